@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { defineCall } from './define.js';
+import { Ack, Empty, FullName, Language, Password, Username } from './schemas.js';
+
+export const SetupInput = z.strictObject({
+  officeCode: z.string().min(1).max(64),
+  workstationName: z.string().trim().min(1).max(64),
+  counterNumber: z.number().int().min(1).max(999),
+  language: Language,
+  admin: z.strictObject({ username: Username, fullName: FullName, password: Password }),
+});
+export type SetupInput = z.infer<typeof SetupInput>;
+
+export const setupCalls = {
+  'setup.initialize': defineCall({ input: SetupInput, output: Ack, access: 'public', mutates: true }),
+  /** Switches this workstation to its training database, creating and seeding it on first use. */
+  'setup.enterTraining': defineCall({ input: Empty, output: Ack, access: 'public', mutates: true }),
+  'setup.leaveTraining': defineCall({ input: Empty, output: Ack, access: 'public', mutates: true }),
+};

@@ -1,0 +1,120 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase, type Db } from '../../db/connection.js';
+import { migrate, loadMigrations, type Migration } from '../../db/migrate.js';
+import { upsertOffices, upsertServices } from '../../db/queries/reference.js';
+import { getSetting } from '../../db/queries/settings.js';
+import { OFFICE_SEED, SERVICE_SEED } from '../../common/domain/offices.js';
+import { CoreEvents } from './events.js';
+import { SessionStore } from './sessions.js';
+import { OverrideStore } from './override-store.js';
+import { isIdle, lockForIdle } from './idle.js';
+
+export interface CoreOptions {
+  dataDir: string;
+  now?: () => number;
+  version?: string;
+}
+
+export const LIVE_DB_FILE = 'loket.sqlite';
+export const TRAINING_DB_FILE = 'loket-training.sqlite';
+const IDLE_SWEEP_MS = 15_000;
+
+/**
+ * The workstation's core: the open database (live or training), sessions and events. Hosts (Electron
+ * IPC, web host) hold one Core and reach it only through main/ipc/dispatch.ts.
+ */
+export class Core {
+  readonly sessions = new SessionStore();
+  readonly overrides = new OverrideStore();
+  readonly events = new CoreEvents();
+  readonly now: () => number;
+  readonly version: string;
+  readonly dataDir: string;
+  private readonly migrations: Migration[];
+  private readonly live: Db;
+  private trainingDb: Db | undefined;
+  private sweepTimer: NodeJS.Timeout | undefined;
+
+  private constructor(opts: CoreOptions, live: Db, migrations: Migration[]) {
+    this.dataDir = opts.dataDir;
+    this.now = opts.now ?? Date.now;
+    this.version = opts.version ?? '0.1.0';
+    this.live = live;
+    this.migrations = migrations;
+  }
+
+  static open(opts: CoreOptions): Core {
+    mkdirSync(opts.dataDir, { recursive: true });
+    const migrations = loadMigrations();
+    const live = Core.openMigrated(join(opts.dataDir, LIVE_DB_FILE), migrations);
+    const core = new Core(opts, live, migrations);
+    if (getSetting(live, 'mode') === 'training') core.openTraining();
+    return core;
+  }
+
+  private static openMigrated(file: string, migrations: Migration[]): Db {
+    const db = openDatabase(file);
+    migrate(db, migrations);
+    // Reference data comes from central; the seed only fills an empty first-run database.
+    const empty = (db.prepare('SELECT NOT EXISTS (SELECT 1 FROM offices) AS e').get() as { e: number }).e === 1;
+    if (empty) {
+      db.transaction(() => {
+        upsertOffices(db, OFFICE_SEED);
+        upsertServices(db, SERVICE_SEED);
+      })();
+    }
+    return db;
+  }
+
+  /** The database every call works on: the training file while training mode is on. */
+  get db(): Db {
+    return this.trainingDb ?? this.live;
+  }
+
+  get liveDb(): Db {
+    return this.live;
+  }
+
+  get training(): boolean {
+    return this.trainingDb !== undefined;
+  }
+
+  /** Opens (creating and migrating when new) the training database and makes it current. */
+  openTraining(): Db {
+    this.trainingDb ??= Core.openMigrated(join(this.dataDir, TRAINING_DB_FILE), this.migrations);
+    this.sessions.clear();
+    return this.trainingDb;
+  }
+
+  closeTraining(): void {
+    this.trainingDb?.close();
+    this.trainingDb = undefined;
+    this.sessions.clear();
+  }
+
+  setting(key: string): string | undefined {
+    return getSetting(this.db, key);
+  }
+
+  idleLockMs(): number {
+    return Number(this.setting('idle_lock_minutes') ?? '5') * 60_000;
+  }
+
+  /** Locks idle sessions even when their window is frozen or closed; tells the hosts. */
+  startIdleSweep(): void {
+    this.sweepTimer ??= setInterval(() => this.sweepIdle(), IDLE_SWEEP_MS);
+    this.sweepTimer.unref();
+  }
+
+  sweepIdle(): void {
+    const now = this.now();
+    for (const s of this.sessions.all()) if (isIdle(this, s, now)) lockForIdle(this, s, now);
+  }
+
+  close(): void {
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.trainingDb?.close();
+    this.live.close();
+  }
+}

@@ -1,0 +1,16 @@
+import { appHandlers } from './app.js';
+import { authHandlers } from './auth.js';
+import type { Handlers } from './context.js';
+import { auditHandlers, settingsHandlers } from './settings.js';
+import { setupHandlers } from './setup.js';
+import { usersHandlers } from './users.js';
+
+/** Every contract call's implementation. A call declared in the contract but missing here fails the type check. */
+export const handlers: Handlers = {
+  ...appHandlers,
+  ...setupHandlers,
+  ...authHandlers,
+  ...usersHandlers,
+  ...settingsHandlers,
+  ...auditHandlers,
+};

@@ -1,0 +1,47 @@
+import { ZodError } from 'zod';
+import { contract, isCallName, type CallName, type Result } from '../../common/contract/index.js';
+import { AppError, fail, ok } from '../../common/contract/result.js';
+import type { Core } from '../core/core.js';
+import { authorize } from '../core/gate.js';
+import { handlers } from '../core/handlers.js';
+import type { Handler } from '../core/context.js';
+
+export interface Caller {
+  /** The session token the renderer got from auth.login, if any. */
+  sessionToken?: string | undefined;
+}
+
+function validationDetails(err: ZodError): { fields: Record<string, string[]> } {
+  const fields: Record<string, string[]> = {};
+  for (const issue of err.issues) {
+    const key = issue.path.join('.') || '_';
+    (fields[key] ??= []).push(issue.message);
+  }
+  return { fields };
+}
+
+/**
+ * The one door into core for every transport: checks the caller, parses the input (whatever the
+ * renderer checked already), runs the handler and wraps the answer in the Result envelope.
+ */
+export async function dispatch(core: Core, name: string, rawInput: unknown, caller: Caller = {}): Promise<Result<unknown>> {
+  if (!isCallName(name)) return fail('NOT_FOUND', `Unknown call: ${name}`);
+  try {
+    const ctx = authorize(core, name, caller.sessionToken);
+    const spec = contract[name];
+    const parsed = spec.input.safeParse(rawInput ?? {});
+    if (!parsed.success) return fail('VALIDATION', 'The request is not valid', validationDetails(parsed.error));
+    const handler = handlers[name] as Handler<CallName>;
+    const output = await handler(ctx, parsed.data as never);
+    const checked = spec.output.safeParse(output);
+    if (!checked.success) {
+      console.error(`[loket] ${name} returned a value outside its contract`, checked.error.issues);
+      return fail('INTERNAL', 'Loket produced an unexpected answer; the incident was logged');
+    }
+    return ok(checked.data);
+  } catch (err) {
+    if (err instanceof AppError) return { ok: false, error: err.toBody() };
+    console.error(`[loket] ${name} failed`, err);
+    return fail('INTERNAL', 'Something went wrong inside Loket; the incident was logged');
+  }
+}
