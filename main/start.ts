@@ -1,0 +1,58 @@
+// `npm start`: the Electron window where Electron is installed; otherwise the same app through the
+// web host on 127.0.0.1, with one line saying where to open it.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Core } from './core/core.js';
+import { defaultDataDir } from './data-dir.js';
+import { startWebHost } from './host/web-host.js';
+
+const appRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function electronBinary(): string | undefined {
+  if (process.env.LOKET_WEB === '1') return undefined;
+  try {
+    const path = createRequire(import.meta.url)('electron') as unknown;
+    return typeof path === 'string' && existsSync(path) ? path : undefined;
+  } catch {
+    return undefined; // installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1
+  }
+}
+
+function openChromium(url: string): void {
+  const display = process.env.DISPLAY || process.env.WAYLAND_DISPLAY;
+  const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+  if (!display || !chromium || process.env.CI || process.env.LOKET_NO_BROWSER === '1') return;
+  const child = spawn(chromium, [`--app=${url}`, '--no-first-run', '--disable-background-networking', `--user-data-dir=${join(defaultDataDir(), 'chromium')}`], {
+    detached: true,
+    stdio: 'ignore',
+  });
+  child.unref();
+}
+
+async function main(): Promise<void> {
+  const electron = electronBinary();
+  if (electron) {
+    const run = spawnSync(electron, [appRoot], { stdio: 'inherit' });
+    process.exit(run.status ?? 0);
+  }
+  const dataDir = defaultDataDir();
+  const core = Core.open({ dataDir });
+  core.startIdleSweep();
+  const port = process.env.LOKET_PORT ? Number(process.env.LOKET_PORT) : 0;
+  const host = await startWebHost({ core, rendererDir: join(appRoot, 'out', 'renderer'), port });
+  console.log(`Loket is running at ${host.url}`);
+  console.log(`(no Electron binary here: serving the app through the web host; data in ${dataDir}; Ctrl+C stops)`);
+  openChromium(host.url);
+  const stop = async (): Promise<void> => {
+    await host.close();
+    core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+void main();

@@ -1,0 +1,49 @@
+// Builds everything `npm start` and the tests run: the renderer (vite), the main-process entry points
+// and the preload (esbuild), and copies the SQL migrations beside the main bundles.
+import { build as esbuild } from 'esbuild';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { build as viteBuild } from 'vite';
+
+const quiet = process.argv.includes('--quiet');
+const log = (msg) => quiet || console.log(`[build] ${msg}`);
+
+rmSync('out', { recursive: true, force: true });
+mkdirSync('out/main', { recursive: true });
+
+log('renderer (vite)');
+await viteBuild({ configFile: 'vite.config.ts', logLevel: quiet ? 'error' : 'warn' });
+
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
+
+log('main process');
+await esbuild({
+  ...common,
+  entryPoints: { start: 'main/start.ts', 'audit-verify': 'main/cli/audit-verify.ts' },
+  outdir: 'out/main',
+  outExtension: { '.js': '.mjs' },
+  format: 'esm',
+  packages: 'external',
+});
+// CommonJS for Electron's main process; import.meta.url is shimmed so db/migrate.ts finds its SQL files.
+await esbuild({
+  ...common,
+  entryPoints: { electron: 'main/electron.ts' },
+  outdir: 'out/main',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  packages: 'external',
+  define: { 'import.meta.url': '__loketImportMetaUrl' },
+  banner: { js: "const __loketImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+// A sandboxed preload may only require('electron'): everything else is bundled in.
+await esbuild({
+  ...common,
+  entryPoints: { preload: 'preload/preload.ts' },
+  outdir: 'out/preload',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  platform: 'browser',
+  external: ['electron'],
+});
+cpSync('db/migrations', 'out/main/migrations', { recursive: true });
+log('done: out/');

@@ -1,0 +1,65 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/connection.js';
+import { checkSequence, loadMigrations, migrate, MigrationError } from '../../db/migrate.js';
+
+const freshDb = () => openDatabase(join(mkdtempSync(join(tmpdir(), 'loket-mig-')), 'test.sqlite'));
+const tables = (db: ReturnType<typeof freshDb>) =>
+  db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
+
+describe('migration runner', () => {
+  it('brings an empty database to the latest version, once', () => {
+    const db = freshDb();
+    const all = loadMigrations();
+    expect(migrate(db)).toEqual({ from: 0, to: all.length });
+    expect(migrate(db)).toEqual({ from: all.length, to: all.length });
+    expect(db.pragma('user_version', { simple: true })).toBe(all.length);
+  });
+
+  it('opens with WAL, foreign keys and full sync', () => {
+    const db = freshDb();
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+  });
+
+  it('refuses gaps and duplicates before running anything', () => {
+    const m = (version: number) => ({ version, name: `m${version}`, sql: 'SELECT 1' });
+    expect(() => checkSequence([m(1), m(3)])).toThrow(/Migration 2 is missing/);
+    expect(() => checkSequence([m(1), m(1)])).toThrow(/Duplicate migration number 1/);
+    const db = freshDb();
+    expect(() => migrate(db, [m(1), m(3)])).toThrow(MigrationError);
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+  });
+
+  it('refuses a badly named file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loket-migdir-'));
+    writeFileSync(join(dir, '0001_ok.sql'), 'SELECT 1;');
+    writeFileSync(join(dir, '2_bad name.sql'), 'SELECT 1;');
+    expect(() => loadMigrations(dir)).toThrow(/must look like 0001_name.sql/);
+  });
+
+  it('rolls back a failing migration whole and keeps the version', () => {
+    const db = freshDb();
+    const failing = [{ version: 1, name: 'bad', sql: 'CREATE TABLE a (x INTEGER); CREATE TABLE a (y INTEGER);' }];
+    expect(() => migrate(db, failing)).toThrow();
+    expect(tables(db)).toEqual([]);
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+  });
+
+  it('refuses a database from a newer Loket', () => {
+    const db = freshDb();
+    db.pragma('user_version = 99');
+    expect(() => migrate(db)).toThrow(/newer than this Loket/);
+  });
+
+  it('0001 creates the workstation schema with its guards', () => {
+    const db = freshDb();
+    migrate(db, loadMigrations().slice(0, 1));
+    expect(tables(db)).toEqual(['audit_events', 'login_failures', 'offices', 'outbox', 'services', 'settings', 'user_services', 'users']);
+    expect(() => db.prepare("INSERT INTO users (id, username, full_name, role, password_hash, created_at, updated_at) VALUES ('1','u','U','boss','h',0,0)").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO user_services VALUES ('nobody', 'X')").run()).toThrow(/FOREIGN KEY/);
+  });
+});

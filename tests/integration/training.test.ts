@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TRAINING_DB_FILE } from '../../main/core/core.js';
+import { TRAINING_PASSWORD } from '../../main/core/training-seed.js';
+import { setUp, tempCore, type TempCore } from '../support/core.js';
+
+let t: TempCore;
+beforeEach(() => {
+  t = tempCore();
+});
+afterEach(() => t.cleanup());
+
+describe('training mode', () => {
+  it('uses its own seeded database and leaves the live one untouched', async () => {
+    await t.value('setup.enterTraining', {});
+    expect(existsSync(join(t.dataDir, TRAINING_DB_FILE))).toBe(true);
+    const status = await t.value('app.status', {});
+    expect(status).toMatchObject({ training: true, setupDone: true, office: { code: 'banyumanik' } });
+    const officer = await t.value('auth.login', { username: 'petugas1', password: TRAINING_PASSWORD });
+    expect(officer.session).toMatchObject({ role: 'officer', fullName: 'Budi Santoso' });
+    const liveUsers = t.core.liveDb.prepare('SELECT count(*) FROM users').pluck().get();
+    expect(liveUsers).toBe(0);
+
+    await t.value('setup.leaveTraining', {});
+    expect(await t.value('app.status', {})).toMatchObject({ training: false, setupDone: false });
+    const gone = await t.call('auth.session', {}, officer.sessionToken);
+    expect(gone.ok ? null : gone.error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('is remembered across restarts', async () => {
+    await t.value('setup.enterTraining', {});
+    t.reopen();
+    expect(t.core.training).toBe(true);
+    expect((await t.value('app.status', {})).training).toBe(true);
+  });
+
+  it('needs an admin once the workstation is set up', async () => {
+    await setUp(t);
+    const anonymous = await t.call('setup.enterTraining', {});
+    expect(anonymous.ok ? null : anonymous.error.code).toBe('FORBIDDEN');
+  });
+});

@@ -1,0 +1,29 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint();
+const errors = async (filePath: string, code: string) =>
+  (await eslint.lintText(code, { filePath }))[0]!.messages.filter((m) => m.ruleId === 'no-restricted-imports').length;
+
+describe('DESIGN.md layering is enforced by lint', () => {
+  it.each([
+    ['common/domain/x.ts', "import { openDatabase } from '../../db/connection.js';"],
+    ['common/domain/x.ts', "import { readFileSync } from 'node:fs';"],
+    ['db/queries/x.ts', "import { Core } from '../../main/core/core.js';"],
+    ['main/core/x.ts', "import { app } from 'electron';"],
+    ['main/core/x.ts', "import { dispatch } from '../ipc/dispatch.js';"],
+    ['renderer/x.tsx', "import { Core } from '../main/core/core.js';"],
+    ['renderer/x.tsx', "import { readFileSync } from 'fs';"],
+    ['server/x.ts', "import { openDatabase } from '../db/connection.js';"],
+  ])('%s may not: %s', async (file, code) => {
+    expect(await errors(file, `${code}\nexport {};\n`)).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['main/core/x.ts', "import { openDatabase } from '../../db/connection.js';"],
+    ['main/host/x.ts', "import { app } from 'electron';"],
+    ['renderer/x.tsx', "import type { CallName } from '../common/contract/index.js';"],
+  ])('%s may: %s', async (file, code) => {
+    expect(await errors(file, `${code}\nexport {};\n`)).toBe(0);
+  });
+});
