@@ -1,0 +1,1 @@
+-- Reserved: filled by the issue that owns it. A comment-only migration still advances user_version.
