@@ -1,0 +1,9 @@
+// Electron's entry point (bundled to out/main/electron.cjs). Everything lives in main/host/electron-app.ts
+// so tests can drive the shell against a fake 'electron' module.
+import { app } from 'electron';
+import { startShell } from './host/electron-app.js';
+
+startShell().catch((err: unknown) => {
+  console.error('[loket] the shell failed to start', err);
+  app.exit(1);
+});

@@ -1,0 +1,87 @@
+import { app, dialog, session, type BrowserWindow } from 'electron';
+import { Core } from '../core/core.js';
+import { bindIpc } from './electron-ipc.js';
+import { installMenu } from './electron-menu.js';
+import { shellPaths, type ShellPaths } from './electron-paths.js';
+import { CaptureWindows, hardenSession, hardenWebContents } from './electron-security.js';
+import { storageRefusal } from './electron-storage.js';
+import { LoketWindows, createMainWindow } from './electron-window.js';
+
+export interface ShellOptions {
+  /** Tests pretend to be Linux, Windows or macOS; the real shell uses process.platform. */
+  platform?: NodeJS.Platform;
+}
+
+export interface Shell {
+  core: Core;
+  paths: ShellPaths;
+  windows: LoketWindows;
+  capture: CaptureWindows;
+  mainWindow: BrowserWindow;
+}
+
+function giveUp(title: string, message: string): null {
+  dialog.showErrorBox(title, message);
+  app.exit(1);
+  return null;
+}
+
+/**
+ * The Electron shell: one instance, sandboxed renderers, the storage refusal before any data is
+ * touched, then core, IPC and the window. Resolves to null when Loket does not start.
+ */
+export async function startShell(opts: ShellOptions = {}): Promise<Shell | null> {
+  const platform = opts.platform ?? process.platform;
+  app.enableSandbox();
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
+  if (platform === 'win32') app.setAppUserModelId('id.go.imigrasi.loket');
+
+  const paths = shellPaths(app.getAppPath());
+  const windows = new LoketWindows();
+  const capture = new CaptureWindows();
+  const dev = !app.isPackaged;
+  // Second line of defence: whatever webContents Electron creates gets the same guards.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, paths.rendererUrl));
+
+  await app.whenReady();
+  const refusal = storageRefusal(platform);
+  if (refusal) return giveUp(refusal.title, refusal.message);
+
+  let core: Core;
+  try {
+    core = Core.open({ dataDir: app.getPath('userData'), version: app.getVersion() });
+  } catch (err) {
+    console.error('[loket] could not open the workstation database', err);
+    const detail = err instanceof Error ? err.message : String(err);
+    return giveUp('Loket tidak dapat dimulai / Loket cannot start', `Basis data lokal tidak dapat dibuka.\nThe local database could not be opened.\n\n${detail}`);
+  }
+  core.startIdleSweep();
+  hardenSession(session.defaultSession, capture, paths.rendererUrl);
+  installMenu(platform, dev);
+  const unbind = bindIpc(core, { rendererUrl: paths.rendererUrl, windows });
+  const mainWindow = createMainWindow({ paths, windows, dev });
+
+  app.on('second-instance', () => {
+    const win = windows.all()[0];
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('activate', () => {
+    if (windows.all().length === 0) createMainWindow({ paths, windows, dev });
+  });
+  app.on('window-all-closed', () => {
+    if (platform !== 'darwin') app.quit();
+  });
+  let closed = false;
+  app.on('will-quit', () => {
+    if (closed) return;
+    closed = true;
+    unbind();
+    core.close();
+  });
+  return { core, paths, windows, capture, mainWindow };
+}
