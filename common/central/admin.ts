@@ -1,0 +1,62 @@
+// The central server's admin API (used by its CLI, by tests and by the embedded central's auto-enrolment).
+// Authorised with `Authorization: Bearer <admin token>` (see server/README.md).
+import { z } from 'zod';
+import { ROLES } from '../domain/roles.js';
+import { TIME_ZONES } from '../domain/offices.js';
+
+const OfficeCode = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'office.chars');
+
+export const AdminOfficeInput = z.strictObject({
+  code: OfficeCode,
+  name: z.string().trim().min(1).max(200),
+  city: z.string().trim().min(1).max(200),
+  tz: z.enum(TIME_ZONES),
+});
+
+export const EnrolmentCodeInput = z.strictObject({
+  officeCode: OfficeCode,
+  /** A code is single-use and expires; a day is enough to walk to a counter and type it. */
+  ttlHours: z.number().int().min(1).max(24 * 14).default(24),
+});
+export const EnrolmentCodeOutput = z.strictObject({ code: z.string(), officeCode: z.string(), expiresAt: z.number().int() });
+export type EnrolmentCodeOutput = z.infer<typeof EnrolmentCodeOutput>;
+
+export const WorkstationView = z.strictObject({
+  id: z.string(),
+  officeCode: z.string(),
+  name: z.string(),
+  enrolledAt: z.number().int(),
+  revokedAt: z.number().int().nullable(),
+  lastSeenAt: z.number().int().nullable(),
+  lastDeviceSeq: z.number().int(),
+});
+export type WorkstationView = z.infer<typeof WorkstationView>;
+
+export const AdminUserInput = z.strictObject({
+  officeCode: OfficeCode,
+  username: z.string().trim().toLowerCase().min(3).max(32).regex(/^[a-z0-9._-]+$/, 'username.chars'),
+  fullName: z.string().trim().min(2).max(100),
+  role: z.enum(ROLES),
+  /** A temporary password: the officer must choose their own at the first login. */
+  password: z.string().min(10).max(256),
+  services: z.array(z.string().min(1).max(32)).max(50).default([]),
+  language: z.enum(['id', 'en']).default('id'),
+});
+export type AdminUserInput = z.infer<typeof AdminUserInput>;
+
+export const AdminUserUpdate = z.strictObject({
+  officeCode: OfficeCode,
+  fullName: z.string().trim().min(2).max(100).optional(),
+  role: z.enum(ROLES).optional(),
+  disabled: z.boolean().optional(),
+  services: z.array(z.string().min(1).max(32)).max(50).optional(),
+});
+
+export const AdminUserOutput = z.strictObject({ id: z.string(), officeCode: z.string(), username: z.string(), version: z.number().int() });
+
+export const CompactInput = z.strictObject({
+  officeCode: OfficeCode,
+  /** Keep the changes after this seq; default: compact everything up to the latest seq. */
+  upTo: z.number().int().min(0).optional(),
+});
+export const CompactOutput = z.strictObject({ officeCode: z.string(), horizon: z.number().int(), removed: z.number().int() });

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { defineCall } from './define.js';
+import { Empty, Id } from './schemas.js';
+
+/**
+ * disabled: no sync client runs (no central configured); training: this database never syncs;
+ * notEnrolled: waiting for an enrolment code; offline: central unreachable, retrying with backoff;
+ * revoked / updateRequired: central refuses this workstation until an admin or an update acts.
+ */
+export const SyncStateSchema = z.enum(['disabled', 'training', 'notEnrolled', 'idle', 'syncing', 'offline', 'revoked', 'updateRequired', 'error']);
+export type SyncState = z.infer<typeof SyncStateSchema>;
+
+export const SyncStatus = z.strictObject({
+  state: SyncStateSchema,
+  online: z.boolean(),
+  enrolled: z.boolean(),
+  centralUrl: z.string().nullable(),
+  /** The central runs inside this Loket (no central URL configured): one machine, one office. */
+  embedded: z.boolean(),
+  workstationId: z.string().nullable(),
+  officeCode: z.string().nullable(),
+  pendingOps: z.number().int(),
+  rejected: z.number().int(),
+  /** Unresolved conflicts. */
+  conflicts: z.number().int(),
+  /** Last time everything pending was pushed and the pull caught up; the status bar shows its age. */
+  lastSyncAt: z.number().int().nullable(),
+  lastAttemptAt: z.number().int().nullable(),
+  nextAttemptAt: z.number().int().nullable(),
+  lastError: z.strictObject({ code: z.string(), message: z.string() }).nullable(),
+  training: z.boolean(),
+  cursor: z.number().int(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const OutboxStatusSchema = z.enum(['pending', 'applied', 'duplicate', 'rejected', 'conflict']);
+
+export const SyncItem = z.strictObject({
+  deviceSeq: z.number().int(),
+  opId: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  op: z.string(),
+  createdAt: z.number().int(),
+  status: OutboxStatusSchema,
+  attempts: z.number().int(),
+  lastAttemptAt: z.number().int().nullable(),
+  /** Why central rejected it (a stable reason code such as `username.taken`), or why it conflicts. */
+  reason: z.string().nullable(),
+  /** Who made the change at this workstation. */
+  actor: z.string().nullable(),
+  conflict: z
+    .strictObject({
+      serverVersion: z.number().int().nullable(),
+      /** Secrets (password hashes) are shown as '(hidden)'. */
+      fields: z.array(z.strictObject({ field: z.string(), mine: z.unknown(), theirs: z.unknown() })),
+    })
+    .nullable(),
+  resolvedAt: z.number().int().nullable(),
+  resolution: z.enum(['mine', 'theirs', 'mixed']).nullable(),
+});
+export type SyncItem = z.infer<typeof SyncItem>;
+
+const Choice = z.enum(['mine', 'theirs']);
+
+export const syncCalls = {
+  /** Public: the status bar shows online/offline and pending work even on the login screen. */
+  'sync.status': defineCall({ input: Empty, output: SyncStatus, access: 'public', mutates: false }),
+  /** "Sync now": pushes and pulls at once (resets the backoff); answers with the status after. */
+  'sync.now': defineCall({ input: Empty, output: SyncStatus, access: 'session', mutates: false }),
+  /** The Sync screen: problems = pending, rejected and unresolved conflicts. */
+  'sync.list': defineCall({
+    input: z.strictObject({
+      filter: z.enum(['problems', 'pending', 'rejected', 'conflict', 'all']).default('problems'),
+      limit: z.number().int().min(1).max(500).default(100),
+      beforeSeq: z.number().int().positive().optional(),
+    }),
+    output: z.strictObject({ items: z.array(SyncItem) }),
+    access: 'session',
+    mutates: false,
+  }),
+  /** Keeps this workstation's values (mine), central's (theirs), or chooses per field. */
+  'sync.resolveConflict': defineCall({
+    input: z.strictObject({
+      opId: Id,
+      choice: Choice,
+      fields: z.record(z.string().min(1).max(64), Choice).optional(),
+    }),
+    output: SyncItem,
+    access: 'session',
+    mutates: true,
+  }),
+  /** Enrols this workstation with a central server using an admin-issued code. */
+  'sync.enrol': defineCall({
+    input: z.strictObject({
+      centralUrl: z.string().trim().url().max(300).regex(/^https?:\/\//, 'url.http'),
+      code: z.string().trim().min(8).max(64),
+    }),
+    output: SyncStatus,
+    access: ['admin'],
+    mutates: true,
+  }),
+};
+
+export const syncEvents = {
+  /** Whenever the sync status changes (online, pending count, last sync...). */
+  'sync.status': SyncStatus,
+};

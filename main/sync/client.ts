@@ -1,0 +1,347 @@
+// The background sync client: a pusher that wakes soon after each local change (and on an interval,
+// and on reconnect), a puller that long-polls central so changes elsewhere arrive at once, exponential
+// backoff with jitter on failure, and "Sync now". Installs itself as core's sync port.
+import type { Db } from '../../db/connection.js';
+import { getSetting } from '../../db/queries/settings.js';
+import { setSyncState } from '../../db/queries/sync.js';
+import { outboxCounts } from '../../db/queries/sync-outbox.js';
+import type { Core } from '../core/core.js';
+import { installSyncPort, removeSyncPort, type LiveSyncState, type SyncPort } from '../core/sync-port.js';
+import { syncStatus } from '../core/sync-status.js';
+import { Backoff } from './backoff.js';
+import { BlobUploader, syncBlobSource, type BlobSource } from './blobs.js';
+import { enrol, loadEnrolment, type Enrolment } from './enrol.js';
+import type { KeyStore } from './keystore.js';
+import { pullRound, type PullContext } from './pull.js';
+import { pushRound, type PushContext } from './push.js';
+import { classifyFailure, enrolmentError, Lock, TrainingRefused } from './errors.js';
+import { SyncHttpError, Transport, type FetchLike } from './transport.js';
+
+export { TrainingRefused } from './errors.js';
+
+export interface SyncClientOptions {
+  keyStore: KeyStore;
+  /** Central's URL; overrides the one stored at enrolment (central moved). */
+  centralUrl?: string;
+  /** The central running inside this Loket: its URL, and codes for enrolling without an administrator. */
+  embedded?: { url: string; enrolmentCode(officeCode: string): Promise<string> };
+  /** The database to sync: the live one. A training database is refused. */
+  db?: Db;
+  fetch?: FetchLike;
+  /** false: no loops; the caller drives runCycle() (tests, the model test's workstations). */
+  background?: boolean;
+  batchSize?: number;
+  maxBatchBytes?: number;
+  pageSize?: number;
+  snapshotPageSize?: number;
+  longPollMs?: number;
+  intervalMs?: number;
+  outboxPollMs?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  blobSources?: readonly BlobSource[];
+  blobChunkSize?: number;
+}
+
+export class SyncClient implements SyncPort {
+  readonly db: Db;
+  private enrolment: Enrolment | undefined;
+  private pushCtx: PushContext | undefined;
+  private pullCtx: PullContext | undefined;
+  private state: LiveSyncState;
+  private running = false;
+  private readonly stopped = new AbortController();
+  private longPoll: AbortController | undefined;
+  private readonly pushLock = new Lock();
+  private readonly pullLock = new Lock();
+  private readonly pushBackoff: Backoff;
+  private readonly pullBackoff: Backoff;
+  private pullCaughtUp = false;
+  private wakers = new Set<() => void>();
+  private loops: Promise<void>[] = [];
+  private emitTimer: NodeJS.Timeout | undefined;
+  private offAppChanged: (() => void) | undefined;
+  private lastSyncWrite = 0;
+
+  private constructor(
+    readonly core: Core,
+    private readonly opts: SyncClientOptions,
+  ) {
+    this.db = opts.db ?? core.liveDb;
+    this.pushBackoff = new Backoff(opts.backoffBaseMs, opts.backoffMaxMs);
+    this.pullBackoff = new Backoff(opts.backoffBaseMs, opts.backoffMaxMs);
+    this.state = { state: 'notEnrolled', online: false, centralUrl: this.centralUrl(), embedded: !!opts.embedded, nextAttemptAt: null, lastError: null };
+  }
+
+  static async start(core: Core, opts: SyncClientOptions): Promise<SyncClient> {
+    const client = new SyncClient(core, opts);
+    client.refuseTraining();
+    const enrolment = await loadEnrolment(core, opts.keyStore);
+    if (enrolment) client.connect(enrolment);
+    installSyncPort(core, client);
+    if (opts.background !== false) client.startLoops();
+    return client;
+  }
+
+  private refuseTraining(): void {
+    if (getSetting(this.db, 'training') === '1') throw new TrainingRefused();
+  }
+
+  private centralUrl(): string | null {
+    return this.opts.embedded?.url ?? this.opts.centralUrl ?? this.enrolment?.centralUrl ?? null;
+  }
+
+  private connect(enrolment: Enrolment): void {
+    const baseUrl = this.opts.embedded?.url ?? this.opts.centralUrl ?? enrolment.centralUrl;
+    if (baseUrl !== enrolment.centralUrl) setSyncState(this.db, 'central_url', baseUrl);
+    this.enrolment = { ...enrolment, centralUrl: baseUrl };
+    // Signatures use the wall clock, whatever clock core's business rules run on.
+    const transport = new Transport({ baseUrl, identity: enrolment.identity, fetch: this.opts.fetch });
+    const blobs = new BlobUploader({
+      transport,
+      sources: [syncBlobSource(this.db, this.core.now), ...(this.opts.blobSources ?? [])],
+      now: Date.now,
+      chunkSize: this.opts.blobChunkSize,
+    });
+    this.pushCtx = {
+      core: this.core,
+      db: this.db,
+      transport,
+      officeCode: enrolment.officeCode,
+      blobs,
+      batchSize: this.opts.batchSize ?? 500,
+      maxBatchBytes: this.opts.maxBatchBytes ?? 2 * 1024 * 1024,
+    };
+    this.pullCtx = { core: this.core, db: this.db, transport, pageSize: this.opts.pageSize ?? 1000, snapshotPageSize: this.opts.snapshotPageSize ?? 5000 };
+    this.update({ state: 'idle', centralUrl: baseUrl });
+  }
+
+  get enrolled(): boolean {
+    return this.enrolment !== undefined;
+  }
+
+  get transport(): Transport | undefined {
+    return this.pushCtx?.transport;
+  }
+
+  live(): LiveSyncState {
+    return { ...this.state };
+  }
+
+  private update(patch: Partial<LiveSyncState>): void {
+    this.state = { ...this.state, ...patch };
+    this.emitSoon();
+  }
+
+  /** Debounced: a burst of changes is one event for the status bar. */
+  emitSoon(): void {
+    if (this.emitTimer) return;
+    this.emitTimer = setTimeout(() => {
+      this.emitTimer = undefined;
+      if (this.running || this.opts.background === false) this.core.events.emit('sync.status', syncStatus(this.core));
+    }, 50);
+    this.emitTimer.unref();
+  }
+
+  // ---------------------------------------------------------------- rounds
+
+  /** Pushes until nothing is pending (or a round fails). */
+  pushAll(): Promise<number> {
+    return this.pushLock.run(async () => {
+      this.refuseTraining();
+      const ctx = this.pushCtx;
+      if (!ctx) throw new SyncHttpError(0, 'NOT_ENROLLED', 'This workstation is not enrolled');
+      let sent = 0;
+      for (;;) {
+        const r = await pushRound(ctx);
+        sent += r.sent;
+        this.succeeded('push');
+        if (!r.more) return sent;
+      }
+    });
+  }
+
+  /** Pulls until caught up; waitMs > 0 long-polls when nothing is new. */
+  pullAll(waitMs = 0, signal?: AbortSignal): Promise<number> {
+    return this.pullLock.run(async () => {
+      this.refuseTraining();
+      const ctx = this.pullCtx;
+      if (!ctx) throw new SyncHttpError(0, 'NOT_ENROLLED', 'This workstation is not enrolled');
+      let received = 0;
+      for (;;) {
+        const r = await pullRound(ctx, this.pullCaughtUp ? waitMs : 0, signal);
+        received += r.received;
+        this.pullCaughtUp = !r.more;
+        this.succeeded('pull');
+        if (!r.more) return received;
+      }
+    });
+  }
+
+  private succeeded(direction: 'push' | 'pull'): void {
+    (direction === 'push' ? this.pushBackoff : this.pullBackoff).reset();
+    const now = this.core.now();
+    // Written at most once a second: a burst of rounds is one fsync, not dozens.
+    if (outboxCounts(this.db).pending === 0 && this.pullCaughtUp && now - this.lastSyncWrite >= 1000) {
+      setSyncState(this.db, 'last_sync_at', String(now));
+      this.lastSyncWrite = now;
+    }
+    // A pull getting through does not clear the error of a push still backing off.
+    if (direction === 'pull' && this.pushBackoff.count > 0) {
+      if (!this.state.online) this.update({ online: true });
+      else this.emitSoon();
+      return;
+    }
+    if (!this.state.online || this.state.state !== 'idle') this.update({ online: true, state: 'idle', lastError: null, nextAttemptAt: null });
+    else this.emitSoon();
+  }
+
+  /** Records a failure in the status and says how long to wait before the next try. */
+  private failed(err: unknown, backoff: Backoff): number {
+    setSyncState(this.db, 'last_attempt_at', String(this.core.now()));
+    const { patch, longWait } = classifyFailure(err);
+    const delay = longWait ? backoff.max() : backoff.next();
+    this.update({ ...patch, nextAttemptAt: this.core.now() + delay });
+    return delay;
+  }
+
+  /** One full cycle, errors thrown: push everything, then pull until caught up. */
+  async runCycle(): Promise<void> {
+    this.update({ state: 'syncing' });
+    setSyncState(this.db, 'last_attempt_at', String(this.core.now()));
+    await this.pushAll();
+    await this.pullAll(0);
+  }
+
+  /** "Sync now": resets the backoff, interrupts a long-poll, runs a cycle; failures land in the status. */
+  async syncNow(): Promise<void> {
+    if (!this.enrolled) await this.tryAutoEnrol();
+    this.pushBackoff.reset();
+    this.pullBackoff.reset();
+    this.longPoll?.abort();
+    try {
+      await this.runCycle();
+    } catch (err) {
+      this.failed(err, this.pushBackoff);
+    }
+    this.kick();
+  }
+
+  /** For the sync.enrol call: failures become contract errors the enrolment form can show. */
+  async enrol(centralUrl: string, code: string): Promise<void> {
+    let enrolment: Enrolment;
+    try {
+      enrolment = await enrol(this.core, this.opts.keyStore, this.opts.embedded?.url ?? centralUrl, code, this.opts.fetch);
+    } catch (err) {
+      throw enrolmentError(err);
+    }
+    this.connect(enrolment);
+    this.kick();
+  }
+
+  private async tryAutoEnrol(): Promise<void> {
+    const embedded = this.opts.embedded;
+    if (!embedded || this.enrolled || getSetting(this.db, 'setup_done') !== '1') return;
+    const officeCode = getSetting(this.db, 'office_code');
+    if (!officeCode) return;
+    try {
+      await this.enrol(embedded.url, await embedded.enrolmentCode(officeCode));
+    } catch (err) {
+      this.failed(err, this.pushBackoff);
+    }
+  }
+
+  // ---------------------------------------------------------------- background loops
+
+  /** Wakes every loop now (after a reconnect, on resume from sleep, after "Sync now"). */
+  kick(): void {
+    for (const wake of [...this.wakers]) wake();
+  }
+
+  private sleep(ms: number, wakeOnChange = false): Promise<void> {
+    return new Promise((resolve) => {
+      let poll: NodeJS.Timeout | undefined;
+      const done = (): void => {
+        clearTimeout(timer);
+        if (poll) clearInterval(poll);
+        this.wakers.delete(done);
+        this.stopped.signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakers.add(done);
+      this.stopped.signal.addEventListener('abort', done);
+      // "Soon after each change": the outbox is polled locally (an indexed lookup), never central.
+      if (wakeOnChange) {
+        let last = outboxCounts(this.db).pending;
+        poll = setInterval(() => {
+          const pending = outboxCounts(this.db).pending;
+          if (pending !== last) this.emitSoon();
+          if (pending > last || (pending > 0 && last === 0)) done();
+          last = pending;
+        }, this.opts.outboxPollMs ?? 50);
+      }
+    });
+  }
+
+  private startLoops(): void {
+    this.running = true;
+    // Setup just finished (the embedded central can enrol us now), or training mode was left.
+    this.offAppChanged = this.core.events.on('app.changed', () => this.kick());
+    this.loops = [this.pushLoop(), this.pullLoop()];
+  }
+
+  private async pushLoop(): Promise<void> {
+    while (this.running) {
+      if (!this.enrolled) {
+        await this.tryAutoEnrol();
+        if (!this.enrolled) {
+          this.update({ state: 'notEnrolled' });
+          await this.sleep(5000);
+          continue;
+        }
+      }
+      try {
+        await this.pushAll();
+        this.pushBackoff.reset();
+        await this.sleep(this.opts.intervalMs ?? 30_000, true);
+      } catch (err) {
+        await this.sleep(this.failed(err, this.pushBackoff));
+      }
+    }
+  }
+
+  private async pullLoop(): Promise<void> {
+    while (this.running) {
+      if (!this.enrolled) {
+        await this.sleep(5000);
+        continue;
+      }
+      const wasOnline = this.state.online;
+      this.longPoll = new AbortController();
+      const abort = (): void => this.longPoll?.abort();
+      this.stopped.signal.addEventListener('abort', abort);
+      try {
+        await this.pullAll(this.opts.longPollMs ?? 25_000, this.longPoll.signal);
+        this.pullBackoff.reset();
+        if (!wasOnline) this.kick(); // reconnected: push what waited
+      } catch (err) {
+        if (this.longPoll.signal.aborted) continue;
+        await this.sleep(this.failed(err, this.pullBackoff));
+      } finally {
+        this.stopped.signal.removeEventListener('abort', abort);
+      }
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.offAppChanged?.();
+    this.stopped.abort();
+    this.longPoll?.abort();
+    this.kick();
+    await Promise.allSettled(this.loops);
+    if (this.emitTimer) clearTimeout(this.emitTimer);
+    removeSyncPort(this.core, this);
+  }
+}

@@ -1,0 +1,125 @@
+// The central server: Fastify over the store, with its migrations, the sync and blob routes and the
+// admin API. createCentral() is what `npm run server`, the embedded central and the tests start.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { MAX_REQUEST_BYTES } from '../common/central/protocol.js';
+import { seedOffices } from './admin-ops.js';
+import { BUILT_IN_ENTITIES, EntityRegistry } from './entities/registry.js';
+import type { EntityDef } from './entities/types.js';
+import { registerAdminRoutes } from './http/admin-routes.js';
+import { registerBlobRoutes } from './http/blob-routes.js';
+import type { CentralDeps } from './http/deps.js';
+import { CentralError } from './http/errors.js';
+import { purgeNonces } from './http/signature.js';
+import { registerSyncRoutes } from './http/sync-routes.js';
+import { migrateServer } from './migrate.js';
+import { openStore, type Store } from './store/store.js';
+import { OfficeNotifier } from './sync/notifier.js';
+
+export const CENTRAL_VERSION = '0.1.0';
+
+export interface CentralOptions {
+  /** Blobs, uploads and (without a database URL) the PGlite database live here. */
+  dataDir: string;
+  /** An open store; otherwise one is opened from databaseUrl, or PGlite in dataDir/pgdata. */
+  store?: Store;
+  databaseUrl?: string;
+  adminToken: string;
+  /** Entities beyond the built-in ones (tests; later issues register theirs in entities/registry.ts). */
+  entities?: readonly EntityDef[];
+  now?: () => number;
+  /** Creates the reference list's offices on first start (default true). */
+  seedOffices?: boolean;
+}
+
+export interface Central {
+  app: FastifyInstance;
+  deps: CentralDeps;
+  listen(opts?: { host?: string; port?: number }): Promise<string>;
+  close(): Promise<void>;
+}
+
+const FASTIFY_CODES: Record<string, CentralError['code']> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'MALFORMED_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
+};
+
+function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, _req, reply) => {
+    if (err instanceof CentralError) return reply.status(err.status).send(err.toBody());
+    const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
+    if (mapped) {
+      const e = new CentralError(mapped, mapped === 'BODY_TOO_LARGE' ? `Requests are limited to ${MAX_REQUEST_BYTES} bytes` : err.message);
+      return reply.status(e.status).send(e.toBody());
+    }
+    if (err.statusCode && err.statusCode < 500) {
+      const e = new CentralError('INVALID_FIELD', err.message);
+      return reply.status(err.statusCode).send(e.toBody());
+    }
+    console.error('[central] request failed', err);
+    const e = new CentralError('INTERNAL', 'The central server failed; try again');
+    return reply.status(500).send(e.toBody());
+  });
+  app.setNotFoundHandler((_req, reply) => {
+    const e = new CentralError('NOT_FOUND', 'No such endpoint');
+    return reply.status(404).send(e.toBody());
+  });
+}
+
+export async function createCentral(opts: CentralOptions): Promise<Central> {
+  mkdirSync(opts.dataDir, { recursive: true });
+  const ownsStore = !opts.store;
+  const store = opts.store ?? (await openStore({ databaseUrl: opts.databaseUrl, dataDir: join(opts.dataDir, 'pgdata') }));
+  await migrateServer(store);
+  const notifier = new OfficeNotifier();
+  const lastSeen = new Map<string, number>();
+  const deps: CentralDeps = {
+    store,
+    registry: new EntityRegistry([...BUILT_IN_ENTITIES, ...(opts.entities ?? [])]),
+    notifier,
+    now: opts.now ?? Date.now,
+    version: CENTRAL_VERSION,
+    dataDir: opts.dataDir,
+    adminToken: opts.adminToken,
+    published: (officeCode) => notifier.notify(officeCode),
+    seen: (id, now) => {
+      if (now - (lastSeen.get(id) ?? 0) < 60_000) return;
+      lastSeen.set(id, now);
+      store.query('UPDATE workstations SET last_seen_at = $2 WHERE id = $1', [id, now]).catch(() => undefined);
+    },
+  };
+  if (opts.seedOffices !== false) await seedOffices(deps);
+
+  const app = Fastify({ bodyLimit: MAX_REQUEST_BYTES, logger: false, forceCloseConnections: true });
+  app.removeAllContentTypeParsers();
+  // Raw bytes: the signature covers them, so JSON is parsed only once it has been checked.
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  installErrorHandling(app);
+  registerSyncRoutes(app, deps);
+  const stopBlobs = registerBlobRoutes(app, deps);
+  registerAdminRoutes(app, deps);
+  app.addHook('preClose', async () => notifier.close());
+
+  const sweep = setInterval(() => void purgeNonces(store, deps.now()).catch(() => undefined), 60_000);
+  sweep.unref();
+
+  return {
+    app,
+    deps,
+    async listen(l = {}) {
+      await app.listen({ host: l.host ?? '127.0.0.1', port: l.port ?? 0 });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : l.port;
+      return `http://${l.host && l.host !== '0.0.0.0' ? l.host : '127.0.0.1'}:${port}`;
+    },
+    async close() {
+      clearInterval(sweep);
+      stopBlobs();
+      await app.close();
+      if (ownsStore) await store.close();
+    },
+  };
+}

@@ -1,0 +1,130 @@
+// Central's store, migrations, admin API and admin CLI.
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../server/cli.js';
+import { loadAdminToken } from '../../server/config.js';
+import { loadServerMigrations, migrateServer, schemaVersion } from '../../server/migrate.js';
+import { openStore } from '../../server/store/store.js';
+import { verifyPassword } from '../../main/core/passwords.js';
+import { ADMIN_TOKEN, createTestDatabase, startTestCentral, storeKinds, type TestCentral } from '../model/harness/central.js';
+
+describe.each(storeKinds())('central store and migrations on %s', (kind) => {
+  it('migrates an empty database once, creates every table, and rolls a failed transaction back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loket-store-'));
+    const db = kind === 'postgres' ? await createTestDatabase() : undefined;
+    const store = await openStore({ databaseUrl: db?.url, dataDir: db ? undefined : join(dir, 'pg') });
+    try {
+      const all = loadServerMigrations();
+      expect(await migrateServer(store)).toEqual({ from: 0, to: all.length });
+      expect(await migrateServer(store)).toEqual({ from: all.length, to: all.length });
+      expect(await schemaVersion(store)).toBe(all.length);
+      const tables = await store.query<{ t: string }>("SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+      expect(tables.map((r) => r.t)).toEqual([
+        'applied_ops',
+        'blobs',
+        'changes',
+        'enrolment_codes',
+        'nonces',
+        'office_seq',
+        'offices',
+        'record_keys',
+        'records',
+        'schema_migrations',
+        'workstations',
+      ]);
+      await expect(
+        store.tx(async (sql) => {
+          await sql.query("INSERT INTO offices (code, name, city, tz, created_at) VALUES ('x', 'X', 'X', 'Asia/Jakarta', 0)");
+          await sql.query("INSERT INTO offices (code, name, city, tz, created_at) VALUES ('y', 'Y', 'Y', 'Europe/Paris', 0)");
+        }),
+      ).rejects.toThrow();
+      expect(await store.query("SELECT code FROM offices WHERE code IN ('x', 'y')")).toEqual([]);
+    } finally {
+      await store.close();
+      await db?.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('central admin API and CLI', () => {
+  let central: TestCentral;
+  const out: string[] = [];
+  const cli = (...argv: string[]) => runCli(['--url', central.url, ...argv], { LOKET_ADMIN_TOKEN: ADMIN_TOKEN }, (s) => out.push(s));
+  const lastJson = <T>(): T => JSON.parse(out.at(-1) ?? 'null') as T;
+
+  beforeAll(async () => {
+    central = await startTestCentral(process.env.DATABASE_URL ? 'postgres' : 'pglite');
+  });
+  afterAll(() => central?.close());
+
+  it('seeds the reference offices on first start', async () => {
+    const rows = await central.central.deps.store.query<{ n: number }>('SELECT count(*)::int AS n FROM offices');
+    expect(rows[0]?.n).toBeGreaterThanOrEqual(30);
+  });
+
+  it('creates an office, an enrolment code, lists and revokes workstations from the CLI', async () => {
+    expect(await cli('office-create', 'kupang', '--name', 'Kantor Imigrasi Kupang', '--city', 'Kupang, NTT', '--tz', 'Asia/Makassar')).toBe(0);
+    expect(lastJson<{ created: boolean; code: string }>()).toEqual({ created: true, code: 'kupang' });
+    expect(await cli('enrol-code', 'kupang', '--ttl', '2')).toBe(0);
+    const code = lastJson<{ code: string; officeCode: string; expiresAt: number }>();
+    expect(code).toMatchObject({ officeCode: 'kupang', code: expect.stringMatching(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/) });
+    expect(await cli('workstations', 'kupang')).toBe(0);
+    expect(lastJson()).toEqual([]);
+    await expect(cli('revoke', 'no-such-workstation')).rejects.toThrow(/404/);
+  });
+
+  it('creates officer accounts centrally with hashes the workstation can verify offline', async () => {
+    expect(await cli('user-create', '--office', 'kupang', '--username', 'Petugas7', '--full-name', 'Petugas Tujuh', '--role', 'officer', '--password', 'Sementara-2026-x', '--services', 'PASPOR_JANJI')).toBe(0);
+    const created = lastJson<{ id: string; username: string; version: number }>();
+    expect(created).toMatchObject({ username: 'petugas7', version: 1 });
+    const [rec] = await central.central.deps.store.query<{ data: { passwordHash: string; mustChangePassword: boolean; services: string[] } }>(
+      "SELECT data FROM records WHERE office_code = 'kupang' AND entity = 'user' AND entity_id = $1",
+      [created.id],
+    );
+    expect(rec?.data).toMatchObject({ mustChangePassword: true, services: ['PASPOR_JANJI'] });
+    expect(await verifyPassword('Sementara-2026-x', rec?.data.passwordHash ?? '')).toBe(true);
+    await expect(cli('user-create', '--office', 'kupang', '--username', 'petugas7', '--full-name', 'Lain', '--role', 'officer', '--password', 'Sementara-2026-y')).rejects.toThrow(/409/);
+    const updated = await central.admin<{ version: number }>('POST', `/admin/users/${created.id}`, { officeCode: 'kupang', disabled: true });
+    expect(updated.version).toBe(2);
+  });
+
+  it('compacts an office feed from the CLI', async () => {
+    expect(await cli('compact', 'kupang')).toBe(0);
+    expect(lastJson<{ officeCode: string; horizon: number; removed: number }>()).toMatchObject({ officeCode: 'kupang', horizon: 7, removed: 7 });
+  });
+
+  it('refuses bad admin input with specific codes', async () => {
+    const res = await fetch(`${central.url}/admin/enrolment-codes`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ officeCode: 'kupang', ttlHours: 'soon' }),
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('INVALID_FIELD');
+    await expect(central.admin('POST', '/admin/enrolment-codes', { officeCode: 'atlantis' })).rejects.toThrow(/404/);
+  });
+
+  it('prints usage for an unknown command', async () => {
+    expect(await cli('frobnicate')).toBe(2);
+    expect(out.at(-1)).toMatch(/Usage: npm run server -- admin/);
+  });
+});
+
+describe('admin token', () => {
+  it('is generated once with mode 0600, or taken from LOKET_ADMIN_TOKEN', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loket-token-'));
+    try {
+      const first = loadAdminToken(dir, {});
+      expect(first.created).toBe(true);
+      expect(statSync(first.file as string).mode & 0o777).toBe(0o600);
+      expect(loadAdminToken(dir, {})).toEqual({ token: first.token, file: first.file, created: false });
+      expect(readFileSync(first.file as string, 'utf8').trim()).toBe(first.token);
+      expect(loadAdminToken(dir, { LOKET_ADMIN_TOKEN: 'from-env' })).toEqual({ token: 'from-env', file: null, created: false });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
