@@ -3,6 +3,8 @@ import { appCalls } from './app.js';
 import { authCalls } from './auth.js';
 import { setupCalls } from './setup.js';
 import { auditCalls, settingsCalls, usersCalls } from './users.js';
+import { biometricsCalls, biometricsEvents } from './biometrics.js';
+import { syncCalls, syncEvents } from './sync.js';
 import type { CallSpec } from './define.js';
 import type { Result } from './result.js';
 
@@ -14,6 +16,8 @@ export const contract = {
   ...usersCalls,
   ...settingsCalls,
   ...auditCalls,
+  ...biometricsCalls,
+  ...syncCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;
@@ -36,6 +40,8 @@ export const events = {
   'session.changed': z.strictObject({ sessionId: z.string(), state: z.enum(['locked', 'ended']) }),
   /** Setup finished or the training mode was entered or left: the renderer reloads app.status. */
   'app.changed': z.strictObject({ training: z.boolean(), setupDone: z.boolean() }),
+  ...biometricsEvents,
+  ...syncEvents,
 };
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -1,8 +1,10 @@
 import { appHandlers } from './app.js';
+import { biometricsHandlers } from './biometrics.js';
 import { authHandlers } from './auth.js';
 import type { Handlers } from './context.js';
 import { auditHandlers, settingsHandlers } from './settings.js';
 import { setupHandlers } from './setup.js';
+import { syncHandlers } from './sync.js';
 import { usersHandlers } from './users.js';
 
 /** Every contract call's implementation. A call declared in the contract but missing here fails the type check. */
@@ -13,4 +15,6 @@ export const handlers: Handlers = {
   ...usersHandlers,
   ...settingsHandlers,
   ...auditHandlers,
+  ...biometricsHandlers,
+  ...syncHandlers,
 };
