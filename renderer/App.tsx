@@ -1,0 +1,70 @@
+import { useEffect } from 'react';
+import { HOME_ROUTE, replaceHash, routeFor, screenFor, useHash } from './lib/route.js';
+import { useIdleTimer } from './lib/idle.js';
+import { useShortcuts } from './lib/keyboard.js';
+import { ChangePasswordScreen } from './screens/ChangePasswordScreen.js';
+import { LoadingScreen } from './screens/LoadingScreen.js';
+import { LockScreen } from './screens/LockScreen.js';
+import { LoginScreen } from './screens/LoginScreen.js';
+import { SetupScreen } from './screens/SetupScreen.js';
+import { AdminHome } from './screens/admin/AdminHome.js';
+import { CounterHome } from './screens/officer/CounterHome.js';
+import { SupervisorDesk } from './screens/supervisor/SupervisorDesk.js';
+import { Shell } from './shell/Shell.js';
+import { LOCK_KEYS, LOGOUT_KEYS } from './shell/Header.js';
+import { useAppStore } from './stores/app-store.js';
+import { followEvents } from './stores/events.js';
+import { useSessionStore } from './stores/session-store.js';
+
+function Home() {
+  const role = useSessionStore((s) => s.session?.role);
+  if (role === 'admin') return <AdminHome />;
+  if (role === 'supervisor') return <SupervisorDesk />;
+  return <CounterHome />;
+}
+
+/**
+ * Which screen shows is decided by the stores alone (app status, session); the hash follows. While
+ * the screen is locked the home stays mounted but hidden, so nothing typed is lost.
+ */
+export function App() {
+  const status = useAppStore((s) => s.status);
+  const load = useAppStore((s) => s.load);
+  const session = useSessionStore((s) => s.session);
+  const { lock, logout } = useSessionStore.getState();
+  const hash = useHash();
+  const screen = screenFor(status, session);
+
+  useEffect(() => {
+    void load();
+    return followEvents();
+  }, [load]);
+
+  useEffect(() => {
+    const route = routeFor(screen, session?.role, hash);
+    if (route && route !== hash) replaceHash(route);
+  }, [screen, session?.role, hash]);
+
+  const active = screen === 'home' || screen === 'changePassword';
+  useIdleTimer(active, status?.idleLockMinutes ?? 0, () => void (screen === 'home' ? lock() : logout()));
+  useShortcuts([
+    { keys: LOCK_KEYS, run: () => void lock(), enabled: screen === 'home' },
+    { keys: LOGOUT_KEYS, run: () => void logout(), enabled: active },
+  ]);
+
+  const mounted = session && !session.mustChangePassword && (screen === 'home' || screen === 'locked');
+  return (
+    <Shell>
+      {screen === 'loading' && <LoadingScreen />}
+      {screen === 'setup' && <SetupScreen />}
+      {screen === 'login' && <LoginScreen />}
+      {screen === 'changePassword' && <ChangePasswordScreen />}
+      {screen === 'locked' && <LockScreen />}
+      {mounted && (
+        <div hidden={screen === 'locked'} className="home-frame" data-home={HOME_ROUTE[session.role]}>
+          <Home />
+        </div>
+      )}
+    </Shell>
+  );
+}

@@ -1,0 +1,66 @@
+// Turns the Result envelope's errors into specific, translated messages for forms and banners.
+import type { TFunction } from 'i18next';
+import type { z } from 'zod';
+import type { ErrorBody } from '../../common/contract/result.js';
+
+/** Field path (as the contract names it, e.g. `admin.password`) to i18n keys or raw messages. */
+export type FieldProblems = Record<string, string[]>;
+
+export function isTransportError(error: ErrorBody): boolean {
+  const details = error.details as { transport?: unknown } | undefined;
+  return details?.transport === true;
+}
+
+/** One sentence for a banner: the code's own text, the server's reason for a conflict. */
+export function describeError(t: TFunction, error: ErrorBody): string {
+  if (isTransportError(error)) return t('errors.transport');
+  return t(`errors.${error.code}`, { message: error.message, defaultValue: error.message });
+}
+
+export function fieldsOf(error: ErrorBody): FieldProblems {
+  const details = error.details as { fields?: unknown } | undefined;
+  const fields = details?.fields;
+  if (!fields || typeof fields !== 'object') return {};
+  const out: FieldProblems = {};
+  for (const [path, messages] of Object.entries(fields as Record<string, unknown>)) {
+    if (Array.isArray(messages)) out[path] = messages.filter((m): m is string => typeof m === 'string');
+  }
+  return out;
+}
+
+/** Translates a problem key ('password.tooShort', 'required') or falls back to a generic message. */
+export function fieldMessage(t: TFunction, i18nExists: (key: string) => boolean, problem: string): string {
+  return i18nExists(`fields.${problem}`) ? t(`fields.${problem}`) : t('fields.invalid');
+}
+
+/**
+ * Checks a form's input against the contract's own schema before sending it (main parses it again),
+ * so the renderer never restates the rules. Empty strings read as "required".
+ */
+export function checkInput<S extends z.ZodType>(schema: S, input: unknown, fallback: Record<string, string> = {}): FieldProblems {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return {};
+  const out: FieldProblems = {};
+  for (const issue of parsed.error.issues) {
+    const path = issue.path.join('.');
+    const value = issue.path.reduce<unknown>((node, key) => (node as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey], input);
+    const looksKeyed = /^[a-z]+\.[a-zA-Z]+$/.test(issue.message);
+    const problem = value === '' || value === undefined ? 'required' : looksKeyed ? issue.message : (fallback[path] ?? 'invalid');
+    const list = (out[path] ??= []);
+    if (!list.includes(problem)) list.push(problem);
+  }
+  return out;
+}
+
+export function merge(...all: FieldProblems[]): FieldProblems {
+  const out: FieldProblems = {};
+  for (const fields of all) {
+    for (const [path, problems] of Object.entries(fields)) {
+      const list = (out[path] ??= []);
+      for (const p of problems) if (!list.includes(p)) list.push(p);
+    }
+  }
+  return out;
+}
+
+export const hasProblems = (fields: FieldProblems): boolean => Object.values(fields).some((v) => v.length > 0);

@@ -1,0 +1,36 @@
+// Window-wide keyboard shortcuts (Ctrl+L locks, Ctrl+Shift+L logs out...). Counter work is keyboard-first.
+import { useEffect, useRef } from 'react';
+
+export interface Shortcut {
+  /** e.g. 'Ctrl+L', 'Ctrl+Shift+L', 'F1' */
+  keys: string;
+  run: () => void;
+  enabled?: boolean;
+}
+
+export function matches(event: KeyboardEvent, keys: string): boolean {
+  const parts = keys.split('+');
+  const key = parts.pop() ?? '';
+  const want = new Set(parts.map((p) => p.toLowerCase()));
+  if (want.has('ctrl') !== (event.ctrlKey || event.metaKey)) return false;
+  if (want.has('shift') !== event.shiftKey) return false;
+  if (want.has('alt') !== event.altKey) return false;
+  return event.key.toLowerCase() === key.toLowerCase() || event.code === `Key${key.toUpperCase()}`;
+}
+
+export function useShortcuts(shortcuts: Shortcut[]): void {
+  const current = useRef(shortcuts);
+  current.current = shortcuts;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      for (const s of current.current) {
+        if (s.enabled === false || !matches(event, s.keys)) continue;
+        event.preventDefault();
+        s.run();
+        return;
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
+}

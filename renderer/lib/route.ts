@@ -1,0 +1,50 @@
+// The renderer routes by hash (Electron loads a file:// page and never navigates). The stores decide
+// which screen may show; the hash mirrors it so the address always says where the user is.
+import { useSyncExternalStore } from 'react';
+import type { SessionView } from '../../common/contract/auth.js';
+import type { AppStatus } from '../../common/contract/app.js';
+import type { Role } from '../../common/domain/roles.js';
+
+export type Screen = 'loading' | 'setup' | 'login' | 'changePassword' | 'locked' | 'home';
+
+export function screenFor(status: AppStatus | null, session: SessionView | null): Screen {
+  if (!status) return 'loading';
+  if (!status.setupDone && !status.training) return 'setup';
+  if (!session) return 'login';
+  if (session.locked) return 'locked';
+  if (session.mustChangePassword) return 'changePassword';
+  return 'home';
+}
+
+export const HOME_ROUTE: Record<Role, string> = { officer: '#/loket', supervisor: '#/supervisor', admin: '#/admin/accounts' };
+
+const FIXED_ROUTE: Record<Exclude<Screen, 'home'>, string> = {
+  loading: '',
+  setup: '#/setup',
+  login: '#/login',
+  changePassword: '#/password',
+  locked: '#/locked',
+};
+
+/** The hash the address should show; a home route keeps its sub-page (e.g. an admin tab). */
+export function routeFor(screen: Screen, role: Role | undefined, current: string): string {
+  if (screen !== 'home') return FIXED_ROUTE[screen];
+  const home = HOME_ROUTE[role ?? 'officer'];
+  const section = home.split('/').slice(0, 2).join('/');
+  return current === section || current.startsWith(`${section}/`) ? current : home;
+}
+
+const subscribe = (onChange: () => void): (() => void) => {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+};
+
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, () => window.location.hash);
+}
+
+export function replaceHash(hash: string): void {
+  if (window.location.hash === hash) return;
+  window.history.replaceState(null, '', hash || window.location.pathname + window.location.search);
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+}

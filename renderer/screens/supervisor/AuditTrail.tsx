@@ -1,0 +1,65 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Notice } from '../../components/Notice.js';
+import { currentLanguage } from '../../i18n/index.js';
+import { describeError } from '../../lib/errors.js';
+import { formatDateTime } from '../../lib/time.js';
+import { useAppStore } from '../../stores/app-store.js';
+import { useAuditStore, type AuditEvent } from '../../stores/audit-store.js';
+
+const summaryText = (e: AuditEvent): string =>
+  Object.entries(e.summary)
+    .filter(([key, value]) => key !== 'sessionId' && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0))
+    .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+    .join(' · ');
+
+/** The most recent audit events, newest first, in the office's time zone. */
+export function AuditTrail() {
+  const { t } = useTranslation();
+  const tz = useAppStore((s) => s.status?.office?.tz ?? 'Asia/Jakarta');
+  const { events, loading, error, load } = useAuditStore();
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const language = currentLanguage();
+
+  return (
+    <div className="card card--table" aria-labelledby="audit-title">
+      <div className="card__head">
+        <h2 id="audit-title">{t('supervisor.auditTitle')}</h2>
+        <button type="button" className="btn btn--small" onClick={() => void load()} disabled={loading}>
+          {t('audit.refresh')}
+        </button>
+      </div>
+      {error && <Notice tone="error">{describeError(t, error)}</Notice>}
+      {events.length === 0 ? (
+        <p className="muted">{t('audit.empty')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.seq')}</th>
+                <th scope="col">{t('audit.at')}</th>
+                <th scope="col">{t('audit.user')}</th>
+                <th scope="col">{t('audit.action')}</th>
+                <th scope="col">{t('audit.details')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((e) => (
+                <tr key={e.seq}>
+                  <td className="num">{e.seq}</td>
+                  <td className="nowrap">{formatDateTime(e.at, tz, language)}</td>
+                  <td>{e.username ?? <span className="muted">{t('audit.system')}</span>}</td>
+                  <td>{t(`audit.actions.${e.action.replaceAll('.', '_')}`, { defaultValue: e.action })}</td>
+                  <td className="details">{summaryText(e)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+// Training mode from the first-run screen: the banner on every screen, the practice accounts shown
+// at login, each role's home, the lock screen, and the way back to the real (unset) workstation.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { shot, startApp, type E2eApp } from './support/app.js';
+import { login, logout, seeHeading } from './support/workstation.js';
+
+const BANNER = 'MODE PELATIHAN — data latihan, tidak pernah disinkronkan';
+const PASSWORD = 'Latihan2026';
+
+let app: E2eApp;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startApp('training');
+  ({ page } = await app.open());
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const bannerShown = (p: Page) => p.getByRole('note').filter({ hasText: BANNER }).isVisible();
+
+describe('training mode', { timeout: 90_000 }, () => {
+  it('starts from the setup screen and shows the banner and the practice accounts at login', async () => {
+    await seeHeading(page, 'Penyiapan workstation');
+    expect(await bannerShown(page)).toBe(false);
+    await page.getByRole('button', { name: 'Coba mode pelatihan' }).click();
+    await seeHeading(page, 'Masuk');
+    expect(await bannerShown(page)).toBe(true);
+    await page.getByText(`kata sandi ${PASSWORD}`).waitFor();
+    await page.getByText(/admin, supervisor, petugas1, petugas2, petugas3/).waitFor();
+    await shot(page, '20-training-login');
+  });
+
+  it('keeps the banner on the officer home, the lock screen and in English', async () => {
+    await login(page, 'petugas1', PASSWORD);
+    await seeHeading(page, 'Loket 1');
+    expect(await bannerShown(page)).toBe(true);
+    await page.getByText('Paspor layanan prioritas').waitFor();
+    await shot(page, '21-training-officer');
+    await page.keyboard.press('Control+L');
+    await seeHeading(page, 'Layar terkunci');
+    expect(await bannerShown(page)).toBe(true);
+    await shot(page, '22-training-lock');
+    await page.getByLabel('Kata sandi', { exact: true }).fill(PASSWORD);
+    await page.keyboard.press('Enter');
+    await seeHeading(page, 'Loket 1');
+    await page.getByRole('banner').getByRole('button', { name: 'English' }).click();
+    await page.getByRole('note').filter({ hasText: 'TRAINING MODE — practice data, never synchronised' }).waitFor();
+    await page.getByRole('banner').getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await logout(page);
+  });
+
+  it('keeps the banner on the supervisor and admin homes', async () => {
+    await login(page, 'supervisor', PASSWORD);
+    await seeHeading(page, 'Meja supervisor');
+    expect(await bannerShown(page)).toBe(true);
+    await page.getByText('Data latihan dibuat').waitFor();
+    await shot(page, '23-training-supervisor');
+    await logout(page);
+
+    await login(page, 'admin', PASSWORD);
+    await seeHeading(page, 'Administrasi');
+    expect(await bannerShown(page)).toBe(true);
+    await page.getByRole('row', { name: /petugas3/ }).waitFor();
+    await shot(page, '24-training-admin');
+    await logout(page);
+  });
+
+  it('leaves training mode back to the unset workstation, without the banner', async () => {
+    await page.getByRole('button', { name: 'Keluar dari mode pelatihan' }).click();
+    await seeHeading(page, 'Penyiapan workstation');
+    expect(await bannerShown(page)).toBe(false);
+  });
+});
