@@ -1,0 +1,1 @@
+-- Workstation schema, version 5: reserved for the digital queue (issue #4).
