@@ -48,6 +48,11 @@ export default tseslint.config(
     rules: layer('main/ never imports the renderer or the server (DESIGN.md)', [ourFolders('renderer', 'server', 'preload')]),
   },
   {
+    // The entry points start the embedded central beside the workstation (issue #3): that one module only.
+    files: ['main/start.ts', 'main/electron.ts', 'main/background.ts'],
+    rules: layer('the entry points may import server/embedded.ts and nothing else of server/ (DESIGN.md)', [ourFolders('renderer', 'preload'), '(^|/)server/(?!embedded\\.js$)']),
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: layer('renderer/ imports common/ types and renderer/ only: no main/, db/, server/ or Node built-ins (DESIGN.md)', [ourFolders('main', 'db', 'server', 'preload')], [...nodeBuiltins, 'electron']),

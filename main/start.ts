@@ -5,7 +5,9 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startBackground } from './background.js';
 import { Core } from './core/core.js';
+import { KeyFileWrapper } from './core/crypto/key-wrapper.js';
 import { defaultDataDir } from './data-dir.js';
 import { startWebHost } from './host/web-host.js';
 
@@ -41,13 +43,15 @@ async function main(): Promise<void> {
   const dataDir = defaultDataDir();
   const core = Core.open({ dataDir });
   core.startIdleSweep();
+  const background = await startBackground(core, { centralUrl: process.env.LOKET_CENTRAL_URL || undefined, keyWrapper: new KeyFileWrapper(dataDir) });
   const port = process.env.LOKET_PORT ? Number(process.env.LOKET_PORT) : 0;
   const host = await startWebHost({ core, rendererDir: join(appRoot, 'out', 'renderer'), port });
   console.log(`Loket is running at ${host.url}`);
-  console.log(`(no Electron binary here: serving the app through the web host; data in ${dataDir}; Ctrl+C stops)`);
+  console.log(`(no Electron binary here: serving the app through the web host; data in ${dataDir}; ${background.describe()}; Ctrl+C stops)`);
   openChromium(host.url);
   const stop = async (): Promise<void> => {
     await host.close();
+    await background.stop();
     core.close();
     process.exit(0);
   };

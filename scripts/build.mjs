@@ -18,7 +18,7 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: tr
 log('main process');
 await esbuild({
   ...common,
-  entryPoints: { start: 'main/start.ts', 'audit-verify': 'main/cli/audit-verify.ts' },
+  entryPoints: { start: 'main/start.ts', 'audit-verify': 'main/cli/audit-verify.ts', 'sbi-sim': 'main/devices/sbi-sim/main.ts' },
   outdir: 'out/main',
   outExtension: { '.js': '.mjs' },
   format: 'esm',
@@ -46,4 +46,6 @@ await esbuild({
   external: ['electron'],
 });
 cpSync('db/migrations', 'out/main/migrations', { recursive: true });
+// The embedded central (server/embedded.ts) is bundled into the entry points and needs its own SQL too.
+cpSync('server/migrations', 'out/main/central-migrations', { recursive: true });
 log('done: out/');

@@ -25,7 +25,8 @@ export interface WebHost {
 }
 
 const COOKIE = 'loket_token';
-const MAX_BODY = 1024 * 1024;
+/** A capture still (base64 PNG, up to 4 MiB in the biometrics contract) must fit, with room for its JSON. */
+const MAX_BODY = 6 * 1024 * 1024;
 
 class HttpError extends Error {
   constructor(

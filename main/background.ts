@@ -1,0 +1,42 @@
+// What runs beside core in either host: the central system (embedded unless one is configured), the
+// sync client and the biometric device layer. Shared by main/start.ts (web host) and main/electron.ts.
+import type { Core } from './core/core.js';
+import type { KeyWrapper } from './core/crypto/key-wrapper.js';
+import { installBiometrics } from './devices/biometrics-install.js';
+import { startSync, type KeyStore, type SyncClient } from './sync/index.js';
+import { startEmbeddedCentral, type EmbeddedCentral } from '../server/embedded.js';
+
+export interface BackgroundOptions {
+  /** LOKET_CENTRAL_URL; without it an embedded central runs in <data>/central so one machine is a whole office. */
+  centralUrl?: string | undefined;
+  keyWrapper: KeyWrapper;
+  /** The sync signing key's store; the web host's default is a 0600 file in the data folder. */
+  keyStore?: KeyStore;
+}
+
+export interface Background {
+  sync: SyncClient;
+  central: EmbeddedCentral | undefined;
+  /** One line for the console: which central this workstation talks to. */
+  describe(): string;
+  stop(): Promise<void>;
+}
+
+export async function startBackground(core: Core, opts: BackgroundOptions): Promise<Background> {
+  const central = opts.centralUrl ? undefined : await startEmbeddedCentral({ dataDir: core.dataDir });
+  const sync = await startSync(core, {
+    ...(central ? { embedded: { url: central.url, enrolmentCode: central.enrolmentCode } } : { centralUrl: opts.centralUrl }),
+    ...(opts.keyStore ? { keyStore: opts.keyStore } : {}),
+  });
+  const biometrics = installBiometrics(core, { keyWrapper: opts.keyWrapper, trainingSimulator: true });
+  return {
+    sync,
+    central,
+    describe: () => (central ? `embedded central at ${central.url} (data in ${core.dataDir}/central)` : `central at ${opts.centralUrl}`),
+    async stop() {
+      await biometrics.close();
+      await sync.stop();
+      await central?.close();
+    },
+  };
+}

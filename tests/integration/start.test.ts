@@ -1,0 +1,111 @@
+// `npm start` on a machine without Electron: the built entry point serves the app, starts an embedded
+// central beside it, enrols itself after setup and keeps its data across a restart.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD } from '../support/core.js';
+
+const ENTRY = join(process.cwd(), 'out', 'main', 'start.mjs');
+const dataDir = mkdtempSync(join(tmpdir(), 'loket-start-'));
+const running: ChildProcess[] = [];
+
+interface Started {
+  child: ChildProcess;
+  url: URL;
+  lines: string[];
+}
+
+function start(): Promise<Started> {
+  const child = spawn(process.execPath, [ENTRY], {
+    env: { ...process.env, LOKET_DATA_DIR: dataDir, LOKET_PORT: '0', LOKET_CENTRAL_URL: '', LOKET_WEB: '1', CI: '1', DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.push(child);
+  const lines: string[] = [];
+  return new Promise((resolve, reject) => {
+    let err = '';
+    child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+    child.on('exit', (code) => reject(new Error(`start.mjs exited with ${code}: ${err}`)));
+    child.stdout!.on('data', (c: Buffer) => {
+      lines.push(...c.toString().split('\n').filter(Boolean));
+      const first = lines.find((l) => l.startsWith('Loket is running at '));
+      if (first && lines.length >= 2) resolve({ child, url: new URL(first.slice('Loket is running at '.length)), lines });
+    });
+  });
+}
+
+async function call(s: Started, name: string, input: unknown): Promise<{ ok: boolean; value?: Record<string, unknown>; error?: { code: string } }> {
+  const res = await fetch(new URL(`/api/call/${name}`, s.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-loket-token': s.url.searchParams.get('token')! },
+    body: JSON.stringify({ input }),
+  });
+  return (await res.json()) as never;
+}
+
+async function stop(s: Started): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => s.child.once('exit', resolve));
+  s.child.kill('SIGTERM');
+  return exited;
+}
+
+async function waitFor<T>(probe: () => Promise<T | undefined>): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('condition not reached in 20 s');
+}
+
+afterAll(() => {
+  for (const c of running) if (c.exitCode === null) c.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('npm start without Electron', { timeout: 60_000 }, () => {
+  it('serves the app, says where, and syncs with the embedded central after setup', async () => {
+    const s = await start();
+    expect(s.lines[0]).toMatch(/^Loket is running at http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+    expect(s.lines[1]).toContain('embedded central at http://127.0.0.1:');
+    const entry = await fetch(s.url, { redirect: 'manual' });
+    expect(entry.status).toBe(302);
+    const cookie = entry.headers.get('set-cookie')!.split(';')[0]!;
+    const page = await fetch(new URL('/', s.url), { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+
+    const before = await call(s, 'sync.status', {});
+    expect(before.value).toMatchObject({ embedded: true, enrolled: false });
+    const setup = await call(s, 'setup.initialize', {
+      officeCode: 'lombok',
+      workstationName: 'LOKET-01',
+      counterNumber: 1,
+      language: 'id',
+      admin: { username: 'admin', fullName: 'Admin Kantor', password: ADMIN_PASSWORD },
+    });
+    expect(setup.ok).toBe(true);
+    const synced = await waitFor(async () => {
+      const st = await call(s, 'sync.status', {});
+      return st.value?.enrolled === true && st.value.pendingOps === 0 && st.value.lastSyncAt ? st.value : undefined;
+    });
+    expect(synced).toMatchObject({ officeCode: 'lombok', online: true, rejected: 0 });
+    expect(await stop(s)).toBe(0);
+  });
+
+  it('comes back after a restart with the office set up and the workstation still enrolled', async () => {
+    const s = await start();
+    const app = await call(s, 'app.status', {});
+    expect(app.value).toMatchObject({ setupDone: true });
+    const login = await call(s, 'auth.login', { username: 'admin', password: ADMIN_PASSWORD });
+    expect(login.ok).toBe(true);
+    const st = await waitFor(async () => {
+      const v = (await call(s, 'sync.status', {})).value;
+      return v?.online ? v : undefined;
+    });
+    expect(st).toMatchObject({ enrolled: true, officeCode: 'lombok', embedded: true });
+    expect(await stop(s)).toBe(0);
+  });
+});
