@@ -9,6 +9,12 @@ import { LoginScreen } from './screens/LoginScreen.js';
 import { SetupScreen } from './screens/SetupScreen.js';
 import { AdminHome } from './screens/admin/AdminHome.js';
 import { CounterHome } from './screens/officer/CounterHome.js';
+import { CaptureScreen } from './screens/capture/CaptureScreen.js';
+import { captureTarget } from './screens/capture/route.js';
+import { isSyncRoute } from './screens/sync/route.js';
+import { SyncScreen } from './screens/sync/SyncScreen.js';
+import { ApplicationsRouter } from './screens/applications/ApplicationsRouter.js';
+import { applicationsRoute } from './screens/applications/route.js';
 import { SupervisorDesk } from './screens/supervisor/SupervisorDesk.js';
 import { Shell } from './shell/Shell.js';
 import { LOCK_KEYS, LOGOUT_KEYS } from './shell/Header.js';
@@ -18,6 +24,12 @@ import { useSessionStore } from './stores/session-store.js';
 
 function Home() {
   const role = useSessionStore((s) => s.session?.role);
+  const hash = useHash();
+  if (isSyncRoute(hash)) return <SyncScreen />;
+  const applicationId = captureTarget(hash);
+  if (applicationId) return <CaptureScreen key={applicationId} applicationId={applicationId} />;
+  const applications = applicationsRoute(hash);
+  if (applications) return <ApplicationsRouter route={applications} />;
   if (role === 'admin') return <AdminHome />;
   if (role === 'supervisor') return <SupervisorDesk />;
   return <CounterHome />;

@@ -1,7 +1,7 @@
 // Builds everything `npm start` and the tests run: the renderer (vite), the main-process entry points
 // and the preload (esbuild), and copies the SQL migrations beside the main bundles.
 import { build as esbuild } from 'esbuild';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { build as viteBuild } from 'vite';
 
 const quiet = process.argv.includes('--quiet');
@@ -25,13 +25,18 @@ await esbuild({
   packages: 'external',
 });
 // CommonJS for Electron's main process; import.meta.url is shimmed so db/migrate.ts finds its SQL files.
+// bwip-js/generic ships as ESM only, so it is bundled into the CommonJS main; every other package stays external.
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const cjsExternal = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })
+  .filter((name) => name !== 'bwip-js')
+  .flatMap((name) => [name, `${name}/*`]);
 await esbuild({
   ...common,
   entryPoints: { electron: 'main/electron.ts' },
   outdir: 'out/main',
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
-  packages: 'external',
+  external: cjsExternal,
   define: { 'import.meta.url': '__loketImportMetaUrl' },
   banner: { js: "const __loketImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });

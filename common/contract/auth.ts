@@ -18,7 +18,7 @@ export type SessionView = z.infer<typeof SessionView>;
 export const LoginOutput = z.strictObject({ sessionToken: z.string(), session: SessionView });
 
 /** Actions a supervisor override can authorise. Later issues add theirs here. */
-export const OVERRIDE_ACTIONS = ['fee.waive', 'quota.exceed', 'receipt.reprint', 'receipt.void', 'account.unlock', 'biometric.exception', 'biometric.lowQuality'] as const;
+export const OVERRIDE_ACTIONS = ['fee.waive', 'payment.manual', 'quota.exceed', 'receipt.reprint', 'receipt.void', 'account.unlock', 'biometric.exception', 'biometric.lowQuality'] as const;
 export const OverrideAction = z.enum(OVERRIDE_ACTIONS);
 export type OverrideAction = z.infer<typeof OverrideAction>;
 
@@ -39,6 +39,8 @@ export const authCalls = {
   }),
   'auth.logout': defineCall({ input: Empty, output: Ack, access: 'session', mutates: true }),
   'auth.session': defineCall({ input: Empty, output: SessionView, access: 'session', mutates: false }),
+  /** The window saw keyboard or mouse input: counts as activity for the idle lock, writes nothing. */
+  'auth.activity': defineCall({ input: Empty, output: Ack, access: 'session', mutates: false }),
   'auth.lock': defineCall({ input: Empty, output: Ack, access: 'session', mutates: true }),
   'auth.unlock': defineCall({ input: z.strictObject({ password: Password }), output: SessionView, access: 'session', mutates: true }),
   'auth.changePassword': defineCall({

@@ -5,6 +5,8 @@ import { setupCalls } from './setup.js';
 import { auditCalls, settingsCalls, usersCalls } from './users.js';
 import { biometricsCalls, biometricsEvents } from './biometrics.js';
 import { syncCalls, syncEvents } from './sync.js';
+import { counterCalls } from './applications-calls.js';
+import { analyticsCalls } from './analytics.js';
 import type { CallSpec } from './define.js';
 import type { Result } from './result.js';
 
@@ -18,6 +20,8 @@ export const contract = {
   ...auditCalls,
   ...biometricsCalls,
   ...syncCalls,
+  ...counterCalls,
+  ...analyticsCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

@@ -43,7 +43,7 @@ export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
 export type Guard =
   /** Every required document is marked present. */
   | 'checklistComplete'
-  /** Every required document is decided and at least one is missing. */
+  /** At least one required document is marked missing (the deficiency notice lists them; pending ones are checked on return). */
   | 'checklistHasMissing'
   /** The applicant record passes the full validation (address, contact, parents for minors...). */
   | 'applicantComplete'

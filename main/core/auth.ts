@@ -10,6 +10,16 @@ import { toSessionView } from './views.js';
 
 export const OVERRIDE_TTL_MS = 2 * 60_000;
 
+/**
+ * Ends every session of an account (password reset, disabled, role changed, locked out) and tells each
+ * window it was ended, so the screen goes back to login at once instead of on its next call.
+ */
+export function endSessionsOf(core: CallContext['core'], userId: string): void {
+  const ending = core.sessions.all().filter((s) => s.userId === userId);
+  core.sessions.endAllFor(userId);
+  for (const s of ending) core.events.emit('session.changed', { sessionId: s.id, state: 'ended' });
+}
+
 /** Handlers behind 'session' access always have both; this narrows the types once. */
 export function signedIn(ctx: CallContext): { session: Session; user: UserRow } {
   if (!ctx.session || !ctx.user) throw new AppError('UNAUTHENTICATED', 'Please log in');
@@ -41,6 +51,12 @@ export const authHandlers = {
     return toSessionView(ctx.db, session, user);
   },
 
+  // The gate records the activity (every session call but auth.session and app.status counts).
+  'auth.activity': (ctx) => {
+    signedIn(ctx);
+    return { ok: true as const };
+  },
+
   'auth.lock': (ctx) => {
     const { session, user } = signedIn(ctx);
     write(ctx, { action: 'auth.lock', entity: 'user', entityId: user.id, summary: { sessionId: session.id } }, () => {
@@ -56,7 +72,10 @@ export const authHandlers = {
       await checkCredentials(ctx, user.username, input.password, 'auth.unlock');
     } catch (err) {
       // A locked-out account must not stay open behind a lock screen.
-      if (err instanceof AppError && err.code === 'ACCOUNT_LOCKED') ctx.core.sessions.end(session);
+      if (err instanceof AppError && err.code === 'ACCOUNT_LOCKED') {
+        ctx.core.sessions.end(session);
+        ctx.core.events.emit('session.changed', { sessionId: session.id, state: 'ended' });
+      }
       throw err;
     }
     write(ctx, { action: 'auth.unlock', entity: 'user', entityId: user.id, summary: { sessionId: session.id } }, (db) => {

@@ -6,6 +6,8 @@ import { auditHandlers, settingsHandlers } from './settings.js';
 import { setupHandlers } from './setup.js';
 import { syncHandlers } from './sync.js';
 import { usersHandlers } from './users.js';
+import { counterHandlers } from './applications-handlers.js';
+import { analyticsHandlers } from './analytics.js';
 
 /** Every contract call's implementation. A call declared in the contract but missing here fails the type check. */
 export const handlers: Handlers = {
@@ -17,4 +19,6 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...biometricsHandlers,
   ...syncHandlers,
+  ...counterHandlers,
+  ...analyticsHandlers,
 };

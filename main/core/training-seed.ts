@@ -2,12 +2,12 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../db/connection.js';
 import { countUsers, insertUser, setUserServices } from '../../db/queries/users.js';
 import type { Role } from '../../common/domain/roles.js';
+import { TRAINING_PASSWORD } from '../../common/domain/training.js';
 import { appendAudit } from './audit.js';
 import { hashPassword } from './passwords.js';
 import { writeProfile } from './profile.js';
 
-/** Shown on the training banner: training data is fictitious and never leaves the workstation. */
-export const TRAINING_PASSWORD = 'Latihan2026';
+export { TRAINING_PASSWORD };
 
 const PEOPLE: Array<{ username: string; fullName: string; role: Role; services: string[] }> = [
   { username: 'admin', fullName: 'Admin Latihan', role: 'admin', services: [] },

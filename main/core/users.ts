@@ -4,6 +4,7 @@ import { clearLoginFailures } from '../../db/queries/login-failures.js';
 import { unknownServiceCodes } from '../../db/queries/reference.js';
 import { getUserById, getUserByUsername, insertUser, listUsers, setUserServices, updateUser, type UserPatch } from '../../db/queries/users.js';
 import type { Db } from '../../db/connection.js';
+import { endSessionsOf } from './auth.js';
 import { write, type CallContext, type Handlers } from './context.js';
 import { hashPassword } from './passwords.js';
 import { assertPasswordPolicy } from './password-rules.js';
@@ -84,7 +85,7 @@ export const usersHandlers = {
       updateUser(db, user.id, patch, ctx.now);
       if (input.services) setUserServices(db, user.id, input.services);
     });
-    if (input.disabled || (input.role && input.role !== user.role)) ctx.core.sessions.endAllFor(user.id);
+    if (input.disabled || (input.role && input.role !== user.role)) endSessionsOf(ctx.core, user.id);
     return toUserView(ctx.db, mustFind(ctx, user.id), ctx.now);
   },
 
@@ -100,7 +101,7 @@ export const usersHandlers = {
         clearLoginFailures(db, user.username);
       },
     );
-    ctx.core.sessions.endAllFor(user.id);
+    endSessionsOf(ctx.core, user.id);
     return toUserView(ctx.db, mustFind(ctx, user.id), ctx.now);
   },
 

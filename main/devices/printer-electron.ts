@@ -24,7 +24,7 @@ function hiddenWindow(): BrowserWindow {
     show: false,
     width: 900,
     height: 1200,
-    webPreferences: { partition: PRINT_PARTITION, plugins: true, sandbox: true, contextIsolation: true, nodeIntegration: false },
+    webPreferences: { partition: PRINT_PARTITION, plugins: true, sandbox: true, contextIsolation: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' },
   });
   const contents = win.webContents;
   contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

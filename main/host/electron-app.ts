@@ -1,5 +1,7 @@
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import { Core } from '../core/core.js';
+import { startShellBackground, type ShellBackground } from './electron-background.js';
+import { followCaptureRoute } from './electron-capture.js';
 import { bindIpc } from './electron-ipc.js';
 import { installMenu } from './electron-menu.js';
 import { shellPaths, type ShellPaths } from './electron-paths.js';
@@ -10,6 +12,12 @@ import { LoketWindows, createMainWindow } from './electron-window.js';
 export interface ShellOptions {
   /** Tests pretend to be Linux, Windows or macOS; the real shell uses process.platform. */
   platform?: NodeJS.Platform;
+  /**
+   * The central (embedded unless LOKET_CENTRAL_URL is set), background sync and the biometric devices.
+   * On by default; shell tests that are about windows and IPC turn it off.
+   */
+  background?: boolean;
+  centralUrl?: string | undefined;
 }
 
 export interface Shell {
@@ -18,7 +26,12 @@ export interface Shell {
   windows: LoketWindows;
   capture: CaptureWindows;
   mainWindow: BrowserWindow;
+  /** Resolves once central, sync and devices run; undefined when turned off or when they failed to start. */
+  background: Promise<ShellBackground | undefined>;
 }
+
+/** How long quitting waits for sync and the embedded central to finish before Loket exits anyway. */
+export const SHUTDOWN_GRACE_MS = 5_000;
 
 function giveUp(title: string, message: string): null {
   dialog.showErrorBox(title, message);
@@ -62,7 +75,12 @@ export async function startShell(opts: ShellOptions = {}): Promise<Shell | null>
   hardenSession(session.defaultSession, capture, paths.rendererUrl);
   installMenu(platform, dev);
   const unbind = bindIpc(core, { rendererUrl: paths.rendererUrl, windows });
-  const mainWindow = createMainWindow({ paths, windows, dev });
+  const open = (): BrowserWindow => {
+    const win = createMainWindow({ paths, windows, dev });
+    followCaptureRoute(win.webContents, capture, paths.rendererUrl);
+    return win;
+  };
+  const mainWindow = open();
 
   app.on('second-instance', () => {
     const win = windows.all()[0];
@@ -71,17 +89,34 @@ export async function startShell(opts: ShellOptions = {}): Promise<Shell | null>
     win.focus();
   });
   app.on('activate', () => {
-    if (windows.all().length === 0) createMainWindow({ paths, windows, dev });
+    if (windows.all().length === 0) open();
   });
   app.on('window-all-closed', () => {
     if (platform !== 'darwin') app.quit();
   });
+  // Started after the window so the counter sees Loket at once; sync and devices report their own state.
+  const background: Promise<ShellBackground | undefined> =
+    opts.background === false
+      ? Promise.resolve(undefined)
+      : startShellBackground(core, { platform, centralUrl: opts.centralUrl ?? (process.env.LOKET_CENTRAL_URL || undefined) }).catch((err: unknown) => {
+          console.error('[loket] central, sync or the biometric devices did not start', err);
+          return undefined;
+        });
   let closed = false;
-  app.on('will-quit', () => {
+  app.on('will-quit', (event?: { preventDefault(): void }) => {
     if (closed) return;
     closed = true;
     unbind();
-    core.close();
+    if (opts.background === false) return core.close();
+    // Sync and the embedded central finish their writes before the database closes, then Loket exits.
+    event?.preventDefault();
+    void background
+      .then((running) => Promise.race([running?.stop(), new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref())]))
+      .catch((err: unknown) => console.error('[loket] stopping the background failed', err))
+      .finally(() => {
+        core.close();
+        app.exit(0);
+      });
   });
-  return { core, paths, windows, capture, mainWindow };
+  return { core, paths, windows, capture, mainWindow, background };
 }

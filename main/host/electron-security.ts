@@ -15,6 +15,10 @@ export class CaptureWindows {
     contents.once('destroyed', () => this.ids.delete(id));
   }
 
+  unregister(contents: WebContents): void {
+    this.ids.delete(contents.id);
+  }
+
   has(contents: WebContents | null | undefined): boolean {
     return contents != null && !contents.isDestroyed() && this.ids.has(contents.id);
   }

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { TRAINING_PASSWORD } from '../../common/domain/training.js';
 import { Notice } from '../components/Notice.js';
 
 /** Training data is fictitious: its accounts and shared password are no secret. */
-export const TRAINING_PASSWORD = 'Latihan2026';
 
 export function TrainingAccounts() {
   const { t } = useTranslation();

@@ -12,6 +12,7 @@ const blobEntity: EntityDef = {
       : { status: 'rejected', reason: 'blob.unreferenced' },
 };
 import { userEntity } from './user.js';
+import { applicationEntity } from './application.js';
 
 /**
  * The entities central knows. Later issues add theirs here (applications: a field-merge entity like
@@ -19,6 +20,7 @@ import { userEntity } from './user.js';
  */
 export const BUILT_IN_ENTITIES: readonly EntityDef[] = [
   userEntity,
+  applicationEntity,
   centralOwned('office'),
   centralOwned('service'),
   blobEntity,

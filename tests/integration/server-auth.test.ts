@@ -1,6 +1,7 @@
 // Enrolment and request signing at central: each refusal has its own code and writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CLOCK_SKEW_MS, PROTOCOL_VERSION, SYNC_HEADERS } from '../../common/central/protocol.js';
+import { loadServerMigrations } from '../../server/migrate.js';
 import { startTestCentral, storeKinds, type TestCentral } from '../model/harness/central.js';
 import { centralDigest, enrolIdentity, newIdentity, sendSigned, wireOp } from '../model/harness/signed.js';
 import type { Identity } from '../../main/sync/transport.js';
@@ -21,7 +22,7 @@ describe.each(storeKinds())('central authentication on %s', (kind) => {
 
   it('answers /health with its version and schema version', async () => {
     const res = await fetch(`${central.url}/health`);
-    expect(await res.json()).toEqual({ ok: true, version: '0.1.0', schemaVersion: 1, protocol: { current: PROTOCOL_VERSION, oldestAccepted: PROTOCOL_VERSION - 1 }, store: kind });
+    expect(await res.json()).toEqual({ ok: true, version: '0.1.0', schemaVersion: loadServerMigrations().length, protocol: { current: PROTOCOL_VERSION, oldestAccepted: PROTOCOL_VERSION - 1 }, store: kind });
   });
 
   it('enrols with a single-use code, idempotently for the same key', async () => {

@@ -68,7 +68,7 @@ describe('web host', () => {
   it('answers malformed, oversized and non-JSON bodies with specific 4xx', async () => {
     const headers = { 'content-type': 'application/json', 'x-loket-token': host.token };
     expect((await raw('POST', '/api/call/app.status', headers, '{not json')).status).toBe(400);
-    expect((await raw('POST', '/api/call/app.status', headers, JSON.stringify({ input: 'x'.repeat(1_100_000) }))).status).toBe(413);
+    expect((await raw('POST', '/api/call/app.status', headers, JSON.stringify({ input: 'x'.repeat(6_400_000) }))).status).toBe(413);
     expect((await raw('POST', '/api/call/app.status', { ...headers, 'content-type': 'text/plain' }, '{}')).status).toBe(415);
     const unknown = JSON.parse((await call('no.such.call', {})).body);
     expect(unknown.error.code).toBe('NOT_FOUND');

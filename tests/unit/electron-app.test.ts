@@ -7,7 +7,8 @@ import { CALL_NAMES } from '../../common/contract/index.js';
 import { startShell, type Shell } from '../../main/host/electron-app.js';
 import { FakeBrowserWindow, Menu, app, dialog, ipcMain, resetFakeElectron, safeStorage, session } from '../fixtures/fake-electron/index.js';
 
-vi.mock('electron', async () => (await import('../fixtures/fake-electron/index.js')).electron);
+// The extras add net, powerMonitor and safeStorage's sealing, which the shell's background uses.
+vi.mock('electron', async () => (await import('../fixtures/fake-electron-extras.js')).electronWithExtras);
 
 let dir: string;
 let shell: Shell | null = null;
@@ -28,7 +29,7 @@ afterEach(() => {
 describe('electron shell', () => {
   it('starts sandboxed, opens core in userData, hardens the session, binds IPC and opens the window', async () => {
     app.isPackaged = true;
-    shell = await startShell({ platform: 'linux' });
+    shell = await startShell({ platform: 'linux', background: false });
     expect(shell).not.toBeNull();
     expect(app.sandboxEnabled).toBe(true);
     expect(existsSync(join(app.userData, 'loket.sqlite'))).toBe(true);
@@ -42,7 +43,7 @@ describe('electron shell', () => {
   });
 
   it('hardens webContents it did not create itself', async () => {
-    shell = await startShell({ platform: 'linux' });
+    shell = await startShell({ platform: 'linux', background: false });
     const stray = new FakeBrowserWindow({});
     expect(stray.webContents.attempt('will-navigate', 'https://evil.example/')).toBe(true);
     expect(stray.webContents.openWindow('https://evil.example/')).toEqual({ action: 'deny' });
@@ -73,7 +74,7 @@ describe('electron shell', () => {
       resetFakeElectron();
       app.userData = join(dir, backend);
       safeStorage.backend = backend;
-      const started = await startShell({ platform: 'linux' });
+      const started = await startShell({ platform: 'linux', background: false });
       expect(started, backend).not.toBeNull();
       app.emit('will-quit');
     }
@@ -88,7 +89,7 @@ describe('electron shell', () => {
   });
 
   it('quits when the last window closes and closes core on quit', async () => {
-    shell = await startShell({ platform: 'win32' });
+    shell = await startShell({ platform: 'win32', background: false });
     const core = shell?.core;
     shell?.mainWindow.close();
     app.emit('window-all-closed');
@@ -99,7 +100,7 @@ describe('electron shell', () => {
   });
 
   it('stays open on macOS when the last window closes, and reopens it on activate', async () => {
-    shell = await startShell({ platform: 'darwin' });
+    shell = await startShell({ platform: 'darwin', background: false });
     shell?.mainWindow.close();
     app.emit('window-all-closed');
     expect(app.quitCalls).toBe(0);
@@ -109,17 +110,21 @@ describe('electron shell', () => {
 
   it('keeps reload and DevTools for unpackaged runs only', async () => {
     app.isPackaged = false;
-    shell = await startShell({ platform: 'linux' });
+    shell = await startShell({ platform: 'linux', background: false });
     expect(JSON.stringify(Menu.current)).toContain('toggleDevTools');
     expect(shell?.mainWindow.webContents).toBeDefined();
     expect((FakeBrowserWindow.instances[0]?.options.webPreferences ?? {}).devTools).toBe(true);
   });
 
-  it('the entry point starts the shell', async () => {
+  it('the entry point starts the shell with its background, and quitting stops both', { timeout: 30_000 }, async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     await import('../../main/electron.js');
     await vi.waitFor(() => expect(FakeBrowserWindow.getAllWindows()).toHaveLength(1));
     expect(app.sandboxEnabled).toBe(true);
     expect(ipcMain.handlers.size).toBe(CALL_NAMES.length);
-    app.emit('will-quit');
+    await vi.waitFor(() => expect(log).toHaveBeenCalledWith(expect.stringMatching(/embedded central at http:\/\/127\.0\.0\.1:\d+/)), { timeout: 20_000 });
+    app.emit('will-quit', { preventDefault() {} });
+    await vi.waitFor(() => expect(app.exitCodes).toEqual([0]), { timeout: 20_000 });
+    log.mockRestore();
   });
 });

@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { serviceName } from '../../components/ServicePicker.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useSessionStore } from '../../stores/session-store.js';
+import { CaptureLauncher } from '../capture/CaptureLauncher.js';
+import { ApplicationsLauncher } from '../applications/ApplicationsLauncher.js';
 
 const SHORTCUTS = ['F1', 'F2', 'F3', 'F4', 'F5'] as const;
 
@@ -34,6 +36,8 @@ export function CounterHome() {
           </div>
         </div>
         <div className="stack">
+          <ApplicationsLauncher />
+          <CaptureLauncher />
           <div className="card" aria-labelledby="services-title">
             <h2 id="services-title">{t('officer.servicesTitle')}</h2>
             {mine.length === 0 ? (

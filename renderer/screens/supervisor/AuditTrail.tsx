@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../../components/Notice.js';
 import { currentLanguage } from '../../i18n/index.js';
@@ -7,10 +8,37 @@ import { formatDateTime } from '../../lib/time.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useAuditStore, type AuditEvent } from '../../stores/audit-store.js';
 
-const summaryText = (e: AuditEvent): string =>
+/** Values that name something the UI already translates (roles, languages, modalities...). */
+const VALUE_KEYS: Record<string, (v: string) => string> = {
+  role: (v) => `roles.${v}`,
+  language: (v) => `lang.${v}`,
+  modality: (v) => `capture.modality.${v}`,
+  bioSubType: (v) => `capture.subtype.${v.replace(' ', '_')}`,
+  bioSubTypes: (v) => `capture.subtype.${v.replace(' ', '_')}`,
+  action: (v) => `auditSummary.overrideActions.${v.replace('.', '_')}`,
+  resolution: (v) => `sync.resolution.${v}`,
+  kept: (v) => `sync.fields.${v}`,
+  fields: (v) => `sync.fields.${v}`,
+  reason: (v) => `auditSummary.reasons.${v}`,
+};
+
+/** Only code-like values are looked up; free text (an override's reason) is shown as typed. */
+const isCode = (v: string): boolean => /^[A-Za-z][A-Za-z0-9._ -]{0,40}$/.test(v) && !v.includes('  ');
+
+function valueText(t: TFunction, key: string, value: unknown): string {
+  if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
+  if (Array.isArray(value)) return value.map((v) => valueText(t, key, v)).join(', ');
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
+  const text = String(value);
+  const lookup = VALUE_KEYS[key];
+  return lookup && isCode(text) ? t(lookup(text), { defaultValue: text }) : text;
+}
+
+/** The event's details with translated labels and values; the session id means nothing to a reader. */
+export const summaryText = (t: TFunction, e: AuditEvent): string =>
   Object.entries(e.summary)
     .filter(([key, value]) => key !== 'sessionId' && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0))
-    .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+    .map(([key, value]) => `${t(`auditSummary.keys.${key}`, { defaultValue: key })}: ${valueText(t, key, value)}`)
     .join(' · ');
 
 /** The most recent audit events, newest first, in the office's time zone. */
@@ -53,7 +81,7 @@ export function AuditTrail() {
                   <td className="nowrap">{formatDateTime(e.at, tz, language)}</td>
                   <td>{e.username ?? <span className="muted">{t('audit.system')}</span>}</td>
                   <td>{t(`audit.actions.${e.action.replaceAll('.', '_')}`, { defaultValue: e.action })}</td>
-                  <td className="details">{summaryText(e)}</td>
+                  <td className="details">{summaryText(t, e)}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useSessionStore } from '../../stores/session-store.js';
 import { AuditChain } from './AuditChain.js';
 import { AuditTrail } from './AuditTrail.js';
+import { ApplicationsLauncher } from '../applications/ApplicationsLauncher.js';
 
 /** The supervisor's desk: the live floor (to come), the audit chain status and the recent trail. */
 export function SupervisorDesk() {
@@ -24,6 +25,7 @@ export function SupervisorDesk() {
           </div>
         </div>
         <AuditChain />
+        <ApplicationsLauncher />
       </div>
       <AuditTrail />
     </section>

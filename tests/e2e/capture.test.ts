@@ -1,0 +1,233 @@
+// The capture screen in Chromium against the simulated SBI device running as its own process on a
+// real socket: device status, live preview, quality per finger, three attempts keeping the best, a
+// supervisor accepting a low-quality capture, a finger exception with a photo, the face from the
+// workstation camera (Chromium's fake camera) and from the face device, and a device fault.
+import { deflateSync, inflateSync } from 'node:zlib';
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { encodePng } from '../../common/domain/biometrics-png.js';
+import type { Db } from '../../db/connection.js';
+import { KeyFileWrapper } from '../../main/core/crypto/key-wrapper.js';
+import { installBiometrics, type InstalledBiometrics } from '../../main/devices/biometrics-install.js';
+import { DEFAULT_SIM_CONFIG } from '../../main/devices/sbi-sim/config.js';
+import { face } from '../../main/devices/sbi-sim/images.js';
+import { startSimulatorProcess, type SimulatorProcess } from '../../main/devices/sbi-sim/process.js';
+import { shot, startApp, type E2eApp } from './support/app.js';
+import { accountByCore, login, seeHeading, setUpByCore } from './support/workstation.js';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  // The workstation camera: Chromium's built-in test pattern, granted without a prompt.
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+];
+
+let app: E2eApp;
+let sim: SimulatorProcess;
+let bio: InstalledBiometrics;
+let browser: Browser;
+let page: Page;
+let officerPassword: string;
+let supervisorPassword: string;
+const applicationId = uuidv7();
+
+/**
+ * An application row for captures to attach to (as tests/integration/biometrics-capture.test.ts does):
+ * the table belongs to the application issue, so its required columns are filled from the schema.
+ */
+function insertApplication(db: Db, id: string): void {
+  const cols = db.prepare('PRAGMA table_info(applications)').all() as Array<{ name: string; type: string; notnull: number; dflt_value: unknown; pk: number }>;
+  const fks = db.prepare('PRAGMA foreign_key_list(applications)').all() as Array<{ table: string; from: string; to: string | null }>;
+  const ddl = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'applications'").get() as { sql: string }).sql;
+  const values: Record<string, unknown> = {};
+  for (const c of cols) {
+    if (c.pk || !c.notnull || c.dflt_value !== null) continue;
+    const fk = fks.find((f) => f.from === c.name);
+    const choice = new RegExp(`CHECK \\(${c.name} IN \\('([^']+)'`).exec(ddl);
+    if (c.name === 'id') values.id = id;
+    else if (fk) values[c.name] = db.prepare(`SELECT "${fk.to ?? 'rowid'}" FROM "${fk.table}" LIMIT 1`).pluck().get();
+    else if (choice) values[c.name] = choice[1];
+    else if (/INT|REAL/i.test(c.type)) values[c.name] = 0;
+    else if (/date/i.test(c.name)) values[c.name] = '2026-12-01';
+    else values[c.name] = `${c.name}-${id}`;
+  }
+  const names = Object.keys(values);
+  db.prepare(`INSERT INTO applications (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(values);
+}
+
+/** A picture file of the bandaged hand (any real PNG does: core checks it decodes). */
+function handPng(): Buffer {
+  const g = face(80);
+  return Buffer.from(encodePng(g.width, g.height, 1, g.data, { deflate: (d) => deflateSync(d), inflate: (d, max) => inflateSync(d, { maxOutputLength: max }) }));
+}
+
+beforeAll(async () => {
+  sim = await startSimulatorProcess({ args: ['--port', '0', '--delay', '10'] });
+  app = await startApp('capture');
+  await setUpByCore(app);
+  officerPassword = await accountByCore(app, 'petugas1', 'officer');
+  supervisorPassword = await accountByCore(app, 'spv1', 'supervisor');
+  bio = installBiometrics(app.core, { keyWrapper: new KeyFileWrapper(app.dataDir), sbi: { ports: [sim.port, sim.port], captureGraceMs: 300 } });
+  insertApplication(app.core.db, applicationId);
+  await sim.control({ ...DEFAULT_SIM_CONFIG, delayMs: 10 });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'id-ID', timezoneId: 'UTC' });
+  page = await context.newPage();
+  page.on('pageerror', (err) => console.error('[e2e:capture] page error', err));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') console.error(`[e2e:capture] console: ${msg.text()}`);
+  });
+  await page.goto(app.host.url);
+});
+afterAll(async () => {
+  await browser?.close();
+  await bio?.close();
+  await app?.close();
+  await sim?.stop();
+});
+
+const modality = (name: RegExp) => page.getByRole('navigation', { name: 'Yang direkam' }).getByRole('button', { name });
+const quality = () => page.getByTestId('capture-quality');
+const attemptsLeft = () => page.getByTestId('capture-attempts');
+/** What core says, through a supervisor's own session (the screen's session stays the officer's). */
+const status = async () => app.call('biometrics.status', { applicationId }, (await app.call('auth.login', { username: 'spv1', password: supervisorPassword })).sessionToken);
+
+async function authorise(form: ReturnType<Page['getByRole']>, password: string): Promise<void> {
+  await form.getByLabel('Nama pengguna supervisor').fill('spv1');
+  await form.getByLabel('Kata sandi supervisor').fill(password);
+  await form.getByLabel(/^Alasan/).fill('Jari pemohon diperban setelah operasi');
+  await form.getByRole('button', { name: /^Setujui/ }).click();
+}
+
+describe('the capture screen', { timeout: 120_000 }, () => {
+  it('opens from the officer home for an application id and shows the devices found', async () => {
+    await login(page, 'petugas1', officerPassword);
+    await seeHeading(page, /^Loket/);
+    const launcher = page.getByRole('form', { name: 'Perekaman biometrik' });
+    await launcher.getByLabel('Id permohonan').fill('bukan-id');
+    await launcher.getByRole('button', { name: 'Buka perekaman' }).click();
+    await launcher.getByText('Masukkan id permohonan yang benar.').waitFor();
+    await launcher.getByLabel('Id permohonan').fill(applicationId);
+    await page.keyboard.press('Enter');
+    await seeHeading(page, 'Perekaman biometrik');
+    expect(page.url()).toMatch(new RegExp(`#/loket/capture/${applicationId}$`));
+    const devices = page.getByRole('region', { name: 'Perangkat' }).or(page.locator('.capture-devices'));
+    await devices.getByText('sidik jari').waitFor();
+    await devices.getByText('iris').first().waitFor();
+    await devices.getByText('wajah').waitFor();
+    expect(await devices.getByText('Siap').count()).toBe(3);
+    await page.getByTestId('capture-complete').getByText('Biometrik belum lengkap.').waitFor();
+  });
+
+  it('shows the live preview and a capture whose four fingers meet the threshold', async () => {
+    await page.keyboard.press('Alt+P');
+    const frame = page.getByRole('img', { name: /Gambar langsung dari perangkat Tangan kiri/ });
+    await frame.waitFor();
+    await expect.poll(async () => Number(await frame.getAttribute('data-seq'))).toBeGreaterThan(2);
+    await shot(page, 'capture-01-preview');
+    await page.keyboard.press('Alt+C');
+    await quality().getByText('Percobaan 1').waitFor();
+    expect(await quality().getByText('memenuhi ambang').count()).toBe(4);
+    for (const finger of ['Telunjuk kiri', 'Jari tengah kiri', 'Jari manis kiri', 'Kelingking kiri']) await quality().getByRole('row', { name: new RegExp(finger) }).waitFor();
+    await modality(/Tangan kiri/).getByText('Baik', { exact: true }).waitFor();
+    await attemptsLeft().getByText('Sisa 2 percobaan').waitFor();
+  });
+
+  it('keeps the best of three low-quality attempts and lets a supervisor accept it', async () => {
+    await sim.control({ quality: 30, qualities: { 'Right RingFinger': 22 } });
+    await page.keyboard.press('Alt+2');
+    await page.getByRole('heading', { level: 2, name: 'Tangan kanan (4 jari)' }).waitFor();
+    await page.keyboard.press('Alt+C');
+    await quality().getByText('Percobaan 1').waitFor();
+    expect(await quality().getByText('di bawah ambang').count()).toBe(4);
+    await page.getByText(/Kualitas di bawah ambang\. .*sisa 2 percobaan/).waitFor();
+    await sim.control({ quality: 35, qualities: { 'Right RingFinger': 25 } });
+    await page.keyboard.press('Alt+C');
+    await quality().getByText('Percobaan 2').waitFor();
+    await sim.control({ quality: 25, qualities: {} });
+    await page.keyboard.press('Alt+C');
+    await quality().getByText('Percobaan 3').waitFor();
+    await attemptsLeft().getByText('Sisa 0 percobaan').waitFor();
+    expect(await page.getByRole('button', { name: /^Rekam/ }).isDisabled()).toBe(true);
+    // The second attempt was the best; it is the one kept.
+    const right = (await status())?.modalities.find((m) => m.modality === 'rightSlap');
+    expect(right?.best?.attemptNo).toBe(2);
+    await shot(page, 'capture-02-below-threshold');
+
+    await page.keyboard.press('Alt+O');
+    const form = page.getByRole('form', { name: 'Persetujuan supervisor untuk rekaman di bawah ambang' });
+    await authorise(form, 'salah-sandi-2026');
+    await form.getByText('Nama pengguna atau kata sandi supervisor salah', { exact: false }).waitFor();
+    await authorise(form, supervisorPassword);
+    await modality(/Tangan kanan/).getByText('Diterima supervisor').waitFor();
+    await page.getByText(/Diterima di bawah ambang oleh Petugas spv1/).waitFor();
+  });
+
+  it('records a bandaged thumb as an exception with a photo and a supervisor, then captures the other', async () => {
+    await sim.control({ ...DEFAULT_SIM_CONFIG, delayMs: 10 });
+    await page.keyboard.press('Alt+3');
+    await page.getByRole('heading', { level: 2, name: 'Kedua ibu jari' }).waitFor();
+    await page.keyboard.press('Alt+E');
+    const card = page.locator('.capture-exception');
+    await card.getByRole('button', { name: 'Lanjut: persetujuan supervisor' }).click();
+    await card.getByText('Pilih minimal satu jari atau mata.').waitFor();
+    await card.getByRole('checkbox', { name: 'Ibu jari kiri' }).check();
+    await card.getByLabel('Alasan').selectOption('bandaged');
+    await card.getByRole('button', { name: 'Lanjut: persetujuan supervisor' }).click();
+    await card.getByText('Ambil atau pilih foto terlebih dahulu.').waitFor();
+    await card.getByLabel('Atau pilih berkas gambar').setInputFiles({ name: 'tangan.png', mimeType: 'image/png', buffer: handPng() });
+    await card.getByRole('img', { name: 'Foto pengecualian' }).waitFor();
+    await card.getByRole('button', { name: 'Lanjut: persetujuan supervisor' }).click();
+    await authorise(card.getByRole('form', { name: 'Persetujuan supervisor untuk pengecualian' }), supervisorPassword);
+    await card.waitFor({ state: 'detached' });
+    await page.getByRole('list', { name: 'Pengecualian yang dicatat' }).getByText('Ibu jari kiri').waitFor();
+
+    await page.keyboard.press('Alt+C');
+    await quality().getByText('Percobaan 1').waitFor();
+    // Only the right thumb was asked of the device.
+    expect(await quality().getByRole('row', { name: /Ibu jari kanan/ }).count()).toBe(1);
+    expect(await quality().getByRole('row', { name: /Ibu jari kiri/ }).count()).toBe(0);
+    await modality(/Kedua ibu jari/).getByText('Baik', { exact: true }).waitFor();
+  });
+
+  it('explains a device fault in Indonesian and stores nothing', async () => {
+    await sim.control({ fault: 'noBiometric', faultTimes: 1 });
+    await page.keyboard.press('Alt+4');
+    await page.getByRole('heading', { level: 2, name: 'Kedua iris' }).waitFor();
+    await page.keyboard.press('Alt+C');
+    await page.getByRole('alert').getByText(/tidak terdeteksi/).waitFor();
+    await attemptsLeft().getByText('Sisa 3 percobaan').waitFor();
+    const iris = (await status())?.modalities.find((m) => m.modality === 'iris');
+    expect(iris?.attemptsUsed).toBe(0);
+  });
+
+  it('takes the face from the workstation camera cut to passport proportions, then from the face device', async () => {
+    await page.keyboard.press('Alt+5');
+    const camera = page.locator('.camera').last();
+    await page.getByRole('button', { name: 'Nyalakan kamera' }).last().click();
+    await page.getByRole('button', { name: 'Ambil foto wajah' }).click();
+    await page.getByTestId('face-quality').waitFor();
+    await camera.waitFor();
+    const first = (await status())?.modalities.find((m) => m.modality === 'face');
+    expect(first?.attemptsUsed).toBe(1);
+    expect(first?.best?.source).toBe('camera');
+    await shot(page, 'capture-03-face-camera');
+
+    await page.keyboard.press('Alt+C');
+    await quality().getByText('Percobaan 2').waitFor();
+    await page.getByTestId('capture-complete').getByText('Biometrik lengkap: permohonan dapat dilanjutkan.').waitFor();
+    expect((await status())?.complete).toBe(true);
+    await shot(page, 'capture-04-complete');
+  });
+
+  it('goes back to the counter with Escape', async () => {
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.url()).toMatch(/#\/loket$/);
+  });
+});
