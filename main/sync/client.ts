@@ -259,6 +259,8 @@ export class SyncClient implements SyncPort {
   }
 
   private sleep(ms: number, wakeOnChange = false): Promise<void> {
+    // A stop that arrived while a push was running has already fired its abort event: do not wait.
+    if (this.stopped.signal.aborted) return Promise.resolve();
     return new Promise((resolve) => {
       let poll: NodeJS.Timeout | undefined;
       const done = (): void => {

@@ -17,6 +17,8 @@ const PATCHES: Record<string, (data: Record<string, unknown>) => unknown> = {
   'sync.resolve': (d) => (d.fields && typeof d.fields === 'object' ? d.fields : {}),
 };
 
+const SELF_SERVICE = new Set(['prefs.setLanguage', 'auth.changePassword']);
+
 const withoutUndefined = (o: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
@@ -54,6 +56,9 @@ export const userEntity: EntityDef = {
     if (!toPatch) return { status: 'applied' };
     const parsed = parseData(UserPatch, withoutUndefined(toPatch(op.data) as Record<string, unknown>));
     if (!parsed.ok) return parsed.decision;
+    // The admin created at a workstation's setup lives only on that workstation (central never received it):
+    // its own language and password changes stay local instead of showing as rejected on every change.
+    if (!current && SELF_SERVICE.has(op.op)) return { status: 'applied' };
     if (!current || current.deleted) return { status: 'rejected', reason: 'not.found' };
     if (parsed.value.username !== undefined) return { status: 'rejected', reason: 'username.immutable' };
     return mergePatch(current, parsed.value, op);

@@ -92,8 +92,9 @@ afterAll(async () => {
   await sim?.stop();
 });
 
-const modality = (name: RegExp) => page.getByRole('navigation', { name: 'Yang direkam' }).getByRole('button', { name });
-const quality = () => page.getByTestId('capture-quality');
+const modality = (name: RegExp) => page.getByRole('navigation', { name: /^(Yang direkam|What to capture)$/ }).getByRole('button', { name });
+/** The last attempt's table (the kept best follows it when it is another attempt). */
+const quality = () => page.getByTestId('capture-quality').first();
 const attemptsLeft = () => page.getByTestId('capture-attempts');
 /** What core says, through a supervisor's own session (the screen's session stays the officer's). */
 const status = async () => app.call('biometrics.status', { applicationId }, (await app.call('auth.login', { username: 'spv1', password: supervisorPassword })).sessionToken);
@@ -137,6 +138,18 @@ describe('the capture screen', { timeout: 120_000 }, () => {
     for (const finger of ['Telunjuk kiri', 'Jari tengah kiri', 'Jari manis kiri', 'Kelingking kiri']) await quality().getByRole('row', { name: new RegExp(finger) }).waitFor();
     await modality(/Tangan kiri/).getByText('Baik', { exact: true }).waitFor();
     await attemptsLeft().getByText('Sisa 2 percobaan').waitFor();
+
+    // The kept image opens on request only, and the read is audited.
+    const reads = () => app.core.db.prepare("SELECT count(*) FROM audit_events WHERE action = 'biometrics.read'").pluck().get() as number;
+    const before = reads();
+    await quality().getByRole('row', { name: /Telunjuk kiri/ }).getByRole('button', { name: 'Lihat' }).click();
+    const stored = page.getByRole('img', { name: 'Gambar tersimpan: Telunjuk kiri' });
+    await stored.waitFor();
+    expect(await stored.evaluate((img: HTMLImageElement) => img.naturalWidth > 0)).toBe(true);
+    expect(reads()).toBe(before + 1);
+    await shot(page, 'capture-01b-stored-image');
+    await quality().getByRole('row', { name: /Telunjuk kiri/ }).getByRole('button', { name: 'Tutup' }).click();
+    await stored.waitFor({ state: 'detached' });
   });
 
   it('keeps the best of three low-quality attempts and lets a supervisor accept it', async () => {
@@ -158,6 +171,7 @@ describe('the capture screen', { timeout: 120_000 }, () => {
     // The second attempt was the best; it is the one kept.
     const right = (await status())?.modalities.find((m) => m.modality === 'rightSlap');
     expect(right?.best?.attemptNo).toBe(2);
+    await page.getByTestId('capture-quality').nth(1).getByText('Percobaan terbaik (percobaan 2)').waitFor();
     await shot(page, 'capture-02-below-threshold');
 
     await page.keyboard.press('Alt+O');
@@ -205,6 +219,16 @@ describe('the capture screen', { timeout: 120_000 }, () => {
     await attemptsLeft().getByText('Sisa 3 percobaan').waitFor();
     const iris = (await status())?.modalities.find((m) => m.modality === 'iris');
     expect(iris?.attemptsUsed).toBe(0);
+
+    // The device drops the live view after three frames: the officer is told, and can start it again.
+    await sim.control({ fault: 'disconnectStream', faultTimes: 1 });
+    await page.keyboard.press('Alt+P');
+    await page.locator('.capture-preview').getByText('Sambungan ke perangkat terputus. Periksa kabel lalu ulangi.').waitFor();
+    await page.getByRole('button', { name: /^Tampilan langsung/ }).waitFor();
+    await page.keyboard.press('Alt+P');
+    const frame = page.getByRole('img', { name: /Gambar langsung dari perangkat Kedua iris/ });
+    await expect.poll(async () => Number(await frame.getAttribute('data-seq'))).toBeGreaterThan(3);
+    await page.keyboard.press('Alt+P');
   });
 
   it('takes the face from the workstation camera cut to passport proportions, then from the face device', async () => {
@@ -224,6 +248,16 @@ describe('the capture screen', { timeout: 120_000 }, () => {
     await page.getByTestId('capture-complete').getByText('Biometrik lengkap: permohonan dapat dilanjutkan.').waitFor();
     expect((await status())?.complete).toBe(true);
     await shot(page, 'capture-04-complete');
+  });
+
+  it('speaks English when the officer chooses it', async () => {
+    await page.getByRole('banner').getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Biometric capture' }).waitFor();
+    await modality(/Left hand \(4 fingers\)/).getByText('Good', { exact: true }).waitFor();
+    await modality(/Right hand/).getByText('Accepted by supervisor').waitFor();
+    await page.getByTestId('capture-complete').getByText('Biometrics complete: the application may go on.').waitFor();
+    await page.getByRole('banner').getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await seeHeading(page, 'Perekaman biometrik');
   });
 
   it('goes back to the counter with Escape', async () => {

@@ -39,7 +39,8 @@ afterAll(async () => {
 });
 
 const bar = (): Locator => page.getByRole('contentinfo');
-const adminToken = async (): Promise<string> => (await app.call('auth.login', { username: ADMIN.username, password: ADMIN.password })).sessionToken;
+const adminTokenOf = async (a: E2eApp): Promise<string> => (await a.call('auth.login', { username: ADMIN.username, password: ADMIN.password })).sessionToken;
+const adminToken = (): Promise<string> => adminTokenOf(app);
 const centralUser = (username: string) =>
   central.admin('POST', '/admin/users', { officeCode: 'banyumanik', username, fullName: `Nama ${username}`, role: 'officer', password: 'Sementara-2026-x' });
 const newAccount = async (token: string, username: string, fullName = `Petugas ${username}`) =>
@@ -168,12 +169,27 @@ describe('enrolling a workstation from the Sync screen', { timeout: 120_000 }, (
   });
 
   it('refuses a wrong code with its reason, then enrols with the admin-issued one', async () => {
+    // A long day offline: more ops than one page of the list.
+    const token = await adminTokenOf(fresh);
+    for (let i = 0; i < 110; i++) {
+      await fresh.call('prefs.setLanguage', { language: 'en' }, token);
+      await fresh.call('prefs.setLanguage', { language: 'id' }, token);
+    }
     const { page: p } = await fresh.open();
     await p.getByRole('contentinfo').getByText('Belum terdaftar').waitFor();
     await login(p, ADMIN.username, ADMIN.password);
     await seeHeading(p, 'Administrasi');
     await p.getByRole('contentinfo').getByRole('button').click();
     await seeHeading(p, 'Sinkronisasi dengan pusat');
+    const pending = (await fresh.call('sync.status', {})).pendingOps;
+    expect(pending).toBeGreaterThan(220);
+    const rows = p.getByRole('table', { name: 'Perubahan yang belum selesai' }).locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(200);
+    await p.getByRole('button', { name: 'Tampilkan perubahan yang lebih lama' }).click();
+    await expect.poll(() => rows.count()).toBe(Math.min(400, pending));
+    const seqs = (await rows.locator('td.num').allTextContents()).map(Number);
+    expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
+    expect(new Set(seqs).size).toBe(seqs.length);
     const form = p.getByRole('form', { name: 'Daftarkan workstation ini' });
     await form.getByRole('button', { name: 'Daftarkan' }).click();
     await form.getByText('Isi kedua kolom.').waitFor();

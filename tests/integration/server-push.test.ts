@@ -112,6 +112,17 @@ describe.each(storeKinds())('push and pull at central on %s', (kind) => {
     ]);
   });
 
+  it('keeps a local-only account\'s own language and password changes local instead of rejecting them', async () => {
+    const setupAdmin = randomUUID();
+    const lang = wireOp(next(a), { entity: 'user', entityId: setupAdmin, op: 'prefs.setLanguage', baseVersion: null, payload: { audit: {}, data: { language: 'en' } } });
+    const other = userUpdate(next(a), setupAdmin, { fullName: 'Bukan Diri Sendiri' }, 1);
+    const r = await push(a, [lang, other]);
+    expect(r.results.map((x) => [x.status, x.reason])).toEqual([
+      ['applied', null],
+      ['rejected', 'not.found'],
+    ]);
+  });
+
   it('merges non-overlapping field changes and reports an overlapping one as a conflict', async () => {
     const id = randomUUID();
     await push(a, [userCreate(next(a), id, 'gabung')]);

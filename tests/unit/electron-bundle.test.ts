@@ -42,6 +42,12 @@ const MAIN_SCRIPT = `
 const Module = require('node:module');
 const [fakePath, appPath, userData] = process.argv.slice(1);
 const fake = require(fakePath);
+// The shell logs where its central runs; stdout carries only this script's JSON answer.
+console.log = (...args) => process.stderr.write(args.join(' ') + String.fromCharCode(10));
+// What the shell's background needs beyond the fixture: the network state, power events, sealing.
+fake.net = { isOnline: () => true };
+fake.powerMonitor = new (require('node:events').EventEmitter)();
+Object.assign(fake.safeStorage, { encryptString: (s) => Buffer.from('sealed:' + s), decryptString: (b) => b.toString().slice(7) });
 const load = Module._load;
 Module._load = function (request) { return request === 'electron' ? fake : load.apply(this, arguments); };
 Object.assign(fake.app, { appPath, userData, isPackaged: true });

@@ -51,6 +51,8 @@ export function controlSimulator(port: number, update: SimControl | undefined): 
 export function startSimulatorProcess(opts: SimulatorProcessOptions = {}): Promise<SimulatorProcess> {
   const { file, execArgv } = entry();
   const child: ChildProcess = spawn(process.execPath, [...execArgv, file, ...(opts.args ?? [])], {
+    // Under Electron process.execPath is Electron itself: run it as plain Node for the simulator.
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   let stderr = '';

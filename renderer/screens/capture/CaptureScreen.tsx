@@ -45,7 +45,8 @@ export function CaptureScreen({ applicationId }: { applicationId: string }) {
   const canCapture = !!current && !capturing && !closed && current.attemptsLeft > 0 && panel === null;
   const canExcept = !!current && spec.exceptionsAllowed && !closed && current.toCapture.length > 0;
   const previewing = preview !== null && preview.ended === null;
-  const shown = lastAttempt?.modality === modality ? lastAttempt : (current?.best ?? null);
+  const last = lastAttempt?.modality === modality ? lastAttempt : null;
+  const best = current?.best ?? null;
   const notFound = error?.code === 'NOT_FOUND' && status === null;
 
   const select = (i: number): void => {
@@ -146,7 +147,8 @@ export function CaptureScreen({ applicationId }: { applicationId: string }) {
               />
             )}
             {current?.acceptedBy && <Notice tone="info">{t('capture.acceptedBy', { name: current.acceptedBy.supervisorName, reason: current.acceptedBy.reason })}</Notice>}
-            {shown && <QualityTable attempt={shown} caption={shown === lastAttempt ? t('capture.lastAttempt', { n: shown.attemptNo }) : t('capture.bestAttempt', { n: shown.attemptNo })} />}
+            {last && <QualityTable attempt={last} caption={t('capture.lastAttempt', { n: last.attemptNo })} />}
+            {best && best.attemptId !== last?.attemptId && <QualityTable attempt={{ ...best, kept: true }} caption={t('capture.bestAttempt', { n: best.attemptNo })} />}
             {faceQuality && modality === 'face' && (
               <p className="muted" data-testid="face-quality">
                 {t('capture.face.quality', { score: Math.round(faceQuality.score), exposure: Math.round(faceQuality.exposureScore), sharpness: Math.round(faceQuality.sharpnessScore) })}

@@ -76,7 +76,7 @@ export function SyncScreen() {
   const { t } = useTranslation();
   const role = useSessionStore((s) => s.session?.role ?? 'officer');
   const tz = useAppStore((s) => s.status?.office?.tz ?? 'Asia/Jakarta');
-  const { status, items, filter, loadingItems, syncing, error, loadItems, syncNow } = useSyncStore();
+  const { status, items, filter, loadingItems, more, syncing, error, loadItems, loadMore, syncNow } = useSyncStore();
   const sinceChange = `${status?.pendingOps}/${status?.rejected}/${status?.conflicts}/${status?.lastSyncAt}`;
   useEffect(() => {
     void loadItems();
@@ -121,6 +121,13 @@ export function SyncScreen() {
           </div>
           <div aria-busy={loadingItems}>
             <SyncItems items={items} tz={tz} canResolve={!status?.training} />
+            {more && (
+              <div className="form-actions">
+                <button type="button" className="btn" onClick={() => void loadMore()} disabled={loadingItems}>
+                  {t('sync.more')}
+                </button>
+              </div>
+            )}
           </div>
         </div>
       </div>
