@@ -16,6 +16,8 @@ import { SyncScreen } from './screens/sync/SyncScreen.js';
 import { ApplicationsRouter } from './screens/applications/ApplicationsRouter.js';
 import { applicationsRoute } from './screens/applications/route.js';
 import { SupervisorDesk } from './screens/supervisor/SupervisorDesk.js';
+import { AnalyticsScreen } from './screens/supervisor/analytics/AnalyticsScreen.js';
+import { analyticsTab } from './screens/supervisor/analytics/route.js';
 import { Shell } from './shell/Shell.js';
 import { LOCK_KEYS, LOGOUT_KEYS } from './shell/Header.js';
 import { useAppStore } from './stores/app-store.js';
@@ -30,6 +32,8 @@ function Home() {
   if (applicationId) return <CaptureScreen key={applicationId} applicationId={applicationId} />;
   const applications = applicationsRoute(hash);
   if (applications) return <ApplicationsRouter route={applications} />;
+  const analytics = role === 'supervisor' ? analyticsTab(hash) : null;
+  if (analytics) return <AnalyticsScreen tab={analytics} />;
   if (role === 'admin') return <AdminHome />;
   if (role === 'supervisor') return <SupervisorDesk />;
   return <CounterHome />;

@@ -9,6 +9,7 @@ import { BUILT_IN_ENTITIES, EntityRegistry } from './entities/registry.js';
 import type { EntityDef } from './entities/types.js';
 import { registerAdminRoutes } from './http/admin-routes.js';
 import { registerBlobRoutes } from './http/blob-routes.js';
+import { registerQueueRoutes } from './http/queue-routes.js';
 import type { CentralDeps } from './http/deps.js';
 import { CentralError } from './http/errors.js';
 import { purgeNonces } from './http/signature.js';
@@ -101,6 +102,7 @@ export async function createCentral(opts: CentralOptions): Promise<Central> {
   registerSyncRoutes(app, deps);
   const stopBlobs = registerBlobRoutes(app, deps);
   registerAdminRoutes(app, deps);
+  registerQueueRoutes(app, deps);
   app.addHook('preClose', async () => notifier.close());
 
   const sweep = setInterval(() => void purgeNonces(store, deps.now()).catch(() => undefined), 60_000);

@@ -73,6 +73,7 @@ export const StaffingView = z.strictObject({
       /** Null when the queue cannot settle (counters <= load). */
       averageWaitSeconds: z.number().nullable(),
       feasible: z.boolean(),
+      serviceLevelWithAvailable: z.number(),
       quota: z.number().int(),
     }),
   ),
@@ -104,6 +105,8 @@ export const analyticsCalls = {
     access: SUPERVISORS,
     mutates: false,
   }),
+  /** Adds the queue's closed tickets to the history the analytics read; the screens run it when they open. */
+  'analytics.importTickets': defineCall({ input: Empty, output: z.strictObject({ imported: z.number().int() }), access: SUPERVISORS, mutates: true }),
   /** Training mode only: replaces the generated history with `weeks` of believable tickets up to yesterday. */
   'analytics.generateHistory': defineCall({
     input: z.strictObject({

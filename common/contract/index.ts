@@ -7,6 +7,7 @@ import { biometricsCalls, biometricsEvents } from './biometrics.js';
 import { syncCalls, syncEvents } from './sync.js';
 import { counterCalls } from './applications-calls.js';
 import { analyticsCalls } from './analytics.js';
+import { queueCalls, queueEvents } from './queue.js';
 import type { CallSpec } from './define.js';
 import type { Result } from './result.js';
 
@@ -22,6 +23,7 @@ export const contract = {
   ...syncCalls,
   ...counterCalls,
   ...analyticsCalls,
+  ...queueCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;
@@ -46,6 +48,7 @@ export const events = {
   'app.changed': z.strictObject({ training: z.boolean(), setupDone: z.boolean() }),
   ...biometricsEvents,
   ...syncEvents,
+  ...queueEvents,
 };
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

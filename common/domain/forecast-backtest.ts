@@ -1,7 +1,8 @@
 // How wrong the forecast would have been: a rolling-origin backtest. Each fold learns only from the
 // days before its origin and forecasts the working days after it, hour by hour, like the real thing.
 import { fit, forecast, HOURS, workingDaysIn, type History } from './forecast.js';
-import { addDays, type IsoDate } from './working-days.js';
+import { plusDays as addDays } from './forecast-calendar.js';
+import type { IsoDate } from './working-days.js';
 
 export interface BacktestOptions {
   horizon: number;

@@ -1,8 +1,7 @@
 // Arrivals per hour for the coming working days: a seasonal model by hour of week (the mean of recent
 // ordinary days), zero on holidays, and a post-holiday uplift learnt from the office's own history.
-import { postHolidayRank } from './history-generator.js';
-import { weekdayOf } from './heatmap.js';
-import { addDays, isWeekend, isWorkingDay, type IsoDate } from './working-days.js';
+import { isOpen as isWorkingDay, isoWeekday as weekdayOf, plusDays as addDays, postHolidayRank } from './forecast-calendar.js';
+import type { IsoDate } from './working-days.js';
 
 export const HOURS = 24;
 
@@ -104,7 +103,7 @@ export function forecast(model: Model, origin: IsoDate, workingDays: number, hol
   const out: DayForecast[] = [];
   let open = 0;
   for (let d = origin; open < workingDays; d = addDays(d, 1)) {
-    if (isWeekend(d)) continue;
+    if (weekdayOf(d) >= 6) continue;
     if (!isWorkingDay(d, holidays)) {
       out.push({ date: d, closed: true, hours: zeros(), total: 0, uplift: 1 });
       continue;

@@ -30,6 +30,21 @@ export function openDaysByWeekday(from: IsoDate, to: IsoDate, holidays: Readonly
   return out;
 }
 
+/** Folds arrivals per (day, hour) into (weekday, hour) cells. */
+export function cellsByWeekday(rows: Iterable<{ day: IsoDate; hour: number; arrivals: number }>): HeatCell[] {
+  const cells = new Map<string, HeatCell>();
+  const weekdays = new Map<IsoDate, number>();
+  for (const r of rows) {
+    let weekday = weekdays.get(r.day);
+    if (weekday === undefined) weekdays.set(r.day, (weekday = weekdayOf(r.day)));
+    const key = `${weekday}:${r.hour}`;
+    const cell = cells.get(key);
+    if (cell) cell.arrivals += r.arrivals;
+    else cells.set(key, { weekday, hour: r.hour, arrivals: r.arrivals });
+  }
+  return [...cells.values()];
+}
+
 export function buildHeatmap(cells: readonly HeatCell[], openDays: ReadonlyMap<number, number>): Heatmap {
   const withData = cells.filter((c) => c.arrivals > 0);
   const weekdays = [1, 2, 3, 4, 5, 6, 7].filter((w) => (openDays.get(w) ?? 0) > 0 || withData.some((c) => c.weekday === w));

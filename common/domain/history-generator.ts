@@ -2,10 +2,12 @@
 // with morning peaks, Monday peaks and surges after holidays and cuti bersama; closed on weekends and
 // holidays; log-normal service times; no-shows and walk-aways; a multi-counter queue in which the
 // priority groups are called first. Seeded, so the same seed always gives the same history.
-import { addDays, isWeekend, isWorkingDay, startOfBusinessDay, type IsoDate } from './working-days.js';
+import { isOpen, isoWeekday, plusDays, postHolidayRank } from './forecast-calendar.js';
+import { PRIORITY_GROUPS, type PriorityGroup } from './queue-order.js';
+import { startOfBusinessDay, type IsoDate } from './working-days.js';
 
-export const PRIORITY_GROUPS = ['lansia', 'disabilitas', 'ibu_hamil', 'balita', 'sakit'] as const;
-export type PriorityGroup = (typeof PRIORITY_GROUPS)[number];
+export { closedWeekdaysBefore, postHolidayRank } from './forecast-calendar.js';
+export { PRIORITY_GROUPS, type PriorityGroup };
 export type TicketOutcome = 'served' | 'no_show' | 'cancelled';
 export type TicketChannel = 'appointment' | 'walk_in';
 
@@ -102,26 +104,6 @@ export function poisson(rand: () => number, mean: number): number {
   return k;
 }
 
-/** How many weekdays were closed (holidays, cuti bersama) in the closure just before `date`. */
-export function closedWeekdaysBefore(date: IsoDate, holidays: ReadonlySet<IsoDate>): number {
-  let closed = 0;
-  for (let d = addDays(date, -1); !isWorkingDay(d, holidays); d = addDays(d, -1)) if (!isWeekend(d)) closed += 1;
-  return closed;
-}
-
-/**
- * Which working day after a closure `date` is (1 = the first, 2 = the second) and how many weekdays
- * that closure held; rank 0 on an ordinary day.
- */
-export function postHolidayRank(date: IsoDate, holidays: ReadonlySet<IsoDate>): { rank: number; closed: number } {
-  const first = closedWeekdaysBefore(date, holidays);
-  if (first > 0) return { rank: 1, closed: first };
-  let prev = addDays(date, -1);
-  while (!isWorkingDay(prev, holidays)) prev = addDays(prev, -1);
-  const second = closedWeekdaysBefore(prev, holidays);
-  return second > 0 ? { rank: 2, closed: second } : { rank: 0, closed: 0 };
-}
-
 const HOUR_MS = 3_600_000;
 const meanOf = (profiles: readonly ServiceProfile[]) =>
   profiles.reduce((s, p) => s + p.share * p.medianSeconds * Math.exp((p.sigma * p.sigma) / 2), 0) / profiles.reduce((s, p) => s + p.share, 0);
@@ -129,8 +111,8 @@ const meanOf = (profiles: readonly ServiceProfile[]) =>
 /** Mean arrivals of each open hour on `date` (0 for a closed day). */
 export function expectedArrivals(date: IsoDate, holidays: ReadonlySet<IsoDate>, dailyVolume: number): Map<number, number> {
   const out = new Map<number, number>();
-  if (!isWorkingDay(date, holidays)) return out;
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
+  if (!isOpen(date, holidays)) return out;
+  const weekday = isoWeekday(date);
   const { rank, closed } = postHolidayRank(date, holidays);
   const surge = rank === 0 ? 1 : 1 + (SURGE_PER_CLOSED_DAY[rank - 1] ?? 0) * Math.min(closed, 5);
   const profileSum = Object.values(HOUR_PROFILE).reduce((a, b) => a + b, 0);
@@ -219,5 +201,5 @@ function playQueue(rand: () => number, tickets: HistoryTicket[], counters: numbe
 /** Day by day, so a year (about 1.5 million tickets at a big office) never sits in memory at once. */
 export function* generateHistory(o: GeneratorOptions): Generator<HistoryDay> {
   const rand = prng(o.seed);
-  for (let d = o.from; d <= o.to; d = addDays(d, 1)) yield generateDay(rand, d, o);
+  for (let d = o.from; d <= o.to; d = plusDays(d, 1)) yield generateDay(rand, d, o);
 }

@@ -24,7 +24,10 @@ export interface HourPlan {
   probabilityOfWait: number;
   serviceLevel: number;
   averageWaitSeconds: number;
+  /** False when the target needs more counters than the office has (or any number cannot meet it). */
   feasible: boolean;
+  /** The service level the office gets with only `countersAvailable` open (0 when they cannot keep up). */
+  serviceLevelWithAvailable: number;
   /** Appointments to offer in this hour with `countersAvailable` open. */
   quota: number;
 }
@@ -56,7 +59,8 @@ export function capacity(counters: number, ahtSeconds: number, intervalSeconds: 
 }
 
 export function planHour(d: HourDemand, o: StaffingOptions): HourPlan {
-  const plan = staffFor({ arrivals: d.arrivals, ahtSeconds: o.ahtSeconds, intervalSeconds: o.intervalSeconds }, { ...o.target, maxCounters: Math.max(1, o.countersAvailable) });
+  // Uncapped: the supervisor sees how many counters the target takes even when the office has fewer.
+  const plan = staffFor({ arrivals: d.arrivals, ahtSeconds: o.ahtSeconds, intervalSeconds: o.intervalSeconds }, o.target);
   const quota = Math.max(0, capacity(o.countersAvailable, o.ahtSeconds, o.intervalSeconds, o.target) - Math.ceil(d.walkIns));
   return {
     hour: d.hour,
@@ -67,7 +71,8 @@ export function planHour(d: HourDemand, o: StaffingOptions): HourPlan {
     probabilityOfWait: plan.probabilityOfWait,
     serviceLevel: plan.serviceLevel,
     averageWaitSeconds: plan.averageWaitSeconds,
-    feasible: plan.feasible,
+    feasible: plan.feasible && plan.counters <= o.countersAvailable,
+    serviceLevelWithAvailable: serviceLevel(o.countersAvailable, plan.load, o.ahtSeconds, o.target.withinSeconds),
     quota,
   };
 }

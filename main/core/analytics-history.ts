@@ -1,11 +1,13 @@
 // Where the analytics read from: the office's ticket history (analytics_history), its time window
 // and holidays; and the training-mode generator that fills it with believable tickets.
 import { AppError } from '../../common/contract/result.js';
-import { weekdayOf } from '../../common/domain/heatmap.js';
 import { generateHistory } from '../../common/domain/history-generator.js';
+import { PRIORITY_GROUPS } from '../../common/domain/queue-order.js';
 import { HOURS, type History } from '../../common/domain/forecast.js';
 import { addDays, businessDate, isWorkingDay, startOfBusinessDay, type IsoDate } from '../../common/domain/working-days.js';
-import { arrivalsByDayHour, deleteHistory, historyInserter, historySpan, holidaysBetween } from '../../db/queries/analytics.js';
+import {
+  arrivalsByDayHour, closedQueueTicketsToImport, deleteHistory, historyInserter, historySpan, holidaysBetween, type ClosedTicketRow, type HistoryRow,
+} from '../../db/queries/analytics.js';
 import type { Db } from '../../db/connection.js';
 import { officeContext } from './catalogue.js';
 import { write, type CallContext } from './context.js';
@@ -65,19 +67,18 @@ export function generateTrainingHistory(ctx: CallContext, input: { weeks: number
       if (!isWorkingDay(day.date, holidays)) continue;
       workingDays += 1;
       const start = startOfBusinessDay(day.date, w.tz);
-      const weekday = weekdayOf(day.date);
       for (const t of day.tickets) {
         insert({
           source: 'generated',
+          ticket_id: null,
           service_code: t.serviceCode,
           day: day.date,
-          weekday,
           hour: Math.floor((t.arrivedAt - start) / 3_600_000),
           arrived_at: t.arrivedAt,
           called_at: t.calledAt,
           started_at: t.startedAt,
           finished_at: t.finishedAt,
-          counter: t.counter,
+          counter: t.counter === null ? null : String(t.counter),
           outcome: t.outcome,
           channel: t.channel,
           priority_group: t.priorityGroup,
@@ -87,4 +88,42 @@ export function generateTrainingHistory(ctx: CallContext, input: { weeks: number
     }
   });
   return { from: w.from, to: w.to, tickets, workingDays };
+}
+
+const PRIORITY = new Set<string>(PRIORITY_GROUPS);
+
+/**
+ * A closed queue ticket as one history row. Qmatic's rules (REFERENCE.md): the transaction runs from
+ * the (last) call to the finish, whatever the officer recorded as the outcome; a no-show never started.
+ */
+export function historyRowOfTicket(t: ClosedTicketRow, tz: string): HistoryRow {
+  const day = businessDate(t.arrived_at, tz);
+  const served = t.status === 'done' && t.called_at !== null && t.finished_at !== null;
+  return {
+    source: 'queue',
+    ticket_id: t.id,
+    service_code: t.service_code,
+    day,
+    hour: Math.floor((t.arrived_at - startOfBusinessDay(day, tz)) / 3_600_000),
+    arrived_at: t.arrived_at,
+    called_at: t.called_at,
+    started_at: served ? (t.started_at ?? t.called_at) : null,
+    finished_at: served ? t.finished_at : null,
+    counter: t.counter_id,
+    outcome: served ? 'served' : t.status === 'no_show' ? 'no_show' : 'cancelled',
+    channel: t.booking_code !== null || t.slot_at !== null ? 'appointment' : 'walk_in',
+    priority_group: t.priority_group !== null && PRIORITY.has(t.priority_group) ? t.priority_group : null,
+  };
+}
+
+/** Adds the queue's newly closed tickets to the history; audited only when there is something to add. */
+export function importClosedTickets(ctx: CallContext): { imported: number } {
+  const rows = closedQueueTicketsToImport(ctx.db);
+  if (rows.length === 0) return { imported: 0 };
+  const { tz } = officeContext(ctx);
+  write(ctx, { action: 'analytics.importTickets', entity: 'analytics_history', summary: { tickets: rows.length } }, (db) => {
+    const insert = historyInserter(db);
+    for (const r of rows) insert(historyRowOfTicket(r, tz));
+  });
+  return { imported: rows.length };
 }

@@ -1,19 +1,19 @@
 // The supervisor's analytics calls: thin glue between the history queries and the pure rules in
 // common/domain (heatmap, service-level, forecast, staffing).
 import { AppError } from '../../common/contract/result.js';
-import { buildHeatmap, openDaysByWeekday } from '../../common/domain/heatmap.js';
+import { buildHeatmap, cellsByWeekday, openDaysByWeekday } from '../../common/domain/heatmap.js';
 import { summariseServiceTimes } from '../../common/domain/service-level.js';
 import { fit, forecast } from '../../common/domain/forecast.js';
 import { backtest } from '../../common/domain/forecast-backtest.js';
 import { capacity, planDay } from '../../common/domain/staffing.js';
 import { addDays } from '../../common/domain/working-days.js';
-import { arrivalsByWeekdayHour, channelAndHandling, historySpan, holidaysBetween, serviceTimeBins } from '../../db/queries/analytics.js';
+import { arrivalsByDayHour, channelAndHandling, historySpan, holidaysBetween, serviceSeconds } from '../../db/queries/analytics.js';
 import { listCatalogueServices } from '../../db/queries/catalogue.js';
 import type { CallContext, Handlers } from './context.js';
-import { generateTrainingHistory, holidaySet, loadHistory, windowOf } from './analytics-history.js';
+import { generateTrainingHistory, holidaySet, importClosedTickets, loadHistory, windowOf } from './analytics-history.js';
 
-/** Service times are grouped in 5-second bins: percentiles exact to a few seconds, a few hundred rows out. */
-const BIN_SECONDS = 5;
+/** The database groups service times by whole second: exact percentiles, a few thousand rows out. */
+const BIN_SECONDS = 1;
 
 function forecastFor(ctx: CallContext, trainingWeeks: number, workingDays: number) {
   const w = windowOf(ctx, trainingWeeks);
@@ -30,15 +30,15 @@ export const analyticsHandlers = {
   'analytics.heatmap': (ctx, input) => {
     const w = windowOf(ctx, input.weeks);
     const open = openDaysByWeekday(w.from, w.to, holidaySet(ctx.db, w.from, w.to));
-    return { from: w.from, to: w.to, ...buildHeatmap(arrivalsByWeekdayHour(ctx.db, w.from, w.to), open) };
+    return { from: w.from, to: w.to, ...buildHeatmap(cellsByWeekday(arrivalsByDayHour(ctx.db, w.from, w.to)), open) };
   },
 
   'analytics.serviceTimes': (ctx, input) => {
     const w = windowOf(ctx, input.weeks);
     const bins = new Map<string, Array<{ fromSeconds: number; count: number }>>();
-    for (const r of serviceTimeBins(ctx.db, w.from, w.to, BIN_SECONDS)) {
+    for (const r of serviceSeconds(ctx.db, w.from, w.to)) {
       const list = bins.get(r.service_code) ?? [];
-      list.push({ fromSeconds: r.bin * BIN_SECONDS, count: r.count });
+      list.push({ fromSeconds: r.seconds, count: r.count });
       bins.set(r.service_code, list);
     }
     const catalogue = listCatalogueServices(ctx.db);
@@ -98,4 +98,5 @@ export const analyticsHandlers = {
   },
 
   'analytics.generateHistory': (ctx, input) => generateTrainingHistory(ctx, input),
+  'analytics.importTickets': (ctx) => importClosedTickets(ctx),
 } satisfies Partial<Handlers>;

@@ -8,6 +8,7 @@ import { syncHandlers } from './sync.js';
 import { usersHandlers } from './users.js';
 import { counterHandlers } from './applications-handlers.js';
 import { analyticsHandlers } from './analytics.js';
+import { queueHandlers } from './queue.js';
 
 /** Every contract call's implementation. A call declared in the contract but missing here fails the type check. */
 export const handlers: Handlers = {
@@ -21,4 +22,5 @@ export const handlers: Handlers = {
   ...syncHandlers,
   ...counterHandlers,
   ...analyticsHandlers,
+  ...queueHandlers,
 };

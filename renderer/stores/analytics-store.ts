@@ -41,13 +41,16 @@ export const useAnalyticsStore = create<AnalyticsState>()((set, get) => ({
 
   async load(weeks = get().weeks) {
     set({ loading: true, weeks });
+    // Tickets the queue closed since the last visit join the history first; a failure here must not
+    // hide the history already there, so it only shows beside it.
+    const imported = await call('analytics.importTickets', {});
     const [span, heatmap, serviceTimes, forecast] = await Promise.all([
       call('analytics.span', {}),
       call('analytics.heatmap', { weeks }),
       call('analytics.serviceTimes', { weeks }),
       call('analytics.forecast', { trainingWeeks: weeks }),
     ]);
-    const failed = [span, heatmap, serviceTimes, forecast].find((r) => !r.ok);
+    const failed = [imported, span, heatmap, serviceTimes, forecast].find((r) => !r.ok);
     set({
       loading: false,
       error: failed && !failed.ok ? failed.error : null,

@@ -112,8 +112,10 @@ describe('sync status and the Sync screen', { timeout: 120_000 }, () => {
   it('shows both sides of a conflict and keeps this workstation\'s value when the officer says so', async () => {
     await centralUser('rebut1');
     await syncNow();
-    const id = app.core.liveDb.prepare("SELECT id FROM users WHERE username = 'rebut1'").pluck().get() as string;
-    expect(id).toBeTruthy();
+    // "Sync now" returns at once; the account arrives with the pull that follows.
+    const pulled = () => app.core.liveDb.prepare("SELECT id FROM users WHERE username = 'rebut1'").pluck().get() as string | undefined;
+    await expect.poll(pulled, { timeout: 15_000 }).toBeTruthy();
+    const id = pulled()!;
     other = await startWorkstation(central, { name: 'LOKET-01' });
     await other.client.runCycle();
     await other.t.value('users.update', { id, fullName: 'Nama Dari Loket Satu' }, other.adminToken);

@@ -2,6 +2,7 @@
 // times, forecast with backtest and staffing out; bad input refused with nothing changed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRAINING_PASSWORD } from '../../main/core/training-seed.js';
+import { insertLocalTicket, updateLocalTicket } from '../../db/queries/queue.js';
 import { setUp, tempCore, userSession, type TempCore } from '../support/core.js';
 
 const DAY = 86_400_000;
@@ -103,6 +104,35 @@ describe('analytics over training history', { timeout: 60_000 }, () => {
     const byOfficer = await t.call('analytics.heatmap', { weeks: 8 }, officer);
     expect(byOfficer.ok ? null : byOfficer.error.code).toBe('FORBIDDEN');
     expect(count()).toBe(before);
+  });
+});
+
+describe('the queue\'s closed tickets', () => {
+  it('join the history once each, measured call to finish, in the office\'s hours', async () => {
+    const db = t.core.db;
+    // Wednesday 16 December 2026 in WIB (UTC+7): 08:10, 09:20 and 09:40 local.
+    const at = (h: number, m: number) => Date.UTC(2026, 11, 16, h - 7, m);
+    const ticket = (id: string, arrived: number, extra: { slot_at?: number; priority_group?: 'lansia' } = {}) =>
+      insertLocalTicket(db, { id, day: '2026-12-16', service_code: 'PASPOR_BIASA_5', number: id, status: 'waiting', arrived_at: arrived, slot_at: extra.slot_at ?? null, priority_group: extra.priority_group ?? null, booking_code: null, request_id: null });
+    ticket('L3A-001', at(8, 10), { slot_at: at(8, 0) });
+    updateLocalTicket(db, 'L3A-001', { status: 'done', counter_id: 'C3', called_at: at(8, 30), started_at: at(8, 31), finished_at: at(8, 37), outcome: 'served' });
+    ticket('L3A-002', at(9, 20), { priority_group: 'lansia' });
+    updateLocalTicket(db, 'L3A-002', { status: 'no_show', counter_id: 'C3', called_at: at(9, 25), finished_at: at(9, 27) });
+    ticket('L3A-003', at(9, 40));
+    const before = await t.value('analytics.span', {}, supervisor);
+    expect(await t.value('analytics.importTickets', {}, supervisor)).toEqual({ imported: 2 });
+    expect(await t.value('analytics.importTickets', {}, supervisor)).toEqual({ imported: 0 });
+    const rows = db.prepare("SELECT ticket_id, day, hour, outcome, channel, priority_group, service_seconds FROM analytics_history WHERE source = 'queue' ORDER BY ticket_id").all();
+    expect(rows).toEqual([
+      { ticket_id: 'L3A-001', day: '2026-12-16', hour: 8, outcome: 'served', channel: 'appointment', priority_group: null, service_seconds: 420 },
+      { ticket_id: 'L3A-002', day: '2026-12-16', hour: 9, outcome: 'no_show', channel: 'walk_in', priority_group: 'lansia', service_seconds: null },
+    ]);
+    expect((await t.value('analytics.span', {}, supervisor)).tickets).toBe(before.tickets + 2);
+    const audit = await t.value('audit.list', { limit: 3 }, supervisor);
+    expect(audit.filter((e) => e.action === 'analytics.importTickets')).toHaveLength(1);
+    // Generating practice history again replaces only the generated rows.
+    await t.value('analytics.generateHistory', { weeks: 2, dailyVolume: 50, seed: 1 }, supervisor);
+    expect(db.prepare("SELECT count(*) FROM analytics_history WHERE source = 'queue'").pluck().get()).toBe(2);
   });
 });
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { backtest } from '../../common/domain/forecast-backtest.js';
 import { fit, forecast, HOURS, type History } from '../../common/domain/forecast.js';
 import { generateHistory } from '../../common/domain/history-generator.js';
+import { isOpen, isoWeekday, plusDays } from '../../common/domain/forecast-calendar.js';
+import { addDays, isWorkingDay } from '../../common/domain/working-days.js';
 
 const HOLIDAYS = new Set(['2026-03-18', '2026-03-19', '2026-03-20', '2026-03-23', '2026-03-24', '2026-04-03', '2026-05-01', '2026-05-14', '2026-05-15', '2026-06-01', '2026-06-16']);
 
@@ -62,5 +64,18 @@ describe('arrivals forecast', () => {
   it('needs two weeks of history before a fold counts', () => {
     const short = historyOf('2026-05-18', '2026-06-05');
     expect(backtest(short, '2026-06-06', { horizon: 10, trainingWeeks: 8, folds: 6, step: 5 }).folds).toBe(0);
+  });
+});
+
+describe('forecast calendar', () => {
+  it('walks the days exactly as working-days.ts does, across month, year and leap-day edges', () => {
+    for (let d = '2027-12-01', i = 0; i < 500; i++, d = addDays(d, 1)) {
+      expect(plusDays(d, 1)).toBe(addDays(d, 1));
+      expect(plusDays(d, -1)).toBe(addDays(d, -1));
+      expect(isOpen(d, HOLIDAYS)).toBe(isWorkingDay(d, HOLIDAYS));
+    }
+    expect(plusDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(isoWeekday('2026-11-30')).toBe(1);
+    expect(isoWeekday('2026-11-29')).toBe(7);
   });
 });

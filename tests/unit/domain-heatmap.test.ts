@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildHeatmap, openDaysByWeekday } from '../../common/domain/heatmap.js';
+import { buildHeatmap, cellsByWeekday, openDaysByWeekday } from '../../common/domain/heatmap.js';
 import { quantileOfBins, shareWithin, summariseServiceTimes } from '../../common/domain/service-level.js';
 
 describe('arrivals heatmap', () => {
@@ -22,6 +22,20 @@ describe('arrivals heatmap', () => {
     expect(map.peak).toEqual({ weekday: 1, hour: 8, mean: 50 });
     expect(map.total).toBe(140);
     expect(map.openDays).toEqual([2, 2, 1, 2, 2]);
+  });
+
+  it('folds arrivals per day and hour into weekday cells', () => {
+    const cells = cellsByWeekday([
+      { day: '2026-03-02', hour: 8, arrivals: 40 },
+      { day: '2026-03-09', hour: 8, arrivals: 60 },
+      { day: '2026-03-09', hour: 9, arrivals: 7 },
+      { day: '2026-03-13', hour: 8, arrivals: 5 },
+    ]);
+    expect(cells).toEqual([
+      { weekday: 1, hour: 8, arrivals: 100 },
+      { weekday: 1, hour: 9, arrivals: 7 },
+      { weekday: 5, hour: 8, arrivals: 5 },
+    ]);
   });
 
   it('is empty without arrivals', () => {

@@ -3,6 +3,7 @@ import { useSessionStore } from '../../stores/session-store.js';
 import { AuditChain } from './AuditChain.js';
 import { AuditTrail } from './AuditTrail.js';
 import { ApplicationsLauncher } from '../applications/ApplicationsLauncher.js';
+import { AnalyticsLauncher } from './analytics/AnalyticsLauncher.js';
 
 /** The supervisor's desk: the live floor (to come), the audit chain status and the recent trail. */
 export function SupervisorDesk() {
@@ -26,6 +27,7 @@ export function SupervisorDesk() {
         </div>
         <AuditChain />
         <ApplicationsLauncher />
+        <AnalyticsLauncher />
       </div>
       <AuditTrail />
     </section>

@@ -1,16 +1,18 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../../../components/Notice.js';
 import { describeError } from '../../../lib/errors.js';
 import { useShortcuts } from '../../../lib/keyboard.js';
 import { HOME_ROUTE, replaceHash } from '../../../lib/route.js';
 import { useAnalyticsStore } from '../../../stores/analytics-store.js';
-import { ForecastPanel } from './ForecastPanel.js';
-import { HeatmapPanel } from './HeatmapPanel.js';
 import { analyticsRoute, ANALYTICS_TABS, type AnalyticsTab } from './route.js';
-import { ServiceTimesPanel } from './ServiceTimesPanel.js';
-import { StaffingPanel } from './StaffingPanel.js';
 import './analytics.css';
+
+// The panels carry chart.js: loaded when a supervisor opens analytics, not with every counter's first screen.
+const HeatmapPanel = lazy(() => import('./HeatmapPanel.js').then((m) => ({ default: m.HeatmapPanel })));
+const ServiceTimesPanel = lazy(() => import('./ServiceTimesPanel.js').then((m) => ({ default: m.ServiceTimesPanel })));
+const ForecastPanel = lazy(() => import('./ForecastPanel.js').then((m) => ({ default: m.ForecastPanel })));
+const StaffingPanel = lazy(() => import('./StaffingPanel.js').then((m) => ({ default: m.StaffingPanel })));
 
 const WEEK_CHOICES = [4, 8, 13, 26, 52] as const;
 
@@ -46,7 +48,7 @@ export function AnalyticsScreen({ tab }: { tab: AnalyticsTab }) {
           <select id="analytics-weeks" value={s.weeks} onChange={(e) => void load(Number(e.target.value))}>
             {WEEK_CHOICES.map((w) => (
               <option key={w} value={w}>
-                {t('analytics.weeksOption', { count: w })}
+                {t('analytics.weeksOption', { weeks: w })}
               </option>
             ))}
           </select>
@@ -76,16 +78,18 @@ export function AnalyticsScreen({ tab }: { tab: AnalyticsTab }) {
           </a>
         ))}
       </nav>
-      {s.loading && !s.heatmap && <p className="muted">{t('common.loading', { defaultValue: '…' })}</p>}
+      {s.loading && !s.heatmap && <p className="muted">{t('analytics.loading')}</p>}
       {!empty && (
-        <div className="analytics-panel">
-          {tab === 'heatmap' && s.heatmap && <HeatmapPanel heatmap={s.heatmap} />}
-          {tab === 'serviceTimes' && s.serviceTimes && <ServiceTimesPanel key={s.serviceTimes.from} serviceTimes={s.serviceTimes} />}
-          {tab === 'forecast' && s.forecast && <ForecastPanel forecast={s.forecast} />}
-          {tab === 'staffing' && s.forecast && (
-            <StaffingPanel key={s.staffing?.date ?? 'none'} forecast={s.forecast} staffing={s.staffing} input={s.staffingInput} error={s.staffingError} onPlan={s.plan} />
-          )}
-        </div>
+        <Suspense fallback={<p className="muted">{t('analytics.loading')}</p>}>
+          <div className="analytics-panel">
+            {tab === 'heatmap' && s.heatmap && <HeatmapPanel heatmap={s.heatmap} />}
+            {tab === 'serviceTimes' && s.serviceTimes && <ServiceTimesPanel key={s.serviceTimes.from} serviceTimes={s.serviceTimes} />}
+            {tab === 'forecast' && s.forecast && <ForecastPanel forecast={s.forecast} />}
+            {tab === 'staffing' && s.forecast && (
+              <StaffingPanel key={s.staffing?.date ?? 'none'} forecast={s.forecast} staffing={s.staffing} input={s.staffingInput} error={s.staffingError} onPlan={s.plan} />
+            )}
+          </div>
+        </Suspense>
       )}
     </section>
   );

@@ -31,8 +31,20 @@ export function HeatmapPanel({ heatmap }: { heatmap: HeatmapResult }) {
           tooltip: { callbacks: { label: (c) => `${number((c.raw as { v: number }).v)} ${t('analytics.heatmap.arrivals')}` } },
         },
         scales: {
-          x: { min: (heatmap.hours[0] ?? 8) - 0.5, max: (heatmap.hours.at(-1) ?? 15) + 0.5, ticks: { stepSize: 1, callback: (v) => hourLabel(Number(v)) } },
-          y: { reverse: true, min: -0.5, max: heatmap.weekdays.length - 0.5, ticks: { stepSize: 1, callback: (v) => (heatmap.weekdays[Number(v)] ? weekdayName(heatmap.weekdays[Number(v)]!, 'short') : '') } },
+          // Half a cell of margin on each side; the ticks sit on the cells, not on the margins.
+          x: {
+            min: (heatmap.hours[0] ?? 8) - 0.5,
+            max: (heatmap.hours.at(-1) ?? 15) + 0.5,
+            afterBuildTicks: (axis) => void (axis.ticks = heatmap.hours.map((h) => ({ value: h }))),
+            ticks: { callback: (v) => hourLabel(Number(v)) },
+          },
+          y: {
+            reverse: true,
+            min: -0.5,
+            max: heatmap.weekdays.length - 0.5,
+            afterBuildTicks: (axis) => void (axis.ticks = heatmap.weekdays.map((_, i) => ({ value: i }))),
+            ticks: { callback: (v) => weekdayName(heatmap.weekdays[Number(v)] ?? 1, 'short') },
+          },
         },
       },
     }),

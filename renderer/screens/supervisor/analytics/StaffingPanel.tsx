@@ -55,8 +55,8 @@ export function StaffingPanel({ forecast, staffing, input, error, onPlan }: Prop
     [staffing, t, i18n.language],
   );
   const csv = () => [
-    [t('analytics.staffing.hour'), t('analytics.staffing.arrivals'), 'Erlang', t('analytics.staffing.counters'), t('analytics.staffing.rostered'), t('analytics.staffing.serviceLevel'), t('analytics.staffing.averageWait'), t('analytics.staffing.quota')],
-    ...(staffing?.hours ?? []).map((h) => [hourLabel(h.hour), h.arrivals, h.load, h.counters, h.rostered, h.serviceLevel, h.averageWaitSeconds, h.quota]),
+    [t('analytics.staffing.hour'), t('analytics.staffing.arrivals'), 'Erlang', t('analytics.staffing.counters'), t('analytics.staffing.rostered'), t('analytics.staffing.serviceLevel'), t('analytics.staffing.withAvailable', { counters: staffing?.target.countersAvailable ?? '' }), t('analytics.staffing.averageWait'), t('analytics.staffing.quota')],
+    ...(staffing?.hours ?? []).map((h) => [hourLabel(h.hour), h.arrivals, h.load, h.counters, h.rostered, h.serviceLevel, h.serviceLevelWithAvailable, h.averageWaitSeconds, h.quota]),
   ];
   return (
     <>
@@ -121,6 +121,7 @@ export function StaffingPanel({ forecast, staffing, input, error, onPlan }: Prop
                   <th scope="col">{t('analytics.staffing.counters')}</th>
                   <th scope="col">{t('analytics.staffing.rostered')}</th>
                   <th scope="col">{t('analytics.staffing.serviceLevel')}</th>
+                  <th scope="col">{t('analytics.staffing.withAvailable', { counters: staffing.target.countersAvailable })}</th>
                   <th scope="col">{t('analytics.staffing.averageWait')}</th>
                   <th scope="col">{t('analytics.staffing.quota')}</th>
                 </tr>
@@ -136,6 +137,7 @@ export function StaffingPanel({ forecast, staffing, input, error, onPlan }: Prop
                     </td>
                     <td>{h.rostered}</td>
                     <td>{percent(h.serviceLevel)}</td>
+                    <td>{percent(h.serviceLevelWithAvailable)}</td>
                     <td>{h.averageWaitSeconds === null ? '∞' : duration(h.averageWaitSeconds)}</td>
                     <td>{h.quota}</td>
                   </tr>

@@ -1,0 +1,95 @@
+// The queue's local mode in SQLite: tickets this counter issued and called while central was out of
+// reach. Call order is common's queueOrderSql, the same expression central runs on PostgreSQL.
+import type { Db } from '../connection.js';
+import { queueOrderSql } from '../../common/domain/queue-order-sql.js';
+import type { PriorityGroup } from '../../common/domain/queue-order.js';
+import type { TicketStatus } from '../../common/contract/queue-central.js';
+
+export interface LocalTicketRow {
+  id: string;
+  day: string;
+  service_code: string;
+  number: string;
+  status: TicketStatus;
+  arrived_at: number;
+  slot_at: number | null;
+  priority_group: PriorityGroup | null;
+  booking_code: string | null;
+  counter_id: string | null;
+  called_at: number | null;
+  call_count: number;
+  started_at: number | null;
+  finished_at: number | null;
+  outcome: string | null;
+  request_id: string | null;
+  version: number;
+  synced_version: number;
+}
+
+export function takeLocalNumber(db: Db, serviceCode: string, day: string): number {
+  const row = db
+    .prepare(
+      `INSERT INTO queue_local_numbers (service_code, day, last_number) VALUES (?, ?, 1)
+       ON CONFLICT (service_code, day) DO UPDATE SET last_number = last_number + 1 RETURNING last_number`,
+    )
+    .get(serviceCode, day) as { last_number: number };
+  return row.last_number;
+}
+
+export function insertLocalTicket(db: Db, t: Omit<LocalTicketRow, 'version' | 'synced_version' | 'counter_id' | 'called_at' | 'call_count' | 'started_at' | 'finished_at' | 'outcome'>): void {
+  db.prepare(
+    `INSERT INTO queue_local_tickets (id, day, service_code, number, status, arrived_at, slot_at, priority_group, booking_code, request_id)
+     VALUES (@id, @day, @service_code, @number, @status, @arrived_at, @slot_at, @priority_group, @booking_code, @request_id)`,
+  ).run(t);
+}
+
+export const localTicket = (db: Db, id: string): LocalTicketRow | undefined =>
+  db.prepare('SELECT * FROM queue_local_tickets WHERE id = ?').get(id) as LocalTicketRow | undefined;
+
+export const localTicketByRequest = (db: Db, requestId: string): LocalTicketRow | undefined =>
+  db.prepare('SELECT * FROM queue_local_tickets WHERE request_id = ?').get(requestId) as LocalTicketRow | undefined;
+
+export const localAtCounter = (db: Db, counterId: string): LocalTicketRow | undefined =>
+  db.prepare(`SELECT * FROM queue_local_tickets WHERE counter_id = ? AND status IN ('called', 'serving') AND synced_version < version ORDER BY called_at DESC LIMIT 1`).get(counterId) as
+    | LocalTicketRow
+    | undefined;
+
+/** The waiting local tickets of a day in call order (services filter optional). */
+export function localWaiting(db: Db, day: string, now: number, agingMs: number, services?: readonly string[]): LocalTicketRow[] {
+  const filter = services ? ` AND service_code IN (SELECT value FROM json_each(?))` : '';
+  const args: unknown[] = services ? [day, JSON.stringify(services)] : [day];
+  return db.prepare(`SELECT * FROM queue_local_tickets WHERE day = ? AND status = 'waiting'${filter} ORDER BY ${queueOrderSql(now, agingMs, 'sqlite')}`).all(...args) as LocalTicketRow[];
+}
+
+export function updateLocalTicket(db: Db, id: string, set: Partial<Pick<LocalTicketRow, 'status' | 'counter_id' | 'called_at' | 'call_count' | 'started_at' | 'finished_at' | 'outcome'>>): LocalTicketRow {
+  const keys = Object.keys(set);
+  db.prepare(`UPDATE queue_local_tickets SET ${keys.map((k) => `${k} = @${k}`).join(', ')}, version = version + 1 WHERE id = @id`).run({ ...set, id });
+  return localTicket(db, id)!;
+}
+
+export const unsyncedLocalTickets = (db: Db, limit = 1000): LocalTicketRow[] =>
+  db.prepare('SELECT * FROM queue_local_tickets WHERE synced_version < version ORDER BY arrived_at, id LIMIT ?').all(limit) as LocalTicketRow[];
+
+export function markLocalSynced(db: Db, rows: ReadonlyArray<Pick<LocalTicketRow, 'id' | 'version'>>): void {
+  const stmt = db.prepare('UPDATE queue_local_tickets SET synced_version = ? WHERE id = ? AND synced_version < ?');
+  for (const r of rows) stmt.run(r.version, r.id, r.version);
+}
+
+export const localTicketsOfDay = (db: Db, day: string): LocalTicketRow[] =>
+  db.prepare('SELECT * FROM queue_local_tickets WHERE day = ? ORDER BY arrived_at, id').all(day) as LocalTicketRow[];
+
+export interface LocalBookingRow {
+  code: string;
+  office_code: string;
+  appointment_date: string;
+  slot: string;
+}
+
+export const bookingByCode = (db: Db, code: string): LocalBookingRow | undefined =>
+  db.prepare('SELECT code, office_code, appointment_date, slot FROM bookings WHERE upper(code) = ?').get(code.toUpperCase()) as LocalBookingRow | undefined;
+
+export const bookingByNik = (db: Db, nik: string, day: string): LocalBookingRow | undefined =>
+  db.prepare('SELECT code, office_code, appointment_date, slot FROM bookings WHERE nik = ? AND appointment_date = ? ORDER BY slot LIMIT 1').get(nik, day) as LocalBookingRow | undefined;
+
+export const activeQueueServices = (db: Db): Array<{ code: string; prefix: string; name_id: string; name_en: string }> =>
+  db.prepare('SELECT code, prefix, name_id, name_en FROM services WHERE active = 1 ORDER BY prefix, code').all() as Array<{ code: string; prefix: string; name_id: string; name_en: string }>;

@@ -1,0 +1,132 @@
+// The queue.* calls. Each goes to central's office queue through the port; when central is out of
+// reach the counter works in local mode (queue-local.ts) and says so (`mode`). Every change is audited
+// and queued as an op (entity "ticket") like any other write.
+import { AppError } from '../../common/contract/result.js';
+import type { QueueMode } from '../../common/contract/queue.js';
+import type { BoardView, QueueConfig, TicketView } from '../../common/contract/queue-central.js';
+import { DEFAULT_QUEUE_RULES } from '../../common/domain/queue-rules.js';
+import { estimateWaitMs } from '../../common/domain/wait-estimate.js';
+import { businessDate } from '../../common/domain/working-days.js';
+import { activeQueueServices, localAtCounter, localTicketsOfDay, localWaiting } from '../../db/queries/queue.js';
+import { officeContext } from './catalogue.js';
+import { write, type CallContext, type Handlers } from './context.js';
+import { overrideSummary, takeOverride } from './override.js';
+import { atCentral } from './queue-central.js';
+import { counterIdOf, localAction, localCallNext, localConfig, localIssue, localView, type LocalContext } from './queue-local.js';
+import type { TicketActionPath } from './queue-port.js';
+import { ticketPdfBase64 } from './queue-ticket.js';
+
+function local(ctx: CallContext): LocalContext {
+  const o = officeContext(ctx);
+  return { db: ctx.db, now: ctx.now, tz: o.tz, counterNumber: o.counter, services: activeQueueServices(ctx.db) };
+}
+
+const counterId = (ctx: CallContext): string => counterIdOf(officeContext(ctx).counter);
+
+function audit(ctx: CallContext, action: string, t: TicketView | null, mode: QueueMode, extra: Record<string, unknown> = {}, apply: () => void = () => undefined): void {
+  write(ctx, { action, entity: 'ticket', entityId: t?.id ?? 'none', summary: { number: t?.number ?? null, status: t?.status ?? null, mode, ...extra } }, apply);
+}
+
+async function configOf(ctx: CallContext): Promise<{ config: QueueConfig; mode: QueueMode }> {
+  const central = await atCentral(ctx, (p) => p.config());
+  return central ? { config: central, mode: 'central' } : { config: localConfig(local(ctx)), mode: 'local' };
+}
+
+function localBoard(ctx: CallContext): BoardView {
+  const c = local(ctx);
+  const o = officeContext(ctx);
+  const day = businessDate(ctx.now, o.tz);
+  const calls = localTicketsOfDay(ctx.db, day)
+    .filter((t) => t.called_at !== null && t.counter_id !== null)
+    .sort((a, b) => (b.called_at ?? 0) - (a.called_at ?? 0))
+    .slice(0, 7)
+    .map((t) => ({ ticketId: t.id, number: t.number, counterId: t.counter_id!, counterNumber: Number(t.counter_id), calledAt: t.called_at!, callCount: t.call_count }));
+  const services = c.services.map((s) => {
+    const waiting = localWaiting(ctx.db, day, ctx.now, DEFAULT_QUEUE_RULES.agingMs, [s.code]).length;
+    const est = estimateWaitMs({ ahead: waiting, openCounters: 1, meanServiceMs: null, headOfLineDelayMs: null, defaultServiceMs: DEFAULT_QUEUE_RULES.defaultServiceMs });
+    return { serviceCode: s.code, prefix: s.prefix, nameId: s.name_id, nameEn: s.name_en, waiting, estimatedWaitMs: est };
+  });
+  return { officeCode: o.code, officeName: o.name, timeZone: o.tz, now: ctx.now, current: calls[0] ?? null, recent: calls.slice(1), services };
+}
+
+async function boardOf(ctx: CallContext): Promise<BoardView & { mode: QueueMode }> {
+  const central = await atCentral(ctx, (p) => p.board());
+  return central ? { ...central.board, mode: 'central' } : { ...localBoard(ctx), mode: 'local' };
+}
+
+/** After a change: boards and counter screens of this workstation refresh at once. */
+async function changed(ctx: CallContext): Promise<void> {
+  try {
+    ctx.core.events.emit('queue.changed', await boardOf(ctx));
+  } catch {
+    // A board that cannot be built now is rebuilt on the next change; the call itself succeeded.
+  }
+}
+
+async function ticketAction(ctx: CallContext, path: TicketActionPath, ticketId: string, extra: { outcome?: string; serviceCode?: string } = {}) {
+  // A ticket this counter holds from local mode stays local until it is reconciled.
+  let ticket: TicketView | undefined;
+  let mode: QueueMode = 'local';
+  audit(ctx, `queue.${path}`, null, 'local', { ticketId }, () => {
+    ticket = localAction(local(ctx), path, ticketId, extra);
+  });
+  if (!ticket) {
+    const central = await atCentral(ctx, (p) => p.action(path, { counterId: counterId(ctx), ticketId, ...extra }));
+    if (!central) throw new AppError('OFFLINE', 'Central cannot be reached and this ticket is not one of this counter\'s local tickets', { reason: 'queue.offline' });
+    ticket = central.ticket ?? undefined;
+    mode = 'central';
+    audit(ctx, `queue.${path}`, ticket ?? null, mode, extra);
+  }
+  await changed(ctx);
+  return { ticket: ticket ?? null, mode };
+}
+
+export const queueHandlers = {
+  'queue.config': async (ctx) => {
+    const { config, mode } = await configOf(ctx);
+    return { ...config, mode, counterId: counterId(ctx) };
+  },
+
+  'queue.issue': async (ctx, input) => {
+    const o = officeContext(ctx);
+    const grant = input.overrideToken ? takeOverride(ctx, input.overrideToken, 'quota.exceed') : undefined;
+    const req = { requestId: input.requestId, serviceCode: input.serviceCode, priorityGroup: input.priorityGroup, bookingCode: input.bookingCode, nik: input.nik, quotaOverride: grant !== undefined };
+    const central = await atCentral(ctx, async (p) => ({ issued: await p.issue(req), config: await p.config() }));
+    const c = local(ctx);
+    const mode: QueueMode = central ? 'central' : 'local';
+    let issued = central?.issued;
+    const extra = { serviceCode: input.serviceCode ?? null, priorityGroup: input.priorityGroup, bookingCode: input.bookingCode ?? null, ...(grant ? overrideSummary(grant) : {}) };
+    write(ctx, { action: 'queue.issue', entity: 'ticket', entityId: issued?.ticket.id ?? input.requestId, summary: { mode, ...extra } }, () => {
+      issued ??= localIssue(c, o.code, req);
+    });
+    const ticketPdf = await ticketPdfBase64(o, central?.config ?? localConfig(c), issued!, input.language);
+    await changed(ctx);
+    return { ...issued!, mode, ticketPdf };
+  },
+
+  'queue.callNext': async (ctx, input) => {
+    const central = await atCentral(ctx, (p) => p.callNext({ counterId: counterId(ctx), requestId: input.requestId }));
+    let ticket: TicketView | null = central ? central.ticket : null;
+    const mode: QueueMode = central ? 'central' : 'local';
+    audit(ctx, 'queue.callNext', ticket, mode, { requestId: input.requestId }, () => {
+      if (!central) ticket = localCallNext(local(ctx), input.requestId);
+    });
+    await changed(ctx);
+    return { ticket, mode };
+  },
+
+  'queue.recall': (ctx, input) => ticketAction(ctx, 'recall', input.ticketId),
+  'queue.noShow': (ctx, input) => ticketAction(ctx, 'no-show', input.ticketId),
+  'queue.start': (ctx, input) => ticketAction(ctx, 'start', input.ticketId),
+  'queue.finish': (ctx, input) => ticketAction(ctx, 'finish', input.ticketId, { outcome: input.outcome }),
+  'queue.transfer': (ctx, input) => ticketAction(ctx, 'transfer', input.ticketId, { serviceCode: input.serviceCode }),
+
+  'queue.current': async (ctx) => {
+    const mine = localAtCounter(ctx.db, counterId(ctx));
+    if (mine) return { ticket: localView(mine), mode: 'local' as const };
+    const central = await atCentral(ctx, (p) => p.current(counterId(ctx)));
+    return central ? { ticket: central.ticket, mode: 'central' as const } : { ticket: null, mode: 'local' as const };
+  },
+
+  'queue.board': (ctx) => boardOf(ctx),
+} satisfies Partial<Handlers>;

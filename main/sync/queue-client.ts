@@ -1,0 +1,69 @@
+// Central's office queue for core (main/core/queue-port.ts), over the sync client's signed transport.
+// Network failures and central's 5xx become QueueUnreachable (core switches to local mode); central's
+// refusals become QueueRefused with its code. A long-poll loop pushes board changes made at other
+// counters to this workstation's screens as 'queue.changed' events.
+import type { z } from 'zod';
+import { CallResult, IssuedTicket, QueueConfig, type IssueRequest } from '../../common/contract/queue-central.js';
+import { BoardResponse, ReconcileResponse, type LocalTicket } from '../../common/contract/queue-sync.js';
+import type { Core } from '../core/core.js';
+import { installQueuePort, QueueRefused, QueueUnreachable, removeQueuePort, type QueuePort, type TicketActionPath } from '../core/queue-port.js';
+import { SyncHttpError, type Transport } from './transport.js';
+
+const UNREACHABLE_STATUSES = new Set([0, 502, 503, 504]);
+
+export class CentralQueue implements QueuePort {
+  constructor(private readonly transport: () => Transport | undefined) {}
+
+  private async send<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, body?: unknown, signal?: AbortSignal): Promise<z.output<S>> {
+    const t = this.transport();
+    if (!t) throw new QueueUnreachable('This workstation is not enrolled with central');
+    try {
+      return await t.request(method, path, schema, body, signal);
+    } catch (err) {
+      if (err instanceof SyncHttpError) {
+        if (UNREACHABLE_STATUSES.has(err.status) || err.status >= 500 || err.code === 'REPLAYED') throw new QueueUnreachable(err.message);
+        throw new QueueRefused(err.code, err.message, err.details);
+      }
+      throw new QueueUnreachable((err as Error).message);
+    }
+  }
+
+  config = () => this.send('GET', '/v1/queue/config', QueueConfig);
+  issue = (req: z.input<typeof IssueRequest>) => this.send('POST', '/v1/queue/tickets', IssuedTicket, req);
+  callNext = (req: { counterId: string; requestId: string }) => this.send('POST', '/v1/queue/call-next', CallResult, req);
+  current = (counterId: string) => this.send('GET', `/v1/queue/current?counterId=${encodeURIComponent(counterId)}`, CallResult);
+  action = (path: TicketActionPath, body: Record<string, unknown>) => this.send('POST', `/v1/queue/${path}`, CallResult, body);
+  reconcile = (tickets: LocalTicket[]) => this.send('POST', '/v1/queue/reconcile', ReconcileResponse, { tickets });
+  board = (version?: number, waitMs?: number, signal?: AbortSignal) => {
+    const q = version === undefined ? '' : `?version=${version}&wait=${waitMs ?? 0}`;
+    return this.send('GET', `/v1/queue/board${q}`, BoardResponse, undefined, signal);
+  };
+}
+
+/**
+ * Installs central's queue as core's queue port and watches the board (long poll) so changes made at
+ * other counters reach this workstation's screens. Returns the stop function.
+ */
+export function installCentralQueue(core: Core, transport: () => Transport | undefined, opts: { longPollMs?: number; retryMs?: number } = {}): () => void {
+  const port = new CentralQueue(transport);
+  installQueuePort(core, port);
+  const abort = new AbortController();
+  void (async () => {
+    let version: number | undefined;
+    while (!abort.signal.aborted) {
+      try {
+        const r = await port.board(version, opts.longPollMs ?? 25_000, abort.signal);
+        if (r.version !== version) core.events.emit('queue.changed', { ...r.board, mode: 'central' });
+        version = r.version;
+      } catch {
+        if (abort.signal.aborted) return;
+        version = undefined;
+        await new Promise((resolve) => setTimeout(resolve, opts.retryMs ?? 5_000).unref());
+      }
+    }
+  })();
+  return () => {
+    abort.abort();
+    removeQueuePort(core, port);
+  };
+}
