@@ -19,6 +19,9 @@ import { SupervisorDesk } from './screens/supervisor/SupervisorDesk.js';
 import { AnalyticsScreen } from './screens/supervisor/analytics/AnalyticsScreen.js';
 import { analyticsTab } from './screens/supervisor/analytics/route.js';
 import { Shell } from './shell/Shell.js';
+import { CheckInScreen } from './screens/queue/CheckInScreen.js';
+import { DisplayBoard, isDisplayPage } from './screens/queue/DisplayBoard.js';
+import { isCheckInRoute } from './screens/queue/route.js';
 import { LOCK_KEYS, LOGOUT_KEYS } from './shell/Header.js';
 import { useAppStore } from './stores/app-store.js';
 import { followEvents } from './stores/events.js';
@@ -28,6 +31,7 @@ function Home() {
   const role = useSessionStore((s) => s.session?.role);
   const hash = useHash();
   if (isSyncRoute(hash)) return <SyncScreen />;
+  if (isCheckInRoute(hash)) return <CheckInScreen />;
   const applicationId = captureTarget(hash);
   if (applicationId) return <CaptureScreen key={applicationId} applicationId={applicationId} />;
   const applications = applicationsRoute(hash);
@@ -68,6 +72,8 @@ export function App() {
     { keys: LOGOUT_KEYS, run: () => void logout(), enabled: active },
   ]);
 
+  // The waiting-room board needs no session: it only shows what the room may see.
+  if (isDisplayPage()) return <DisplayBoard />;
   const mounted = session && !session.mustChangePassword && (screen === 'home' || screen === 'locked');
   return (
     <Shell>

@@ -124,8 +124,27 @@ export const BookingInput = z.strictObject({
   nik: z.string().regex(/^\d{16}$/, 'nik.format'),
   fullName: z.string().trim().min(1).max(120),
   slotAt: z.number().int(),
+  /** The catalogue service the application will be (PASPOR_ELEKTRONIK_10 ...). */
+  applicationService: ServiceCode.default('PASPOR_ELEKTRONIK_10'),
 });
 export type BookingInput = z.input<typeof BookingInput>;
+/** A booking as it flows down to the office's workstations (entity "booking" in the change feed). */
+export const BookingRecord = z.object({
+  code: z.string(),
+  officeCode: z.string(),
+  nik: z.string(),
+  fullName: z.string(),
+  birthDate: z.string(),
+  sex: z.enum(['M', 'F']),
+  serviceCode: z.string(),
+  applicationService: z.string(),
+  appointmentDate: z.string(),
+  slot: z.string(),
+  slotAt: z.number().int(),
+  bookedAt: z.number().int(),
+});
+export type BookingRecord = z.infer<typeof BookingRecord>;
+
 export const BookingImport = z.strictObject({ bookings: z.array(BookingInput).min(1).max(5000) });
 export const BookingGenerate = z.strictObject({
   officeCode: z.string().min(1).max(64),

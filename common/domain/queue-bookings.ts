@@ -18,7 +18,11 @@ export interface DemoBooking {
   nik: string;
   fullName: string;
   slotAt: number;
+  applicationService: string;
 }
+
+/** What M-Paspor books most: electronic 10-year passports, then ordinary ones. */
+const APPLICATION_SERVICES = ['PASPOR_ELEKTRONIK_10', 'PASPOR_ELEKTRONIK_10', 'PASPOR_BIASA_10', 'PASPOR_ELEKTRONIK_5', 'PASPOR_BIASA_5'];
 
 export function demoBookings(o: { officeCode: string; dayStart: number; count: number; seed: number }): DemoBooking[] {
   const rand = prng(o.seed);
@@ -36,6 +40,7 @@ export function demoBookings(o: { officeCode: string; dayStart: number; count: n
       nik: composeNik({ region: pick(REGIONS), birthDate: birth, sex: rand() < 0.5 ? 'M' : 'F', serial: 1 + Math.floor(rand() * 9000) }),
       fullName: `${pick(GIVEN)} ${pick(FAMILY)}`,
       slotAt: o.dayStart + FIRST_SLOT_MS + slot * SLOT_MS,
+      applicationService: pick(APPLICATION_SERVICES),
     });
   }
   return out;

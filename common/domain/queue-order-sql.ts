@@ -16,7 +16,8 @@ export function queueOrderSql(now: number, agingMs: number, engine: 'postgres' |
   const tier =
     `CASE WHEN ${aged} THEN 0 WHEN ${p}slot_at IS NOT NULL AND ${p}slot_at <= ${n} THEN 1 ` +
     `WHEN ${p}priority_group IS NOT NULL THEN 2 WHEN ${p}slot_at IS NOT NULL THEN 4 ELSE 3 END`;
-  const time = `CASE WHEN NOT ${aged} AND ${p}slot_at IS NOT NULL THEN ${p}slot_at ELSE ${p}arrived_at END`;
+  // Slot time only in tiers 1 (slot due) and 4 (early, no group); a priority group with a future slot waits by arrival.
+  const time = `CASE WHEN NOT ${aged} AND ${p}slot_at IS NOT NULL AND (${p}slot_at <= ${n} OR ${p}priority_group IS NULL) THEN ${p}slot_at ELSE ${p}arrived_at END`;
   const collate = engine === 'postgres' ? ' COLLATE "C"' : '';
   return `${tier}, ${time}, ${p}id${collate}`;
 }

@@ -93,3 +93,29 @@ export const bookingByNik = (db: Db, nik: string, day: string): LocalBookingRow 
 
 export const activeQueueServices = (db: Db): Array<{ code: string; prefix: string; name_id: string; name_en: string }> =>
   db.prepare('SELECT code, prefix, name_id, name_en FROM services WHERE active = 1 ORDER BY prefix, code').all() as Array<{ code: string; prefix: string; name_id: string; name_en: string }>;
+
+export interface PulledBooking {
+  code: string;
+  office_code: string;
+  nik: string;
+  full_name: string;
+  birth_date: string;
+  sex: 'M' | 'F';
+  service_code: string;
+  appointment_date: string;
+  slot: string;
+  booked_at: number;
+  pulled_at: number;
+  version: number;
+}
+
+/** A booking from central: new ones are inserted; one not yet checked in takes central's changes. */
+export function upsertPulledBooking(db: Db, b: PulledBooking): void {
+  db.prepare(
+    `INSERT INTO bookings (code, office_code, nik, full_name, birth_date, sex, service_code, appointment_date, slot, booked_at, source, pulled_at, version)
+     VALUES (@code, @office_code, @nik, @full_name, @birth_date, @sex, @service_code, @appointment_date, @slot, @booked_at, 'central', @pulled_at, @version)
+     ON CONFLICT (code) DO UPDATE SET nik = excluded.nik, full_name = excluded.full_name, birth_date = excluded.birth_date, sex = excluded.sex,
+       service_code = excluded.service_code, appointment_date = excluded.appointment_date, slot = excluded.slot, pulled_at = excluded.pulled_at, version = excluded.version
+     WHERE bookings.status = 'booked'`,
+  ).run(b);
+}

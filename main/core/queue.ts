@@ -15,6 +15,8 @@ import { atCentral } from './queue-central.js';
 import { counterIdOf, localAction, localCallNext, localConfig, localIssue, localView, type LocalContext } from './queue-local.js';
 import type { TicketActionPath } from './queue-port.js';
 import { ticketPdfBase64 } from './queue-ticket.js';
+// Registers the applier that brings M-Paspor bookings down from central.
+import './queue-bookings.js';
 
 function local(ctx: CallContext): LocalContext {
   const o = officeContext(ctx);

@@ -18,10 +18,11 @@ import {
 import { BoardQuery, ReconcileRequest } from '../../common/contract/queue-sync.js';
 import { boardView, QueueHub } from '../queue/board.js';
 import { generateBookings, importBookings } from '../queue/bookings.js';
+import { drainNotifications, logGateway } from '../queue/events.js';
 import { callNext, currentAt, ticketAction, type TicketAction } from '../queue/calls.js';
 import { issueTicket } from '../queue/issue.js';
 import { reconcileLocal } from '../queue/reconcile.js';
-import { loadConfig, saveCounter, saveService } from '../queue/rows.js';
+import { forgetConfig, loadConfig, saveCounter, saveService } from '../queue/rows.js';
 import type { CentralDeps } from './deps.js';
 import { CentralError, parseJson, validate } from './errors.js';
 import { authenticate, checkSchemaVersion, useNonce } from './signature.js';
@@ -65,7 +66,17 @@ const ACTIONS: Record<string, { schema: z.ZodType; action: (b: Record<string, st
 
 export function registerQueueRoutes(app: FastifyInstance, deps: CentralDeps): void {
   const hub = queueHub(deps);
-  app.addHook('preClose', async () => hub.close());
+  // Ticket-called and status notifications leave through the gateway (the log by default) in the background.
+  let draining: Promise<unknown> = Promise.resolve();
+  const drain = setInterval(() => {
+    draining = drainNotifications(deps.store, logGateway, deps.now()).catch(() => undefined);
+  }, 5_000);
+  drain.unref();
+  app.addHook('preClose', async () => {
+    clearInterval(drain);
+    hub.close();
+    await draining;
+  });
 
   app.get('/v1/queue/config', async (req) => {
     const { ws } = await signedAs(deps, req, z.strictObject({}), 'query');
@@ -138,6 +149,7 @@ export function registerQueueRoutes(app: FastifyInstance, deps: CentralDeps): vo
       const input = body(Office.extend({ service: QueueService }), req);
       await office(input.officeCode);
       await deps.store.tx((sql) => saveService(sql, input.officeCode, input.service));
+      forgetConfig(deps.store, input.officeCode);
       hub.bump(input.officeCode);
       return loadConfig(deps.store, input.officeCode);
     });
@@ -148,10 +160,11 @@ export function registerQueueRoutes(app: FastifyInstance, deps: CentralDeps): vo
       const unknown = input.counter.services.filter((s) => !config.services.some((x) => x.code === s));
       if (unknown.length > 0) throw new CentralError('INVALID_FIELD', `Unknown services ${unknown.join(', ')}`, { fields: { 'counter.services': ['service.unknown'] } });
       await deps.store.tx((sql) => saveCounter(sql, input.officeCode, input.counter));
+      forgetConfig(deps.store, input.officeCode);
       hub.bump(input.officeCode);
       return loadConfig(deps.store, input.officeCode);
     });
-    admin.post('/admin/bookings/import', async (req) => importBookings(deps.store, body(BookingImport, req).bookings, deps.now()));
-    admin.post('/admin/bookings/generate', async (req) => generateBookings(deps.store, body(BookingGenerate, req), deps.now()));
+    admin.post('/admin/bookings/import', async (req) => importBookings(deps.store, body(BookingImport, req).bookings, deps.now(), deps.published));
+    admin.post('/admin/bookings/generate', async (req) => generateBookings(deps.store, body(BookingGenerate, req), deps.now(), deps.published));
   });
 }

@@ -86,6 +86,8 @@ CREATE TABLE bookings (
   full_name    text NOT NULL,
   slot_at      bigint NOT NULL,
   day          text NOT NULL,
+  -- the application the appointment is for (catalogue service), as M-Paspor booked it
+  application_service text NOT NULL,
   ticket_id    text REFERENCES tickets (id),
   imported_at  bigint NOT NULL,
   PRIMARY KEY (code)
@@ -104,3 +106,8 @@ CREATE TABLE notifications_outbox (
   sent_at     bigint
 );
 CREATE INDEX notifications_unsent ON notifications_outbox (id) WHERE sent_at IS NULL;
+
+-- call-next reads the queue tier by tier in these orders (server/queue/calls.ts nextTicketSql)
+CREATE INDEX tickets_next_by_arrival ON tickets (office_code, day, arrived_at, id COLLATE "C") WHERE status = 'waiting';
+CREATE INDEX tickets_next_by_slot ON tickets (office_code, day, slot_at, id COLLATE "C") WHERE status = 'waiting' AND slot_at IS NOT NULL;
+CREATE INDEX tickets_next_priority ON tickets (office_code, day, arrived_at, id COLLATE "C") WHERE status = 'waiting' AND priority_group IS NOT NULL;

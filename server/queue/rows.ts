@@ -96,6 +96,28 @@ interface CounterRow {
   open: boolean;
 }
 
+/**
+ * Config changes rarely and call-next reads it on every press: it is cached per store and office for a
+ * short while, and dropped at once when this server saves a service or counter.
+ */
+const CONFIG_TTL_MS = 2_000;
+const configCache = new WeakMap<object, Map<string, { at: number; config: QueueConfig }>>();
+
+export function forgetConfig(cacheKey: object, officeCode: string): void {
+  configCache.get(cacheKey)?.delete(officeCode);
+}
+
+export async function cachedConfig(cacheKey: object, sql: Sql, officeCode: string): Promise<QueueConfig> {
+  let cache = configCache.get(cacheKey);
+  if (!cache) configCache.set(cacheKey, (cache = new Map()));
+  const hit = cache.get(officeCode);
+  const now = Date.now();
+  if (hit && now - hit.at < CONFIG_TTL_MS) return hit.config;
+  const config = await loadConfig(sql, officeCode);
+  cache.set(officeCode, { at: now, config });
+  return config;
+}
+
 export async function loadConfig(sql: Sql, officeCode: string): Promise<QueueConfig> {
   await ensureQueueConfig(sql, officeCode);
   const services = await sql.query<ServiceRow>('SELECT code, prefix, name_id, name_en, daily_quota, active FROM queue_services WHERE office_code = $1 ORDER BY prefix, code', [officeCode]);

@@ -5,9 +5,15 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { installCentralQueue } from '../../main/sync/queue-client.js';
 import { Transport, type Identity } from '../../main/sync/transport.js';
-import { preferredStore, startTestCentral, type TestCentral } from '../model/harness/central.js';
+import { DateTime } from 'luxon';
+import { ADMIN_TOKEN, preferredStore, startTestCentral, type TestCentral } from '../model/harness/central.js';
+import { startWorkstation, type TestWorkstation } from '../model/harness/workstation.js';
 import { enrolIdentity } from '../model/harness/signed.js';
-import { setUp, tempCore, userSession, type TempCore } from '../support/core.js';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { passwordOf, setUp, tempCore, userSession, type TempCore } from '../support/core.js';
 
 const rid = () => randomUUID().replace(/-/g, '');
 
@@ -27,7 +33,12 @@ describe('queue calls in local mode (no central)', () => {
     const b2 = await t.value('queue.issue', { requestId: rid(), serviceCode: 'PASPOR_PRIORITAS', priorityGroup: 'lansia' }, officer);
     expect(b1).toMatchObject({ mode: 'local', ahead: 0, ticket: { number: 'L3B-001', status: 'waiting' } });
     expect(b2.ticket.number).toBe('L3B-002');
-    expect(Buffer.from(b1.ticketPdf, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    const pdf = join(mkdtempSync(join(tmpdir(), 'loket-ticket-')), 'ticket.pdf');
+    writeFileSync(pdf, Buffer.from(b2.ticketPdf, 'base64'));
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('L3B-002');
+    expect(text).toContain('Paspor layanan prioritas');
+    expect(text).toMatch(/Lansia/);
     // The priority group goes first.
     const first = await t.value('queue.callNext', { requestId: 'press-000001' }, officer);
     expect(first).toMatchObject({ mode: 'local', ticket: { id: b2.ticket.id, status: 'called', counterId: '3' } });
@@ -60,6 +71,7 @@ describe(`queue calls through central (${preferredStore()})`, () => {
     t = tempCore(Date.now());
     const admin = await setUp(t);
     officer = await userSession(t, admin, 'petugas', 'officer');
+    await userSession(t, admin, 'spv', 'supervisor');
     const transport = new Transport({
       baseUrl: central.url,
       identity,
@@ -99,6 +111,14 @@ describe(`queue calls through central (${preferredStore()})`, () => {
     await t.value('queue.issue', { requestId: rid(), serviceCode: 'IZIN_TINGGAL' }, officer);
     const full = await t.call('queue.issue', { requestId: rid(), serviceCode: 'IZIN_TINGGAL' }, officer);
     expect(full.ok ? null : full.error).toMatchObject({ code: 'FORBIDDEN', details: { overrideRequired: 'quota.exceed', reason: 'queue.quotaFull' } });
+    const { overrideToken } = await t.value('auth.override', { username: 'spv', password: passwordOf('spv'), action: 'quota.exceed', reason: 'Lansia datang dari jauh' }, officer);
+    const extra = await t.value('queue.issue', { requestId: rid(), serviceCode: 'IZIN_TINGGAL', overrideToken }, officer);
+    expect(extra.ticket.number).toBe('D-002');
+    const audit = t.core.db.prepare(`SELECT summary FROM audit_events WHERE action = 'queue.issue' ORDER BY seq DESC LIMIT 1`).get() as { summary: string };
+    expect(JSON.parse(audit.summary)).toMatchObject({ overrideReason: 'Lansia datang dari jauh' });
+    // The grant was single-use.
+    const again = await t.call('queue.issue', { requestId: rid(), serviceCode: 'IZIN_TINGGAL', overrideToken }, officer);
+    expect(again.ok ? null : again.error.code).toBe('FORBIDDEN');
   });
 
   it('switches to local mode when central is unreachable and reconciles once on reconnect', async () => {
@@ -119,5 +139,52 @@ describe(`queue calls through central (${preferredStore()})`, () => {
       { id: a.ticket.id, status: 'done' },
       { id: b.ticket.id, status: 'called' },
     ]);
+  });
+});
+
+describe(`M-Paspor bookings flow down by pull and check in (${preferredStore()})`, () => {
+  let central: TestCentral;
+  let w: TestWorkstation;
+  let officer: string;
+  beforeAll(async () => {
+    central = await startTestCentral(preferredStore());
+    w = await startWorkstation(central);
+    officer = await userSession(w.t, w.adminToken, 'petugas', 'officer');
+  });
+  afterAll(async () => {
+    await w?.cleanup();
+    await central?.close();
+  });
+
+  it('imports at central, pulls into the bookings table, checks in at central and, offline, locally', async () => {
+    const slotAt = Date.now() + 10 * 60_000;
+    await central.admin('POST', '/admin/bookings/import', {
+      bookings: [
+        { code: 'MP-7001', officeCode: 'banyumanik', nik: '3374011505900001', fullName: 'Budi Santoso', slotAt },
+        { code: 'MP-7002', officeCode: 'banyumanik', nik: '3374015505900002', fullName: 'Siti Rahayu', slotAt, applicationService: 'PASPOR_BIASA_10' },
+        { code: 'MP-7003', officeCode: 'batam', nik: '3374011505900003', fullName: 'Agus', slotAt },
+      ],
+    });
+    const bad = await fetch(`${central.url}/admin/bookings/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ bookings: [{ code: 'MP-7009', officeCode: 'banyumanik', nik: '3374019905900001', fullName: 'X', slotAt }] }),
+    });
+    expect(bad.status).toBe(400);
+    await w.client.runCycle();
+    const rows = w.t.core.liveDb.prepare('SELECT code, full_name, birth_date, sex, service_code, appointment_date, slot, source FROM bookings ORDER BY code').all();
+    const slot = DateTime.fromMillis(slotAt, { zone: 'Asia/Jakarta' });
+    expect(rows).toEqual([
+      { code: 'MP-7001', full_name: 'Budi Santoso', birth_date: '1990-05-15', sex: 'M', service_code: 'PASPOR_ELEKTRONIK_10', appointment_date: slot.toISODate(), slot: slot.toFormat('HH:mm'), source: 'central' },
+      { code: 'MP-7002', full_name: 'Siti Rahayu', birth_date: '1990-05-15', sex: 'F', service_code: 'PASPOR_BIASA_10', appointment_date: slot.toISODate(), slot: slot.toFormat('HH:mm'), source: 'central' },
+    ]);
+    const stop = installCentralQueue(w.t.core, () => w.client.transport, { longPollMs: 2_000, retryMs: 100 });
+    const atCentral = await w.t.value('queue.issue', { requestId: rid(), bookingCode: 'MP-7001' }, officer);
+    expect(atCentral).toMatchObject({ mode: 'central', ticket: { number: 'A-001', bookingCode: 'MP-7001', applicantName: 'Budi Santoso', slotAt } });
+    stop();
+    // Without central the counter checks the pulled booking in itself.
+    const local = await w.t.value('queue.issue', { requestId: rid(), nik: '3374015505900002' }, officer);
+    expect(local).toMatchObject({ mode: 'local', ticket: { number: 'L1A-001', bookingCode: 'MP-7002' } });
+    expect(local.ticket.slotAt).toBe(Math.floor(slotAt / 60_000) * 60_000);
   });
 });

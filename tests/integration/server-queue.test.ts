@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderQueue, type PriorityGroup } from '../../common/domain/queue-order.js';
 import type { IssuedTicket, TicketView } from '../../common/contract/queue-central.js';
+import { drainNotifications } from '../../server/queue/events.js';
 import { startTestCentral, storeKinds, type TestCentral } from '../model/harness/central.js';
 import { enrolIdentity, sendSigned } from '../model/harness/signed.js';
 import type { Identity } from '../../main/sync/transport.js';
@@ -187,6 +188,13 @@ describe.each(storeKinds())('office queue at central on %s', (kind) => {
       expect(res.status, reason).toBe(status);
       expect(res.body.error?.details).toMatchObject({ reason });
     }
+    // Calling a booked ticket queues a notification for the applicant; the gateway sends each once.
+    const sent: string[] = [];
+    const gateway = { send: async (n: { kind: string; payload: unknown }) => void sent.push(`${n.kind}:${(n.payload as { bookingCode: string }).bookingCode}`) };
+    await drain();
+    await drainNotifications(central.central.deps.store, gateway, clock);
+    expect(sent).toEqual(expect.arrayContaining(['called:MP-0001', 'done:MP-0001', 'called:MP-0002']));
+    expect(await drainNotifications(central.central.deps.store, gateway, clock)).toBe(0);
     const gen = await central.admin<{ imported: number; codes: string[] }>('POST', '/admin/bookings/generate', { officeCode: 'banyumanik', day: '2026-12-03', count: 40, seed: 7 });
     expect(gen.imported).toBe(40);
     expect(new Set(gen.codes).size).toBe(40);

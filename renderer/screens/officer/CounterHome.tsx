@@ -4,10 +4,10 @@ import { useAppStore } from '../../stores/app-store.js';
 import { useSessionStore } from '../../stores/session-store.js';
 import { CaptureLauncher } from '../capture/CaptureLauncher.js';
 import { ApplicationsLauncher } from '../applications/ApplicationsLauncher.js';
+import { QueuePanel } from '../queue/QueuePanel.js';
+import { checkInRoute } from '../queue/route.js';
 
-const SHORTCUTS = ['F1', 'F2', 'F3', 'F4', 'F5'] as const;
-
-/** The officer's counter: the queue panel (filled by the queue issue), shortcuts, the officer's services. */
+/** The officer's counter: the queue panel (F1-F5), reception check-in, the officer's services. */
 export function CounterHome() {
   const { t } = useTranslation();
   const session = useSessionStore((s) => s.session);
@@ -23,18 +23,7 @@ export function CounterHome() {
         <p className="lead">{t('officer.greeting', { name: session.fullName })}</p>
       </div>
       <div className="home-grid">
-        <div className="card card--queue" aria-labelledby="queue-title">
-          <div className="card__head">
-            <h2 id="queue-title">{t('officer.queueTitle')}</h2>
-            <span className="badge badge--muted">{t('officer.queueSoon')}</span>
-          </div>
-          <div className="placeholder">
-            <p className="placeholder__ticket" aria-hidden="true">
-              — — —
-            </p>
-            <p>{t('officer.queuePlaceholder')}</p>
-          </div>
-        </div>
+        <QueuePanel />
         <div className="stack">
           <ApplicationsLauncher />
           <CaptureLauncher />
@@ -53,19 +42,10 @@ export function CounterHome() {
               </ul>
             )}
           </div>
-          <div className="card" aria-labelledby="shortcuts-title">
-            <h2 id="shortcuts-title">{t('officer.shortcutsTitle')}</h2>
-            <ul className="shortcut-list" aria-describedby="shortcuts-note">
-              {SHORTCUTS.map((key) => (
-                <li key={key} className="shortcut-list__item" aria-disabled="true">
-                  <kbd>{key}</kbd>
-                  <span>{t(`officer.shortcuts.${key}`)}</span>
-                </li>
-              ))}
-            </ul>
-            <p className="muted" id="shortcuts-note">
-              {t('officer.shortcutsNote')}
-            </p>
+          <div className="card">
+            <a className="btn" href={checkInRoute(session.role)}>
+              {t('queue.checkIn.title')}
+            </a>
           </div>
         </div>
       </div>

@@ -1,0 +1,75 @@
+// The queue in Chromium: reception issues a priority walk-in, the counter calls it with F1, starts and
+// finishes with F5, and the /display board (no login) shows the call pushed as it happens, with the
+// Indonesian announcement. No central here: the counter runs in its visible local mode.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { shot, startApp, type E2eApp } from './support/app.js';
+import { accountByCore, login, seeHeading, setUpByCore } from './support/workstation.js';
+
+let app: E2eApp;
+let page: Page;
+let board: Page;
+let password: string;
+
+beforeAll(async () => {
+  app = await startApp('queue');
+  await setUpByCore(app);
+  password = await accountByCore(app, 'petugas1', 'officer', ['PASPOR_PRIORITAS']);
+  ({ page } = await app.open());
+  const second = await app.open();
+  board = second.page;
+  await board.goto(new URL('/display', page.url()).toString());
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('digital queue', { timeout: 90_000 }, () => {
+  it('shows the board without a login: office, services, local mode', async () => {
+    await board.getByText('Kantor Imigrasi Banyumanik').waitFor();
+    await board.getByText('Belum ada panggilan').waitFor();
+    await board.getByText('Mode lokal: server pusat tidak terjangkau').waitFor();
+    expect(await board.locator('[data-service="PASPOR_PRIORITAS"]').innerText()).toContain('0 menunggu');
+  });
+
+  it('issues a priority walk-in at reception and shows people ahead and the wait', async () => {
+    await login(page, 'petugas1', password);
+    await seeHeading(page, 'Loket 3');
+    await page.getByRole('link', { name: 'Pendaftaran antrean' }).click();
+    await seeHeading(page, 'Pendaftaran antrean');
+    // An unknown booking code is refused in words.
+    await page.getByLabel('Kode booking, pindai QR, atau NIK').fill('MP-TIDAKADA');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'Kode booking atau NIK tidak ditemukan.' }).waitFor();
+    await page.getByLabel('Layanan', { exact: true }).selectOption('PASPOR_PRIORITAS');
+    await page.getByLabel('Kelompok prioritas').selectOption('lansia');
+    await page.getByRole('button', { name: 'Ambil nomor' }).click();
+    const ticket = page.getByTestId('checkin-ticket');
+    await ticket.getByText('L3B-001').waitFor();
+    await ticket.getByText('0 orang di depan').waitFor();
+    await ticket.getByText('Perkiraan menunggu 6 menit').waitFor();
+    await shot(page, '60-queue-checkin');
+    await board.locator('[data-service="PASPOR_PRIORITAS"]').getByText('1 menunggu').waitFor();
+  });
+
+  it('calls with F1, refuses a second F1, and serves with F5; the board follows', async () => {
+    await page.goto(new URL('/#/loket', page.url()).toString());
+    await seeHeading(page, 'Loket 3');
+    await page.getByText('Tekan F1 untuk memanggil antrean berikutnya.').waitFor();
+    await page.keyboard.press('F1');
+    await expect.poll(() => page.getByTestId('queue-current').textContent()).toBe('L3B-001');
+    await board.getByTestId('board-current').getByText('L3B-001').waitFor();
+    await board.getByText('Silakan ke loket 3').waitFor();
+    await expect.poll(() => board.locator('main.board').getAttribute('data-announced')).toBe('Nomor antrean L tiga B nol nol satu, silakan ke loket tiga');
+    await shot(board, '61-queue-board');
+    // F1 is disabled while a ticket is at the counter: the button says so too.
+    expect(await page.locator('button[data-key="F1"]').isDisabled()).toBe(true);
+    await page.keyboard.press('F5');
+    await page.getByText('Dilayani').waitFor();
+    await page.keyboard.press('F5');
+    await page.getByText('Tekan F1 untuk memanggil antrean berikutnya.').waitFor();
+    await page.keyboard.press('F1');
+    await page.getByText('Tidak ada antrean yang menunggu.').waitFor();
+    await shot(page, '62-queue-counter');
+  });
+});
