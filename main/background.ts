@@ -4,6 +4,7 @@ import type { Core } from './core/core.js';
 import type { KeyWrapper } from './core/crypto/key-wrapper.js';
 import { installBiometrics } from './devices/biometrics-install.js';
 import { startSync, type KeyStore, type SyncClient } from './sync/index.js';
+import { installCentralQueue } from './sync/queue-client.js';
 import { startEmbeddedCentral, type EmbeddedCentral } from '../server/embedded.js';
 
 export interface BackgroundOptions {
@@ -28,12 +29,15 @@ export async function startBackground(core: Core, opts: BackgroundOptions): Prom
     ...(central ? { embedded: { url: central.url, enrolmentCode: central.enrolmentCode } } : { centralUrl: opts.centralUrl }),
     ...(opts.keyStore ? { keyStore: opts.keyStore } : {}),
   });
+  // The office queue lives on central; while it cannot be reached core falls back to local mode.
+  const stopQueue = installCentralQueue(core, () => sync.transport);
   const biometrics = installBiometrics(core, { keyWrapper: opts.keyWrapper, trainingSimulator: true });
   return {
     sync,
     central,
     describe: () => (central ? `embedded central at ${central.url} (data in ${core.dataDir}/central)` : `central at ${opts.centralUrl}`),
     async stop() {
+      stopQueue();
       await biometrics.close();
       await sync.stop();
       await central?.close();

@@ -7,7 +7,7 @@ import type { BoardView, QueueConfig, TicketView } from '../../common/contract/q
 import { DEFAULT_QUEUE_RULES } from '../../common/domain/queue-rules.js';
 import { estimateWaitMs } from '../../common/domain/wait-estimate.js';
 import { businessDate } from '../../common/domain/working-days.js';
-import { activeQueueServices, localAtCounter, localTicketsOfDay, localWaiting } from '../../db/queries/queue.js';
+import { activeQueueServices, localAtCounter, localTicket, localTicketsOfDay, localWaiting } from '../../db/queries/queue.js';
 import { officeContext } from './catalogue.js';
 import { write, type CallContext, type Handlers } from './context.js';
 import { overrideSummary, takeOverride } from './override.js';
@@ -25,8 +25,20 @@ function local(ctx: CallContext): LocalContext {
 
 const counterId = (ctx: CallContext): string => counterIdOf(officeContext(ctx).counter);
 
-function audit(ctx: CallContext, action: string, t: TicketView | null, mode: QueueMode, extra: Record<string, unknown> = {}, apply: () => void = () => undefined): void {
-  write(ctx, { action, entity: 'ticket', entityId: t?.id ?? 'none', summary: { number: t?.number ?? null, status: t?.status ?? null, mode, ...extra } }, apply);
+/**
+ * Audits a queue change (and queues its op). In local mode the change itself runs in `apply`, in the
+ * same transaction; write() reads the change after apply, so the audit names the ticket it produced.
+ */
+function audited(ctx: CallContext, action: string, mode: QueueMode, extra: Record<string, unknown>, apply: () => TicketView | null): TicketView | null {
+  const summary: Record<string, unknown> = { mode, ...extra };
+  const change = { action, entity: 'ticket', entityId: 'none', summary };
+  return write(ctx, change, () => {
+    const t = apply();
+    change.entityId = t?.id ?? 'none';
+    summary.number = t?.number ?? null;
+    summary.status = t?.status ?? null;
+    return t;
+  });
 }
 
 async function configOf(ctx: CallContext): Promise<{ config: QueueConfig; mode: QueueMode }> {
@@ -40,7 +52,8 @@ function localBoard(ctx: CallContext): BoardView {
   const day = businessDate(ctx.now, o.tz);
   const calls = localTicketsOfDay(ctx.db, day)
     .filter((t) => t.called_at !== null && t.counter_id !== null)
-    .sort((a, b) => (b.called_at ?? 0) - (a.called_at ?? 0))
+    // Latest call first; ids (UUIDv7) break ties the way central's ORDER BY called_at DESC, id DESC does.
+    .sort((a, b) => (b.called_at ?? 0) - (a.called_at ?? 0) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
     .slice(0, 7)
     .map((t) => ({ ticketId: t.id, number: t.number, counterId: t.counter_id!, counterNumber: Number(t.counter_id), calledAt: t.called_at!, callCount: t.call_count }));
   const services = c.services.map((s) => {
@@ -67,20 +80,17 @@ async function changed(ctx: CallContext): Promise<void> {
 
 async function ticketAction(ctx: CallContext, path: TicketActionPath, ticketId: string, extra: { outcome?: string; serviceCode?: string } = {}) {
   // A ticket this counter holds from local mode stays local until it is reconciled.
-  let ticket: TicketView | undefined;
-  let mode: QueueMode = 'local';
-  audit(ctx, `queue.${path}`, null, 'local', { ticketId }, () => {
-    ticket = localAction(local(ctx), path, ticketId, extra);
-  });
-  if (!ticket) {
-    const central = await atCentral(ctx, (p) => p.action(path, { counterId: counterId(ctx), ticketId, ...extra }));
-    if (!central) throw new AppError('OFFLINE', 'Central cannot be reached and this ticket is not one of this counter\'s local tickets', { reason: 'queue.offline' });
-    ticket = central.ticket ?? undefined;
-    mode = 'central';
-    audit(ctx, `queue.${path}`, ticket ?? null, mode, extra);
+  const held = localTicket(ctx.db, ticketId);
+  if (held && held.synced_version < held.version) {
+    const ticket = audited(ctx, `queue.${path}`, 'local', { ticketId, ...extra }, () => localAction(local(ctx), path, ticketId, extra) ?? null);
+    await changed(ctx);
+    return { ticket, mode: 'local' as const };
   }
+  const central = await atCentral(ctx, (p) => p.action(path, { counterId: counterId(ctx), ticketId, ...extra }));
+  if (!central) throw new AppError('OFFLINE', "Central cannot be reached and this ticket is not one of this counter's local tickets", { reason: 'queue.offline' });
+  const ticket = audited(ctx, `queue.${path}`, 'central', { ticketId, ...extra }, () => central.ticket);
   await changed(ctx);
-  return { ticket: ticket ?? null, mode };
+  return { ticket, mode: 'central' as const };
 }
 
 export const queueHandlers = {
@@ -98,8 +108,9 @@ export const queueHandlers = {
     const mode: QueueMode = central ? 'central' : 'local';
     let issued = central?.issued;
     const extra = { serviceCode: input.serviceCode ?? null, priorityGroup: input.priorityGroup, bookingCode: input.bookingCode ?? null, ...(grant ? overrideSummary(grant) : {}) };
-    write(ctx, { action: 'queue.issue', entity: 'ticket', entityId: issued?.ticket.id ?? input.requestId, summary: { mode, ...extra } }, () => {
+    audited(ctx, 'queue.issue', mode, extra, () => {
       issued ??= localIssue(c, o.code, req);
+      return issued.ticket;
     });
     const ticketPdf = await ticketPdfBase64(o, central?.config ?? localConfig(c), issued!, input.language);
     await changed(ctx);
@@ -108,11 +119,8 @@ export const queueHandlers = {
 
   'queue.callNext': async (ctx, input) => {
     const central = await atCentral(ctx, (p) => p.callNext({ counterId: counterId(ctx), requestId: input.requestId }));
-    let ticket: TicketView | null = central ? central.ticket : null;
     const mode: QueueMode = central ? 'central' : 'local';
-    audit(ctx, 'queue.callNext', ticket, mode, { requestId: input.requestId }, () => {
-      if (!central) ticket = localCallNext(local(ctx), input.requestId);
-    });
+    const ticket = audited(ctx, 'queue.callNext', mode, { requestId: input.requestId }, () => (central ? central.ticket : localCallNext(local(ctx), input.requestId)));
     await changed(ctx);
     return { ticket, mode };
   },

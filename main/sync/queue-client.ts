@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { CallResult, IssuedTicket, QueueConfig, type IssueRequest } from '../../common/contract/queue-central.js';
 import { BoardResponse, ReconcileResponse, type LocalTicket } from '../../common/contract/queue-sync.js';
 import type { Core } from '../core/core.js';
+import { reconcileLocal } from '../core/queue-central.js';
 import { installQueuePort, QueueRefused, QueueUnreachable, removeQueuePort, type QueuePort, type TicketActionPath } from '../core/queue-port.js';
 import { SyncHttpError, type Transport } from './transport.js';
 
@@ -53,6 +54,8 @@ export function installCentralQueue(core: Core, transport: () => Transport | und
     while (!abort.signal.aborted) {
       try {
         const r = await port.board(version, opts.longPollMs ?? 25_000, abort.signal);
+        // Central answers again: what local mode issued goes up now, not only at the next counter action.
+        if (!core.training) await reconcileLocal(core, port);
         if (r.version !== version) core.events.emit('queue.changed', { ...r.board, mode: 'central' });
         version = r.version;
       } catch {

@@ -1,10 +1,11 @@
 // The queue in Chromium: reception issues a priority walk-in, the counter calls it with F1, starts and
 // finishes with F5, and the /display board (no login) shows the call pushed as it happens, with the
 // Indonesian announcement. No central here: the counter runs in its visible local mode.
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { shot, startApp, type E2eApp } from './support/app.js';
-import { accountByCore, login, seeHeading, setUpByCore } from './support/workstation.js';
+import { ADMIN, accountByCore, login, seeHeading, setUpByCore } from './support/workstation.js';
 
 let app: E2eApp;
 let page: Page;
@@ -49,6 +50,10 @@ describe('digital queue', { timeout: 90_000 }, () => {
     await ticket.getByText('0 orang di depan').waitFor();
     await ticket.getByText('Perkiraan menunggu 6 menit').waitFor();
     await shot(page, '60-queue-checkin');
+    // The 80 mm ticket comes as a real PDF with the number on it.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Cetak tiket' }).click()]);
+    expect(download.suggestedFilename()).toBe('antrean-L3B-001.pdf');
+    expect(execFileSync('pdftotext', [await download.path(), '-'], { encoding: 'utf8' })).toContain('L3B-001');
     await board.locator('[data-service="PASPOR_PRIORITAS"]').getByText('1 menunggu').waitFor();
   });
 
@@ -71,5 +76,32 @@ describe('digital queue', { timeout: 90_000 }, () => {
     await page.keyboard.press('F1');
     await page.getByText('Tidak ada antrean yang menunggu.').waitFor();
     await shot(page, '62-queue-counter');
+  });
+
+  it('transfers with F4, recalls with F2 and records a no-show with F3 after the third call', async () => {
+    const admin = await app.call('auth.login', { username: ADMIN.username, password: ADMIN.password });
+    app.advance(60_000);
+    await app.call('queue.issue', { requestId: 'e2e-walkin-0001', serviceCode: 'PASPOR_PRIORITAS' }, admin.sessionToken);
+    app.advance(60_000);
+    await page.keyboard.press('F1');
+    await expect.poll(() => page.getByTestId('queue-current').textContent()).toBe('L3B-002');
+    await page.keyboard.press('F4');
+    await page.getByLabel('Alihkan ke layanan').selectOption('PENGAMBILAN');
+    await page.keyboard.press('Enter');
+    await page.getByText('Tekan F1 untuk memanggil antrean berikutnya.').waitFor();
+    await board.locator('[data-service="PENGAMBILAN"]').getByText('1 menunggu').waitFor();
+    // The visit continues in the other service with the same number.
+    await page.keyboard.press('F1');
+    await expect.poll(() => page.getByTestId('queue-current').textContent()).toBe('L3B-002');
+    await page.keyboard.press('F3');
+    await page.getByRole('alert').filter({ hasText: 'tidak hadir baru boleh setelah 3 panggilan' }).waitFor();
+    app.advance(30_000);
+    await page.keyboard.press('F2');
+    await page.getByText('dipanggil 2 kali').waitFor();
+    await page.keyboard.press('F2');
+    await page.getByText('dipanggil 3 kali').waitFor();
+    await expect.poll(() => board.locator('main.board').getAttribute('data-announced')).toBe('Nomor antrean L tiga B nol nol dua, silakan ke loket tiga');
+    await page.keyboard.press('F3');
+    await page.getByText('Tekan F1 untuk memanggil antrean berikutnya.').waitFor();
   });
 });

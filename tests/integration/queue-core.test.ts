@@ -47,6 +47,16 @@ describe('queue calls in local mode (no central)', () => {
     expect(busy.ok ? null : busy.error).toMatchObject({ code: 'CONFLICT', details: { reason: 'queue.counterBusy' } });
     await t.value('queue.start', { ticketId: b2.ticket.id }, officer);
     expect((await t.value('queue.finish', { ticketId: b2.ticket.id, outcome: 'served' }, officer)).ticket?.status).toBe('done');
+    // One audit event per change, naming the ticket it changed.
+    const audits = t.core.db.prepare(`SELECT action, entity_id, summary FROM audit_events WHERE action LIKE 'queue.%' ORDER BY seq`).all() as Array<{ action: string; entity_id: string; summary: string }>;
+    expect(audits.map((a) => [a.action, a.entity_id, JSON.parse(a.summary).number])).toEqual([
+      ['queue.issue', b1.ticket.id, 'L3B-001'],
+      ['queue.issue', b2.ticket.id, 'L3B-002'],
+      ['queue.callNext', b2.ticket.id, 'L3B-002'],
+      ['queue.callNext', b2.ticket.id, 'L3B-002'],
+      ['queue.start', b2.ticket.id, 'L3B-002'],
+      ['queue.finish', b2.ticket.id, 'L3B-002'],
+    ]);
     const board = await t.value('queue.board', {});
     expect(board).toMatchObject({ mode: 'local', current: { number: 'L3B-002', counterNumber: 3 } });
     expect(board.services.find((s) => s.serviceCode === 'PASPOR_PRIORITAS')?.waiting).toBe(1);
@@ -157,7 +167,8 @@ describe(`M-Paspor bookings flow down by pull and check in (${preferredStore()})
   });
 
   it('imports at central, pulls into the bookings table, checks in at central and, offline, locally', async () => {
-    const slotAt = Date.now() + 10 * 60_000;
+    // A slot a few minutes ago, never before today's midnight in the office's zone: always checkable now.
+    const slotAt = Math.max(Date.now() - 5 * 60_000, DateTime.now().setZone('Asia/Jakarta').startOf('day').toMillis());
     await central.admin('POST', '/admin/bookings/import', {
       bookings: [
         { code: 'MP-7001', officeCode: 'banyumanik', nik: '3374011505900001', fullName: 'Budi Santoso', slotAt },
@@ -184,7 +195,7 @@ describe(`M-Paspor bookings flow down by pull and check in (${preferredStore()})
     stop();
     // Without central the counter checks the pulled booking in itself.
     const local = await w.t.value('queue.issue', { requestId: rid(), nik: '3374015505900002' }, officer);
-    expect(local).toMatchObject({ mode: 'local', ticket: { number: 'L1A-001', bookingCode: 'MP-7002' } });
+    expect(local).toMatchObject({ mode: 'local', ticket: { number: 'L3A-001', bookingCode: 'MP-7002' } });
     expect(local.ticket.slotAt).toBe(Math.floor(slotAt / 60_000) * 60_000);
   });
 });

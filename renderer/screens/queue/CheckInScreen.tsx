@@ -9,8 +9,8 @@ import type { QueueMode } from '../../../common/contract/queue.js';
 import { PRIORITY_GROUPS, type PriorityGroup } from '../../../common/domain/queue-order.js';
 import { call } from '../../api/client.js';
 import { requestId, useQueueStore } from '../../stores/queue-store.js';
-import { OverrideForm } from '../capture/OverrideForm.js';
 import { QueueError, ServiceLabel, minutes } from './parts.js';
+import { QuotaOverride } from './QuotaOverride.js';
 import './queue.css';
 
 type Request = { serviceCode?: string; bookingCode?: string; nik?: string; priorityGroup: PriorityGroup | null };
@@ -21,6 +21,17 @@ export const checkInRequest = (typed: string): Pick<Request, 'bookingCode' | 'ni
   return /^\d{16}$/.test(v) ? { nik: v } : { bookingCode: v };
 };
 
+/** The 80 mm ticket as a PDF the browser's viewer prints (and a download). */
+function openPdf(base64: string, fileName: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
 export function CheckInScreen() {
   const { t, i18n } = useTranslation();
   const config = useQueueStore((s) => s.config);
@@ -30,7 +41,7 @@ export function CheckInScreen() {
   const [group, setGroup] = useState<PriorityGroup | ''>('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorBody | null>(null);
-  const [issued, setIssued] = useState<(IssuedTicket & { mode: QueueMode }) | null>(null);
+  const [issued, setIssued] = useState<(IssuedTicket & { mode: QueueMode; ticketPdf: string }) | null>(null);
   const [pending, setPending] = useState<Request | null>(null);
   const codeInput = useRef<HTMLInputElement>(null);
   if (!config) void load();
@@ -105,7 +116,7 @@ export function CheckInScreen() {
       </form>
       <QueueError error={error} />
       {pending && (
-        <OverrideForm action="quota.exceed" submitLabel={t('queue.checkIn.issue')} onGranted={(token) => issue(pending, token)} onCancel={() => setPending(null)} />
+        <QuotaOverride onGranted={(token) => issue(pending, token)} onCancel={() => setPending(null)} />
       )}
       {issued && (
         <div className="checkin__ticket" role="status" data-testid="checkin-ticket">
@@ -114,6 +125,9 @@ export function CheckInScreen() {
           {issued.ticket.applicantName && <p>{issued.ticket.applicantName}</p>}
           <p>{t('queue.checkIn.ahead', { n: issued.ahead })}</p>
           <p>{t('queue.checkIn.wait', { n: minutes(issued.estimatedWaitMs) })}</p>
+          <button type="button" className="btn" onClick={() => openPdf(issued.ticketPdf, `antrean-${issued.ticket.number}.pdf`)}>
+            {t('queue.print')}
+          </button>
         </div>
       )}
     </section>

@@ -4,6 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShortcuts } from '../../lib/keyboard.js';
 import { useQueueStore } from '../../stores/queue-store.js';
+import { useSessionStore } from '../../stores/session-store.js';
+import { newRoute } from '../applications/route.js';
 import { QueueError, ServiceLabel } from './parts.js';
 import './queue.css';
 
@@ -15,6 +17,7 @@ export function QueuePanel() {
   const [transferring, setTransferring] = useState(false);
   const [target, setTarget] = useState('');
   const select = useRef<HTMLSelectElement>(null);
+  const role = useSessionStore((s) => s.session?.role);
 
   useEffect(() => {
     void load();
@@ -35,6 +38,12 @@ export function QueuePanel() {
   };
   useShortcuts(QUEUE_KEYS.map((keys) => ({ keys, run: actions[keys].run, enabled: actions[keys].enabled && !busy && !transferring })));
 
+  const confirmTransfer = (): void => {
+    if (!target) return;
+    setTransferring(false);
+    setTarget('');
+    void transfer(target);
+  };
   const service = config?.services.find((s) => s.code === ticket?.serviceCode);
   return (
     <div className="card card--queue queue-panel" aria-labelledby="queue-title" data-mode={mode ?? ''}>
@@ -61,7 +70,11 @@ export function QueuePanel() {
               {ticket.callCount > 1 ? ` · ${t('queue.counter.calls', { n: ticket.callCount })}` : ''}
             </p>
             {ticket.applicantName && <p className="muted">{ticket.applicantName}</p>}
-            {ticket.bookingCode && <p className="muted">{t('queue.counter.booking', { code: ticket.bookingCode })}</p>}
+            {ticket.bookingCode && role && (
+              <p>
+                <a href={newRoute(role, ticket.bookingCode)}>{t('queue.counter.booking', { code: ticket.bookingCode })}</a>
+              </p>
+            )}
           </>
         ) : (
           <p className="muted">{empty ? t('queue.counter.empty') : t('queue.counter.idle')}</p>
@@ -72,12 +85,15 @@ export function QueuePanel() {
           className="queue-panel__transfer"
           onSubmit={(e) => {
             e.preventDefault();
-            if (!target) return;
-            setTransferring(false);
-            void transfer(target);
+            confirmTransfer();
           }}
           onKeyDown={(e) => {
             if (e.key === 'Escape') setTransferring(false);
+            // A closed <select> does not submit its form on Enter: the keyboard path must still work.
+            if (e.key === 'Enter' && e.target instanceof HTMLSelectElement) {
+              e.preventDefault();
+              confirmTransfer();
+            }
           }}
         >
           <label htmlFor="queue-transfer">{t('queue.counter.transferTo')}</label>
