@@ -7,7 +7,7 @@ import { installMenu } from './electron-menu.js';
 import { shellPaths, type ShellPaths } from './electron-paths.js';
 import { CaptureWindows, hardenSession, hardenWebContents } from './electron-security.js';
 import { storageRefusal } from './electron-storage.js';
-import { LoketWindows, createMainWindow } from './electron-window.js';
+import { LoketWindows, createDisplayWindow, createMainWindow } from './electron-window.js';
 
 export interface ShellOptions {
   /** Tests pretend to be Linux, Windows or macOS; the real shell uses process.platform. */
@@ -81,6 +81,9 @@ export async function startShell(opts: ShellOptions = {}): Promise<Shell | null>
     return win;
   };
   const mainWindow = open();
+  // LOKET_DISPLAY_BOARD=1 (first screen that is not the counter's) or =<display id>: the waiting-room board.
+  const board = process.env.LOKET_DISPLAY_BOARD;
+  if (board) createDisplayWindow({ paths, windows, dev, ...(board !== '1' && Number.isInteger(Number(board)) ? { displayId: Number(board) } : {}) });
 
   app.on('second-instance', () => {
     const win = windows.all()[0];

@@ -42,6 +42,19 @@ describe('electron shell', () => {
     expect(Menu.current).toBeNull(); // no menu on an installed Linux or Windows counter
   });
 
+  it('opens the waiting-room board beside the counter window when LOKET_DISPLAY_BOARD is set', async () => {
+    vi.stubEnv('LOKET_DISPLAY_BOARD', '1');
+    try {
+      shell = await startShell({ platform: 'linux', background: false });
+      const [, board] = FakeBrowserWindow.getAllWindows() as FakeBrowserWindow[];
+      expect(board?.options).toMatchObject({ fullscreen: true, frame: false });
+      expect(board?.webContents.getURL()).toBe('file:///opt/loket/out/renderer/index.html#/display');
+      expect(shell?.mainWindow.webContents.getURL()).toBe('file:///opt/loket/out/renderer/index.html');
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('hardens webContents it did not create itself', async () => {
     shell = await startShell({ platform: 'linux', background: false });
     const stray = new FakeBrowserWindow({});

@@ -14,8 +14,9 @@ import './queue.css';
 
 type Board = BoardView & { mode: QueueMode };
 
-/** The web host's /display page, or index.html?display (Electron's second window). */
-export const isDisplayPage = (): boolean => window.location.pathname.replace(/\/+$/, '') === '/display' || new URLSearchParams(window.location.search).has('display');
+/** The web host's /display page, index.html?display, or index.html#/display (Electron's board window). */
+export const isDisplayPage = (): boolean =>
+  window.location.pathname.replace(/\/+$/, '') === '/display' || new URLSearchParams(window.location.search).has('display') || window.location.hash === '#/display';
 
 export function DisplayBoard() {
   const { t } = useTranslation();
