@@ -18,6 +18,8 @@ import { applicationsRoute } from './screens/applications/route.js';
 import { SupervisorDesk } from './screens/supervisor/SupervisorDesk.js';
 import { AnalyticsScreen } from './screens/supervisor/analytics/AnalyticsScreen.js';
 import { analyticsTab } from './screens/supervisor/analytics/route.js';
+import { EndOfDayScreen } from './screens/supervisor/end-of-day/EndOfDayScreen.js';
+import { isEndOfDayRoute } from './screens/supervisor/end-of-day/route.js';
 import { Shell } from './shell/Shell.js';
 import { CheckInScreen } from './screens/queue/CheckInScreen.js';
 import { DisplayBoard, isDisplayPage } from './screens/queue/DisplayBoard.js';
@@ -38,6 +40,7 @@ function Home() {
   if (applications) return <ApplicationsRouter route={applications} />;
   const analytics = role === 'supervisor' ? analyticsTab(hash) : null;
   if (analytics) return <AnalyticsScreen tab={analytics} />;
+  if (isEndOfDayRoute(hash, role)) return <EndOfDayScreen />;
   if (role === 'admin') return <AdminHome />;
   if (role === 'supervisor') return <SupervisorDesk />;
   return <CounterHome />;

@@ -8,6 +8,7 @@ import { syncCalls, syncEvents } from './sync.js';
 import { counterCalls } from './applications-calls.js';
 import { analyticsCalls } from './analytics.js';
 import { queueCalls, queueEvents } from './queue.js';
+import { endOfDayCalls } from './end-of-day.js';
 import type { CallSpec } from './define.js';
 import type { Result } from './result.js';
 
@@ -24,6 +25,7 @@ export const contract = {
   ...counterCalls,
   ...analyticsCalls,
   ...queueCalls,
+  ...endOfDayCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

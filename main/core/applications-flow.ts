@@ -20,6 +20,7 @@ import { write, type CallContext, type Handlers } from './context.js';
 import { checkCredentials } from './credentials.js';
 import { applicationOrFail, toSummary } from './applications-view.js';
 import { viewOf } from './applications.js';
+import { assertDayOpen } from './day-closed.js';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -109,6 +110,7 @@ export function applyTransition(
   p: { reason: string | null; actor: UserRow; details?: Record<string, unknown>; also?: () => void },
 ): void {
   const { actor } = p;
+  assertDayOpen(ctx);
   write(
     ctx,
     {

@@ -16,6 +16,7 @@ import { getPaymentByBillingCode, insertPayment, insertPaymentEvent } from '../.
 import { signedIn } from './auth.js';
 import { assertDraft, collectionDate, documentsFor, officeContext, quote, serviceOrFail, todayAt } from './catalogue.js';
 import { write, type CallContext, type Handlers } from './context.js';
+import { assertDayOpen } from './day-closed.js';
 import { applicationOrFail, toApplicationView } from './applications-view.js';
 
 export const viewOf = (ctx: CallContext, id: string) => toApplicationView(ctx.db, applicationOrFail(ctx.db, id), signedIn(ctx).user.role, ctx.now);
@@ -79,6 +80,7 @@ export const applicationsHandlers = {
     const { user } = signedIn(ctx);
     const office = officeContext(ctx);
     const today = todayAt(ctx);
+    assertDayOpen(ctx, today);
     const { draft } = input;
     const booking = input.bookingCode ? bookingFor(ctx.db, input.bookingCode, draft, office.code) : undefined;
     const { service, applicant } = assertDraft(ctx.db, draft, today, false);
@@ -156,6 +158,7 @@ export const applicationsHandlers = {
   'applications.update': (ctx, input) => {
     const a = applicationOrFail(ctx.db, input.id);
     assertEditable(a);
+    assertDayOpen(ctx);
     if (a.version !== input.baseVersion) throw new AppError('CONFLICT', 'Someone changed this application meanwhile; reload it', { code: 'version.stale', version: a.version });
     const today = todayAt(ctx);
     const { draft } = input;
@@ -183,6 +186,7 @@ export const applicationsHandlers = {
   'applications.fillFromMrz': (ctx, input) => {
     const a = applicationOrFail(ctx.db, input.id);
     assertEditable(a);
+    assertDayOpen(ctx);
     const today = todayAt(ctx);
     const r = checkMrz(input.mrz, today);
     if (!r.valid || !r.fields) {
@@ -207,6 +211,7 @@ export const applicationsHandlers = {
     const { user } = signedIn(ctx);
     const a = applicationOrFail(ctx.db, input.id);
     assertEditable(a);
+    assertDayOpen(ctx);
     if (!listDocuments(ctx.db, a.id).some((d) => d.doc_code === input.docCode)) {
       throw new AppError('VALIDATION', `${input.docCode} is not on this application's checklist`, { fields: { docCode: ['document.notRequired'] } });
     }
@@ -221,6 +226,7 @@ export const applicationsHandlers = {
   'applications.setInterviewNotes': (ctx, input) => {
     const a = applicationOrFail(ctx.db, input.id);
     assertEditable(a);
+    assertDayOpen(ctx);
     write(ctx, { action: 'applications.setInterviewNotes', entity: 'application', entityId: a.id, baseVersion: a.version, summary: { length: input.notes.length }, data: { interviewNotes: input.notes } }, (db) =>
       updateApplication(db, a.id, { interview_notes: input.notes }, ctx.now),
     );

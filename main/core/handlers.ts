@@ -2,6 +2,8 @@ import { appHandlers } from './app.js';
 import { biometricsHandlers } from './biometrics.js';
 import { authHandlers } from './auth.js';
 import type { Handlers } from './context.js';
+import { endOfDayHandlers } from './end-of-day.js';
+import { endOfDayExportHandlers } from './end-of-day-export.js';
 import { auditHandlers, settingsHandlers } from './settings.js';
 import { setupHandlers } from './setup.js';
 import { syncHandlers } from './sync.js';
@@ -23,4 +25,6 @@ export const handlers: Handlers = {
   ...counterHandlers,
   ...analyticsHandlers,
   ...queueHandlers,
+  ...endOfDayHandlers,
+  ...endOfDayExportHandlers,
 };

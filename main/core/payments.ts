@@ -9,6 +9,7 @@ import type { ApplicationStatus } from '../../common/domain/application-flow.js'
 import { getPayment, getPaymentByBillingCode, insertPayment, insertPaymentEvent, listPayments, updatePayment } from '../../db/queries/payments.js';
 import { signedIn } from './auth.js';
 import { write, type CallContext, type Handlers } from './context.js';
+import { assertDayOpen } from './day-closed.js';
 import { overrideSummary, takeOverride } from './override.js';
 import { applicationOrFail } from './applications-view.js';
 import { viewOf } from './applications.js';
@@ -30,6 +31,7 @@ function assertNoOpenPayment(ctx: CallContext, a: ApplicationRow): void {
 export const paymentsHandlers = {
   'payments.recordBilling': (ctx, input) => {
     const { user } = signedIn(ctx);
+    assertDayOpen(ctx);
     const problem = billingCodeProblem(input.billingCode);
     if (problem) throw new AppError('VALIDATION', 'A SIMPONI billing code is 15 digits', { fields: { billingCode: [problem] } });
     const code = normaliseBillingCode(input.billingCode);
@@ -58,6 +60,7 @@ export const paymentsHandlers = {
 
   'payments.confirmManual': (ctx, input) => {
     signedIn(ctx);
+    assertDayOpen(ctx);
     const p = getPayment(ctx.db, input.paymentId);
     if (!p) throw new AppError('NOT_FOUND', 'No such payment');
     if (p.kind !== 'billing') throw new AppError('CONFLICT', 'Only a billing can be confirmed', { code: 'payment.notBilling' });
@@ -78,6 +81,7 @@ export const paymentsHandlers = {
 
   'payments.waive': (ctx, input) => {
     const { user } = signedIn(ctx);
+    assertDayOpen(ctx);
     const a = applicationOrFail(ctx.db, input.applicationId);
     assertPayable(a);
     const open = listPayments(ctx.db, a.id).find((p) => ['paid', 'waived'].includes(effectivePaymentStatus({ status: p.status, expiresAt: p.expires_at }, ctx.now)));

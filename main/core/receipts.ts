@@ -15,6 +15,7 @@ import { getUserById } from '../../db/queries/users.js';
 import { signedIn } from './auth.js';
 import { officeContext } from './catalogue.js';
 import { write, type CallContext, type Handlers } from './context.js';
+import { assertDayOpen } from './day-closed.js';
 import { overrideSummary, takeOverride } from './override.js';
 import { applicationOrFail, feeOf, serviceName } from './applications-view.js';
 import {
@@ -102,6 +103,7 @@ const fileName = (number: string, kind: Kind, copyNo: number) => `${number}-${ki
 export const receiptsHandlers = {
   'receipts.issue': async (ctx, input) => {
     const { user } = signedIn(ctx);
+    assertDayOpen(ctx);
     const a = applicationOrFail(ctx.db, input.applicationId);
     const { frozen, paymentId } = freeze(ctx, a, input.kind);
     const pdfBase64 = await render(frozen, { printedAt: ctx.now, officerName: user.full_name, language: input.language, reprint: null, void: null });
@@ -118,6 +120,7 @@ export const receiptsHandlers = {
 
   'receipts.reprint': async (ctx, input) => {
     const { user } = signedIn(ctx);
+    assertDayOpen(ctx);
     const { receipt, frozen, application } = receiptOrFail(ctx, input.receiptId);
     if (receipt.status !== 'active') throw new AppError('CONFLICT', `A ${receipt.status} receipt cannot be reprinted`, { code: 'receipt.notActive', status: receipt.status });
     const copyNo = receipt.print_count + 1;
@@ -131,6 +134,7 @@ export const receiptsHandlers = {
 
   'receipts.void': async (ctx, input) => {
     const { user } = signedIn(ctx);
+    assertDayOpen(ctx);
     const { receipt, frozen, application } = receiptOrFail(ctx, input.receiptId);
     if (receipt.status === 'void') throw new AppError('CONFLICT', 'The receipt is already void', { code: 'receipt.void' });
     const grant = takeOverride(ctx, input.overrideToken, 'receipt.void');

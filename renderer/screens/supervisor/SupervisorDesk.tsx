@@ -4,6 +4,7 @@ import { AuditChain } from './AuditChain.js';
 import { AuditTrail } from './AuditTrail.js';
 import { ApplicationsLauncher } from '../applications/ApplicationsLauncher.js';
 import { AnalyticsLauncher } from './analytics/AnalyticsLauncher.js';
+import { EndOfDayLauncher } from './end-of-day/EndOfDayLauncher.js';
 
 /** The supervisor's desk: the live floor (to come), the audit chain status and the recent trail. */
 export function SupervisorDesk() {
@@ -28,6 +29,7 @@ export function SupervisorDesk() {
         <AuditChain />
         <ApplicationsLauncher />
         <AnalyticsLauncher />
+        <EndOfDayLauncher />
       </div>
       <AuditTrail />
     </section>

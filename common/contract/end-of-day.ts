@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { defineCall } from './define.js';
+import { IsoDateSchema, ReasonText } from './applications-schemas.js';
+import { Language } from './schemas.js';
+
+const Money = z.object({ expected: z.number().int(), central: z.number().int(), manual: z.number().int(), waived: z.number().int() });
+const Group = z.object({ key: z.string(), label: z.string(), applications: z.number().int(), byStatus: z.record(z.string(), z.number().int()), money: Money });
+
+export const DiscrepancyView = z.object({
+  key: z.string(),
+  kind: z.enum(['payment.missing', 'payment.outstanding', 'payment.manual', 'payment.mismatch']),
+  applicationId: z.string(),
+  applicationNumber: z.string(),
+  serviceCode: z.string(),
+  expected: z.number().int(),
+  received: z.number().int(),
+  note: z.string().nullable(),
+  notedBy: z.string().nullable(),
+});
+
+const ReceiptEvent = z.object({ at: z.number(), applicationNumber: z.string(), kind: z.string(), copyNo: z.number().int(), reason: z.string().nullable(), username: z.string().nullable() });
+const RejectedOp = z.object({ deviceSeq: z.number().int(), entity: z.string(), entityId: z.string(), op: z.string(), status: z.string(), reason: z.string().nullable(), createdAt: z.number() });
+
+export const EndOfDayReport = z.object({
+  date: IsoDateSchema,
+  officeCode: z.string(),
+  officeName: z.string(),
+  tz: z.string(),
+  workstation: z.string(),
+  generatedAt: z.number(),
+  byService: z.array(Group),
+  byOfficer: z.array(Group),
+  total: Group,
+  discrepancies: z.array(DiscrepancyView),
+  receipts: z.object({ printed: z.number().int(), reprinted: z.array(ReceiptEvent), voided: z.array(ReceiptEvent) }),
+  sync: z.object({ unsynced: z.number().int(), conflicts: z.number().int(), rejected: z.array(RejectedOp) }),
+  /** Local-mode tickets of this workstation only; null when it issued none that day (the office queue lives at central). */
+  tickets: z.array(z.object({ serviceCode: z.string(), byStatus: z.record(z.string(), z.number().int()) })).nullable(),
+  closure: z
+    .object({ status: z.enum(['closed', 'reopened']), closedBy: z.string(), closedAt: z.number(), reportHash: z.string(), reopenedBy: z.string().nullable(), reopenReason: z.string().nullable() })
+    .nullable(),
+  /** What stands between this report and a sign-off, as stable codes (eod.unresolved, eod.unsynced, eod.closed). */
+  blockers: z.array(z.string()),
+});
+export type EndOfDayReportView = z.infer<typeof EndOfDayReport>;
+
+export const endOfDayCalls = {
+  /** The report of one business day in the office's time zone (default today); the signed copy once the day is closed. */
+  'endOfDay.report': defineCall({ input: z.strictObject({ date: IsoDateSchema.optional() }), output: EndOfDayReport, access: ['supervisor', 'admin'], mutates: false }),
+  /** A supervisor explains one discrepancy; a later note replaces the earlier one (both audited). */
+  'endOfDay.note': defineCall({
+    input: z.strictObject({ date: IsoDateSchema, key: z.string().min(3).max(120), note: ReasonText }),
+    output: EndOfDayReport,
+    access: ['supervisor'],
+    mutates: true,
+  }),
+  /** Closes the day: every discrepancy noted, nothing unsynced, and the supervisor's password typed again. */
+  'endOfDay.signOff': defineCall({
+    input: z.strictObject({ date: IsoDateSchema, password: z.string().min(1).max(200) }),
+    output: EndOfDayReport,
+    access: ['supervisor'],
+    mutates: true,
+  }),
+  /** An admin reopens a closed day, with a reason and their password. */
+  'endOfDay.reopen': defineCall({
+    input: z.strictObject({ date: IsoDateSchema, reason: ReasonText, password: z.string().min(1).max(200) }),
+    output: EndOfDayReport,
+    access: ['admin'],
+    mutates: true,
+  }),
+  /** The report as a PDF carrying the supervisor's name and the SHA-256 of the report's content. */
+  'endOfDay.pdf': defineCall({
+    input: z.strictObject({ date: IsoDateSchema, language: Language.default('id') }),
+    output: z.object({ fileName: z.string(), pdfBase64: z.string(), contentHash: z.string() }),
+    access: ['supervisor', 'admin'],
+    mutates: false,
+  }),
+  'endOfDay.csv': defineCall({
+    input: z.strictObject({ date: IsoDateSchema, language: Language.default('id') }),
+    output: z.object({ fileName: z.string(), csv: z.string(), contentHash: z.string() }),
+    access: ['supervisor', 'admin'],
+    mutates: false,
+  }),
+};

@@ -1,0 +1,40 @@
+// The end-of-day report as CSV (RFC 4180, CRLF, one row per fact with a section column) so a
+// spreadsheet can total it. Text cells that a spreadsheet would run as a formula are prefixed with '.
+import type { EndOfDayReportView } from '../contract/end-of-day.js';
+
+type Cell = string | number | null;
+
+export function csvCell(v: Cell): string {
+  if (v === null) return '';
+  if (typeof v === 'number') return String(v);
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+const HEADERS = {
+  id: ['bagian', 'kunci', 'label', 'status', 'jumlah', 'seharusnya', 'pusat', 'manual', 'dibebaskan', 'catatan'],
+  en: ['section', 'key', 'label', 'status', 'count', 'expected', 'central', 'manual', 'waived', 'note'],
+};
+
+export function endOfDayCsv(r: EndOfDayReportView, lang: 'id' | 'en', contentHash: string): string {
+  const rows: Cell[][] = [HEADERS[lang]];
+  const groups = (section: string, gs: EndOfDayReportView['byService']) => {
+    for (const g of gs) {
+      rows.push([section, g.key, g.label, null, g.applications, g.money.expected, g.money.central, g.money.manual, g.money.waived, null]);
+      for (const [status, n] of Object.entries(g.byStatus).sort(([a], [b]) => a.localeCompare(b))) rows.push([`${section}.status`, g.key, g.label, status, n, null, null, null, null, null]);
+    }
+  };
+  groups('service', r.byService);
+  groups('officer', r.byOfficer);
+  groups('total', [r.total]);
+  for (const d of r.discrepancies) rows.push(['discrepancy', d.key, d.applicationNumber, d.kind, 1, d.expected, null, null, null, d.note]);
+  rows.push(['receipts.printed', null, null, null, r.receipts.printed, null, null, null, null, null]);
+  for (const e of r.receipts.reprinted) rows.push(['receipts.reprint', e.kind, e.applicationNumber, `copy ${e.copyNo}`, 1, null, null, null, null, e.reason]);
+  for (const e of r.receipts.voided) rows.push(['receipts.void', e.kind, e.applicationNumber, 'void', 1, null, null, null, null, e.reason]);
+  rows.push(['sync.unsynced', null, null, null, r.sync.unsynced, null, null, null, null, null]);
+  rows.push(['sync.conflicts', null, null, null, r.sync.conflicts, null, null, null, null, null]);
+  for (const o of r.sync.rejected) rows.push(['sync.rejected', String(o.deviceSeq), `${o.op} ${o.entityId}`, o.status, 1, null, null, null, null, o.reason]);
+  for (const t of r.tickets ?? []) for (const [status, n] of Object.entries(t.byStatus)) rows.push(['tickets.local', t.serviceCode, t.serviceCode, status, n, null, null, null, null, null]);
+  rows.push(['report', r.date, r.officeCode, r.closure?.status ?? 'open', null, null, null, null, null, `sha256 ${contentHash}`]);
+  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,42 @@
+// The end-of-day report leaves the workstation as a PDF (signed name and content hash) or as CSV.
+import { endOfDayCsv } from '../../common/domain/end-of-day-csv.js';
+import { getClosure } from '../../db/queries/end-of-day.js';
+import { signedIn } from './auth.js';
+import { officeContext } from './catalogue.js';
+import type { CallContext, Handlers } from './context.js';
+import { contentHash, reportFor } from './end-of-day.js';
+import { renderEndOfDay } from './pdf/end-of-day.js';
+
+/** The report and its hash: the signed hash for a closed day, the live content's hash otherwise. */
+function hashedReport(ctx: CallContext, date: string) {
+  const report = reportFor(ctx, date);
+  const c = getClosure(ctx.db, date);
+  const signed = c?.status === 'closed';
+  return { report, hash: signed ? c.report_hash : contentHash(report), signedBy: signed ? c.closed_by_name : null };
+}
+
+export const endOfDayExportHandlers = {
+  'endOfDay.pdf': async (ctx, input) => {
+    const { user } = signedIn(ctx);
+    const { report, hash, signedBy } = hashedReport(ctx, input.date);
+    const o = officeContext(ctx);
+    const pdf = await renderEndOfDay({
+      office: { code: o.prefix, name: o.name, address: o.city, timeZone: o.tz },
+      officerName: user.full_name,
+      printedAt: ctx.now,
+      reprint: null,
+      void: null,
+      language: input.language,
+      report,
+      contentHash: hash,
+      signedBy,
+    });
+    return { fileName: `laporan-akhir-hari-${report.officeCode}-${report.date}.pdf`, pdfBase64: Buffer.from(pdf).toString('base64'), contentHash: hash };
+  },
+
+  'endOfDay.csv': (ctx, input) => {
+    signedIn(ctx);
+    const { report, hash } = hashedReport(ctx, input.date);
+    return { fileName: `laporan-akhir-hari-${report.officeCode}-${report.date}.csv`, csv: endOfDayCsv(report, input.language, hash), contentHash: hash };
+  },
+} satisfies Partial<Handlers>;

@@ -1,0 +1,161 @@
+// End of day at the supervisor desk: the report of one business day (office time zone), notes on its
+// discrepancies, the sign-off that closes the day and the admin's reopening. A closed day answers the
+// report as it was signed, with the hash the PDF carries.
+import { createHash } from 'node:crypto';
+import { AppError } from '../../common/contract/result.js';
+import type { EndOfDayReportView } from '../../common/contract/end-of-day.js';
+import { buildMoneyReport, unresolved } from '../../common/domain/end-of-day.js';
+import { addDays, startOfBusinessDay } from '../../common/domain/working-days.js';
+import {
+  closeDay, dayApplications, dayNotes, dayPayments, getClosure, localTicketCounts, outboxCounts, receiptPrintsBetween, receiptVoidsBetween, rejectedOps, reopenDay, upsertNote,
+  type DayClosureRow, type ReceiptEventRow,
+} from '../../db/queries/end-of-day.js';
+import { clearLoginFailures } from '../../db/queries/login-failures.js';
+import { signedIn } from './auth.js';
+import { officeContext, todayAt } from './catalogue.js';
+import { write, type CallContext, type Handlers } from './context.js';
+import { checkCredentials } from './credentials.js';
+
+/** The entity of end of day's own ops: they never block a sign-off, they are the sign-off. */
+export const EOD_ENTITY = 'business_day';
+
+const receiptEvent = (r: ReceiptEventRow) => ({ at: r.at, applicationNumber: r.application_number, kind: r.kind, copyNo: r.copy_no, reason: r.reason, username: r.username });
+
+function reasonOf(result: string | null): string | null {
+  if (!result) return null;
+  try {
+    const r = JSON.parse(result) as { reason?: unknown; message?: unknown };
+    return String(r.reason ?? r.message ?? result);
+  } catch {
+    return result;
+  }
+}
+
+/** Today's (or an earlier day's) figures as they stand now on this workstation. */
+export function computeReport(ctx: CallContext, date: string): EndOfDayReportView {
+  const office = officeContext(ctx);
+  const from = startOfBusinessDay(date, office.tz);
+  const to = startOfBusinessDay(addDays(date, 1), office.tz);
+  const money = buildMoneyReport(dayApplications(ctx.db, office.code, date), dayPayments(ctx.db, office.code, date), dayNotes(ctx.db, date), (c) => c);
+  const prints = receiptPrintsBetween(ctx.db, from, to);
+  const counts = outboxCounts(ctx.db, EOD_ENTITY);
+  const ticketRows = localTicketCounts(ctx.db, date);
+  const tickets = new Map<string, Record<string, number>>();
+  for (const t of ticketRows) tickets.set(t.service_code, { ...tickets.get(t.service_code), [t.status]: t.n });
+  return {
+    date,
+    officeCode: office.code,
+    officeName: office.name,
+    tz: office.tz,
+    workstation: ctx.core.setting('workstation_name') ?? 'unconfigured',
+    generatedAt: ctx.now,
+    ...money,
+    receipts: {
+      printed: prints.filter((p) => p.copy_no === 1).length,
+      reprinted: prints.filter((p) => p.copy_no > 1).map(receiptEvent),
+      voided: receiptVoidsBetween(ctx.db, from, to).map(receiptEvent),
+    },
+    sync: {
+      unsynced: counts.unsynced,
+      conflicts: counts.conflicts,
+      rejected: rejectedOps(ctx.db).map((o) => ({ deviceSeq: o.device_seq, entity: o.entity, entityId: o.entity_id, op: o.op, status: o.status, reason: reasonOf(o.result), createdAt: o.created_at })),
+    },
+    tickets: ticketRows.length ? [...tickets].map(([serviceCode, byStatus]) => ({ serviceCode, byStatus })) : null,
+    closure: null,
+    blockers: [],
+  };
+}
+
+
+/** The signed content: what the hash covers (not when it was looked at, nor its closure state). */
+export function contentHash(r: EndOfDayReportView): string {
+  const { generatedAt: _g, closure: _c, blockers: _b, ...content } = r;
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+}
+
+function withClosure(report: EndOfDayReportView, c: DayClosureRow | undefined): EndOfDayReportView {
+  if (!c) return report;
+  return { ...report, closure: { status: c.status, closedBy: c.closed_by_name, closedAt: c.closed_at, reportHash: c.report_hash, reopenedBy: c.reopened_by, reopenReason: c.reopen_reason } };
+}
+
+/** The report a caller sees: the signed one for a closed day, the live one otherwise, with its blockers. */
+export function reportFor(ctx: CallContext, date: string): EndOfDayReportView {
+  assertNotFuture(ctx, date);
+  const c = getClosure(ctx.db, date);
+  if (c?.status === 'closed') return { ...withClosure(JSON.parse(c.report) as EndOfDayReportView, c), blockers: ['eod.closed'] };
+  const r = withClosure(computeReport(ctx, date), c);
+  const blockers: string[] = [];
+  if (unresolved(r.discrepancies).length) blockers.push('eod.unresolved');
+  if (r.sync.unsynced > 0 || r.sync.conflicts > 0) blockers.push('eod.unsynced');
+  return { ...r, blockers };
+}
+
+function assertNotFuture(ctx: CallContext, date: string): void {
+  if (date > todayAt(ctx)) throw new AppError('VALIDATION', `${date} has not happened yet in this office`, { fields: { date: ['date.future'] } });
+}
+
+function assertSignable(ctx: CallContext, r: EndOfDayReportView): void {
+  if (r.closure?.status === 'closed') throw new AppError('DAY_CLOSED', `The business day ${r.date} is already closed`, { code: 'day.closed', date: r.date });
+  const open = unresolved(r.discrepancies);
+  if (open.length) {
+    throw new AppError('CONFLICT', `${open.length} discrepancies have no note yet: write a note on each one (what happened, what was done) before signing off`, {
+      code: 'eod.unresolved',
+      keys: open.map((d) => d.key),
+    });
+  }
+  const pending = r.sync.unsynced;
+  if (pending > 0 || r.sync.conflicts > 0) {
+    throw new AppError('CONFLICT', `This workstation still holds ${pending} unsynced changes and ${r.sync.conflicts} unresolved conflicts: connect to central and sync (resolve conflicts) first, then sign off`, {
+      code: 'eod.unsynced',
+      unsynced: pending,
+      conflicts: r.sync.conflicts,
+    });
+  }
+}
+
+export const endOfDayHandlers = {
+  'endOfDay.report': (ctx, input) => {
+    signedIn(ctx);
+    return reportFor(ctx, input.date ?? todayAt(ctx));
+  },
+
+  'endOfDay.note': (ctx, input) => {
+    const { user } = signedIn(ctx);
+    const r = reportFor(ctx, input.date);
+    if (r.closure?.status === 'closed') throw new AppError('DAY_CLOSED', `The business day ${input.date} is closed: ask an admin to reopen it before changing its notes`, { code: 'day.closed', date: input.date });
+    const d = r.discrepancies.find((x) => x.key === input.key);
+    if (!d) throw new AppError('NOT_FOUND', `No discrepancy ${input.key} on ${input.date}`, { code: 'eod.noDiscrepancy' });
+    write(ctx, { action: 'endOfDay.note', entity: EOD_ENTITY, entityId: input.date, summary: { key: input.key, applicationId: d.applicationId, note: input.note, replaced: d.note } }, (db) =>
+      upsertNote(db, { business_date: input.date, discrepancy_key: input.key, note: input.note, user_id: user.id, username: user.username, at: ctx.now }),
+    );
+    return reportFor(ctx, input.date);
+  },
+
+  'endOfDay.signOff': async (ctx, input) => {
+    const { user } = signedIn(ctx);
+    assertSignable(ctx, reportFor(ctx, input.date));
+    // Fresh authentication: the sign-off is the supervisor's signature under the day's money.
+    await checkCredentials(ctx, user.username, input.password, 'endOfDay.signOff');
+    const r = reportFor(ctx, input.date);
+    assertSignable(ctx, r);
+    const signed: EndOfDayReportView = { ...r, closure: null, blockers: [] };
+    const hash = contentHash(signed);
+    write(ctx, { action: 'endOfDay.signOff', entity: EOD_ENTITY, entityId: input.date, summary: { date: input.date, reportHash: hash, discrepancies: r.discrepancies.length, total: r.total.money } }, (db) => {
+      closeDay(db, { business_date: input.date, office_code: r.officeCode, closed_by: user.id, closed_by_name: user.full_name, closed_at: ctx.now, report_hash: hash, report: JSON.stringify(signed) });
+      clearLoginFailures(db, user.username);
+    });
+    return reportFor(ctx, input.date);
+  },
+
+  'endOfDay.reopen': async (ctx, input) => {
+    const { user } = signedIn(ctx);
+    const c = getClosure(ctx.db, input.date);
+    if (c?.status !== 'closed') throw new AppError('CONFLICT', `The business day ${input.date} is not closed`, { code: 'day.notClosed' });
+    await checkCredentials(ctx, user.username, input.password, 'endOfDay.reopen');
+    write(ctx, { action: 'endOfDay.reopen', entity: EOD_ENTITY, entityId: input.date, baseVersion: c.version, summary: { date: input.date, reason: input.reason, signedHash: c.report_hash } }, (db) => {
+      reopenDay(db, input.date, user.username, input.reason, ctx.now);
+      clearLoginFailures(db, user.username);
+    });
+    return reportFor(ctx, input.date);
+  },
+} satisfies Partial<Handlers>;

@@ -1,0 +1,101 @@
+// Laporan Akhir Hari: one business day's applications, money, discrepancies with their notes,
+// receipts and sync state, closed by the supervisor's name and the SHA-256 of the report's content.
+import type { EndOfDayReportView } from '../../../common/contract/end-of-day.js';
+import { closing, fieldGrid, note, type Field } from './blocks.js';
+import { renderDocument } from './document.js';
+import { formatIsoDate, formatRupiah, formatTime, joined, ordered } from './format.js';
+import type { Bilingual, DocumentBase, PdfLanguage } from './models.js';
+import { ALERT, MUTED, RULE, SHADE, type Sheet } from './sheet.js';
+
+export interface EndOfDayModel extends DocumentBase {
+  report: EndOfDayReportView;
+  contentHash: string;
+  /** Who signed the day off; null while it is still open (the PDF then says DRAFT). */
+  signedBy: string | null;
+}
+
+const KIND: Record<string, Bilingual> = {
+  'payment.missing': { id: 'Tanpa pembayaran setelah status dibayar', en: 'No payment past the paid step' },
+  'payment.outstanding': { id: 'Belum dibayar', en: 'Not paid yet' },
+  'payment.manual': { id: 'Konfirmasi manual, belum dicocokkan pusat', en: 'Manual confirmation not matched by central' },
+  'payment.mismatch': { id: 'Jumlah tidak cocok', en: 'Amount mismatch' },
+};
+
+function table(s: Sheet, header: string[], rows: string[][], widths: number[]): void {
+  const total = widths.reduce((a, b) => a + b, 0);
+  const xs: number[] = [];
+  widths.reduce((x, w) => (xs.push(x), x + (w / total) * s.width), s.left);
+  const w = (i: number) => ((widths[i] ?? 0) / total) * s.width - 4;
+  const row = (cells: string[], bold: boolean, shade: boolean) => {
+    const h = Math.max(...cells.map((c, i) => s.textHeight(c, { size: 7.5, bold, width: w(i) }))) + 3;
+    const pages = s.pages.length;
+    s.ensure(h);
+    // A table that runs onto a new page repeats its header there.
+    if (s.pages.length !== pages && !bold) row(header, true, true);
+    if (shade) s.box(s.left, s.y, s.width, h, { fill: SHADE });
+    cells.forEach((c, i) => s.textAt(c, s.y - 1.5, { size: 7.5, bold, x: (xs[i] ?? s.left) + 2, width: w(i), align: i > 0 && /^[-\d.,Rp\s]+$/.test(c) ? 'right' : 'left' }));
+    s.y -= h;
+  };
+  row(header, true, true);
+  rows.forEach((r) => row(r, false, false));
+  s.rule(0.4, RULE);
+  s.gap(8);
+}
+
+function heading(s: Sheet, text: Bilingual, lang: PdfLanguage): void {
+  s.ensure(30);
+  s.text(joined(text, lang), { size: 10, bold: true });
+  s.gap(3);
+}
+
+const statuses = (byStatus: Record<string, number>) =>
+  Object.entries(byStatus)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
+
+export async function renderEndOfDay(model: EndOfDayModel): Promise<Uint8Array> {
+  const r = model.report;
+  const title = { id: 'Laporan Akhir Hari', en: 'End-of-Day Report' };
+  return renderDocument(model, { title, docId: r.date }, (s, lang) => {
+    const fields: Field[] = [
+      { label: { id: 'Hari layanan', en: 'Business day' }, value: formatIsoDate(r.date, lang) },
+      { label: { id: 'Stasiun kerja', en: 'Workstation' }, value: r.workstation },
+      { label: { id: 'Permohonan', en: 'Applications' }, value: String(r.total.applications) },
+      { label: { id: 'Status', en: 'Status' }, value: model.signedBy ? joined({ id: 'Ditutup', en: 'Closed' }, lang) : joined({ id: 'DRAF - belum ditutup', en: 'DRAFT - not signed off' }, lang) },
+    ];
+    fieldGrid(s, fields, lang);
+    const moneyHeader = [joined({ id: 'Kelompok', en: 'Group' }, lang), 'n', joined({ id: 'Seharusnya', en: 'Expected' }, lang), joined({ id: 'Pusat', en: 'Central' }, lang), 'Manual', joined({ id: 'Dibebaskan', en: 'Waived' }, lang)];
+    const moneyRow = (g: EndOfDayReportView['total'], label: string) => [label, String(g.applications), formatRupiah(g.money.expected), formatRupiah(g.money.central), formatRupiah(g.money.manual), formatRupiah(g.money.waived)];
+    heading(s, { id: 'Per layanan', en: 'Per service' }, lang);
+    table(s, moneyHeader, [...r.byService.map((g) => moneyRow(g, g.label)), moneyRow(r.total, joined({ id: 'Jumlah', en: 'Total' }, lang))], [3, 1, 2, 2, 2, 2]);
+    heading(s, { id: 'Per petugas', en: 'Per officer' }, lang);
+    table(s, moneyHeader, r.byOfficer.map((g) => moneyRow(g, g.label)), [3, 1, 2, 2, 2, 2]);
+    heading(s, { id: 'Permohonan menurut status', en: 'Applications by status' }, lang);
+    table(s, [joined({ id: 'Layanan', en: 'Service' }, lang), 'Status'], r.byService.map((g) => [g.label, statuses(g.byStatus)]), [1, 3]);
+    heading(s, { id: 'Selisih', en: 'Discrepancies' }, lang);
+    if (r.discrepancies.length === 0) note(s, { id: 'Tidak ada selisih.', en: 'No discrepancies.' }, lang);
+    else
+      table(
+        s,
+        [joined({ id: 'Permohonan', en: 'Application' }, lang), joined({ id: 'Jenis', en: 'Kind' }, lang), joined({ id: 'Seharusnya', en: 'Expected' }, lang), joined({ id: 'Diterima', en: 'Received' }, lang), joined({ id: 'Catatan', en: 'Note' }, lang)],
+        r.discrepancies.map((d) => [d.applicationNumber, ordered(KIND[d.kind] ?? { id: d.kind, en: d.kind }, lang)[0], formatRupiah(d.expected), formatRupiah(d.received), d.note ? `${d.note} (${d.notedBy ?? ''})` : '-']),
+        [2.2, 2.2, 1.6, 1.6, 3],
+      );
+    heading(s, { id: 'Tanda terima', en: 'Receipts' }, lang);
+    note(s, { id: `Dicetak ${r.receipts.printed}, dicetak ulang ${r.receipts.reprinted.length}, dibatalkan ${r.receipts.voided.length}.`, en: `Printed ${r.receipts.printed}, reprinted ${r.receipts.reprinted.length}, voided ${r.receipts.voided.length}.` }, lang);
+    const events = [...r.receipts.reprinted.map((e) => ({ ...e, what: joined({ id: 'Cetak ulang', en: 'Reprint' }, lang) })), ...r.receipts.voided.map((e) => ({ ...e, what: joined({ id: 'Batal', en: 'Void' }, lang) }))];
+    if (events.length) table(s, [joined({ id: 'Waktu', en: 'Time' }, lang), joined({ id: 'Permohonan', en: 'Application' }, lang), '', joined({ id: 'Alasan', en: 'Reason' }, lang)], events.map((e) => [formatTime(e.at, r.tz), e.applicationNumber, `${e.what} (${e.kind})`, e.reason ?? '-']), [1.2, 2.4, 2.4, 4]);
+    heading(s, { id: 'Sinkronisasi', en: 'Sync' }, lang);
+    note(s, { id: `Belum terkirim ${r.sync.unsynced}, konflik ${r.sync.conflicts}, ditolak pusat ${r.sync.rejected.length}.`, en: `Unsynced ${r.sync.unsynced}, conflicts ${r.sync.conflicts}, rejected by central ${r.sync.rejected.length}.` }, lang);
+    if (r.sync.rejected.length) table(s, ['#', 'Op', joined({ id: 'Alasan', en: 'Reason' }, lang)], r.sync.rejected.map((o) => [String(o.deviceSeq), `${o.op} ${o.entityId}`, o.reason ?? '-']), [1, 4, 5]);
+    heading(s, { id: 'Antrean', en: 'Queue' }, lang);
+    if (!r.tickets) note(s, { id: 'Data antrean tidak tersedia di stasiun kerja ini (antrean kantor ada di pusat).', en: 'Queue data not available on this workstation (the office queue lives at central).' }, lang);
+    else table(s, [joined({ id: 'Layanan', en: 'Service' }, lang), joined({ id: 'Tiket lokal', en: 'Local tickets' }, lang)], r.tickets.map((t) => [t.serviceCode, statuses(t.byStatus)]), [1, 3]);
+    s.gap(6);
+    s.text(`SHA-256: ${model.contentHash}`, { size: 7, color: model.signedBy ? MUTED : ALERT });
+    s.gap(8);
+    const hashNote = { id: 'Hash SHA-256 di atas dihitung dari isi laporan; laporan yang diubah menghasilkan hash lain.', en: 'The SHA-256 above is computed from the report content; any altered report gives another hash.' };
+    closing(s, [hashNote], { id: 'Supervisor', en: 'Supervisor' }, model.signedBy ?? '....................', lang);
+  });
+}

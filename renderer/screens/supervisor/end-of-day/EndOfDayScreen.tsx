@@ -1,0 +1,173 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ErrorBody } from '../../../../common/contract/result.js';
+import { describeError } from '../../../lib/errors.js';
+import { HOME_ROUTE, replaceHash } from '../../../lib/route.js';
+import { useEndOfDayStore, type EndOfDayReport } from '../../../stores/end-of-day-store.js';
+import { useSessionStore } from '../../../stores/session-store.js';
+import { DiscrepancyList } from './DiscrepancyList.js';
+import { rupiah, saveFile } from './format.js';
+
+const OWN_CODES = ['eod.unresolved', 'eod.unsynced', 'day.closed', 'day.notClosed'];
+
+/** Our own refusals say what to do next; anything else gets the shared wording. */
+function useErrorText(error: ErrorBody | null): string | null {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const code = (error.details as { code?: string } | undefined)?.code;
+  return code && OWN_CODES.includes(code) ? t(`endOfDay.errors.${code}`) : describeError(t, error);
+}
+
+function Groups({ title, groups }: { title: string; groups: EndOfDayReport['byService'] }) {
+  const { t } = useTranslation();
+  return (
+    <table className="table" aria-label={title}>
+      <caption>{title}</caption>
+      <thead>
+        <tr>
+          <th />
+          <th>{t('endOfDay.applications')}</th>
+          <th>{t('endOfDay.byStatus')}</th>
+          <th>{t('endOfDay.expected')}</th>
+          <th>{t('endOfDay.central')}</th>
+          <th>{t('endOfDay.manual')}</th>
+          <th>{t('endOfDay.waived')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {groups.map((g) => (
+          <tr key={g.key}>
+            <th scope="row">{g.label}</th>
+            <td className="num">{g.applications}</td>
+            <td>{Object.entries(g.byStatus).map(([s, n]) => `${s} ${n}`).join(', ')}</td>
+            <td className="num">{rupiah(g.money.expected)}</td>
+            <td className="num">{rupiah(g.money.central)}</td>
+            <td className="num">{rupiah(g.money.manual)}</td>
+            <td className="num">{rupiah(g.money.waived)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Pick a day, read its report, note each discrepancy, sign off with the password, print or export. */
+export function EndOfDayScreen() {
+  const { t, i18n } = useTranslation();
+  const role = useSessionStore((s) => s.session?.role);
+  const { date, report, busy, error, setDate, load, note, signOff, reopen, exportFile } = useEndOfDayStore();
+  const [password, setPassword] = useState('');
+  const [reason, setReason] = useState('');
+  const errorText = useErrorText(error);
+  useEffect(() => {
+    void load();
+  }, [date, load]);
+  const closed = report?.closure?.status === 'closed';
+  const language = i18n.language === 'en' ? 'en' : 'id';
+  const download = async (kind: 'pdf' | 'csv') => {
+    const file = await exportFile(kind, language);
+    if (file) saveFile(file.fileName, file.blob);
+  };
+  return (
+    <section className="screen" aria-labelledby="eod-title">
+      <div className="page-head">
+        <h1 id="eod-title">{t('endOfDay.title')}</h1>
+        <button type="button" className="btn btn--small" onClick={() => replaceHash(HOME_ROUTE[role ?? 'supervisor'])}>
+          {t('endOfDay.back')}
+        </button>
+      </div>
+      <div className="form-row">
+        <label htmlFor="eod-date">{t('endOfDay.day')}</label>
+        <input id="eod-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} autoFocus />
+      </div>
+      {errorText && (
+        <p className="alert alert--error" role="alert">
+          {errorText}
+        </p>
+      )}
+      {report && (
+        <>
+          <p role="status" className={closed ? 'badge badge--ok' : 'badge badge--muted'}>
+            {closed ? t('endOfDay.closedBy', { name: report.closure?.closedBy ?? '' }) : report.closure?.status === 'reopened' ? t('endOfDay.reopened', { reason: report.closure.reopenReason ?? '' }) : t('endOfDay.openDay')}
+          </p>
+          <Groups title={t('endOfDay.perService')} groups={[...report.byService, { ...report.total, label: t('endOfDay.total') }]} />
+          <Groups title={t('endOfDay.perOfficer')} groups={report.byOfficer} />
+          <h2>{t('endOfDay.discrepancies')}</h2>
+          <DiscrepancyList items={report.discrepancies} editable={role === 'supervisor' && !closed} onNote={note} />
+          <h2>{t('endOfDay.receipts')}</h2>
+          <p>{t('endOfDay.receiptCounts', { printed: report.receipts.printed, reprinted: report.receipts.reprinted.length, voided: report.receipts.voided.length })}</p>
+          <ul>
+            {[...report.receipts.reprinted, ...report.receipts.voided].map((e) => (
+              <li key={`${e.applicationNumber}-${e.at}-${e.copyNo}`}>
+                {e.applicationNumber} ({e.kind}, {e.copyNo}): {e.reason ?? '-'}
+              </li>
+            ))}
+          </ul>
+          <h2>{t('endOfDay.sync')}</h2>
+          <p>{t('endOfDay.syncCounts', { unsynced: report.sync.unsynced, conflicts: report.sync.conflicts, rejected: report.sync.rejected.length })}</p>
+          <h2>{t('endOfDay.tickets')}</h2>
+          {report.tickets ? (
+            <ul>
+              {report.tickets.map((x) => (
+                <li key={x.serviceCode}>
+                  {x.serviceCode}: {Object.entries(x.byStatus).map(([s, n]) => `${s} ${n}`).join(', ')}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">{t('endOfDay.noTickets')}</p>
+          )}
+          {report.blockers.filter((b) => b !== 'eod.closed').map((b) => (
+            <p key={b} className="alert alert--warning">
+              {t(`endOfDay.errors.${b}`)}
+            </p>
+          ))}
+          <div className="form-actions">
+            <button type="button" className="btn" onClick={() => void download('pdf')}>
+              {t('endOfDay.printPdf')}
+            </button>
+            <button type="button" className="btn" onClick={() => void download('csv')}>
+              {t('endOfDay.exportCsv')}
+            </button>
+          </div>
+          {role === 'supervisor' && !closed && (
+            <form
+              className="card"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void signOff(password).then(() => setPassword(''));
+              }}
+            >
+              <h2>{t('endOfDay.signOff')}</h2>
+              <p className="muted">{t('endOfDay.signOffHint')}</p>
+              <label htmlFor="eod-password">{t('endOfDay.password')}</label>
+              <input id="eod-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+              <button type="submit" className="btn btn--primary" disabled={busy || password === ''}>
+                {t('endOfDay.signOff')}
+              </button>
+            </form>
+          )}
+          {role === 'admin' && closed && (
+            <form
+              className="card"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void reopen(reason, password).then((ok) => ok && (setPassword(''), setReason('')));
+              }}
+            >
+              <h2>{t('endOfDay.reopen')}</h2>
+              <label htmlFor="eod-reason">{t('endOfDay.reason')}</label>
+              <input id="eod-reason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
+              <label htmlFor="eod-admin-password">{t('endOfDay.password')}</label>
+              <input id="eod-admin-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+              <button type="submit" className="btn btn--primary" disabled={busy || password === '' || reason.trim().length < 3}>
+                {t('endOfDay.reopen')}
+              </button>
+            </form>
+          )}
+          {report.closure && <p className="muted">SHA-256: {report.closure.reportHash}</p>}
+        </>
+      )}
+    </section>
+  );
+}

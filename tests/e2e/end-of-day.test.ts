@@ -1,0 +1,100 @@
+// End of day in Chromium: the supervisor opens the day's report from the desk, is told to note the
+// unpaid application and to sync first, notes it, signs off with the password, and downloads the
+// signed PDF (read back with pdftotext) and the CSV.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { composeNik } from '../../common/domain/nik.js';
+import { shot, startApp, type E2eApp } from './support/app.js';
+import { accountByCore, login, seeHeading, setUpByCore } from './support/workstation.js';
+
+let app: E2eApp;
+let page: Page;
+let dir: string;
+let supervisorPassword: string;
+let number: string;
+
+beforeAll(async () => {
+  app = await startApp('end-of-day');
+  await setUpByCore(app);
+  const officerPassword = await accountByCore(app, 'petugas', 'officer');
+  supervisorPassword = await accountByCore(app, 'kepala', 'supervisor');
+  const officer = await app.call('auth.login', { username: 'petugas', password: officerPassword });
+  const created = await app.call(
+    'applications.create',
+    {
+      draft: {
+        serviceCode: 'PASPOR_ELEKTRONIK_10', reason: 'new', accelerated: false, priorityGroup: null,
+        applicant: {
+          nik: composeNik({ region: '337410', birthDate: '1990-05-17', sex: 'M', serial: 1 }), fullName: 'Budi Santoso', birthPlace: 'Semarang', birthDate: '1990-05-17', sex: 'M',
+          maritalStatus: 'married', address: 'Jl. Setiabudi No. 12, Semarang', phone: '0812 3456 7890', email: null, fatherName: 'Slamet', motherName: 'Sri', nationality: 'IDN',
+          passportNumber: null, passportExpiry: null, nameChange: false,
+        },
+      },
+    },
+    officer.sessionToken,
+  );
+  number = created.number;
+  ({ page } = await app.open());
+  dir = mkdtempSync(join(tmpdir(), 'loket-e2e-eod-'));
+});
+afterAll(async () => {
+  await app?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function saved(click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const [download] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, void];
+  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+}
+
+describe('end of day at the supervisor desk', { timeout: 120_000 }, () => {
+  it('shows the day with its discrepancy and says what blocks the sign-off', async () => {
+    await login(page, 'kepala', supervisorPassword);
+    await page.getByRole('button', { name: 'Buka akhir hari' }).click();
+    await seeHeading(page, 'Akhir Hari');
+    expect(page.url()).toMatch(/#\/supervisor\/end-of-day$/);
+    await expect.poll(() => page.getByLabel('Hari layanan').inputValue()).toBe('2026-11-30');
+    const row = page.getByRole('table', { name: 'Selisih' }).getByRole('row', { name: new RegExp(number) });
+    await row.getByText('Belum dibayar').waitFor();
+    await page.getByText(/Masih ada selisih tanpa catatan/).first().waitFor();
+    await page.getByText(/lakukan sinkronisasi/).first().waitFor();
+    await shot(page, 'eod-01-report');
+    await page.getByLabel('Kata sandi').fill(supervisorPassword);
+    await page.getByRole('button', { name: 'Tutup hari' }).click();
+    await page.getByRole('alert').getByText(/Masih ada selisih tanpa catatan/).waitFor();
+  });
+
+  it('takes a note on the discrepancy, then signs off once central has everything', async () => {
+    await page.getByLabel(`Catatan untuk ${number}`).fill('Pemohon membayar di bank besok pagi');
+    await page.getByRole('button', { name: 'Simpan catatan' }).click();
+    await page.getByText('dicatat oleh kepala').waitFor();
+    await expect.poll(() => page.getByText(/Masih ada selisih tanpa catatan/).count()).toBe(0);
+    // What a completed sync leaves behind: central accepted every op.
+    app.core.db.prepare(`UPDATE outbox SET status = 'applied' WHERE status = 'pending'`).run();
+    await page.getByLabel('Kata sandi').fill(supervisorPassword);
+    await page.getByRole('button', { name: 'Tutup hari' }).click();
+    await page.getByText('Hari ini sudah ditutup oleh Petugas kepala.').waitFor();
+    expect(await page.getByRole('button', { name: 'Tutup hari' }).count()).toBe(0);
+    await shot(page, 'eod-02-closed');
+  });
+
+  it('prints the signed report as a PDF and exports it as CSV', async () => {
+    const pdf = await saved(() => page.getByRole('button', { name: 'Cetak PDF' }).click());
+    expect(pdf.name).toBe('laporan-akhir-hari-banyumanik-2026-11-30.pdf');
+    const file = join(dir, pdf.name);
+    writeFileSync(file, pdf.bytes);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('LAPORAN AKHIR HARI');
+    expect(text).toContain('Pemohon membayar di bank besok pagi');
+    const hash = await page.getByText(/^SHA-256: [0-9a-f]{64}$/).textContent();
+    expect(text).toContain(hash!);
+    const csv = await saved(() => page.getByRole('button', { name: 'Ekspor CSV' }).click());
+    const lines = csv.bytes.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('bagian,kunci,label,status,jumlah,seharusnya,pusat,manual,dibebaskan,catatan');
+    expect(lines.some((l) => l.startsWith('discrepancy,') && l.includes(number) && l.endsWith('Pemohon membayar di bank besok pagi'))).toBe(true);
+  });
+});
