@@ -59,6 +59,10 @@ export function AdminHome() {
               {t(`admin.tabs.${name}`)}
             </a>
           ))}
+          {/* A closed business day is reopened by an admin on the end-of-day screen (issue #7). */}
+          <a href="#/admin/end-of-day" className="tabs__tab" onClick={(e) => (e.preventDefault(), replaceHash('#/admin/end-of-day'))}>
+            {t('admin.tabs.endOfDay')}
+          </a>
         </nav>
       </div>
       {tab === 'accounts' && <Accounts />}
