@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { PRIORITY_GROUPS } from '../domain/queue-order.js';
 
-export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no_show', 'transferred', 'cancelled'] as const;
+export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no_show', 'transferred', 'cancelled', 'parked'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 export const ServiceCode = z.string().min(1).max(32).regex(/^[A-Z0-9_]+$/, 'service.chars');
@@ -57,6 +57,8 @@ export const CallNextRequest = z.strictObject({ counterId: CounterId, requestId:
 export const TicketActionRequest = z.strictObject({ counterId: CounterId, ticketId: z.string().min(1).max(64) });
 export const FinishRequest = TicketActionRequest.extend({ outcome: z.string().trim().min(1).max(64) });
 export const TransferRequest = TicketActionRequest.extend({ serviceCode: ServiceCode });
+export const ParkedResult = z.strictObject({ tickets: z.array(TicketView) });
+export type ParkedResult = z.infer<typeof ParkedResult>;
 
 export const CallResult = z.strictObject({ ticket: TicketView.nullable() });
 export type CallResult = z.infer<typeof CallResult>;

@@ -27,6 +27,8 @@ export const LocalTicket = z.strictObject({
   startedAt: z.number().int().nullable(),
   finishedAt: z.number().int().nullable(),
   outcome: z.string().max(64).nullable(),
+  /** Set while parked at its counter. */
+  parkedAt: z.number().int().nullable().optional(),
 });
 export type LocalTicket = z.infer<typeof LocalTicket>;
 

@@ -47,6 +47,12 @@ export const queueCalls = {
     mutates: true,
   }),
   'queue.transfer': defineCall({ input: z.strictObject({ ticketId: TicketId, serviceCode: ServiceCode }), output: QueueCallResult, access: COUNTER, mutates: true }),
+  /** The applicant steps aside: the ticket leaves the counter (call next goes on) until resumed here. */
+  'queue.park': defineCall({ input: z.strictObject({ ticketId: TicketId }), output: QueueCallResult, access: COUNTER, mutates: true }),
+  /** A ticket this counter parked comes back to it (the counter must be free). */
+  'queue.resume': defineCall({ input: z.strictObject({ ticketId: TicketId }), output: QueueCallResult, access: COUNTER, mutates: true }),
+  /** The tickets parked at this counter, longest parked first. */
+  'queue.parked': defineCall({ input: Empty, output: z.strictObject({ tickets: z.array(TicketView), mode: QueueMode }), access: COUNTER, mutates: false }),
   /** The ticket now at this counter, if any (after a restart or a screen change). */
   'queue.current': defineCall({ input: Empty, output: QueueCallResult, access: COUNTER, mutates: false }),
   /** What the display board shows; public: it hangs in the waiting room. */

@@ -20,6 +20,7 @@ export interface LocalTicketRow {
   call_count: number;
   started_at: number | null;
   finished_at: number | null;
+  parked_at: number | null;
   outcome: string | null;
   request_id: string | null;
   version: number;
@@ -36,7 +37,7 @@ export function takeLocalNumber(db: Db, serviceCode: string, day: string): numbe
   return row.last_number;
 }
 
-export function insertLocalTicket(db: Db, t: Omit<LocalTicketRow, 'version' | 'synced_version' | 'counter_id' | 'called_at' | 'call_count' | 'started_at' | 'finished_at' | 'outcome'>): void {
+export function insertLocalTicket(db: Db, t: Omit<LocalTicketRow, 'version' | 'synced_version' | 'counter_id' | 'called_at' | 'call_count' | 'started_at' | 'finished_at' | 'parked_at' | 'outcome'>): void {
   db.prepare(
     `INSERT INTO queue_local_tickets (id, day, service_code, number, status, arrived_at, slot_at, priority_group, booking_code, request_id)
      VALUES (@id, @day, @service_code, @number, @status, @arrived_at, @slot_at, @priority_group, @booking_code, @request_id)`,
@@ -54,14 +55,21 @@ export const localAtCounter = (db: Db, counterId: string): LocalTicketRow | unde
     | LocalTicketRow
     | undefined;
 
-/** The waiting local tickets of a day in call order (services filter optional). */
+/** Local tickets parked at a counter that central has not taken over yet, longest parked first. */
+export const localParkedAt = (db: Db, counterId: string): LocalTicketRow[] =>
+  db.prepare(`SELECT * FROM queue_local_tickets WHERE counter_id = ? AND status = 'parked' AND synced_version < version ORDER BY parked_at, id`).all(counterId) as LocalTicketRow[];
+
+/**
+ * The waiting local tickets of a day in call order (services filter optional). Once reconciled a ticket
+ * is central's (another counter may have called it), so local mode no longer calls it.
+ */
 export function localWaiting(db: Db, day: string, now: number, agingMs: number, services?: readonly string[]): LocalTicketRow[] {
   const filter = services ? ` AND service_code IN (SELECT value FROM json_each(?))` : '';
   const args: unknown[] = services ? [day, JSON.stringify(services)] : [day];
-  return db.prepare(`SELECT * FROM queue_local_tickets WHERE day = ? AND status = 'waiting'${filter} ORDER BY ${queueOrderSql(now, agingMs, 'sqlite')}`).all(...args) as LocalTicketRow[];
+  return db.prepare(`SELECT * FROM queue_local_tickets WHERE day = ? AND status = 'waiting' AND synced_version < version${filter} ORDER BY ${queueOrderSql(now, agingMs, 'sqlite')}`).all(...args) as LocalTicketRow[];
 }
 
-export function updateLocalTicket(db: Db, id: string, set: Partial<Pick<LocalTicketRow, 'status' | 'counter_id' | 'called_at' | 'call_count' | 'started_at' | 'finished_at' | 'outcome'>>): LocalTicketRow {
+export function updateLocalTicket(db: Db, id: string, set: Partial<Pick<LocalTicketRow, 'status' | 'counter_id' | 'called_at' | 'call_count' | 'started_at' | 'finished_at' | 'parked_at' | 'outcome'>>): LocalTicketRow {
   const keys = Object.keys(set);
   db.prepare(`UPDATE queue_local_tickets SET ${keys.map((k) => `${k} = @${k}`).join(', ')}, version = version + 1 WHERE id = @id`).run({ ...set, id });
   return localTicket(db, id)!;

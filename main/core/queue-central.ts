@@ -36,6 +36,7 @@ const toWire = (r: LocalTicketRow): LocalTicket => ({
   startedAt: r.started_at,
   finishedAt: r.finished_at,
   outcome: r.outcome,
+  parkedAt: r.parked_at,
 });
 
 /** Sends local-mode tickets central has not seen (or not in their latest state). */

@@ -129,6 +129,7 @@ export function localAction(c: LocalContext, path: TicketActionPath, ticketId: s
   const t = localTicket(c.db, ticketId);
   if (!t || t.synced_version >= t.version) return undefined;
   const counterId = counterIdOf(c.counterNumber);
+  if (path === 'resume') return localResume(c, t);
   if (t.counter_id !== counterId || !['called', 'serving'].includes(t.status)) throw new AppError('CONFLICT', `Ticket ${t.number} is not at this counter`, { reason: 'queue.notYourTicket' });
   const need = (statuses: string[]) => {
     if (!statuses.includes(t.status)) throw new AppError('CONFLICT', `Ticket ${t.number} is ${t.status}`, { reason: 'queue.wrongStatus', status: t.status });
@@ -149,6 +150,8 @@ export function localAction(c: LocalContext, path: TicketActionPath, ticketId: s
     case 'finish':
       need(['serving']);
       return localView(updateLocalTicket(c.db, t.id, { status: 'done', finished_at: c.now, outcome: extra.outcome ?? 'served' }));
+    case 'park':
+      return localView(updateLocalTicket(c.db, t.id, { status: 'parked', parked_at: c.now }));
     case 'transfer': {
       need(['called', 'serving']);
       const target = c.services.find((s) => s.code === extra.serviceCode);
@@ -159,4 +162,17 @@ export function localAction(c: LocalContext, path: TicketActionPath, ticketId: s
       return localView(localTicket(c.db, id)!);
     }
   }
+}
+
+/** Resume as central does (server/queue/park.ts): only at the counter that parked it, when that counter is free. */
+function localResume(c: LocalContext, t: LocalTicketRow): TicketView {
+  const counterId = counterIdOf(c.counterNumber);
+  if (t.status !== 'parked') throw new AppError('CONFLICT', `Ticket ${t.number} is not parked (${t.status})`, { reason: 'queue.notParked', status: t.status });
+  if (t.counter_id !== counterId) throw new AppError('CONFLICT', `Ticket ${t.number} is parked at counter ${t.counter_id ?? '?'}; only that counter resumes it`, { reason: 'queue.parkedElsewhere' });
+  const current = localAtCounter(c.db, counterId);
+  if (current) throw new AppError('CONFLICT', `Ticket ${current.number} is still at this counter; finish, transfer or park it first`, { reason: 'queue.counterBusy', number: current.number });
+  const pausedMs = Math.max(0, c.now - (t.parked_at ?? c.now));
+  return localView(
+    updateLocalTicket(c.db, t.id, { status: t.started_at === null ? 'called' : 'serving', started_at: t.started_at === null ? null : t.started_at + pausedMs, parked_at: null }),
+  );
 }

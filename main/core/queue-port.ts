@@ -2,11 +2,11 @@
 // installs an adapter (main/sync/queue-client.ts) with installQueuePort(); without one the counter
 // runs in local mode.
 import type { z } from 'zod';
-import type { CallResult, IssueRequest, IssuedTicket, QueueConfig } from '../../common/contract/queue-central.js';
+import type { CallResult, IssueRequest, IssuedTicket, ParkedResult, QueueConfig } from '../../common/contract/queue-central.js';
 import type { BoardResponse, LocalTicket, ReconcileResponse } from '../../common/contract/queue-sync.js';
 import type { Core } from './core.js';
 
-export type TicketActionPath = 'recall' | 'no-show' | 'start' | 'finish' | 'transfer';
+export type TicketActionPath = 'recall' | 'no-show' | 'start' | 'finish' | 'transfer' | 'park' | 'resume';
 
 export interface QueuePort {
   config(): Promise<QueueConfig>;
@@ -14,6 +14,8 @@ export interface QueuePort {
   callNext(req: { counterId: string; requestId: string }): Promise<CallResult>;
   /** The ticket called to or served at this counter, if any. */
   current(counterId: string): Promise<CallResult>;
+  /** The tickets parked at this counter. */
+  parked(counterId: string): Promise<ParkedResult>;
   action(path: TicketActionPath, body: { counterId: string; ticketId: string; outcome?: string; serviceCode?: string }): Promise<CallResult>;
   /** Long poll: answers when the office queue moved past `version` (or at once without one). */
   board(version?: number, waitMs?: number, signal?: AbortSignal): Promise<BoardResponse>;

@@ -7,7 +7,7 @@ import type { BoardView, QueueConfig, TicketView } from '../../common/contract/q
 import { DEFAULT_QUEUE_RULES } from '../../common/domain/queue-rules.js';
 import { estimateWaitMs } from '../../common/domain/wait-estimate.js';
 import { businessDate } from '../../common/domain/working-days.js';
-import { activeQueueServices, localAtCounter, localTicket, localTicketsOfDay, localWaiting } from '../../db/queries/queue.js';
+import { activeQueueServices, localAtCounter, localParkedAt, localTicket, localTicketsOfDay, localWaiting } from '../../db/queries/queue.js';
 import { officeContext } from './catalogue.js';
 import { write, type CallContext, type Handlers } from './context.js';
 import { overrideSummary, takeOverride } from './override.js';
@@ -130,6 +130,15 @@ export const queueHandlers = {
   'queue.start': (ctx, input) => ticketAction(ctx, 'start', input.ticketId),
   'queue.finish': (ctx, input) => ticketAction(ctx, 'finish', input.ticketId, { outcome: input.outcome }),
   'queue.transfer': (ctx, input) => ticketAction(ctx, 'transfer', input.ticketId, { serviceCode: input.serviceCode }),
+
+  'queue.park': (ctx, input) => ticketAction(ctx, 'park', input.ticketId),
+  'queue.resume': (ctx, input) => ticketAction(ctx, 'resume', input.ticketId),
+  'queue.parked': async (ctx) => {
+    // Central first: reaching it reconciles local tickets, which are then central's and listed once.
+    const central = await atCentral(ctx, (p) => p.parked(counterId(ctx)));
+    const held = localParkedAt(ctx.db, counterId(ctx)).map(localView);
+    return { tickets: [...held, ...(central?.tickets ?? [])], mode: central ? ('central' as const) : ('local' as const) };
+  },
 
   'queue.current': async (ctx) => {
     const mine = localAtCounter(ctx.db, counterId(ctx));

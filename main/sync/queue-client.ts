@@ -3,7 +3,7 @@
 // refusals become QueueRefused with its code. A long-poll loop pushes board changes made at other
 // counters to this workstation's screens as 'queue.changed' events.
 import type { z } from 'zod';
-import { CallResult, IssuedTicket, QueueConfig, type IssueRequest } from '../../common/contract/queue-central.js';
+import { CallResult, IssuedTicket, ParkedResult, QueueConfig, type IssueRequest } from '../../common/contract/queue-central.js';
 import { BoardResponse, ReconcileResponse, type LocalTicket } from '../../common/contract/queue-sync.js';
 import type { Core } from '../core/core.js';
 import { reconcileLocal } from '../core/queue-central.js';
@@ -33,6 +33,7 @@ export class CentralQueue implements QueuePort {
   issue = (req: z.input<typeof IssueRequest>) => this.send('POST', '/v1/queue/tickets', IssuedTicket, req);
   callNext = (req: { counterId: string; requestId: string }) => this.send('POST', '/v1/queue/call-next', CallResult, req);
   current = (counterId: string) => this.send('GET', `/v1/queue/current?counterId=${encodeURIComponent(counterId)}`, CallResult);
+  parked = (counterId: string) => this.send('GET', `/v1/queue/parked?counterId=${encodeURIComponent(counterId)}`, ParkedResult);
   action = (path: TicketActionPath, body: Record<string, unknown>) => this.send('POST', `/v1/queue/${path}`, CallResult, body);
   reconcile = (tickets: LocalTicket[]) => this.send('POST', '/v1/queue/reconcile', ReconcileResponse, { tickets });
   board = (version?: number, waitMs?: number, signal?: AbortSignal) => {

@@ -17,6 +17,8 @@ interface QueueState {
   mode: QueueMode | null;
   busy: boolean;
   error: ErrorBody | null;
+  /** Tickets parked at this counter (the applicant stepped aside), longest parked first. */
+  parked: TicketView[];
   /** The last call answered "nobody is waiting". */
   empty: boolean;
   load(): Promise<void>;
@@ -26,6 +28,10 @@ interface QueueState {
   /** F5: start serving a called ticket, or finish the one being served. */
   startOrFinish(outcome?: Outcome): Promise<void>;
   transfer(serviceCode: string): Promise<void>;
+  /** F6: the applicant steps aside; the counter is free for the next ticket. */
+  park(): Promise<void>;
+  resume(ticketId: string): Promise<void>;
+  loadParked(): Promise<void>;
 }
 
 export const useQueueStore = create<QueueState>()((set, get) => {
@@ -52,12 +58,18 @@ export const useQueueStore = create<QueueState>()((set, get) => {
     busy: false,
     error: null,
     empty: false,
+    parked: [],
 
     async load() {
       const [config, current] = await Promise.all([call('queue.config', {}), call('queue.current', {})]);
       if (config.ok) set({ config: config.value, mode: config.value.mode });
       if (current.ok) set({ ticket: current.value.ticket, mode: current.value.mode });
       if (!config.ok) set({ error: config.error });
+      await get().loadParked();
+    },
+    async loadParked() {
+      const r = await call('queue.parked', {});
+      if (r.ok) set({ parked: r.value.tickets });
     },
     callNext: () => run(() => call('queue.callNext', { requestId: requestId() }), false),
     recall: () => withTicket((ticketId) => call('queue.recall', { ticketId })),
@@ -65,5 +77,13 @@ export const useQueueStore = create<QueueState>()((set, get) => {
     startOrFinish: (outcome = 'served') =>
       withTicket((ticketId) => (get().ticket?.status === 'serving' ? call('queue.finish', { ticketId, outcome }) : call('queue.start', { ticketId }))),
     transfer: (serviceCode) => withTicket((ticketId) => call('queue.transfer', { ticketId, serviceCode })),
+    async park() {
+      await withTicket((ticketId) => call('queue.park', { ticketId }));
+      await get().loadParked();
+    },
+    async resume(ticketId) {
+      await run(() => call('queue.resume', { ticketId }), true);
+      await get().loadParked();
+    },
   };
 });

@@ -21,8 +21,9 @@ import { generateBookings, importBookings } from '../queue/bookings.js';
 import { drainNotifications, logGateway } from '../queue/events.js';
 import { callNext, currentAt, ticketAction, type TicketAction } from '../queue/calls.js';
 import { issueTicket } from '../queue/issue.js';
+import { parkedAt, parkTicket, resumeTicket } from '../queue/park.js';
 import { reconcileLocal } from '../queue/reconcile.js';
-import { forgetConfig, loadConfig, saveCounter, saveService } from '../queue/rows.js';
+import { forgetConfig, loadConfig, saveCounter, saveService, ticketView } from '../queue/rows.js';
 import type { CentralDeps } from './deps.js';
 import { CentralError, parseJson, validate } from './errors.js';
 import { authenticate, checkSchemaVersion, useNonce } from './signature.js';
@@ -114,6 +115,23 @@ export function registerQueueRoutes(app: FastifyInstance, deps: CentralDeps): vo
       return result;
     });
   }
+
+  for (const [path, run] of [
+    ['park', parkTicket],
+    ['resume', resumeTicket],
+  ] as const) {
+    app.post(`/v1/queue/${path}`, async (req) => {
+      const { ws, input, now } = await signedAs(deps, req, TicketActionRequest, 'body');
+      const result = await run(deps.store, ws.officeCode, input.counterId, input.ticketId, now);
+      hub.bump(ws.officeCode);
+      return result;
+    });
+  }
+
+  app.get('/v1/queue/parked', async (req) => {
+    const { ws, input } = await signedAs(deps, req, z.strictObject({ counterId: CounterId }), 'query');
+    return { tickets: (await parkedAt(deps.store, ws.officeCode, input.counterId)).map(ticketView) };
+  });
 
   // Long-polled: answers at once when the office's queue moved past `version`, else on the next change.
   app.get('/v1/queue/board', async (req) => {

@@ -44,7 +44,7 @@ CREATE TABLE tickets (
   day            text NOT NULL,
   service_code   text NOT NULL,
   number         text NOT NULL,
-  status         text NOT NULL CHECK (status IN ('waiting', 'called', 'serving', 'done', 'no_show', 'transferred', 'cancelled')),
+  status         text NOT NULL CHECK (status IN ('waiting', 'called', 'serving', 'done', 'no_show', 'transferred', 'cancelled', 'parked')),
   arrived_at     bigint NOT NULL,
   slot_at        bigint,
   priority_group text,
@@ -55,6 +55,8 @@ CREATE TABLE tickets (
   call_count     integer NOT NULL DEFAULT 0,
   started_at     bigint,
   finished_at    bigint,
+  -- set while the ticket is parked at its counter (the applicant stepped aside); resume clears it
+  parked_at      bigint,
   outcome        text,
   origin         text NOT NULL,
   request_id     text,
@@ -65,7 +67,7 @@ CREATE TABLE tickets (
 );
 -- call-next scans only the waiting tickets of one office and day
 CREATE INDEX tickets_waiting ON tickets (office_code, day, service_code) WHERE status = 'waiting';
-CREATE INDEX tickets_counter ON tickets (office_code, counter_id) WHERE status IN ('called', 'serving');
+CREATE INDEX tickets_counter ON tickets (office_code, counter_id) WHERE status IN ('called', 'serving', 'parked');
 
 CREATE TABLE ticket_events (
   id         bigserial PRIMARY KEY,

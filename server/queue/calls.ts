@@ -18,7 +18,7 @@ interface CounterRow {
   last_request_id: string | null;
 }
 
-async function lockCounter(sql: Sql, officeCode: string, counterId: string): Promise<CounterRow> {
+export async function lockCounter(sql: Sql, officeCode: string, counterId: string): Promise<CounterRow> {
   const rows = await sql.query<CounterRow>('SELECT id, services, open, last_request_id FROM queue_counters WHERE office_code = $1 AND id = $2 FOR UPDATE', [
     officeCode,
     counterId,
@@ -27,7 +27,7 @@ async function lockCounter(sql: Sql, officeCode: string, counterId: string): Pro
   return rows[0];
 }
 
-const atCounter = async (sql: Sql, officeCode: string, counterId: string): Promise<TicketRow | undefined> =>
+export const atCounter = async (sql: Sql, officeCode: string, counterId: string): Promise<TicketRow | undefined> =>
   (await sql.query<TicketRow>(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE office_code = $1 AND counter_id = $2 AND status IN ('called', 'serving') ORDER BY called_at DESC LIMIT 1`, [officeCode, counterId]))[0];
 
 export async function currentAt(store: Store, officeCode: string, counterId: string): Promise<CallResult['ticket']> {

@@ -4,7 +4,10 @@
 import type { LocalTicket, ReconcileResponse } from '../../common/contract/queue-sync.js';
 import type { Store } from '../store/store.js';
 
-const RANK: Record<string, number> = { waiting: 0, called: 1, serving: 2, done: 3, no_show: 3, transferred: 3, cancelled: 3 };
+const RANK: Record<string, number> = { waiting: 0, called: 1, serving: 2, parked: 2, done: 3, no_show: 3, transferred: 3, cancelled: 3 };
+/** At its counter, a ticket goes back and forth between these (park, resume): each newer state counts. */
+const AT_COUNTER = new Set(['called', 'serving', 'parked']);
+const moves = (from: string, to: string): boolean => (RANK[to] ?? 0) > (RANK[from] ?? 0) || (from !== to && AT_COUNTER.has(from) && AT_COUNTER.has(to));
 
 export async function reconcileLocal(store: Store, officeCode: string, workstationId: string, tickets: readonly LocalTicket[], now: number): Promise<ReconcileResponse> {
   return store.tx(async (sql) => {
@@ -12,19 +15,19 @@ export async function reconcileLocal(store: Store, officeCode: string, workstati
     let updated = 0;
     for (const t of tickets) {
       const existing = await sql.query<{ status: string; origin: string; office_code: string }>('SELECT status, origin, office_code FROM tickets WHERE id = $1 FOR UPDATE', [t.id]);
-      const values = [t.id, officeCode, t.day, t.serviceCode, t.number, t.status, t.arrivedAt, t.slotAt, t.priorityGroup, t.counterId, t.calledAt, t.callCount, t.startedAt, t.finishedAt, t.outcome];
+      const values = [t.id, officeCode, t.day, t.serviceCode, t.number, t.status, t.arrivedAt, t.slotAt, t.priorityGroup, t.counterId, t.calledAt, t.callCount, t.startedAt, t.finishedAt, t.outcome, t.parkedAt ?? null];
       const cur = existing[0];
       if (!cur) {
         await sql.query(
-          `INSERT INTO tickets (id, office_code, day, service_code, number, status, arrived_at, slot_at, priority_group, counter_id, called_at, call_count, started_at, finished_at, outcome, origin, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+          `INSERT INTO tickets (id, office_code, day, service_code, number, status, arrived_at, slot_at, priority_group, counter_id, called_at, call_count, started_at, finished_at, outcome, parked_at, origin, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
           [...values, workstationId, now],
         );
         await sql.query(`INSERT INTO ticket_events (ticket_id, office_code, kind, counter_id, at, data) VALUES ($1, $2, 'reconciled', $3, $4, '{}'::jsonb)`, [t.id, officeCode, t.counterId, now]);
         inserted++;
-      } else if (cur.origin === workstationId && cur.office_code === officeCode && (RANK[t.status] ?? 0) > (RANK[cur.status] ?? 0)) {
+      } else if (cur.origin === workstationId && cur.office_code === officeCode && moves(cur.status, t.status)) {
         await sql.query(
-          `UPDATE tickets SET status = $6, counter_id = $10, called_at = $11, call_count = $12, started_at = $13, finished_at = $14, outcome = $15
+          `UPDATE tickets SET status = $6, counter_id = $10, called_at = $11, call_count = $12, started_at = $13, finished_at = $14, outcome = $15, parked_at = $16
            WHERE id = $1 AND office_code = $2 AND day = $3 AND service_code = $4 AND number = $5 AND arrived_at = $7
              AND slot_at IS NOT DISTINCT FROM $8 AND priority_group IS NOT DISTINCT FROM $9`,
           values,

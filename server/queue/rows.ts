@@ -23,12 +23,13 @@ export interface TicketRow {
   call_count: number;
   started_at: number | null;
   finished_at: number | null;
+  parked_at: number | null;
   outcome: string | null;
   origin: string;
 }
 
 export const TICKET_COLUMNS =
-  'id, office_code, day, service_code, number, status, arrived_at, slot_at, priority_group, booking_code, applicant_name, counter_id, called_at, call_count, started_at, finished_at, outcome, origin';
+  'id, office_code, day, service_code, number, status, arrived_at, slot_at, priority_group, booking_code, applicant_name, counter_id, called_at, call_count, started_at, finished_at, parked_at, outcome, origin';
 
 export const ticketView = (r: TicketRow): TicketView => ({
   id: r.id,

@@ -1,6 +1,7 @@
 // The queue in Chromium: reception issues a priority walk-in, the counter calls it with F1, starts and
-// finishes with F5, and the /display board (no login) shows the call pushed as it happens, with the
-// Indonesian announcement. No central here: the counter runs in its visible local mode.
+// finishes with F5, parks with F6 and resumes from the parked list, and the /display board (no login)
+// shows the call pushed as it happens, with the Indonesian announcement. No central here: the counter
+// runs in its visible local mode.
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -102,6 +103,41 @@ describe('digital queue', { timeout: 90_000 }, () => {
     await page.getByText('dipanggil 3 kali').waitFor();
     await expect.poll(() => board.locator('main.board').getAttribute('data-announced')).toBe('Nomor antrean L tiga B nol nol dua, silakan ke loket tiga');
     await page.keyboard.press('F3');
+    await page.getByText('Tekan F1 untuk memanggil antrean berikutnya.').waitFor();
+  });
+
+  it('parks with F6, calls the next one meanwhile and resumes the parked ticket from the list', async () => {
+    const admin = await app.call('auth.login', { username: ADMIN.username, password: ADMIN.password });
+    app.advance(60_000);
+    await app.call('queue.issue', { requestId: 'e2e-walkin-0003', serviceCode: 'PASPOR_PRIORITAS' }, admin.sessionToken);
+    app.advance(60_000);
+    await app.call('queue.issue', { requestId: 'e2e-walkin-0004', serviceCode: 'PASPOR_PRIORITAS' }, admin.sessionToken);
+    await page.getByText('Tidak ada antrean yang diparkir.').waitFor();
+    await page.keyboard.press('F1');
+    await expect.poll(() => page.getByTestId('queue-current').textContent()).toBe('L3B-003');
+    await page.keyboard.press('F5');
+    await page.getByText('Dilayani').waitFor();
+    await page.keyboard.press('F6');
+    await page.getByText('Tekan F1 untuk memanggil antrean berikutnya.').waitFor();
+    const resume = page.getByRole('button', { name: 'Lanjutkan L3B-003' });
+    await resume.waitFor();
+    // Parked is not waiting: the board counts only L3B-004.
+    await board.locator('[data-service="PASPOR_PRIORITAS"]').getByText('1 menunggu').waitFor();
+    await page.keyboard.press('F1');
+    await expect.poll(() => page.getByTestId('queue-current').textContent()).toBe('L3B-004');
+    // The counter is busy: resuming waits until L3B-004 is done.
+    expect(await resume.isDisabled()).toBe(true);
+    await shot(page, '63-queue-parked');
+    await page.keyboard.press('F5');
+    await page.getByText('Dilayani').waitFor();
+    await page.keyboard.press('F5');
+    await page.getByText('Tekan F1 untuk memanggil antrean berikutnya.').waitFor();
+    await resume.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('queue-current').textContent()).toBe('L3B-003');
+    await page.getByText('Dilayani').waitFor();
+    await page.getByText('Tidak ada antrean yang diparkir.').waitFor();
+    await page.keyboard.press('F5');
     await page.getByText('Tekan F1 untuk memanggil antrean berikutnya.').waitFor();
   });
 });

@@ -65,6 +65,37 @@ describe('queue calls in local mode (no central)', () => {
     const anonymous = await t.call('queue.callNext', { requestId: rid() });
     expect(anonymous.ok).toBe(false);
   });
+
+  it('parks a ticket aside and resumes it at this counter, refusing what is not its to park or resume', async () => {
+    const a = (await t.value('queue.issue', { requestId: rid(), serviceCode: 'PENGAMBILAN' }, officer)).ticket;
+    t.advance(1_000);
+    const b = (await t.value('queue.issue', { requestId: rid(), serviceCode: 'PENGAMBILAN' }, officer)).ticket;
+    expect((await t.value('queue.callNext', { requestId: rid() }, officer)).ticket?.id).toBe(a.id);
+    // b is still waiting, not at this counter: parking it is refused and it keeps waiting.
+    const waitingOne = await t.call('queue.park', { ticketId: b.id }, officer);
+    expect(waitingOne.ok ? null : waitingOne.error).toMatchObject({ code: 'CONFLICT', details: { reason: 'queue.notYourTicket' } });
+    expect(await t.value('queue.park', { ticketId: a.id }, officer)).toMatchObject({ mode: 'local', ticket: { id: a.id, status: 'parked', counterId: '3' } });
+    expect((await t.value('queue.current', {}, officer)).ticket).toBeNull();
+    expect((await t.value('queue.parked', {}, officer)).tickets.map((x) => x.id)).toEqual([a.id]);
+    const board = await t.value('queue.board', {});
+    expect(board.services.find((s) => s.serviceCode === 'PENGAMBILAN')?.waiting).toBe(1);
+    expect((await t.value('queue.callNext', { requestId: rid() }, officer)).ticket?.id).toBe(b.id);
+    const busy = await t.call('queue.resume', { ticketId: a.id }, officer);
+    expect(busy.ok ? null : busy.error).toMatchObject({ code: 'CONFLICT', details: { reason: 'queue.counterBusy' } });
+    const notParked = await t.call('queue.resume', { ticketId: b.id }, officer);
+    expect(notParked.ok ? null : notParked.error).toMatchObject({ code: 'CONFLICT', details: { reason: 'queue.notParked' } });
+    await t.value('queue.start', { ticketId: b.id }, officer);
+    await t.value('queue.finish', { ticketId: b.id, outcome: 'served' }, officer);
+    t.advance(120_000);
+    expect(await t.value('queue.resume', { ticketId: a.id }, officer)).toMatchObject({ mode: 'local', ticket: { id: a.id, status: 'called', counterId: '3' } });
+    expect((await t.value('queue.parked', {}, officer)).tickets).toEqual([]);
+    expect((await t.value('queue.current', {}, officer)).ticket?.id).toBe(a.id);
+    const audits = t.core.db.prepare(`SELECT action, entity_id FROM audit_events WHERE action IN ('queue.park', 'queue.resume') ORDER BY seq`).all();
+    expect(audits).toEqual([
+      { action: 'queue.park', entity_id: a.id },
+      { action: 'queue.resume', entity_id: a.id },
+    ]);
+  });
 });
 
 describe(`queue calls through central (${preferredStore()})`, () => {
@@ -149,6 +180,33 @@ describe(`queue calls through central (${preferredStore()})`, () => {
       { id: a.ticket.id, status: 'done' },
       { id: b.ticket.id, status: 'called' },
     ]);
+  });
+
+  it('parks in local mode, and after reconnect lists and resumes the ticket at central', async () => {
+    const atCounter = (await t.value('queue.current', {}, officer)).ticket;
+    if (atCounter) {
+      await t.value('queue.start', { ticketId: atCounter.id }, officer);
+      await t.value('queue.finish', { ticketId: atCounter.id, outcome: 'served' }, officer);
+    }
+    reachable = false;
+    const c = await t.value('queue.issue', { requestId: rid(), serviceCode: 'PENGAMBILAN' }, officer);
+    expect((await t.value('queue.callNext', { requestId: rid() }, officer)).ticket?.id).toBe(c.ticket.id);
+    const started = (await t.value('queue.start', { ticketId: c.ticket.id }, officer)).ticket!.startedAt!;
+    // The core's clock stands still here while central's (real) one runs on: the parked time is > 0.
+    const parkedAt = t.now();
+    expect(await t.value('queue.park', { ticketId: c.ticket.id }, officer)).toMatchObject({ mode: 'local', ticket: { status: 'parked' } });
+    reachable = true;
+    // Reconciled on the way: listed once, from central, parked since the local park.
+    const listed = await t.value('queue.parked', {}, officer);
+    expect(listed).toMatchObject({ mode: 'central', tickets: [{ id: c.ticket.id, status: 'parked', counterId: '3' }] });
+    expect(listed.tickets).toHaveLength(1);
+    const row = await central.central.deps.store.query<{ status: string; parked_at: string }>('SELECT status, parked_at FROM tickets WHERE id = $1', [c.ticket.id]);
+    expect(row.map((r) => [r.status, Number(r.parked_at)])).toEqual([['parked', parkedAt]]);
+    const resumed = await t.value('queue.resume', { ticketId: c.ticket.id }, officer);
+    expect(resumed).toMatchObject({ mode: 'central', ticket: { id: c.ticket.id, status: 'serving', counterId: '3' } });
+    expect(resumed.ticket!.startedAt).toBeGreaterThan(started);
+    expect((await t.value('queue.parked', {}, officer)).tickets).toEqual([]);
+    await t.value('queue.finish', { ticketId: c.ticket.id, outcome: 'served' }, officer);
   });
 });
 

@@ -142,6 +142,49 @@ describe.each(storeKinds())('office queue at central on %s', (kind) => {
     await drain();
   });
 
+  it('parks a ticket aside without blocking the counter, and resumes it only there, service time continuing', async () => {
+    const a = (await issue({ serviceCode: 'PENGAMBILAN' })).ticket;
+    const b = (await issue({ serviceCode: 'PENGAMBILAN' })).ticket;
+    const waitingNow = async () => {
+      const board = (await get('/v1/queue/board')).body.board as { services: Array<{ serviceCode: string; waiting: number }> };
+      return board.services.find((s) => s.serviceCode === 'PENGAMBILAN')!.waiting;
+    };
+    expect((await callNext('2')).ticket!.id).toBe(a.id);
+    const started = (await act('start', { counterId: '2', ticketId: a.id })).ticket.startedAt!;
+    // Another counter cannot park it, and the refusal changes nothing.
+    const foreign = await post('/v1/queue/park', { counterId: '4', ticketId: a.id });
+    expect(foreign.status).toBe(409);
+    expect(foreign.body.error).toMatchObject({ code: 'CONFLICT', details: { reason: 'queue.notYourTicket' } });
+    expect((await get('/v1/queue/current?counterId=2')).body.ticket).toMatchObject({ id: a.id, status: 'serving' });
+    clock += 60_000;
+    const parked = (await act('park', { counterId: '2', ticketId: a.id })).ticket;
+    expect(parked).toMatchObject({ status: 'parked', counterId: '2' });
+    // Neither waiting (the board counts only b) nor at the counter: call next goes on; no one else gets it.
+    expect(await waitingNow()).toBe(1);
+    expect((await get('/v1/queue/current?counterId=2')).body.ticket).toBeNull();
+    expect((await callNext('2')).ticket!.id).toBe(b.id);
+    expect((await callNext('4')).ticket).toBeNull();
+    expect((await get('/v1/queue/parked?counterId=2')).body.tickets).toMatchObject([{ id: a.id, number: a.number, status: 'parked' }]);
+    expect((await get('/v1/queue/parked?counterId=4')).body.tickets).toEqual([]);
+    const busy = await post('/v1/queue/resume', { counterId: '2', ticketId: a.id });
+    expect(busy.body.error).toMatchObject({ code: 'CONFLICT', details: { reason: 'queue.counterBusy', number: b.number } });
+    const elsewhere = await post('/v1/queue/resume', { counterId: '4', ticketId: a.id });
+    expect(elsewhere.body.error).toMatchObject({ code: 'CONFLICT', details: { reason: 'queue.parkedElsewhere', counterId: '2' } });
+    expect((await get('/v1/queue/current?counterId=4')).body.ticket).toBeNull();
+    await act('start', { counterId: '2', ticketId: b.id });
+    await act('finish', { counterId: '2', ticketId: b.id, outcome: 'served' });
+    clock += 5 * 60_000;
+    // Back at counter 2, serving again; the five parked minutes are not service time.
+    const resumed = (await act('resume', { counterId: '2', ticketId: a.id })).ticket;
+    expect(resumed).toMatchObject({ status: 'serving', counterId: '2', startedAt: started + 5 * 60_000 });
+    expect((await get('/v1/queue/parked?counterId=2')).body.tickets).toEqual([]);
+    const twice = await post('/v1/queue/resume', { counterId: '2', ticketId: a.id });
+    expect(twice.body.error).toMatchObject({ code: 'CONFLICT', details: { reason: 'queue.notParked', status: 'serving' } });
+    await act('finish', { counterId: '2', ticketId: a.id, outcome: 'served' });
+    const events = await central.central.deps.store.query<{ kind: string }>('SELECT kind FROM ticket_events WHERE ticket_id = $1 ORDER BY id', [a.id]);
+    expect(events.map((e) => e.kind)).toEqual(['issued', 'called', 'started', 'parked', 'resumed', 'done']);
+  });
+
   it('enforces the daily quota unless a supervisor override lets one more in', async () => {
     await central.admin('POST', '/admin/queue/services', {
       officeCode: 'banyumanik',

@@ -1,5 +1,6 @@
 // The counter's queue panel, keyboard-first: F1 call next, F2 recall, F3 no-show, F4 transfer,
-// F5 start / finish. The ticket at the counter shows large; local mode is shown plainly.
+// F5 start / finish, F6 park. The ticket at the counter shows large; parked tickets are listed to
+// resume (Tab reaches them); local mode is shown plainly.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShortcuts } from '../../lib/keyboard.js';
@@ -9,11 +10,11 @@ import { newRoute } from '../applications/route.js';
 import { QueueError, ServiceLabel } from './parts.js';
 import './queue.css';
 
-export const QUEUE_KEYS = ['F1', 'F2', 'F3', 'F4', 'F5'] as const;
+export const QUEUE_KEYS = ['F1', 'F2', 'F3', 'F4', 'F5', 'F6'] as const;
 
 export function QueuePanel() {
   const { t, i18n } = useTranslation();
-  const { config, ticket, mode, busy, error, empty, load, callNext, recall, noShow, startOrFinish, transfer } = useQueueStore();
+  const { config, ticket, mode, busy, error, empty, parked, load, callNext, recall, noShow, startOrFinish, transfer, park, resume } = useQueueStore();
   const [transferring, setTransferring] = useState(false);
   const [target, setTarget] = useState('');
   const select = useRef<HTMLSelectElement>(null);
@@ -35,6 +36,7 @@ export function QueuePanel() {
     F3: { run: () => void noShow(), enabled: called, label: t('queue.counter.noShow') },
     F4: { run: () => setTransferring(true), enabled: has, label: t('queue.counter.transfer') },
     F5: { run: () => void startOrFinish(), enabled: has, label: ticket?.status === 'serving' ? t('queue.counter.finish') : t('queue.counter.start') },
+    F6: { run: () => void park(), enabled: has, label: t('queue.counter.park') },
   };
   useShortcuts(QUEUE_KEYS.map((keys) => ({ keys, run: actions[keys].run, enabled: actions[keys].enabled && !busy && !transferring })));
 
@@ -120,6 +122,23 @@ export function QueuePanel() {
           </li>
         ))}
       </ul>
+      <section className="queue-panel__parked" aria-labelledby="queue-parked-title">
+        <h3 id="queue-parked-title">{t('queue.counter.parkedTitle')}</h3>
+        {parked.length === 0 ? (
+          <p className="muted">{t('queue.counter.parkedNone')}</p>
+        ) : (
+          <ul data-testid="queue-parked">
+            {parked.map((p) => (
+              <li key={p.id}>
+                {/* Resuming needs a free counter: the button says so by being disabled while a ticket is here. */}
+                <button type="button" className="btn" disabled={has || busy} onClick={() => void resume(p.id)}>
+                  {t('queue.counter.resume', { number: p.number })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </div>
   );
 }
