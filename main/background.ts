@@ -2,6 +2,7 @@
 // sync client and the biometric device layer. Shared by main/start.ts (web host) and main/electron.ts.
 import type { Core } from './core/core.js';
 import type { KeyWrapper } from './core/crypto/key-wrapper.js';
+import { startExpirySweep } from './core/applications-expiry.js';
 import { installBiometrics } from './devices/biometrics-install.js';
 import { startSync, type KeyStore, type SyncClient } from './sync/index.js';
 import { installCentralQueue } from './sync/queue-client.js';
@@ -32,11 +33,14 @@ export async function startBackground(core: Core, opts: BackgroundOptions): Prom
   // The office queue lives on central; while it cannot be reached core falls back to local mode.
   const stopQueue = installCentralQueue(core, () => sync.transport);
   const biometrics = installBiometrics(core, { keyWrapper: opts.keyWrapper, trainingSimulator: true });
+  // Uncollected passports expire after 30 days without waiting for a supervisor to press a button.
+  const stopExpiry = startExpirySweep(core);
   return {
     sync,
     central,
     describe: () => (central ? `embedded central at ${central.url} (data in ${core.dataDir}/central)` : `central at ${opts.centralUrl}`),
     async stop() {
+      stopExpiry();
       stopQueue();
       await biometrics.close();
       await sync.stop();

@@ -30,7 +30,7 @@ interface CentralChange {
 }
 
 /** Central's own writes go through the same records, keys and change feed as pushed ops. */
-async function centralWrite(deps: AdminDeps, officeCode: string, changes: readonly CentralChange[]): Promise<Decision[]> {
+export async function centralWrite(deps: AdminDeps, officeCode: string, changes: readonly CentralChange[]): Promise<Decision[]> {
   const now = deps.now();
   let published = 0;
   const decisions = await deps.store.tx(async (sql) => {

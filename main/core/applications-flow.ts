@@ -107,7 +107,7 @@ export function applyTransition(
   ctx: CallContext,
   a: ApplicationRow,
   rule: TransitionRule,
-  p: { reason: string | null; actor: UserRow; details?: Record<string, unknown>; also?: () => void },
+  p: { reason: string | null; actor: Pick<UserRow, 'id' | 'username' | 'role'>; details?: Record<string, unknown>; also?: () => void },
 ): void {
   const { actor } = p;
   assertDayOpen(ctx);

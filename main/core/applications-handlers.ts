@@ -4,6 +4,7 @@ import { applicationsFlowHandlers } from './applications-flow.js';
 import { applicationsSearchHandlers } from './applications-search.js';
 import { catalogueHandlers } from './catalogue.js';
 import { paymentsHandlers } from './payments.js';
+import { printingHandlers } from './printing.js';
 import { receiptsHandlers } from './receipts.js';
 
 export const counterHandlers = {
@@ -13,4 +14,5 @@ export const counterHandlers = {
   ...applicationsSearchHandlers,
   ...paymentsHandlers,
   ...receiptsHandlers,
+  ...printingHandlers,
 };

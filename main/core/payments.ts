@@ -12,6 +12,7 @@ import { write, type CallContext, type Handlers } from './context.js';
 import { assertDayOpen } from './day-closed.js';
 import { overrideSummary, takeOverride } from './override.js';
 import { applicationOrFail } from './applications-view.js';
+import './payments-sync.js';
 import { viewOf } from './applications.js';
 import type { ApplicationRow } from '../../db/queries/applications.js';
 

@@ -1,4 +1,5 @@
 import { app, dialog, session, type BrowserWindow } from 'electron';
+import { installShellPrinter, isPrintContents } from './electron-print.js';
 import { Core } from '../core/core.js';
 import { startShellBackground, type ShellBackground } from './electron-background.js';
 import { followCaptureRoute } from './electron-capture.js';
@@ -57,7 +58,9 @@ export async function startShell(opts: ShellOptions = {}): Promise<Shell | null>
   const capture = new CaptureWindows();
   const dev = !app.isPackaged;
   // Second line of defence: whatever webContents Electron creates gets the same guards.
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, paths.rendererUrl));
+  app.on('web-contents-created', (_event, contents) => {
+    if (!isPrintContents(contents)) hardenWebContents(contents, paths.rendererUrl);
+  });
 
   await app.whenReady();
   const refusal = storageRefusal(platform);
@@ -73,6 +76,7 @@ export async function startShell(opts: ShellOptions = {}): Promise<Shell | null>
   }
   core.startIdleSweep();
   hardenSession(session.defaultSession, capture, paths.rendererUrl);
+  installShellPrinter(core);
   installMenu(platform, dev);
   const unbind = bindIpc(core, { rendererUrl: paths.rendererUrl, windows });
   const open = (): BrowserWindow => {

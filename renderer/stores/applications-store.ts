@@ -8,6 +8,7 @@ export type ApplicationView = CallOutput<'applications.get'>;
 export type ApplicationSummary = CallOutput<'applications.search'>['results'][number];
 export type CatalogueService = CallOutput<'applications.catalogue'>[number];
 export type PrintedReceipt = CallOutput<'receipts.issue'>;
+export type PrintOutcome = CallOutput<'printer.print'>;
 
 /** Calls that answer the whole application view. */
 type ViewCall = {
@@ -31,6 +32,11 @@ interface ApplicationsState {
   loadQueue(): Promise<void>;
   print(input: CallInput<'receipts.issue'>): Promise<Result<PrintedReceipt>>;
   reprint(input: CallInput<'receipts.reprint'>): Promise<Result<PrintedReceipt>>;
+  voidReceipt(input: CallInput<'receipts.void'>): Promise<Result<PrintedReceipt>>;
+  /** Where the last receipt went: the printer, a saved PDF, or the browser (web host). */
+  lastOutcome: PrintOutcome | null;
+  /** Hands the PDF to this workstation's printer; the web host answers that the browser takes it. */
+  printPdf(receipt: PrintedReceipt): Promise<Result<PrintOutcome>>;
   clearError(): void;
 }
 
@@ -42,6 +48,7 @@ export const useApplicationsStore = create<ApplicationsState>()((set, get) => ({
   busy: false,
   error: null,
   lastReceipt: null,
+  lastOutcome: null,
 
   async loadCatalogue() {
     if (get().catalogue.length > 0) return;
@@ -93,6 +100,22 @@ export const useApplicationsStore = create<ApplicationsState>()((set, get) => ({
     set(r.ok ? { busy: false, lastReceipt: r.value } : { busy: false, error: r.error });
     const current = get().current;
     if (r.ok && current) await get().open(current.id);
+    return r;
+  },
+
+  async voidReceipt(input) {
+    set({ busy: true, error: null });
+    const r = await call('receipts.void', input);
+    set(r.ok ? { busy: false, lastReceipt: r.value } : { busy: false, error: r.error });
+    const current = get().current;
+    if (r.ok && current) await get().open(current.id);
+    return r;
+  },
+
+  async printPdf(receipt) {
+    // Receipts and notices are A4/A5 documents; queue tickets print from the queue screens.
+    const r = await call('printer.print', { pdfBase64: receipt.pdfBase64, kind: 'document', fileName: receipt.fileName });
+    set(r.ok ? { lastOutcome: r.value } : { error: r.error, lastOutcome: null });
     return r;
   },
 

@@ -13,6 +13,7 @@ const blobEntity: EntityDef = {
 };
 import { userEntity } from './user.js';
 import { applicationEntity } from './application.js';
+import { paymentEntity } from './payment.js';
 
 /**
  * The entities central knows. Later issues add theirs here (applications: a field-merge entity like
@@ -21,6 +22,7 @@ import { applicationEntity } from './application.js';
 export const BUILT_IN_ENTITIES: readonly EntityDef[] = [
   userEntity,
   applicationEntity,
+  paymentEntity,
   centralOwned('office'),
   centralOwned('service'),
   blobEntity,

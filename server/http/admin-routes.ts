@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AdminOfficeInput, AdminUserInput, AdminUserUpdate, CompactInput, EnrolmentCodeInput } from '../../common/central/admin.js';
 import { createEnrolmentCode, createUser, listWorkstations, revokeWorkstation, updateUser, upsertOffice } from '../admin-ops.js';
 import { compact } from '../sync/feed.js';
+import { billingStatus, markBillingPaid } from '../payments.js';
 import type { CentralDeps } from './deps.js';
 import { CentralError, parseJson, validate } from './errors.js';
 
@@ -42,6 +43,13 @@ export function registerAdminRoutes(app: FastifyInstance, deps: CentralDeps): vo
     admin.post('/admin/users/:id', async (req) => {
       const { id } = validate(z.strictObject({ id: z.string().max(64) }), req.params);
       return updateUser(deps, id, body(AdminUserUpdate, req));
+    });
+    // SIMPONI's callback stands in here: it marks a billing paid, and the status flows down by pull.
+    const billing = (req: FastifyRequest) => validate(z.strictObject({ code: z.string().regex(/^\d{15}$/) }), req.params).code;
+    admin.get('/admin/billings/:code', async (req) => billingStatus(deps, billing(req)));
+    admin.post('/admin/billings/:code/paid', async (req) => {
+      const input = req.body === undefined || (Buffer.isBuffer(req.body) && req.body.length === 0) ? {} : body(z.strictObject({ paidAt: z.number().int().positive().optional() }), req);
+      return markBillingPaid(deps, billing(req), input.paidAt);
     });
     admin.post('/admin/compact', async (req) => {
       const input = body(CompactInput, req);

@@ -91,6 +91,20 @@ describe('a walk-in from check-in to printed receipt', { timeout: 120_000 }, () 
     const codes = execFileSync('zbarimg', ['--quiet', '--raw', join(dir, 'page-1.png')]).toString();
     expect(codes).toContain('BYM-261130-03-0001');
 
+    // Every receipt of the application stays listed; a supervisor voids one with a reason, at this desk.
+    const history = page.getByTestId('receipt-history');
+    await history.locator('li[data-status="active"]').getByText(/berlaku/).waitFor();
+    await history.getByRole('button', { name: 'Batalkan' }).click();
+    await page.getByLabel('Alasan pembatalan tanda terima').fill('Salah cetak nama layanan');
+    await page.getByLabel('Nama pengguna supervisor').fill('kepala');
+    await page.getByLabel('Kata sandi supervisor').fill(supervisorPassword);
+    await page.getByLabel('Alasan (minimal 5 karakter)').fill('Tanda terima salah cetak');
+    const voided = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Setujui' }).click();
+    await voided;
+    await history.locator('li[data-status="void"]').getByText(/Dibatalkan: Salah cetak nama layanan/).waitFor();
+    expect(await history.locator('li[data-status="active"]').count()).toBe(0);
+
     const stored = await app.call('applications.search', { query: 'BYM-261130-03-0001' }, (await app.call('auth.login', { username: 'admin', password: 'Kantor-Loket-2026' })).sessionToken);
     expect(stored.results[0]).toMatchObject({ status: 'verified', fullName: 'BUDI SANTOSO' });
   });

@@ -9,6 +9,7 @@ import { useSubmission } from '../../lib/form.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useSettingsStore } from '../../stores/settings-store.js';
 import { TrainingSwitch } from './TrainingSwitch.js';
+import { PrinterSettings } from './PrinterSettings.js';
 
 const asNumber = (s: string): number | undefined => (s.trim() === '' ? undefined : Number(s));
 
@@ -66,6 +67,7 @@ export function WorkstationSettings() {
           </button>
         </div>
       </form>
+      <PrinterSettings />
       <TrainingSwitch />
     </div>
   );

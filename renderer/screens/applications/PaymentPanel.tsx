@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client.js';
 import { useApplicationsStore, type ApplicationView } from '../../stores/applications-store.js';
 import { AppInput, Problems, rupiah, SupervisorApproval } from './ui.js';
 
@@ -9,7 +10,7 @@ const PAYABLE = ['checked_in', 'incomplete', 'verified', 'biometrics_captured', 
 export function PaymentPanel({ app }: { app: ApplicationView }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'id';
-  const { run, busy, error } = useApplicationsStore();
+  const { run, open: reopen, busy, error } = useApplicationsStore();
   const [code, setCode] = useState('');
   const [proof, setProof] = useState('');
   const [waiveReason, setWaiveReason] = useState('');
@@ -23,6 +24,12 @@ export function PaymentPanel({ app }: { app: ApplicationView }) {
     e.preventDefault();
     const r = await run('payments.recordBilling', { applicationId: app.id, billingCode: code, amount: app.fee.total });
     if (r.ok) setCode('');
+  };
+
+  // SIMPONI's answer reaches central, then this workstation by pull: sync now and show what came down.
+  const checkStatus = async (): Promise<void> => {
+    await call('sync.now', {});
+    await reopen(app.id);
   };
 
   return (
@@ -60,6 +67,9 @@ export function PaymentPanel({ app }: { app: ApplicationView }) {
       )}
       {payable && open && asking !== 'manual' && (
         <div className="form-actions">
+          <button type="button" className="btn" onClick={() => void checkStatus()} disabled={busy}>
+            {t('applications.payment.checkStatus')}
+          </button>
           <button type="button" className="btn" onClick={() => setAsking('manual')}>
             {t('applications.payment.confirmManual')}
           </button>
