@@ -39,8 +39,21 @@ const toWire = (r: LocalTicketRow): LocalTicket => ({
   parkedAt: r.parked_at,
 });
 
-/** Sends local-mode tickets central has not seen (or not in their latest state). */
-export async function reconcileLocal(core: Core, port: QueuePort): Promise<number> {
+const reconciling = new WeakMap<Core, Promise<number>>();
+
+/**
+ * Sends local-mode tickets central has not seen (or not in their latest state). One at a time per core:
+ * the board loop and a counter's call both reconcile on reconnect, and two sends of the same rows racing
+ * at central would make one of them look like central is out of reach.
+ */
+export function reconcileLocal(core: Core, port: QueuePort): Promise<number> {
+  const previous = reconciling.get(core) ?? Promise.resolve(0);
+  const next = previous.catch(() => 0).then(() => sendUnsynced(core, port));
+  reconciling.set(core, next);
+  return next;
+}
+
+async function sendUnsynced(core: Core, port: QueuePort): Promise<number> {
   let sent = 0;
   for (;;) {
     const rows = unsyncedLocalTickets(core.liveDb, 500);

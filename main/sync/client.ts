@@ -43,6 +43,9 @@ export interface SyncClientOptions {
   blobChunkSize?: number;
 }
 
+/** How soon the push loop returns for ops that were already pending when it went to sleep. */
+const PENDING_RETRY_MS = 1000;
+
 export class SyncClient implements SyncPort {
   readonly db: Db;
   private enrolment: Enrolment | undefined;
@@ -270,7 +273,10 @@ export class SyncClient implements SyncPort {
         this.stopped.signal.removeEventListener('abort', done);
         resolve();
       };
-      const timer = setTimeout(done, ms);
+      // An op written while the last push was on the wire is already pending when we get here and the
+      // change poll below would never see it arrive: come back for it soon instead of after the interval.
+      const waiting = wakeOnChange && outboxCounts(this.db).pending > 0;
+      const timer = setTimeout(done, waiting ? Math.min(ms, PENDING_RETRY_MS) : ms);
       this.wakers.add(done);
       this.stopped.signal.addEventListener('abort', done);
       // "Soon after each change": the outbox is polled locally (an indexed lookup), never central.

@@ -18,11 +18,13 @@ export async function reconcileLocal(store: Store, officeCode: string, workstati
       const values = [t.id, officeCode, t.day, t.serviceCode, t.number, t.status, t.arrivedAt, t.slotAt, t.priorityGroup, t.counterId, t.calledAt, t.callCount, t.startedAt, t.finishedAt, t.outcome, t.parkedAt ?? null];
       const cur = existing[0];
       if (!cur) {
-        await sql.query(
+        // FOR UPDATE locks nothing when the row is missing: a resend racing this one may insert first.
+        const added = await sql.query<{ id: string }>(
           `INSERT INTO tickets (id, office_code, day, service_code, number, status, arrived_at, slot_at, priority_group, counter_id, called_at, call_count, started_at, finished_at, outcome, parked_at, origin, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) ON CONFLICT (id) DO NOTHING RETURNING id`,
           [...values, workstationId, now],
         );
+        if (added.length === 0) continue;
         await sql.query(`INSERT INTO ticket_events (ticket_id, office_code, kind, counter_id, at, data) VALUES ($1, $2, 'reconciled', $3, $4, '{}'::jsonb)`, [t.id, officeCode, t.counterId, now]);
         inserted++;
       } else if (cur.origin === workstationId && cur.office_code === officeCode && moves(cur.status, t.status)) {
