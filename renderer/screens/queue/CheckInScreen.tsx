@@ -8,6 +8,9 @@ import type { IssuedTicket } from '../../../common/contract/queue-central.js';
 import type { QueueMode } from '../../../common/contract/queue.js';
 import { PRIORITY_GROUPS, type PriorityGroup } from '../../../common/domain/queue-order.js';
 import { call } from '../../api/client.js';
+import { useShortcuts } from '../../lib/keyboard.js';
+import { HOME_ROUTE, replaceHash } from '../../lib/route.js';
+import { useSessionStore } from '../../stores/session-store.js';
 import { requestId, useQueueStore } from '../../stores/queue-store.js';
 import { QueueError, ServiceLabel, minutes } from './parts.js';
 import { QuotaOverride } from './QuotaOverride.js';
@@ -34,6 +37,9 @@ function openPdf(base64: string, fileName: string): void {
 
 export function CheckInScreen() {
   const { t, i18n } = useTranslation();
+  const role = useSessionStore((s) => s.session?.role ?? 'officer');
+  const back = (): void => replaceHash(HOME_ROUTE[role]);
+  useShortcuts([{ keys: 'Escape', run: back }]);
   const config = useQueueStore((s) => s.config);
   const load = useQueueStore((s) => s.load);
   const [code, setCode] = useState('');
@@ -79,6 +85,9 @@ export function CheckInScreen() {
       <div className="page-head">
         <h1 id="checkin-title">{t('queue.checkIn.title')}</h1>
         {config?.mode === 'local' && <span className="badge badge--warning">{t('queue.localMode')}</span>}
+        <button type="button" className="btn" onClick={back} aria-keyshortcuts="Escape">
+          {t('applications.back')} <kbd>Esc</kbd>
+        </button>
       </div>
       <form className="card" onSubmit={submitCode}>
         <label htmlFor="checkin-code">{t('queue.checkIn.codeLabel')}</label>
