@@ -163,6 +163,10 @@ describe('a booking from check-in to hand-over', { timeout: 120_000 }, () => {
     await desk.getByRole('button', { name: 'Adjudikasi' }).click();
     await seeHeading(desk, 'Adjudikasi');
     await desk.getByRole('button', { name: /BYM-261130-03-0002 · SITI AMINAH/ }).click();
+    // The supervisor decides with the officer's work in view: documents, interview notes.
+    const details = desk.getByTestId('adjudication-details');
+    await details.getByRole('region', { name: 'Catatan wawancara' }).getByText('Perjalanan ibadah.').waitFor();
+    expect(await details.getByRole('region', { name: 'Berkas' }).getByText('Ada', { exact: true }).count()).toBe(view.documents.length);
     const decide = desk.getByRole('form', { name: 'Keputusan atas BYM-261130-03-0002' });
     await decide.getByLabel('Kata sandi Anda (menegaskan keputusan)').fill('salah-sandi-2026');
     await decide.getByRole('button', { name: 'Setujui' }).click();

@@ -7,6 +7,7 @@ import { useShortcuts } from '../../lib/keyboard.js';
 import { HOME_ROUTE, replaceHash } from '../../lib/route.js';
 import { useApplicationsStore, type ApplicationSummary } from '../../stores/applications-store.js';
 import { useSessionStore } from '../../stores/session-store.js';
+import { AdjudicationDetails } from './AdjudicationDetails.js';
 import { AppInput } from './ui.js';
 
 function Decide({ app, onDone }: { app: ApplicationSummary; onDone: () => void }) {
@@ -70,6 +71,7 @@ export function AdjudicationQueue() {
               <button type="button" className="btn btn--link" aria-expanded={open === a.id} onClick={() => setOpen(open === a.id ? null : a.id)}>
                 {a.number} · {a.fullName} · {a.serviceName[lang]}
               </button>
+              {open === a.id && <AdjudicationDetails id={a.id} />}
               {open === a.id && (
                 <Decide
                   app={a}
