@@ -20,6 +20,8 @@ import { AnalyticsScreen } from './screens/supervisor/analytics/AnalyticsScreen.
 import { analyticsTab } from './screens/supervisor/analytics/route.js';
 import { EndOfDayScreen } from './screens/supervisor/end-of-day/EndOfDayScreen.js';
 import { isEndOfDayRoute } from './screens/supervisor/end-of-day/route.js';
+import { FloorScreen } from './screens/supervisor/floor/FloorScreen.js';
+import { isFloorRoute } from './screens/supervisor/floor/route.js';
 import { Shell } from './shell/Shell.js';
 import { CheckInScreen } from './screens/queue/CheckInScreen.js';
 import { DisplayBoard, isDisplayPage } from './screens/queue/DisplayBoard.js';
@@ -41,6 +43,7 @@ function Home() {
   const analytics = role === 'supervisor' ? analyticsTab(hash) : null;
   if (analytics) return <AnalyticsScreen tab={analytics} />;
   if (isEndOfDayRoute(hash, role)) return <EndOfDayScreen />;
+  if (isFloorRoute(hash, role)) return <FloorScreen />;
   if (role === 'admin') return <AdminHome />;
   if (role === 'supervisor') return <SupervisorDesk />;
   return <CounterHome />;

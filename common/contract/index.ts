@@ -9,6 +9,7 @@ import { counterCalls } from './applications-calls.js';
 import { analyticsCalls } from './analytics.js';
 import { queueCalls, queueEvents } from './queue.js';
 import { endOfDayCalls } from './end-of-day.js';
+import { floorCalls } from './floor.js';
 import type { CallSpec } from './define.js';
 import type { Result } from './result.js';
 
@@ -26,6 +27,7 @@ export const contract = {
   ...analyticsCalls,
   ...queueCalls,
   ...endOfDayCalls,
+  ...floorCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

@@ -11,6 +11,7 @@ import { usersHandlers } from './users.js';
 import { counterHandlers } from './applications-handlers.js';
 import { analyticsHandlers } from './analytics.js';
 import { queueHandlers } from './queue.js';
+import { floorHandlers } from './floor.js';
 
 /** Every contract call's implementation. A call declared in the contract but missing here fails the type check. */
 export const handlers: Handlers = {
@@ -27,4 +28,5 @@ export const handlers: Handlers = {
   ...queueHandlers,
   ...endOfDayHandlers,
   ...endOfDayExportHandlers,
+  ...floorHandlers,
 };

@@ -3,6 +3,7 @@
 // runs in local mode.
 import type { z } from 'zod';
 import type { CallResult, IssueRequest, IssuedTicket, ParkedResult, QueueConfig } from '../../common/contract/queue-central.js';
+import type { FloorView } from '../../common/contract/floor.js';
 import type { BoardResponse, LocalTicket, ReconcileResponse } from '../../common/contract/queue-sync.js';
 import type { Core } from './core.js';
 
@@ -20,6 +21,8 @@ export interface QueuePort {
   /** Long poll: answers when the office queue moved past `version` (or at once without one). */
   board(version?: number, waitMs?: number, signal?: AbortSignal): Promise<BoardResponse>;
   reconcile(tickets: LocalTicket[]): Promise<ReconcileResponse>;
+  /** The supervisor's live floor of this office (issue #7). */
+  floor(targetMinutes: number): Promise<FloorView>;
 }
 
 /** Central could not be reached (network, 5xx): the caller falls back to local mode. */

@@ -4,6 +4,7 @@
 // counters to this workstation's screens as 'queue.changed' events.
 import type { z } from 'zod';
 import { CallResult, IssuedTicket, ParkedResult, QueueConfig, type IssueRequest } from '../../common/contract/queue-central.js';
+import { FloorView } from '../../common/contract/floor.js';
 import { BoardResponse, ReconcileResponse, type LocalTicket } from '../../common/contract/queue-sync.js';
 import type { Core } from '../core/core.js';
 import { reconcileLocal } from '../core/queue-central.js';
@@ -36,6 +37,7 @@ export class CentralQueue implements QueuePort {
   parked = (counterId: string) => this.send('GET', `/v1/queue/parked?counterId=${encodeURIComponent(counterId)}`, ParkedResult);
   action = (path: TicketActionPath, body: Record<string, unknown>) => this.send('POST', `/v1/queue/${path}`, CallResult, body);
   reconcile = (tickets: LocalTicket[]) => this.send('POST', '/v1/queue/reconcile', ReconcileResponse, { tickets });
+  floor = (targetMinutes: number) => this.send('GET', `/v1/queue/floor?targetMinutes=${targetMinutes}`, FloorView);
   board = (version?: number, waitMs?: number, signal?: AbortSignal) => {
     const q = version === undefined ? '' : `?version=${version}&wait=${waitMs ?? 0}`;
     return this.send('GET', `/v1/queue/board${q}`, BoardResponse, undefined, signal);

@@ -17,6 +17,8 @@ import {
 } from '../../common/contract/queue-central.js';
 import { BoardQuery, ReconcileRequest } from '../../common/contract/queue-sync.js';
 import { boardView, QueueHub } from '../queue/board.js';
+import { floorView } from '../queue/floor.js';
+import { FloorQuery } from '../../common/contract/floor.js';
 import { generateBookings, importBookings } from '../queue/bookings.js';
 import { drainNotifications, logGateway } from '../queue/events.js';
 import { callNext, currentAt, ticketAction, type TicketAction } from '../queue/calls.js';
@@ -141,6 +143,11 @@ export function registerQueueRoutes(app: FastifyInstance, deps: CentralDeps): vo
     await hub.wait(ws.officeCode, input.version ?? -1, input.wait ?? 0, abort.signal);
     const version = hub.version(ws.officeCode);
     return { version, board: await boardView(deps.store, ws.officeCode, deps.now()) };
+  });
+
+  app.get('/v1/queue/floor', async (req) => {
+    const { ws, input, now } = await signedAs(deps, req, FloorQuery, 'query');
+    return floorView(deps.store, ws.officeCode, now, input.targetMinutes);
   });
 
   app.post('/v1/queue/reconcile', async (req) => {

@@ -5,8 +5,9 @@ import { AuditTrail } from './AuditTrail.js';
 import { ApplicationsLauncher } from '../applications/ApplicationsLauncher.js';
 import { AnalyticsLauncher } from './analytics/AnalyticsLauncher.js';
 import { EndOfDayLauncher } from './end-of-day/EndOfDayLauncher.js';
+import { FloorLauncher } from './floor/FloorLauncher.js';
 
-/** The supervisor's desk: the live floor (to come), the audit chain status and the recent trail. */
+/** The supervisor's desk: the live floor, the audit chain status and the recent trail. */
 export function SupervisorDesk() {
   const { t } = useTranslation();
   const name = useSessionStore((s) => s.session?.fullName ?? '');
@@ -17,15 +18,7 @@ export function SupervisorDesk() {
         <p className="lead">{t('officer.greeting', { name })}</p>
       </div>
       <div className="home-grid">
-        <div className="card card--queue" aria-labelledby="floor-title">
-          <div className="card__head">
-            <h2 id="floor-title">{t('supervisor.floorTitle')}</h2>
-            <span className="badge badge--muted">{t('officer.queueSoon')}</span>
-          </div>
-          <div className="placeholder">
-            <p>{t('supervisor.floorPlaceholder')}</p>
-          </div>
-        </div>
+        <FloorLauncher />
         <AuditChain />
         <ApplicationsLauncher />
         <AnalyticsLauncher />

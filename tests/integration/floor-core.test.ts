@@ -1,0 +1,65 @@
+// The live floor through core: a supervisor's call reaches a real central over the signed transport;
+// counters cannot read it; when central is out of reach the call says so instead of answering.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installCentralQueue } from '../../main/sync/queue-client.js';
+import { Transport, type Identity } from '../../main/sync/transport.js';
+import { preferredStore, startTestCentral, type TestCentral } from '../model/harness/central.js';
+import { enrolIdentity } from '../model/harness/signed.js';
+import { setUp, tempCore, userSession, type TempCore } from '../support/core.js';
+
+const rid = () => randomUUID().replace(/-/g, '');
+
+describe(`live floor through core (${preferredStore()})`, () => {
+  let central: TestCentral;
+  let identity: Identity;
+  let t: TempCore;
+  let officer: string;
+  let supervisor: string;
+  let reachable = true;
+  let stop: () => void;
+
+  beforeAll(async () => {
+    central = await startTestCentral(preferredStore());
+    identity = await enrolIdentity(central, 'banyumanik', 'LOKET-03');
+    t = tempCore(Date.now());
+    const admin = await setUp(t);
+    officer = await userSession(t, admin, 'petugas', 'officer');
+    supervisor = await userSession(t, admin, 'spv', 'supervisor');
+    const transport = new Transport({
+      baseUrl: central.url,
+      identity,
+      fetch: (url, init) => (reachable ? fetch(url, init) : Promise.reject(new Error('connect ECONNREFUSED'))),
+    });
+    stop = installCentralQueue(t.core, () => transport, { longPollMs: 2_000, retryMs: 100 });
+  });
+  afterAll(async () => {
+    stop?.();
+    t?.cleanup();
+    await central?.close();
+  });
+
+  it("shows the office's queue and what this counter does, for supervisors only", async () => {
+    const a = await t.value('queue.issue', { requestId: rid(), serviceCode: 'PENGAMBILAN' }, officer);
+    await t.value('queue.issue', { requestId: rid(), serviceCode: 'PENGAMBILAN' }, officer);
+    const before = await t.value('floor.view', {}, supervisor);
+    expect(before).toMatchObject({ officeCode: 'banyumanik', targetMinutes: 30, waitingTotal: 2, calledToday: 0 });
+    expect(before.counters.find((c) => c.counterId === '3')?.ticket).toBeNull();
+    await t.value('queue.callNext', { requestId: rid() }, officer);
+    const after = await t.value('floor.view', { targetMinutes: 10 }, supervisor);
+    expect(after).toMatchObject({ targetMinutes: 10, waitingTotal: 1, calledToday: 1, serviceLevel: 1, noShowRate: null });
+    expect(after.counters.find((c) => c.counterId === '3')?.ticket).toMatchObject({ ticketId: a.ticket.id, number: 'C-001', status: 'called' });
+    const counter = await t.call('floor.view', {}, officer);
+    expect(counter.ok ? null : counter.error.code).toBe('FORBIDDEN');
+    const badTarget = await t.call('floor.view', { targetMinutes: 0 }, supervisor);
+    expect(badTarget.ok ? null : badTarget.error.code).toBe('VALIDATION');
+  });
+
+  it('says central is out of reach rather than showing old numbers', async () => {
+    reachable = false;
+    const r = await t.call('floor.view', {}, supervisor);
+    expect(r.ok ? null : r.error).toMatchObject({ code: 'OFFLINE', details: { reason: 'floor.offline' } });
+    reachable = true;
+    expect((await t.value('floor.view', {}, supervisor)).waitingTotal).toBe(1);
+  });
+});
