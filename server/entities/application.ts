@@ -57,6 +57,7 @@ export const applicationEntity: EntityDef = {
   flowsDown: true,
   uniqueKeys: ['number'],
   decide(op, current, ctx) {
+    if (ctx.dayClosed?.(op.createdAt)) return { status: 'rejected', reason: 'day.closed' };
     if (op.op === 'applications.create') {
       const parsed = parseData(CreateData, op.data);
       if (!parsed.ok) return parsed.decision;

@@ -59,6 +59,7 @@ export const paymentEntity: EntityDef = {
   flowsDown: true,
   uniqueKeys: ['billingCode'],
   decide(op, current, ctx) {
+    if (ctx.dayClosed?.(op.createdAt)) return { status: 'rejected', reason: 'day.closed' };
     if (op.op === 'payments.recordBilling' || op.op === 'payments.waive') return create(op, current, (k, v) => ctx.keyOwner(k, v));
     if (op.op === 'payments.confirmManual') return confirmManual(op, current);
     return { status: 'applied' };

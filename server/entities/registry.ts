@@ -14,6 +14,7 @@ const blobEntity: EntityDef = {
 import { userEntity } from './user.js';
 import { applicationEntity } from './application.js';
 import { paymentEntity } from './payment.js';
+import { businessDayEntity } from './business-day.js';
 
 /**
  * The entities central knows. Later issues add theirs here (applications: a field-merge entity like
@@ -23,6 +24,7 @@ export const BUILT_IN_ENTITIES: readonly EntityDef[] = [
   userEntity,
   applicationEntity,
   paymentEntity,
+  businessDayEntity,
   centralOwned('office'),
   centralOwned('service'),
   blobEntity,

@@ -25,11 +25,16 @@ export interface IncomingOp {
   blobs: readonly string[];
   /** The workstation that sent it. */
   origin: string;
+  /** Role and username of the officer who made the change, from the op's audit event (when it names one). */
+  role?: string | null;
+  actor?: string | null;
 }
 
 export interface DecideContext {
   /** Which record of this entity holds a unique key value in the op's office, if any. */
   keyOwner(key: string, value: string): string | undefined;
+  /** Whether the office's business day holding this instant is closed (signed off and not reopened). */
+  dayClosed?(at: number): boolean;
 }
 
 export type Decision =

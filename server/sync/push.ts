@@ -5,6 +5,7 @@ import type { OpResult, PushRequest, PushResponse, RecordState, WireOp } from '.
 import type { EntityRegistry } from '../entities/registry.js';
 import type { Decision, StoredRecord } from '../entities/types.js';
 import type { Sql, Store } from '../store/store.js';
+import { BUSINESS_DAY_ENTITY, businessDateOf, isClosedDay } from '../entities/business-day.js';
 import { allocateSeqs, insertAppliedOps, loadKeys, loadRecords, lockOffice, writeKeys, writeRecords, type AppliedOpRow, type RecordWrite } from './persist.js';
 
 export interface PushDeps {
@@ -29,6 +30,7 @@ interface StoredResult {
 }
 
 const keyOf = (entity: string, id: string): string => `${entity}\u0000${id}`;
+const textOf = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const publicState = (r: StoredRecord | undefined): RecordState | null => (r ? { version: r.version, data: r.data, deleted: r.deleted } : null);
 
 function duplicateOf(op: WireOp, stored: StoredResult): OpResult {
@@ -108,7 +110,11 @@ interface Applied {
 async function decideAll(sql: Sql, deps: PushDeps, ws: PushingWorkstation, ops: readonly WireOp[], now: number): Promise<Applied> {
   const office = ws.officeCode;
   const records = new Map<string, StoredRecord>();
-  for (const r of await loadRecords(sql, office, ops.map((o) => ({ entity: o.entity, id: o.entityId })))) records.set(keyOf(r.entity, r.entity_id), r);
+  // The business days the ops fall in come along, so entities can refuse changes to a closed day.
+  const tz = (await sql.query<{ tz: string }>('SELECT tz FROM offices WHERE code = $1', [office]))[0]?.tz ?? 'Asia/Jakarta';
+  const days = [...new Set(ops.map((o) => businessDateOf(o.createdAt, tz)))].map((id) => ({ entity: BUSINESS_DAY_ENTITY, id }));
+  for (const r of await loadRecords(sql, office, [...ops.map((o) => ({ entity: o.entity, id: o.entityId })), ...days])) records.set(keyOf(r.entity, r.entity_id), r);
+  const dayClosed = (at: number): boolean => isClosedDay(records.get(keyOf(BUSINESS_DAY_ENTITY, businessDateOf(at, tz))));
   const keyRefs = ops.flatMap((o) =>
     deps.registry.get(o.entity).uniqueKeys.flatMap((key) => {
       const value = o.payload.data[key];
@@ -129,9 +135,9 @@ async function decideAll(sql: Sql, deps: PushDeps, ws: PushingWorkstation, ops: 
       missing.length > 0
         ? { status: 'rejected', reason: `blob.missing:${missing.join(',')}` }
         : def.decide(
-            { ...op, data: op.payload.data, origin: ws.id },
+            { ...op, data: op.payload.data, origin: ws.id, role: textOf(op.payload.audit.role), actor: textOf(op.payload.audit.username) },
             current,
-            { keyOwner: (k, v) => owners.get(`${op.entity}\u0000${k}\u0000${v}`) },
+            { keyOwner: (k, v) => owners.get(`${op.entity}\u0000${k}\u0000${v}`), dayClosed },
           );
     const next = decision.status === 'applied' && def.flowsDown ? decision.next : undefined;
     if (next) {
