@@ -127,3 +127,24 @@ export function upsertPulledBooking(db: Db, b: PulledBooking): void {
      WHERE bookings.status = 'booked'`,
   ).run(b);
 }
+
+export interface DemoBookingRow {
+  code: string;
+  office_code: string;
+  nik: string;
+  full_name: string;
+  birth_date: string;
+  sex: 'M' | 'F';
+  service_code: string;
+  appointment_date: string;
+  slot: string;
+  booked_at: number;
+}
+
+/** A practice booking for training mode: marked 'demo' so it is never taken for one from M-Paspor. */
+export function insertDemoBooking(db: Db, b: DemoBookingRow): void {
+  db.prepare(
+    `INSERT OR IGNORE INTO bookings (code, office_code, nik, full_name, birth_date, sex, service_code, appointment_date, slot, booked_at, source)
+     VALUES (@code, @office_code, @nik, @full_name, @birth_date, @sex, @service_code, @appointment_date, @slot, @booked_at, 'demo')`,
+  ).run(b);
+}

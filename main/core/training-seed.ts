@@ -1,7 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../db/connection.js';
 import { countUsers, insertUser, setUserServices } from '../../db/queries/users.js';
+import { insertDemoBooking } from '../../db/queries/queue.js';
+import { checkNik } from '../../common/domain/nik.js';
+import { demoBookings } from '../../common/domain/queue-bookings.js';
 import type { Role } from '../../common/domain/roles.js';
+import { businessDate, startOfBusinessDay } from '../../common/domain/working-days.js';
 import { TRAINING_PASSWORD } from '../../common/domain/training.js';
 import { appendAudit } from './audit.js';
 import { hashPassword } from './passwords.js';
@@ -40,6 +44,7 @@ export async function seedTraining(db: Db, now: number): Promise<void> {
       });
       setUserServices(db, id, p.services);
     }
+    const bookings = seedBookings(db, now);
     appendAudit(db, {
       at: now,
       userId: null,
@@ -49,7 +54,35 @@ export async function seedTraining(db: Db, now: number): Promise<void> {
       action: 'training.seed',
       entity: null,
       entityId: null,
-      summary: { users: PEOPLE.length },
+      summary: { users: PEOPLE.length, bookings },
     });
   })();
+}
+
+const TRAINING_OFFICE = { code: 'banyumanik', tz: 'Asia/Jakarta' };
+const PRACTICE_BOOKINGS = 24;
+
+/** Today's M-Paspor appointments to practise check-in and applications on (valid NIKs, 08:00-15:00 slots). */
+function seedBookings(db: Db, now: number): number {
+  const day = businessDate(now, TRAINING_OFFICE.tz);
+  const dayStart = startOfBusinessDay(day, TRAINING_OFFICE.tz);
+  const list = demoBookings({ officeCode: TRAINING_OFFICE.code, dayStart, count: PRACTICE_BOOKINGS, seed: 2026 });
+  for (const b of list) {
+    const nik = checkNik(b.nik, {}, day);
+    if (!nik.valid || !nik.parts || !nik.birthDate) continue;
+    const minutes = Math.round((b.slotAt - dayStart) / 60_000);
+    insertDemoBooking(db, {
+      code: b.code,
+      office_code: b.officeCode,
+      nik: b.nik,
+      full_name: b.fullName,
+      birth_date: nik.birthDate,
+      sex: nik.parts.sex,
+      service_code: b.applicationService,
+      appointment_date: day,
+      slot: `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`,
+      booked_at: now,
+    });
+  }
+  return list.length;
 }
