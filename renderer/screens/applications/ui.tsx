@@ -1,11 +1,10 @@
 // Small pieces the application screens share: fields whose problems are translated from the domain's
 // codes, the status badge, the supervisor approval form, and handing a receipt's PDF to the user.
-import { useId, useState, type FormEvent, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OverrideAction } from '../../../common/contract/auth.js';
-import { call } from '../../api/client.js';
 import { Notice } from '../../components/Notice.js';
-import { describeError } from '../../lib/errors.js';
+import { useSupervisorOverride } from '../../lib/supervisor-override.js';
 import type { PrintedReceipt } from '../../stores/applications-store.js';
 
 /** A problem code from core or the domain ('nik.birthDateMismatch'), in the officer's language. */
@@ -97,26 +96,7 @@ export function handOverPdf(r: PrintedReceipt): string {
  */
 export function SupervisorApproval({ action, onGranted, onCancel, children }: { action: OverrideAction; onGranted: (token: string) => Promise<boolean>; onCancel: () => void; children?: ReactNode }) {
   const { t } = useTranslation();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (e: FormEvent): Promise<void> => {
-    e.preventDefault();
-    if (reason.trim().length < 5) return setError(t('applications.approval.reasonShort'));
-    setBusy(true);
-    setError(null);
-    const r = await call('auth.override', { username: username.trim(), password, action, reason: reason.trim() });
-    if (!r.ok) {
-      setBusy(false);
-      setPassword('');
-      return setError(r.error.code === 'INVALID_CREDENTIALS' || r.error.code === 'FORBIDDEN' ? t('applications.approval.refused') : describeError(t, r.error));
-    }
-    const done = await onGranted(r.value.overrideToken);
-    setBusy(false);
-    if (!done) setPassword('');
-  };
+  const { username, setUsername, password, setPassword, reason, setReason, busy, error, submit } = useSupervisorOverride(action, onGranted, 'applications.approval');
   return (
     <form className="app-approval" onSubmit={(e) => void submit(e)} aria-label={t(`applications.approval.title.${action.replace('.', '_')}`)}>
       <p className="app-approval__title">{t(`applications.approval.title.${action.replace('.', '_')}`)}</p>

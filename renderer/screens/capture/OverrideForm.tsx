@@ -1,10 +1,8 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OverrideAction } from '../../../common/contract/auth.js';
 import { TextField } from '../../components/Field.js';
 import { Notice } from '../../components/Notice.js';
-import { call } from '../../api/client.js';
-import { describeError } from '../../lib/errors.js';
+import { useSupervisorOverride } from '../../lib/supervisor-override.js';
 
 /**
  * A supervisor authorises one action at this desk with their own credentials (auth.override); the
@@ -12,27 +10,7 @@ import { describeError } from '../../lib/errors.js';
  */
 export function OverrideForm({ action, onGranted, onCancel, submitLabel }: { action: OverrideAction; onGranted: (token: string) => Promise<boolean>; onCancel: () => void; submitLabel: string }) {
   const { t } = useTranslation();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    if (reason.trim().length < 5) return setError(t('capture.override.reasonShort'));
-    setBusy(true);
-    setError(null);
-    const result = await call('auth.override', { username: username.trim(), password, action, reason: reason.trim() });
-    if (!result.ok) {
-      setBusy(false);
-      setPassword('');
-      return setError(result.error.code === 'INVALID_CREDENTIALS' || result.error.code === 'FORBIDDEN' ? t('capture.override.refused') : describeError(t, result.error));
-    }
-    const done = await onGranted(result.value.overrideToken);
-    setBusy(false);
-    if (!done) setPassword('');
-  };
+  const { username, setUsername, password, setPassword, reason, setReason, busy, error, submit } = useSupervisorOverride(action, onGranted, 'capture.override');
 
   return (
     <form className="capture-override" onSubmit={(e) => void submit(e)} aria-label={t(`capture.override.title.${action.replace('.', '_')}`)}>
