@@ -16,6 +16,7 @@ import { installBiometrics } from '../main/devices/biometrics-install.js';
 import { SbiClient } from '../main/devices/sbi/client.js';
 import { startSimulatorProcess } from '../main/devices/sbi-sim/process.js';
 import { median, timeRuns, type BenchResult } from './types.js';
+import { insertApplication } from '../tests/support/application-row.js';
 
 async function discovery(): Promise<BenchResult> {
   const client = new SbiClient();
@@ -31,27 +32,6 @@ async function discovery(): Promise<BenchResult> {
     baseline: { name: 'one refused TCP connect', value: median(refused) },
     target: '< 1500 ms',
   };
-}
-
-/** See tests/integration/biometrics-capture.test.ts: fills 0002's required columns from the schema. */
-function insertApplication(db: Db, id: string): void {
-  const cols = db.prepare('PRAGMA table_info(applications)').all() as Array<{ name: string; type: string; notnull: number; dflt_value: unknown; pk: number }>;
-  const fks = db.prepare('PRAGMA foreign_key_list(applications)').all() as Array<{ table: string; from: string; to: string | null }>;
-  const ddl = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'applications'").get() as { sql: string }).sql;
-  const values: Record<string, unknown> = {};
-  for (const c of cols) {
-    if (c.pk || !c.notnull || c.dflt_value !== null) continue;
-    const fk = fks.find((f) => f.from === c.name);
-    const choice = new RegExp(`CHECK \\(${c.name} IN \\('([^']+)'`).exec(ddl);
-    if (c.name === 'id') values.id = id;
-    else if (fk) values[c.name] = db.prepare(`SELECT "${fk.to ?? 'rowid'}" FROM "${fk.table}" LIMIT 1`).pluck().get();
-    else if (choice) values[c.name] = choice[1];
-    else if (/INT|REAL/i.test(c.type)) values[c.name] = 0;
-    else if (/date/i.test(c.name)) values[c.name] = '2026-12-01';
-    else values[c.name] = `${c.name}-${id}`;
-  }
-  const names = Object.keys(values);
-  db.prepare(`INSERT INTO applications (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(values);
 }
 
 function bareCapture(port: number, previousHash: string): Promise<void> {

@@ -7,7 +7,6 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { encodePng } from '../../common/domain/biometrics-png.js';
-import type { Db } from '../../db/connection.js';
 import { KeyFileWrapper } from '../../main/core/crypto/key-wrapper.js';
 import { installBiometrics, type InstalledBiometrics } from '../../main/devices/biometrics-install.js';
 import { DEFAULT_SIM_CONFIG } from '../../main/devices/sbi-sim/config.js';
@@ -15,6 +14,7 @@ import { face } from '../../main/devices/sbi-sim/images.js';
 import { startSimulatorProcess, type SimulatorProcess } from '../../main/devices/sbi-sim/process.js';
 import { shot, startApp, type E2eApp } from './support/app.js';
 import { accountByCore, login, seeHeading, setUpByCore } from './support/workstation.js';
+import { insertApplication } from '../support/application-row.js';
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -36,30 +36,6 @@ let page: Page;
 let officerPassword: string;
 let supervisorPassword: string;
 const applicationId = uuidv7();
-
-/**
- * An application row for captures to attach to (as tests/integration/biometrics-capture.test.ts does):
- * the table belongs to the application issue, so its required columns are filled from the schema.
- */
-function insertApplication(db: Db, id: string): void {
-  const cols = db.prepare('PRAGMA table_info(applications)').all() as Array<{ name: string; type: string; notnull: number; dflt_value: unknown; pk: number }>;
-  const fks = db.prepare('PRAGMA foreign_key_list(applications)').all() as Array<{ table: string; from: string; to: string | null }>;
-  const ddl = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'applications'").get() as { sql: string }).sql;
-  const values: Record<string, unknown> = {};
-  for (const c of cols) {
-    if (c.pk || !c.notnull || c.dflt_value !== null) continue;
-    const fk = fks.find((f) => f.from === c.name);
-    const choice = new RegExp(`CHECK \\(${c.name} IN \\('([^']+)'`).exec(ddl);
-    if (c.name === 'id') values.id = id;
-    else if (fk) values[c.name] = db.prepare(`SELECT "${fk.to ?? 'rowid'}" FROM "${fk.table}" LIMIT 1`).pluck().get();
-    else if (choice) values[c.name] = choice[1];
-    else if (/INT|REAL/i.test(c.type)) values[c.name] = 0;
-    else if (/date/i.test(c.name)) values[c.name] = '2026-12-01';
-    else values[c.name] = `${c.name}-${id}`;
-  }
-  const names = Object.keys(values);
-  db.prepare(`INSERT INTO applications (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(values);
-}
 
 /** A picture file of the bandaged hand (any real PNG does: core checks it decodes). */
 function handPng(): Buffer {

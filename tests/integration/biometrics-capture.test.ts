@@ -11,43 +11,14 @@ import { DEFAULT_SIM_CONFIG, type SimControl } from '../../main/devices/sbi-sim/
 import { face } from '../../main/devices/sbi-sim/images.js';
 import { startSimulatorProcess, type SimulatorProcess } from '../../main/devices/sbi-sim/process.js';
 import { passwordOf, setUp, tempCore, userSession, type TempCore } from '../support/core.js';
-import type { Db } from '../../db/connection.js';
+import { insertApplication } from '../support/application-row.js';
+import { dbDigest } from '../support/snapshot.js';
 
 let sim: SimulatorProcess;
 let t: TempCore;
 let officer: string;
 let bio: InstalledBiometrics;
 let app: string;
-
-/** Every row of every table, order-free (some tables have no rowid): equal digests mean nothing was written. */
-function dbDigest(db: Db): string {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
-  return JSON.stringify(tables.map((name) => [name, (db.prepare(`SELECT * FROM "${name}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort()]));
-}
-
-/**
- * An application row for captures to attach to. The table belongs to the application issue (0002), so
- * its required columns are filled from the schema itself rather than pinned here.
- */
-function insertApplication(db: Db, id: string): void {
-  const cols = db.prepare('PRAGMA table_info(applications)').all() as Array<{ name: string; type: string; notnull: number; dflt_value: unknown; pk: number }>;
-  const fks = db.prepare('PRAGMA foreign_key_list(applications)').all() as Array<{ table: string; from: string; to: string | null }>;
-  const ddl = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'applications'").get() as { sql: string }).sql;
-  const values: Record<string, unknown> = {};
-  for (const c of cols) {
-    if (c.pk || !c.notnull || c.dflt_value !== null) continue;
-    const fk = fks.find((f) => f.from === c.name);
-    const choice = new RegExp(`CHECK \\(${c.name} IN \\('([^']+)'`).exec(ddl);
-    if (c.name === 'id') values.id = id;
-    else if (fk) values[c.name] = db.prepare(`SELECT "${fk.to ?? 'rowid'}" FROM "${fk.table}" LIMIT 1`).pluck().get();
-    else if (choice) values[c.name] = choice[1];
-    else if (/INT|REAL/i.test(c.type)) values[c.name] = 0;
-    else if (/date/i.test(c.name)) values[c.name] = '2026-12-01';
-    else values[c.name] = `${c.name}-${id}`;
-  }
-  const names = Object.keys(values);
-  db.prepare(`INSERT INTO applications (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(values);
-}
 
 const install = () => installBiometrics(t.core, { keyWrapper: new KeyFileWrapper(t.dataDir), sbi: { ports: [sim.port, sim.port], captureGraceMs: 300 } });
 

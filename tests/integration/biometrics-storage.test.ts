@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../../db/connection.js';
 import { openDatabase } from '../../db/connection.js';
 import { loadMigrations, migrate } from '../../db/migrate.js';
 import { hasRequiredCaptures } from '../../main/core/biometrics-requirements.js';
@@ -15,6 +14,7 @@ import { installBiometrics, type InstalledBiometrics } from '../../main/devices/
 import { DEFAULT_SIM_CONFIG } from '../../main/devices/sbi-sim/config.js';
 import { startSimulatorProcess, type SimulatorProcess } from '../../main/devices/sbi-sim/process.js';
 import { ADMIN_PASSWORD, passwordOf, setUp, tempCore, userSession, type TempCore } from '../support/core.js';
+import { insertApplication } from '../support/application-row.js';
 
 let sim: SimulatorProcess;
 let t: TempCore;
@@ -23,27 +23,6 @@ let officer: string;
 let bio: InstalledBiometrics;
 let app: string;
 const DAY = 86_400_000;
-
-/** See biometrics-capture.test.ts: the applications table belongs to 0002, so its columns are not pinned here. */
-function insertApplication(db: Db, id: string): void {
-  const cols = db.prepare('PRAGMA table_info(applications)').all() as Array<{ name: string; type: string; notnull: number; dflt_value: unknown; pk: number }>;
-  const fks = db.prepare('PRAGMA foreign_key_list(applications)').all() as Array<{ table: string; from: string; to: string | null }>;
-  const ddl = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'applications'").get() as { sql: string }).sql;
-  const values: Record<string, unknown> = {};
-  for (const c of cols) {
-    if (c.pk || !c.notnull || c.dflt_value !== null) continue;
-    const fk = fks.find((f) => f.from === c.name);
-    const choice = new RegExp(`CHECK \\(${c.name} IN \\('([^']+)'`).exec(ddl);
-    if (c.name === 'id') values.id = id;
-    else if (fk) values[c.name] = db.prepare(`SELECT "${fk.to ?? 'rowid'}" FROM "${fk.table}" LIMIT 1`).pluck().get();
-    else if (choice) values[c.name] = choice[1];
-    else if (/INT|REAL/i.test(c.type)) values[c.name] = 0;
-    else if (/date/i.test(c.name)) values[c.name] = '2026-12-01';
-    else values[c.name] = `${c.name}-${id}`;
-  }
-  const names = Object.keys(values);
-  db.prepare(`INSERT INTO applications (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(values);
-}
 
 const install = () => installBiometrics(t.core, { keyWrapper: new KeyFileWrapper(t.dataDir), sbi: { ports: [sim.port, sim.port], captureGraceMs: 300 } });
 
