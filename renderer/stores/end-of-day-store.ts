@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { CallOutput, ErrorBody } from '../../common/contract/index.js';
 import { call } from '../api/client.js';
+import { pdfBlob } from '../lib/download.js';
 
 export type EndOfDayReport = CallOutput<'endOfDay.report'>;
 
@@ -45,8 +46,7 @@ export const useEndOfDayStore = create<EndOfDayState>()((set, get) => {
         return null;
       }
       if ('pdfBase64' in r.value) {
-        const bytes = Uint8Array.from(atob(r.value.pdfBase64), (c) => c.charCodeAt(0));
-        return { fileName: r.value.fileName, blob: new Blob([bytes], { type: 'application/pdf' }) };
+        return { fileName: r.value.fileName, blob: pdfBlob(r.value.pdfBase64) };
       }
       // A byte-order mark so spreadsheet programs read UTF-8 names correctly.
       return { fileName: r.value.fileName, blob: new Blob(['\uFEFF', r.value.csv], { type: 'text/csv;charset=utf-8' }) };

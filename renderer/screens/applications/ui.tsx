@@ -4,6 +4,7 @@ import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react
 import { useTranslation } from 'react-i18next';
 import type { OverrideAction } from '../../../common/contract/auth.js';
 import { Notice } from '../../components/Notice.js';
+import { pdfBlob, saveBlob } from '../../lib/download.js';
 import { useSupervisorOverride } from '../../lib/supervisor-override.js';
 import type { PrintedReceipt } from '../../stores/applications-store.js';
 
@@ -75,20 +76,10 @@ export function StatusBadge({ status }: { status: string }) {
   return <span className={`badge app-status app-status--${status}`}>{t(`applications.status.${status}`)}</span>;
 }
 
-export const rupiah = (n: number): string => `Rp ${n.toLocaleString('id-ID')}`;
+export { formatRupiah as rupiah } from '../../../common/domain/fees.js';
 
 /** Opens the PDF in a new tab (the browser's viewer prints it) and offers it as a download. */
-export function handOverPdf(r: PrintedReceipt): string {
-  const bytes = Uint8Array.from(atob(r.pdfBase64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = r.fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  return url;
-}
+export const handOverPdf = (r: PrintedReceipt): string => saveBlob(r.fileName, pdfBlob(r.pdfBase64));
 
 /**
  * A supervisor authorises one action at this desk (auth.override); the officer stays signed in. The

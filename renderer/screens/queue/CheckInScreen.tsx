@@ -8,6 +8,7 @@ import type { IssuedTicket } from '../../../common/contract/queue-central.js';
 import type { QueueMode } from '../../../common/contract/queue.js';
 import { PRIORITY_GROUPS, type PriorityGroup } from '../../../common/domain/queue-order.js';
 import { call } from '../../api/client.js';
+import { pdfBlob, saveBlob } from '../../lib/download.js';
 import { useShortcuts } from '../../lib/keyboard.js';
 import { HOME_ROUTE, replaceHash } from '../../lib/route.js';
 import { useSessionStore } from '../../stores/session-store.js';
@@ -23,17 +24,6 @@ export const checkInRequest = (typed: string): Pick<Request, 'bookingCode' | 'ni
   const v = typed.trim();
   return /^\d{16}$/.test(v) ? { nik: v } : { bookingCode: v };
 };
-
-/** The 80 mm ticket as a PDF the browser's viewer prints (and a download). */
-function openPdf(base64: string, fileName: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-}
 
 export function CheckInScreen() {
   const { t, i18n } = useTranslation();
@@ -134,7 +124,7 @@ export function CheckInScreen() {
           {issued.ticket.applicantName && <p>{issued.ticket.applicantName}</p>}
           <p>{t('queue.checkIn.ahead', { n: issued.ahead })}</p>
           <p>{t('queue.checkIn.wait', { n: minutes(issued.estimatedWaitMs) })}</p>
-          <button type="button" className="btn" onClick={() => openPdf(issued.ticketPdf, `antrean-${issued.ticket.number}.pdf`)}>
+          <button type="button" className="btn" onClick={() => saveBlob(`antrean-${issued.ticket.number}.pdf`, pdfBlob(issued.ticketPdf))}>
             {t('queue.print')}
           </button>
         </div>

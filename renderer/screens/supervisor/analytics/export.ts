@@ -1,5 +1,7 @@
 // Every chart leaves the workstation as a PNG (the canvas as drawn) and as CSV (the numbers behind it).
 
+import { downloadHref, saveBlob } from '../../../lib/download.js';
+
 export type CsvCell = string | number | null;
 
 const quote = (v: CsvCell): string => {
@@ -10,20 +12,9 @@ const quote = (v: CsvCell): string => {
 /** RFC 4180 text; CRLF line ends, as spreadsheet programs expect. */
 export const toCsv = (rows: readonly (readonly CsvCell[])[]): string => rows.map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n';
 
-function download(fileName: string, href: string): void {
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-}
-
 export function downloadCsv(fileName: string, rows: readonly (readonly CsvCell[])[]): void {
   // A byte-order mark so Excel opens UTF-8 (Indonesian names, "Rp") without mangling it.
-  const url = URL.createObjectURL(new Blob(['\uFEFF', toCsv(rows)], { type: 'text/csv;charset=utf-8' }));
-  download(fileName, url);
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(fileName, new Blob(['\uFEFF', toCsv(rows)], { type: 'text/csv;charset=utf-8' }));
 }
 
-export const downloadPng = (fileName: string, canvas: HTMLCanvasElement): void => download(fileName, canvas.toDataURL('image/png'));
+export const downloadPng = (fileName: string, canvas: HTMLCanvasElement): void => downloadHref(fileName, canvas.toDataURL('image/png'));

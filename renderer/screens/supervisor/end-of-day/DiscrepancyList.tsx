@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EndOfDayReport } from '../../../stores/end-of-day-store.js';
-import { rupiah } from './format.js';
+import { formatRupiah as rupiah } from '../../../../common/domain/fees.js';
 
 type Discrepancy = EndOfDayReport['discrepancies'][number];
 

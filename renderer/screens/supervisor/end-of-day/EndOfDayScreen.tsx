@@ -6,7 +6,8 @@ import { HOME_ROUTE, replaceHash } from '../../../lib/route.js';
 import { useEndOfDayStore, type EndOfDayReport } from '../../../stores/end-of-day-store.js';
 import { useSessionStore } from '../../../stores/session-store.js';
 import { DiscrepancyList } from './DiscrepancyList.js';
-import { rupiah, saveFile } from './format.js';
+import { formatRupiah as rupiah } from '../../../../common/domain/fees.js';
+import { saveBlob } from '../../../lib/download.js';
 
 const OWN_CODES = ['eod.unresolved', 'eod.unsynced', 'day.closed', 'day.notClosed'];
 
@@ -66,7 +67,7 @@ export function EndOfDayScreen() {
   const language = i18n.language === 'en' ? 'en' : 'id';
   const download = async (kind: 'pdf' | 'csv') => {
     const file = await exportFile(kind, language);
-    if (file) saveFile(file.fileName, file.blob);
+    if (file) saveBlob(file.fileName, file.blob);
   };
   return (
     <section className="screen" aria-labelledby="eod-title">
