@@ -36,12 +36,10 @@ function start(): Promise<Started> {
   });
 }
 
-async function call(s: Started, name: string, input: unknown): Promise<{ ok: boolean; value?: Record<string, unknown>; error?: { code: string } }> {
-  const res = await fetch(new URL(`/api/call/${name}`, s.url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-loket-token': s.url.searchParams.get('token')! },
-    body: JSON.stringify({ input }),
-  });
+async function call(s: Started, name: string, input: unknown, session?: string): Promise<{ ok: boolean; value?: Record<string, unknown>; error?: { code: string; message: string } }> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-loket-token': s.url.searchParams.get('token')! };
+  if (session) headers['x-loket-session'] = session;
+  const res = await fetch(new URL(`/api/call/${name}`, s.url), { method: 'POST', headers, body: JSON.stringify({ input }) });
   return (await res.json()) as never;
 }
 
@@ -109,20 +107,12 @@ describe('npm start without Electron', { timeout: 60_000 }, () => {
 
     // The office queue is central's: a walk-in ticket is numbered there, not in local mode.
     const session = login.value!.sessionToken as string;
-    const authed = async (name: string, input: unknown) => {
-      const res = await fetch(new URL(`/api/call/${name}`, s.url), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-loket-token': s.url.searchParams.get('token')!, 'x-loket-session': session },
-        body: JSON.stringify({ input }),
-      });
-      return (await res.json()) as { ok: boolean; value?: Record<string, unknown>; error?: { code: string; message: string } };
-    };
     const config = await waitFor(async () => {
-      const c = (await authed('queue.config', {})).value as { mode: string; services: Array<{ code: string; prefix: string }> } | undefined;
+      const c = (await call(s, 'queue.config', {}, session)).value as { mode: string; services: Array<{ code: string; prefix: string }> } | undefined;
       return c?.mode === 'central' && c.services.length > 0 ? c : undefined;
     });
     const service = config.services[0]!;
-    const issued = await authed('queue.issue', { requestId: 'start-test-0001', serviceCode: service.code });
+    const issued = await call(s, 'queue.issue', { requestId: 'start-test-0001', serviceCode: service.code }, session);
     expect(issued.error).toBeUndefined();
     expect(issued.value).toMatchObject({ mode: 'central', ticket: { number: `${service.prefix}-001`, serviceCode: service.code } });
     expect(await stop(s)).toBe(0);
