@@ -2,15 +2,18 @@
 // waiting tickets: p50/p99 of call-next, zero double assignments, beside the bare call-next SQL
 // statement run the same way (50 concurrent connections). (2) From a call at a counter to a board's
 // long poll answering with it. (3) The wait-estimate backtest's mean absolute error over generated
-// days, beside the estimate without history. PostgreSQL with DATABASE_URL, PGlite otherwise.
-// LOKET_BENCH_QUEUE_SECONDS (default 30) sets how long the counters call.
+// days, beside the estimate without history. (4) Issue, call next, start and finish over HTTP at 10
+// counters (issue #7: issue and finish publish the ticket into the office's change feed, call next and
+// start do not), each beside start, the same kind of ticket update without publishing.
+// PostgreSQL with DATABASE_URL, PGlite otherwise. LOKET_BENCH_QUEUE_SECONDS (default 30) sets how long
+// the counters call in (1) and (4).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { EnrolResponse } from '../common/central/protocol.js';
-import { CallResult } from '../common/contract/queue-central.js';
+import { CallResult, IssuedTicket } from '../common/contract/queue-central.js';
 import { BoardResponse } from '../common/contract/queue-sync.js';
 import { backtestWaitEstimate } from '../common/domain/queue-backtest.js';
 import { DEFAULT_QUEUE_RULES } from '../common/domain/queue-rules.js';
@@ -94,11 +97,12 @@ export async function run(): Promise<BenchResult[]> {
     const bareDeadline = performance.now() + SECONDS * 1000;
     if (kind === 'postgres') {
       const pool = new pg.Pool({ connectionString: db!.url, max: COUNTERS });
+      // $6: the officer, as central's call next sets it.
       await Promise.all(
         Array.from({ length: COUNTERS }, async (_, i) => {
           while (performance.now() < bareDeadline) {
             const t0 = performance.now();
-            const r = await pool.query(sqlText, ['banyumanik', String(i + 1), day, JSON.stringify(SERVICES), Date.now()]);
+            const r = await pool.query(sqlText, ['banyumanik', String(i + 1), day, JSON.stringify(SERVICES), Date.now(), 'bench']);
             bare.push(performance.now() - t0);
             if (r.rows.length === 0) return;
             await pool.query(`UPDATE tickets SET status = 'done' WHERE id = $1`, [r.rows[0].id]);
@@ -111,7 +115,7 @@ export async function run(): Promise<BenchResult[]> {
         Array.from({ length: COUNTERS }, async (_, i) => {
           while (performance.now() < bareDeadline) {
             const t0 = performance.now();
-            const rows = await store.query<{ id: string }>(sqlText, ['banyumanik', String(i + 1), day, JSON.stringify(SERVICES), Date.now()]);
+            const rows = await store.query<{ id: string }>(sqlText, ['banyumanik', String(i + 1), day, JSON.stringify(SERVICES), Date.now(), 'bench']);
             bare.push(performance.now() - t0);
             if (rows.length === 0) return;
             await store.query(`UPDATE tickets SET status = 'done' WHERE id = $1`, [rows[0]!.id]);
@@ -143,6 +147,8 @@ export async function run(): Promise<BenchResult[]> {
       await store.query(`UPDATE tickets SET status = 'done' WHERE id = $1`, [called.ticket!.id]);
     }
     results.push({ name: `call to board answer (${kind}) median`, value: median(visible), unit: 'ms', baseline: { name: 'the call-next request alone', value: median(direct) }, target: '< 300 ms' });
+
+    results.push(...(await ticketFlow(t, store, kind)));
   } finally {
     await central.close();
     await db?.drop();
@@ -158,4 +164,51 @@ export async function run(): Promise<BenchResult[]> {
     baseline: { name: 'estimate without history', value: bt.naiveMaeMs / 60_000 },
   });
   return results;
+}
+
+const FLOW_COUNTERS = 10;
+
+/**
+ * (4) Each of 10 counters issues a walk-in, calls next, starts and finishes, over and over: the whole
+ * life of a ticket, its two publications (issue, finish) included. Start is the baseline: a ticket
+ * update of the same shape (lock, update, event) that publishes nothing.
+ */
+async function ticketFlow(t: Transport, store: { query: (sql: string, params?: unknown[]) => Promise<unknown[]> }, kind: string): Promise<BenchResult[]> {
+  await store.query(`UPDATE tickets SET status = 'done' WHERE status IN ('waiting', 'called', 'serving')`);
+  const timed = { issue: [] as number[], call: [] as number[], start: [] as number[], finish: [] as number[] };
+  const time = async <T>(into: number[], fn: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const r = await fn();
+    into.push(performance.now() - t0);
+    return r;
+  };
+  const deadline = performance.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: FLOW_COUNTERS }, async (_, i) => {
+      const counterId = String(i + 1);
+      const serviceCode = SERVICES[i % SERVICES.length]!;
+      while (performance.now() < deadline) {
+        await time(timed.issue, () => t.request('POST', '/v1/queue/tickets', IssuedTicket, { requestId: randomUUID().replace(/-/g, ''), serviceCode }));
+        const called = await time(timed.call, () => t.request('POST', '/v1/queue/call-next', CallResult, { counterId, requestId: randomUUID().replace(/-/g, ''), officer: 'bench' }));
+        if (!called.ticket) continue;
+        const ticketId = called.ticket.id;
+        await time(timed.start, () => t.request('POST', '/v1/queue/start', CallResult, { counterId, ticketId }));
+        await time(timed.finish, () => t.request('POST', '/v1/queue/finish', CallResult, { counterId, ticketId, outcome: 'served' }));
+      }
+    }),
+  );
+  const published = await store.query(`SELECT count(*)::int AS n FROM changes WHERE office_code = 'banyumanik' AND entity = 'ticket'`);
+  const start = { p50: median(timed.start), p99: percentile(timed.start, 99) };
+  const label = `${FLOW_COUNTERS} counters, ${SECONDS}s (${kind})`;
+  const out: BenchResult[] = [];
+  for (const [what, values] of [
+    ['issue (publishes)', timed.issue],
+    ['call-next', timed.call],
+    ['finish (publishes)', timed.finish],
+  ] as const) {
+    out.push({ name: `${what} over HTTP, ${label} p50`, value: median(values), unit: 'ms', baseline: { name: 'start p50', value: start.p50 } });
+    out.push({ name: `${what} over HTTP, ${label} p99`, value: percentile(values, 99), unit: 'ms', baseline: { name: 'start p99', value: start.p99 } });
+  }
+  out.push({ name: `tickets through (${kind})`, value: timed.finish.length, unit: 'tickets', baseline: { name: 'ticket changes published (two a ticket)', value: (published[0] as { n: number }).n } });
+  return out;
 }

@@ -53,8 +53,10 @@ export const IssueRequest = z.strictObject({
 });
 export type IssueRequest = z.input<typeof IssueRequest>;
 
-export const CallNextRequest = z.strictObject({ counterId: CounterId, requestId: RequestId });
-export const TicketActionRequest = z.strictObject({ counterId: CounterId, ticketId: z.string().min(1).max(64) });
+/** The officer signed in at the counter (username): end of day counts tickets per officer. */
+export const OfficerName = z.string().min(1).max(64);
+export const CallNextRequest = z.strictObject({ counterId: CounterId, requestId: RequestId, officer: OfficerName.optional() });
+export const TicketActionRequest = z.strictObject({ counterId: CounterId, ticketId: z.string().min(1).max(64), officer: OfficerName.optional() });
 export const FinishRequest = TicketActionRequest.extend({ outcome: z.string().trim().min(1).max(64) });
 export const TransferRequest = TicketActionRequest.extend({ serviceCode: ServiceCode });
 export const ParkedResult = z.strictObject({ tickets: z.array(TicketView) });

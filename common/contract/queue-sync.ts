@@ -29,6 +29,8 @@ export const LocalTicket = z.strictObject({
   outcome: z.string().max(64).nullable(),
   /** Set while parked at its counter. */
   parkedAt: z.number().int().nullable().optional(),
+  /** The officer who called it at this workstation (username). */
+  officer: z.string().min(1).max(64).nullable().optional(),
 });
 export type LocalTicket = z.infer<typeof LocalTicket>;
 

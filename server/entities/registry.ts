@@ -15,10 +15,11 @@ import { userEntity } from './user.js';
 import { applicationEntity } from './application.js';
 import { paymentEntity } from './payment.js';
 import { businessDayEntity } from './business-day.js';
+import { ticketEntity } from './ticket.js';
 
 /**
  * The entities central knows. Later issues add theirs here (applications: a field-merge entity like
- * `user`; tickets, payments, captures: `appendOnly`), or pass extra ones to createCentral().
+ * `user`; payments, captures: `appendOnly`; queue tickets: central-owned), or pass extra ones to createCentral().
  */
 export const BUILT_IN_ENTITIES: readonly EntityDef[] = [
   userEntity,
@@ -27,6 +28,8 @@ export const BUILT_IN_ENTITIES: readonly EntityDef[] = [
   businessDayEntity,
   centralOwned('office'),
   centralOwned('service'),
+  // central-owned, with the queue's audit ops kept in the journal (ticket.ts)
+  ticketEntity,
   blobEntity,
   journal('workstation'),
   journal('audit'),

@@ -59,7 +59,7 @@ function checkAdmin(req: FastifyRequest, token: string): void {
   }
 }
 
-const ACTIONS: Record<string, { schema: z.ZodType; action: (b: Record<string, string>) => TicketAction }> = {
+const ACTIONS: Record<string, { schema: z.ZodType; action: (b: Record<string, string | undefined>) => TicketAction }> = {
   recall: { schema: TicketActionRequest, action: () => ({ kind: 'recall' }) },
   'no-show': { schema: TicketActionRequest, action: () => ({ kind: 'noShow' }) },
   start: { schema: TicketActionRequest, action: () => ({ kind: 'start' }) },
@@ -91,7 +91,7 @@ export function registerQueueRoutes(app: FastifyInstance, deps: CentralDeps): vo
     if (!input.serviceCode && !input.bookingCode && !input.nik) {
       throw new CentralError('INVALID_FIELD', 'Give a service for a walk-in, or a booking code or NIK for a check-in', { fields: { serviceCode: ['service.required'] } });
     }
-    const issued = await issueTicket(deps.store, ws.officeCode, ws.id, input, now);
+    const issued = await issueTicket(deps.store, ws.officeCode, ws.id, input, now, deps.published);
     hub.bump(ws.officeCode);
     return issued;
   });
@@ -111,8 +111,8 @@ export function registerQueueRoutes(app: FastifyInstance, deps: CentralDeps): vo
   for (const [path, def] of Object.entries(ACTIONS)) {
     app.post(`/v1/queue/${path}`, async (req) => {
       const { ws, input, now } = await signedAs(deps, req, def.schema, 'body');
-      const b = input as Record<string, string>;
-      const result = await ticketAction(deps.store, ws.officeCode, b.counterId!, b.ticketId!, def.action(b), now);
+      const b = input as Record<string, string | undefined>;
+      const result = await ticketAction(deps.store, ws.officeCode, b.counterId!, b.ticketId!, def.action(b), now, { officer: b.officer, published: deps.published });
       hub.bump(ws.officeCode);
       return result;
     });
@@ -124,7 +124,7 @@ export function registerQueueRoutes(app: FastifyInstance, deps: CentralDeps): vo
   ] as const) {
     app.post(`/v1/queue/${path}`, async (req) => {
       const { ws, input, now } = await signedAs(deps, req, TicketActionRequest, 'body');
-      const result = await run(deps.store, ws.officeCode, input.counterId, input.ticketId, now);
+      const result = await run(deps.store, ws.officeCode, input.counterId, input.ticketId, now, input.officer);
       hub.bump(ws.officeCode);
       return result;
     });
@@ -152,7 +152,7 @@ export function registerQueueRoutes(app: FastifyInstance, deps: CentralDeps): vo
 
   app.post('/v1/queue/reconcile', async (req) => {
     const { ws, input, now } = await signedAs(deps, req, ReconcileRequest, 'body');
-    const result = await reconcileLocal(deps.store, ws.officeCode, ws.id, input.tickets, now);
+    const result = await reconcileLocal(deps.store, ws.officeCode, ws.id, input.tickets, now, deps.published);
     hub.bump(ws.officeCode);
     return result;
   });

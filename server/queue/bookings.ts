@@ -12,10 +12,10 @@ import { created } from '../entities/kinds.js';
 import { CentralError } from '../http/errors.js';
 import type { Sql, Store } from '../store/store.js';
 import { allocateSeqs, lockOffice, writeRecords, type RecordWrite } from '../sync/persist.js';
+import type { Published } from './publish.js';
 import { ensureQueueConfig } from './rows.js';
 
 type Booking = z.output<typeof BookingInput>;
-export type Published = (officeCode: string, lastSeq: number) => void;
 
 function record(b: Booking, tz: string, now: number): BookingRecord {
   const nik = checkNik(b.nik);

@@ -9,6 +9,7 @@ import { CentralError } from '../http/errors.js';
 import type { Sql, Store } from '../store/store.js';
 import { queueEvent } from './events.js';
 import { officeInfo } from './issue.js';
+import { isFinal, publishTickets, unpublished, type Published } from './publish.js';
 import { TICKET_COLUMNS, cachedConfig, loadConfig, ticketView, type TicketRow } from './rows.js';
 
 interface CounterRow {
@@ -54,14 +55,15 @@ export function nextTicketSql(now: number, agingMs: number, p = { office: '$1', 
     ${tier(`arrived_at > ${aged} AND priority_group IS NULL AND slot_at > ${now}`, 'slot_at')})`;
 }
 
-/** The bare statement (also timed alone by the bench as the baseline). $1 office, $2 counter, $3 day, $4 services, $5 now. */
+/** The bare statement (also timed alone by the bench as the baseline). $1 office, $2 counter, $3 day, $4 services, $5 now, $6 officer. */
 export function callNextSql(now: number, agingMs: number): string {
   const next = nextTicketSql(now, agingMs, { office: '$1', day: '$3', services: '$4' });
-  return `UPDATE tickets SET status = 'called', counter_id = $2, called_at = $5, call_count = 1
+  return `UPDATE tickets SET status = 'called', counter_id = $2, called_at = $5, call_count = 1, officer = $6
     WHERE id = ${next} AND status = 'waiting' RETURNING ${TICKET_COLUMNS}`;
 }
 
-export async function callNext(store: Store, officeCode: string, input: { counterId: string; requestId: string }, now: number): Promise<CallResult & { config: QueueConfig }> {
+/** Publishes nothing: a called ticket reaches the feed when it is finished (see publish.ts). */
+export async function callNext(store: Store, officeCode: string, input: { counterId: string; requestId: string; officer?: string | undefined }, now: number): Promise<CallResult & { config: QueueConfig }> {
   const config = await cachedConfig(store, store, officeCode);
   const office = await officeInfo(store, officeCode);
   return store.tx(async (sql) => {
@@ -77,7 +79,7 @@ export async function callNext(store: Store, officeCode: string, input: { counte
       });
     }
     const day = businessDate(now, office.tz);
-    const rows = await sql.query<TicketRow>(callNextSql(now, config.rules.agingMs), [officeCode, input.counterId, day, JSON.stringify(counter.services), now]);
+    const rows = await sql.query<TicketRow>(callNextSql(now, config.rules.agingMs), [officeCode, input.counterId, day, JSON.stringify(counter.services), now, input.officer ?? null]);
     await sql.query('UPDATE queue_counters SET last_request_id = $3 WHERE office_code = $1 AND id = $2', [officeCode, input.counterId, input.requestId]);
     const t = rows[0];
     if (t) await queueEvent(sql, t, 'called', input.counterId, now);
@@ -103,52 +105,76 @@ export type TicketAction =
   | { kind: 'finish'; outcome: string }
   | { kind: 'transfer'; serviceCode: string };
 
-export async function ticketAction(store: Store, officeCode: string, counterId: string, ticketId: string, action: TicketAction, now: number): Promise<CallResult> {
-  return store.tx(async (sql) => {
+export interface ActionOptions {
+  /** The officer at the counter; an action without one keeps the ticket's officer. */
+  officer?: string | undefined;
+  published?: Published;
+}
+
+/** A ticket reaching a final status is published in the same transaction; the others are not. */
+export async function ticketAction(store: Store, officeCode: string, counterId: string, ticketId: string, action: TicketAction, now: number, opts: ActionOptions = {}): Promise<CallResult> {
+  let lastSeq = 0;
+  const result = await store.tx(async (sql) => {
     const config = await loadConfig(sql, officeCode);
+    const toPublish: TicketRow[] = [];
     const update = async (set: string, params: unknown[], kind: string, data: Record<string, unknown> = {}): Promise<TicketRow> => {
-      const rows = await sql.query<TicketRow>(`UPDATE tickets SET ${set} WHERE id = $1 RETURNING ${TICKET_COLUMNS}`, [ticketId, ...params]);
+      const officerAt = params.length + 2;
+      const rows = await sql.query<TicketRow>(`UPDATE tickets SET ${set}, officer = COALESCE($${officerAt}, officer) WHERE id = $1 RETURNING ${TICKET_COLUMNS}`, [
+        ticketId,
+        ...params,
+        opts.officer ?? null,
+      ]);
       await queueEvent(sql, rows[0]!, kind, counterId, now, data);
+      if (isFinal(rows[0]!.status)) toPublish.push(rows[0]!);
       return rows[0]!;
     };
-    switch (action.kind) {
-      case 'recall': {
-        await mine(sql, officeCode, counterId, ticketId, ['called']);
-        // The last call counts (Qmatic): called_at moves.
-        return { ticket: ticketView(await update('call_count = call_count + 1, called_at = $2', [now], 'recalled')) };
-      }
-      case 'noShow': {
-        const t = await mine(sql, officeCode, counterId, ticketId, ['called']);
-        if (t.call_count < config.rules.maxRecalls) {
-          throw new CentralError('CONFLICT', `Call ${t.number} ${config.rules.maxRecalls} times before marking a no-show (called ${t.call_count})`, {
-            reason: 'queue.recallFirst',
-            callCount: t.call_count,
-            required: config.rules.maxRecalls,
-          });
+    const run = async (): Promise<CallResult> => {
+      switch (action.kind) {
+        case 'recall': {
+          await mine(sql, officeCode, counterId, ticketId, ['called']);
+          // The last call counts (Qmatic): called_at moves.
+          return { ticket: ticketView(await update('call_count = call_count + 1, called_at = $2', [now], 'recalled')) };
         }
-        return { ticket: ticketView(await update(`status = 'no_show', finished_at = $2`, [now], 'no_show')) };
+        case 'noShow': {
+          const t = await mine(sql, officeCode, counterId, ticketId, ['called']);
+          if (t.call_count < config.rules.maxRecalls) {
+            throw new CentralError('CONFLICT', `Call ${t.number} ${config.rules.maxRecalls} times before marking a no-show (called ${t.call_count})`, {
+              reason: 'queue.recallFirst',
+              callCount: t.call_count,
+              required: config.rules.maxRecalls,
+            });
+          }
+          return { ticket: ticketView(await update(`status = 'no_show', finished_at = $2`, [now], 'no_show')) };
+        }
+        case 'start':
+          await mine(sql, officeCode, counterId, ticketId, ['called']);
+          return { ticket: ticketView(await update(`status = 'serving', started_at = $2`, [now], 'started')) };
+        case 'finish':
+          await mine(sql, officeCode, counterId, ticketId, ['serving']);
+          return { ticket: ticketView(await update(`status = 'done', finished_at = $2, outcome = $3`, [now, action.outcome], 'done', { outcome: action.outcome })) };
+        case 'transfer': {
+          const t = await mine(sql, officeCode, counterId, ticketId, ['called', 'serving']);
+          const target = config.services.find((s) => s.code === action.serviceCode && s.active);
+          if (!target) throw new CentralError('INVALID_FIELD', `Unknown or inactive service ${action.serviceCode}`, { fields: { serviceCode: ['service.unknown'] } });
+          if (target.code === t.service_code) throw new CentralError('CONFLICT', 'Transfer to another service', { reason: 'queue.sameService' });
+          await update(`status = 'transferred', finished_at = $2`, [now], 'transferred', { to: target.code });
+          // The visit continues: same number, the original arrival time, the booking slot kept.
+          const rows = await sql.query<TicketRow>(
+            `INSERT INTO tickets (id, office_code, day, service_code, number, status, arrived_at, slot_at, priority_group, booking_code, applicant_name, origin, created_at, transferred_from)
+             VALUES ($1, $2, $3, $4, $5, 'waiting', $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${TICKET_COLUMNS}`,
+            [uuidv7(), officeCode, t.day, target.code, t.number, t.arrived_at, t.slot_at, t.priority_group, t.booking_code, t.applicant_name, t.origin, now, t.id],
+          );
+          await queueEvent(sql, rows[0]!, 'issued', counterId, now, { transferredFrom: t.id });
+          toPublish.push(rows[0]!);
+          return { ticket: ticketView(rows[0]!) };
+        }
       }
-      case 'start':
-        await mine(sql, officeCode, counterId, ticketId, ['called']);
-        return { ticket: ticketView(await update(`status = 'serving', started_at = $2`, [now], 'started')) };
-      case 'finish':
-        await mine(sql, officeCode, counterId, ticketId, ['serving']);
-        return { ticket: ticketView(await update(`status = 'done', finished_at = $2, outcome = $3`, [now, action.outcome], 'done', { outcome: action.outcome })) };
-      case 'transfer': {
-        const t = await mine(sql, officeCode, counterId, ticketId, ['called', 'serving']);
-        const target = config.services.find((s) => s.code === action.serviceCode && s.active);
-        if (!target) throw new CentralError('INVALID_FIELD', `Unknown or inactive service ${action.serviceCode}`, { fields: { serviceCode: ['service.unknown'] } });
-        if (target.code === t.service_code) throw new CentralError('CONFLICT', 'Transfer to another service', { reason: 'queue.sameService' });
-        await update(`status = 'transferred', finished_at = $2`, [now], 'transferred', { to: target.code });
-        // The visit continues: same number, the original arrival time, the booking slot kept.
-        const rows = await sql.query<TicketRow>(
-          `INSERT INTO tickets (id, office_code, day, service_code, number, status, arrived_at, slot_at, priority_group, booking_code, applicant_name, origin, created_at, transferred_from)
-           VALUES ($1, $2, $3, $4, $5, 'waiting', $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${TICKET_COLUMNS}`,
-          [uuidv7(), officeCode, t.day, target.code, t.number, t.arrived_at, t.slot_at, t.priority_group, t.booking_code, t.applicant_name, t.origin, now, t.id],
-        );
-        await queueEvent(sql, rows[0]!, 'issued', counterId, now, { transferredFrom: t.id });
-        return { ticket: ticketView(rows[0]!) };
-      }
-    }
+    };
+    const outcome = await run();
+    // Last in the transaction: the office_seq row is locked after the ticket rows (publish.ts).
+    lastSeq = await publishTickets(sql, officeCode, toPublish, now);
+    return outcome;
   });
+  if (lastSeq > 0) (opts.published ?? unpublished)(officeCode, lastSeq);
+  return result;
 }

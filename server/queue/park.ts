@@ -16,19 +16,25 @@ async function lockTicket(sql: Sql, officeCode: string, ticketId: string): Promi
   return rows[0];
 }
 
-export async function parkTicket(store: Store, officeCode: string, counterId: string, ticketId: string, now: number): Promise<CallResult> {
+// Neither publishes: a parked ticket is not final (publish.ts). An officer given is recorded, as for
+// the other ticket actions; without one the ticket keeps its officer.
+export async function parkTicket(store: Store, officeCode: string, counterId: string, ticketId: string, now: number, officer?: string): Promise<CallResult> {
   return store.tx(async (sql) => {
     const t = await lockTicket(sql, officeCode, ticketId);
     if (t.counter_id !== counterId || !['called', 'serving'].includes(t.status)) {
       throw new CentralError('CONFLICT', `Ticket ${t.number} is not at counter ${counterId}`, { reason: 'queue.notYourTicket', status: t.status, counterId: t.counter_id });
     }
-    const rows = await sql.query<TicketRow>(`UPDATE tickets SET status = 'parked', parked_at = $2 WHERE id = $1 RETURNING ${TICKET_COLUMNS}`, [ticketId, now]);
+    const rows = await sql.query<TicketRow>(`UPDATE tickets SET status = 'parked', parked_at = $2, officer = COALESCE($3, officer) WHERE id = $1 RETURNING ${TICKET_COLUMNS}`, [
+      ticketId,
+      now,
+      officer ?? null,
+    ]);
     await queueEvent(sql, rows[0]!, 'parked', counterId, now, { from: t.status });
     return { ticket: ticketView(rows[0]!) };
   });
 }
 
-export async function resumeTicket(store: Store, officeCode: string, counterId: string, ticketId: string, now: number): Promise<CallResult> {
+export async function resumeTicket(store: Store, officeCode: string, counterId: string, ticketId: string, now: number, officer?: string): Promise<CallResult> {
   return store.tx(async (sql) => {
     // The counter first, as call next does: a resume and a call next at one counter never both win.
     await lockCounter(sql, officeCode, counterId);
@@ -44,9 +50,10 @@ export async function resumeTicket(store: Store, officeCode: string, counterId: 
     // A workstation's clock may run ahead of central's (a ticket parked in local mode): never negative.
     const pausedMs = Math.max(0, now - Number(t.parked_at ?? now));
     const rows = await sql.query<TicketRow>(
-      `UPDATE tickets SET status = CASE WHEN started_at IS NULL THEN 'called' ELSE 'serving' END, started_at = started_at + $2, parked_at = NULL
+      `UPDATE tickets SET status = CASE WHEN started_at IS NULL THEN 'called' ELSE 'serving' END, started_at = started_at + $2, parked_at = NULL,
+         officer = COALESCE($3, officer)
        WHERE id = $1 RETURNING ${TICKET_COLUMNS}`,
-      [ticketId, pausedMs],
+      [ticketId, pausedMs, officer ?? null],
     );
     await queueEvent(sql, rows[0]!, 'resumed', counterId, now, { parkedMs: pausedMs });
     return { ticket: ticketView(rows[0]!) };

@@ -26,10 +26,13 @@ export interface TicketRow {
   parked_at: number | null;
   outcome: string | null;
   origin: string;
+  /** The username of the officer who last acted on it at a counter (published, not shown on views). */
+  officer: string | null;
+  transferred_from: string | null;
 }
 
 export const TICKET_COLUMNS =
-  'id, office_code, day, service_code, number, status, arrived_at, slot_at, priority_group, booking_code, applicant_name, counter_id, called_at, call_count, started_at, finished_at, parked_at, outcome, origin';
+  'id, office_code, day, service_code, number, status, arrived_at, slot_at, priority_group, booking_code, applicant_name, counter_id, called_at, call_count, started_at, finished_at, parked_at, outcome, origin, officer, transferred_from';
 
 export const ticketView = (r: TicketRow): TicketView => ({
   id: r.id,
