@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCall } from './define.js';
 import { IsoDateSchema, ReasonText } from './applications-schemas.js';
 import { Language } from './schemas.js';
+import { ticketFiguresOfLegacy } from '../domain/end-of-day-tickets.js';
 
 const Money = z.object({ expected: z.number().int(), central: z.number().int(), manual: z.number().int(), waived: z.number().int() });
 const Group = z.object({ key: z.string(), label: z.string(), applications: z.number().int(), byStatus: z.record(z.string(), z.number().int()), money: Money });
@@ -19,6 +20,25 @@ export const DiscrepancyView = z.object({
 });
 
 const ReceiptEvent = z.object({ at: z.number(), applicationNumber: z.string(), kind: z.string(), copyNo: z.number().int(), reason: z.string().nullable(), username: z.string().nullable() });
+const TicketCounts = z.object({
+  issued: z.number().int(),
+  served: z.number().int(),
+  noShow: z.number().int(),
+  transferred: z.number().int(),
+  cancelled: z.number().int(),
+  /** Not finished yet: still waiting, called, being served or parked. */
+  open: z.number().int(),
+});
+/** The day's queue tickets of the whole office (as central published them, plus local ones not published yet). */
+const TicketFigures = z.object({
+  byService: z.array(TicketCounts.extend({ serviceCode: z.string() })),
+  /** officer null: tickets nobody called. */
+  byOfficer: z.array(TicketCounts.extend({ officer: z.string().nullable() })),
+  total: TicketCounts,
+});
+/** Names of every service code in the report, so each reader shows the name in its own language. */
+const ServiceName = z.object({ code: z.string(), nameId: z.string(), nameEn: z.string() });
+
 const RejectedOp = z.object({ deviceSeq: z.number().int(), entity: z.string(), entityId: z.string(), op: z.string(), status: z.string(), reason: z.string().nullable(), createdAt: z.number() });
 
 export const EndOfDayReport = z.object({
@@ -34,8 +54,10 @@ export const EndOfDayReport = z.object({
   discrepancies: z.array(DiscrepancyView),
   receipts: z.object({ printed: z.number().int(), reprinted: z.array(ReceiptEvent), voided: z.array(ReceiptEvent) }),
   sync: z.object({ unsynced: z.number().int(), conflicts: z.number().int(), rejected: z.array(RejectedOp) }),
-  /** Local-mode tickets of this workstation only; null when it issued none that day (the office queue lives at central). */
-  tickets: z.array(z.object({ serviceCode: z.string(), byStatus: z.record(z.string(), z.number().int()) })).nullable(),
+  /** Always present, empty lists when the day had no tickets; reports signed earlier are read in this shape. */
+  tickets: z.preprocess(ticketFiguresOfLegacy, TicketFigures),
+  /** Reports signed before names were carried have none: readers then show the code alone. */
+  serviceNames: z.array(ServiceName).default([]),
   closure: z
     .object({ status: z.enum(['closed', 'reopened']), closedBy: z.string(), closedAt: z.number(), reportHash: z.string(), reopenedBy: z.string().nullable(), reopenReason: z.string().nullable() })
     .nullable(),

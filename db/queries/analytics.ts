@@ -77,13 +77,23 @@ export interface ClosedTicketRow {
   finished_at: number | null;
 }
 
-/** The queue's closed local tickets not yet in the history (a transferred ticket lives on as its successor). */
+const CLOSED_COLUMNS = 'id, service_code, status, arrived_at, slot_at, booking_code, priority_group, counter_id, called_at, started_at, finished_at';
+
+/**
+ * The queue's closed tickets not yet in the history: the office's as central published them, and this
+ * counter's local-mode ones central has not published yet (a local ticket and its published twin share
+ * the id: one ticket). A transferred ticket lives on as its successor.
+ */
 export const closedQueueTicketsToImport = (db: Db): ClosedTicketRow[] =>
   db
     .prepare(
-      `SELECT q.id, q.service_code, q.status, q.arrived_at, q.slot_at, q.booking_code, q.priority_group, q.counter_id, q.called_at, q.started_at, q.finished_at
-       FROM queue_local_tickets q LEFT JOIN analytics_history a ON a.ticket_id = q.id
-       WHERE q.status IN ('done', 'no_show', 'cancelled') AND a.id IS NULL
-       ORDER BY q.arrived_at`,
+      `SELECT ${CLOSED_COLUMNS} FROM (
+         SELECT ${CLOSED_COLUMNS} FROM office_tickets WHERE status IN ('done', 'no_show', 'cancelled')
+         UNION ALL
+         SELECT ${CLOSED_COLUMNS} FROM queue_local_tickets q
+         WHERE status IN ('done', 'no_show', 'cancelled') AND NOT EXISTS (SELECT 1 FROM office_tickets o WHERE o.id = q.id)
+       ) t
+       WHERE NOT EXISTS (SELECT 1 FROM analytics_history a WHERE a.ticket_id = t.id)
+       ORDER BY arrived_at, id`,
     )
     .all() as ClosedTicketRow[];

@@ -1,5 +1,6 @@
 import type { Db } from '../connection.js';
 import type { EodApplicationRow, EodPaymentRow, NoteRow } from '../../common/domain/end-of-day.js';
+import type { TicketCountRow } from '../../common/domain/end-of-day-tickets.js';
 
 export const dayApplications = (db: Db, officeCode: string, date: string): EodApplicationRow[] =>
   db
@@ -72,12 +73,31 @@ export const rejectedOps = (db: Db, limit = 200): OutboxProblemRow[] =>
     .prepare(`SELECT device_seq, entity, entity_id, op, status, result, created_at FROM outbox WHERE status = 'rejected' ORDER BY device_seq LIMIT ?`)
     .all(limit) as OutboxProblemRow[];
 
-export const localTicketCounts = (db: Db, date: string): { service_code: string; status: string; n: number }[] =>
-  db.prepare('SELECT service_code, status, count(*) AS n FROM queue_local_tickets WHERE day = ? GROUP BY service_code, status ORDER BY service_code').all(date) as {
-    service_code: string;
-    status: string;
-    n: number;
-  }[];
+/**
+ * The day's tickets by service, officer and status: central's published ones, and this workstation's
+ * local-mode ones central has not published yet (a published twin counts instead, never both).
+ */
+export const dayTicketCounts = (db: Db, date: string): TicketCountRow[] =>
+  db
+    .prepare(
+      `SELECT service_code, officer, status, count(*) AS n FROM (
+         SELECT service_code, officer, status FROM office_tickets WHERE day = @date
+         UNION ALL
+         SELECT q.service_code, q.officer, q.status FROM queue_local_tickets q
+         WHERE q.day = @date AND NOT EXISTS (SELECT 1 FROM office_tickets o WHERE o.id = q.id)
+       ) GROUP BY service_code, officer, status ORDER BY service_code, officer, status`,
+    )
+    .all({ date }) as TicketCountRow[];
+
+/** Names of queue services and application services (catalogue), by code: the two never share a code. */
+export const serviceNames = (db: Db, codes: readonly string[]): Array<{ code: string; name_id: string; name_en: string }> =>
+  db
+    .prepare(
+      `SELECT c.value AS code, coalesce(s.name_id, k.name_id) AS name_id, coalesce(s.name_en, k.name_en) AS name_en
+       FROM json_each(?) c LEFT JOIN services s ON s.code = c.value LEFT JOIN catalogue_services k ON k.code = c.value
+       WHERE coalesce(s.name_id, k.name_id) IS NOT NULL ORDER BY c.value`,
+    )
+    .all(JSON.stringify([...new Set(codes)])) as Array<{ code: string; name_id: string; name_en: string }>;
 
 export const dayNotes = (db: Db, date: string): NoteRow[] =>
   db.prepare('SELECT discrepancy_key, note, username FROM day_discrepancy_notes WHERE business_date = ?').all(date) as NoteRow[];
@@ -97,7 +117,8 @@ export interface DayClosureRow {
   closed_by_name: string;
   closed_at: number;
   report_hash: string;
-  report: string;
+  /** The report as signed on this workstation; NULL when the sign-off was made on another one. */
+  report: string | null;
   reopened_by: string | null;
   reopened_at: number | null;
   reopen_reason: string | null;

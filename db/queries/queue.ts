@@ -22,6 +22,8 @@ export interface LocalTicketRow {
   finished_at: number | null;
   parked_at: number | null;
   outcome: string | null;
+  /** Username of the officer who (last) called it at this counter. */
+  officer: string | null;
   request_id: string | null;
   version: number;
   synced_version: number;
@@ -37,7 +39,7 @@ export function takeLocalNumber(db: Db, serviceCode: string, day: string): numbe
   return row.last_number;
 }
 
-export function insertLocalTicket(db: Db, t: Omit<LocalTicketRow, 'version' | 'synced_version' | 'counter_id' | 'called_at' | 'call_count' | 'started_at' | 'finished_at' | 'parked_at' | 'outcome'>): void {
+export function insertLocalTicket(db: Db, t: Omit<LocalTicketRow, 'version' | 'synced_version' | 'counter_id' | 'called_at' | 'call_count' | 'started_at' | 'finished_at' | 'parked_at' | 'outcome' | 'officer'>): void {
   db.prepare(
     `INSERT INTO queue_local_tickets (id, day, service_code, number, status, arrived_at, slot_at, priority_group, booking_code, request_id)
      VALUES (@id, @day, @service_code, @number, @status, @arrived_at, @slot_at, @priority_group, @booking_code, @request_id)`,
@@ -69,7 +71,7 @@ export function localWaiting(db: Db, day: string, now: number, agingMs: number, 
   return db.prepare(`SELECT * FROM queue_local_tickets WHERE day = ? AND status = 'waiting' AND synced_version < version${filter} ORDER BY ${queueOrderSql(now, agingMs, 'sqlite')}`).all(...args) as LocalTicketRow[];
 }
 
-export function updateLocalTicket(db: Db, id: string, set: Partial<Pick<LocalTicketRow, 'status' | 'counter_id' | 'called_at' | 'call_count' | 'started_at' | 'finished_at' | 'parked_at' | 'outcome'>>): LocalTicketRow {
+export function updateLocalTicket(db: Db, id: string, set: Partial<Pick<LocalTicketRow, 'status' | 'counter_id' | 'called_at' | 'call_count' | 'started_at' | 'finished_at' | 'parked_at' | 'outcome' | 'officer'>>): LocalTicketRow {
   const keys = Object.keys(set);
   db.prepare(`UPDATE queue_local_tickets SET ${keys.map((k) => `${k} = @${k}`).join(', ')}, version = version + 1 WHERE id = @id`).run({ ...set, id });
   return localTicket(db, id)!;

@@ -1,4 +1,5 @@
 // The end-of-day report leaves the workstation as a PDF (signed name and content hash) or as CSV.
+import { EndOfDayReport } from '../../common/contract/end-of-day.js';
 import { endOfDayCsv } from '../../common/domain/end-of-day-csv.js';
 import { getClosure } from '../../db/queries/end-of-day.js';
 import { signedIn } from './auth.js';
@@ -9,10 +10,11 @@ import { renderEndOfDay } from './pdf/end-of-day.js';
 
 /** The report and its hash: the signed hash for a closed day, the live content's hash otherwise. */
 function hashedReport(ctx: CallContext, date: string) {
-  const report = reportFor(ctx, date);
+  const raw = reportFor(ctx, date);
   const c = getClosure(ctx.db, date);
   const signed = c?.status === 'closed';
-  return { report, hash: signed ? c.report_hash : contentHash(report), signedBy: signed ? c.closed_by_name : null };
+  // Rendered through the contract, so a report signed by an earlier Loket reads in today's shape; hashed as computed.
+  return { report: EndOfDayReport.parse(raw), hash: signed ? c.report_hash : contentHash(raw), signedBy: signed ? c.closed_by_name : null };
 }
 
 export const endOfDayExportHandlers = {

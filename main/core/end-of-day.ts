@@ -5,9 +5,10 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../../common/contract/result.js';
 import type { EndOfDayReportView } from '../../common/contract/end-of-day.js';
 import { buildMoneyReport, unresolved } from '../../common/domain/end-of-day.js';
+import { tallyTickets } from '../../common/domain/end-of-day-tickets.js';
 import { addDays, startOfBusinessDay } from '../../common/domain/working-days.js';
 import {
-  closeDay, dayApplications, dayNotes, dayPayments, getClosure, localTicketCounts, outboxCounts, receiptPrintsBetween, receiptVoidsBetween, rejectedOps, reopenDay, upsertNote,
+  closeDay, dayApplications, dayNotes, dayPayments, dayTicketCounts, getClosure, outboxCounts, receiptPrintsBetween, receiptVoidsBetween, rejectedOps, reopenDay, serviceNames, upsertNote,
   type DayClosureRow, type ReceiptEventRow,
 } from '../../db/queries/end-of-day.js';
 import { clearLoginFailures } from '../../db/queries/login-failures.js';
@@ -39,9 +40,8 @@ export function computeReport(ctx: CallContext, date: string): EndOfDayReportVie
   const money = buildMoneyReport(dayApplications(ctx.db, office.code, date), dayPayments(ctx.db, office.code, date), dayNotes(ctx.db, date), (c) => c);
   const prints = receiptPrintsBetween(ctx.db, from, to);
   const counts = outboxCounts(ctx.db, EOD_ENTITY);
-  const ticketRows = localTicketCounts(ctx.db, date);
-  const tickets = new Map<string, Record<string, number>>();
-  for (const t of ticketRows) tickets.set(t.service_code, { ...tickets.get(t.service_code), [t.status]: t.n });
+  const tickets = tallyTickets(dayTicketCounts(ctx.db, date));
+  const codes = [...money.byService.map((g) => g.key), ...money.discrepancies.map((d) => d.serviceCode), ...tickets.byService.map((g) => g.serviceCode)];
   return {
     date,
     officeCode: office.code,
@@ -60,7 +60,8 @@ export function computeReport(ctx: CallContext, date: string): EndOfDayReportVie
       conflicts: counts.conflicts,
       rejected: rejectedOps(ctx.db).map((o) => ({ deviceSeq: o.device_seq, entity: o.entity, entityId: o.entity_id, op: o.op, status: o.status, reason: reasonOf(o.result), createdAt: o.created_at })),
     },
-    tickets: ticketRows.length ? [...tickets].map(([serviceCode, byStatus]) => ({ serviceCode, byStatus })) : null,
+    tickets,
+    serviceNames: serviceNames(ctx.db, codes).map((s) => ({ code: s.code, nameId: s.name_id, nameEn: s.name_en })),
     closure: null,
     blockers: [],
   };
@@ -82,7 +83,8 @@ function withClosure(report: EndOfDayReportView, c: DayClosureRow | undefined): 
 export function reportFor(ctx: CallContext, date: string): EndOfDayReportView {
   assertNotFuture(ctx, date);
   const c = getClosure(ctx.db, date);
-  if (c?.status === 'closed') return { ...withClosure(JSON.parse(c.report) as EndOfDayReportView, c), blockers: ['eod.closed'] };
+  // Signed on this desk: the report as signed. Signed on another desk (report NULL): this desk's own figures under that signature.
+  if (c?.status === 'closed') return { ...withClosure(c.report === null ? computeReport(ctx, date) : (JSON.parse(c.report) as EndOfDayReportView), c), blockers: ['eod.closed'] };
   const r = withClosure(computeReport(ctx, date), c);
   const blockers: string[] = [];
   if (unresolved(r.discrepancies).length) blockers.push('eod.unresolved');

@@ -37,7 +37,11 @@ const toWire = (r: LocalTicketRow): LocalTicket => ({
   finishedAt: r.finished_at,
   outcome: r.outcome,
   parkedAt: r.parked_at,
+  officer: r.officer,
 });
+
+/** The officer signed in at this counter, as central's call-next and ticket actions take it. */
+export const officerOf = (ctx: CallContext): { officer?: string } => (ctx.user ? { officer: ctx.user.username } : {});
 
 const reconciling = new WeakMap<Core, Promise<number>>();
 

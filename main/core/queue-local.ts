@@ -30,6 +30,8 @@ export interface LocalContext {
   now: number;
   tz: string;
   counterNumber: number;
+  /** The signed-in officer (username): recorded on the tickets this counter calls. */
+  officer: string | null;
   services: Array<{ code: string; prefix: string; name_id: string; name_en: string }>;
 }
 
@@ -121,7 +123,7 @@ export function localCallNext(c: LocalContext, requestId: string): TicketView | 
   const next = localWaiting(c.db, businessDate(c.now, c.tz), c.now, DEFAULT_QUEUE_RULES.agingMs)[0];
   setSetting(c.db, LAST_CALL, requestId);
   if (!next) return null;
-  return localView(updateLocalTicket(c.db, next.id, { status: 'called', counter_id: counterId, called_at: c.now, call_count: 1 }));
+  return localView(updateLocalTicket(c.db, next.id, { status: 'called', counter_id: counterId, called_at: c.now, call_count: 1, officer: c.officer }));
 }
 
 /** Actions on a ticket this counter holds in local mode; undefined when the ticket is not a local one. */
@@ -137,7 +139,7 @@ export function localAction(c: LocalContext, path: TicketActionPath, ticketId: s
   switch (path) {
     case 'recall':
       need(['called']);
-      return localView(updateLocalTicket(c.db, t.id, { call_count: t.call_count + 1, called_at: c.now }));
+      return localView(updateLocalTicket(c.db, t.id, { call_count: t.call_count + 1, called_at: c.now, officer: c.officer ?? t.officer }));
     case 'no-show':
       need(['called']);
       if (t.call_count < DEFAULT_QUEUE_RULES.maxRecalls) {

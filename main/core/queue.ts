@@ -1,9 +1,10 @@
 // The queue.* calls. Each goes to central's office queue through the port; when central is out of
 // reach the counter works in local mode (queue-local.ts) and says so (`mode`). Every change is audited
 // and queued as an op (entity "ticket") like any other write.
+import type { z } from 'zod';
 import { AppError } from '../../common/contract/result.js';
 import type { QueueMode } from '../../common/contract/queue.js';
-import type { BoardView, QueueConfig, TicketView } from '../../common/contract/queue-central.js';
+import type { BoardView, CallNextRequest, QueueConfig, TicketActionRequest, TicketView } from '../../common/contract/queue-central.js';
 import { DEFAULT_QUEUE_RULES } from '../../common/domain/queue-rules.js';
 import { estimateWaitMs } from '../../common/domain/wait-estimate.js';
 import { businessDate } from '../../common/domain/working-days.js';
@@ -11,16 +12,17 @@ import { activeQueueServices, localAtCounter, localParkedAt, localTicket, localT
 import { officeContext } from './catalogue.js';
 import { write, type CallContext, type Handlers } from './context.js';
 import { overrideSummary, takeOverride } from './override.js';
-import { atCentral } from './queue-central.js';
+import { atCentral, officerOf } from './queue-central.js';
 import { counterIdOf, localAction, localCallNext, localConfig, localIssue, localView, type LocalContext } from './queue-local.js';
 import type { TicketActionPath } from './queue-port.js';
 import { ticketPdfBase64 } from './queue-ticket.js';
-// Registers the applier that brings M-Paspor bookings down from central.
+// Register the appliers that bring M-Paspor bookings and the office's tickets down from central.
 import './queue-bookings.js';
+import './ticket-sync.js';
 
 function local(ctx: CallContext): LocalContext {
   const o = officeContext(ctx);
-  return { db: ctx.db, now: ctx.now, tz: o.tz, counterNumber: o.counter, services: activeQueueServices(ctx.db) };
+  return { db: ctx.db, now: ctx.now, tz: o.tz, counterNumber: o.counter, officer: ctx.user?.username ?? null, services: activeQueueServices(ctx.db) };
 }
 
 const counterId = (ctx: CallContext): string => counterIdOf(officeContext(ctx).counter);
@@ -86,7 +88,8 @@ async function ticketAction(ctx: CallContext, path: TicketActionPath, ticketId: 
     await changed(ctx);
     return { ticket, mode: 'local' as const };
   }
-  const central = await atCentral(ctx, (p) => p.action(path, { counterId: counterId(ctx), ticketId, ...extra }));
+  const body: z.input<typeof TicketActionRequest> & typeof extra = { counterId: counterId(ctx), ticketId, ...officerOf(ctx), ...extra };
+  const central = await atCentral(ctx, (p) => p.action(path, body));
   if (!central) throw new AppError('OFFLINE', "Central cannot be reached and this ticket is not one of this counter's local tickets", { reason: 'queue.offline' });
   const ticket = audited(ctx, `queue.${path}`, 'central', { ticketId, ...extra }, () => central.ticket);
   await changed(ctx);
@@ -118,7 +121,8 @@ export const queueHandlers = {
   },
 
   'queue.callNext': async (ctx, input) => {
-    const central = await atCentral(ctx, (p) => p.callNext({ counterId: counterId(ctx), requestId: input.requestId }));
+    const req: z.input<typeof CallNextRequest> = { counterId: counterId(ctx), requestId: input.requestId, ...officerOf(ctx) };
+    const central = await atCentral(ctx, (p) => p.callNext(req));
     const mode: QueueMode = central ? 'central' : 'local';
     const ticket = audited(ctx, 'queue.callNext', mode, { requestId: input.requestId }, () => (central ? central.ticket : localCallNext(local(ctx), input.requestId)));
     await changed(ctx);

@@ -1,6 +1,7 @@
-// End of day in Chromium: the supervisor opens the day's report from the desk, is told to note the
-// unpaid application and to sync first, notes it, signs off with the password, and downloads the
-// signed PDF (read back with pdftotext) and the CSV.
+// End of day in Chromium: the supervisor opens the day's report from the desk, sees services by name and
+// the office's queue tickets per service and officer, is told to note the unpaid application and to sync
+// first, notes it, signs off with the password, and downloads the signed PDF (read back with pdftotext)
+// and the CSV.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { composeNik } from '../../common/domain/nik.js';
+import { applyPulled } from '../../main/core/sync-apply.js';
 import { shot, startApp, type E2eApp } from './support/app.js';
 import { accountByCore, login, seeHeading, setUpByCore } from './support/workstation.js';
 
@@ -38,6 +40,15 @@ beforeAll(async () => {
     officer.sessionToken,
   );
   number = created.number;
+  // Two of the office's tickets as central published them (entity "ticket"): one served by petugas, one waiting.
+  const base = { day: '2026-11-30', serviceCode: 'PENGAMBILAN', slotAt: null, priorityGroup: null, bookingCode: null, transferredFrom: null };
+  const arrived = Date.UTC(2026, 10, 30, 1, 5);
+  const served = { ...base, number: 'C-001', status: 'done', arrivedAt: arrived, counterId: '1', officer: 'petugas', calledAt: arrived + 60_000, callCount: 1, startedAt: arrived + 60_000, finishedAt: arrived + 300_000, outcome: 'served' };
+  const waiting = { ...base, number: 'C-002', status: 'waiting', arrivedAt: arrived + 1_000, counterId: null, officer: null, calledAt: null, callCount: 0, startedAt: null, finishedAt: null, outcome: null };
+  applyPulled(app.core, app.core.db, [
+    { entity: 'ticket', entityId: 'e2e-t1', version: 2, data: served, deleted: false },
+    { entity: 'ticket', entityId: 'e2e-t2', version: 1, data: waiting, deleted: false },
+  ]);
   ({ page } = await app.open());
   dir = mkdtempSync(join(tmpdir(), 'loket-e2e-eod-'));
 });
@@ -62,6 +73,13 @@ describe('end of day at the supervisor desk', { timeout: 120_000 }, () => {
     await row.getByText('Belum dibayar').waitFor();
     await page.getByText(/Masih ada selisih tanpa catatan/).first().waitFor();
     await page.getByText(/lakukan sinkronisasi/).first().waitFor();
+    // Services by name in the officer's language, code beside; the queue per service and per officer.
+    await page.getByRole('table', { name: 'Per layanan' }).getByRole('rowheader', { name: 'Paspor elektronik 10 tahun (PASPOR_ELEKTRONIK_10)' }).waitFor();
+    const perService = page.getByRole('table', { name: 'Tiket antrean per layanan' });
+    expect(await perService.getByRole('row', { name: /Pengambilan paspor \(PENGAMBILAN\)/ }).getByRole('cell').allTextContents()).toEqual(['2', '1', '0', '0', '0', '1']);
+    const perOfficer = page.getByRole('table', { name: 'Tiket antrean per petugas' });
+    expect(await perOfficer.getByRole('row', { name: /^petugas/ }).getByRole('cell').allTextContents()).toEqual(['1', '1', '0', '0', '0', '0']);
+    expect(await perOfficer.getByRole('row', { name: /Belum dipanggil/ }).getByRole('cell').allTextContents()).toEqual(['1', '0', '0', '0', '0', '1']);
     await shot(page, 'eod-01-report');
     await page.getByLabel('Kata sandi').fill(supervisorPassword);
     await page.getByRole('button', { name: 'Tutup hari' }).click();

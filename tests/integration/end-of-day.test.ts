@@ -6,6 +6,19 @@ import { composeNik } from '../../common/domain/nik.js';
 import { ADMIN_PASSWORD, passwordOf, tempCore, userSession } from '../support/core.js';
 import { noCapturesRequired, openDesk, override, walkInDraft, type Desk } from './applications-fixtures.js';
 import { pdfFonts, pdfText, rasterise } from './pdf-support.js';
+import { applyPulled } from '../../main/core/sync-apply.js';
+
+/** Two of the office's tickets as central published them: one served by petugas2, one still waiting. */
+function officeTickets(desk: Desk): void {
+  const base = { day: DAY, serviceCode: 'PENGAMBILAN', slotAt: null, priorityGroup: null, bookingCode: null, outcome: null, transferredFrom: null };
+  const arrived = Date.UTC(2026, 10, 30, 1, 10);
+  const served = { ...base, number: 'C-001', status: 'done', arrivedAt: arrived, counterId: '2', officer: 'petugas2', calledAt: arrived + 60_000, callCount: 1, startedAt: arrived + 60_000, finishedAt: arrived + 600_000, outcome: 'served' };
+  const waiting = { ...base, number: 'C-002', status: 'waiting', arrivedAt: arrived + 1_000, counterId: null, officer: null, calledAt: null, callCount: 0, startedAt: null, finishedAt: null };
+  applyPulled(desk.t.core, desk.t.core.db, [
+    { entity: 'ticket', entityId: 'office-t1', version: 2, data: served, deleted: false },
+    { entity: 'ticket', entityId: 'office-t2', version: 1, data: waiting, deleted: false },
+  ]);
+}
 
 const DAY = '2026-11-30';
 let d: Desk | undefined;
@@ -46,7 +59,9 @@ describe('end of day', () => {
     expect(r.receipts.printed).toBe(1);
     expect(r.receipts.reprinted.map((e) => [e.applicationNumber, e.copyNo, e.reason])).toEqual([[unpaid.number, 2, 'Kertas macet di printer']]);
     expect(r.sync.unsynced).toBeGreaterThan(0);
-    expect(r.tickets).toBeNull();
+    // No queue ticket that day: the figures are there, empty.
+    expect(r.tickets).toEqual({ byService: [], byOfficer: [], total: { issued: 0, served: 0, noShow: 0, transferred: 0, cancelled: 0, open: 0 } });
+    expect(r.serviceNames).toEqual([{ code: 'PASPOR_ELEKTRONIK_10', nameId: 'Paspor elektronik 10 tahun', nameEn: 'Electronic passport, 10 years' }]);
     expect(r.blockers).toEqual(['eod.unresolved', 'eod.unsynced']);
     expect(errorOf(await d.t.call('endOfDay.report', { date: DAY }, d.officer))[0]).toBe('FORBIDDEN');
     expect(errorOf(await d.t.call('endOfDay.report', { date: '2026-12-01' }, d.supervisor))).toEqual(['VALIDATION', { fields: { date: ['date.future'] } }]);
@@ -150,9 +165,29 @@ describe('end of day', () => {
     expect(next.number).toMatch(/^BYM-261201-/);
   });
 
+  it('still shows, prints and exports a day signed by an earlier Loket (local tickets per service, no service names)', async () => {
+    d = await openDesk();
+    syncCompleted(d);
+    const { t, supervisor } = d;
+    const signed = await t.value('endOfDay.signOff', { date: DAY, password: passwordOf('supervisor1') }, supervisor);
+    const older = { ...(JSON.parse(t.core.db.prepare('SELECT report FROM day_closures WHERE business_date = ?').pluck().get(DAY) as string) as Record<string, unknown>) };
+    delete older.serviceNames;
+    older.tickets = [{ serviceCode: 'PENGAMBILAN', byStatus: { done: 2, waiting: 1 } }];
+    t.core.db.prepare('UPDATE day_closures SET report = ? WHERE business_date = ?').run(JSON.stringify(older), DAY);
+
+    const r = await t.value('endOfDay.report', { date: DAY }, supervisor);
+    expect(r.tickets).toEqual({ byService: [{ serviceCode: 'PENGAMBILAN', issued: 3, served: 2, noShow: 0, transferred: 0, cancelled: 0, open: 1 }], byOfficer: [], total: { issued: 3, served: 2, noShow: 0, transferred: 0, cancelled: 0, open: 1 } });
+    expect(r.serviceNames).toEqual([]);
+    const pdf = await t.value('endOfDay.pdf', { date: DAY, language: 'id' }, supervisor);
+    expect(pdf.contentHash).toBe(signed.closure!.reportHash);
+    expect(pdfText(rasterise(Buffer.from(pdf.pdfBase64, 'base64'), 'eod-older').pdf).replace(/\s+/g, ' ')).toMatch(/PENGAMBILAN 3 2 0 0 0 1/);
+    expect((await t.value('endOfDay.csv', { date: DAY, language: 'id' }, supervisor)).csv).toContain('tickets.service,PENGAMBILAN,PENGAMBILAN,served,2,,,,,');
+  });
+
   it('prints the report as a PDF with the supervisor and the content hash, and exports the same figures as CSV', async () => {
     d = await openDesk();
     const { unpaid } = await dayWithTwoApplications(d);
+    officeTickets(d);
     const { t, supervisor } = d;
     for (const x of (await t.value('endOfDay.report', { date: DAY }, supervisor)).discrepancies) await t.value('endOfDay.note', { date: DAY, key: x.key, note: 'Bayar di bank, "besok"' }, supervisor);
     const draft = await t.value('endOfDay.pdf', { date: DAY, language: 'id' }, supervisor);
@@ -170,6 +205,11 @@ describe('end of day', () => {
     expect(text).toContain(unpaid.number);
     expect(text).toContain('Kertas macet di printer');
     expect(text).toContain('Rp 1.900.000');
+    // Services by their Indonesian name with the code beside it; the queue per service and per officer.
+    expect(text).toMatch(/Paspor elektronik 10 tahun [\d Rp.]*\(PASPOR_ELEKTRONIK_10\)/);
+    expect(text).toMatch(/Pengambilan paspor \(PENGAMBILAN\) 2 1 0 0 0 1/);
+    expect(text).toMatch(/petugas2 1 1 0 0 0 0/);
+    expect(text).toMatch(/Belum dipanggil \/ Not called 1 0 0 0 0 1/);
     expect(pdfFonts(rendered.pdf).every((f) => f.embedded)).toBe(true);
     expect(rendered.pngs.length).toBeGreaterThan(0);
 
@@ -181,6 +221,9 @@ describe('end of day', () => {
     expect(lines[0]).toBe('section,key,label,status,count,expected,central,manual,waived,note');
     expect(lines).toContain('total,total,total,,2,1900000,0,950000,0,');
     expect(lines.filter((l) => l.startsWith('discrepancy,'))).toHaveLength(2);
+    expect(lines).toContain('service,PASPOR_ELEKTRONIK_10,"Electronic passport, 10 years",,2,1900000,0,950000,0,');
+    expect(lines).toContain('tickets.service,PENGAMBILAN,Passport collection,open,1,,,,,');
+    expect(lines).toContain('tickets.officer,petugas2,petugas2,served,1,,,,,');
     expect(lines.some((l) => l.endsWith(',"Bayar di bank, ""besok"""'))).toBe(true);
     expect(lines.at(-1)).toBe(`report,${DAY},banyumanik,closed,,,,,,sha256 ${closed.closure!.reportHash}`);
   });

@@ -1,5 +1,5 @@
 // Laporan Akhir Hari: one business day's applications, money, discrepancies with their notes,
-// receipts and sync state, closed by the supervisor's name and the SHA-256 of the report's content.
+// receipts, sync state and the office's queue tickets per service and officer, closed by the supervisor's name and the SHA-256 of the report's content.
 import type { EndOfDayReportView } from '../../../common/contract/end-of-day.js';
 import { closing, fieldGrid, note, type Field } from './blocks.js';
 import { renderDocument } from './document.js';
@@ -48,6 +48,38 @@ function heading(s: Sheet, text: Bilingual, lang: PdfLanguage): void {
   s.gap(3);
 }
 
+/** The service's Indonesian name with its code beside it; the code alone when the name is unknown. */
+function serviceLabel(r: EndOfDayReportView, code: string): string {
+  const name = r.serviceNames.find((n) => n.code === code)?.nameId;
+  return name ? `${name} (${code})` : code;
+}
+
+type TicketCounts = EndOfDayReportView['tickets']['total'];
+const ticketCells = (c: TicketCounts): string[] => [c.issued, c.served, c.noShow, c.transferred, c.cancelled, c.open].map(String);
+
+function ticketTables(s: Sheet, r: EndOfDayReportView, lang: PdfLanguage): void {
+  const t = r.tickets;
+  if (t.total.issued === 0) {
+    heading(s, { id: 'Antrean', en: 'Queue' }, lang);
+    return note(s, { id: 'Tidak ada tiket antrean pada hari ini.', en: 'No queue tickets on this day.' }, lang);
+  }
+  heading(s, { id: 'Antrean per layanan', en: 'Queue per service' }, lang);
+  const counts = [
+    joined({ id: 'Terbit', en: 'Issued' }, lang),
+    joined({ id: 'Dilayani', en: 'Served' }, lang),
+    joined({ id: 'Tidak hadir', en: 'No-show' }, lang),
+    joined({ id: 'Dialihkan', en: 'Transferred' }, lang),
+    joined({ id: 'Dibatalkan', en: 'Cancelled' }, lang),
+    joined({ id: 'Belum selesai', en: 'Still open' }, lang),
+  ];
+  const widths = [3.4, 1.1, 1.1, 1.1, 1.1, 1.1, 1.1];
+  const total = [joined({ id: 'Jumlah', en: 'Total' }, lang), ...ticketCells(t.total)];
+  table(s, [joined({ id: 'Layanan', en: 'Service' }, lang), ...counts], [...t.byService.map((g) => [serviceLabel(r, g.serviceCode), ...ticketCells(g)]), total], widths);
+  heading(s, { id: 'Antrean per petugas', en: 'Queue per officer' }, lang);
+  const nobody = joined({ id: 'Belum dipanggil', en: 'Not called' }, lang);
+  table(s, [joined({ id: 'Petugas', en: 'Officer' }, lang), ...counts], t.byOfficer.map((g) => [g.officer ?? nobody, ...ticketCells(g)]), widths);
+}
+
 const statuses = (byStatus: Record<string, number>) =>
   Object.entries(byStatus)
     .sort(([a], [b]) => a.localeCompare(b))
@@ -68,11 +100,11 @@ export async function renderEndOfDay(model: EndOfDayModel): Promise<Uint8Array> 
     const moneyHeader = [joined({ id: 'Kelompok', en: 'Group' }, lang), 'n', joined({ id: 'Seharusnya', en: 'Expected' }, lang), joined({ id: 'Pusat', en: 'Central' }, lang), 'Manual', joined({ id: 'Dibebaskan', en: 'Waived' }, lang)];
     const moneyRow = (g: EndOfDayReportView['total'], label: string) => [label, String(g.applications), formatRupiah(g.money.expected), formatRupiah(g.money.central), formatRupiah(g.money.manual), formatRupiah(g.money.waived)];
     heading(s, { id: 'Per layanan', en: 'Per service' }, lang);
-    table(s, moneyHeader, [...r.byService.map((g) => moneyRow(g, g.label)), moneyRow(r.total, joined({ id: 'Jumlah', en: 'Total' }, lang))], [3, 1, 2, 2, 2, 2]);
+    table(s, moneyHeader, [...r.byService.map((g) => moneyRow(g, serviceLabel(r, g.key))), moneyRow(r.total, joined({ id: 'Jumlah', en: 'Total' }, lang))], [4.5, 0.8, 2, 2, 2, 2]);
     heading(s, { id: 'Per petugas', en: 'Per officer' }, lang);
-    table(s, moneyHeader, r.byOfficer.map((g) => moneyRow(g, g.label)), [3, 1, 2, 2, 2, 2]);
+    table(s, moneyHeader, r.byOfficer.map((g) => moneyRow(g, g.label)), [4.5, 0.8, 2, 2, 2, 2]);
     heading(s, { id: 'Permohonan menurut status', en: 'Applications by status' }, lang);
-    table(s, [joined({ id: 'Layanan', en: 'Service' }, lang), 'Status'], r.byService.map((g) => [g.label, statuses(g.byStatus)]), [1, 3]);
+    table(s, [joined({ id: 'Layanan', en: 'Service' }, lang), 'Status'], r.byService.map((g) => [serviceLabel(r, g.key), statuses(g.byStatus)]), [4.5, 8.8]);
     heading(s, { id: 'Selisih', en: 'Discrepancies' }, lang);
     if (r.discrepancies.length === 0) note(s, { id: 'Tidak ada selisih.', en: 'No discrepancies.' }, lang);
     else
@@ -89,9 +121,7 @@ export async function renderEndOfDay(model: EndOfDayModel): Promise<Uint8Array> 
     heading(s, { id: 'Sinkronisasi', en: 'Sync' }, lang);
     note(s, { id: `Belum terkirim ${r.sync.unsynced}, konflik ${r.sync.conflicts}, ditolak pusat ${r.sync.rejected.length}.`, en: `Unsynced ${r.sync.unsynced}, conflicts ${r.sync.conflicts}, rejected by central ${r.sync.rejected.length}.` }, lang);
     if (r.sync.rejected.length) table(s, ['#', 'Op', joined({ id: 'Alasan', en: 'Reason' }, lang)], r.sync.rejected.map((o) => [String(o.deviceSeq), `${o.op} ${o.entityId}`, o.reason ?? '-']), [1, 4, 5]);
-    heading(s, { id: 'Antrean', en: 'Queue' }, lang);
-    if (!r.tickets) note(s, { id: 'Data antrean tidak tersedia di stasiun kerja ini (antrean kantor ada di pusat).', en: 'Queue data not available on this workstation (the office queue lives at central).' }, lang);
-    else table(s, [joined({ id: 'Layanan', en: 'Service' }, lang), joined({ id: 'Tiket lokal', en: 'Local tickets' }, lang)], r.tickets.map((t) => [t.serviceCode, statuses(t.byStatus)]), [1, 3]);
+    ticketTables(s, r, lang);
     s.gap(6);
     s.text(`SHA-256: ${model.contentHash}`, { size: 7, color: model.signedBy ? MUTED : ALERT });
     s.gap(8);

@@ -6,6 +6,8 @@ import { HOME_ROUTE, replaceHash } from '../../../lib/route.js';
 import { useEndOfDayStore, type EndOfDayReport } from '../../../stores/end-of-day-store.js';
 import { useSessionStore } from '../../../stores/session-store.js';
 import { DiscrepancyList } from './DiscrepancyList.js';
+import { serviceLabel } from './service-label.js';
+import { TicketTables } from './TicketTables.js';
 import { formatRupiah as rupiah } from '../../../../common/domain/fees.js';
 import { saveBlob } from '../../../lib/download.js';
 
@@ -19,7 +21,9 @@ function useErrorText(error: ErrorBody | null): string | null {
   return code && OWN_CODES.includes(code) ? t(`endOfDay.errors.${code}`) : describeError(t, error);
 }
 
-function Groups({ title, groups }: { title: string; groups: EndOfDayReport['byService'] }) {
+type Group = EndOfDayReport['byService'][number];
+
+function Groups({ title, groups, labelOf = (g) => g.label }: { title: string; groups: Group[]; labelOf?: (g: Group) => string }) {
   const { t } = useTranslation();
   return (
     <table className="table" aria-label={title}>
@@ -38,7 +42,7 @@ function Groups({ title, groups }: { title: string; groups: EndOfDayReport['bySe
       <tbody>
         {groups.map((g) => (
           <tr key={g.key}>
-            <th scope="row">{g.label}</th>
+            <th scope="row">{labelOf(g)}</th>
             <td className="num">{g.applications}</td>
             <td>{Object.entries(g.byStatus).map(([s, n]) => `${s} ${n}`).join(', ')}</td>
             <td className="num">{rupiah(g.money.expected)}</td>
@@ -91,7 +95,11 @@ export function EndOfDayScreen() {
           <p role="status" className={closed ? 'badge badge--ok' : 'badge badge--muted'}>
             {closed ? t('endOfDay.closedBy', { name: report.closure?.closedBy ?? '' }) : report.closure?.status === 'reopened' ? t('endOfDay.reopened', { reason: report.closure.reopenReason ?? '' }) : t('endOfDay.openDay')}
           </p>
-          <Groups title={t('endOfDay.perService')} groups={[...report.byService, { ...report.total, label: t('endOfDay.total') }]} />
+          <Groups
+            title={t('endOfDay.perService')}
+            groups={[...report.byService, { ...report.total, label: t('endOfDay.total') }]}
+            labelOf={(g) => (g.key === report.total.key ? g.label : serviceLabel(report, g.key, i18n.language))}
+          />
           <Groups title={t('endOfDay.perOfficer')} groups={report.byOfficer} />
           <h2>{t('endOfDay.discrepancies')}</h2>
           <DiscrepancyList items={report.discrepancies} editable={role === 'supervisor' && !closed} onNote={note} />
@@ -107,17 +115,7 @@ export function EndOfDayScreen() {
           <h2>{t('endOfDay.sync')}</h2>
           <p>{t('endOfDay.syncCounts', { unsynced: report.sync.unsynced, conflicts: report.sync.conflicts, rejected: report.sync.rejected.length })}</p>
           <h2>{t('endOfDay.tickets')}</h2>
-          {report.tickets ? (
-            <ul>
-              {report.tickets.map((x) => (
-                <li key={x.serviceCode}>
-                  {x.serviceCode}: {Object.entries(x.byStatus).map(([s, n]) => `${s} ${n}`).join(', ')}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="muted">{t('endOfDay.noTickets')}</p>
-          )}
+          <TicketTables report={report} />
           {report.blockers.filter((b) => b !== 'eod.closed').map((b) => (
             <p key={b} className="alert alert--warning">
               {t(`endOfDay.errors.${b}`)}
