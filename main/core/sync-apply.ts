@@ -105,6 +105,24 @@ function endSessions(core: Core, effects: ApplyEffects): void {
 }
 
 /**
+ * A page of changes may hold several versions of one record: only the newest is applied. The ones between
+ * are already superseded, and applying them would flap local state on the way (an officer's own new
+ * password, arriving after the temporary one, would end their session).
+ */
+function newestOnly(records: readonly PulledRecord[]): PulledRecord[] {
+  const newest = new Map<string, PulledRecord>();
+  for (const rec of records) {
+    const key = `${rec.entity}\u0000${rec.entityId}`;
+    const seen = newest.get(key);
+    if (seen === undefined || rec.version >= seen.version) {
+      newest.delete(key);
+      newest.set(key, rec);
+    }
+  }
+  return [...newest.values()];
+}
+
+/**
  * Applies pulled records and moves the cursor in one transaction. A record with ops still pending here
  * keeps its local state for now: central's state is set aside (sync_deferred) and applied once those
  * ops have their answers, so nothing pulled past the cursor is lost.
@@ -122,7 +140,7 @@ export function applyPulled(
     .transaction(() => {
       let applied = 0;
       let deferred = 0;
-      for (const rec of records) {
+      for (const rec of newestOnly(records)) {
         if (hasPendingFor(db, rec.entity, rec.entityId)) {
           deferRecord(db, { entity: rec.entity, entity_id: rec.entityId, version: rec.version, data: JSON.stringify(rec.data), deleted: rec.deleted ? 1 : 0 });
           deferred += 1;
