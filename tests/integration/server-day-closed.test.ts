@@ -6,7 +6,7 @@ import { businessDateOf } from '../../server/entities/business-day.js';
 import { preferredStore, startTestCentral, storeKinds, type TestCentral } from '../model/harness/central.js';
 import { enrolIdentity, sendSigned, wireOp } from '../model/harness/signed.js';
 import type { Identity } from '../../main/sync/transport.js';
-import { passwordOf, userSession } from '../support/core.js';
+import { ADMIN_PASSWORD, passwordOf, userSession } from '../support/core.js';
 import { startWorkstation, type TestWorkstation } from '../model/harness/workstation.js';
 import { walkInDraft } from './applications-fixtures.js';
 
@@ -175,5 +175,24 @@ describe('a day signed off at one desk, through the real sync client', () => {
     const { items } = await counter.t.value('sync.list', { filter: 'rejected' }, counter.adminToken);
     expect(items.filter((i) => i.entityId === app.id).map((i) => [i.op, i.status, i.reason])).toEqual([['applications.create', 'rejected', 'day.closed']]);
     expect(await central.central.deps.store.query("SELECT 1 FROM records WHERE entity = 'application' AND entity_id = $1", [app.id])).toEqual([]);
+
+    // The pull brought the sign-off: the counter's own core now refuses changes dated in that day, before any push.
+    const refused = await counter.t.call('applications.create', { draft: walkInDraft() }, officer);
+    expect(refused.ok ? 'ok' : [refused.error.code, (refused.error.details as { closedBy?: string }).closedBy]).toEqual(['DAY_CLOSED', 'Nama spv1']);
+    const counterAdmin = await userSession(counter.t, counter.adminToken, 'spv2', 'supervisor');
+    const seen = await counter.t.value('endOfDay.report', { date: today }, counterAdmin);
+    expect(seen.blockers).toEqual(['eod.closed']);
+    expect(seen.closure).toMatchObject({ status: 'closed', reportHash: day?.data.reportHash });
+    const signOffHere = await counter.t.call('endOfDay.signOff', { date: today, password: passwordOf('spv2') }, counterAdmin);
+    expect(signOffHere.ok ? 'ok' : signOffHere.error.code).toBe('DAY_CLOSED');
+
+    // An admin's reopen at the desk reaches the counter the same way: it takes changes again.
+    await desk.t.value('endOfDay.reopen', { date: today, reason: 'Pembayaran tercatat terlambat', password: ADMIN_PASSWORD }, desk.adminToken);
+    await desk.client.runCycle();
+    await counter.client.runCycle();
+    expect((await counter.t.value('endOfDay.report', { date: today }, counterAdmin)).closure).toMatchObject({ status: 'reopened', reopenReason: 'Pembayaran tercatat terlambat' });
+    const again = await counter.t.value('applications.create', { draft: walkInDraft() }, officer);
+    await counter.client.runCycle();
+    expect((await counter.t.value('sync.list', { filter: 'rejected' }, counter.adminToken)).items.filter((i) => i.entityId === again.id)).toEqual([]);
   });
 });
