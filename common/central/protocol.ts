@@ -192,6 +192,9 @@ export const PullQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
   /** Long-poll: hold the request up to this long while there is nothing new. */
   wait: z.coerce.number().int().min(0).max(60_000).default(0),
+  /** The workstation's outbox as it pulls: its newest device_seq and its unresolved conflicts (end of day reads them). */
+  lastSeq: z.coerce.number().int().min(0).optional(),
+  conflicts: z.coerce.number().int().min(0).optional(),
 });
 
 export const PullResponse = z.strictObject({

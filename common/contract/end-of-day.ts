@@ -3,6 +3,7 @@ import { defineCall } from './define.js';
 import { IsoDateSchema, ReasonText } from './applications-schemas.js';
 import { Language } from './schemas.js';
 import { ticketFiguresOfLegacy } from '../domain/end-of-day-tickets.js';
+import { WorkstationOutbox } from '../central/office-outbox.js';
 
 const Money = z.object({ expected: z.number().int(), central: z.number().int(), manual: z.number().int(), waived: z.number().int() });
 const Group = z.object({ key: z.string(), label: z.string(), applications: z.number().int(), byStatus: z.record(z.string(), z.number().int()), money: Money });
@@ -39,6 +40,9 @@ const TicketFigures = z.object({
 /** Names of every service code in the report, so each reader shows the name in its own language. */
 const ServiceName = z.object({ code: z.string(), nameId: z.string(), nameEn: z.string() });
 
+/** checked: central answered; offline: central could not be asked; standalone: not enrolled, no other desk to wait for. */
+const OfficeOutbox = z.object({ status: z.enum(['checked', 'offline', 'standalone']), workstations: z.array(WorkstationOutbox) });
+
 const RejectedOp = z.object({ deviceSeq: z.number().int(), entity: z.string(), entityId: z.string(), op: z.string(), status: z.string(), reason: z.string().nullable(), createdAt: z.number() });
 
 export const EndOfDayReport = z.object({
@@ -58,10 +62,12 @@ export const EndOfDayReport = z.object({
   tickets: z.preprocess(ticketFiguresOfLegacy, TicketFigures),
   /** Reports signed before names were carried have none: readers then show the code alone. */
   serviceNames: z.array(ServiceName).default([]),
+  /** Every desk of the office as central knows it at this moment: a sign-off waits until none holds unsent changes. */
+  office: OfficeOutbox.default({ status: 'standalone', workstations: [] }),
   closure: z
     .object({ status: z.enum(['closed', 'reopened']), closedBy: z.string(), closedAt: z.number(), reportHash: z.string(), reopenedBy: z.string().nullable(), reopenReason: z.string().nullable() })
     .nullable(),
-  /** What stands between this report and a sign-off, as stable codes (eod.unresolved, eod.unsynced, eod.closed). */
+  /** What stands between this report and a sign-off, as stable codes (eod.unresolved, eod.unsynced, eod.officeUnsynced, eod.officeUnknown, eod.closed). */
   blockers: z.array(z.string()),
 });
 export type EndOfDayReportView = z.infer<typeof EndOfDayReport>;

@@ -38,6 +38,8 @@ export function endOfDayCsv(r: EndOfDayReportView, lang: 'id' | 'en', contentHas
   rows.push(['sync.unsynced', null, null, null, r.sync.unsynced, null, null, null, null, null]);
   rows.push(['sync.conflicts', null, null, null, r.sync.conflicts, null, null, null, null, null]);
   for (const o of r.sync.rejected) rows.push(['sync.rejected', String(o.deviceSeq), `${o.op} ${o.entityId}`, o.status, 1, null, null, null, null, o.reason]);
+  rows.push(['office.status', null, null, r.office.status, null, null, null, null, null, null]);
+  for (const w of r.office.workstations) rows.push(['office.workstation', w.id, w.name, `pending ${w.pending}, conflicts ${w.conflicts}, rejected ${w.rejected}`, w.pending, null, null, null, null, null]);
   const ticketRows = (section: string, key: string, label: string, c: EndOfDayReportView['tickets']['total']) => {
     for (const k of TICKET_COLUMNS) rows.push([section, key, label, k, c[k], null, null, null, null, null]);
   };

@@ -5,14 +5,15 @@ import { getClosure } from '../../db/queries/end-of-day.js';
 import { signedIn } from './auth.js';
 import { officeContext } from './catalogue.js';
 import type { CallContext, Handlers } from './context.js';
-import { contentHash, reportFor } from './end-of-day.js';
+import { contentHash, currentReport } from './end-of-day.js';
 import { renderEndOfDay } from './pdf/end-of-day.js';
 
 /** The report and its hash: the signed hash for a closed day, the live content's hash otherwise. */
-function hashedReport(ctx: CallContext, date: string) {
-  const raw = reportFor(ctx, date);
+async function hashedReport(ctx: CallContext, date: string) {
+  const raw = await currentReport(ctx, date);
   const c = getClosure(ctx.db, date);
-  const signed = c?.status === 'closed';
+  // A day signed on another desk: its report stays there, so this copy carries its own hash, not the signed one.
+  const signed = c?.status === 'closed' && c.report !== null;
   // Rendered through the contract, so a report signed by an earlier Loket reads in today's shape; hashed as computed.
   return { report: EndOfDayReport.parse(raw), hash: signed ? c.report_hash : contentHash(raw), signedBy: signed ? c.closed_by_name : null };
 }
@@ -20,7 +21,7 @@ function hashedReport(ctx: CallContext, date: string) {
 export const endOfDayExportHandlers = {
   'endOfDay.pdf': async (ctx, input) => {
     const { user } = signedIn(ctx);
-    const { report, hash, signedBy } = hashedReport(ctx, input.date);
+    const { report, hash, signedBy } = await hashedReport(ctx, input.date);
     const o = officeContext(ctx);
     const pdf = await renderEndOfDay({
       office: { code: o.prefix, name: o.name, address: o.city, timeZone: o.tz },
@@ -36,9 +37,9 @@ export const endOfDayExportHandlers = {
     return { fileName: `laporan-akhir-hari-${report.officeCode}-${report.date}.pdf`, pdfBase64: Buffer.from(pdf).toString('base64'), contentHash: hash };
   },
 
-  'endOfDay.csv': (ctx, input) => {
+  'endOfDay.csv': async (ctx, input) => {
     signedIn(ctx);
-    const { report, hash } = hashedReport(ctx, input.date);
+    const { report, hash } = await hashedReport(ctx, input.date);
     return { fileName: `laporan-akhir-hari-${report.officeCode}-${report.date}.csv`, csv: endOfDayCsv(report, input.language, hash), contentHash: hash };
   },
 } satisfies Partial<Handlers>;

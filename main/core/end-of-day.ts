@@ -16,6 +16,7 @@ import { signedIn } from './auth.js';
 import { officeContext, todayAt } from './catalogue.js';
 import { write, type CallContext, type Handlers } from './context.js';
 import { checkCredentials } from './credentials.js';
+import { desksBehind, officeBlockers, officeOutboxFor, type OfficeOutbox } from './end-of-day-office.js';
 
 /** The entity of end of day's own ops: they never block a sign-off, they are the sign-off. */
 export const EOD_ENTITY = 'business_day';
@@ -33,7 +34,7 @@ function reasonOf(result: string | null): string | null {
 }
 
 /** Today's (or an earlier day's) figures as they stand now on this workstation. */
-export function computeReport(ctx: CallContext, date: string): EndOfDayReportView {
+function computeReport(ctx: CallContext, date: string, desks: OfficeOutbox): EndOfDayReportView {
   const office = officeContext(ctx);
   const from = startOfBusinessDay(date, office.tz);
   const to = startOfBusinessDay(addDays(date, 1), office.tz);
@@ -62,6 +63,7 @@ export function computeReport(ctx: CallContext, date: string): EndOfDayReportVie
     },
     tickets,
     serviceNames: serviceNames(ctx.db, codes).map((s) => ({ code: s.code, nameId: s.name_id, nameEn: s.name_en })),
+    office: desks,
     closure: null,
     blockers: [],
   };
@@ -79,18 +81,30 @@ function withClosure(report: EndOfDayReportView, c: DayClosureRow | undefined): 
   return { ...report, closure: { status: c.status, closedBy: c.closed_by_name, closedAt: c.closed_at, reportHash: c.report_hash, reopenedBy: c.reopened_by, reopenReason: c.reopen_reason } };
 }
 
-/** The report a caller sees: the signed one for a closed day, the live one otherwise, with its blockers. */
-export function reportFor(ctx: CallContext, date: string): EndOfDayReportView {
+/**
+ * The report a caller sees: the signed one for a closed day, the live one otherwise, with its blockers.
+ * `office` is what central said of the other desks just now (the caller asks it, see end-of-day-office.ts).
+ */
+export function reportFor(ctx: CallContext, date: string, office: OfficeOutbox): EndOfDayReportView {
   assertNotFuture(ctx, date);
   const c = getClosure(ctx.db, date);
   // Signed on this desk: the report as signed. Signed on another desk (report NULL): this desk's own figures under that signature.
-  if (c?.status === 'closed') return { ...withClosure(c.report === null ? computeReport(ctx, date) : (JSON.parse(c.report) as EndOfDayReportView), c), blockers: ['eod.closed'] };
-  const r = withClosure(computeReport(ctx, date), c);
+  if (c?.status === 'closed') {
+    const signed = c.report === null ? computeReport(ctx, date, office) : (JSON.parse(c.report) as EndOfDayReportView);
+    return { ...withClosure(signed, c), blockers: ['eod.closed'] };
+  }
+  const r = withClosure(computeReport(ctx, date, office), c);
   const blockers: string[] = [];
   if (unresolved(r.discrepancies).length) blockers.push('eod.unresolved');
   if (r.sync.unsynced > 0 || r.sync.conflicts > 0) blockers.push('eod.unsynced');
-  return { ...r, blockers };
+  return { ...r, blockers: [...blockers, ...officeBlockers(office)] };
 }
+
+/** The report with the office asked of central first (reads and exports). */
+export const currentReport = async (ctx: CallContext, date: string): Promise<EndOfDayReportView> => {
+  assertNotFuture(ctx, date);
+  return reportFor(ctx, date, await officeOutboxFor(ctx, date));
+};
 
 function assertNotFuture(ctx: CallContext, date: string): void {
   if (date > todayAt(ctx)) throw new AppError('VALIDATION', `${date} has not happened yet in this office`, { fields: { date: ['date.future'] } });
@@ -113,32 +127,47 @@ function assertSignable(ctx: CallContext, r: EndOfDayReportView): void {
       conflicts: r.sync.conflicts,
     });
   }
+  if (r.office.status === 'offline') {
+    throw new AppError('CONFLICT', 'Central cannot be reached, so the other workstations of the office cannot be checked for unsent changes: connect to central and try again', {
+      code: 'eod.officeUnknown',
+    });
+  }
+  const behind = desksBehind(r.office);
+  if (behind.length > 0) {
+    throw new AppError('CONFLICT', `${behind.map((w) => `${w.name} (${w.pending} unsent, ${w.conflicts} conflicts)`).join(', ')} still hold changes central has not seen: let them sync (and resolve their conflicts) first, then sign off`, {
+      code: 'eod.officeUnsynced',
+      workstations: behind.map((w) => ({ name: w.name, pending: w.pending, conflicts: w.conflicts })),
+    });
+  }
 }
 
 export const endOfDayHandlers = {
   'endOfDay.report': (ctx, input) => {
     signedIn(ctx);
-    return reportFor(ctx, input.date ?? todayAt(ctx));
+    return currentReport(ctx, input.date ?? todayAt(ctx));
   },
 
-  'endOfDay.note': (ctx, input) => {
+  'endOfDay.note': async (ctx, input) => {
     const { user } = signedIn(ctx);
-    const r = reportFor(ctx, input.date);
+    const office = await officeOutboxFor(ctx, input.date);
+    const r = reportFor(ctx, input.date, office);
     if (r.closure?.status === 'closed') throw new AppError('DAY_CLOSED', `The business day ${input.date} is closed: ask an admin to reopen it before changing its notes`, { code: 'day.closed', date: input.date });
     const d = r.discrepancies.find((x) => x.key === input.key);
     if (!d) throw new AppError('NOT_FOUND', `No discrepancy ${input.key} on ${input.date}`, { code: 'eod.noDiscrepancy' });
     write(ctx, { action: 'endOfDay.note', entity: EOD_ENTITY, entityId: input.date, summary: { key: input.key, applicationId: d.applicationId, note: input.note, replaced: d.note } }, (db) =>
       upsertNote(db, { business_date: input.date, discrepancy_key: input.key, note: input.note, user_id: user.id, username: user.username, at: ctx.now }),
     );
-    return reportFor(ctx, input.date);
+    return reportFor(ctx, input.date, office);
   },
 
   'endOfDay.signOff': async (ctx, input) => {
     const { user } = signedIn(ctx);
-    assertSignable(ctx, reportFor(ctx, input.date));
+    assertSignable(ctx, await currentReport(ctx, input.date));
     // Fresh authentication: the sign-off is the supervisor's signature under the day's money.
     await checkCredentials(ctx, user.username, input.password, 'endOfDay.signOff');
-    const r = reportFor(ctx, input.date);
+    // Asked again: a desk may have fallen behind while the password was typed.
+    const office = await officeOutboxFor(ctx, input.date);
+    const r = reportFor(ctx, input.date, office);
     assertSignable(ctx, r);
     const signed: EndOfDayReportView = { ...r, closure: null, blockers: [] };
     const hash = contentHash(signed);
@@ -146,7 +175,7 @@ export const endOfDayHandlers = {
       closeDay(db, { business_date: input.date, office_code: r.officeCode, closed_by: user.id, closed_by_name: user.full_name, closed_at: ctx.now, report_hash: hash, report: JSON.stringify(signed) });
       clearLoginFailures(db, user.username);
     });
-    return reportFor(ctx, input.date);
+    return reportFor(ctx, input.date, office);
   },
 
   'endOfDay.reopen': async (ctx, input) => {
@@ -158,6 +187,6 @@ export const endOfDayHandlers = {
       reopenDay(db, input.date, user.username, input.reason, ctx.now);
       clearLoginFailures(db, user.username);
     });
-    return reportFor(ctx, input.date);
+    return currentReport(ctx, input.date);
   },
 } satisfies Partial<Handlers>;

@@ -1,5 +1,6 @@
 // The port between core and the sync client. Core never imports main/sync (lint): startSync() installs
 // the running client here, and the sync.* handlers reach it through this port.
+import type { OfficeOutboxView } from '../../common/central/office-outbox.js';
 import type { SyncState } from '../../common/contract/sync.js';
 import type { Core } from './core.js';
 
@@ -17,6 +18,8 @@ export interface SyncPort {
   /** One full cycle now (push everything, pull to the end); resolves when it is done or has failed. */
   syncNow(): Promise<void>;
   enrol(centralUrl: string, code: string): Promise<void>;
+  /** Every workstation of the office and what central knows of its outbox (end of day). Throws when central cannot be reached. */
+  officeOutbox(date: string, signal?: AbortSignal): Promise<OfficeOutboxView>;
 }
 
 const ports = new WeakMap<Core, SyncPort>();

@@ -6,6 +6,7 @@ import type { Db } from '../../db/connection.js';
 import { deleteSyncState, getCursor, getSyncState, setSyncState } from '../../db/queries/sync.js';
 import type { Core } from '../core/core.js';
 import { applyPulled } from '../core/sync-apply.js';
+import { maxDeviceSeq, outboxCounts } from '../../db/queries/sync-outbox.js';
 import { SyncHttpError, type Transport } from './transport.js';
 
 export interface PullContext {
@@ -38,7 +39,14 @@ async function snapshotRound(ctx: PullContext, signal?: AbortSignal): Promise<{ 
 export async function pullRound(ctx: PullContext, waitMs: number, signal?: AbortSignal): Promise<{ received: number; more: boolean }> {
   if (getSyncState(ctx.db, SNAPSHOT_PAGE) !== undefined || getSyncState(ctx.db, INITIALISED) === undefined) return snapshotRound(ctx, signal);
   const cursor = getCursor(ctx.db);
-  const q = new URLSearchParams({ cursor: String(cursor), limit: String(ctx.pageSize), wait: String(waitMs) });
+  // Each pull also says how far this outbox goes, so the office's end of day knows which desks are behind.
+  const q = new URLSearchParams({
+    cursor: String(cursor),
+    limit: String(ctx.pageSize),
+    wait: String(waitMs),
+    lastSeq: String(maxDeviceSeq(ctx.db)),
+    conflicts: String(outboxCounts(ctx.db).conflicts),
+  });
   try {
     const answer = await ctx.transport.request('GET', `/v1/pull?${q}`, PullResponse, undefined, signal);
     applyPulled(ctx.core, ctx.db, answer.changes, answer.cursor);

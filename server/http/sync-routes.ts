@@ -19,6 +19,8 @@ import { hashCode } from '../admin-ops.js';
 import { schemaVersion } from '../migrate.js';
 import { applyPush } from '../sync/push.js';
 import { decodePage, pullChanges, snapshotPage } from '../sync/feed.js';
+import { officeOutbox, outboxReporter } from '../sync/outbox-report.js';
+import { OfficeOutboxQuery, type OfficeOutboxView } from '../../common/central/office-outbox.js';
 import type { CentralDeps } from './deps.js';
 import { CentralError, parseJson, validate } from './errors.js';
 import { authenticate, checkSchemaVersion, importPublicKey, sha256Hex, signatureParts, signatureValid, useNonce, type Workstation } from './signature.js';
@@ -100,11 +102,18 @@ export function registerSyncRoutes(app: FastifyInstance, deps: CentralDeps): voi
     return applyPush(deps, { id: ws.id, officeCode: ws.officeCode }, input);
   });
 
+  const reportOutbox = outboxReporter(deps.store);
   app.get('/v1/pull', async (req): Promise<PullResponse> => {
     const { ws, input } = await signed(deps, req, PullQuery, 'query');
+    if (input.lastSeq !== undefined) await reportOutbox(ws.id, { lastSeq: input.lastSeq, conflicts: input.conflicts ?? 0 }, deps.now());
     const abort = new AbortController();
     req.raw.once('close', () => abort.abort());
     return pullChanges(deps.store, deps.notifier, ws.officeCode, { ...input, signal: abort.signal });
+  });
+
+  app.get('/v1/office/outbox', async (req): Promise<OfficeOutboxView> => {
+    const { ws, input } = await signed(deps, req, OfficeOutboxQuery, 'query');
+    return officeOutbox(deps.store, ws.officeCode, ws.id, input.date);
   });
 
   app.get('/v1/snapshot', async (req): Promise<SnapshotResponse> => {

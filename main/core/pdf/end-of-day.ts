@@ -86,6 +86,16 @@ const statuses = (byStatus: Record<string, number>) =>
     .map(([k, n]) => `${k} ${n}`)
     .join(', ');
 
+/** Every desk of the office as central knew it when the report was made. */
+function officeDesks(s: Sheet, r: EndOfDayReportView, lang: PdfLanguage): void {
+  heading(s, { id: 'Stasiun kerja kantor', en: 'Office workstations' }, lang);
+  if (r.office.status === 'offline') return note(s, { id: 'Pusat tidak dapat dihubungi: stasiun kerja lain tidak diperiksa.', en: 'Central could not be reached: other workstations were not checked.' }, lang);
+  if (r.office.status === 'standalone') return note(s, { id: 'Tidak terdaftar di pusat: tidak ada stasiun kerja lain.', en: 'Not enrolled with central: no other workstations.' }, lang);
+  const head = [joined({ id: 'Stasiun', en: 'Workstation' }, lang), joined({ id: 'Terakhir tersambung', en: 'Last connected' }, lang), joined({ id: 'Belum terkirim', en: 'Unsent' }, lang), joined({ id: 'Konflik', en: 'Conflicts' }, lang), joined({ id: 'Ditolak', en: 'Rejected' }, lang)];
+  const rows = r.office.workstations.map((w) => [w.name, w.lastSeenAt === null ? '-' : formatTime(w.lastSeenAt, r.tz), String(w.pending), String(w.conflicts), String(w.rejected)]);
+  table(s, head, rows, [3, 2.6, 1.6, 1.4, 1.4]);
+}
+
 export async function renderEndOfDay(model: EndOfDayModel): Promise<Uint8Array> {
   const r = model.report;
   const title = { id: 'Laporan Akhir Hari', en: 'End-of-Day Report' };
@@ -121,6 +131,7 @@ export async function renderEndOfDay(model: EndOfDayModel): Promise<Uint8Array> 
     heading(s, { id: 'Sinkronisasi', en: 'Sync' }, lang);
     note(s, { id: `Belum terkirim ${r.sync.unsynced}, konflik ${r.sync.conflicts}, ditolak pusat ${r.sync.rejected.length}.`, en: `Unsynced ${r.sync.unsynced}, conflicts ${r.sync.conflicts}, rejected by central ${r.sync.rejected.length}.` }, lang);
     if (r.sync.rejected.length) table(s, ['#', 'Op', joined({ id: 'Alasan', en: 'Reason' }, lang)], r.sync.rejected.map((o) => [String(o.deviceSeq), `${o.op} ${o.entityId}`, o.reason ?? '-']), [1, 4, 5]);
+    officeDesks(s, r, lang);
     ticketTables(s, r, lang);
     s.gap(6);
     s.text(`SHA-256: ${model.contentHash}`, { size: 7, color: model.signedBy ? MUTED : ALERT });

@@ -8,10 +8,11 @@ import { useSessionStore } from '../../../stores/session-store.js';
 import { DiscrepancyList } from './DiscrepancyList.js';
 import { serviceLabel } from './service-label.js';
 import { TicketTables } from './TicketTables.js';
+import { OfficeDesks } from './OfficeDesks.js';
 import { formatRupiah as rupiah } from '../../../../common/domain/fees.js';
 import { saveBlob } from '../../../lib/download.js';
 
-const OWN_CODES = ['eod.unresolved', 'eod.unsynced', 'day.closed', 'day.notClosed'];
+const OWN_CODES = ['eod.unresolved', 'eod.unsynced', 'eod.officeUnsynced', 'eod.officeUnknown', 'day.closed', 'day.notClosed'];
 
 /** Our own refusals say what to do next; anything else gets the shared wording. */
 function useErrorText(error: ErrorBody | null): string | null {
@@ -114,6 +115,7 @@ export function EndOfDayScreen() {
           </ul>
           <h2>{t('endOfDay.sync')}</h2>
           <p>{t('endOfDay.syncCounts', { unsynced: report.sync.unsynced, conflicts: report.sync.conflicts, rejected: report.sync.rejected.length })}</p>
+          <OfficeDesks report={report} />
           <h2>{t('endOfDay.tickets')}</h2>
           <TicketTables report={report} />
           {report.blockers.filter((b) => b !== 'eod.closed').map((b) => (
