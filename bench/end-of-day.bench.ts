@@ -1,5 +1,6 @@
 // Issue #7's end-of-day numbers: the report of a day with 3,000 applications (their payments, 300
-// receipts with reprints and voids) and 6,000 local-mode tickets, through core (dispatch, zod, the
+// receipts with reprints and voids) and 6,000 tickets of the office as central published them (plus 200
+// local-mode ones central has not seen yet), through core (dispatch, zod, the
 // report's grouping), beside the bare SQL aggregate over the same rows; and its PDF beside the report.
 import type { Db } from '../db/connection.js';
 import { setUp, tempCore, userSession } from '../tests/support/core.js';
@@ -8,6 +9,7 @@ import { median, timeRuns, type BenchResult } from './types.js';
 const DAY = '2026-11-30';
 const APPLICATIONS = 3_000;
 const TICKETS = 6_000;
+const LOCAL_TICKETS = 200;
 const RUNS = 15;
 const SERVICES: [string, number][] = [['PASPOR_BIASA_5', 350_000], ['PASPOR_BIASA_10', 650_000], ['PASPOR_ELEKTRONIK_5', 650_000], ['PASPOR_ELEKTRONIK_10', 950_000], ['SPLP_WNI', 100_000]];
 const AT = Date.UTC(2026, 10, 30, 2, 0, 0);
@@ -24,7 +26,8 @@ export function seed(db: Db, officers: string[]): void {
   );
   const receipt = db.prepare(`INSERT INTO receipts (id, application_id, kind, content, content_hash, status, print_count, created_by, created_at, voided_at, voided_by, void_reason) VALUES (?, ?, 'application', '{}', 'h', ?, ?, ?, ?, ?, ?, ?)`);
   const print = db.prepare('INSERT INTO receipt_prints (id, receipt_id, copy_no, at, user_id, reason) VALUES (?, ?, ?, ?, ?, ?)');
-  const ticket = db.prepare(`INSERT INTO queue_local_tickets (id, day, service_code, number, status, arrived_at) VALUES (?, ?, ?, ?, ?, ?)`);
+  const ticket = db.prepare(`INSERT INTO office_tickets (id, day, service_code, number, status, arrived_at, officer, version) VALUES (?, ?, ?, ?, ?, ?, ?, 2)`);
+  const local = db.prepare(`INSERT INTO queue_local_tickets (id, day, service_code, number, status, arrived_at, officer) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   db.transaction(() => {
     for (let i = 0; i < APPLICATIONS; i++) {
       const [service, fee] = SERVICES[i % SERVICES.length]!;
@@ -47,7 +50,11 @@ export function seed(db: Db, officers: string[]): void {
       }
     }
     const statuses = ['done', 'done', 'done', 'done', 'no_show', 'cancelled', 'waiting', 'serving'];
-    for (let i = 0; i < TICKETS; i++) ticket.run(`t${i}`, DAY, SERVICES[i % SERVICES.length]![0], `L3A-${i}`, statuses[i % statuses.length]!, AT + i * 5_000);
+    for (let i = 0; i < TICKETS; i++) {
+      const status = statuses[i % statuses.length]!;
+      ticket.run(`t${i}`, DAY, SERVICES[i % SERVICES.length]![0], `A-${i}`, status, AT + i * 5_000, status === 'waiting' ? null : `petugas${i % 12}`);
+    }
+    for (let i = 0; i < LOCAL_TICKETS; i++) local.run(`l${i}`, DAY, SERVICES[i % SERVICES.length]![0], `L3A-${i}`, 'done', AT + i * 7_000, 'petugas0');
   })();
 }
 
@@ -56,7 +63,14 @@ function bareAggregate(db: Db): unknown[] {
   return [
     db.prepare(`SELECT a.service_code, a.created_by, a.status, count(*) AS n, sum(a.fee_total) AS expected FROM applications a WHERE a.business_date = ? AND a.office_code = 'banyumanik' GROUP BY 1, 2, 3`).all(DAY),
     db.prepare(`SELECT a.service_code, p.status, p.status_source, sum(p.amount) AS amount FROM applications a JOIN payments p ON p.application_id = a.id WHERE a.business_date = ? GROUP BY 1, 2, 3`).all(DAY),
-    db.prepare('SELECT service_code, status, count(*) FROM queue_local_tickets WHERE day = ? GROUP BY 1, 2').all(DAY),
+    db
+      .prepare(
+        `SELECT service_code, officer, status, count(*) FROM (
+           SELECT service_code, officer, status FROM office_tickets WHERE day = ?
+           UNION ALL SELECT service_code, officer, status FROM queue_local_tickets q WHERE day = ? AND NOT EXISTS (SELECT 1 FROM office_tickets o WHERE o.id = q.id)
+         ) GROUP BY 1, 2, 3`,
+      )
+      .all(DAY, DAY),
   ];
 }
 

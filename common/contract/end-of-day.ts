@@ -34,7 +34,7 @@ const TicketCounts = z.object({
 const TicketFigures = z.object({
   byService: z.array(TicketCounts.extend({ serviceCode: z.string() })),
   /** officer null: tickets nobody called. */
-  byOfficer: z.array(TicketCounts.extend({ officer: z.string().nullable() })),
+  byOfficer: z.array(TicketCounts.extend({ officer: z.string().nullable(), /** The officer's full name where this desk knows the account. */ name: z.string().nullable().default(null) })),
   total: TicketCounts,
 });
 /** Names of every service code in the report, so each reader shows the name in its own language. */

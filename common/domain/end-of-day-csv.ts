@@ -44,7 +44,7 @@ export function endOfDayCsv(r: EndOfDayReportView, lang: 'id' | 'en', contentHas
     for (const k of TICKET_COLUMNS) rows.push([section, key, label, k, c[k], null, null, null, null, null]);
   };
   for (const g of r.tickets.byService) ticketRows('tickets.service', g.serviceCode, nameOf(g.serviceCode), g);
-  for (const g of r.tickets.byOfficer) ticketRows('tickets.officer', g.officer ?? '', g.officer ?? '', g);
+  for (const g of r.tickets.byOfficer) ticketRows('tickets.officer', g.officer ?? '', g.name ?? g.officer ?? '', g);
   ticketRows('tickets.total', 'total', 'total', r.tickets.total);
   rows.push(['report', r.date, r.officeCode, r.closure?.status ?? 'open', null, null, null, null, null, `sha256 ${contentHash}`]);
   return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';

@@ -16,7 +16,7 @@ export interface TicketCounts {
 export interface TicketFigures {
   byService: Array<TicketCounts & { serviceCode: string }>;
   /** officer null: tickets nobody called (still waiting, or cancelled before a call). */
-  byOfficer: Array<TicketCounts & { officer: string | null }>;
+  byOfficer: Array<TicketCounts & { officer: string | null; name?: string | null }>;
   total: TicketCounts;
 }
 

@@ -12,6 +12,7 @@ import {
   type DayClosureRow, type ReceiptEventRow,
 } from '../../db/queries/end-of-day.js';
 import { clearLoginFailures } from '../../db/queries/login-failures.js';
+import { getUserByUsername } from '../../db/queries/users.js';
 import { signedIn } from './auth.js';
 import { officeContext, todayAt } from './catalogue.js';
 import { write, type CallContext, type Handlers } from './context.js';
@@ -41,7 +42,9 @@ function computeReport(ctx: CallContext, date: string, desks: OfficeOutbox): End
   const money = buildMoneyReport(dayApplications(ctx.db, office.code, date), dayPayments(ctx.db, office.code, date), dayNotes(ctx.db, date), (c) => c);
   const prints = receiptPrintsBetween(ctx.db, from, to);
   const counts = outboxCounts(ctx.db, EOD_ENTITY);
-  const tickets = tallyTickets(dayTicketCounts(ctx.db, date));
+  const tally = tallyTickets(dayTicketCounts(ctx.db, date));
+  // Tickets carry the username central saw; the report shows the person.
+  const tickets = { ...tally, byOfficer: tally.byOfficer.map((g) => ({ ...g, name: g.officer === null ? null : (getUserByUsername(ctx.db, g.officer)?.full_name ?? null) })) };
   const codes = [...money.byService.map((g) => g.key), ...money.discrepancies.map((d) => d.serviceCode), ...tickets.byService.map((g) => g.serviceCode)];
   return {
     date,

@@ -97,8 +97,8 @@ describe('the office tickets pulled from central', () => {
     expect((await report()).tickets).toEqual({
       byService: [{ serviceCode: 'PENGAMBILAN', ...counts(2, { served: 1, open: 1 }) }],
       byOfficer: [
-        { officer: 'petugas1', ...counts(1, { served: 1 }) },
-        { officer: null, ...counts(1, { open: 1 }) },
+        { officer: 'petugas1', name: 'Nama petugas1', ...counts(1, { served: 1 }) },
+        { officer: null, name: null, ...counts(1, { open: 1 }) },
       ],
       total: counts(2, { served: 1, open: 1 }),
     });
@@ -117,9 +117,10 @@ describe('the office tickets pulled from central', () => {
         { serviceCode: 'PENGAMBILAN', ...counts(5, { served: 2, noShow: 1, open: 2 }) },
       ],
       byOfficer: [
-        { officer: 'petugas1', ...counts(3, { served: 2, transferred: 1 }) },
-        { officer: 'petugas2', ...counts(1, { noShow: 1 }) },
-        { officer: null, ...counts(4, { cancelled: 1, open: 3 }) },
+        { officer: 'petugas1', name: 'Nama petugas1', ...counts(3, { served: 2, transferred: 1 }) },
+        // An account this desk has not heard of shows as its username.
+        { officer: 'petugas2', name: null, ...counts(1, { noShow: 1 }) },
+        { officer: null, name: null, ...counts(4, { cancelled: 1, open: 3 }) },
       ],
       total: counts(8, { served: 2, noShow: 1, transferred: 1, cancelled: 1, open: 3 }),
     });

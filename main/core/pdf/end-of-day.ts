@@ -77,7 +77,7 @@ function ticketTables(s: Sheet, r: EndOfDayReportView, lang: PdfLanguage): void 
   table(s, [joined({ id: 'Layanan', en: 'Service' }, lang), ...counts], [...t.byService.map((g) => [serviceLabel(r, g.serviceCode), ...ticketCells(g)]), total], widths);
   heading(s, { id: 'Antrean per petugas', en: 'Queue per officer' }, lang);
   const nobody = joined({ id: 'Belum dipanggil', en: 'Not called' }, lang);
-  table(s, [joined({ id: 'Petugas', en: 'Officer' }, lang), ...counts], t.byOfficer.map((g) => [g.officer ?? nobody, ...ticketCells(g)]), widths);
+  table(s, [joined({ id: 'Petugas', en: 'Officer' }, lang), ...counts], t.byOfficer.map((g) => [g.officer === null ? nobody : g.name ? `${g.name} (${g.officer})` : g.officer, ...ticketCells(g)]), widths);
 }
 
 const statuses = (byStatus: Record<string, number>) =>
