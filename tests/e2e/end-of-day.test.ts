@@ -78,7 +78,7 @@ describe('end of day at the supervisor desk', { timeout: 120_000 }, () => {
     const perService = page.getByRole('table', { name: 'Tiket antrean per layanan' });
     expect(await perService.getByRole('row', { name: /Pengambilan paspor \(PENGAMBILAN\)/ }).getByRole('cell').allTextContents()).toEqual(['2', '1', '0', '0', '0', '1']);
     const perOfficer = page.getByRole('table', { name: 'Tiket antrean per petugas' });
-    expect(await perOfficer.getByRole('row', { name: /^petugas/ }).getByRole('cell').allTextContents()).toEqual(['1', '1', '0', '0', '0', '0']);
+    expect(await perOfficer.getByRole('row', { name: 'Petugas petugas (petugas)' }).getByRole('cell').allTextContents()).toEqual(['1', '1', '0', '0', '0', '0']);
     expect(await perOfficer.getByRole('row', { name: /Belum dipanggil/ }).getByRole('cell').allTextContents()).toEqual(['1', '0', '0', '0', '0', '1']);
     await shot(page, 'eod-01-report');
     await page.getByLabel('Kata sandi').fill(supervisorPassword);

@@ -231,12 +231,16 @@ describe.each(storeKinds())('office queue at central on %s', (kind) => {
       expect(res.status, reason).toBe(status);
       expect(res.body.error?.details).toMatchObject({ reason });
     }
-    // Calling a booked ticket queues a notification for the applicant; the gateway sends each once.
-    const sent: string[] = [];
-    const gateway = { send: async (n: { kind: string; payload: unknown }) => void sent.push(`${n.kind}:${(n.payload as { bookingCode: string }).bookingCode}`) };
+    // Calling a booked ticket queues a notification for the applicant; the gateway sends each once (central's
+    // own 5-second drain may get there before this test's, so what counts is the outbox, all sent, none twice).
+    const gateway = { send: async () => undefined };
     await drain();
     await drainNotifications(central.central.deps.store, gateway, clock);
-    expect(sent).toEqual(expect.arrayContaining(['called:MP-0001', 'done:MP-0001', 'called:MP-0002']));
+    const outbox = await central.central.deps.store.query<{ kind: string; code: string; sent: boolean }>(
+      "SELECT kind, payload->>'bookingCode' AS code, sent_at IS NOT NULL AS sent FROM notifications_outbox WHERE payload->>'bookingCode' IN ('MP-0001', 'MP-0002')",
+    );
+    expect(outbox.map((n) => `${n.kind}:${n.code}`)).toEqual(expect.arrayContaining(['called:MP-0001', 'done:MP-0001', 'called:MP-0002']));
+    expect(outbox.every((n) => n.sent)).toBe(true);
     expect(await drainNotifications(central.central.deps.store, gateway, clock)).toBe(0);
     const gen = await central.admin<{ imported: number; codes: string[] }>('POST', '/admin/bookings/generate', { officeCode: 'banyumanik', day: '2026-12-03', count: 40, seed: 7 });
     expect(gen.imported).toBe(40);
