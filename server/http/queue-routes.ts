@@ -21,6 +21,7 @@ import { floorView } from '../queue/floor.js';
 import { FloorQuery } from '../../common/contract/floor.js';
 import { generateBookings, importBookings } from '../queue/bookings.js';
 import { drainNotifications, logGateway } from '../queue/events.js';
+import { closePastDays } from '../queue/day-end.js';
 import { callNext, currentAt, ticketAction, type TicketAction } from '../queue/calls.js';
 import { issueTicket } from '../queue/issue.js';
 import { parkedAt, parkTicket, resumeTicket } from '../queue/park.js';
@@ -75,8 +76,16 @@ export function registerQueueRoutes(app: FastifyInstance, deps: CentralDeps): vo
     draining = drainNotifications(deps.store, logGateway, deps.now()).catch(() => undefined);
   }, 5_000);
   drain.unref();
+  // A minute late is soon enough to close yesterday's leftover tickets; an error is retried next minute.
+  let sweeping: Promise<unknown> = Promise.resolve();
+  const sweep = setInterval(() => {
+    sweeping = closePastDays(deps.store, deps.now(), deps.published).catch((err: unknown) => console.error('[queue] closing past days failed', err));
+  }, 60_000);
+  sweep.unref();
   app.addHook('preClose', async () => {
     clearInterval(drain);
+    clearInterval(sweep);
+    await sweeping;
     hub.close();
     await draining;
   });
