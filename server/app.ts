@@ -32,6 +32,8 @@ export interface CentralOptions {
   now?: () => number;
   /** Creates the reference list's offices on first start (default true). */
   seedOffices?: boolean;
+  /** How often past days' leftover tickets are closed (default a minute); null: never (tests that move `now` by hand). */
+  dayEndSweepMs?: number | null;
 }
 
 export interface Central {
@@ -102,7 +104,7 @@ export async function createCentral(opts: CentralOptions): Promise<Central> {
   registerSyncRoutes(app, deps);
   const stopBlobs = registerBlobRoutes(app, deps);
   registerAdminRoutes(app, deps);
-  registerQueueRoutes(app, deps);
+  registerQueueRoutes(app, deps, opts.dayEndSweepMs === undefined ? 60_000 : opts.dayEndSweepMs);
   app.addHook('preClose', async () => notifier.close());
 
   const sweep = setInterval(() => void purgeNonces(store, deps.now()).catch(() => undefined), 60_000);

@@ -68,7 +68,7 @@ const ACTIONS: Record<string, { schema: z.ZodType; action: (b: Record<string, st
   transfer: { schema: TransferRequest, action: (b) => ({ kind: 'transfer', serviceCode: b.serviceCode! }) },
 };
 
-export function registerQueueRoutes(app: FastifyInstance, deps: CentralDeps): void {
+export function registerQueueRoutes(app: FastifyInstance, deps: CentralDeps, dayEndSweepMs: number | null): void {
   const hub = queueHub(deps);
   // Ticket-called and status notifications leave through the gateway (the log by default) in the background.
   let draining: Promise<unknown> = Promise.resolve();
@@ -78,10 +78,13 @@ export function registerQueueRoutes(app: FastifyInstance, deps: CentralDeps): vo
   drain.unref();
   // A minute late is soon enough to close yesterday's leftover tickets; an error is retried next minute.
   let sweeping: Promise<unknown> = Promise.resolve();
-  const sweep = setInterval(() => {
-    sweeping = closePastDays(deps.store, deps.now(), deps.published).catch((err: unknown) => console.error('[queue] closing past days failed', err));
-  }, 60_000);
-  sweep.unref();
+  const sweep =
+    dayEndSweepMs === null
+      ? undefined
+      : setInterval(() => {
+          sweeping = closePastDays(deps.store, deps.now(), deps.published).catch((err: unknown) => console.error('[queue] closing past days failed', err));
+        }, dayEndSweepMs);
+  sweep?.unref();
   app.addHook('preClose', async () => {
     clearInterval(drain);
     clearInterval(sweep);
