@@ -9,7 +9,7 @@ import { CentralError } from '../http/errors.js';
 import type { Sql, Store } from '../store/store.js';
 import { queueEvent } from './events.js';
 import { officeInfo } from './issue.js';
-import { isFinal, publishTickets, unpublished, type Published } from './publish.js';
+import { isFinal, publishingTx, unpublished, type Published } from './publish.js';
 import { TICKET_COLUMNS, cachedConfig, loadConfig, ticketView, type TicketRow } from './rows.js';
 
 interface CounterRow {
@@ -113,10 +113,8 @@ export interface ActionOptions {
 
 /** A ticket reaching a final status is published in the same transaction; the others are not. */
 export async function ticketAction(store: Store, officeCode: string, counterId: string, ticketId: string, action: TicketAction, now: number, opts: ActionOptions = {}): Promise<CallResult> {
-  let lastSeq = 0;
-  const result = await store.tx(async (sql) => {
+  return publishingTx(store, officeCode, now, opts.published ?? unpublished, async (sql, publish) => {
     const config = await loadConfig(sql, officeCode);
-    const toPublish: TicketRow[] = [];
     const update = async (set: string, params: unknown[], kind: string, data: Record<string, unknown> = {}): Promise<TicketRow> => {
       const officerAt = params.length + 2;
       const rows = await sql.query<TicketRow>(`UPDATE tickets SET ${set}, officer = COALESCE($${officerAt}, officer) WHERE id = $1 RETURNING ${TICKET_COLUMNS}`, [
@@ -125,56 +123,48 @@ export async function ticketAction(store: Store, officeCode: string, counterId: 
         opts.officer ?? null,
       ]);
       await queueEvent(sql, rows[0]!, kind, counterId, now, data);
-      if (isFinal(rows[0]!.status)) toPublish.push(rows[0]!);
+      if (isFinal(rows[0]!.status)) publish(rows[0]!);
       return rows[0]!;
     };
-    const run = async (): Promise<CallResult> => {
-      switch (action.kind) {
-        case 'recall': {
-          await mine(sql, officeCode, counterId, ticketId, ['called']);
-          // The last call counts (Qmatic): called_at moves.
-          return { ticket: ticketView(await update('call_count = call_count + 1, called_at = $2', [now], 'recalled')) };
-        }
-        case 'noShow': {
-          const t = await mine(sql, officeCode, counterId, ticketId, ['called']);
-          if (t.call_count < config.rules.maxRecalls) {
-            throw new CentralError('CONFLICT', `Call ${t.number} ${config.rules.maxRecalls} times before marking a no-show (called ${t.call_count})`, {
-              reason: 'queue.recallFirst',
-              callCount: t.call_count,
-              required: config.rules.maxRecalls,
-            });
-          }
-          return { ticket: ticketView(await update(`status = 'no_show', finished_at = $2`, [now], 'no_show')) };
-        }
-        case 'start':
-          await mine(sql, officeCode, counterId, ticketId, ['called']);
-          return { ticket: ticketView(await update(`status = 'serving', started_at = $2`, [now], 'started')) };
-        case 'finish':
-          await mine(sql, officeCode, counterId, ticketId, ['serving']);
-          return { ticket: ticketView(await update(`status = 'done', finished_at = $2, outcome = $3`, [now, action.outcome], 'done', { outcome: action.outcome })) };
-        case 'transfer': {
-          const t = await mine(sql, officeCode, counterId, ticketId, ['called', 'serving']);
-          const target = config.services.find((s) => s.code === action.serviceCode && s.active);
-          if (!target) throw new CentralError('INVALID_FIELD', `Unknown or inactive service ${action.serviceCode}`, { fields: { serviceCode: ['service.unknown'] } });
-          if (target.code === t.service_code) throw new CentralError('CONFLICT', 'Transfer to another service', { reason: 'queue.sameService' });
-          await update(`status = 'transferred', finished_at = $2`, [now], 'transferred', { to: target.code });
-          // The visit continues: same number, the original arrival time, the booking slot kept.
-          const rows = await sql.query<TicketRow>(
-            `INSERT INTO tickets (id, office_code, day, service_code, number, status, arrived_at, slot_at, priority_group, booking_code, applicant_name, origin, created_at, transferred_from)
-             VALUES ($1, $2, $3, $4, $5, 'waiting', $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${TICKET_COLUMNS}`,
-            [uuidv7(), officeCode, t.day, target.code, t.number, t.arrived_at, t.slot_at, t.priority_group, t.booking_code, t.applicant_name, t.origin, now, t.id],
-          );
-          await queueEvent(sql, rows[0]!, 'issued', counterId, now, { transferredFrom: t.id });
-          toPublish.push(rows[0]!);
-          return { ticket: ticketView(rows[0]!) };
-        }
+    switch (action.kind) {
+      case 'recall': {
+        await mine(sql, officeCode, counterId, ticketId, ['called']);
+        // The last call counts (Qmatic): called_at moves.
+        return { ticket: ticketView(await update('call_count = call_count + 1, called_at = $2', [now], 'recalled')) };
       }
-    };
-    const outcome = await run();
-    // Last in the transaction: the office_seq row is locked after the ticket rows (publish.ts).
-    lastSeq = await publishTickets(sql, officeCode, toPublish, now);
-    return outcome;
+      case 'noShow': {
+        const t = await mine(sql, officeCode, counterId, ticketId, ['called']);
+        if (t.call_count < config.rules.maxRecalls) {
+          throw new CentralError('CONFLICT', `Call ${t.number} ${config.rules.maxRecalls} times before marking a no-show (called ${t.call_count})`, {
+            reason: 'queue.recallFirst',
+            callCount: t.call_count,
+            required: config.rules.maxRecalls,
+          });
+        }
+        return { ticket: ticketView(await update(`status = 'no_show', finished_at = $2`, [now], 'no_show')) };
+      }
+      case 'start':
+        await mine(sql, officeCode, counterId, ticketId, ['called']);
+        return { ticket: ticketView(await update(`status = 'serving', started_at = $2`, [now], 'started')) };
+      case 'finish':
+        await mine(sql, officeCode, counterId, ticketId, ['serving']);
+        return { ticket: ticketView(await update(`status = 'done', finished_at = $2, outcome = $3`, [now, action.outcome], 'done', { outcome: action.outcome })) };
+      case 'transfer': {
+        const t = await mine(sql, officeCode, counterId, ticketId, ['called', 'serving']);
+        const target = config.services.find((s) => s.code === action.serviceCode && s.active);
+        if (!target) throw new CentralError('INVALID_FIELD', `Unknown or inactive service ${action.serviceCode}`, { fields: { serviceCode: ['service.unknown'] } });
+        if (target.code === t.service_code) throw new CentralError('CONFLICT', 'Transfer to another service', { reason: 'queue.sameService' });
+        await update(`status = 'transferred', finished_at = $2`, [now], 'transferred', { to: target.code });
+        // The visit continues: same number, the original arrival time, the booking slot kept.
+        const rows = await sql.query<TicketRow>(
+          `INSERT INTO tickets (id, office_code, day, service_code, number, status, arrived_at, slot_at, priority_group, booking_code, applicant_name, origin, created_at, transferred_from)
+           VALUES ($1, $2, $3, $4, $5, 'waiting', $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${TICKET_COLUMNS}`,
+          [uuidv7(), officeCode, t.day, target.code, t.number, t.arrived_at, t.slot_at, t.priority_group, t.booking_code, t.applicant_name, t.origin, now, t.id],
+        );
+        await queueEvent(sql, rows[0]!, 'issued', counterId, now, { transferredFrom: t.id });
+        publish(rows[0]!);
+        return { ticket: ticketView(rows[0]!) };
+      }
+    }
   });
-  if (lastSeq > 0) (opts.published ?? unpublished)(officeCode, lastSeq);
-  return result;
 }

@@ -4,7 +4,7 @@
 import { businessDate } from '../../common/domain/working-days.js';
 import type { Store } from '../store/store.js';
 import { queueEvent } from './events.js';
-import { publishTickets, type Published } from './publish.js';
+import { publishingTx, type Published } from './publish.js';
 import { TICKET_COLUMNS, type TicketRow } from './rows.js';
 
 export const DAY_ENDED = 'day.ended';
@@ -14,18 +14,16 @@ export async function closePastDays(store: Store, now: number, published: Publis
   const offices = await store.query<{ code: string; tz: string }>('SELECT code, tz FROM offices ORDER BY code');
   let closed = 0;
   for (const o of offices) {
-    const { count, lastSeq } = await store.tx(async (sql) => {
-      // Ticket rows first, office_seq last (publishTickets): the queue's lock order.
+    closed += await publishingTx(store, o.code, now, published, async (sql, publish) => {
       const rows = await sql.query<TicketRow>(
         `UPDATE tickets SET status = 'cancelled', finished_at = $3, outcome = '${DAY_ENDED}', parked_at = NULL
          WHERE office_code = $1 AND day < $2 AND status IN ('waiting', 'called', 'serving', 'parked') RETURNING ${TICKET_COLUMNS}`,
         [o.code, businessDate(now, o.tz), now],
       );
       for (const t of rows) await queueEvent(sql, t, 'day_ended', null, now);
-      return { count: rows.length, lastSeq: await publishTickets(sql, o.code, rows, now) };
+      publish(...rows);
+      return rows.length;
     });
-    if (lastSeq > 0) published(o.code, lastSeq);
-    closed += count;
   }
   return closed;
 }

@@ -10,7 +10,7 @@ import type { Sql, Store } from '../store/store.js';
 import { aheadOf, estimateFor } from './estimate.js';
 import { TICKET_COLUMNS, loadConfig, ticketView, type TicketRow } from './rows.js';
 import { queueEvent } from './events.js';
-import { publishTickets, unpublished, type Published } from './publish.js';
+import { publishingTx, unpublished, type Published } from './publish.js';
 
 export interface OfficeInfo {
   code: string;
@@ -69,8 +69,7 @@ async function takeNumber(sql: Sql, office: OfficeInfo, service: QueueService, d
 
 /** A repeated requestId answers the ticket it issued and publishes nothing again. */
 export async function issueTicket(store: Store, officeCode: string, origin: string, input: Parsed, now: number, published: Published = unpublished): Promise<IssuedTicket> {
-  let lastSeq = 0;
-  const issued = await store.tx(async (sql) => {
+  return publishingTx(store, officeCode, now, published, async (sql, publish) => {
     const office = await officeInfo(sql, officeCode);
     const config = await loadConfig(sql, officeCode);
     const day = businessDate(now, office.tz);
@@ -108,12 +107,9 @@ export async function issueTicket(store: Store, officeCode: string, origin: stri
     );
     if (booking) await sql.query('UPDATE bookings SET ticket_id = $2 WHERE code = $1', [booking.code, id]);
     await queueEvent(sql, rows[0]!, 'issued', null, now, { quotaOverride: input.quotaOverride, late: booking !== undefined && slotAt === null });
-    const result = await answer(sql, config, rows[0]!, now);
-    lastSeq = await publishTickets(sql, officeCode, rows, now);
-    return result;
+    publish(rows[0]!);
+    return answer(sql, config, rows[0]!, now);
   });
-  if (lastSeq > 0) published(officeCode, lastSeq);
-  return issued;
 }
 
 async function answer(sql: Sql, config: QueueConfig, t: TicketRow, now: number): Promise<IssuedTicket> {

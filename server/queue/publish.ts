@@ -13,7 +13,7 @@ import { FINAL_TICKET_STATUSES, TICKET_ENTITY, TicketData } from '../../common/c
 import { created, sameValue } from '../entities/kinds.js';
 import type { StoredRecord } from '../entities/types.js';
 import { CentralError } from '../http/errors.js';
-import type { Sql } from '../store/store.js';
+import type { Sql, Store } from '../store/store.js';
 import { allocateSeqs, loadRecords, writeRecords, type RecordWrite } from '../sync/persist.js';
 import type { TicketRow } from './rows.js';
 
@@ -88,4 +88,26 @@ export async function publishTickets(sql: Sql, officeCode: string, rows: readonl
   writes.forEach((w, i) => (w.seq = first + i));
   await writeRecords(sql, officeCode, writes, now);
   return first + writes.length - 1;
+}
+
+/**
+ * One queue transaction that publishes tickets: `work` hands the rows to publish to `publish`; they are
+ * written last in the transaction (the lock order above) and pulls are woken once it has committed.
+ */
+export async function publishingTx<T>(
+  store: Store,
+  officeCode: string,
+  now: number,
+  published: Published,
+  work: (sql: Sql, publish: (...rows: TicketRow[]) => void) => Promise<T>,
+): Promise<T> {
+  let lastSeq = 0;
+  const result = await store.tx(async (sql) => {
+    const rows: TicketRow[] = [];
+    const out = await work(sql, (...r) => void rows.push(...r));
+    lastSeq = await publishTickets(sql, officeCode, rows, now);
+    return out;
+  });
+  if (lastSeq > 0) published(officeCode, lastSeq);
+  return result;
 }

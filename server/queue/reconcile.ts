@@ -5,7 +5,7 @@
 // workstation's local states are news to the others); a resend publishes nothing again.
 import type { LocalTicket, ReconcileResponse } from '../../common/contract/queue-sync.js';
 import type { Store } from '../store/store.js';
-import { publishTickets, unpublished, type Published } from './publish.js';
+import { publishingTx, unpublished, type Published } from './publish.js';
 import { TICKET_COLUMNS, type TicketRow } from './rows.js';
 
 const RANK: Record<string, number> = { waiting: 0, called: 1, serving: 2, parked: 2, done: 3, no_show: 3, transferred: 3, cancelled: 3 };
@@ -21,11 +21,9 @@ export async function reconcileLocal(
   now: number,
   published: Published = unpublished,
 ): Promise<ReconcileResponse> {
-  let lastSeq = 0;
-  const result = await store.tx(async (sql) => {
+  return publishingTx(store, officeCode, now, published, async (sql, publish) => {
     let inserted = 0;
     let updated = 0;
-    const changed: TicketRow[] = [];
     for (const t of tickets) {
       const existing = await sql.query<{ status: string; origin: string; office_code: string }>('SELECT status, origin, office_code FROM tickets WHERE id = $1 FOR UPDATE', [t.id]);
       const values = [
@@ -57,7 +55,7 @@ export async function reconcileLocal(
         );
         if (added.length === 0) continue;
         await sql.query(`INSERT INTO ticket_events (ticket_id, office_code, kind, counter_id, at, data) VALUES ($1, $2, 'reconciled', $3, $4, '{}'::jsonb)`, [t.id, officeCode, t.counterId, now]);
-        changed.push(...added);
+        publish(...added);
         inserted++;
       } else if (cur.origin === workstationId && cur.office_code === officeCode && moves(cur.status, t.status)) {
         const rows = await sql.query<TicketRow>(
@@ -67,14 +65,10 @@ export async function reconcileLocal(
              AND slot_at IS NOT DISTINCT FROM $8 AND priority_group IS NOT DISTINCT FROM $9 RETURNING ${TICKET_COLUMNS}`,
           values,
         );
-        changed.push(...rows);
+        publish(...rows);
         if (rows.length > 0) updated++;
       }
     }
-    // Last in the transaction: the office_seq row is locked after the ticket rows (publish.ts).
-    lastSeq = await publishTickets(sql, officeCode, changed, now);
     return { inserted, updated, unchanged: tickets.length - inserted - updated };
   });
-  if (lastSeq > 0) published(officeCode, lastSeq);
-  return result;
 }
