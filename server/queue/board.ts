@@ -3,6 +3,7 @@
 import { businessDate } from '../../common/domain/working-days.js';
 import type { BoardCall, BoardView } from '../../common/contract/queue-central.js';
 import type { Store } from '../store/store.js';
+import { OfficeWaiters } from '../sync/notifier.js';
 import { estimateFor, serviceStats } from './estimate.js';
 import { officeInfo } from './issue.js';
 import { loadConfig } from './rows.js';
@@ -42,7 +43,7 @@ export async function boardView(store: Store, officeCode: string, now: number): 
 /** Per office, a version that moves on every queue write; waiters wake when it does. */
 export class QueueHub {
   private readonly versions = new Map<string, number>();
-  private readonly waiters = new Map<string, Set<() => void>>();
+  private readonly waiters = new OfficeWaiters();
 
   version(officeCode: string): number {
     return this.versions.get(officeCode) ?? 0;
@@ -50,30 +51,16 @@ export class QueueHub {
 
   bump(officeCode: string): void {
     this.versions.set(officeCode, this.version(officeCode) + 1);
-    const set = this.waiters.get(officeCode);
-    this.waiters.delete(officeCode);
-    for (const wake of set ?? []) wake();
+    this.waiters.wakeAll(officeCode);
   }
 
   /** Resolves at once when the office has moved past `after`, else on the next bump or the timeout. */
   wait(officeCode: string, after: number, timeoutMs: number, signal?: AbortSignal): Promise<void> {
     if (this.version(officeCode) !== after || timeoutMs <= 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      const set = this.waiters.get(officeCode) ?? new Set();
-      this.waiters.set(officeCode, set);
-      const done = (): void => {
-        clearTimeout(timer);
-        set.delete(done);
-        signal?.removeEventListener('abort', done);
-        resolve();
-      };
-      const timer = setTimeout(done, timeoutMs);
-      signal?.addEventListener('abort', done);
-      set.add(done);
-    });
+    return this.waiters.wait(officeCode, timeoutMs, signal);
   }
 
   close(): void {
-    for (const office of [...this.waiters.keys()]) this.bump(office);
+    for (const office of this.waiters.offices()) this.bump(office);
   }
 }
