@@ -5,10 +5,9 @@ import { z } from 'zod';
 import { getClosure, reopenDay } from '../../db/queries/end-of-day.js';
 import { closeDayElsewhere } from '../../db/queries/day-sync.js';
 import { getSetting } from '../../db/queries/settings.js';
-import { upsertSyncRecord } from '../../db/queries/sync.js';
 import { getUserByUsername } from '../../db/queries/users.js';
 import type { Db } from '../../db/connection.js';
-import { registerLocalApplier, type PulledRecord } from './sync-apply.js';
+import { keepAside, registerLocalApplier } from './sync-apply.js';
 
 const Closed = z.looseObject({
   status: z.literal('closed'),
@@ -23,9 +22,6 @@ const Reopened = z.looseObject({
   reopenReason: z.string().min(1),
 });
 const DayRecord = z.discriminatedUnion('status', [Closed, Reopened]);
-
-const keepAside = (db: Db, rec: PulledRecord): void =>
-  upsertSyncRecord(db, { entity: rec.entity, entity_id: rec.entityId, version: rec.version, data: JSON.stringify(rec.data), deleted: rec.deleted ? 1 : 0 });
 
 function follow(db: Db, date: string, day: z.infer<typeof DayRecord>): void {
   const local = getClosure(db, date);

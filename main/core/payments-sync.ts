@@ -3,8 +3,7 @@
 // is reconciled when central's word arrives: matched when central says paid as well.
 import { v7 as uuidv7 } from 'uuid';
 import { getPayment, insertPaymentEvent, updatePayment } from '../../db/queries/payments.js';
-import { upsertSyncRecord } from '../../db/queries/sync.js';
-import { registerLocalApplier } from './sync-apply.js';
+import { keepAside, registerLocalApplier } from './sync-apply.js';
 
 registerLocalApplier({
   entity: 'payment',
@@ -12,8 +11,7 @@ registerLocalApplier({
     const local = getPayment(db, rec.entityId);
     // Another workstation's payment (its application lives there): kept as central sent it.
     if (!local) {
-      upsertSyncRecord(db, { entity: rec.entity, entity_id: rec.entityId, version: rec.version, data: JSON.stringify(rec.data), deleted: rec.deleted ? 1 : 0 });
-      return;
+      return keepAside(db, rec);
     }
     if (rec.data.status !== 'paid' || local.kind !== 'billing') return;
     const source = rec.data.source === 'manual' ? 'manual' : 'central';

@@ -28,12 +28,12 @@ export interface LocalApplier {
   apply(db: Db, rec: PulledRecord, now: number, effects: ApplyEffects): void;
 }
 
+/** Keeps a record as central sent it: for entities without a table here, and for records an applier cannot read. */
+export const keepAside = (db: Db, rec: PulledRecord): void =>
+  upsertSyncRecord(db, { entity: rec.entity, entity_id: rec.entityId, version: rec.version, data: JSON.stringify(rec.data), deleted: rec.deleted ? 1 : 0 });
+
 /** Anything without a table of its own here is still kept, so nothing central sends is lost. */
-const genericApplier: LocalApplier = {
-  entity: '*',
-  apply: (db, rec) =>
-    upsertSyncRecord(db, { entity: rec.entity, entity_id: rec.entityId, version: rec.version, data: JSON.stringify(rec.data), deleted: rec.deleted ? 1 : 0 }),
-};
+const genericApplier: LocalApplier = { entity: '*', apply: (db, rec) => keepAside(db, rec) };
 
 const userApplier: LocalApplier = {
   entity: 'user',
@@ -41,7 +41,7 @@ const userApplier: LocalApplier = {
     const parsed = UserData.safeParse(rec.data);
     if (!parsed.success) {
       console.error(`[sync] user ${rec.entityId} from central is unreadable; kept aside`, parsed.error.issues);
-      return genericApplier.apply(db, rec, now, effects);
+      return keepAside(db, rec);
     }
     const u = parsed.data;
     const before = getUserById(db, rec.entityId);
@@ -69,18 +69,18 @@ const userApplier: LocalApplier = {
 
 const officeApplier: LocalApplier = {
   entity: 'office',
-  apply(db, rec, now, effects) {
+  apply(db, rec) {
     const parsed = OfficeData.safeParse(rec.data);
-    if (!parsed.success) return genericApplier.apply(db, rec, now, effects);
+    if (!parsed.success) return keepAside(db, rec);
     upsertSyncedOffice(db, { code: rec.entityId, ...parsed.data, version: rec.version });
   },
 };
 
 const serviceApplier: LocalApplier = {
   entity: 'service',
-  apply(db, rec, now, effects) {
+  apply(db, rec) {
     const parsed = ServiceData.safeParse(rec.data);
-    if (!parsed.success) return genericApplier.apply(db, rec, now, effects);
+    if (!parsed.success) return keepAside(db, rec);
     const s = parsed.data;
     upsertSyncedService(db, { code: rec.entityId, prefix: s.prefix, name_id: s.nameId, name_en: s.nameEn, active: s.active && !rec.deleted ? 1 : 0, version: rec.version });
   },

@@ -3,8 +3,7 @@
 // the analytics import read every desk's tickets, not only the ones this workstation issued.
 import { TICKET_ENTITY, TicketData } from '../../common/central/ticket-record.js';
 import { deleteOfficeTicket, upsertOfficeTicket } from '../../db/queries/office-tickets.js';
-import { upsertSyncRecord } from '../../db/queries/sync.js';
-import { registerLocalApplier } from './sync-apply.js';
+import { keepAside, registerLocalApplier } from './sync-apply.js';
 
 registerLocalApplier({
   entity: TICKET_ENTITY,
@@ -14,8 +13,7 @@ registerLocalApplier({
     if (!parsed.success) {
       // A record this version cannot read must not stop the pull: kept aside as central sent it.
       console.error(`[sync] ticket ${rec.entityId} from central is unreadable; kept aside`, parsed.error.issues);
-      upsertSyncRecord(db, { entity: rec.entity, entity_id: rec.entityId, version: rec.version, data: JSON.stringify(rec.data), deleted: 0 });
-      return;
+      return keepAside(db, rec);
     }
     const t = parsed.data;
     upsertOfficeTicket(db, {
