@@ -1,27 +1,9 @@
 // The office's queue tickets as central published them (office_tickets, migration 0008).
 import type { Db } from '../connection.js';
-import type { PriorityGroup } from '../../common/domain/queue-order.js';
-import type { TicketStatus } from '../../common/contract/queue-central.js';
+import type { TicketColumns } from './queue.js';
 
-export interface OfficeTicketRow {
-  id: string;
-  day: string;
-  service_code: string;
-  number: string;
-  status: TicketStatus;
-  arrived_at: number;
-  slot_at: number | null;
-  priority_group: PriorityGroup | null;
-  booking_code: string | null;
-  counter_id: string | null;
-  officer: string | null;
-  called_at: number | null;
-  call_count: number;
-  started_at: number | null;
-  finished_at: number | null;
-  outcome: string | null;
+export interface OfficeTicketRow extends TicketColumns {
   transferred_from: string | null;
-  version: number;
 }
 
 /** Central's newer word replaces ours; an older publication arriving late changes nothing. */

@@ -5,7 +5,8 @@ import { queueOrderSql } from '../../common/domain/queue-order-sql.js';
 import type { PriorityGroup } from '../../common/domain/queue-order.js';
 import type { TicketStatus } from '../../common/contract/queue-central.js';
 
-export interface LocalTicketRow {
+/** The columns a ticket has in both of this workstation's ticket tables (local mode, and the office's). */
+export interface TicketColumns {
   id: string;
   day: string;
   service_code: string;
@@ -20,12 +21,15 @@ export interface LocalTicketRow {
   call_count: number;
   started_at: number | null;
   finished_at: number | null;
-  parked_at: number | null;
   outcome: string | null;
-  /** Username of the officer who (last) called it at this counter. */
+  /** Username of the officer who (last) called it at a counter. */
   officer: string | null;
-  request_id: string | null;
   version: number;
+}
+
+export interface LocalTicketRow extends TicketColumns {
+  parked_at: number | null;
+  request_id: string | null;
   synced_version: number;
 }
 
@@ -130,18 +134,7 @@ export function upsertPulledBooking(db: Db, b: PulledBooking): void {
   ).run(b);
 }
 
-export interface DemoBookingRow {
-  code: string;
-  office_code: string;
-  nik: string;
-  full_name: string;
-  birth_date: string;
-  sex: 'M' | 'F';
-  service_code: string;
-  appointment_date: string;
-  slot: string;
-  booked_at: number;
-}
+export type DemoBookingRow = Omit<PulledBooking, 'pulled_at' | 'version'>;
 
 /** A practice booking for training mode: marked 'demo' so it is never taken for one from M-Paspor. */
 export function insertDemoBooking(db: Db, b: DemoBookingRow): void {
