@@ -2,42 +2,23 @@
 // counters cannot read it; when central is out of reach the call says so instead of answering.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installCentralQueue } from '../../main/sync/queue-client.js';
-import { Transport, type Identity } from '../../main/sync/transport.js';
-import { preferredStore, startTestCentral, type TestCentral } from '../model/harness/central.js';
-import { enrolIdentity } from '../model/harness/signed.js';
-import { setUp, tempCore, userSession, type TempCore } from '../support/core.js';
+import { preferredStore } from '../model/harness/central.js';
+import { type TempCore } from '../support/core.js';
+import { startQueueDesk, type QueueDesk } from '../support/queue-desk.js';
 
 const rid = () => randomUUID().replace(/-/g, '');
 
 describe(`live floor through core (${preferredStore()})`, () => {
-  let central: TestCentral;
-  let identity: Identity;
+  let desk: QueueDesk;
   let t: TempCore;
   let officer: string;
   let supervisor: string;
-  let reachable = true;
-  let stop: () => void;
 
   beforeAll(async () => {
-    central = await startTestCentral(preferredStore());
-    identity = await enrolIdentity(central, 'banyumanik', 'LOKET-03');
-    t = tempCore(Date.now());
-    const admin = await setUp(t);
-    officer = await userSession(t, admin, 'petugas', 'officer');
-    supervisor = await userSession(t, admin, 'spv', 'supervisor');
-    const transport = new Transport({
-      baseUrl: central.url,
-      identity,
-      fetch: (url, init) => (reachable ? fetch(url, init) : Promise.reject(new Error('connect ECONNREFUSED'))),
-    });
-    stop = installCentralQueue(t.core, () => transport, { longPollMs: 2_000, retryMs: 100 });
+    desk = await startQueueDesk();
+    ({ t, officer, supervisor } = desk);
   });
-  afterAll(async () => {
-    stop?.();
-    t?.cleanup();
-    await central?.close();
-  });
+  afterAll(() => desk?.close());
 
   it("shows the office's queue and what this counter does, for supervisors only", async () => {
     const a = await t.value('queue.issue', { requestId: rid(), serviceCode: 'PENGAMBILAN' }, officer);
@@ -56,10 +37,10 @@ describe(`live floor through core (${preferredStore()})`, () => {
   });
 
   it('says central is out of reach rather than showing old numbers', async () => {
-    reachable = false;
+    desk.reachable = false;
     const r = await t.call('floor.view', {}, supervisor);
     expect(r.ok ? null : r.error).toMatchObject({ code: 'OFFLINE', details: { reason: 'floor.offline' } });
-    reachable = true;
+    desk.reachable = true;
     expect((await t.value('floor.view', {}, supervisor)).waitingTotal).toBe(1);
   });
 });

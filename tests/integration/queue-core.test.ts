@@ -4,16 +4,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { installCentralQueue } from '../../main/sync/queue-client.js';
-import { Transport, type Identity } from '../../main/sync/transport.js';
 import { DateTime } from 'luxon';
 import { ADMIN_TOKEN, preferredStore, startTestCentral, type TestCentral } from '../model/harness/central.js';
 import { startWorkstation, type TestWorkstation } from '../model/harness/workstation.js';
-import { enrolIdentity } from '../model/harness/signed.js';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { passwordOf, setUp, tempCore, userSession, type TempCore } from '../support/core.js';
+import { startQueueDesk, type QueueDesk } from '../support/queue-desk.js';
 
 const rid = () => randomUUID().replace(/-/g, '');
 
@@ -99,32 +98,16 @@ describe('queue calls in local mode (no central)', () => {
 });
 
 describe(`queue calls through central (${preferredStore()})`, () => {
+  let desk: QueueDesk;
   let central: TestCentral;
-  let identity: Identity;
   let t: TempCore;
   let officer: string;
-  let reachable = true;
-  let stop: () => void;
 
   beforeAll(async () => {
-    central = await startTestCentral(preferredStore());
-    identity = await enrolIdentity(central, 'banyumanik', 'LOKET-03');
-    t = tempCore(Date.now());
-    const admin = await setUp(t);
-    officer = await userSession(t, admin, 'petugas', 'officer');
-    await userSession(t, admin, 'spv', 'supervisor');
-    const transport = new Transport({
-      baseUrl: central.url,
-      identity,
-      fetch: (url, init) => (reachable ? fetch(url, init) : Promise.reject(new Error('connect ECONNREFUSED'))),
-    });
-    stop = installCentralQueue(t.core, () => transport, { longPollMs: 2_000, retryMs: 100 });
+    desk = await startQueueDesk();
+    ({ central, t, officer } = desk);
   });
-  afterAll(async () => {
-    stop?.();
-    t?.cleanup();
-    await central?.close();
-  });
+  afterAll(() => desk?.close());
 
   it('issues and calls at central, and pushes the change to the screens', async () => {
     const events: string[] = [];
@@ -163,7 +146,7 @@ describe(`queue calls through central (${preferredStore()})`, () => {
   });
 
   it('switches to local mode when central is unreachable and reconciles once on reconnect', async () => {
-    reachable = false;
+    desk.reachable = false;
     const a = await t.value('queue.issue', { requestId: rid(), serviceCode: 'PENGAMBILAN' }, officer);
     const b = await t.value('queue.issue', { requestId: rid(), serviceCode: 'PENGAMBILAN' }, officer);
     expect(a).toMatchObject({ mode: 'local', ticket: { number: 'L3C-001' } });
@@ -171,7 +154,7 @@ describe(`queue calls through central (${preferredStore()})`, () => {
     expect(called).toMatchObject({ mode: 'local', ticket: { id: a.ticket.id } });
     await t.value('queue.start', { ticketId: a.ticket.id }, officer);
     await t.value('queue.finish', { ticketId: a.ticket.id, outcome: 'served' }, officer);
-    reachable = true;
+    desk.reachable = true;
     // The next call reconciles first: b (still waiting) is now central's, and central calls it.
     const next = await t.value('queue.callNext', { requestId: rid() }, officer);
     expect(next).toMatchObject({ mode: 'central', ticket: { id: b.ticket.id, number: 'L3C-002' } });
@@ -188,14 +171,14 @@ describe(`queue calls through central (${preferredStore()})`, () => {
       await t.value('queue.start', { ticketId: atCounter.id }, officer);
       await t.value('queue.finish', { ticketId: atCounter.id, outcome: 'served' }, officer);
     }
-    reachable = false;
+    desk.reachable = false;
     const c = await t.value('queue.issue', { requestId: rid(), serviceCode: 'PENGAMBILAN' }, officer);
     expect((await t.value('queue.callNext', { requestId: rid() }, officer)).ticket?.id).toBe(c.ticket.id);
     const started = (await t.value('queue.start', { ticketId: c.ticket.id }, officer)).ticket!.startedAt!;
     // The core's clock stands still here while central's (real) one runs on: the parked time is > 0.
     const parkedAt = t.now();
     expect(await t.value('queue.park', { ticketId: c.ticket.id }, officer)).toMatchObject({ mode: 'local', ticket: { status: 'parked' } });
-    reachable = true;
+    desk.reachable = true;
     // Reconciled on the way: listed once, from central, parked since the local park.
     const listed = await t.value('queue.parked', {}, officer);
     expect(listed).toMatchObject({ mode: 'central', tickets: [{ id: c.ticket.id, status: 'parked', counterId: '3' }] });
