@@ -28,6 +28,11 @@ export class OfficeWaiters {
   offices(): string[] {
     return [...this.waiters.keys()];
   }
+
+  /** How many are waiting on the office now. */
+  count(officeCode: string): number {
+    return this.waiters.get(officeCode)?.size ?? 0;
+  }
 }
 
 /**
@@ -40,6 +45,11 @@ export class OfficeNotifier {
 
   notify(officeCode: string): void {
     this.waiters.wakeAll(officeCode);
+  }
+
+  /** Pulls long-polling on the office right now (tests wait for one before committing). */
+  waiting(officeCode: string): number {
+    return this.waiters.count(officeCode);
   }
 
   /**

@@ -245,8 +245,7 @@ describe.each(storeKinds())('queue tickets in the change feed on %s', (kind) => 
     // Without the wake the pull would answer only when its 60 s wait ran out, past this test's timeout.
     const waiting = get(`/v1/pull?cursor=${head}&wait=60000`);
     // Issue only once the pull is waiting, so it is the wake that answers it, not the pull's first read.
-    const waiters = (central.central.deps.notifier as unknown as { waiters: Map<string, Set<unknown>> }).waiters;
-    while (!waiters.get('banyumanik')?.size) await new Promise((r) => setTimeout(r, 10));
+    while (central.central.deps.notifier.waiting('banyumanik') === 0) await new Promise((r) => setTimeout(r, 10));
     const t = await issue();
     const r = await waiting;
     expect(r.status).toBe(200);
