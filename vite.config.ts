@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { CSP as HOST_CSP } from './main/host/web-security.js';
+import { tsconfigAliases } from './scripts/aliases.js';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
@@ -25,6 +26,7 @@ export default defineConfig({
   root: here('./renderer'),
   base: './',
   plugins: [react(), cspMeta()],
+  resolve: { alias: tsconfigAliases() },
   build: {
     outDir: here('./out/renderer'),
     emptyOutDir: true,

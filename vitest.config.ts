@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { tsconfigAliases } from './scripts/aliases.js';
 
 export default defineConfig({
+  resolve: { alias: tsconfigAliases() },
   test: {
     include: ['tests/**/*.test.ts'],
     // Real SQLite files, real Chromium and real PostgreSQL: give slow machines room, never assert timing.
