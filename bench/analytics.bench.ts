@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallInput, CallName } from '../common/contract/index.js';
 import { Core, TRAINING_DB_FILE } from '../main/core/core.js';
-import { TRAINING_PASSWORD } from '../main/core/training-seed.js';
+import { TRAINING_PASSWORD } from '@main/core/office/training-seed.js';
 import { dispatch } from '../main/ipc/dispatch.js';
 import { median, timeRuns, type BenchResult } from './types.js';
 

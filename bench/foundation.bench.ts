@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Core, LIVE_DB_FILE } from '../main/core/core.js';
 import { dispatch } from '../main/ipc/dispatch.js';
-import { hashPassword, verifyPassword } from '../main/core/passwords.js';
+import { hashPassword, verifyPassword } from '@main/core/access/passwords.js';
 import { startWebHost } from '../main/host/web-host.js';
 import { median, timeRuns, type BenchResult } from './types.js';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { renderApplicationReceipt, renderQueueTicket } from '../main/core/pdf/index.js';
-import { applicationReceipt, queueTicket } from '../tests/integration/pdf-support.js';
+import { applicationReceipt, queueTicket } from '@tests/support/pdf.js';
 import { median, timeRuns, type BenchResult } from './types.js';
 
 const RUNS = 60;

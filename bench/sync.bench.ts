@@ -16,7 +16,7 @@ import type { SyncClient } from '../main/sync/client.js';
 import { identityFrom, newKeyPair, Transport } from '../main/sync/transport.js';
 import { EnrolResponse, PushResponse, type WireOp } from '../common/central/protocol.js';
 import { createCentral, type Central } from '../server/app.js';
-import { createEnrolmentCode } from '../server/admin-ops.js';
+import { createEnrolmentCode } from '@server/admin/ops.js';
 import { appendOnly } from '../server/entities/kinds.js';
 import { loadMigrations, migrate } from '../db/migrate.js';
 import { median, type BenchResult } from './types.js';

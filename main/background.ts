@@ -1,8 +1,8 @@
 // What runs beside core in either host: the central system (embedded unless one is configured), the
 // sync client and the biometric device layer. Shared by main/start.ts (web host) and main/electron.ts.
 import type { Core } from './core/core.js';
-import type { KeyWrapper } from './core/crypto/key-wrapper.js';
-import { startExpirySweep } from './core/applications-expiry.js';
+import type { KeyWrapper } from './core/kernel/crypto/key-wrapper.js';
+import { startExpirySweep } from './core/applications/expiry.js';
 import { installBiometrics } from './devices/biometrics-install.js';
 import { startSync, type KeyStore, type SyncClient } from './sync/index.js';
 import { installCentralQueue } from './sync/queue-client.js';

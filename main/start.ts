@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBackground } from './background.js';
 import { Core } from './core/core.js';
-import { KeyFileWrapper } from './core/crypto/key-wrapper.js';
+import { KeyFileWrapper } from './core/kernel/crypto/key-wrapper.js';
 import { defaultDataDir } from './data-dir.js';
 import { startWebHost } from './host/web-host.js';
 

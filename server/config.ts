@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { newAdminToken } from './admin-ops.js';
+import { newAdminToken } from './admin/ops.js';
 
 /** Where `npm run server` keeps its PGlite database, blobs, admin token and runtime info. */
 export function defaultCentralDir(env: NodeJS.ProcessEnv = process.env): string {

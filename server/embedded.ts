@@ -2,7 +2,7 @@
 // a new user gets a working office on one machine. PGlite in <workstation data>/central.
 import { join } from 'node:path';
 import { createCentral } from './app.js';
-import { createEnrolmentCode } from './admin-ops.js';
+import { createEnrolmentCode } from './admin/ops.js';
 import { loadAdminToken } from './config.js';
 
 export interface EmbeddedCentral {

@@ -1,7 +1,7 @@
 // `npm run server`: the reference central server. PostgreSQL when DATABASE_URL is set, PGlite in the
-// data folder otherwise. `npm run server -- admin ...` is the admin CLI (server/cli.ts).
+// data folder otherwise. `npm run server -- admin ...` is the admin CLI (server/admin/cli.ts).
 import { createCentral } from './app.js';
-import { runCli } from './cli.js';
+import { runCli } from './admin/cli.js';
 import { defaultCentralDir, loadAdminToken, writeRuntimeInfo } from './config.js';
 
 async function serve(): Promise<void> {

@@ -1,8 +1,8 @@
 // The central server's admin API (used by its CLI, by tests and by the embedded central's auto-enrolment).
 // Authorised with `Authorization: Bearer <admin token>` (see server/README.md).
 import { z } from 'zod';
-import { ROLES } from '../domain/roles.js';
-import { TIME_ZONES } from '../domain/offices.js';
+import { ROLES } from '../domain/shared/roles.js';
+import { TIME_ZONES } from '../domain/shared/offices.js';
 
 const OfficeCode = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'office.chars');
 

@@ -1,8 +1,8 @@
 // The data of each synced record as it travels in changes and snapshots. Server and workstation both
 // read records through these schemas, so a record the other side cannot read fails loudly, not quietly.
 import { z } from 'zod';
-import { ROLES } from '../domain/roles.js';
-import { TIME_ZONES } from '../domain/offices.js';
+import { ROLES } from '../domain/shared/roles.js';
+import { TIME_ZONES } from '../domain/shared/offices.js';
 
 /** An officer account. The scrypt hash travels so that officers can log in while the WAN is down. */
 export const UserData = z.strictObject({

@@ -5,7 +5,7 @@
 // on central and the live floor, so a record still "waiting" here means "not finished yet".
 // The applicant's name is not published: the counts and times are what the other desks need.
 import { z } from 'zod';
-import { CounterId, PriorityGroupSchema, ServiceCode, TICKET_STATUSES } from '../contract/queue-central.js';
+import { CounterId, PriorityGroupSchema, ServiceCode, TICKET_STATUSES } from '../contract/queue/central.js';
 
 export const TICKET_ENTITY = 'ticket';
 

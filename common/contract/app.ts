@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCall } from './define.js';
 import { Empty, Language } from './schemas.js';
-import { TIME_ZONES } from '../domain/offices.js';
+import { TIME_ZONES } from '../domain/shared/offices.js';
 
 export const OfficeView = z.strictObject({
   code: z.string(),

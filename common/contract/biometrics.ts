@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineCall } from './define.js';
 import { Ack, Empty, Id } from './schemas.js';
-import { BIO_SUBTYPES, EXCEPTION_REASONS, MAX_ATTEMPTS, MODALITIES } from '../domain/biometrics.js';
-import { DEVICE_ERROR_KINDS } from '../domain/biometrics-errors.js';
+import { BIO_SUBTYPES, EXCEPTION_REASONS, MAX_ATTEMPTS, MODALITIES } from '../domain/biometrics/modalities.js';
+import { DEVICE_ERROR_KINDS } from '../domain/biometrics/errors.js';
 
 export const ModalitySchema = z.enum(MODALITIES);
 export const BioSubTypeSchema = z.enum(BIO_SUBTYPES);

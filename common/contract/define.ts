@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Access } from '../domain/roles.js';
+import type { Access } from '../domain/shared/roles.js';
 
 /**
  * One call of the contract. `mutates` tells core to run it inside a transaction that also appends the

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineCall } from './define.js';
-import { IsoDateSchema, ReasonText } from './applications-schemas.js';
+import { IsoDateSchema, ReasonText } from './applications/schemas.js';
 import { Language } from './schemas.js';
-import { ticketFiguresOfLegacy } from '../domain/end-of-day-tickets.js';
+import { ticketFiguresOfLegacy } from '../domain/end-of-day/tickets.js';
 import { WorkstationOutbox } from '../central/office-outbox.js';
 
 const Money = z.object({ expected: z.number().int(), central: z.number().int(), manual: z.number().int(), waived: z.number().int() });

@@ -5,11 +5,11 @@ import { setupCalls } from './setup.js';
 import { auditCalls, settingsCalls, usersCalls } from './users.js';
 import { biometricsCalls, biometricsEvents } from './biometrics.js';
 import { syncCalls, syncEvents } from './sync.js';
-import { counterCalls } from './applications-calls.js';
+import { counterCalls } from './applications/calls.js';
 import { analyticsCalls } from './analytics.js';
-import { queueCalls, queueEvents } from './queue.js';
+import { queueCalls, queueEvents } from './queue/queue.js';
 import { endOfDayCalls } from './end-of-day.js';
-import { floorCalls } from './floor.js';
+import { floorCalls } from './queue/floor.js';
 import type { CallSpec } from './define.js';
 import type { Result } from './result.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../domain/roles.js';
+import { ROLES } from '../domain/shared/roles.js';
 
 export const Language = z.enum(['id', 'en']);
 export type Language = z.infer<typeof Language>;
@@ -15,7 +15,7 @@ export const Username = z
   .max(32, 'username.tooLong')
   .regex(/^[a-z0-9._-]+$/, 'username.chars');
 
-/** Shape only; the strength policy is a domain rule (common/domain/password-policy.ts). */
+/** Shape only; the strength policy is a domain rule (common/domain/shared/password-policy.ts). */
 export const Password = z.string().min(1).max(256);
 
 export const FullName = z.string().trim().min(2).max(100);

@@ -12,7 +12,7 @@ export interface ApplicationRow {
   reason: 'new' | 'renewal' | 'lost' | 'damaged';
   accelerated: number;
   priority_group: 'lansia' | 'disabilitas' | 'ibu_hamil' | 'balita' | 'sakit' | null;
-  status: import('../../common/domain/application-flow.js').ApplicationStatus;
+  status: import('@common/domain/applications/flow.js').ApplicationStatus;
   nik: string | null;
   full_name: string;
   birth_place: string | null;

@@ -57,7 +57,7 @@ export const listCatalogueServices = (db: Db): CatalogueServiceRow[] =>
 export const getCatalogueService = (db: Db, code: string): CatalogueServiceRow | undefined =>
   db.prepare(`SELECT ${SERVICE_COLUMNS} FROM catalogue_services WHERE code = ? AND active = 1`).get(code) as CatalogueServiceRow | undefined;
 
-/** Every row of the given items; the domain picks the one in force (common/domain/fees.ts). */
+/** Every row of the given items; the domain picks the one in force (common/domain/applications/fees.ts). */
 export function feeRows(db: Db, itemCodes: readonly string[]): FeeDbRow[] {
   if (itemCodes.length === 0) return [];
   return db

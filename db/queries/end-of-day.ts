@@ -1,6 +1,6 @@
 import type { Db } from '../connection.js';
-import type { EodApplicationRow, EodPaymentRow, NoteRow } from '../../common/domain/end-of-day.js';
-import type { TicketCountRow } from '../../common/domain/end-of-day-tickets.js';
+import type { EodApplicationRow, EodPaymentRow, NoteRow } from '@common/domain/end-of-day/report.js';
+import type { TicketCountRow } from '@common/domain/end-of-day/tickets.js';
 
 export const dayApplications = (db: Db, officeCode: string, date: string): EodApplicationRow[] =>
   db

@@ -1,9 +1,9 @@
 // The queue's local mode in SQLite: tickets this counter issued and called while central was out of
 // reach. Call order is common's queueOrderSql, the same expression central runs on PostgreSQL.
 import type { Db } from '../connection.js';
-import { queueOrderSql } from '../../common/domain/queue-order-sql.js';
-import type { PriorityGroup } from '../../common/domain/queue-order.js';
-import type { TicketStatus } from '../../common/contract/queue-central.js';
+import { queueOrderSql } from '@common/domain/queue/order-sql.js';
+import type { PriorityGroup } from '@common/domain/queue/order.js';
+import type { TicketStatus } from '@common/contract/queue/central.js';
 
 /** The columns a ticket has in both of this workstation's ticket tables (local mode, and the office's). */
 export interface TicketColumns {

@@ -1,4 +1,4 @@
-import type { OfficeSeed } from '../../common/domain/offices.js';
+import type { OfficeSeed } from '@common/domain/shared/offices.js';
 import type { Db } from '../connection.js';
 
 export interface OfficeRow {

@@ -1,7 +1,7 @@
 // npm run audit:verify -- <database file>: walks the hash chain and names the first broken link.
 import { existsSync } from 'node:fs';
-import { openDatabase } from '../../db/connection.js';
-import { verifyAudit } from '../core/audit.js';
+import { openDatabase } from '@db/connection.js';
+import { verifyAudit } from '../core/kernel/audit.js';
 
 const file = process.argv[2];
 if (!file || !existsSync(file)) {

@@ -1,14 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase, type Db } from '../../db/connection.js';
-import { migrate, loadMigrations, type Migration } from '../../db/migrate.js';
-import { upsertOffices, upsertServices } from '../../db/queries/reference.js';
-import { getSetting } from '../../db/queries/settings.js';
-import { OFFICE_SEED, SERVICE_SEED } from '../../common/domain/offices.js';
-import { CoreEvents } from './events.js';
-import { SessionStore } from './sessions.js';
-import { OverrideStore } from './override-store.js';
-import { isIdle, lockForIdle } from './idle.js';
+import { openDatabase, type Db } from '@db/connection.js';
+import { migrate, loadMigrations, type Migration } from '@db/migrate.js';
+import { upsertOffices, upsertServices } from '@db/queries/reference.js';
+import { getSetting } from '@db/queries/settings.js';
+import { OFFICE_SEED, SERVICE_SEED } from '@common/domain/shared/offices.js';
+import { CoreEvents } from './kernel/events.js';
+import { SessionStore } from './access/sessions.js';
+import { OverrideStore } from './access/override-store.js';
+import { isIdle, lockForIdle } from './access/idle.js';
 
 export interface CoreOptions {
   dataDir: string;

@@ -1,17 +1,17 @@
-import { appHandlers } from './app.js';
-import { biometricsHandlers } from './biometrics.js';
-import { authHandlers } from './auth.js';
-import type { Handlers } from './context.js';
-import { endOfDayHandlers } from './end-of-day.js';
-import { endOfDayExportHandlers } from './end-of-day-export.js';
-import { auditHandlers, settingsHandlers } from './settings.js';
-import { setupHandlers } from './setup.js';
-import { syncHandlers } from './sync.js';
-import { usersHandlers } from './users.js';
-import { counterHandlers } from './applications-handlers.js';
-import { analyticsHandlers } from './analytics.js';
-import { queueHandlers } from './queue.js';
-import { floorHandlers } from './floor.js';
+import { appHandlers } from './office/status.js';
+import { biometricsHandlers } from './biometrics/handlers.js';
+import { authHandlers } from './access/auth.js';
+import type { Handlers } from './kernel/context.js';
+import { endOfDayHandlers } from './end-of-day/handlers.js';
+import { endOfDayExportHandlers } from './end-of-day/export.js';
+import { auditHandlers, settingsHandlers } from './office/settings.js';
+import { setupHandlers } from './office/setup.js';
+import { syncHandlers } from './replication/handlers.js';
+import { usersHandlers } from './access/users.js';
+import { counterHandlers } from './applications/handlers.js';
+import { analyticsHandlers } from './analytics/handlers.js';
+import { queueHandlers } from './queue/handlers.js';
+import { floorHandlers } from './queue/floor.js';
 
 /** Every contract call's implementation. A call declared in the contract but missing here fails the type check. */
 export const handlers: Handlers = {

@@ -1,10 +1,10 @@
 // One call for the hosts (Electron shell, web host) to give core its biometric device layer and vault.
-import { SBI_PORT_FIRST, SBI_PORT_LAST } from '../../common/domain/biometrics.js';
-import { installBiometricRuntime, uninstallBiometricRuntime } from '../core/biometrics-port.js';
-import { purgeExpired } from '../core/biometrics-sync.js';
+import { SBI_PORT_FIRST, SBI_PORT_LAST } from '@common/domain/biometrics/modalities.js';
+import { installBiometricRuntime, uninstallBiometricRuntime } from '../core/biometrics/port.js';
+import { purgeExpired } from '../core/biometrics/blob-sync.js';
 import type { Core } from '../core/core.js';
-import type { KeyWrapper } from '../core/crypto/key-wrapper.js';
-import { BlobVault } from '../core/crypto/vault.js';
+import type { KeyWrapper } from '../core/kernel/crypto/key-wrapper.js';
+import { BlobVault } from '../core/kernel/crypto/vault.js';
 import { SbiDevices, type SbiDevicesOptions } from './sbi/devices.js';
 import { startSimulatorProcess, type SimulatorProcess } from './sbi-sim/process.js';
 

@@ -1,7 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { CALL_NAMES, EVENT_NAMES, type EventName, type Result } from '../../common/contract/index.js';
-import { IPC_EVENT_CHANNEL, ipcCallChannel } from '../../common/contract/bridge.js';
-import { fail } from '../../common/contract/result.js';
+import { CALL_NAMES, EVENT_NAMES, type EventName, type Result } from '@common/contract/index.js';
+import { IPC_EVENT_CHANNEL, ipcCallChannel } from '@common/contract/bridge.js';
+import { fail } from '@common/contract/result.js';
 import type { Core } from '../core/core.js';
 import { dispatch } from '../ipc/dispatch.js';
 import { isRendererUrl } from './electron-paths.js';

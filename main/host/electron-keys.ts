@@ -3,7 +3,7 @@
 // key is hard-coded), so it is refused here as well as at start-up (electron-storage.ts).
 import { safeStorage } from 'electron';
 import { join } from 'node:path';
-import { KeyWrapError, type KeyWrapper } from '../core/crypto/key-wrapper.js';
+import { KeyWrapError, type KeyWrapper } from '../core/kernel/crypto/key-wrapper.js';
 import { EncryptedFileKeyStore, type KeyStore, type StringCipher } from '../sync/keystore.js';
 
 /** Beside the web host's plain 0600 `sync-key.pem`: a sealed key is never mistaken for a plain one. */
@@ -17,7 +17,7 @@ function assertSealing(platform: NodeJS.Platform): void {
 }
 
 /**
- * The biometric vault's key wrapper (main/core/crypto/key-wrapper.ts). Synchronous, as core needs:
+ * The biometric vault's key wrapper (main/core/kernel/crypto/key-wrapper.ts). Synchronous, as core needs:
  * safeStorage's string calls are. The backend is checked on every use, not once, so a keyring that
  * disappears mid-run fails loudly instead of silently downgrading.
  */

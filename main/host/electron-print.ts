@@ -3,7 +3,7 @@
 import { session, type WebContents } from 'electron';
 import { join } from 'node:path';
 import type { Core } from '../core/core.js';
-import { installPrintPort, printerSettings } from '../core/printing.js';
+import { installPrintPort, printerSettings } from '../core/receipts/printing.js';
 import { createElectronPrinter, PRINT_PARTITION } from '../devices/printer-electron.js';
 
 export function installShellPrinter(core: Core): () => void {

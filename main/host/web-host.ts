@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { EVENT_NAMES } from '../../common/contract/index.js';
+import { EVENT_NAMES } from '@common/contract/index.js';
 import type { Core } from '../core/core.js';
 import { dispatch } from '../ipc/dispatch.js';
 import { SECURITY_HEADERS, cookieValue, hostHeaderAllowed, isLoopback } from './web-security.js';

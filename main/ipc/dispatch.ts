@@ -1,10 +1,10 @@
 import { ZodError } from 'zod';
-import { contract, isCallName, type CallName, type Result } from '../../common/contract/index.js';
-import { AppError, fail, ok } from '../../common/contract/result.js';
+import { contract, isCallName, type CallName, type Result } from '@common/contract/index.js';
+import { AppError, fail, ok } from '@common/contract/result.js';
 import type { Core } from '../core/core.js';
-import { authorize } from '../core/gate.js';
+import { authorize } from '../core/kernel/gate.js';
 import { handlers } from '../core/handlers.js';
-import type { Handler } from '../core/context.js';
+import type { Handler } from '../core/kernel/context.js';
 
 export interface Caller {
   /** The session token the renderer got from auth.login, if any. */

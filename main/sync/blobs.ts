@@ -2,9 +2,9 @@
 // upload resumably over tus when it does not (resuming from the stored upload URL after a failure or a
 // restart), and only report the blob ready once central confirms it.
 import * as tus from 'tus-js-client';
-import { BLOB_UPLOAD_PATH, BlobCheckResponse, UNSIGNED_PAYLOAD } from '../../common/central/protocol.js';
-import type { Db } from '../../db/connection.js';
-import { getSyncBlob, markBlobConfirmed, setBlobUploadUrl } from '../../db/queries/sync-blobs.js';
+import { BLOB_UPLOAD_PATH, BlobCheckResponse, UNSIGNED_PAYLOAD } from '@common/central/protocol.js';
+import type { Db } from '@db/connection.js';
+import { getSyncBlob, markBlobConfirmed, setBlobUploadUrl } from '@db/queries/sync-blobs.js';
 import { signHeaders, SyncHttpError, type Transport } from './transport.js';
 
 export interface BlobSource {
@@ -15,7 +15,7 @@ export interface BlobSource {
   setUploadUrl?(sha256: string, url: string | null): void;
 }
 
-/** Blobs queued by the generic blob op (main/core/sync-blobs.ts). */
+/** Blobs queued by the generic blob op (main/core/replication/blobs.ts). */
 export function syncBlobSource(db: Db, now: () => number): BlobSource {
   return {
     read: (sha) => getSyncBlob(db, sha)?.data,

@@ -1,14 +1,14 @@
 // The background sync client: a pusher that wakes soon after each local change (and on an interval,
 // and on reconnect), a puller that long-polls central so changes elsewhere arrive at once, exponential
 // backoff with jitter on failure, and "Sync now". Installs itself as core's sync port.
-import { OfficeOutboxView } from '../../common/central/office-outbox.js';
-import type { Db } from '../../db/connection.js';
-import { getSetting } from '../../db/queries/settings.js';
-import { setSyncState } from '../../db/queries/sync.js';
-import { outboxCounts } from '../../db/queries/sync-outbox.js';
+import { OfficeOutboxView } from '@common/central/office-outbox.js';
+import type { Db } from '@db/connection.js';
+import { getSetting } from '@db/queries/settings.js';
+import { setSyncState } from '@db/queries/sync.js';
+import { outboxCounts } from '@db/queries/sync-outbox.js';
 import type { Core } from '../core/core.js';
-import { installSyncPort, removeSyncPort, type LiveSyncState, type SyncPort } from '../core/sync-port.js';
-import { syncStatus } from '../core/sync-status.js';
+import { installSyncPort, removeSyncPort, type LiveSyncState, type SyncPort } from '../core/replication/port.js';
+import { syncStatus } from '../core/replication/status.js';
 import { Backoff } from './backoff.js';
 import { BlobUploader, syncBlobSource, type BlobSource } from './blobs.js';
 import { enrol, loadEnrolment, type Enrolment } from './enrol.js';

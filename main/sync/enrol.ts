@@ -1,7 +1,7 @@
 import type { Core } from '../core/core.js';
-import { getSetting } from '../../db/queries/settings.js';
-import { getSyncState, setSyncState } from '../../db/queries/sync.js';
-import { EnrolResponse } from '../../common/central/protocol.js';
+import { getSetting } from '@db/queries/settings.js';
+import { getSyncState, setSyncState } from '@db/queries/sync.js';
+import { EnrolResponse } from '@common/central/protocol.js';
 import type { KeyStore } from './keystore.js';
 import { identityFrom, newKeyPair, SyncHttpError, Transport, type FetchLike, type Identity } from './transport.js';
 

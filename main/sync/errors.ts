@@ -1,7 +1,7 @@
 // What a sync failure means for the status bar and for the next attempt, and how an enrolment failure
 // reads on the enrolment form.
-import { AppError } from '../../common/contract/result.js';
-import type { LiveSyncState } from '../core/sync-port.js';
+import { AppError } from '@common/contract/result.js';
+import type { LiveSyncState } from '../core/replication/port.js';
 import { SyncHttpError } from './transport.js';
 
 export class TrainingRefused extends Error {

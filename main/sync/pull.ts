@@ -1,12 +1,12 @@
 // One pull round: the changes after the cursor (long-polled when there are none), applied with the new
 // cursor in one transaction. The first sync, and a cursor older than central's compaction horizon (410),
 // load a paged snapshot instead; its progress survives a restart.
-import { PullResponse, SnapshotResponse } from '../../common/central/protocol.js';
-import type { Db } from '../../db/connection.js';
-import { deleteSyncState, getCursor, getSyncState, setSyncState } from '../../db/queries/sync.js';
+import { PullResponse, SnapshotResponse } from '@common/central/protocol.js';
+import type { Db } from '@db/connection.js';
+import { deleteSyncState, getCursor, getSyncState, setSyncState } from '@db/queries/sync.js';
 import type { Core } from '../core/core.js';
-import { applyPulled } from '../core/sync-apply.js';
-import { maxDeviceSeq, outboxCounts } from '../../db/queries/sync-outbox.js';
+import { applyPulled } from '../core/replication/apply.js';
+import { maxDeviceSeq, outboxCounts } from '@db/queries/sync-outbox.js';
 import { SyncHttpError, type Transport } from './transport.js';
 
 export interface PullContext {

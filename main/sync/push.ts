@@ -1,12 +1,12 @@
 // One push round: the next pending ops in device_seq order (or, after a gap, everything from the seq
 // central expects), their blobs uploaded first, central's per-op answers recorded in one transaction.
-import { PushResponse, type WireOp } from '../../common/central/protocol.js';
-import { BlobRef } from '../../common/central/records.js';
-import { knownVersion } from '../../db/queries/sync.js';
-import { markAttempt, opsFrom, pendingOps, type OutboxRow } from '../../db/queries/sync-outbox.js';
-import type { Db } from '../../db/connection.js';
+import { PushResponse, type WireOp } from '@common/central/protocol.js';
+import { BlobRef } from '@common/central/records.js';
+import { knownVersion } from '@db/queries/sync.js';
+import { markAttempt, opsFrom, pendingOps, type OutboxRow } from '@db/queries/sync-outbox.js';
+import type { Db } from '@db/connection.js';
 import type { Core } from '../core/core.js';
-import { recordPushResults } from '../core/sync-apply.js';
+import { recordPushResults } from '../core/replication/apply.js';
 import type { BlobUploader } from './blobs.js';
 import { SyncHttpError, type Transport } from './transport.js';
 

@@ -1,14 +1,14 @@
-// Central's office queue for core (main/core/queue-port.ts), over the sync client's signed transport.
+// Central's office queue for core (main/core/queue/port.ts), over the sync client's signed transport.
 // Network failures and central's 5xx become QueueUnreachable (core switches to local mode); central's
 // refusals become QueueRefused with its code. A long-poll loop pushes board changes made at other
 // counters to this workstation's screens as 'queue.changed' events.
 import type { z } from 'zod';
-import { CallResult, IssuedTicket, ParkedResult, QueueConfig, type IssueRequest } from '../../common/contract/queue-central.js';
-import { FloorView } from '../../common/contract/floor.js';
-import { BoardResponse, ReconcileResponse, type LocalTicket } from '../../common/contract/queue-sync.js';
+import { CallResult, IssuedTicket, ParkedResult, QueueConfig, type IssueRequest } from '@common/contract/queue/central.js';
+import { FloorView } from '@common/contract/queue/floor.js';
+import { BoardResponse, ReconcileResponse, type LocalTicket } from '@common/contract/queue/sync.js';
 import type { Core } from '../core/core.js';
-import { reconcileLocal } from '../core/queue-central.js';
-import { installQueuePort, QueueRefused, QueueUnreachable, removeQueuePort, type QueuePort, type TicketActionPath } from '../core/queue-port.js';
+import { reconcileLocal } from '../core/queue/central.js';
+import { installQueuePort, QueueRefused, QueueUnreachable, removeQueuePort, type QueuePort, type TicketActionPath } from '../core/queue/port.js';
 import { SyncHttpError, type Transport } from './transport.js';
 
 const UNREACHABLE_STATUSES = new Set([0, 502, 503, 504]);

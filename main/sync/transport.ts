@@ -3,7 +3,7 @@
 // central's code; network failures have status 0.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import type { z } from 'zod';
-import { PROTOCOL_VERSION, SYNC_HEADERS, signingString } from '../../common/central/protocol.js';
+import { PROTOCOL_VERSION, SYNC_HEADERS, signingString } from '@common/central/protocol.js';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 

@@ -1,4 +1,4 @@
-import type { LoketBridge } from '../../common/contract/bridge.js';
+import type { LoketBridge } from '@common/contract/bridge.js';
 import { createHttpBridge, readPageToken } from './http-bridge.js';
 
 declare global {

@@ -1,6 +1,6 @@
 // The renderer's single door to Loket: attaches the session token and turns LOCKED and
 // UNAUTHENTICATED answers from any call into one session-level reaction (lock screen, login).
-import type { CallInput, CallName, CallOutput, EventName, EventPayload, Result } from '../../common/contract/index.js';
+import type { CallInput, CallName, CallOutput, EventName, EventPayload, Result } from '@common/contract/index.js';
 import { getBridge } from './bridge.js';
 
 export interface SessionHooks {

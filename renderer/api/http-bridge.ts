@@ -1,7 +1,7 @@
 // The web host's transport: the same contract over HTTP on 127.0.0.1 (POST /api/call/<name>) and its
 // events over Server-Sent Events. Built from the contract table, so a new call needs no code here.
-import { CALL_NAMES, EVENT_NAMES, events, type EventName, type Result } from '../../common/contract/index.js';
-import type { BridgeCalls, LoketBridge } from '../../common/contract/bridge.js';
+import { CALL_NAMES, EVENT_NAMES, events, type EventName, type Result } from '@common/contract/index.js';
+import type { BridgeCalls, LoketBridge } from '@common/contract/bridge.js';
 
 type Listener = (payload: unknown) => void;
 

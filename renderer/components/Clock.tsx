@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TimeZone } from '../../common/domain/offices.js';
+import type { TimeZone } from '@common/domain/shared/offices.js';
 import { currentLanguage } from '../i18n/index.js';
 import { formatDate, formatTime } from '../lib/time.js';
 

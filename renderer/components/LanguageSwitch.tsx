@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../common/contract/schemas.js';
+import type { Language } from '@common/contract/schemas.js';
 import { LANGUAGES, currentLanguage } from '../i18n/index.js';
-import { useSessionStore } from '../stores/session-store.js';
+import { useSessionStore } from '../features/session/session-store.js';
 
 /** Indonesian / English. Remembered per officer after login, per workstation before. */
 export function LanguageSwitch({ compact = false }: { compact?: boolean }) {

@@ -1,6 +1,6 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OfficeView } from '../../common/contract/app.js';
+import type { OfficeView } from '@common/contract/app.js';
 import { TZ_LABEL } from '../lib/time.js';
 import type { ControlProps } from './Field.js';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { passwordProblems, type PasswordProblem } from '../../common/domain/password-policy.js';
+import { passwordProblems, type PasswordProblem } from '@common/domain/shared/password-policy.js';
 
 const SHOWN: PasswordProblem[] = ['tooShort', 'needsLetter', 'needsDigit', 'containsUsername'];
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ServiceView } from '../../common/contract/app.js';
+import type { ServiceView } from '@common/contract/app.js';
 import { currentLanguage } from '../i18n/index.js';
 
 interface Props {

@@ -2,7 +2,7 @@
 // workstation's (remembered in localStorage); after login it is the officer's own (session.language).
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '../../common/contract/schemas.js';
+import type { Language } from '@common/contract/schemas.js';
 import en from './en.json';
 import id from './id.json';
 

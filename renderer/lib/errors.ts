@@ -1,7 +1,7 @@
 // Turns the Result envelope's errors into specific, translated messages for forms and banners.
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
-import type { ErrorBody } from '../../common/contract/result.js';
+import type { ErrorBody } from '@common/contract/result.js';
 
 /** Field path (as the contract names it, e.g. `admin.password`) to i18n keys or raw messages. */
 export type FieldProblems = Record<string, string[]>;

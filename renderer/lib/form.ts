@@ -2,7 +2,7 @@
 // main's field problems until the next edit, a form-level error, and focus on the first bad field.
 // Typed values are never cleared on an error.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { ErrorBody, Result } from '../../common/contract/index.js';
+import type { ErrorBody, Result } from '@common/contract/index.js';
 import { fieldsOf, hasProblems, merge, type FieldProblems } from './errors.js';
 
 export interface Submission {

@@ -1,9 +1,9 @@
 // The renderer routes by hash (Electron loads a file:// page and never navigates). The stores decide
 // which screen may show; the hash mirrors it so the address always says where the user is.
 import { useSyncExternalStore } from 'react';
-import type { SessionView } from '../../common/contract/auth.js';
-import type { AppStatus } from '../../common/contract/app.js';
-import type { Role } from '../../common/domain/roles.js';
+import type { SessionView } from '@common/contract/auth.js';
+import type { AppStatus } from '@common/contract/app.js';
+import type { Role } from '@common/domain/shared/roles.js';
 
 export type Screen = 'loading' | 'setup' | 'login' | 'changePassword' | 'locked' | 'home';
 

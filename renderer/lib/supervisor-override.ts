@@ -3,7 +3,7 @@
 // own layout and texts; `texts` names its i18n block (reasonShort, refused).
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OverrideAction } from '../../common/contract/auth.js';
+import type { OverrideAction } from '@common/contract/auth.js';
 import { call } from '../api/client.js';
 import { describeError } from './errors.js';
 

@@ -1,6 +1,6 @@
 // Every time on screen is in the office's own time zone, labelled WIB, WITA or WIT.
-import type { TimeZone } from '../../common/domain/offices.js';
-import type { Language } from '../../common/contract/schemas.js';
+import type { TimeZone } from '@common/domain/shared/offices.js';
+import type { Language } from '@common/contract/schemas.js';
 
 export const TZ_LABEL: Record<TimeZone, string> = {
   'Asia/Jakarta': 'WIB',

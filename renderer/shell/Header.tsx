@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Clock } from '../components/Clock.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
-import { useAppStore } from '../stores/app-store.js';
-import { useSessionStore } from '../stores/session-store.js';
+import { useAppStore } from './app-store.js';
+import { useSessionStore } from '../features/session/session-store.js';
 
 export const LOCK_KEYS = 'Ctrl+L';
 export const LOGOUT_KEYS = 'Ctrl+Shift+L';

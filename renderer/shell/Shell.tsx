@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useAppStore } from '../stores/app-store.js';
+import { useAppStore } from './app-store.js';
 import { Header } from './Header.js';
 import { StatusBar } from './StatusBar.js';
 import { TrainingBanner } from './TrainingBanner.js';

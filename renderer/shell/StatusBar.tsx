@@ -1,14 +1,14 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SyncStatus } from '../../common/contract/sync.js';
+import type { SyncStatus } from '@common/contract/sync.js';
 import { currentLanguage } from '../i18n/index.js';
 import { useShortcuts } from '../lib/keyboard.js';
 import { replaceHash } from '../lib/route.js';
-import { formatAge, useNow } from '../screens/sync/age.js';
-import { SYNC_KEYS, syncRoute } from '../screens/sync/route.js';
-import { useAppStore } from '../stores/app-store.js';
-import { useSessionStore } from '../stores/session-store.js';
-import { useSyncStore } from '../stores/sync-store.js';
+import { formatAge, useNow } from '../features/sync/age.js';
+import { SYNC_KEYS, syncRoute } from '../features/sync/route.js';
+import { useAppStore } from './app-store.js';
+import { useSessionStore } from '../features/session/session-store.js';
+import { useSyncStore } from '../features/sync/sync-store.js';
 import './status-bar.css';
 
 type Tone = 'online' | 'offline' | 'local' | 'busy' | 'problem';

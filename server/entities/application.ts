@@ -1,10 +1,10 @@
 // Applications on central: created at a counter, changed field by field (merged per field like users),
 // and moved through the state machine only by transitions central re-validates against the same table
-// the workstation used (common/domain/application-flow.ts). A transition from a status the record is not
+// the workstation used (common/domain/applications/flow.ts). A transition from a status the record is not
 // in, or one the role may not make, is rejected and stays visible to a supervisor with its reason.
 import { z } from 'zod';
-import { APPLICATION_STATUSES, findTransition, isRefusal, type ApplicationStatus } from '../../common/domain/application-flow.js';
-import { ROLES } from '../../common/domain/roles.js';
+import { APPLICATION_STATUSES, findTransition, isRefusal, type ApplicationStatus } from '@common/domain/applications/flow.js';
+import { ROLES } from '@common/domain/shared/roles.js';
 import { created, mergePatch, parseData } from './kinds.js';
 import type { Decision, EntityDef, IncomingOp, StoredRecord } from './types.js';
 

@@ -1,7 +1,7 @@
 // The conflict rules of DESIGN.md as reusable kinds: field-level merge, append-only, central-owned and
 // journal (kept for the record, published nowhere).
 import type { z } from 'zod';
-import type { ConflictField } from '../../common/central/protocol.js';
+import type { ConflictField } from '@common/central/protocol.js';
 import type { Decision, EntityDef, IncomingOp, StoredRecord } from './types.js';
 
 /** Order-insensitive for object keys, so {a,b} and {b,a} are the same value. */

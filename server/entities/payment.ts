@@ -1,9 +1,9 @@
 // PNBP payments on central: created by the counter (a SIMPONI billing or a waiver), and paid either by
-// SIMPONI's callback (central's own write, server/payments.ts) or by a supervisor's manual confirmation
+// SIMPONI's callback (central's own write, server/payments/simponi.ts) or by a supervisor's manual confirmation
 // when central was unreachable. Central is the ledger: once it knows a billing is paid, a later manual
 // confirmation only reconciles, and a billing is payable only within its two hours.
 import { z } from 'zod';
-import { BILLING_CODE_LENGTH } from '../../common/domain/billing-code.js';
+import { BILLING_CODE_LENGTH } from '@common/domain/applications/billing-code.js';
 import { created, parseData } from './kinds.js';
 import type { Decision, EntityDef, IncomingOp, StoredRecord } from './types.js';
 

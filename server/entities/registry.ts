@@ -1,4 +1,4 @@
-import { BlobData } from '../../common/central/records.js';
+import { BlobData } from '@common/central/records.js';
 import { appendOnly, centralOwned, journal } from './kinds.js';
 import type { EntityDef } from './types.js';
 

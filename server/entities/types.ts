@@ -1,7 +1,7 @@
 // How the central server applies one op to one record. Each synced entity registers a definition;
 // the push engine (server/sync/push.ts) loads records in bulk, asks `decide` op by op, and writes the
 // outcome in bulk. Decisions are pure, so entity rules are tested without a database.
-import type { ConflictInfo } from '../../common/central/protocol.js';
+import type { ConflictInfo } from '@common/central/protocol.js';
 
 /** Per field: the record version that last changed it and who changed it (a workstation id or 'central'). */
 export type FieldMeta = Record<string, [number, string]>;

@@ -1,6 +1,6 @@
 // Officer accounts: created at a workstation or centrally, changed field by field, merged per field.
 import { z } from 'zod';
-import { UserData, UserPatch } from '../../common/central/records.js';
+import { UserData, UserPatch } from '@common/central/records.js';
 import { created, mergePatch, parseData } from './kinds.js';
 import type { Decision, EntityDef, IncomingOp, StoredRecord } from './types.js';
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { SYNC_ERRORS, type SyncErrorCode } from '../../common/central/protocol.js';
+import { SYNC_ERRORS, type SyncErrorCode } from '@common/central/protocol.js';
 
 /** Thrown anywhere in the server; the error handler answers `{ ok: false, error }` with the code's status. */
 export class CentralError extends Error {

@@ -10,7 +10,7 @@ import {
   SYNC_HEADERS,
   UNSIGNED_PAYLOAD,
   signingString,
-} from '../../common/central/protocol.js';
+} from '@common/central/protocol.js';
 import type { Store } from '../store/store.js';
 import { CentralError } from './errors.js';
 

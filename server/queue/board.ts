@@ -1,7 +1,7 @@
 // The display board's view of an office: the ticket being called, recent calls, waiting counts and
 // estimated waits per service. Boards long-poll with the version they have; every queue write bumps it.
-import { businessDate } from '../../common/domain/working-days.js';
-import type { BoardCall, BoardView } from '../../common/contract/queue-central.js';
+import { businessDate } from '@common/domain/shared/working-days.js';
+import type { BoardCall, BoardView } from '@common/contract/queue/central.js';
 import type { Store } from '../store/store.js';
 import { OfficeWaiters } from '../sync/notifier.js';
 import { estimateFor, serviceStats } from './estimate.js';

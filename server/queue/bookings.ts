@@ -4,10 +4,10 @@
 // workstations by the ordinary pull.
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
-import type { BookingInput, BookingRecord } from '../../common/contract/queue-central.js';
-import { checkNik } from '../../common/domain/nik.js';
-import { demoBookings } from '../../common/domain/queue-bookings.js';
-import { businessDate } from '../../common/domain/working-days.js';
+import type { BookingInput, BookingRecord } from '@common/contract/queue/central.js';
+import { checkNik } from '@common/domain/applications/nik.js';
+import { demoBookings } from '@common/domain/queue/bookings.js';
+import { businessDate } from '@common/domain/shared/working-days.js';
 import { created } from '../entities/kinds.js';
 import { CentralError } from '../http/errors.js';
 import type { Sql, Store } from '../store/store.js';

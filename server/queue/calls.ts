@@ -3,8 +3,8 @@
 // row is locked first, so a double press of one counter cannot call two; the same requestId again
 // answers the ticket the first press called.
 import { v7 as uuidv7 } from 'uuid';
-import { businessDate } from '../../common/domain/working-days.js';
-import type { CallResult, QueueConfig } from '../../common/contract/queue-central.js';
+import { businessDate } from '@common/domain/shared/working-days.js';
+import type { CallResult, QueueConfig } from '@common/contract/queue/central.js';
 import { CentralError } from '../http/errors.js';
 import type { Sql, Store } from '../store/store.js';
 import { queueEvent } from './events.js';
@@ -37,7 +37,7 @@ export async function currentAt(store: Store, officeCode: string, counterId: str
 }
 
 /**
- * The next ticket for a counter, in the order of common/domain/queue-order.ts, tier by tier: each tier
+ * The next ticket for a counter, in the order of common/domain/queue/order.ts, tier by tier: each tier
  * is an index range read in order (LIMIT 1, SKIP LOCKED), and COALESCE evaluates a tier only when the
  * ones before it are empty, so a call reads a handful of index entries instead of sorting the queue.
  * Parameters: office, day, services (a jsonb array), named by `p`.

@@ -1,7 +1,7 @@
 // When an office's business day is over, tickets still in its queue (never called, or left at a counter
 // without a finish) are closed as cancelled with the outcome `day.ended`, and published: the workstations'
 // end of day and analytics then see the day as finished instead of tickets waiting forever.
-import { businessDate } from '../../common/domain/working-days.js';
+import { businessDate } from '@common/domain/shared/working-days.js';
 import type { Store } from '../store/store.js';
 import { queueEvent } from './events.js';
 import { publishingTx, type Published } from './publish.js';

@@ -1,8 +1,8 @@
 // Wait estimates at central: the position a ticket has in the real call order, the recent mean
 // transaction time (call to finish, Qmatic) and the head-of-line delay, fed to common's estimateWaitMs.
-import { queueOrderSql } from '../../common/domain/queue-order-sql.js';
-import { estimateWaitMs } from '../../common/domain/wait-estimate.js';
-import type { QueueConfig } from '../../common/contract/queue-central.js';
+import { queueOrderSql } from '@common/domain/queue/order-sql.js';
+import { estimateWaitMs } from '@common/domain/queue/wait-estimate.js';
+import type { QueueConfig } from '@common/contract/queue/central.js';
 import type { Sql } from '../store/store.js';
 
 /** The last this many finished transactions of a service make its "recent" mean. */

@@ -1,10 +1,10 @@
 // Issuing tickets at central: walk-ins (priority groups recorded) and check-ins of M-Paspor bookings by
 // code or NIK, numbered per office, service and business day (A-001 ...), with daily quotas.
 import { v7 as uuidv7 } from 'uuid';
-import { businessDate } from '../../common/domain/working-days.js';
-import type { IssuedTicket, QueueConfig, QueueService } from '../../common/contract/queue-central.js';
-import type { IssueRequest } from '../../common/contract/queue-central.js';
-import { formatTicketNumber } from '../../common/domain/ticket-number.js';
+import { businessDate } from '@common/domain/shared/working-days.js';
+import type { IssuedTicket, QueueConfig, QueueService } from '@common/contract/queue/central.js';
+import type { IssueRequest } from '@common/contract/queue/central.js';
+import { formatTicketNumber } from '@common/domain/queue/ticket-number.js';
 import { CentralError } from '../http/errors.js';
 import type { Sql, Store } from '../store/store.js';
 import { aheadOf, estimateFor } from './estimate.js';

@@ -3,7 +3,7 @@
 // called by another counter (call next reads only waiting tickets), and counts as neither waiting nor
 // served. Resume brings it back to the same counter; the transaction time continues from there
 // (Qmatic): the parked interval is not service time, so started_at moves on by it.
-import type { CallResult } from '../../common/contract/queue-central.js';
+import type { CallResult } from '@common/contract/queue/central.js';
 import { CentralError } from '../http/errors.js';
 import type { Sql, Store } from '../store/store.js';
 import { atCounter, lockCounter } from './calls.js';

@@ -9,7 +9,7 @@
 // keys, applied_ops and workstations; the bookings import locks its booking rows before office_seq
 // too; compaction touches changes only. So the order is always queue rows -> office_seq, never the
 // reverse, and the two cannot deadlock.
-import { FINAL_TICKET_STATUSES, TICKET_ENTITY, TicketData } from '../../common/central/ticket-record.js';
+import { FINAL_TICKET_STATUSES, TICKET_ENTITY, TicketData } from '@common/central/ticket-record.js';
 import { created, sameValue } from '../entities/kinds.js';
 import type { StoredRecord } from '../entities/types.js';
 import { CentralError } from '../http/errors.js';

@@ -3,7 +3,7 @@
 // moved it on (another counter called it), a later resend of the old local state changes nothing.
 // Every ticket inserted or moved on here is published to the office's feed, whatever its status (the
 // workstation's local states are news to the others); a resend publishes nothing again.
-import type { LocalTicket, ReconcileResponse } from '../../common/contract/queue-sync.js';
+import type { LocalTicket, ReconcileResponse } from '@common/contract/queue/sync.js';
 import type { Store } from '../store/store.js';
 import { publishingTx, unpublished, type Published } from './publish.js';
 import { TICKET_COLUMNS, type TicketRow } from './rows.js';

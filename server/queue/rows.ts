@@ -1,9 +1,9 @@
 // Ticket rows as central stores them, their view, and the office's queue configuration (seeded from the
 // reference services the first time an office's queue is used).
-import { SERVICE_SEED } from '../../common/domain/offices.js';
-import { DEFAULT_QUEUE_RULES } from '../../common/domain/queue-rules.js';
-import type { PriorityGroup } from '../../common/domain/queue-order.js';
-import type { QueueConfig, QueueCounter, QueueRules, QueueService, TicketStatus, TicketView } from '../../common/contract/queue-central.js';
+import { SERVICE_SEED } from '@common/domain/shared/offices.js';
+import { DEFAULT_QUEUE_RULES } from '@common/domain/queue/rules.js';
+import type { PriorityGroup } from '@common/domain/queue/order.js';
+import type { QueueConfig, QueueCounter, QueueRules, QueueService, TicketStatus, TicketView } from '@common/contract/queue/central.js';
 import type { Sql } from '../store/store.js';
 
 export interface TicketRow {

@@ -1,6 +1,6 @@
 // The per-office change feed: pull by cursor (long-polled), a paged snapshot for a cursor older than
 // the compaction horizon, and compaction itself.
-import type { Change, PullResponse, SnapshotRecord, SnapshotResponse } from '../../common/central/protocol.js';
+import type { Change, PullResponse, SnapshotRecord, SnapshotResponse } from '@common/central/protocol.js';
 import { CentralError } from '../http/errors.js';
 import type { Sql, Store } from '../store/store.js';
 import { lockOffice } from './persist.js';

@@ -1,7 +1,7 @@
 // Workstations say how far their outbox goes with each pull; central keeps the last word of each and
 // answers the office's end of day with it: which desks still hold ops central has not answered.
-import type { OfficeOutboxView } from '../../common/central/office-outbox.js';
-import { addDays, startOfBusinessDay } from '../../common/domain/working-days.js';
+import type { OfficeOutboxView } from '@common/central/office-outbox.js';
+import { addDays, startOfBusinessDay } from '@common/domain/shared/working-days.js';
 import type { Store } from '../store/store.js';
 
 export interface OutboxReport {

@@ -1,7 +1,7 @@
 // Applies a workstation's pushed ops: each exactly once (idempotency by op_id), in device_seq order
 // (a skipped seq is answered with a gap so the client resends), each to its entity's rules, in one
 // transaction whose change sequence numbers come from the office's counter row.
-import type { OpResult, PushRequest, PushResponse, RecordState, WireOp } from '../../common/central/protocol.js';
+import type { OpResult, PushRequest, PushResponse, RecordState, WireOp } from '@common/central/protocol.js';
 import type { EntityRegistry } from '../entities/registry.js';
 import type { Decision, StoredRecord } from '../entities/types.js';
 import type { Sql, Store } from '../store/store.js';

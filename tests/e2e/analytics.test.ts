@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import { shot, startApp, type E2eApp } from './support/app.js';
-import { login } from './support/workstation.js';
+import { shot, startApp, type E2eApp } from '../support/e2e/app.js';
+import { login } from '../support/e2e/workstation.js';
 
 const PASSWORD = 'Latihan2026';
 let app: E2eApp;

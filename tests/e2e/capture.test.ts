@@ -6,14 +6,14 @@ import { deflateSync, inflateSync } from 'node:zlib';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { encodePng } from '../../common/domain/biometrics-png.js';
-import { KeyFileWrapper } from '../../main/core/crypto/key-wrapper.js';
-import { installBiometrics, type InstalledBiometrics } from '../../main/devices/biometrics-install.js';
-import { DEFAULT_SIM_CONFIG } from '../../main/devices/sbi-sim/config.js';
-import { face } from '../../main/devices/sbi-sim/images.js';
-import { startSimulatorProcess, type SimulatorProcess } from '../../main/devices/sbi-sim/process.js';
-import { shot, startApp, type E2eApp } from './support/app.js';
-import { accountByCore, login, seeHeading, setUpByCore } from './support/workstation.js';
+import { encodePng } from '@common/domain/biometrics/png.js';
+import { KeyFileWrapper } from '@main/core/kernel/crypto/key-wrapper.js';
+import { installBiometrics, type InstalledBiometrics } from '@main/devices/biometrics-install.js';
+import { DEFAULT_SIM_CONFIG } from '@main/devices/sbi-sim/config.js';
+import { face } from '@main/devices/sbi-sim/images.js';
+import { startSimulatorProcess, type SimulatorProcess } from '@main/devices/sbi-sim/process.js';
+import { shot, startApp, type E2eApp } from '../support/e2e/app.js';
+import { accountByCore, login, seeHeading, setUpByCore } from '../support/e2e/workstation.js';
 import { insertApplication } from '../support/application-row.js';
 
 const CHROMIUM_ARGS = [

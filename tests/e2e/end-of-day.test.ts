@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import { composeNik } from '../../common/domain/nik.js';
-import { applyPulled } from '../../main/core/sync-apply.js';
-import { shot, startApp, type E2eApp } from './support/app.js';
-import { accountByCore, login, seeHeading, setUpByCore } from './support/workstation.js';
+import { composeNik } from '@common/domain/applications/nik.js';
+import { applyPulled } from '@main/core/replication/apply.js';
+import { shot, startApp, type E2eApp } from '../support/e2e/app.js';
+import { accountByCore, login, seeHeading, setUpByCore } from '../support/e2e/workstation.js';
 
 let app: E2eApp;
 let page: Page;

@@ -4,12 +4,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { installCentralQueue } from '../../main/sync/queue-client.js';
-import { Transport } from '../../main/sync/transport.js';
-import { preferredStore, startTestCentral, type TestCentral } from '../model/harness/central.js';
-import { enrolIdentity } from '../model/harness/signed.js';
-import { shot, startApp, type E2eApp } from './support/app.js';
-import { accountByCore, login, seeHeading, setUpByCore } from './support/workstation.js';
+import { installCentralQueue } from '@main/sync/queue-client.js';
+import { Transport } from '@main/sync/transport.js';
+import { preferredStore, startTestCentral, type TestCentral } from '../support/model/central.js';
+import { enrolIdentity } from '../support/model/signed.js';
+import { shot, startApp, type E2eApp } from '../support/e2e/app.js';
+import { accountByCore, login, seeHeading, setUpByCore } from '../support/e2e/workstation.js';
 
 let app: E2eApp;
 let central: TestCentral;

@@ -5,8 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { shot, startApp, type E2eApp } from './support/app.js';
-import { ADMIN, accountByCore, login, seeHeading, setUpByCore } from './support/workstation.js';
+import { shot, startApp, type E2eApp } from '../support/e2e/app.js';
+import { ADMIN, accountByCore, login, seeHeading, setUpByCore } from '../support/e2e/workstation.js';
 
 let app: E2eApp;
 let page: Page;

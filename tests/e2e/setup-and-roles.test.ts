@@ -2,8 +2,8 @@
 // password change, each role's home, and the officer's language remembered across logins.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { shot, startApp, type E2eApp } from './support/app.js';
-import { ADMIN, login, logout, seeHeading } from './support/workstation.js';
+import { shot, startApp, type E2eApp } from '../support/e2e/app.js';
+import { ADMIN, login, logout, seeHeading } from '../support/e2e/workstation.js';
 
 let app: E2eApp;
 let page: Page;

@@ -3,12 +3,12 @@
 // reason, and a conflict resolved from the screen and seen at the other workstation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { startSync, type SyncClient } from '../../main/sync/index.js';
-import type { FetchLike } from '../../main/sync/transport.js';
-import { preferredStore, startTestCentral, type TestCentral } from '../model/harness/central.js';
-import { enrolmentCode, startWorkstation, type TestWorkstation } from '../model/harness/workstation.js';
-import { shot, startApp, type E2eApp } from './support/app.js';
-import { ADMIN, login, seeHeading, setUpByCore } from './support/workstation.js';
+import { startSync, type SyncClient } from '@main/sync/index.js';
+import type { FetchLike } from '@main/sync/transport.js';
+import { preferredStore, startTestCentral, type TestCentral } from '../support/model/central.js';
+import { enrolmentCode, startWorkstation, type TestWorkstation } from '../support/model/workstation.js';
+import { shot, startApp, type E2eApp } from '../support/e2e/app.js';
+import { ADMIN, login, seeHeading, setUpByCore } from '../support/e2e/workstation.js';
 
 let app: E2eApp;
 let page: Page;

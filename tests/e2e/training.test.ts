@@ -2,8 +2,8 @@
 // at login, each role's home, the lock screen, and the way back to the real (unset) workstation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { shot, startApp, type E2eApp } from './support/app.js';
-import { login, logout, seeHeading } from './support/workstation.js';
+import { shot, startApp, type E2eApp } from '../support/e2e/app.js';
+import { login, logout, seeHeading } from '../support/e2e/workstation.js';
 
 const BANNER = 'MODE PELATIHAN — data latihan, tidak pernah disinkronkan';
 const PASSWORD = 'Latihan2026';

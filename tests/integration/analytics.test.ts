@@ -1,8 +1,8 @@
 // The supervisor's analytics on a real SQLite file: generated training history in, heatmap, service
 // times, forecast with backtest and staffing out; bad input refused with nothing changed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRAINING_PASSWORD } from '../../main/core/training-seed.js';
-import { insertLocalTicket, updateLocalTicket } from '../../db/queries/queue.js';
+import { TRAINING_PASSWORD } from '@main/core/office/training-seed.js';
+import { insertLocalTicket, updateLocalTicket } from '@db/queries/queue.js';
 import { setUp, tempCore, userSession, type TempCore } from '../support/core.js';
 
 const DAY = 86_400_000;

@@ -2,11 +2,11 @@
 // applications ready for longer than 30 days to expired under the system actor, with nobody signed in.
 // The core clock and the sweep's timer are both controlled here.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { composeNik } from '../../common/domain/nik.js';
-import { listAudit } from '../../db/queries/audit.js';
-import { startExpirySweep } from '../../main/core/applications-expiry.js';
+import { composeNik } from '@common/domain/applications/nik.js';
+import { listAudit } from '@db/queries/audit.js';
+import { startExpirySweep } from '@main/core/applications/expiry.js';
 import { passwordOf } from '../support/core.js';
-import { noCapturesRequired, openDesk, override, walkInDraft, type Desk } from './applications-fixtures.js';
+import { noCapturesRequired, openDesk, override, walkInDraft, type Desk } from '../support/applications-fixtures.js';
 
 const DAY = 24 * 60 * 60_000;
 const SWEEP = 60_000;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeNik } from '../../common/domain/nik.js';
-import { composeTd3 } from '../../common/domain/mrz.js';
+import { composeNik } from '@common/domain/applications/nik.js';
+import { composeTd3 } from '@common/domain/applications/mrz.js';
 import { passwordOf } from '../support/core.js';
 import { dbDigest } from '../support/snapshot.js';
-import { BUDI_NIK, insertBooking, noCapturesRequired, openDesk, override, START, walkInDraft, type Desk } from './applications-fixtures.js';
+import { BUDI_NIK, insertBooking, noCapturesRequired, openDesk, override, START, walkInDraft, type Desk } from '../support/applications-fixtures.js';
 
 let d: Desk;
 beforeAll(async () => {

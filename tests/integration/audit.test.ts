@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LIVE_DB_FILE } from '../../main/core/core.js';
-import { openDatabase } from '../../db/connection.js';
+import { LIVE_DB_FILE } from '@main/core/core.js';
+import { openDatabase } from '@db/connection.js';
 import { setUp, tempCore, userSession, type TempCore } from '../support/core.js';
 
 let t: TempCore;

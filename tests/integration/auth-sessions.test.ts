@@ -2,7 +2,7 @@
 // 'ended' event whenever an account's sessions are ended for it (reset, disabled, role changed, locked
 // out while unlocking). Also: a supervisor may unlock an account but not list the accounts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EventPayload } from '../../common/contract/index.js';
+import type { EventPayload } from '@common/contract/index.js';
 import { passwordOf, setUp, tempCore, userSession, type TempCore } from '../support/core.js';
 
 let t: TempCore;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CALL_NAMES, contract, type CallName } from '../../common/contract/index.js';
-import { dispatch } from '../../main/ipc/dispatch.js';
+import { CALL_NAMES, contract, type CallName } from '@common/contract/index.js';
+import { dispatch } from '@main/ipc/dispatch.js';
 import { setUp, tempCore, userSession, type TempCore } from '../support/core.js';
 import { dbDigest } from '../support/snapshot.js';
 

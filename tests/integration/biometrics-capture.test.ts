@@ -1,15 +1,15 @@
 // Capture use cases through the contract, against the simulated device running as its own process.
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CaptureStatus, ImageInput } from '../../common/contract/biometrics.js';
-import type { EventPayload } from '../../common/contract/index.js';
-import { deviceErrorMessage, type DeviceErrorKind } from '../../common/domain/biometrics-errors.js';
-import { hasRequiredCaptures } from '../../main/core/biometrics-requirements.js';
-import { KeyFileWrapper } from '../../main/core/crypto/key-wrapper.js';
-import { installBiometrics, type InstalledBiometrics } from '../../main/devices/biometrics-install.js';
-import { DEFAULT_SIM_CONFIG, type SimControl } from '../../main/devices/sbi-sim/config.js';
-import { face } from '../../main/devices/sbi-sim/images.js';
-import { startSimulatorProcess, type SimulatorProcess } from '../../main/devices/sbi-sim/process.js';
+import type { CaptureStatus, ImageInput } from '@common/contract/biometrics.js';
+import type { EventPayload } from '@common/contract/index.js';
+import { deviceErrorMessage, type DeviceErrorKind } from '@common/domain/biometrics/errors.js';
+import { hasRequiredCaptures } from '@main/core/biometrics/requirements.js';
+import { KeyFileWrapper } from '@main/core/kernel/crypto/key-wrapper.js';
+import { installBiometrics, type InstalledBiometrics } from '@main/devices/biometrics-install.js';
+import { DEFAULT_SIM_CONFIG, type SimControl } from '@main/devices/sbi-sim/config.js';
+import { face } from '@main/devices/sbi-sim/images.js';
+import { startSimulatorProcess, type SimulatorProcess } from '@main/devices/sbi-sim/process.js';
 import { passwordOf, setUp, tempCore, userSession, type TempCore } from '../support/core.js';
 import { insertApplication } from '../support/application-row.js';
 import { dbDigest } from '../support/snapshot.js';

@@ -2,11 +2,11 @@
 // sign-off with fresh authentication that closes the day (DAY_CLOSED afterwards), the admin's
 // reopening, and the PDF and CSV exports checked with poppler.
 import { afterEach, describe, expect, it } from 'vitest';
-import { composeNik } from '../../common/domain/nik.js';
+import { composeNik } from '@common/domain/applications/nik.js';
 import { ADMIN_PASSWORD, passwordOf, tempCore, userSession } from '../support/core.js';
-import { noCapturesRequired, openDesk, override, walkInDraft, type Desk } from './applications-fixtures.js';
-import { pdfFonts, pdfText, rasterise } from './pdf-support.js';
-import { applyPulled } from '../../main/core/sync-apply.js';
+import { noCapturesRequired, openDesk, override, walkInDraft, type Desk } from '../support/applications-fixtures.js';
+import { pdfFonts, pdfText, rasterise } from '../support/pdf.js';
+import { applyPulled } from '@main/core/replication/apply.js';
 
 /** Two of the office's tickets as central published them: one served by petugas2, one still waiting. */
 function officeTickets(desk: Desk): void {

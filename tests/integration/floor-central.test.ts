@@ -2,11 +2,11 @@
 // tickets in known states at known times give exact waits, service level and no-show rate.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FloorView } from '../../common/contract/floor.js';
-import type { IssuedTicket, TicketView } from '../../common/contract/queue-central.js';
-import { startTestCentral, storeKinds, type TestCentral } from '../model/harness/central.js';
-import { enrolIdentity, sendSigned } from '../model/harness/signed.js';
-import type { Identity } from '../../main/sync/transport.js';
+import type { FloorView } from '@common/contract/queue/floor.js';
+import type { IssuedTicket, TicketView } from '@common/contract/queue/central.js';
+import { startTestCentral, storeKinds, type TestCentral } from '../support/model/central.js';
+import { enrolIdentity, sendSigned } from '../support/model/signed.js';
+import type { Identity } from '@main/sync/transport.js';
 
 /** 09:00 in Semarang (Asia/Jakarta) on a working day. */
 const START = Date.parse('2026-12-01T09:00:00+07:00');

@@ -2,7 +2,7 @@
 // counters cannot read it; when central is out of reach the call says so instead of answering.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { preferredStore } from '../model/harness/central.js';
+import { preferredStore } from '../support/model/central.js';
 import { type TempCore } from '../support/core.js';
 import { startQueueDesk, type QueueDesk } from '../support/queue-desk.js';
 

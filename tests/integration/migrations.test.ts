@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/connection.js';
-import { checkSequence, loadMigrations, migrate, MigrationError } from '../../db/migrate.js';
+import { openDatabase } from '@db/connection.js';
+import { checkSequence, loadMigrations, migrate, MigrationError } from '@db/migrate.js';
 
 const freshDb = () => openDatabase(join(mkdtempSync(join(tmpdir(), 'loket-mig-')), 'test.sqlite'));
 const tables = (db: ReturnType<typeof freshDb>) =>

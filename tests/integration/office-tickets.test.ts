@@ -2,12 +2,12 @@
 // and analytics: fed through applyPulled as the sync client does, on a real SQLite core. The officer
 // goes with every call to central, is recorded on local-mode calls and travels in reconcile.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TicketData } from '../../common/central/ticket-record.js';
-import type { CallResult } from '../../common/contract/queue-central.js';
-import type { LocalTicket } from '../../common/contract/queue-sync.js';
-import { installQueuePort, QueueUnreachable, type QueuePort } from '../../main/core/queue-port.js';
-import { applyPulled, type PulledRecord } from '../../main/core/sync-apply.js';
-import { getCursor } from '../../db/queries/sync.js';
+import type { TicketData } from '@common/central/ticket-record.js';
+import type { CallResult } from '@common/contract/queue/central.js';
+import type { LocalTicket } from '@common/contract/queue/sync.js';
+import { installQueuePort, QueueUnreachable, type QueuePort } from '@main/core/queue/port.js';
+import { applyPulled, type PulledRecord } from '@main/core/replication/apply.js';
+import { getCursor } from '@db/queries/sync.js';
 import { setUp, tempCore, userSession, type TempCore } from '../support/core.js';
 
 const DAY = '2026-11-30';

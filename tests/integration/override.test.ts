@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../common/contract/result.js';
-import { authorize } from '../../main/core/gate.js';
-import { takeOverride } from '../../main/core/override.js';
+import { AppError } from '@common/contract/result.js';
+import { authorize } from '@main/core/kernel/gate.js';
+import { takeOverride } from '@main/core/access/override.js';
 import { passwordOf, setUp, tempCore, userSession, type TempCore } from '../support/core.js';
 
 let t: TempCore;

@@ -3,9 +3,9 @@
 // down to the workstation, where the application can then move on. An expired billing cannot be paid.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passwordOf, userSession } from '../support/core.js';
-import { preferredStore, startTestCentral, type TestCentral } from '../model/harness/central.js';
-import { startWorkstation, type TestWorkstation } from '../model/harness/workstation.js';
-import { walkInDraft } from './applications-fixtures.js';
+import { preferredStore, startTestCentral, type TestCentral } from '../support/model/central.js';
+import { startWorkstation, type TestWorkstation } from '../support/model/workstation.js';
+import { walkInDraft } from '../support/applications-fixtures.js';
 
 let central: TestCentral;
 let ws: TestWorkstation;

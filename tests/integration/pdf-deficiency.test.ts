@@ -2,8 +2,8 @@
 // many pages as that takes.
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderDeficiencyNotice } from '../../main/core/pdf/index.js';
-import { barcodes, deficiencyNotice, pageCount, pdfFonts, pdfText, rasterise, type Rendered } from './pdf-support.js';
+import { renderDeficiencyNotice } from '@main/core/pdf/index.js';
+import { barcodes, deficiencyNotice, pageCount, pdfFonts, pdfText, rasterise, type Rendered } from '../support/pdf.js';
 
 const made: Rendered[] = [];
 afterAll(() => made.forEach((r) => rmSync(r.dir, { recursive: true, force: true })));

@@ -2,8 +2,8 @@
 // rasterised by poppler, barcodes decoded by zbar, fonts and text pulled from the file.
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderApplicationReceipt, renderPaymentReceipt } from '../../main/core/pdf/index.js';
-import { applicationReceipt, barcodes, pageCount, paymentReceipt, pdfFonts, pdfText, pdfWords, rasterise, type Rendered } from './pdf-support.js';
+import { renderApplicationReceipt, renderPaymentReceipt } from '@main/core/pdf/index.js';
+import { applicationReceipt, barcodes, pageCount, paymentReceipt, pdfFonts, pdfText, pdfWords, rasterise, type Rendered } from '../support/pdf.js';
 
 const made: Rendered[] = [];
 const render = (bytes: Uint8Array, name: string) => {

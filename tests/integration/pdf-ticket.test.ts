@@ -2,8 +2,8 @@
 // ticket id.
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderQueueTicket } from '../../main/core/pdf/index.js';
-import { LOMBOK, barcodes, pdfFonts, pdfText, pdfWords, queueTicket, rasterise, type Rendered } from './pdf-support.js';
+import { renderQueueTicket } from '@main/core/pdf/index.js';
+import { LOMBOK, barcodes, pdfFonts, pdfText, pdfWords, queueTicket, rasterise, type Rendered } from '../support/pdf.js';
 
 const made: Rendered[] = [];
 afterAll(() => made.forEach((r) => rmSync(r.dir, { recursive: true, force: true })));

@@ -6,12 +6,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeBrowserWindow, FakeWebContents, resetFakeElectron } from '../fixtures/fake-electron/index.js';
-import { noCapturesRequired, openDesk, walkInDraft, type Desk } from './applications-fixtures.js';
+import { noCapturesRequired, openDesk, walkInDraft, type Desk } from '../support/applications-fixtures.js';
 
 vi.mock('electron', async () => (await import('../fixtures/fake-electron/index.js')).electron);
 
-const { installShellPrinter, isPrintContents } = await import('../../main/host/electron-print.js');
-const { PRINT_PARTITION } = await import('../../main/devices/printer-electron.js');
+const { installShellPrinter, isPrintContents } = await import('@main/host/electron-print.js');
+const { PRINT_PARTITION } = await import('@main/devices/printer-electron.js');
 
 type Callback = (success: boolean, failureReason: string) => void;
 const proto = FakeWebContents.prototype as unknown as Record<string, unknown>;

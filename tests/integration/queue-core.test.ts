@@ -3,10 +3,10 @@
 // duplicates. The ticket PDF comes back with every issue.
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { installCentralQueue } from '../../main/sync/queue-client.js';
+import { installCentralQueue } from '@main/sync/queue-client.js';
 import { DateTime } from 'luxon';
-import { ADMIN_TOKEN, preferredStore, startTestCentral, type TestCentral } from '../model/harness/central.js';
-import { startWorkstation, type TestWorkstation } from '../model/harness/workstation.js';
+import { ADMIN_TOKEN, preferredStore, startTestCentral, type TestCentral } from '../support/model/central.js';
+import { startWorkstation, type TestWorkstation } from '../support/model/workstation.js';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,15 +1,15 @@
-// The call order is one rule in three places: the pure reference (common/domain/queue-order.ts), the
+// The call order is one rule in three places: the pure reference (common/domain/queue/order.ts), the
 // SQL central runs (PostgreSQL, and PGlite) and the SQL a workstation's local mode runs (SQLite). For
 // random queues — NULL slots and groups, equal times, ids that differ only in case — all three agree,
 // and a ticket that has aged is never overtaken by one that arrived after it (nobody starves).
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orderQueue, PRIORITY_GROUPS, type QueuedTicket } from '../../common/domain/queue-order.js';
-import { queueOrderSql } from '../../common/domain/queue-order-sql.js';
-import { nextTicketSql } from '../../server/queue/calls.js';
-import { openStore, type Store } from '../../server/store/store.js';
-import { createTestDatabase, storeKinds } from '../model/harness/central.js';
+import { orderQueue, PRIORITY_GROUPS, type QueuedTicket } from '@common/domain/queue/order.js';
+import { queueOrderSql } from '@common/domain/queue/order-sql.js';
+import { nextTicketSql } from '@server/queue/calls.js';
+import { openStore, type Store } from '@server/store/store.js';
+import { createTestDatabase, storeKinds } from '../support/model/central.js';
 
 const MIN = 60_000;
 const rules = { agingMs: 45 * MIN };

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbDigest } from '../support/snapshot.js';
-import { noCapturesRequired, openDesk, override, walkInDraft, type Desk } from './applications-fixtures.js';
+import { noCapturesRequired, openDesk, override, walkInDraft, type Desk } from '../support/applications-fixtures.js';
 
 let d: Desk;
 let dir: string;

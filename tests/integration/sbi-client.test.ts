@@ -1,11 +1,11 @@
 // The SBI client against the simulator running as its own process, speaking the protocol over TCP.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../common/contract/result.js';
-import type { CaptureRequest } from '../../main/core/biometrics-port.js';
-import { SbiClient, type KnownDevice } from '../../main/devices/sbi/client.js';
-import { chainHash } from '../../main/devices/sbi/hash-chain.js';
-import { startSimulatorProcess, type SimulatorProcess } from '../../main/devices/sbi-sim/process.js';
-import { DEFAULT_SIM_CONFIG } from '../../main/devices/sbi-sim/config.js';
+import { AppError } from '@common/contract/result.js';
+import type { CaptureRequest } from '@main/core/biometrics/port.js';
+import { SbiClient, type KnownDevice } from '@main/devices/sbi/client.js';
+import { chainHash } from '@main/devices/sbi/hash-chain.js';
+import { startSimulatorProcess, type SimulatorProcess } from '@main/devices/sbi-sim/process.js';
+import { DEFAULT_SIM_CONFIG } from '@main/devices/sbi-sim/config.js';
 
 let sim: SimulatorProcess;
 let client: SbiClient;

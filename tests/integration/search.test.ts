@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeNik } from '../../common/domain/nik.js';
-import { composeTd3 } from '../../common/domain/mrz.js';
-import { openDesk, walkInDraft, type Desk } from './applications-fixtures.js';
+import { composeNik } from '@common/domain/applications/nik.js';
+import { composeTd3 } from '@common/domain/applications/mrz.js';
+import { openDesk, walkInDraft, type Desk } from '../support/applications-fixtures.js';
 
 let d: Desk;
 const ids: Record<string, string> = {};

@@ -3,12 +3,12 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../server/cli.js';
-import { loadAdminToken } from '../../server/config.js';
-import { loadServerMigrations, migrateServer, schemaVersion } from '../../server/migrate.js';
-import { openStore } from '../../server/store/store.js';
-import { verifyPassword } from '../../main/core/passwords.js';
-import { ADMIN_TOKEN, createTestDatabase, startTestCentral, storeKinds, type TestCentral } from '../model/harness/central.js';
+import { runCli } from '@server/admin/cli.js';
+import { loadAdminToken } from '@server/config.js';
+import { loadServerMigrations, migrateServer, schemaVersion } from '@server/migrate.js';
+import { openStore } from '@server/store/store.js';
+import { verifyPassword } from '@main/core/access/passwords.js';
+import { ADMIN_TOKEN, createTestDatabase, startTestCentral, storeKinds, type TestCentral } from '../support/model/central.js';
 
 describe.each(storeKinds())('central store and migrations on %s', (kind) => {
   it('migrates an empty database once, creates every table, and rolls a failed transaction back', async () => {

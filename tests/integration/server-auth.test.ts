@@ -1,10 +1,10 @@
 // Enrolment and request signing at central: each refusal has its own code and writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_CLOCK_SKEW_MS, PROTOCOL_VERSION, SYNC_HEADERS } from '../../common/central/protocol.js';
-import { loadServerMigrations } from '../../server/migrate.js';
-import { startTestCentral, storeKinds, type TestCentral } from '../model/harness/central.js';
-import { centralDigest, enrolIdentity, newIdentity, sendSigned, wireOp } from '../model/harness/signed.js';
-import type { Identity } from '../../main/sync/transport.js';
+import { MAX_CLOCK_SKEW_MS, PROTOCOL_VERSION, SYNC_HEADERS } from '@common/central/protocol.js';
+import { loadServerMigrations } from '@server/migrate.js';
+import { startTestCentral, storeKinds, type TestCentral } from '../support/model/central.js';
+import { centralDigest, enrolIdentity, newIdentity, sendSigned, wireOp } from '../support/model/signed.js';
+import type { Identity } from '@main/sync/transport.js';
 
 describe.each(storeKinds())('central authentication on %s', (kind) => {
   let central: TestCentral;

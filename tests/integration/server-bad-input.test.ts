@@ -1,10 +1,10 @@
 // Bad input to central: each kind gets a 4xx with its own code and writes nothing at all.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_REQUEST_BYTES } from '../../common/central/protocol.js';
-import { startTestCentral, storeKinds, type TestCentral } from '../model/harness/central.js';
-import { centralDigest, enrolIdentity, sendSigned, wireOp } from '../model/harness/signed.js';
-import type { Identity } from '../../main/sync/transport.js';
+import { MAX_REQUEST_BYTES } from '@common/central/protocol.js';
+import { startTestCentral, storeKinds, type TestCentral } from '../support/model/central.js';
+import { centralDigest, enrolIdentity, sendSigned, wireOp } from '../support/model/signed.js';
+import type { Identity } from '@main/sync/transport.js';
 
 describe.each(storeKinds())('central refuses bad input on %s', (kind) => {
   let central: TestCentral;

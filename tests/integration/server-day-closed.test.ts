@@ -2,13 +2,13 @@
 // an admin's reopen with a reason opens it again; days are the office's own calendar (WIB/WITA/WIT).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { businessDateOf } from '../../server/entities/business-day.js';
-import { preferredStore, startTestCentral, storeKinds, type TestCentral } from '../model/harness/central.js';
-import { enrolIdentity, sendSigned, wireOp } from '../model/harness/signed.js';
-import type { Identity } from '../../main/sync/transport.js';
+import { businessDateOf } from '@server/entities/business-day.js';
+import { preferredStore, startTestCentral, storeKinds, type TestCentral } from '../support/model/central.js';
+import { enrolIdentity, sendSigned, wireOp } from '../support/model/signed.js';
+import type { Identity } from '@main/sync/transport.js';
 import { ADMIN_PASSWORD, passwordOf, userSession } from '../support/core.js';
-import { startWorkstation, type TestWorkstation } from '../model/harness/workstation.js';
-import { walkInDraft } from './applications-fixtures.js';
+import { startWorkstation, type TestWorkstation } from '../support/model/workstation.js';
+import { walkInDraft } from '../support/applications-fixtures.js';
 
 const DAY = '2026-11-20';
 /** 2026-11-20 23:30 WIB: the last hour of DAY in Jakarta's zone, already 2026-11-21 in Jayapura's. */

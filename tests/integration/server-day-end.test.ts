@@ -2,12 +2,12 @@
 // at a counter) as cancelled with the outcome day.ended, and publishes it, so every desk sees the day end.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TICKET_ENTITY } from '../../common/central/ticket-record.js';
-import type { IssuedTicket, TicketView } from '../../common/contract/queue-central.js';
-import { closePastDays, DAY_ENDED } from '../../server/queue/day-end.js';
-import { startTestCentral, storeKinds, type TestCentral } from '../model/harness/central.js';
-import { enrolIdentity, sendSigned } from '../model/harness/signed.js';
-import type { Identity } from '../../main/sync/transport.js';
+import { TICKET_ENTITY } from '@common/central/ticket-record.js';
+import type { IssuedTicket, TicketView } from '@common/contract/queue/central.js';
+import { closePastDays, DAY_ENDED } from '@server/queue/day-end.js';
+import { startTestCentral, storeKinds, type TestCentral } from '../support/model/central.js';
+import { enrolIdentity, sendSigned } from '../support/model/signed.js';
+import type { Identity } from '@main/sync/transport.js';
 
 const MONDAY = Date.parse('2026-12-07T14:00:00+07:00');
 const TUESDAY = Date.parse('2026-12-08T08:00:00+07:00');

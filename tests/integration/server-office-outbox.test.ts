@@ -2,15 +2,15 @@
 // pulls; the supervisor's desk asks central which desks still hold ops central has not answered.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { businessDateOf } from '../../server/entities/business-day.js';
-import { addDays } from '../../common/domain/working-days.js';
-import type { OfficeOutboxView } from '../../common/central/office-outbox.js';
-import { preferredStore, startTestCentral, storeKinds, type TestCentral } from '../model/harness/central.js';
-import { enrolIdentity, sendSigned, wireOp } from '../model/harness/signed.js';
-import { startWorkstation, type TestWorkstation } from '../model/harness/workstation.js';
+import { businessDateOf } from '@server/entities/business-day.js';
+import { addDays } from '@common/domain/shared/working-days.js';
+import type { OfficeOutboxView } from '@common/central/office-outbox.js';
+import { preferredStore, startTestCentral, storeKinds, type TestCentral } from '../support/model/central.js';
+import { enrolIdentity, sendSigned, wireOp } from '../support/model/signed.js';
+import { startWorkstation, type TestWorkstation } from '../support/model/workstation.js';
 import { passwordOf, userSession } from '../support/core.js';
-import { walkInDraft } from './applications-fixtures.js';
-import type { Identity } from '../../main/sync/transport.js';
+import { walkInDraft } from '../support/applications-fixtures.js';
+import type { Identity } from '@main/sync/transport.js';
 
 const today = (): string => businessDateOf(Date.now(), 'Asia/Jakarta');
 

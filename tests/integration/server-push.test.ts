@@ -2,10 +2,10 @@
 // (field merge, unique usernames, central-owned, blobs), office isolation, long-poll, compaction.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mergePatch, appendOnly, sameValue } from '../../server/entities/kinds.js';
-import { startTestCentral, storeKinds, type TestCentral } from '../model/harness/central.js';
-import { enrolIdentity, sendSigned, wireOp } from '../model/harness/signed.js';
-import type { Identity } from '../../main/sync/transport.js';
+import { mergePatch, appendOnly, sameValue } from '@server/entities/kinds.js';
+import { startTestCentral, storeKinds, type TestCentral } from '../support/model/central.js';
+import { enrolIdentity, sendSigned, wireOp } from '../support/model/signed.js';
+import type { Identity } from '@main/sync/transport.js';
 
 const userCreate = (seq: number, id: string, username: string) =>
   wireOp(seq, {

@@ -3,12 +3,12 @@
 // recall / no-show / transfer / finish, quotas with override, booking check-in, the board, reconcile.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orderQueue, type PriorityGroup } from '../../common/domain/queue-order.js';
-import type { IssuedTicket, TicketView } from '../../common/contract/queue-central.js';
-import { drainNotifications } from '../../server/queue/events.js';
-import { startTestCentral, storeKinds, type TestCentral } from '../model/harness/central.js';
-import { enrolIdentity, sendSigned } from '../model/harness/signed.js';
-import type { Identity } from '../../main/sync/transport.js';
+import { orderQueue, type PriorityGroup } from '@common/domain/queue/order.js';
+import type { IssuedTicket, TicketView } from '@common/contract/queue/central.js';
+import { drainNotifications } from '@server/queue/events.js';
+import { startTestCentral, storeKinds, type TestCentral } from '../support/model/central.js';
+import { enrolIdentity, sendSigned } from '../support/model/signed.js';
+import type { Identity } from '@main/sync/transport.js';
 
 const START = Date.parse('2026-12-01T09:00:00+07:00');
 

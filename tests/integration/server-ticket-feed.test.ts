@@ -3,11 +3,11 @@
 // Seen as a workstation sees it: through signed pull, snapshot and push, on PGlite and PostgreSQL.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TICKET_ENTITY, TicketData } from '../../common/central/ticket-record.js';
-import type { IssuedTicket, TicketView } from '../../common/contract/queue-central.js';
-import { startTestCentral, storeKinds, type TestCentral } from '../model/harness/central.js';
-import { enrolIdentity, sendSigned, wireOp } from '../model/harness/signed.js';
-import type { Identity } from '../../main/sync/transport.js';
+import { TICKET_ENTITY, TicketData } from '@common/central/ticket-record.js';
+import type { IssuedTicket, TicketView } from '@common/contract/queue/central.js';
+import { startTestCentral, storeKinds, type TestCentral } from '../support/model/central.js';
+import { enrolIdentity, sendSigned, wireOp } from '../support/model/signed.js';
+import type { Identity } from '@main/sync/transport.js';
 
 const START = Date.parse('2026-12-02T09:00:00+07:00');
 
@@ -204,7 +204,7 @@ describe.each(storeKinds())('queue tickets in the change feed on %s', (kind) => 
     };
     const change = await push({ entity: TICKET_ENTITY, entityId: t.id, op: 'ticket.update', baseVersion: 1, payload: { audit: {}, data: { status: 'done' } } });
     expect(change).toMatchObject({ status: 'rejected', reason: 'central.owned', current: { version: 1, data: { status: 'waiting' } } });
-    // What main/core/queue.ts sends for every press at a counter: the audit of a queue action.
+    // What main/core/queue/handlers.ts sends for every press at a counter: the audit of a queue action.
     const audit = await push({ entity: TICKET_ENTITY, entityId: t.id, op: 'queue.callNext', payload: { audit: { action: 'queue.callNext' }, data: { mode: 'central' } } });
     expect(audit).toMatchObject({ status: 'applied' });
     expect(await lastSeq()).toBe(before);

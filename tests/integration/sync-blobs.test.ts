@@ -3,12 +3,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BLOB_UPLOAD_PATH, PROTOCOL_VERSION, SYNC_HEADERS } from '../../common/central/protocol.js';
-import { attachBlob } from '../../main/core/sync-blobs.js';
-import { BlobUploader, type BlobSource } from '../../main/sync/blobs.js';
-import { blobPath } from '../../server/http/blob-routes.js';
-import { preferredStore, startTestCentral, type TestCentral } from '../model/harness/central.js';
-import { startWorkstation, type TestWorkstation } from '../model/harness/workstation.js';
+import { BLOB_UPLOAD_PATH, PROTOCOL_VERSION, SYNC_HEADERS } from '@common/central/protocol.js';
+import { attachBlob } from '@main/core/replication/blobs.js';
+import { BlobUploader, type BlobSource } from '@main/sync/blobs.js';
+import { blobPath } from '@server/blobs/routes.js';
+import { preferredStore, startTestCentral, type TestCentral } from '../support/model/central.js';
+import { startWorkstation, type TestWorkstation } from '../support/model/workstation.js';
 
 const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
@@ -109,7 +109,7 @@ describe('blob channel', () => {
 });
 
 async function signedTusHeaders(path: string): Promise<Record<string, string>> {
-  const { signHeaders } = await import('../../main/sync/transport.js');
+  const { signHeaders } = await import('@main/sync/transport.js');
   const identity = w.client.transport?.identity;
   if (!identity) throw new Error('not enrolled');
   return { ...signHeaders(identity, 'HEAD', path, 'UNSIGNED-PAYLOAD', Date.now()), 'tus-resumable': '1.0.0' };

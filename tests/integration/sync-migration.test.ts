@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/connection.js';
-import { loadMigrations, migrate } from '../../db/migrate.js';
+import { openDatabase } from '@db/connection.js';
+import { loadMigrations, migrate } from '@db/migrate.js';
 
 const opened: Array<{ dir: string; db: ReturnType<typeof openDatabase> }> = [];
 afterAll(() => {

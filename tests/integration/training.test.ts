@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TRAINING_DB_FILE } from '../../main/core/core.js';
-import { TRAINING_PASSWORD } from '../../main/core/training-seed.js';
+import { TRAINING_DB_FILE } from '@main/core/core.js';
+import { TRAINING_PASSWORD } from '@main/core/office/training-seed.js';
 import { setUp, tempCore, type TempCore } from '../support/core.js';
 
 let t: TempCore;

@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebHost, type WebHost } from '../../main/host/web-host.js';
-import { isLoopback } from '../../main/host/web-security.js';
+import { startWebHost, type WebHost } from '@main/host/web-host.js';
+import { isLoopback } from '@main/host/web-security.js';
 import { ADMIN_PASSWORD, setUp, tempCore, type TempCore } from '../support/core.js';
 
 let t: TempCore;

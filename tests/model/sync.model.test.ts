@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendOnly } from '../../server/entities/kinds.js';
-import { preferredStore, startTestCentral, type TestCentral } from './harness/central.js';
-import { bundleChild, WorkstationProcess } from './harness/child.js';
-import type { Fault } from './ws-child.js';
+import { appendOnly } from '@server/entities/kinds.js';
+import { preferredStore, startTestCentral, type TestCentral } from '../support/model/central.js';
+import { bundleChild, WorkstationProcess } from '../support/model/child.js';
+import type { Fault } from '../support/model/ws-child.js';
 
 const FIXED_SEED = 20_260_301;
 const SEEDS = [FIXED_SEED, ...(process.env.FC_SEED ? [Number(process.env.FC_SEED)] : [])];

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/connection.js';
+import type { Db } from '@db/connection.js';
 
 /**
  * An application row for captures to attach to, without going through the application flow. Its

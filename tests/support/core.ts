@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Core } from '../../main/core/core.js';
-import { dispatch } from '../../main/ipc/dispatch.js';
-import type { CallInput, CallName, CallOutput, Result } from '../../common/contract/index.js';
+import { Core } from '@main/core/core.js';
+import { dispatch } from '@main/ipc/dispatch.js';
+import type { CallInput, CallName, CallOutput, Result } from '@common/contract/index.js';
 
 export const ADMIN_PASSWORD = 'Kantor-Loket-2026';
 

@@ -1,9 +1,9 @@
 // A workstation core whose queue talks to a real test central over the signed transport, with a switch
 // that makes central unreachable (connection refused) and back, for the local-mode and offline tests.
-import { installCentralQueue } from '../../main/sync/queue-client.js';
-import { Transport } from '../../main/sync/transport.js';
-import { preferredStore, startTestCentral, type TestCentral } from '../model/harness/central.js';
-import { enrolIdentity } from '../model/harness/signed.js';
+import { installCentralQueue } from '@main/sync/queue-client.js';
+import { Transport } from '@main/sync/transport.js';
+import { preferredStore, startTestCentral, type TestCentral } from './model/central.js';
+import { enrolIdentity } from './model/signed.js';
 import { setUp, tempCore, userSession, type TempCore } from './core.js';
 
 export interface QueueDesk {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../../db/connection.js';
+import type { Db } from '@db/connection.js';
 
 /**
  * A digest of every row of every table: equal digests mean nothing was written.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { averageWait, erlangB, erlangC, offeredLoad, quotaFor, rostered, serviceLevel, staffFor } from '../../common/domain/erlang.js';
+import { averageWait, erlangB, erlangC, offeredLoad, quotaFor, rostered, serviceLevel, staffFor } from '@common/domain/analytics/erlang.js';
 
 const traffic = { arrivals: 100, ahtSeconds: 180, intervalSeconds: 1800 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feeInForce, feeItems, formatRupiah, MissingFeeError, quoteFee, type FeeRow } from '../../common/domain/fees.js';
+import { feeInForce, feeItems, formatRupiah, MissingFeeError, quoteFee, type FeeRow } from '@common/domain/applications/fees.js';
 
 const row = (itemCode: string, amount: number, effectiveFrom: string, revision = 1, verified = true): FeeRow => ({
   itemCode, amount, effectiveFrom, revision, verified, legalBasis: effectiveFrom < '2024-12-17' ? 'PP 28/2019' : 'PP 45/2024',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_STATUSES, findTransition, isRefusal, nextActions, TERMINAL_STATUSES, TRANSITIONS, type ApplicationStatus } from '../../common/domain/application-flow.js';
+import { APPLICATION_STATUSES, findTransition, isRefusal, nextActions, TERMINAL_STATUSES, TRANSITIONS, type ApplicationStatus } from '@common/domain/applications/flow.js';
 
 const HAPPY: Array<[string, ApplicationStatus]> = [
   ['verify', 'verified'], ['captureBiometrics', 'biometrics_captured'], ['interview', 'interviewed'], ['pay', 'paid'],

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { backtest } from '../../common/domain/forecast-backtest.js';
-import { fit, forecast, HOURS, type History } from '../../common/domain/forecast.js';
-import { generateHistory } from '../../common/domain/history-generator.js';
-import { isOpen, isoWeekday, plusDays } from '../../common/domain/forecast-calendar.js';
-import { addDays, isWorkingDay } from '../../common/domain/working-days.js';
+import { backtest } from '@common/domain/analytics/forecast-backtest.js';
+import { fit, forecast, HOURS, type History } from '@common/domain/analytics/forecast.js';
+import { generateHistory } from '@common/domain/analytics/history-generator.js';
+import { isOpen, isoWeekday, plusDays } from '@common/domain/analytics/forecast-calendar.js';
+import { addDays, isWorkingDay } from '@common/domain/shared/working-days.js';
 
 const HOLIDAYS = new Set(['2026-03-18', '2026-03-19', '2026-03-20', '2026-03-23', '2026-03-24', '2026-04-03', '2026-05-01', '2026-05-14', '2026-05-15', '2026-06-01', '2026-06-16']);
 

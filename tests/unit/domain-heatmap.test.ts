@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildHeatmap, cellsByWeekday, openDaysByWeekday } from '../../common/domain/heatmap.js';
-import { quantileOfBins, shareWithin, summariseServiceTimes } from '../../common/domain/service-level.js';
+import { buildHeatmap, cellsByWeekday, openDaysByWeekday } from '@common/domain/analytics/heatmap.js';
+import { quantileOfBins, shareWithin, summariseServiceTimes } from '@common/domain/analytics/service-level.js';
 
 describe('arrivals heatmap', () => {
   it('divides counts by the open days of each weekday, skipping holidays', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateHistory, poisson, postHolidayRank, prng, type HistoryDay } from '../../common/domain/history-generator.js';
-import { weekdayOf } from '../../common/domain/heatmap.js';
+import { generateHistory, poisson, postHolidayRank, prng, type HistoryDay } from '@common/domain/analytics/history-generator.js';
+import { weekdayOf } from '@common/domain/analytics/heatmap.js';
 
 // SKB 3 Menteri 2026, Nyepi and Idul Fitri: Wednesday 18 March to Tuesday 24 March closed.
 const HOLIDAYS = new Set(['2026-03-18', '2026-03-19', '2026-03-20', '2026-03-21', '2026-03-22', '2026-03-23', '2026-03-24', '2026-05-01']);

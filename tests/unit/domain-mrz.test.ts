@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMrz, composeTd3, mrzCheckDigit, normaliseMrz } from '../../common/domain/mrz.js';
+import { checkMrz, composeTd3, mrzCheckDigit, normaliseMrz } from '@common/domain/applications/mrz.js';
 
 const TODAY = '2026-11-30';
 // ICAO 9303 part 4, appendix: the specimen passport of Anna Maria Eriksson.

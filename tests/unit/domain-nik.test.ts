@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkNik, composeNik } from '../../common/domain/nik.js';
+import { checkNik, composeNik } from '@common/domain/applications/nik.js';
 
 const TODAY = '2026-11-30';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { orderQueue, PRIORITY_GROUPS, tierOf, type QueuedTicket } from '../../common/domain/queue-order.js';
-import { estimateWaitMs } from '../../common/domain/wait-estimate.js';
+import { orderQueue, PRIORITY_GROUPS, tierOf, type QueuedTicket } from '@common/domain/queue/order.js';
+import { estimateWaitMs } from '@common/domain/queue/wait-estimate.js';
 
 const MIN = 60_000;
 const rules = { agingMs: 45 * MIN };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { averageWait, erlangC, quotaFor } from '../../common/domain/erlang.js';
-import { capacity, DEFAULT_TARGET, planDay, planHour } from '../../common/domain/staffing.js';
+import { averageWait, erlangC, quotaFor } from '@common/domain/analytics/erlang.js';
+import { capacity, DEFAULT_TARGET, planDay, planHour } from '@common/domain/analytics/staffing.js';
 
 describe('staffing per hour (REFERENCE.md worked example)', () => {
   const worked = { ahtSeconds: 180, intervalSeconds: 1800, target: { serviceLevel: 0.8, withinSeconds: 20, shrinkage: 0.3 } };

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { migrate } from '../../db/migrate.js';
-import { addWorkingDays, businessDate, isWorkingDay, workingDaysBetween } from '../../common/domain/working-days.js';
+import { migrate } from '@db/migrate.js';
+import { addWorkingDays, businessDate, isWorkingDay, workingDaysBetween } from '@common/domain/shared/working-days.js';
 
 // The holidays seeded by the workstation's migration, read from a real (in-memory) database.
 let holidays: Set<string>;

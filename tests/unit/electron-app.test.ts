@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CALL_NAMES } from '../../common/contract/index.js';
-import { startShell, type Shell } from '../../main/host/electron-app.js';
+import { CALL_NAMES } from '@common/contract/index.js';
+import { startShell, type Shell } from '@main/host/electron-app.js';
 import { FakeBrowserWindow, Menu, app, dialog, ipcMain, resetFakeElectron, safeStorage, session } from '../fixtures/fake-electron/index.js';
 
 // The extras add net, powerMonitor and safeStorage's sealing, which the shell's background uses.
@@ -131,7 +131,7 @@ describe('electron shell', () => {
 
   it('the entry point starts the shell with its background, and quitting stops both', { timeout: 30_000 }, async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
-    await import('../../main/electron.js');
+    await import('@main/electron.js');
     await vi.waitFor(() => expect(FakeBrowserWindow.getAllWindows()).toHaveLength(1));
     expect(app.sandboxEnabled).toBe(true);
     expect(ipcMain.handlers.size).toBe(CALL_NAMES.length);

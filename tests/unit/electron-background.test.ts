@@ -5,14 +5,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SyncStatus } from '../../common/contract/sync.js';
-import { KeyWrapError } from '../../main/core/crypto/key-wrapper.js';
-import { BlobVault } from '../../main/core/crypto/vault.js';
-import { SEALED_SYNC_KEY_FILE, safeStorageKeyStore, safeStorageKeyWrapper } from '../../main/host/electron-keys.js';
-import { watchWake } from '../../main/host/electron-background.js';
-import { startShell, type Shell } from '../../main/host/electron-app.js';
-import { dispatch } from '../../main/ipc/dispatch.js';
-import { KEY_FILE } from '../../main/sync/index.js';
+import type { SyncStatus } from '@common/contract/sync.js';
+import { KeyWrapError } from '@main/core/kernel/crypto/key-wrapper.js';
+import { BlobVault } from '@main/core/kernel/crypto/vault.js';
+import { SEALED_SYNC_KEY_FILE, safeStorageKeyStore, safeStorageKeyWrapper } from '@main/host/electron-keys.js';
+import { watchWake } from '@main/host/electron-background.js';
+import { startShell, type Shell } from '@main/host/electron-app.js';
+import { dispatch } from '@main/ipc/dispatch.js';
+import { KEY_FILE } from '@main/sync/index.js';
 import { app, resetFakeElectron, safeStorage } from '../fixtures/fake-electron/index.js';
 import { net, powerMonitor, resetExtras } from '../fixtures/fake-electron-extras.js';
 

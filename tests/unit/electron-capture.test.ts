@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isCaptureUrl } from '../../main/host/electron-capture.js';
-import { startShell, type Shell } from '../../main/host/electron-app.js';
+import { isCaptureUrl } from '@main/host/electron-capture.js';
+import { startShell, type Shell } from '@main/host/electron-app.js';
 import { app, resetFakeElectron, session, type FakeWebContents } from '../fixtures/fake-electron/index.js';
 
 vi.mock('electron', async () => (await import('../fixtures/fake-electron-extras.js')).electronWithExtras);

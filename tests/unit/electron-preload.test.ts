@@ -1,8 +1,8 @@
 // The preload: exactly the contract's calls, a filtered event subscription, nothing of IPC itself.
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { CALL_NAMES } from '../../common/contract/index.js';
-import { IPC_EVENT_CHANNEL, ipcCallChannel, type LoketBridge } from '../../common/contract/bridge.js';
+import { CALL_NAMES } from '@common/contract/index.js';
+import { IPC_EVENT_CHANNEL, ipcCallChannel, type LoketBridge } from '@common/contract/bridge.js';
 import { contextBridge, ipcRenderer, resetFakeElectron } from '../fixtures/fake-electron/index.js';
 
 vi.mock('electron', async () => (await import('../fixtures/fake-electron/index.js')).electron);

@@ -1,10 +1,10 @@
 // The window and session hardening of DESIGN.md's "Security baseline", against a fake 'electron'.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeBrowserWindow, app, resetFakeElectron, session } from '../fixtures/fake-electron/index.js';
-import { shellPaths, isRendererUrl } from '../../main/host/electron-paths.js';
-import { CaptureWindows, hardenSession, hardenWebContents } from '../../main/host/electron-security.js';
-import { LoketWindows, createDisplayWindow, createMainWindow } from '../../main/host/electron-window.js';
-import { CSP } from '../../main/host/web-security.js';
+import { shellPaths, isRendererUrl } from '@main/host/electron-paths.js';
+import { CaptureWindows, hardenSession, hardenWebContents } from '@main/host/electron-security.js';
+import { LoketWindows, createDisplayWindow, createMainWindow } from '@main/host/electron-window.js';
+import { CSP } from '@main/host/web-security.js';
 
 vi.mock('electron', async () => (await import('../fixtures/fake-electron/index.js')).electron);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildMoneyReport, settle, unresolved, type EodApplicationRow, type EodPaymentRow } from '../../common/domain/end-of-day.js';
-import { csvCell } from '../../common/domain/end-of-day-csv.js';
+import { buildMoneyReport, settle, unresolved, type EodApplicationRow, type EodPaymentRow } from '@common/domain/end-of-day/report.js';
+import { csvCell } from '@common/domain/end-of-day/csv.js';
 
 const app = (over: Partial<EodApplicationRow> = {}): EodApplicationRow => ({
   id: 'a1', number: 'BYM-261130-03-0001', service_code: 'PASPOR_ELEKTRONIK_10', status: 'checked_in', fee_total: 950_000, created_by: 'u1', officer: 'petugas1', ...over,

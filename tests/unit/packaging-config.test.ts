@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { shellPaths } from '../../main/host/electron-paths.js';
+import { shellPaths } from '@main/host/electron-paths.js';
 
 const repo = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 // Resolve from app-builder-lib so we use the YAML parser and glob matcher electron-builder uses.

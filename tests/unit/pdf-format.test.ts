@@ -1,9 +1,9 @@
 // Dates, times and money as the printed documents spell them, and line wrapping that never loses text.
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { embedFonts } from '../../main/core/pdf/fonts.js';
-import { formatDateTime, formatIsoDate, formatRupiah, formatTime, joined } from '../../main/core/pdf/format.js';
-import { wrapText } from '../../main/core/pdf/sheet.js';
+import { embedFonts } from '@main/core/pdf/fonts.js';
+import { formatDateTime, formatIsoDate, formatRupiah, formatTime, joined } from '@main/core/pdf/format.js';
+import { wrapText } from '@main/core/pdf/sheet.js';
 
 // 2026-12-31 16:30 UTC: still 31 December in Jakarta (23:30), already 1 January in Makassar and Jayapura.
 const NEW_YEAR_EVE = Date.UTC(2026, 11, 31, 16, 30);

@@ -1,9 +1,9 @@
 // A model that would print a wrong or incomplete document is refused with a specific VALIDATION
 // error, before any PDF exists.
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../common/contract/result.js';
-import { renderApplicationReceipt, renderDeficiencyNotice, renderPaymentReceipt, renderQueueTicket } from '../../main/core/pdf/index.js';
-import { applicationReceipt, deficiencyNotice, paymentReceipt, queueTicket } from '../integration/pdf-support.js';
+import { AppError } from '@common/contract/result.js';
+import { renderApplicationReceipt, renderDeficiencyNotice, renderPaymentReceipt, renderQueueTicket } from '@main/core/pdf/index.js';
+import { applicationReceipt, deficiencyNotice, paymentReceipt, queueTicket } from '../support/pdf.js';
 
 async function refusal(p: Promise<unknown>): Promise<{ code: string; fields: Record<string, string[]> }> {
   const err = await p.then(

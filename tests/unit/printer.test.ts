@@ -9,8 +9,8 @@ import { FakeBrowserWindow, FakeWebContents, resetFakeElectron } from '../fixtur
 
 vi.mock('electron', async () => (await import('../fixtures/fake-electron/index.js')).electron);
 
-const { createElectronPrinter, electronPrintEngine, PRINT_PARTITION } = await import('../../main/devices/printer-electron.js');
-const { createPrinter, savePdf } = await import('../../main/devices/printer.js');
+const { createElectronPrinter, electronPrintEngine, PRINT_PARTITION } = await import('@main/devices/printer-electron.js');
+const { createPrinter, savePdf } = await import('@main/devices/printer.js');
 
 type Callback = (success: boolean, failureReason: string) => void;
 interface PrintCall {

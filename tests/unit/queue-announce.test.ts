@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { announcementText, formatTicketNumber, indonesianNumber, localPrefix } from '../../common/domain/ticket-number.js';
-import { demoBookings } from '../../common/domain/queue-bookings.js';
-import { checkNik } from '../../common/domain/nik.js';
+import { announcementText, formatTicketNumber, indonesianNumber, localPrefix } from '@common/domain/queue/ticket-number.js';
+import { demoBookings } from '@common/domain/queue/bookings.js';
+import { checkNik } from '@common/domain/applications/nik.js';
 
 describe('ticket numbers and the spoken announcement', () => {
   it('formats numbers with three digits and the local prefix', () => {
@@ -48,7 +48,7 @@ describe('demo bookings', () => {
 
 describe('wait estimate backtest', () => {
   it('is reproducible and, knowing recent service times, beats the estimate without history', async () => {
-    const { backtestWaitEstimate } = await import('../../common/domain/queue-backtest.js');
+    const { backtestWaitEstimate } = await import('@common/domain/queue/backtest.js');
     const o = { days: 5, seed: 11, counters: 4, arrivalsPerHour: 28, trueServiceMs: 9 * 60_000, defaultServiceMs: 6 * 60_000 };
     const r = backtestWaitEstimate(o);
     expect(backtestWaitEstimate(o)).toEqual(r);

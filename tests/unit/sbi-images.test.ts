@@ -1,10 +1,10 @@
 import { deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { readIso, writeIso } from '../../common/domain/biometrics-iso.js';
-import { decodePng, encodePng, PngError } from '../../common/domain/biometrics-png.js';
-import { centredCrop, cropResize, faceQuality, isBetter, rateAttempt, toGray, type Gray } from '../../common/domain/biometrics-quality.js';
-import { face, fingerprint } from '../../main/devices/sbi-sim/images.js';
-import { encodeGrayJpeg } from '../../main/devices/sbi-sim/jpeg.js';
+import { readIso, writeIso } from '@common/domain/biometrics/iso.js';
+import { decodePng, encodePng, PngError } from '@common/domain/biometrics/png.js';
+import { centredCrop, cropResize, faceQuality, isBetter, rateAttempt, toGray, type Gray } from '@common/domain/biometrics/quality.js';
+import { face, fingerprint } from '@main/devices/sbi-sim/images.js';
+import { encodeGrayJpeg } from '@main/devices/sbi-sim/jpeg.js';
 
 const zlib = { deflate: (d: Uint8Array) => deflateSync(d), inflate: (d: Uint8Array, max: number) => inflateSync(d, { maxOutputLength: max }) };
 

@@ -1,12 +1,12 @@
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../common/contract/result.js';
-import { DEVICE_ERROR_KINDS, deviceErrorDetails, deviceErrorMessage, kindForSbiCode } from '../../common/domain/biometrics-errors.js';
-import { chainHash, CHAIN_START } from '../../main/devices/sbi/hash-chain.js';
-import { verifyJws } from '../../main/devices/sbi/jws.js';
-import { MjpegParser, boundaryOf, type MjpegFrame } from '../../main/devices/sbi/mjpeg.js';
-import { parseRequest, RawHttpError } from '../../main/devices/sbi-sim/raw-http.js';
-import { parseSimArgs } from '../../main/devices/sbi-sim/cli.js';
+import { AppError } from '@common/contract/result.js';
+import { DEVICE_ERROR_KINDS, deviceErrorDetails, deviceErrorMessage, kindForSbiCode } from '@common/domain/biometrics/errors.js';
+import { chainHash, CHAIN_START } from '@main/devices/sbi/hash-chain.js';
+import { verifyJws } from '@main/devices/sbi/jws.js';
+import { MjpegParser, boundaryOf, type MjpegFrame } from '@main/devices/sbi/mjpeg.js';
+import { parseRequest, RawHttpError } from '@main/devices/sbi-sim/raw-http.js';
+import { parseSimArgs } from '@main/devices/sbi-sim/cli.js';
 
 const sha = (b: Uint8Array | string) => createHash('sha256').update(b).digest();
 const deviceKind = (fn: () => unknown): string => {

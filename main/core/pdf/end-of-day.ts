@@ -1,6 +1,6 @@
 // Laporan Akhir Hari: one business day's applications, money, discrepancies with their notes,
 // receipts, sync state and the office's queue tickets per service and officer, closed by the supervisor's name and the SHA-256 of the report's content.
-import type { EndOfDayReportView } from '../../../common/contract/end-of-day.js';
+import type { EndOfDayReportView } from '@common/contract/end-of-day.js';
 import { closing, fieldGrid, note, type Field } from './blocks.js';
 import { renderDocument } from './document.js';
 import { formatIsoDate, formatRupiah, formatTime, joined, ordered } from './format.js';

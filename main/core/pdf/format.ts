@@ -1,8 +1,8 @@
 // How the printed documents spell dates, times and money. Month and weekday names are spelled out
 // here rather than taken from Intl so a receipt reads the same on every machine and ICU build.
 import { DateTime } from 'luxon';
-import { formatRupiah } from '../../../common/domain/fees.js';
-import { ZONE_ABBREVIATION } from '../../../common/domain/working-days.js';
+import { formatRupiah } from '@common/domain/applications/fees.js';
+import { ZONE_ABBREVIATION } from '@common/domain/shared/working-days.js';
 import type { Bilingual, PdfLanguage } from './models.js';
 
 export { formatRupiah };

@@ -2,8 +2,8 @@
 // malformed billing code or an empty deficiency list is refused with VALIDATION before any PDF exists.
 import { DateTime } from 'luxon';
 import { z, type ZodError } from 'zod';
-import { APPLICATION_NUMBER } from '../../../common/domain/application-number.js';
-import { AppError } from '../../../common/contract/result.js';
+import { APPLICATION_NUMBER } from '@common/domain/applications/number.js';
+import { AppError } from '@common/contract/result.js';
 import type { ApplicationReceiptModel, DeficiencyNoticeModel, PaymentReceiptModel, QueueTicketModel } from './models.js';
 
 const text = z.string().trim().min(1, 'pdf.required');

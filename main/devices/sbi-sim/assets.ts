@@ -1,11 +1,11 @@
 // Image assets the simulator serves, generated once per subtype and quality and then reused, so the
 // simulator's own cost per capture stays small next to its configured delay.
 import { deflateSync } from 'node:zlib';
-import type { BioSubType, BioType, Modality } from '../../../common/domain/biometrics.js';
-import { MODALITY_SPECS } from '../../../common/domain/biometrics.js';
-import { writeIso } from '../../../common/domain/biometrics-iso.js';
-import { encodePng } from '../../../common/domain/biometrics-png.js';
-import type { Gray } from '../../../common/domain/biometrics-quality.js';
+import type { BioSubType, BioType, Modality } from '@common/domain/biometrics/modalities.js';
+import { MODALITY_SPECS } from '@common/domain/biometrics/modalities.js';
+import { writeIso } from '@common/domain/biometrics/iso.js';
+import { encodePng } from '@common/domain/biometrics/png.js';
+import type { Gray } from '@common/domain/biometrics/quality.js';
 import { face, fingerprint, iris, montage } from './images.js';
 import { encodeGrayJpeg } from './jpeg.js';
 

@@ -1,5 +1,5 @@
 // Command line of the simulator process: `npm run sbi-sim -- --port 4501 --delay 800 --quality 72`.
-import { SBI_PORT_FIRST, SBI_PORT_LAST } from '../../../common/domain/biometrics.js';
+import { SBI_PORT_FIRST, SBI_PORT_LAST } from '@common/domain/biometrics/modalities.js';
 import { SIM_DEVICES, SimControlSchema, type SimConfig } from './config.js';
 import { startSimulatorServer, type SimulatorOptions } from './server.js';
 

@@ -1,7 +1,7 @@
 // What the simulator's control endpoint (POST /control) and command line can change: quality, delay,
 // device state and one-shot or sticky fault injection.
 import { z } from 'zod';
-import { BIO_SUBTYPES } from '../../../common/domain/biometrics.js';
+import { BIO_SUBTYPES } from '@common/domain/biometrics/modalities.js';
 
 export const SIM_FAULTS = [
   /** RCAPTURE answers JSON cut off half way. */

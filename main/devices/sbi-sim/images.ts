@@ -1,8 +1,8 @@
 // Synthetic, plausible biometric images for the simulator: fingerprint ridges around a core point,
 // an iris with radial texture and a pupil, a face silhouette. Lower quality adds noise and washes out
 // contrast, so a human looking at the preview sees roughly what the score says.
-import type { BioSubType } from '../../../common/domain/biometrics.js';
-import type { Gray } from '../../../common/domain/biometrics-quality.js';
+import type { BioSubType } from '@common/domain/biometrics/modalities.js';
+import type { Gray } from '@common/domain/biometrics/quality.js';
 
 export function prng(seed: number): () => number {
   let a = seed >>> 0;

@@ -3,7 +3,7 @@
 // signing like a registered device, with knobs for quality, delay, state and faults (POST /control).
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import type { AddressInfo, Server, Socket } from 'node:net';
-import { MODALITY_SPECS, MODALITIES, type BioSubType, type Modality } from '../../../common/domain/biometrics.js';
+import { MODALITY_SPECS, MODALITIES, type BioSubType, type Modality } from '@common/domain/biometrics/modalities.js';
 import { chainHash } from '../sbi/hash-chain.js';
 import { isoFor, previewFrames } from './assets.js';
 import { DEFAULT_SIM_CONFIG, SimControlSchema, type SimConfig } from './config.js';

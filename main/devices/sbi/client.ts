@@ -5,10 +5,10 @@
 // for that port and deviceId, and every capture must be signed by that same key. Real deployments
 // should also check the x5c chain up to the MOSIP device CA (pass `trustedKeyIds` to accept only known
 // device keys); this client does not walk certificate chains.
-import type { DeviceView } from '../../../common/contract/biometrics.js';
-import { MODALITY_SPECS, SBI_PORT_FIRST, SBI_PORT_LAST, type BioSubType, type Modality } from '../../../common/domain/biometrics.js';
-import { deviceErrorDetails, kindForSbiCode } from '../../../common/domain/biometrics-errors.js';
-import { deviceError, type CaptureRequest, type CaptureResult, type CapturedItem, type PreviewHandle, type PreviewSink } from '../../core/biometrics-port.js';
+import type { DeviceView } from '@common/contract/biometrics.js';
+import { MODALITY_SPECS, SBI_PORT_FIRST, SBI_PORT_LAST, type BioSubType, type Modality } from '@common/domain/biometrics/modalities.js';
+import { deviceErrorDetails, kindForSbiCode } from '@common/domain/biometrics/errors.js';
+import { deviceError, type CaptureRequest, type CaptureResult, type CapturedItem, type PreviewHandle, type PreviewSink } from '@main/core/biometrics/port.js';
 import { chainHash, isHashHex } from './hash-chain.js';
 import { parseJson, sbiCall, sbiOpen } from './http.js';
 import { b64url, jsonPayload, verifyJws } from './jws.js';

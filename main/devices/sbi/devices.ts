@@ -1,8 +1,8 @@
 // The SBI adapter behind core's BiometricDevicePort: remembers what discovery found, picks the device
 // for a modality, and rescans once when a device has gone away or a new one may have been plugged in.
-import type { DeviceView } from '../../../common/contract/biometrics.js';
-import { AppError } from '../../../common/contract/result.js';
-import type { Modality } from '../../../common/domain/biometrics.js';
+import type { DeviceView } from '@common/contract/biometrics.js';
+import { AppError } from '@common/contract/result.js';
+import type { Modality } from '@common/domain/biometrics/modalities.js';
 import {
   deviceError,
   type BiometricDevicePort,
@@ -10,7 +10,7 @@ import {
   type CaptureResult,
   type PreviewHandle,
   type PreviewSink,
-} from '../../core/biometrics-port.js';
+} from '@main/core/biometrics/port.js';
 import { SbiClient, type KnownDevice, type SbiClientOptions } from './client.js';
 
 export interface SbiDevicesOptions extends SbiClientOptions {

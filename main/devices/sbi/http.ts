@@ -1,8 +1,8 @@
 // HTTP/1.1 with SBI's custom verbs (MOSIPDISC, MOSIPDINFO, RCAPTURE, STREAM) to 127.0.0.1 only. Node's
 // client sends any token as a method; only its server refuses them (the simulator parses raw sockets).
 import { request, type IncomingMessage } from 'node:http';
-import { deviceError } from '../../core/biometrics-port.js';
-import type { AppError } from '../../../common/contract/result.js';
+import { deviceError } from '@main/core/biometrics/port.js';
+import type { AppError } from '@common/contract/result.js';
 
 export const SBI_HOST = '127.0.0.1';
 /** A device's answer larger than this is not a capture, it is a fault. */

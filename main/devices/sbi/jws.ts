@@ -2,7 +2,7 @@
 // header: `x5c` (the device certificate, what real devices send) or `jwk` (what the simulator sends,
 // having no CA to issue it a certificate). See trust notes in main/devices/sbi/client.ts.
 import { createHash, createPublicKey, verify, X509Certificate, type JsonWebKey, type KeyObject } from 'node:crypto';
-import { deviceError } from '../../core/biometrics-port.js';
+import { deviceError } from '@main/core/biometrics/port.js';
 
 export interface DecodedJws {
   header: Record<string, unknown>;

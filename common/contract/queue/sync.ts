@@ -1,0 +1,39 @@
+// Wire messages for the board's long poll and for reconciling tickets a workstation issued in local
+// mode (central unreachable) once it reconnects.
+import { z } from 'zod';
+import { BoardView, PriorityGroupSchema, ServiceCode, TICKET_STATUSES } from './central.js';
+
+export const BoardQuery = z.strictObject({
+  /** The version the caller has; the answer waits for a newer one (up to `wait` ms). */
+  version: z.coerce.number().int().min(-1).optional(),
+  wait: z.coerce.number().int().min(0).max(60_000).optional(),
+});
+
+export const BoardResponse = z.strictObject({ version: z.number().int(), board: BoardView });
+export type BoardResponse = z.infer<typeof BoardResponse>;
+
+export const LocalTicket = z.strictObject({
+  id: z.string().uuid(),
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  serviceCode: ServiceCode,
+  number: z.string().min(3).max(16),
+  status: z.enum(TICKET_STATUSES),
+  arrivedAt: z.number().int(),
+  slotAt: z.number().int().nullable(),
+  priorityGroup: PriorityGroupSchema.nullable(),
+  counterId: z.string().max(32).nullable(),
+  calledAt: z.number().int().nullable(),
+  callCount: z.number().int().min(0),
+  startedAt: z.number().int().nullable(),
+  finishedAt: z.number().int().nullable(),
+  outcome: z.string().max(64).nullable(),
+  /** Set while parked at its counter. */
+  parkedAt: z.number().int().nullable().optional(),
+  /** The officer who called it at this workstation (username). */
+  officer: z.string().min(1).max(64).nullable().optional(),
+});
+export type LocalTicket = z.infer<typeof LocalTicket>;
+
+export const ReconcileRequest = z.strictObject({ tickets: z.array(LocalTicket).min(1).max(2000) });
+export const ReconcileResponse = z.strictObject({ inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int() });
+export type ReconcileResponse = z.infer<typeof ReconcileResponse>;

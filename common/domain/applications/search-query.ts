@@ -1,0 +1,30 @@
+// What an officer typed into the one search box: an application number, a booking code, a NIK, a
+// passport number, or the start of a name. Ambiguous shapes (a booking code also looks like a passport
+// number) are searched both ways.
+import { APPLICATION_NUMBER, BOOKING_CODE } from './number.js';
+
+export const SEARCH_KINDS = ['number', 'booking', 'nik', 'passport', 'name'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+const PASSPORT = /^[A-Z]{1,2}\d{6,8}$/;
+
+export function classifyQuery(raw: string): { kinds: SearchKind[]; value: string } {
+  const compact = raw.trim().toUpperCase();
+  if (APPLICATION_NUMBER.test(compact)) return { kinds: ['number'], value: compact };
+  const noSpaces = compact.replace(/[\s.-]/g, '');
+  if (/^\d{16}$/.test(noSpaces)) return { kinds: ['nik'], value: noSpaces };
+  const kinds: SearchKind[] = [];
+  if (BOOKING_CODE.test(noSpaces)) kinds.push('booking');
+  if (PASSPORT.test(noSpaces)) kinds.push('passport');
+  if (kinds.length > 0) return { kinds, value: noSpaces };
+  return { kinds: ['name'], value: raw.trim() };
+}
+
+/** Name tokens for a prefix search: letters and digits only, accents kept (the index folds them). */
+export function nameTokens(raw: string): string[] {
+  return raw
+    .normalize('NFC')
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter((t) => t.length > 0)
+    .slice(0, 6);
+}

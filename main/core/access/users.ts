@@ -1,0 +1,113 @@
+import { v7 as uuidv7 } from 'uuid';
+import { AppError } from '@common/contract/result.js';
+import { clearLoginFailures } from '@db/queries/login-failures.js';
+import { unknownServiceCodes } from '@db/queries/reference.js';
+import { getUserById, getUserByUsername, insertUser, listUsers, setUserServices, updateUser, type UserPatch } from '@db/queries/users.js';
+import type { Db } from '@db/connection.js';
+import { endSessionsOf } from './auth.js';
+import { write, type CallContext, type Handlers } from '../kernel/context.js';
+import { hashPassword } from './passwords.js';
+import { assertPasswordPolicy } from './password-rules.js';
+import { toUserView } from './views.js';
+
+function assertServices(db: Db, codes: readonly string[] | undefined): void {
+  const unknown = codes ? unknownServiceCodes(db, codes) : [];
+  if (unknown.length > 0) {
+    throw new AppError('VALIDATION', `Unknown services: ${unknown.join(', ')}`, { fields: { services: ['service.unknown'] } });
+  }
+}
+
+function mustFind(ctx: CallContext, id: string) {
+  const user = getUserById(ctx.db, id);
+  if (!user) throw new AppError('NOT_FOUND', 'No such account');
+  return user;
+}
+
+const activeAdmins = (db: Db): number =>
+  (db.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled = 0").get() as { n: number }).n;
+
+export const usersHandlers = {
+  'users.list': (ctx) => listUsers(ctx.db).map((u) => toUserView(ctx.db, u, ctx.now)),
+
+  'users.create': async (ctx, input) => {
+    const username = input.username.toLowerCase();
+    if (getUserByUsername(ctx.db, username)) {
+      throw new AppError('CONFLICT', `The username ${username} is taken`, { fields: { username: ['username.taken'] } });
+    }
+    assertServices(ctx.db, input.services);
+    assertPasswordPolicy(input.password, username);
+    const hash = await hashPassword(input.password);
+    const id = uuidv7();
+    write(
+      ctx,
+      {
+        action: 'users.create',
+        entity: 'user',
+        entityId: id,
+        summary: { username, role: input.role, services: input.services },
+        data: { username, fullName: input.fullName, role: input.role, services: input.services, passwordHash: hash },
+      },
+      (db) => {
+        insertUser(db, {
+          id,
+          username,
+          full_name: input.fullName,
+          role: input.role,
+          password_hash: hash,
+          // An admin typed this password: the officer must replace it with one only they know.
+          must_change_password: 1,
+          disabled: 0,
+          language: input.language,
+          created_at: ctx.now,
+          updated_at: ctx.now,
+        });
+        setUserServices(db, id, input.services);
+      },
+    );
+    return toUserView(ctx.db, mustFind(ctx, id), ctx.now);
+  },
+
+  'users.update': (ctx, input) => {
+    const user = mustFind(ctx, input.id);
+    assertServices(ctx.db, input.services);
+    const demotesAdmin = user.role === 'admin' && ((input.role && input.role !== 'admin') || input.disabled === true);
+    if (demotesAdmin && activeAdmins(ctx.db) <= 1) {
+      throw new AppError('CONFLICT', 'This is the last active admin; create another admin first');
+    }
+    if (input.id === ctx.user?.id && input.disabled === true) throw new AppError('CONFLICT', 'You cannot disable your own account');
+    const patch: UserPatch = {
+      full_name: input.fullName,
+      role: input.role,
+      disabled: input.disabled === undefined ? undefined : input.disabled ? 1 : 0,
+    };
+    const { id: _id, ...changes } = input;
+    write(ctx, { action: 'users.update', entity: 'user', entityId: user.id, baseVersion: user.version, summary: changes }, (db) => {
+      updateUser(db, user.id, patch, ctx.now);
+      if (input.services) setUserServices(db, user.id, input.services);
+    });
+    if (input.disabled || (input.role && input.role !== user.role)) endSessionsOf(ctx.core, user.id);
+    return toUserView(ctx.db, mustFind(ctx, user.id), ctx.now);
+  },
+
+  'users.resetPassword': async (ctx, input) => {
+    const user = mustFind(ctx, input.id);
+    assertPasswordPolicy(input.temporaryPassword, user.username, 'temporaryPassword');
+    const hash = await hashPassword(input.temporaryPassword);
+    write(
+      ctx,
+      { action: 'users.resetPassword', entity: 'user', entityId: user.id, baseVersion: user.version, data: { passwordHash: hash } },
+      (db) => {
+        updateUser(db, user.id, { password_hash: hash, must_change_password: 1 }, ctx.now);
+        clearLoginFailures(db, user.username);
+      },
+    );
+    endSessionsOf(ctx.core, user.id);
+    return toUserView(ctx.db, mustFind(ctx, user.id), ctx.now);
+  },
+
+  'users.unlock': (ctx, input) => {
+    const user = mustFind(ctx, input.id);
+    write(ctx, { action: 'users.unlock', entity: 'user', entityId: user.id }, (db) => clearLoginFailures(db, user.username));
+    return toUserView(ctx.db, user, ctx.now);
+  },
+} satisfies Partial<Handlers>;

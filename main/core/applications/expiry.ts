@@ -1,0 +1,60 @@
+// Passports not collected within 30 days of being ready expire on their own: the background sweep runs
+// this without anyone signed in. The transition is the supervisor's rule (the office's policy, not a
+// person's choice), recorded under the system actor so the audit trail says nobody pressed a button.
+import { COLLECTION_WINDOW_DAYS, findTransition, isRefusal } from '@common/domain/applications/flow.js';
+import { readyBefore } from '@db/queries/applications.js';
+import type { UserRow } from '@db/queries/users.js';
+import { applyTransition } from './flow.js';
+import type { CallContext } from '../kernel/context.js';
+import type { Core } from '../core.js';
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/** Who the audit trail names for automatic changes; acts with the authority the expiry rule asks for. */
+export const SYSTEM_ACTOR: Pick<UserRow, 'id' | 'username' | 'role'> = { id: 'system', username: 'system', role: 'supervisor' };
+
+export interface ExpirySweepResult {
+  expired: string[];
+  /** Applications left for the next sweep, with why (a closed business day, say). */
+  skipped: Array<{ number: string; reason: string }>;
+}
+
+/** Expires every application ready for longer than the collection window, in the live database. */
+export function expireOverdueApplications(core: Core): ExpirySweepResult {
+  const ctx: CallContext = { core, db: core.liveDb, now: core.now(), session: undefined, user: undefined };
+  const out: ExpirySweepResult = { expired: [], skipped: [] };
+  for (const a of readyBefore(ctx.db, ctx.now - COLLECTION_WINDOW_DAYS * DAY_MS)) {
+    const rule = findTransition(a.status, 'expire', SYSTEM_ACTOR.role);
+    if (isRefusal(rule)) {
+      out.skipped.push({ number: a.number, reason: rule.code });
+      continue;
+    }
+    try {
+      applyTransition(ctx, a, rule, { reason: null, actor: SYSTEM_ACTOR, details: { readyAt: a.ready_at, automatic: true } });
+      out.expired.push(a.number);
+    } catch (e) {
+      out.skipped.push({ number: a.number, reason: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  return out;
+}
+
+export const EXPIRY_SWEEP_MS = 15 * 60_000;
+
+/** Starts the periodic sweep (and one right away); returns the function that stops it. */
+export function startExpirySweep(core: Core, intervalMs = EXPIRY_SWEEP_MS): () => void {
+  const run = () => {
+    try {
+      const r = expireOverdueApplications(core);
+      if (r.expired.length > 0) console.info(`[expiry] expired ${r.expired.length} uncollected application(s): ${r.expired.join(', ')}`);
+      for (const s of r.skipped) console.warn(`[expiry] ${s.number} not expired yet: ${s.reason}`);
+    } catch (e) {
+      // A sweep that fails (database busy, closing) is retried at the next tick.
+      console.error('[expiry] sweep failed', e);
+    }
+  };
+  run();
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,202 @@
+// The state machine at work: every transition checks order, role, reason and the rule's guards against
+// this workstation's data, then records who, when and why, and sends central an op it validates again.
+import { v7 as uuidv7 } from 'uuid';
+import { AppError } from '@common/contract/result.js';
+import {
+  COLLECTION_WINDOW_DAYS, findTransition, isRefusal, TERMINAL_STATUSES, type ApplicationAction, type Guard, type TransitionRule,
+} from '@common/domain/applications/flow.js';
+import { summariseChecklist } from '@common/domain/applications/checklist.js';
+import { effectivePaymentStatus } from '@common/domain/applications/billing-code.js';
+import type { UserRow } from '@db/queries/users.js';
+import {
+  insertHandover, insertTransition, listByStatus, listDocuments, processingUsers, readyBefore, updateApplication, type ApplicationPatch, type ApplicationRow,
+} from '@db/queries/applications.js';
+import { listPayments } from '@db/queries/payments.js';
+import { clearLoginFailures } from '@db/queries/login-failures.js';
+import { signedIn } from '../access/auth.js';
+import { hasRequiredCaptures } from '../biometrics/requirements.js';
+import { draftProblems, todayAt } from './catalogue.js';
+import { write, type CallContext, type Handlers } from '../kernel/context.js';
+import { checkCredentials } from '../access/credentials.js';
+import { applicationOrFail, toSummary } from './views.js';
+import { viewOf } from './applicant-file.js';
+import { assertDayOpen } from '../end-of-day/day-closed.js';
+
+const DAY_MS = 24 * 60 * 60_000;
+
+function ruleFor(a: ApplicationRow, action: ApplicationAction, user: UserRow): TransitionRule {
+  const r = findTransition(a.status, action, user.role);
+  if (!isRefusal(r)) return r;
+  if (r.code === 'role') throw new AppError('FORBIDDEN', `Only ${r.roles.join(' or ')} may ${action} this application`, { roles: r.roles });
+  if (r.code === 'outOfOrder') {
+    throw new AppError('CONFLICT', `Cannot ${action} an application that is ${a.status}`, { code: 'transition.outOfOrder', status: a.status, allowedFrom: r.allowedFrom });
+  }
+  throw new AppError('VALIDATION', `Unknown action ${action}`, { fields: { action: ['action.unknown'] } });
+}
+
+const draftOf = (a: ApplicationRow) => ({
+  serviceCode: a.service_code, reason: a.reason, accelerated: a.accelerated === 1, priorityGroup: a.priority_group,
+  applicant: {
+    nik: a.nik, fullName: a.full_name, birthPlace: a.birth_place, birthDate: a.birth_date, sex: a.sex, maritalStatus: a.marital_status, address: a.address,
+    phone: a.phone, email: a.email, fatherName: a.father_name, motherName: a.mother_name, nationality: a.nationality, passportNumber: a.passport_number,
+    passportExpiry: a.passport_expiry, nameChange: a.name_change === 1,
+  },
+});
+
+/** Runs the rule's guards; the first that fails refuses the transition with what is missing. */
+function checkGuards(ctx: CallContext, a: ApplicationRow, guards: readonly Guard[]): void {
+  for (const g of guards) {
+    switch (g) {
+      case 'applicantComplete': {
+        const { problems } = draftProblems(ctx.db, draftOf(a), todayAt(ctx), true);
+        if (Object.keys(problems).length > 0) throw new AppError('VALIDATION', 'The applicant\'s data is not complete', { fields: problems, guard: g });
+        break;
+      }
+      case 'checklistComplete': {
+        const s = summariseChecklist(listDocuments(ctx.db, a.id).map((d) => ({ docCode: d.doc_code, state: d.state })));
+        if (!s.complete) throw new AppError('CONFLICT', 'Some documents are missing or not checked yet', { guard: g, pending: s.pending, missing: s.missing });
+        break;
+      }
+      case 'checklistHasMissing': {
+        // Pending ones may stay pending: the notice lists what is missing, the rest is checked on return.
+        const s = summariseChecklist(listDocuments(ctx.db, a.id).map((d) => ({ docCode: d.doc_code, state: d.state })));
+        if (s.missing.length === 0) throw new AppError('CONFLICT', 'Mark the missing documents first', { guard: g });
+        break;
+      }
+      case 'requiredCaptures':
+        if (!hasRequiredCaptures(ctx.db, a.id)) throw new AppError('CONFLICT', 'Photo and fingerprints are not captured (or excepted) yet', { guard: g });
+        break;
+      case 'interviewNotes':
+        if (!a.interview_notes) throw new AppError('CONFLICT', 'Write the interview notes first', { guard: g });
+        break;
+      case 'paymentSettled': {
+        const settled = listPayments(ctx.db, a.id).some((p) => {
+          const s = effectivePaymentStatus({ status: p.status, expiresAt: p.expires_at }, ctx.now);
+          return s === 'waived' || (s === 'paid' && p.amount === a.fee_total);
+        });
+        if (!settled) throw new AppError('CONFLICT', 'The fee is not paid (or waived) yet', { guard: g });
+        break;
+      }
+      case 'collectionWindowOver':
+        if (a.ready_at === null || ctx.now < a.ready_at + COLLECTION_WINDOW_DAYS * DAY_MS) throw new AppError('CONFLICT', 'The collection window is not over yet', { guard: g });
+        break;
+      // Checked by the calls that carry their evidence (adjudicate, handOver).
+      case 'freshAuthFourEyes':
+      case 'identityChecked':
+        break;
+    }
+  }
+}
+
+function reasonFor(rule: TransitionRule, reason: string | undefined): string | null {
+  if (rule.reason === 'required' && !reason) throw new AppError('VALIDATION', `A reason is required to ${rule.action}`, { fields: { reason: ['reason.required'] } });
+  if (rule.reason === 'none' && reason) throw new AppError('VALIDATION', `${rule.action} takes no reason`, { fields: { reason: ['reason.notAllowed'] } });
+  return reason ?? null;
+}
+
+function timestamps(rule: TransitionRule, now: number): ApplicationPatch {
+  const p: ApplicationPatch = { status: rule.to };
+  if (rule.to === 'submitted') p.submitted_at = now;
+  if (rule.to === 'ready') p.ready_at = now;
+  if (TERMINAL_STATUSES.includes(rule.to)) p.closed_at = now;
+  return p;
+}
+
+/** Records one transition with its audit event and outbox op (central re-validates `from` -> `to`). */
+export function applyTransition(
+  ctx: CallContext,
+  a: ApplicationRow,
+  rule: TransitionRule,
+  p: { reason: string | null; actor: Pick<UserRow, 'id' | 'username' | 'role'>; details?: Record<string, unknown>; also?: () => void },
+): void {
+  const { actor } = p;
+  assertDayOpen(ctx);
+  write(
+    ctx,
+    {
+      action: 'applications.transition',
+      entity: 'application',
+      entityId: a.id,
+      baseVersion: a.version,
+      actor,
+      summary: { number: a.number, transition: rule.action, from: a.status, to: rule.to, reason: p.reason },
+      data: { number: a.number, transition: rule.action, from: a.status, to: rule.to, reason: p.reason, role: actor.role, at: ctx.now, notify: rule.notify, ...(p.details ?? {}) },
+    },
+    (db) => {
+      updateApplication(db, a.id, timestamps(rule, ctx.now), ctx.now);
+      insertTransition(db, {
+        id: uuidv7(), application_id: a.id, action: rule.action, from_status: a.status, to_status: rule.to, at: ctx.now, user_id: actor.id,
+        username: actor.username, role: actor.role, reason: p.reason, override_by: null, override_reason: null, details: JSON.stringify(p.details ?? {}),
+      });
+      p.also?.();
+    },
+  );
+}
+
+export const applicationsFlowHandlers = {
+  'applications.transition': (ctx, input) => {
+    const { user } = signedIn(ctx);
+    const a = applicationOrFail(ctx.db, input.id);
+    const rule = ruleFor(a, input.action, user);
+    const reason = reasonFor(rule, input.reason);
+    checkGuards(ctx, a, rule.guards);
+    applyTransition(ctx, a, rule, { reason, actor: user });
+    return viewOf(ctx, a.id);
+  },
+
+  'applications.adjudicationQueue': (ctx) => listByStatus(ctx.db, 'submitted').map((r) => toSummary(ctx.db, r)),
+
+  'applications.adjudicate': async (ctx, input) => {
+    const { user } = signedIn(ctx);
+    const a = applicationOrFail(ctx.db, input.id);
+    const rule = ruleFor(a, input.decision, user);
+    const reason = reasonFor(rule, input.reason);
+    if (a.created_by === user.id || processingUsers(ctx.db, a.id).includes(user.id)) {
+      throw new AppError('FORBIDDEN', 'A supervisor cannot adjudicate an application they processed', { guard: 'freshAuthFourEyes' });
+    }
+    // Fresh authentication: the signed-in supervisor types their password again for each decision.
+    await checkCredentials(ctx, user.username, input.password, 'applications.adjudicate');
+    const fresh = applicationOrFail(ctx.db, input.id);
+    if (fresh.version !== a.version) throw new AppError('CONFLICT', 'The application changed meanwhile; reload it', { code: 'version.stale' });
+    applyTransition(ctx, a, rule, { reason, actor: user, details: { freshAuth: true }, also: () => clearLoginFailures(ctx.db, user.username) });
+    return viewOf(ctx, a.id);
+  },
+
+  'applications.handOver': (ctx, input) => {
+    const { user } = signedIn(ctx);
+    const a = applicationOrFail(ctx.db, input.id);
+    const rule = ruleFor(a, 'handOver', user);
+    const expected = a.nik ?? a.passport_number;
+    if (!expected || input.identityNumber.replace(/[\s.-]/g, '').toUpperCase() !== expected) {
+      throw new AppError('VALIDATION', 'The identity number does not match the application', { fields: { identityNumber: ['identity.mismatch'] }, guard: 'identityChecked' });
+    }
+    if (input.collector === 'representative' && (!input.representativeName || !input.representativeId)) {
+      throw new AppError('VALIDATION', 'A representative\'s name and identity number are required', {
+        fields: { ...(input.representativeName ? {} : { representativeName: ['required'] }), ...(input.representativeId ? {} : { representativeId: ['required'] }) },
+      });
+    }
+    const handover = {
+      id: uuidv7(), application_id: a.id, at: ctx.now, officer_id: user.id, collector: input.collector,
+      representative_name: input.representativeName ?? null, representative_id: input.representativeId ?? null, note: input.note ?? null,
+    };
+    applyTransition(ctx, a, rule, {
+      reason: null,
+      actor: user,
+      details: { collector: input.collector, identityChecked: true, photoMatched: true },
+      also: () => insertHandover(ctx.db, handover),
+    });
+    return viewOf(ctx, a.id);
+  },
+
+  'applications.expireOverdue': (ctx, input) => {
+    const { user } = signedIn(ctx);
+    const overdue = readyBefore(ctx.db, ctx.now - COLLECTION_WINDOW_DAYS * DAY_MS);
+    if (input.dryRun) return { expired: overdue.map((a) => a.number) };
+    for (const a of overdue) {
+      const rule = ruleFor(a, 'expire', user);
+      checkGuards(ctx, a, rule.guards);
+      applyTransition(ctx, a, rule, { reason: null, actor: user, details: { readyAt: a.ready_at } });
+    }
+    return { expired: overdue.map((a) => a.number) };
+  },
+} satisfies Partial<Handlers>;

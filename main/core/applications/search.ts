@@ -1,0 +1,57 @@
+// The one search box and the hand-over lookup. Each kind is an index lookup (see the bench).
+import { AppError } from '@common/contract/result.js';
+import { parseApplicationNumber } from '@common/domain/applications/number.js';
+import { classifyQuery, nameTokens, type SearchKind } from '@common/domain/applications/search-query.js';
+import type { Db } from '@db/connection.js';
+import { getApplicationByNumber, listByBusinessDate } from '@db/queries/applications.js';
+import { byBookingCode, byNamePrefix, byNik, byNumber, byPassport, type SearchRow } from '@db/queries/applications-search.js';
+import { todayAt } from './catalogue.js';
+import type { Handlers } from '../kernel/context.js';
+import { toApplicationView, toSummary } from './views.js';
+import { signedIn } from '../access/auth.js';
+
+export function searchRows(db: Db, query: string, limit: number): { kinds: SearchKind[]; rows: SearchRow[] } {
+  const { kinds, value } = classifyQuery(query);
+  const seen = new Set<string>();
+  const rows: SearchRow[] = [];
+  for (const kind of kinds) {
+    const found =
+      kind === 'number' ? byNumber(db, value)
+      : kind === 'booking' ? byBookingCode(db, value, limit)
+      : kind === 'nik' ? byNik(db, value, limit)
+      : kind === 'passport' ? byPassport(db, value, limit)
+      : byNamePrefix(db, nameTokens(value), limit);
+    for (const r of found) {
+      if (seen.has(r.id) || rows.length >= limit) continue;
+      seen.add(r.id);
+      rows.push(r);
+    }
+  }
+  return { kinds, rows };
+}
+
+/** What a scanner sends from the receipt: the bare number, or a QR payload that contains it. */
+export function numberFromScan(code: string): string | null {
+  const direct = parseApplicationNumber(code);
+  if (direct) return direct;
+  const m = /[A-Z]{3}-\d{6}-\d{2,3}-\d{4}/.exec(code.toUpperCase());
+  return m ? m[0] : null;
+}
+
+export const applicationsSearchHandlers = {
+  'applications.search': (ctx, input) => {
+    const { kinds, rows } = searchRows(ctx.db, input.query, input.limit);
+    return { kinds, results: rows.map((r) => toSummary(ctx.db, r)) };
+  },
+
+  'applications.worklist': (ctx, input) => listByBusinessDate(ctx.db, input.date ?? todayAt(ctx)).map((r) => toSummary(ctx.db, r)),
+
+  'applications.findForHandOver': (ctx, input) => {
+    const { user } = signedIn(ctx);
+    const number = numberFromScan(input.code);
+    if (!number) throw new AppError('VALIDATION', 'Not an application number', { fields: { code: ['number.format'] } });
+    const a = getApplicationByNumber(ctx.db, number);
+    if (!a) throw new AppError('NOT_FOUND', `No application ${number}`);
+    return toApplicationView(ctx.db, a, user.role, ctx.now);
+  },
+} satisfies Partial<Handlers>;

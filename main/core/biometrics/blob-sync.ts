@@ -1,0 +1,63 @@
+// What the sync issue calls: the plaintext of a blob to upload (an audited read), the confirmation
+// that central received it, and the purge once the retention after that confirmation has passed.
+import type { Db } from '@db/connection.js';
+import { deleteBlobs, getBlob } from '@db/queries/biometrics-blobs.js';
+import { getRecord, markPurged, markUploaded, purgeableRecords, recordIdsBySha } from '@db/queries/biometrics.js';
+import { biometricRuntime } from './port.js';
+import { retentionDays } from './settings.js';
+import { write, type CallContext } from '../kernel/context.js';
+import type { Core } from '../core.js';
+
+const DAY_MS = 86_400_000;
+
+/** Background work acts as the workstation itself (no user); the audit event says so by its action. */
+function systemContext(core: Core, db: Db): CallContext {
+  return { core, db, now: core.now(), session: undefined, user: undefined };
+}
+
+export interface BlobForUpload {
+  recordId: string;
+  sha256: string;
+  size: number;
+  bytes: Buffer;
+}
+
+/**
+ * The image to upload through the sync blob channel, content-addressed by the SHA-256 of its
+ * plaintext. Undefined when it is no longer here: superseded by a better attempt (central learns that
+ * from the next capture op's `superseded` list) or already purged.
+ */
+export function blobForUpload(core: Core, recordId: string, db: Db = core.liveDb): BlobForUpload | undefined {
+  const record = getRecord(db, recordId);
+  const blob = record && record.status === 'active' ? getBlob(db, recordId) : undefined;
+  if (!record || !blob) return undefined;
+  const ctx = systemContext(core, db);
+  write(ctx, { action: 'biometrics.readForUpload', entity: 'biometric_record', entityId: record.id, summary: { applicationId: record.application_id, sha256: record.blob_sha256 } }, () => undefined);
+  const bytes = biometricRuntime(core).vault.open(db, record.id, { keyId: blob.key_id, nonce: blob.nonce, tag: blob.tag, ciphertext: blob.ciphertext });
+  return { recordId: record.id, sha256: record.blob_sha256, size: record.blob_size, bytes };
+}
+
+/** Central confirmed it holds these blobs (by record id or by content hash). Returns how many records were marked. */
+export function confirmUploaded(core: Core, refs: { recordIds?: readonly string[]; sha256s?: readonly string[] }, db: Db = core.liveDb): number {
+  const ctx = systemContext(core, db);
+  const ids = new Set(refs.recordIds ?? []);
+  for (const sha of refs.sha256s ?? []) for (const id of recordIdsBySha(db, sha)) ids.add(id);
+  if (ids.size === 0) return 0;
+  return write(ctx, { action: 'biometrics.uploadConfirmed', entity: 'biometric_record', summary: { count: ids.size } }, (tx) => markUploaded(tx, [...ids], ctx.now));
+}
+
+/**
+ * Deletes the ciphertext of every record uploaded more than the retention ago; metadata stays for the
+ * audit trail. Hosts run this on a timer (and the sync client after each confirmation).
+ */
+export function purgeExpired(core: Core, db: Db = core.liveDb): number {
+  const ctx = systemContext(core, db);
+  const horizon = ctx.now - retentionDays(db) * DAY_MS;
+  const due = purgeableRecords(db, horizon).map((r) => r.id);
+  if (due.length === 0) return 0;
+  write(ctx, { action: 'biometrics.purged', entity: 'biometric_record', summary: { count: due.length, recordIds: due } }, (tx) => {
+    deleteBlobs(tx, due);
+    markPurged(tx, due, ctx.now);
+  });
+  return due.length;
+}

@@ -1,0 +1,39 @@
+import { contract, type CallName } from '@common/contract/index.js';
+import { AppError } from '@common/contract/result.js';
+import { roleAllowed } from '@common/domain/shared/roles.js';
+import { getUserById } from '@db/queries/users.js';
+import type { CallContext } from './context.js';
+import type { Core } from '../core.js';
+import { isIdle, lockForIdle } from '../access/idle.js';
+
+/** Calls a locked or must-change-password session may still make. */
+const WHILE_LOCKED = new Set<CallName>(['auth.unlock', 'auth.logout', 'auth.session', 'app.status']);
+const WHILE_MUST_CHANGE = new Set<CallName>(['auth.changePassword', 'auth.logout', 'auth.session', 'auth.activity', 'app.status', 'prefs.setLanguage']);
+/** Polling these does not count as an officer being active. */
+const NOT_ACTIVITY = new Set<CallName>(['auth.session', 'app.status']);
+
+/**
+ * Authentication and authorisation for one call, before its input is even parsed: an unauthorised
+ * caller learns nothing about the call's schema. Roles are enforced here, never only in the UI.
+ */
+export function authorize(core: Core, name: CallName, token: string | undefined): CallContext {
+  const now = core.now();
+  const spec = contract[name];
+  const session = core.sessions.get(token);
+  const user = session ? getUserById(core.db, session.userId) : undefined;
+  const base: CallContext = { core, db: core.db, now, session: user ? session : undefined, user };
+  if (spec.access === 'public') return base;
+  if (!session || !user) throw new AppError('UNAUTHENTICATED', 'Your session has ended; please log in again');
+  if (user.disabled === 1) {
+    core.sessions.end(session);
+    throw new AppError('UNAUTHENTICATED', 'This account was disabled');
+  }
+  if (isIdle(core, session, now)) lockForIdle(core, session, now);
+  if (session.locked && !WHILE_LOCKED.has(name)) throw new AppError('LOCKED', 'The screen is locked; enter your password');
+  if (user.must_change_password === 1 && !WHILE_MUST_CHANGE.has(name)) {
+    throw new AppError('PASSWORD_CHANGE_REQUIRED', 'Choose a new password first');
+  }
+  if (!roleAllowed(spec.access, user.role)) throw new AppError('FORBIDDEN', `Your role (${user.role}) may not do this`);
+  if (!NOT_ACTIVITY.has(name) && !session.locked) session.lastActivityAt = now;
+  return base;
+}

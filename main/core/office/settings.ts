@@ -1,0 +1,41 @@
+import { setSetting } from '@db/queries/settings.js';
+import { AppError } from '@common/contract/result.js';
+import { listAudit } from '@db/queries/audit.js';
+import { write, type CallContext, type Handlers } from '../kernel/context.js';
+import { verifyAudit } from '../kernel/audit.js';
+
+const settingsView = (ctx: CallContext) => ({
+  workstationName: ctx.core.setting('workstation_name') ?? '',
+  counterNumber: Number(ctx.core.setting('counter_number') ?? '0'),
+  idleLockMinutes: ctx.core.idleLockMs() / 60_000,
+});
+
+export const settingsHandlers = {
+  'settings.get': (ctx) => settingsView(ctx),
+  'settings.update': (ctx, input) => {
+    const entries = Object.entries(input).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) throw new AppError('VALIDATION', 'Nothing to change');
+    write(ctx, { action: 'settings.update', entity: 'workstation', summary: input }, (db) => {
+      if (input.workstationName !== undefined) setSetting(db, 'workstation_name', input.workstationName);
+      if (input.counterNumber !== undefined) setSetting(db, 'counter_number', String(input.counterNumber));
+      if (input.idleLockMinutes !== undefined) setSetting(db, 'idle_lock_minutes', String(input.idleLockMinutes));
+    });
+    return settingsView(ctx);
+  },
+} satisfies Partial<Handlers>;
+
+export const auditHandlers = {
+  'audit.list': (ctx, input) =>
+    listAudit(ctx.db, input.limit, input.beforeSeq).map((r) => ({
+      seq: r.seq,
+      at: r.at,
+      username: r.username,
+      role: r.role,
+      workstation: r.workstation,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entity_id,
+      summary: JSON.parse(r.summary) as Record<string, unknown>,
+    })),
+  'audit.verify': (ctx) => verifyAudit(ctx.db),
+} satisfies Partial<Handlers>;

@@ -1,0 +1,78 @@
+import { v7 as uuidv7 } from 'uuid';
+import { AppError } from '@common/contract/result.js';
+import { getOffice } from '@db/queries/reference.js';
+import { setSetting } from '@db/queries/settings.js';
+import { writeProfile } from '../kernel/profile.js';
+import { insertUser } from '@db/queries/users.js';
+import { hashPassword } from '../access/passwords.js';
+import { assertPasswordPolicy } from '../access/password-rules.js';
+import { write, type CallContext, type Handlers } from '../kernel/context.js';
+import { seedTraining } from './training-seed.js';
+
+function assertNotSetUp(ctx: CallContext): void {
+  if (ctx.core.setting('setup_done') === '1') throw new AppError('CONFLICT', 'This workstation is already set up');
+}
+
+export const setupHandlers = {
+  'setup.initialize': async (ctx, input) => {
+    assertNotSetUp(ctx);
+    if (ctx.core.training) throw new AppError('CONFLICT', 'Leave training mode before setting up this workstation');
+    if (!getOffice(ctx.db, input.officeCode)) {
+      throw new AppError('VALIDATION', `Unknown office: ${input.officeCode}`, { fields: { officeCode: ['office.unknown'] } });
+    }
+    assertPasswordPolicy(input.admin.password, input.admin.username, 'admin.password');
+    const hash = await hashPassword(input.admin.password);
+    assertNotSetUp(ctx); // a second window may have finished setup while we hashed
+    const adminId = uuidv7();
+    write(
+      ctx,
+      {
+        action: 'setup.initialize',
+        entity: 'workstation',
+        entityId: adminId,
+        actor: { id: adminId, username: input.admin.username, role: 'admin' },
+        summary: { office: input.officeCode, workstation: input.workstationName, counter: input.counterNumber, admin: input.admin.username },
+      },
+      (db) => {
+        insertUser(db, {
+          id: adminId,
+          username: input.admin.username,
+          full_name: input.admin.fullName,
+          role: 'admin',
+          password_hash: hash,
+          must_change_password: 0,
+          disabled: 0,
+          language: input.language,
+          created_at: ctx.now,
+          updated_at: ctx.now,
+        });
+        writeProfile(db, input);
+      },
+    );
+    ctx.core.events.emit('app.changed', { training: false, setupDone: true });
+    return { ok: true as const };
+  },
+
+  'setup.enterTraining': async (ctx) => {
+    if (ctx.core.training) return { ok: true as const };
+    // Before setup anyone may try Loket out; afterwards only an admin may take a live counter offline.
+    if (ctx.core.setting('setup_done') === '1' && ctx.user?.role !== 'admin') {
+      throw new AppError('FORBIDDEN', 'Only an admin can switch a set-up workstation to training mode');
+    }
+    const liveCtx = { ...ctx, db: ctx.core.liveDb };
+    write(liveCtx, { action: 'training.enter' }, (db) => setSetting(db, 'mode', 'training'));
+    const db = ctx.core.openTraining();
+    await seedTraining(db, ctx.now);
+    ctx.core.events.emit('app.changed', { training: true, setupDone: true });
+    return { ok: true as const };
+  },
+
+  'setup.leaveTraining': (ctx) => {
+    if (!ctx.core.training) return { ok: true as const };
+    ctx.core.closeTraining();
+    const liveCtx = { ...ctx, db: ctx.core.liveDb, session: undefined, user: undefined };
+    write(liveCtx, { action: 'training.leave' }, (db) => setSetting(db, 'mode', 'live'));
+    ctx.core.events.emit('app.changed', { training: false, setupDone: ctx.core.setting('setup_done') === '1' });
+    return { ok: true as const };
+  },
+} satisfies Partial<Handlers>;

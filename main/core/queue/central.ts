@@ -1,0 +1,94 @@
+// Reaching central's queue from core: reconcile what local mode left behind first, then the call;
+// "unreachable" switches the counter to local mode (remembered for the status line), a refusal
+// becomes the AppError the officer sees.
+import { AppError, type ErrorCode } from '@common/contract/result.js';
+import type { LocalTicket } from '@common/contract/queue/sync.js';
+import { markLocalSynced, unsyncedLocalTickets, type LocalTicketRow } from '@db/queries/queue.js';
+import type { CallContext } from '../kernel/context.js';
+import type { Core } from '../core.js';
+import { queuePort, QueueRefused, QueueUnreachable, type QueuePort } from './port.js';
+
+const REFUSAL_CODES: Record<string, ErrorCode> = {
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  WRONG_OFFICE: 'CONFLICT',
+  INVALID_FIELD: 'VALIDATION',
+  UNKNOWN_FIELD: 'VALIDATION',
+  REVOKED: 'FORBIDDEN',
+};
+
+const lastUnreachable = new WeakMap<Core, number>();
+
+export const queueOfflineSince = (core: Core): number | undefined => lastUnreachable.get(core);
+
+const toWire = (r: LocalTicketRow): LocalTicket => ({
+  id: r.id,
+  day: r.day,
+  serviceCode: r.service_code,
+  number: r.number,
+  status: r.status,
+  arrivedAt: r.arrived_at,
+  slotAt: r.slot_at,
+  priorityGroup: r.priority_group,
+  counterId: r.counter_id,
+  calledAt: r.called_at,
+  callCount: r.call_count,
+  startedAt: r.started_at,
+  finishedAt: r.finished_at,
+  outcome: r.outcome,
+  parkedAt: r.parked_at,
+  officer: r.officer,
+});
+
+/** The officer signed in at this counter, as central's call-next and ticket actions take it. */
+export const officerOf = (ctx: CallContext): { officer?: string } => (ctx.user ? { officer: ctx.user.username } : {});
+
+const reconciling = new WeakMap<Core, Promise<number>>();
+
+/**
+ * Sends local-mode tickets central has not seen (or not in their latest state). One at a time per core:
+ * the board loop and a counter's call both reconcile on reconnect, and two sends of the same rows racing
+ * at central would make one of them look like central is out of reach.
+ */
+export function reconcileLocal(core: Core, port: QueuePort): Promise<number> {
+  const previous = reconciling.get(core) ?? Promise.resolve(0);
+  const next = previous.catch(() => 0).then(() => sendUnsynced(core, port));
+  reconciling.set(core, next);
+  return next;
+}
+
+async function sendUnsynced(core: Core, port: QueuePort): Promise<number> {
+  let sent = 0;
+  for (;;) {
+    const rows = unsyncedLocalTickets(core.liveDb, 500);
+    if (rows.length === 0) return sent;
+    await port.reconcile(rows.map(toWire));
+    markLocalSynced(core.liveDb, rows);
+    sent += rows.length;
+  }
+}
+
+/** Runs fn at central; undefined means "central is out of reach: use local mode". */
+export async function atCentral<T>(ctx: CallContext, fn: (port: QueuePort) => Promise<T>): Promise<T | undefined> {
+  const port = queuePort(ctx.core);
+  if (!port || ctx.core.training) return undefined;
+  try {
+    await reconcileLocal(ctx.core, port);
+    const value = await fn(port);
+    lastUnreachable.delete(ctx.core);
+    return value;
+  } catch (err) {
+    if (err instanceof QueueUnreachable) {
+      if (!lastUnreachable.has(ctx.core)) lastUnreachable.set(ctx.core, ctx.now);
+      return undefined;
+    }
+    if (err instanceof QueueRefused) {
+      const details = (err.details ?? {}) as Record<string, unknown>;
+      if (details.reason === 'queue.quotaFull') {
+        throw new AppError('FORBIDDEN', err.message, { ...details, overrideRequired: 'quota.exceed' });
+      }
+      throw new AppError(REFUSAL_CODES[err.code] ?? 'INTERNAL', err.message, err.details);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,155 @@
+// The queue.* calls. Each goes to central's office queue through the port; when central is out of
+// reach the counter works in local mode (local.ts) and says so (`mode`). Every change is audited
+// and queued as an op (entity "ticket") like any other write.
+import type { z } from 'zod';
+import { AppError } from '@common/contract/result.js';
+import type { QueueMode } from '@common/contract/queue/queue.js';
+import type { BoardView, CallNextRequest, QueueConfig, TicketActionRequest, TicketView } from '@common/contract/queue/central.js';
+import { DEFAULT_QUEUE_RULES } from '@common/domain/queue/rules.js';
+import { estimateWaitMs } from '@common/domain/queue/wait-estimate.js';
+import { businessDate } from '@common/domain/shared/working-days.js';
+import { activeQueueServices, localAtCounter, localParkedAt, localTicket, localTicketsOfDay, localWaiting } from '@db/queries/queue.js';
+import { officeContext } from '../applications/catalogue.js';
+import { write, type CallContext, type Handlers } from '../kernel/context.js';
+import { overrideSummary, takeOverride } from '../access/override.js';
+import { atCentral, officerOf } from './central.js';
+import { counterIdOf, localAction, localCallNext, localConfig, localIssue, localView, type LocalContext } from './local.js';
+import type { TicketActionPath } from './port.js';
+import { ticketPdfBase64 } from './ticket-pdf.js';
+// Register the appliers that bring M-Paspor bookings and the office's tickets down from central.
+import './booking-sync.js';
+import './ticket-sync.js';
+
+function local(ctx: CallContext): LocalContext {
+  const o = officeContext(ctx);
+  return { db: ctx.db, now: ctx.now, tz: o.tz, counterNumber: o.counter, officer: ctx.user?.username ?? null, services: activeQueueServices(ctx.db) };
+}
+
+const counterId = (ctx: CallContext): string => counterIdOf(officeContext(ctx).counter);
+
+/**
+ * Audits a queue change (and queues its op). In local mode the change itself runs in `apply`, in the
+ * same transaction; write() reads the change after apply, so the audit names the ticket it produced.
+ */
+function audited(ctx: CallContext, action: string, mode: QueueMode, extra: Record<string, unknown>, apply: () => TicketView | null): TicketView | null {
+  const summary: Record<string, unknown> = { mode, ...extra };
+  const change = { action, entity: 'ticket', entityId: 'none', summary };
+  return write(ctx, change, () => {
+    const t = apply();
+    change.entityId = t?.id ?? 'none';
+    summary.number = t?.number ?? null;
+    summary.status = t?.status ?? null;
+    return t;
+  });
+}
+
+async function configOf(ctx: CallContext): Promise<{ config: QueueConfig; mode: QueueMode }> {
+  const central = await atCentral(ctx, (p) => p.config());
+  return central ? { config: central, mode: 'central' } : { config: localConfig(local(ctx)), mode: 'local' };
+}
+
+function localBoard(ctx: CallContext): BoardView {
+  const c = local(ctx);
+  const o = officeContext(ctx);
+  const day = businessDate(ctx.now, o.tz);
+  const calls = localTicketsOfDay(ctx.db, day)
+    .filter((t) => t.called_at !== null && t.counter_id !== null)
+    // Latest call first; ids (UUIDv7) break ties the way central's ORDER BY called_at DESC, id DESC does.
+    .sort((a, b) => (b.called_at ?? 0) - (a.called_at ?? 0) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+    .slice(0, 7)
+    .map((t) => ({ ticketId: t.id, number: t.number, counterId: t.counter_id!, counterNumber: Number(t.counter_id), calledAt: t.called_at!, callCount: t.call_count }));
+  const services = c.services.map((s) => {
+    const waiting = localWaiting(ctx.db, day, ctx.now, DEFAULT_QUEUE_RULES.agingMs, [s.code]).length;
+    const est = estimateWaitMs({ ahead: waiting, openCounters: 1, meanServiceMs: null, headOfLineDelayMs: null, defaultServiceMs: DEFAULT_QUEUE_RULES.defaultServiceMs });
+    return { serviceCode: s.code, prefix: s.prefix, nameId: s.name_id, nameEn: s.name_en, waiting, estimatedWaitMs: est };
+  });
+  return { officeCode: o.code, officeName: o.name, timeZone: o.tz, now: ctx.now, current: calls[0] ?? null, recent: calls.slice(1), services };
+}
+
+async function boardOf(ctx: CallContext): Promise<BoardView & { mode: QueueMode }> {
+  const central = await atCentral(ctx, (p) => p.board());
+  return central ? { ...central.board, mode: 'central' } : { ...localBoard(ctx), mode: 'local' };
+}
+
+/** After a change: boards and counter screens of this workstation refresh at once. */
+async function changed(ctx: CallContext): Promise<void> {
+  try {
+    ctx.core.events.emit('queue.changed', await boardOf(ctx));
+  } catch {
+    // A board that cannot be built now is rebuilt on the next change; the call itself succeeded.
+  }
+}
+
+async function ticketAction(ctx: CallContext, path: TicketActionPath, ticketId: string, extra: { outcome?: string; serviceCode?: string } = {}) {
+  // A ticket this counter holds from local mode stays local until it is reconciled.
+  const held = localTicket(ctx.db, ticketId);
+  if (held && held.synced_version < held.version) {
+    const ticket = audited(ctx, `queue.${path}`, 'local', { ticketId, ...extra }, () => localAction(local(ctx), path, ticketId, extra) ?? null);
+    await changed(ctx);
+    return { ticket, mode: 'local' as const };
+  }
+  const body: z.input<typeof TicketActionRequest> & typeof extra = { counterId: counterId(ctx), ticketId, ...officerOf(ctx), ...extra };
+  const central = await atCentral(ctx, (p) => p.action(path, body));
+  if (!central) throw new AppError('OFFLINE', "Central cannot be reached and this ticket is not one of this counter's local tickets", { reason: 'queue.offline' });
+  const ticket = audited(ctx, `queue.${path}`, 'central', { ticketId, ...extra }, () => central.ticket);
+  await changed(ctx);
+  return { ticket, mode: 'central' as const };
+}
+
+export const queueHandlers = {
+  'queue.config': async (ctx) => {
+    const { config, mode } = await configOf(ctx);
+    return { ...config, mode, counterId: counterId(ctx) };
+  },
+
+  'queue.issue': async (ctx, input) => {
+    const o = officeContext(ctx);
+    const grant = input.overrideToken ? takeOverride(ctx, input.overrideToken, 'quota.exceed') : undefined;
+    const req = { requestId: input.requestId, serviceCode: input.serviceCode, priorityGroup: input.priorityGroup, bookingCode: input.bookingCode, nik: input.nik, quotaOverride: grant !== undefined };
+    const central = await atCentral(ctx, async (p) => ({ issued: await p.issue(req), config: await p.config() }));
+    const c = local(ctx);
+    const mode: QueueMode = central ? 'central' : 'local';
+    let issued = central?.issued;
+    const extra = { serviceCode: input.serviceCode ?? null, priorityGroup: input.priorityGroup, bookingCode: input.bookingCode ?? null, ...(grant ? overrideSummary(grant) : {}) };
+    audited(ctx, 'queue.issue', mode, extra, () => {
+      issued ??= localIssue(c, o.code, req);
+      return issued.ticket;
+    });
+    const ticketPdf = await ticketPdfBase64(o, central?.config ?? localConfig(c), issued!, input.language);
+    await changed(ctx);
+    return { ...issued!, mode, ticketPdf };
+  },
+
+  'queue.callNext': async (ctx, input) => {
+    const req: z.input<typeof CallNextRequest> = { counterId: counterId(ctx), requestId: input.requestId, ...officerOf(ctx) };
+    const central = await atCentral(ctx, (p) => p.callNext(req));
+    const mode: QueueMode = central ? 'central' : 'local';
+    const ticket = audited(ctx, 'queue.callNext', mode, { requestId: input.requestId }, () => (central ? central.ticket : localCallNext(local(ctx), input.requestId)));
+    await changed(ctx);
+    return { ticket, mode };
+  },
+
+  'queue.recall': (ctx, input) => ticketAction(ctx, 'recall', input.ticketId),
+  'queue.noShow': (ctx, input) => ticketAction(ctx, 'no-show', input.ticketId),
+  'queue.start': (ctx, input) => ticketAction(ctx, 'start', input.ticketId),
+  'queue.finish': (ctx, input) => ticketAction(ctx, 'finish', input.ticketId, { outcome: input.outcome }),
+  'queue.transfer': (ctx, input) => ticketAction(ctx, 'transfer', input.ticketId, { serviceCode: input.serviceCode }),
+
+  'queue.park': (ctx, input) => ticketAction(ctx, 'park', input.ticketId),
+  'queue.resume': (ctx, input) => ticketAction(ctx, 'resume', input.ticketId),
+  'queue.parked': async (ctx) => {
+    // Central first: reaching it reconciles local tickets, which are then central's and listed once.
+    const central = await atCentral(ctx, (p) => p.parked(counterId(ctx)));
+    const held = localParkedAt(ctx.db, counterId(ctx)).map(localView);
+    return { tickets: [...held, ...(central?.tickets ?? [])], mode: central ? ('central' as const) : ('local' as const) };
+  },
+
+  'queue.current': async (ctx) => {
+    const mine = localAtCounter(ctx.db, counterId(ctx));
+    if (mine) return { ticket: localView(mine), mode: 'local' as const };
+    const central = await atCentral(ctx, (p) => p.current(counterId(ctx)));
+    return central ? { ticket: central.ticket, mode: 'central' as const } : { ticket: null, mode: 'local' as const };
+  },
+
+  'queue.board': (ctx) => boardOf(ctx),
+} satisfies Partial<Handlers>;

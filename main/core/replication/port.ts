@@ -1,0 +1,35 @@
+// The port between core and the sync client. Core never imports main/sync (lint): startSync() installs
+// the running client here, and the sync.* handlers reach it through this port.
+import type { OfficeOutboxView } from '@common/central/office-outbox.js';
+import type { SyncState } from '@common/contract/sync.js';
+import type { Core } from '../core.js';
+
+export interface LiveSyncState {
+  state: Exclude<SyncState, 'training' | 'disabled'>;
+  online: boolean;
+  centralUrl: string | null;
+  embedded: boolean;
+  nextAttemptAt: number | null;
+  lastError: { code: string; message: string } | null;
+}
+
+export interface SyncPort {
+  live(): LiveSyncState;
+  /** One full cycle now (push everything, pull to the end); resolves when it is done or has failed. */
+  syncNow(): Promise<void>;
+  enrol(centralUrl: string, code: string): Promise<void>;
+  /** Every workstation of the office and what central knows of its outbox (end of day). Throws when central cannot be reached. */
+  officeOutbox(date: string, signal?: AbortSignal): Promise<OfficeOutboxView>;
+}
+
+const ports = new WeakMap<Core, SyncPort>();
+
+export function installSyncPort(core: Core, port: SyncPort): void {
+  ports.set(core, port);
+}
+
+export function removeSyncPort(core: Core, port: SyncPort): void {
+  if (ports.get(core) === port) ports.delete(core);
+}
+
+export const syncPort = (core: Core): SyncPort | undefined => ports.get(core);

@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next';
+import { useApplicationsStore, type ApplicationView } from './applications-store.js';
+import { handOverPdf } from './ui.js';
+
+const STATES = ['present', 'missing', 'pending'] as const;
+
+/** The documents this applicant must show; missing ones go on the deficiency notice. */
+export function ChecklistPanel({ app, editable }: { app: ApplicationView; editable: boolean }) {
+  const { t, i18n } = useTranslation();
+  const { run, print, busy } = useApplicationsStore();
+  const lang = i18n.language === 'en' ? 'en' : 'id';
+  const missing = app.documents.filter((d) => d.state === 'missing');
+  const notice = async (): Promise<void> => {
+    const r = await print({ applicationId: app.id, kind: 'deficiency', language: lang });
+    if (r.ok) handOverPdf(r.value);
+  };
+  return (
+    <div className="card" aria-labelledby="checklist-title">
+      <h2 id="checklist-title">{t('applications.documents.title')}</h2>
+      <table className="table">
+        <tbody>
+          {app.documents.map((d) => (
+            <tr key={d.docCode}>
+              <td>{d.name[lang]}</td>
+              <td>
+                <div className="segmented" role="radiogroup" aria-label={d.name[lang]}>
+                  {STATES.map((s) => (
+                    <label key={s} className={`segmented__item${d.state === s ? ' is-on' : ''}`}>
+                      <input
+                        type="radio"
+                        name={`doc-${d.docCode}`}
+                        value={s}
+                        checked={d.state === s}
+                        disabled={!editable || busy}
+                        onChange={() => void run('applications.markDocument', { id: app.id, docCode: d.docCode, state: s })}
+                      />
+                      {t(`applications.documents.state.${s}`)}
+                    </label>
+                  ))}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {missing.length > 0 && (
+        <div className="form-actions">
+          <button type="button" className="btn" onClick={() => void notice()} disabled={busy}>
+            {t('applications.documents.printNotice')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

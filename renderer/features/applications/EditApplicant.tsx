@@ -1,0 +1,51 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Notice } from '@renderer/components/Notice.js';
+import { describeError, fieldsOf } from '@renderer/lib/errors.js';
+import { useApplicationsStore, type ApplicationView } from './applications-store.js';
+import { ApplicantFields } from './ApplicantFields.js';
+import { fromDraft, toDraft, type FormValues } from './draft.js';
+
+const valuesOf = (app: ApplicationView): FormValues =>
+  fromDraft({ serviceCode: app.serviceCode, reason: app.reason, accelerated: app.accelerated, priorityGroup: app.priorityGroup, applicant: app.applicant });
+
+/** Corrections while the file is open (what verification asks for); core checks it all again. */
+export function EditApplicant({ app, onDone }: { app: ApplicationView; onDone: () => void }) {
+  const { t } = useTranslation();
+  const { catalogue, loadCatalogue, run } = useApplicationsStore();
+  const [v, setV] = useState<FormValues>(() => valuesOf(app));
+  const [problems, setProblems] = useState<Record<string, string[]>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => void loadCatalogue(), [loadCatalogue]);
+  const set = <K extends keyof FormValues>(k: K) => (value: FormValues[K]) => setV((old) => ({ ...old, [k]: value }));
+
+  const save = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    const draft = toDraft(v);
+    if (!draft) return setProblems({ 'applicant.birthDate': ['required'] });
+    setBusy(true);
+    const r = await run('applications.update', { id: app.id, baseVersion: app.version, draft });
+    setBusy(false);
+    if (r.ok) return onDone();
+    const fields = fieldsOf(r.error);
+    setProblems(fields);
+    setError(Object.keys(fields).length === 0 ? describeError(t, r.error) : null);
+  };
+
+  return (
+    <form className="card" onSubmit={(e) => void save(e)} noValidate aria-label={t('applications.edit.title')}>
+      <h2>{t('applications.edit.title')}</h2>
+      <ApplicantFields values={v} set={set} problems={(p) => problems[p]} catalogue={catalogue} lockService={app.bookingCode !== null || app.payments.length > 0} />
+      {error && <Notice tone="error">{error}</Notice>}
+      <div className="form-actions">
+        <button type="submit" className="btn btn--primary" disabled={busy}>
+          {t('common.save')}
+        </button>
+        <button type="button" className="btn" onClick={onDone} disabled={busy}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,93 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '@renderer/api/client.js';
+import { Notice } from '@renderer/components/Notice.js';
+import { describeError, fieldsOf } from '@renderer/lib/errors.js';
+import { useShortcuts } from '@renderer/lib/keyboard.js';
+import { replaceHash } from '@renderer/lib/route.js';
+import type { ApplicationView } from './applications-store.js';
+import { useSessionStore } from '../session/session-store.js';
+import { searchRoute } from './route.js';
+import { AppInput, StatusBadge } from './ui.js';
+
+/** Scan the receipt (or type the number), check the collector against the NIK and photo, record it. */
+export function HandOverScreen() {
+  const { t } = useTranslation();
+  const role = useSessionStore((s) => s.session?.role ?? 'officer');
+  const [code, setCode] = useState('');
+  const [app, setApp] = useState<ApplicationView | null>(null);
+  const [identity, setIdentity] = useState('');
+  const [photoMatched, setPhotoMatched] = useState(false);
+  const [problems, setProblems] = useState<Record<string, string[]>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const scan = useRef<HTMLInputElement>(null);
+  useEffect(() => scan.current?.focus(), []);
+  useShortcuts([{ keys: 'Escape', run: () => replaceHash(searchRoute(role)) }]);
+
+  const find = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    setError(null);
+    setDone(false);
+    const r = await call('applications.findForHandOver', { code });
+    if (!r.ok) return (setApp(null), setError(describeError(t, r.error)));
+    setApp(r.value);
+    setIdentity('');
+    setPhotoMatched(false);
+  };
+  const record = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    if (!app || !photoMatched) return;
+    const r = await call('applications.handOver', { id: app.id, identityNumber: identity, photoMatched: true });
+    if (!r.ok) {
+      setProblems(fieldsOf(r.error));
+      return setError(describeError(t, r.error));
+    }
+    setApp(r.value);
+    setDone(true);
+    setProblems({});
+  };
+
+  return (
+    <section className="screen screen--handover" aria-labelledby="handover-title">
+      <div className="page-head">
+        <h1 id="handover-title">{t('applications.handOver.title')}</h1>
+        <div className="form-actions">
+          <button type="button" className="btn" onClick={() => replaceHash(searchRoute(role))} aria-keyshortcuts="Escape">
+            {t('applications.back')} <kbd>Esc</kbd>
+          </button>
+        </div>
+      </div>
+      <form className="card" onSubmit={(e) => void find(e)}>
+        <AppInput ref={scan} label={t('applications.handOver.scan')} value={code} onValue={setCode} autoComplete="off" spellCheck={false} hint={t('applications.handOver.scanHint')} />
+      </form>
+      {error && <Notice tone="error">{error}</Notice>}
+      {done && <Notice tone="success">{t('applications.handOver.done', { number: app?.number })}</Notice>}
+      {app && (
+        <form className="card" onSubmit={(e) => void record(e)} aria-labelledby="handover-app">
+          <h2 id="handover-app">
+            {app.number} <StatusBadge status={app.status} />
+          </h2>
+          <p>
+            {app.applicant.fullName} · {app.applicant.birthDate}
+          </p>
+          {app.status === 'ready' ? (
+            <>
+              <AppInput label={t('applications.handOver.identity')} value={identity} onValue={setIdentity} autoComplete="off" problems={problems.identityNumber} autoFocus />
+              <label className="checkbox">
+                <input type="checkbox" checked={photoMatched} onChange={(e) => setPhotoMatched(e.target.checked)} /> {t('applications.handOver.photoMatched')}
+              </label>
+              <div className="form-actions">
+                <button type="submit" className="btn btn--primary" disabled={!photoMatched || identity.trim().length < 6}>
+                  {t('applications.handOver.record')}
+                </button>
+              </div>
+            </>
+          ) : (
+            !done && <Notice tone="warning">{t('applications.handOver.notReady')}</Notice>
+          )}
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '@renderer/api/client.js';
+import { useApplicationsStore, type ApplicationView } from './applications-store.js';
+import { AppInput, Problems, rupiah, SupervisorApproval } from './ui.js';
+
+const PAYABLE = ['checked_in', 'incomplete', 'verified', 'biometrics_captured', 'interviewed'];
+
+/** SIMPONI billing, manual confirmation by a supervisor when central is away, and fee waivers. */
+export function PaymentPanel({ app }: { app: ApplicationView }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'id';
+  const { run, open: reopen, busy, error } = useApplicationsStore();
+  const [code, setCode] = useState('');
+  const [proof, setProof] = useState('');
+  const [waiveReason, setWaiveReason] = useState('');
+  const [asking, setAsking] = useState<'manual' | 'waive' | null>(null);
+  const payable = PAYABLE.includes(app.status);
+  const open = app.payments.find((p) => p.status === 'unpaid');
+  const settled = app.payments.find((p) => p.status === 'paid' || p.status === 'waived');
+  const fields = (error?.details as { fields?: Record<string, string[]> } | undefined)?.fields ?? {};
+
+  const record = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    const r = await run('payments.recordBilling', { applicationId: app.id, billingCode: code, amount: app.fee.total });
+    if (r.ok) setCode('');
+  };
+
+  // SIMPONI's answer reaches central, then this workstation by pull: sync now and show what came down.
+  const checkStatus = async (): Promise<void> => {
+    await call('sync.now', {});
+    await reopen(app.id);
+  };
+
+  return (
+    <div className="card" aria-labelledby="payment-title">
+      <h2 id="payment-title">{t('applications.payment.title')}</h2>
+      <dl className="app-facts">
+        {app.fee.lines.map((l) => (
+          <div key={l.itemCode}>
+            <dt>{l.name[lang]}</dt>
+            <dd>{rupiah(l.amount)}</dd>
+          </div>
+        ))}
+        <div>
+          <dt>{t('applications.fee.total')}</dt>
+          <dd>{rupiah(app.fee.total)}</dd>
+        </div>
+      </dl>
+      {app.payments.map((p) => (
+        <p key={p.id} className="app-payment" data-status={p.status}>
+          {p.billingCode ? `${p.billingCode.replace(/^(\d{4})(\d{4})(\d{4})(\d{3})$/, '$1 $2 $3 $4')} · ` : ''}
+          {t(`applications.payment.status.${p.status}`)}
+          {p.source === 'manual' && ` · ${t('applications.payment.manualFlag')}`}
+          {p.reason && ` · ${p.reason}`}
+        </p>
+      ))}
+      {payable && !settled && !open && (
+        <form onSubmit={(e) => void record(e)} className="form-row">
+          <AppInput label={t('applications.payment.billingCode')} value={code} onValue={setCode} inputMode="numeric" autoComplete="off" maxLength={24} problems={fields.billingCode ?? fields.amount} />
+          <div className="field field--button">
+            <button type="submit" className="btn btn--primary" disabled={busy}>
+              {t('applications.payment.record')}
+            </button>
+          </div>
+        </form>
+      )}
+      {payable && open && asking !== 'manual' && (
+        <div className="form-actions">
+          <button type="button" className="btn" onClick={() => void checkStatus()} disabled={busy}>
+            {t('applications.payment.checkStatus')}
+          </button>
+          <button type="button" className="btn" onClick={() => setAsking('manual')}>
+            {t('applications.payment.confirmManual')}
+          </button>
+        </div>
+      )}
+      {open && asking === 'manual' && (
+        <SupervisorApproval
+          action="payment.manual"
+          onCancel={() => setAsking(null)}
+          onGranted={async (overrideToken) => {
+            const r = await run('payments.confirmManual', { paymentId: open.id, proofReference: proof, overrideToken });
+            if (r.ok) setAsking(null);
+            return r.ok;
+          }}
+        >
+          <AppInput label={t('applications.payment.proof')} value={proof} onValue={setProof} required />
+        </SupervisorApproval>
+      )}
+      {payable && !settled && asking !== 'waive' && (
+        <div className="form-actions">
+          <button type="button" className="btn" onClick={() => setAsking('waive')}>
+            {t('applications.payment.waive')}
+          </button>
+        </div>
+      )}
+      {asking === 'waive' && (
+        <SupervisorApproval
+          action="fee.waive"
+          onCancel={() => setAsking(null)}
+          onGranted={async (overrideToken) => {
+            const r = await run('payments.waive', { applicationId: app.id, reason: waiveReason, overrideToken });
+            if (r.ok) setAsking(null);
+            return r.ok;
+          }}
+        >
+          <AppInput label={t('applications.payment.waiveReason')} value={waiveReason} onValue={setWaiveReason} required />
+        </SupervisorApproval>
+      )}
+      <Problems codes={fields.proofReference} />
+    </div>
+  );
+}

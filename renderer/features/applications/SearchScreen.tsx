@@ -1,0 +1,95 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Notice } from '@renderer/components/Notice.js';
+import { describeError } from '@renderer/lib/errors.js';
+import { useShortcuts } from '@renderer/lib/keyboard.js';
+import { HOME_ROUTE, replaceHash } from '@renderer/lib/route.js';
+import { useApplicationsStore } from './applications-store.js';
+import { useSessionStore } from '../session/session-store.js';
+import { detailRoute, handOverRoute, newRoute } from './route.js';
+import { StatusBadge } from './ui.js';
+
+export const NEW_KEYS = 'Alt+N';
+export const HANDOVER_KEYS = 'Alt+H';
+
+/** One box for number, booking code, NIK, passport or a name prefix; today's applications below. */
+export function SearchScreen() {
+  const { t, i18n } = useTranslation();
+  const role = useSessionStore((s) => s.session?.role ?? 'officer');
+  const { results, search, worklist, error } = useApplicationsStore();
+  const [query, setQuery] = useState('');
+  const box = useRef<HTMLInputElement>(null);
+  const lang = i18n.language === 'en' ? 'en' : 'id';
+
+  useEffect(() => {
+    void worklist();
+    box.current?.focus();
+  }, [worklist]);
+  useShortcuts([
+    { keys: NEW_KEYS, run: () => replaceHash(newRoute(role)) },
+    { keys: HANDOVER_KEYS, run: () => replaceHash(handOverRoute(role)) },
+    { keys: 'Escape', run: () => replaceHash(HOME_ROUTE[role]) },
+  ]);
+  const submit = (e: FormEvent): void => {
+    e.preventDefault();
+    if (query.trim().length >= 2) void search(query);
+    else void worklist();
+  };
+
+  return (
+    <section className="screen screen--applications" aria-labelledby="apps-title">
+      <div className="page-head">
+        <h1 id="apps-title">{t('applications.search.title')}</h1>
+        <div className="form-actions">
+          <button type="button" className="btn" onClick={() => replaceHash(HOME_ROUTE[role])} aria-keyshortcuts="Escape">
+            {t('applications.back')} <kbd>Esc</kbd>
+          </button>
+          <button type="button" className="btn" onClick={() => replaceHash(handOverRoute(role))} aria-keyshortcuts="Alt+H">
+            {t('applications.handOver.open')} <kbd>{HANDOVER_KEYS}</kbd>
+          </button>
+          <button type="button" className="btn btn--primary" onClick={() => replaceHash(newRoute(role))} aria-keyshortcuts="Alt+N">
+            {t('applications.new.open')} <kbd>{NEW_KEYS}</kbd>
+          </button>
+        </div>
+      </div>
+      <form className="card" role="search" onSubmit={submit}>
+        <label htmlFor="app-search">{t('applications.search.label')}</label>
+        <input id="app-search" ref={box} type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" spellCheck={false} aria-describedby="app-search-hint" />
+        <p className="field__hint" id="app-search-hint">{t('applications.search.hint')}</p>
+      </form>
+      {error && <Notice tone="error">{describeError(t, error)}</Notice>}
+      <div className="card card--table">
+        {results.length === 0 ? (
+          <p className="muted">{t('applications.search.none')}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>{t('applications.search.number')}</th>
+                  <th>{t('applications.field.fullName')}</th>
+                  <th>{t('applications.field.service')}</th>
+                  <th>{t('applications.search.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {results.map((r) => (
+                  <tr key={r.id}>
+                    <td>
+                      <a href={detailRoute(role, r.id)}>{r.number}</a>
+                    </td>
+                    <td>{r.fullName}</td>
+                    <td>{r.serviceName[lang]}</td>
+                    <td>
+                      <StatusBadge status={r.status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

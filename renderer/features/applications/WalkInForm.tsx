@@ -1,0 +1,167 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallOutput } from '@common/contract/index.js';
+import { checkMrz, type MrzIssue } from '@common/domain/applications/mrz.js';
+import { call } from '@renderer/api/client.js';
+import { Notice } from '@renderer/components/Notice.js';
+import { describeError, fieldsOf } from '@renderer/lib/errors.js';
+import { useShortcuts } from '@renderer/lib/keyboard.js';
+import { replaceHash } from '@renderer/lib/route.js';
+import { useApplicationsStore } from './applications-store.js';
+import { useSessionStore } from '../session/session-store.js';
+import { EMPTY, fromDraft, fromMrz, toDraft, type FormValues } from './draft.js';
+import { detailRoute, searchRoute } from './route.js';
+import { ApplicantFields } from './ApplicantFields.js';
+import { AppInput, Problems, rupiah } from './ui.js';
+
+type Check = CallOutput<'applications.validate'>;
+
+/** Check-in at the counter: a walk-in typed (or read from the old passport's MRZ), or a booking pre-filled. */
+export function WalkInForm({ booking }: { booking: string | null }) {
+  const { t, i18n } = useTranslation();
+  const role = useSessionStore((s) => s.session?.role ?? 'officer');
+  const { catalogue, loadCatalogue } = useApplicationsStore();
+  const [v, setV] = useState<FormValues>(EMPTY);
+  const [bookingCode, setBookingCode] = useState(booking ?? '');
+  const [bookingLoaded, setBookingLoaded] = useState<string | null>(null);
+  const [mrz, setMrz] = useState('');
+  const [mrzIssues, setMrzIssues] = useState<MrzIssue[]>([]);
+  const [check, setCheck] = useState<Check | null>(null);
+  const [server, setServer] = useState<Record<string, string[]>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const first = useRef<HTMLInputElement>(null);
+  const set = <K extends keyof FormValues>(k: K) => (value: FormValues[K]) => setV((old) => ({ ...old, [k]: value }));
+
+  useEffect(() => {
+    void loadCatalogue();
+    first.current?.focus();
+  }, [loadCatalogue]);
+
+  // Validation as the officer types: the same rules core runs, asked of core after a short pause.
+  const draft = toDraft(v);
+  const key = JSON.stringify(draft);
+  useEffect(() => {
+    setServer({});
+    if (!draft) return setCheck(null);
+    const timer = setTimeout(() => {
+      void call('applications.validate', { draft, complete: false }).then((r) => r.ok && setCheck(r.value));
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [key]);
+
+  const loadBooking = async (): Promise<void> => {
+    setError(null);
+    const r = await call('applications.bookingDraft', { bookingCode: bookingCode.trim() });
+    if (!r.ok) return setError(describeError(t, r.error));
+    if (r.value.applicationId) return replaceHash(detailRoute(role, r.value.applicationId));
+    setV(fromDraft(r.value.draft));
+    setBookingLoaded(r.value.bookingCode);
+  };
+
+  const readMrz = (text: string): void => {
+    setMrz(text);
+    const lines = text.trim().split(/\r?\n/).filter(Boolean);
+    if (lines.length < 2 || lines[1]!.trim().length < 44) return setMrzIssues([]);
+    const r = checkMrz(text);
+    setMrzIssues(r.issues);
+    if (r.valid && r.fields) setV((old) => fromMrz(old, r.fields!));
+  };
+
+  const problems = (path: string): string[] | undefined => {
+    const mine = [...(check?.problems[path] ?? []), ...(server[path] ?? [])];
+    return mine.length > 0 ? [...new Set(mine)] : undefined;
+  };
+
+  const submit = async (e?: FormEvent): Promise<void> => {
+    e?.preventDefault();
+    setError(null);
+    if (!draft) return setServer({ 'applicant.fullName': v.fullName ? [] : ['required'], 'applicant.birthDate': ['required'] });
+    setBusy(true);
+    const r = await call('applications.create', { draft, ...(bookingLoaded ? { bookingCode: bookingLoaded } : {}) });
+    setBusy(false);
+    if (r.ok) return replaceHash(detailRoute(role, r.value.id));
+    const fields = fieldsOf(r.error);
+    setServer(fields);
+    if (Object.keys(fields).length === 0) setError(describeError(t, r.error));
+  };
+
+  useShortcuts([
+    { keys: 'Ctrl+Enter', run: () => void submit() },
+    { keys: 'Escape', run: () => replaceHash(searchRoute(role)) },
+  ]);
+
+  const lang = i18n.language === 'en' ? 'en' : 'id';
+
+  return (
+    <section className="screen screen--walkin" aria-labelledby="walkin-title">
+      <div className="page-head">
+        <h1 id="walkin-title">{t('applications.new.title')}</h1>
+        <div className="form-actions">
+          <button type="button" className="btn" onClick={() => replaceHash(searchRoute(role))} aria-keyshortcuts="Escape">
+            {t('applications.back')} <kbd>Esc</kbd>
+          </button>
+        </div>
+      </div>
+      <div className="app-columns">
+        <form className="card" onSubmit={(e) => void submit(e)} noValidate aria-label={t('applications.new.title')}>
+          <div className="form-row">
+            <AppInput label={t('applications.new.bookingCode')} value={bookingCode} onValue={setBookingCode} placeholder="MP…" autoComplete="off" spellCheck={false} />
+            <div className="field field--button">
+              <button type="button" className="btn" onClick={() => void loadBooking()} disabled={bookingCode.trim().length < 10}>
+                {t('applications.new.loadBooking')}
+              </button>
+            </div>
+          </div>
+          {bookingLoaded && <Notice tone="info">{t('applications.new.fromBooking', { code: bookingLoaded })}</Notice>}
+          <div className="field">
+            <label htmlFor="walkin-mrz">{t('applications.new.mrz')}</label>
+            <textarea id="walkin-mrz" className="mrz-input" rows={2} cols={46} value={mrz} onChange={(e) => readMrz(e.target.value)} spellCheck={false} autoComplete="off" aria-describedby="walkin-mrz-hint" />
+            <p className="field__hint" id="walkin-mrz-hint">{t('applications.new.mrzHint')}</p>
+            <Problems codes={mrzIssues.map((i) => i.code)} />
+          </div>
+          <ApplicantFields values={v} set={set} problems={problems} catalogue={catalogue} firstRef={first} />
+          {error && <Notice tone="error">{error}</Notice>}
+          <div className="form-actions">
+            <button type="submit" className="btn btn--primary" disabled={busy} aria-keyshortcuts="Control+Enter">
+              {t('applications.new.checkIn')} <kbd>Ctrl+Enter</kbd>
+            </button>
+          </div>
+        </form>
+        <aside className="card" aria-labelledby="walkin-summary">
+          <h2 id="walkin-summary">{t('applications.new.summary')}</h2>
+          {check?.fee ? (
+            <dl className="app-facts">
+              {check.fee.lines.map((l) => (
+                <div key={l.itemCode}>
+                  <dt>{l.name[lang]}</dt>
+                  <dd>{rupiah(l.amount)}</dd>
+                </div>
+              ))}
+              <div>
+                <dt>{t('applications.fee.total')}</dt>
+                <dd data-testid="fee-total">{rupiah(check.fee.total)}</dd>
+              </div>
+              <div>
+                <dt>{t('applications.collectionDate')}</dt>
+                <dd>{check.collectionDate ?? '—'}</dd>
+              </div>
+            </dl>
+          ) : (
+            <p className="muted">{t('applications.new.summaryEmpty')}</p>
+          )}
+          {check && check.requiredDocuments.length > 0 && (
+            <>
+              <h3>{t('applications.documents.title')}</h3>
+              <ul>
+                {check.requiredDocuments.map((d) => (
+                  <li key={d}>{t(`applications.documents.short.${d}`, { defaultValue: d })}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </aside>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+// Reception: check an applicant in by booking code, QR (a keyboard-wedge scanner types the code and
+// Enter) or NIK, or issue a walk-in ticket with its priority group. Shows number, people ahead and the
+// estimated wait; a used-up quota asks for a supervisor.
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ErrorBody } from '@common/contract/index.js';
+import type { IssuedTicket } from '@common/contract/queue/central.js';
+import type { QueueMode } from '@common/contract/queue/queue.js';
+import { PRIORITY_GROUPS, type PriorityGroup } from '@common/domain/queue/order.js';
+import { call } from '@renderer/api/client.js';
+import { pdfBlob, saveBlob } from '@renderer/lib/download.js';
+import { useShortcuts } from '@renderer/lib/keyboard.js';
+import { HOME_ROUTE, replaceHash } from '@renderer/lib/route.js';
+import { useSessionStore } from '../session/session-store.js';
+import { requestId, useQueueStore } from './queue-store.js';
+import { QueueError, ServiceLabel, minutes } from './parts.js';
+import { QuotaOverride } from './QuotaOverride.js';
+import './queue.css';
+
+type Request = { serviceCode?: string; bookingCode?: string; nik?: string; priorityGroup: PriorityGroup | null };
+
+/** 16 digits is a NIK; anything else typed or scanned is a booking code. */
+export const checkInRequest = (typed: string): Pick<Request, 'bookingCode' | 'nik'> => {
+  const v = typed.trim();
+  return /^\d{16}$/.test(v) ? { nik: v } : { bookingCode: v };
+};
+
+export function CheckInScreen() {
+  const { t, i18n } = useTranslation();
+  const role = useSessionStore((s) => s.session?.role ?? 'officer');
+  const back = (): void => replaceHash(HOME_ROUTE[role]);
+  useShortcuts([{ keys: 'Escape', run: back }]);
+  const config = useQueueStore((s) => s.config);
+  const load = useQueueStore((s) => s.load);
+  const [code, setCode] = useState('');
+  const [service, setService] = useState('');
+  const [group, setGroup] = useState<PriorityGroup | ''>('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorBody | null>(null);
+  const [issued, setIssued] = useState<(IssuedTicket & { mode: QueueMode; ticketPdf: string }) | null>(null);
+  const [pending, setPending] = useState<Request | null>(null);
+  const codeInput = useRef<HTMLInputElement>(null);
+  if (!config) void load();
+
+  const issue = async (req: Request, overrideToken?: string): Promise<boolean> => {
+    setBusy(true);
+    setError(null);
+    const r = await call('queue.issue', { requestId: requestId(), ...req, language: i18n.language === 'en' ? 'en' : 'id', ...(overrideToken ? { overrideToken } : {}) });
+    setBusy(false);
+    if (!r.ok) {
+      const needs = (r.error.details as { overrideRequired?: string } | undefined)?.overrideRequired === 'quota.exceed';
+      setPending(needs ? req : null);
+      setError(r.error);
+      return false;
+    }
+    setPending(null);
+    setIssued(r.value);
+    setCode('');
+    codeInput.current?.focus();
+    return true;
+  };
+
+  const submitCode = (e: FormEvent) => {
+    e.preventDefault();
+    if (code.trim()) void issue({ ...checkInRequest(code), priorityGroup: null });
+  };
+  const submitWalkIn = (e: FormEvent) => {
+    e.preventDefault();
+    if (service) void issue({ serviceCode: service, priorityGroup: group || null });
+  };
+  const issuedService = config?.services.find((s) => s.code === issued?.ticket.serviceCode);
+
+  return (
+    <section className="screen checkin" aria-labelledby="checkin-title">
+      <div className="page-head">
+        <h1 id="checkin-title">{t('queue.checkIn.title')}</h1>
+        {config?.mode === 'local' && <span className="badge badge--warning">{t('queue.localMode')}</span>}
+        <button type="button" className="btn" onClick={back} aria-keyshortcuts="Escape">
+          {t('applications.back')} <kbd>Esc</kbd>
+        </button>
+      </div>
+      <form className="card" onSubmit={submitCode}>
+        <label htmlFor="checkin-code">{t('queue.checkIn.codeLabel')}</label>
+        <input id="checkin-code" ref={codeInput} value={code} onChange={(e) => setCode(e.target.value)} autoFocus autoComplete="off" maxLength={32} />
+        <p className="muted">{t('queue.checkIn.codeHint')}</p>
+        <button type="submit" className="btn btn--primary" disabled={busy || !code.trim()}>
+          {t('queue.checkIn.checkIn')}
+        </button>
+      </form>
+      <form className="card" onSubmit={submitWalkIn}>
+        <h2>{t('queue.checkIn.walkIn')}</h2>
+        <label htmlFor="checkin-service">{t('queue.checkIn.service')}</label>
+        <select id="checkin-service" value={service} onChange={(e) => setService(e.target.value)}>
+          <option value="">—</option>
+          {(config?.services ?? [])
+            .filter((s) => s.active)
+            .map((s) => (
+              <option key={s.code} value={s.code}>
+                {s.prefix} · {i18n.language === 'en' ? s.nameEn : s.nameId}
+              </option>
+            ))}
+        </select>
+        <label htmlFor="checkin-group">{t('queue.checkIn.group')}</label>
+        <select id="checkin-group" value={group} onChange={(e) => setGroup(e.target.value as PriorityGroup | '')}>
+          <option value="">{t('queue.checkIn.noGroup')}</option>
+          {PRIORITY_GROUPS.map((g) => (
+            <option key={g} value={g}>
+              {t(`queue.groups.${g}`)}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="btn btn--primary" disabled={busy || !service}>
+          {t('queue.checkIn.issue')}
+        </button>
+      </form>
+      <QueueError error={error} />
+      {pending && (
+        <QuotaOverride onGranted={(token) => issue(pending, token)} onCancel={() => setPending(null)} />
+      )}
+      {issued && (
+        <div className="checkin__ticket" role="status" data-testid="checkin-ticket">
+          <p className="checkin__number">{issued.ticket.number}</p>
+          {issuedService && <ServiceLabel service={issuedService} lang={i18n.language} />}
+          {issued.ticket.applicantName && <p>{issued.ticket.applicantName}</p>}
+          <p>{t('queue.checkIn.ahead', { n: issued.ahead })}</p>
+          <p>{t('queue.checkIn.wait', { n: minutes(issued.estimatedWaitMs) })}</p>
+          <button type="button" className="btn" onClick={() => saveBlob(`antrean-${issued.ticket.number}.pdf`, pdfBlob(issued.ticketPdf))}>
+            {t('queue.print')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

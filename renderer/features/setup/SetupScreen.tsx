@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SetupInput } from '@common/contract/setup.js';
+import { passwordProblems } from '@common/domain/shared/password-policy.js';
+import { Field, TextField } from '@renderer/components/Field.js';
+import { Notice } from '@renderer/components/Notice.js';
+import { OfficePicker } from '@renderer/components/OfficePicker.js';
+import { PasswordChecklist } from '@renderer/components/PasswordChecklist.js';
+import { currentLanguage } from '@renderer/i18n/index.js';
+import { checkInput, describeError, hasProblems, merge, type FieldProblems } from '@renderer/lib/errors.js';
+import { useSubmission } from '@renderer/lib/form.js';
+import { TZ_LABEL } from '@renderer/lib/time.js';
+import { useAppStore } from '@renderer/shell/app-store.js';
+import { useSessionStore } from '../session/session-store.js';
+
+const EMPTY = { officeCode: '', workstationName: '', counter: '', username: '', fullName: '', password: '', confirm: '' };
+
+/** First run: the office, this workstation and the first admin; or a way into training mode. */
+export function SetupScreen() {
+  const { t } = useTranslation();
+  const offices = useAppStore((s) => s.offices);
+  const initialize = useAppStore((s) => s.initialize);
+  const enterTraining = useAppStore((s) => s.enterTraining);
+  const login = useSessionStore((s) => s.login);
+  const chooseLanguage = useSessionStore((s) => s.chooseLanguage);
+  const [form, setForm] = useState(EMPTY);
+  const [trainingBusy, setTrainingBusy] = useState(false);
+  const language = currentLanguage();
+  const edit = (patch: Partial<typeof EMPTY>) => setForm((f) => ({ ...f, ...patch }));
+
+  const input = {
+    officeCode: form.officeCode,
+    workstationName: form.workstationName,
+    counterNumber: form.counter.trim() === '' ? undefined : Number(form.counter),
+    language,
+    admin: { username: form.username, fullName: form.fullName, password: form.password },
+  };
+  const client: FieldProblems = merge(
+    checkInput(SetupInput, input, { counterNumber: 'number' }),
+    form.password ? { 'admin.password': passwordProblems(form.password, form.username).map((p) => `password.${p}`) } : {},
+    form.confirm !== form.password ? { confirm: [form.confirm ? 'mismatch' : 'required'] } : {},
+  );
+  const sub = useSubmission(form, client);
+  const office = offices.find((o) => o.code === form.officeCode);
+
+  return (
+    <section className="screen screen--setup" aria-labelledby="setup-title">
+      <div className="panel panel--wide">
+        <h1 id="setup-title">{t('setup.title')}</h1>
+        <p className="lead">{t('setup.intro')}</p>
+        <form
+          noValidate
+          onSubmit={(e) =>
+            void sub.submit(e, client, async () => {
+              const result = await initialize(input as SetupInput);
+              if (result.ok) await login(form.username, form.password);
+              return result;
+            })
+          }
+        >
+          <div className="form-columns">
+            <fieldset className="form-section">
+              <legend>{t('setup.workstationSection')}</legend>
+              <Field
+                label={t('setup.office')}
+                problems={sub.problems.officeCode}
+                hint={office ? `${office.city} · ${t('setup.officeChosen', { tz: `${TZ_LABEL[office.tz]} (${office.tz})` })}` : undefined}
+              >
+                {(control) => <OfficePicker control={control} offices={offices} value={form.officeCode} onChange={(officeCode) => edit({ officeCode })} />}
+              </Field>
+              <TextField label={t('setup.workstationName')} hint={t('setup.workstationHint')} value={form.workstationName} onValue={(workstationName) => edit({ workstationName })} problems={sub.problems.workstationName} maxLength={64} />
+              <TextField label={t('setup.counterNumber')} inputMode="numeric" className="field--short" value={form.counter} onValue={(counter) => edit({ counter })} problems={sub.problems.counterNumber} />
+              <Field label={t('setup.language')}>
+                {(control) => (
+                  <select {...control} value={language} onChange={(e) => void chooseLanguage(e.target.value === 'en' ? 'en' : 'id')}>
+                    <option value="id">{t('lang.id')}</option>
+                    <option value="en">{t('lang.en')}</option>
+                  </select>
+                )}
+              </Field>
+            </fieldset>
+            <fieldset className="form-section">
+              <legend>{t('setup.adminSection')}</legend>
+              <TextField label={t('setup.username')} hint={t('setup.usernameHint')} autoComplete="off" autoCapitalize="none" value={form.username} onValue={(username) => edit({ username })} problems={sub.problems['admin.username']} />
+              <TextField label={t('setup.fullName')} value={form.fullName} onValue={(fullName) => edit({ fullName })} problems={sub.problems['admin.fullName']} />
+              <TextField label={t('setup.password')} type="password" autoComplete="new-password" value={form.password} onValue={(password) => edit({ password })} problems={sub.problems['admin.password']} />
+              <TextField label={t('setup.confirm')} type="password" autoComplete="new-password" value={form.confirm} onValue={(confirm) => edit({ confirm })} problems={sub.problems.confirm} />
+              <PasswordChecklist password={form.password} username={form.username} confirm={form.confirm} />
+            </fieldset>
+          </div>
+          {hasProblems(sub.problems) && <Notice tone="error">{t('setup.fixErrors')}</Notice>}
+          {sub.error && <Notice tone="error">{sub.error.code === 'CONFLICT' ? t('setup.alreadyDone') : describeError(t, sub.error)}</Notice>}
+          <div className="form-actions">
+            <button type="submit" className="btn btn--primary btn--large" disabled={sub.busy}>
+              {sub.busy ? t('setup.submitting') : t('setup.submit')}
+            </button>
+          </div>
+        </form>
+        <aside className="training-offer">
+          <p>{t('setup.orTraining')}</p>
+          <button
+            type="button"
+            className="btn btn--secondary"
+            disabled={trainingBusy}
+            onClick={async () => {
+              setTrainingBusy(true);
+              await enterTraining();
+              setTrainingBusy(false);
+            }}
+          >
+            {t('setup.training')}
+          </button>
+        </aside>
+      </div>
+    </section>
+  );
+}

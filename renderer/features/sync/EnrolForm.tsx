@@ -1,0 +1,67 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { syncCalls } from '@common/contract/sync.js';
+import { TextField } from '@renderer/components/Field.js';
+import { Notice } from '@renderer/components/Notice.js';
+import { call } from '@renderer/api/client.js';
+import { checkInput, describeError, fieldsOf, merge, type FieldProblems } from '@renderer/lib/errors.js';
+import { useSyncStore } from './sync-store.js';
+
+/** An admin enrols this workstation with central once, with the code central's admin issued. */
+export function EnrolForm({ centralUrl }: { centralUrl: string | null }) {
+  const { t } = useTranslation();
+  const [url, setUrl] = useState(centralUrl ?? '');
+  const [code, setCode] = useState('');
+  const [problems, setProblems] = useState<FieldProblems>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const input = { centralUrl: url.trim(), code: code.trim() };
+    const local = checkInput(syncCalls['sync.enrol'].input, input, { centralUrl: 'url', code: 'enrolment.code' });
+    setProblems(local);
+    setError(null);
+    if (Object.keys(local).length > 0) return;
+    setBusy(true);
+    const result = await call('sync.enrol', input);
+    setBusy(false);
+    if (result.ok) {
+      useSyncStore.setState({ status: result.value });
+      setCode('');
+      return;
+    }
+    setProblems(merge(fieldsOf(result.error)));
+    setError(describeError(t, result.error));
+  };
+
+  const messages = Object.values(problems)
+    .flat()
+    .map((p) => t(`sync.enrol.problems.${p.replaceAll('.', '_')}`, { defaultValue: t('fields.invalid') }));
+  return (
+    <form className="card" aria-labelledby="enrol-title" onSubmit={(e) => void submit(e)}>
+      <h2 id="enrol-title">{t('sync.enrol.title')}</h2>
+      <p className="muted">{t('sync.enrol.explain')}</p>
+      <TextField label={t('sync.enrol.url')} value={url} onValue={setUrl} placeholder="https://pusat.example.go.id" autoComplete="off" spellCheck={false} aria-invalid={!!problems.centralUrl} />
+      <TextField label={t('sync.enrol.code')} value={code} onValue={setCode} autoComplete="off" spellCheck={false} aria-invalid={!!problems.code} />
+      {(messages.length > 0 || error) && (
+        <Notice tone="error">
+          {messages.length > 0 ? (
+            <ul>
+              {[...new Set(messages)].map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          ) : (
+            error
+          )}
+        </Notice>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="btn btn--primary" disabled={busy}>
+          {busy ? t('sync.enrol.busy') : t('sync.enrol.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

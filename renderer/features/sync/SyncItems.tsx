@@ -1,0 +1,78 @@
+import { Fragment } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { SyncItem } from '@common/contract/sync.js';
+import type { TimeZone } from '@common/domain/shared/offices.js';
+import { currentLanguage } from '@renderer/i18n/index.js';
+import { formatDateTime } from '@renderer/lib/time.js';
+import { ConflictPanel } from './ConflictPanel.js';
+
+/** Central's stable reason codes ('username.taken', 'data.invalid:fullName') in the officer's language. */
+export function reasonText(t: TFunction, reason: string): string {
+  const [code = reason, detail] = reason.split(/:(.*)/s);
+  const text = t(`sync.reasons.${code}`, { defaultValue: code });
+  return detail ? `${text} (${detail})` : text;
+}
+
+export const opText = (t: TFunction, op: string): string => t(`audit.actions.${op.replaceAll('.', '_')}`, { defaultValue: op });
+
+const STATUS_BADGE: Record<SyncItem['status'], string> = {
+  pending: 'badge--muted',
+  applied: 'badge--ok',
+  duplicate: 'badge--ok',
+  rejected: 'badge--danger',
+  conflict: 'badge--warning',
+};
+
+/** Outbox ops, newest first; an unresolved conflict opens its resolver right under its row. */
+export function SyncItems({ items, tz, canResolve }: { items: SyncItem[]; tz: TimeZone; canResolve: boolean }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  if (items.length === 0) return <p className="muted">{t('sync.empty')}</p>;
+  return (
+    <div className="table-scroll">
+      <table className="table" aria-label={t('sync.itemsTitle')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('sync.col.seq')}</th>
+            <th scope="col">{t('sync.col.at')}</th>
+            <th scope="col">{t('sync.col.change')}</th>
+            <th scope="col">{t('sync.col.actor')}</th>
+            <th scope="col">{t('sync.col.status')}</th>
+            <th scope="col">{t('sync.col.reason')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => {
+            const open = item.status === 'conflict' && item.resolvedAt === null && item.conflict !== null;
+            return (
+              <Fragment key={item.opId}>
+                <tr data-op={item.opId}>
+                  <td className="num">{item.deviceSeq}</td>
+                  <td className="nowrap">{formatDateTime(item.createdAt, tz, language)}</td>
+                  <td>
+                    {opText(t, item.op)} <span className="muted">· {t(`sync.entities.${item.entity}`, { defaultValue: item.entity })}</span>
+                  </td>
+                  <td>{item.actor ?? <span className="muted">{t('audit.system')}</span>}</td>
+                  <td>
+                    <span className={`badge ${STATUS_BADGE[item.status]}`}>{t(`sync.status.${item.status}`)}</span>
+                    {item.resolution && <span className="muted"> · {t(`sync.resolution.${item.resolution}`)}</span>}
+                    {item.status === 'pending' && item.attempts > 0 && <span className="muted"> · {t('sync.attempts', { count: item.attempts })}</span>}
+                  </td>
+                  <td className="details">{item.reason ? reasonText(t, item.reason) : <span className="muted">{t('common.none')}</span>}</td>
+                </tr>
+                {open && item.conflict && (
+                  <tr className="sync-conflict-row">
+                    <td colSpan={6}>
+                      <ConflictPanel item={item} conflict={item.conflict} canResolve={canResolve} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

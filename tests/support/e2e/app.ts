@@ -1,0 +1,89 @@
+// One real workstation per test file: a fresh data folder, the real Core (with a clock the test
+// moves), the real web host serving the built renderer, and Debian's Chromium driven by playwright-core.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { CallInput, CallName, CallOutput } from '@common/contract/index.js';
+import { Core } from '@main/core/core.js';
+import { startWebHost, type WebHost } from '@main/host/web-host.js';
+import { dispatch } from '@main/ipc/dispatch.js';
+
+export const RENDERER_DIR = 'out/renderer';
+export const SHOT_DIR = 'test-results/e2e';
+/** 30 Nov 2026, 08:00 WIB: the core's clock starts here and moves only when a test says so. */
+export const START = Date.UTC(2026, 10, 30, 1, 0, 0);
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-sync',
+];
+
+export interface E2eApp {
+  core: Core;
+  host: WebHost;
+  browser: Browser;
+  dataDir: string;
+  /** A new window (browser context) on the app, already past the token hand-over. */
+  open(options?: { fakeClock?: boolean }): Promise<{ context: BrowserContext; page: Page }>;
+  /** Calls core directly, as the renderer would, to prepare state a test is not about. */
+  call<N extends CallName>(name: N, input: CallInput<N>, sessionToken?: string): Promise<CallOutput<N>>;
+  advance(ms: number): void;
+  now(): number;
+  close(): Promise<void>;
+}
+
+export async function startApp(label: string): Promise<E2eApp> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('Build the renderer first: npx vite build (npm test runs npm run build)');
+  mkdirSync(SHOT_DIR, { recursive: true });
+  const dataDir = mkdtempSync(join(tmpdir(), `loket-e2e-${label}-`));
+  let now = START;
+  const core = Core.open({ dataDir, now: () => now });
+  const host = await startWebHost({ core, rendererDir: RENDERER_DIR });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const contexts: BrowserContext[] = [];
+
+  return {
+    core,
+    host,
+    browser,
+    dataDir,
+    async open(options = {}) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'id-ID', timezoneId: 'UTC' });
+      contexts.push(context);
+      const page = await context.newPage();
+      if (options.fakeClock) await page.clock.install();
+      page.on('pageerror', (err) => console.error(`[e2e:${label}] page error`, err));
+      // CSP violations and React warnings land here: visible in the run's output, never silent.
+      page.on('console', (msg) => {
+        if (msg.type() === 'error' || msg.type() === 'warning') console.error(`[e2e:${label}] console ${msg.type()}: ${msg.text()}`);
+      });
+      await page.goto(host.url);
+      return { context, page };
+    },
+    async call(name, input, sessionToken) {
+      const result = await dispatch(core, name, input, { sessionToken });
+      if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
+      return result.value as never;
+    },
+    advance(ms) {
+      now += ms;
+    },
+    now: () => now,
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close();
+      await host.close();
+      core.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const shot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: join(SHOT_DIR, `${name}.png`), fullPage: true });

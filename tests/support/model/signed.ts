@@ -1,0 +1,87 @@
+// Raw signed requests to a test central, for protocol and bad-input tests: every part of the signature
+// can be overridden to forge, replay, skew or leave out.
+import { createHash, randomUUID } from 'node:crypto';
+import { PROTOCOL_VERSION, SYNC_HEADERS } from '@common/central/protocol.js';
+import { identityFrom, newKeyPair, signHeaders, type Identity } from '@main/sync/transport.js';
+import type { TestCentral } from './central.js';
+
+export interface RawResponse {
+  status: number;
+  body: { ok?: false; error?: { code: string; message: string; details?: unknown } } & Record<string, unknown>;
+  headers: Record<string, string>;
+}
+
+export interface SendOptions {
+  /** Raw bytes instead of JSON.stringify(body). */
+  raw?: Buffer;
+  /** Sign with this identity instead (a forged request). */
+  signer?: Identity;
+  timestamp?: number;
+  schemaVersion?: number | null;
+  unsigned?: boolean;
+  /** Resend exactly these headers (a replay). */
+  headers?: Record<string, string>;
+  contentType?: string;
+}
+
+export const newIdentity = (workstationId: string = randomUUID()): Identity => identityFrom(workstationId, newKeyPair().privatePem);
+
+export async function sendSigned(central: TestCentral, identity: Identity, method: 'GET' | 'POST', path: string, body?: unknown, o: SendOptions = {}): Promise<RawResponse & { sent: Record<string, string> }> {
+  const bytes = o.raw ?? (body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(body)));
+  const sha = createHash('sha256').update(bytes).digest('hex');
+  let headers: Record<string, string> =
+    o.headers ?? (o.unsigned ? {} : signHeaders(o.signer ?? identity, method, path, sha, o.timestamp ?? Date.now(), PROTOCOL_VERSION));
+  if (o.signer && !o.headers) headers = { ...headers, [SYNC_HEADERS.workstation]: identity.workstationId };
+  if (!o.headers) {
+    if (o.schemaVersion === null) delete headers[SYNC_HEADERS.schema];
+    else headers[SYNC_HEADERS.schema] = String(o.schemaVersion ?? PROTOCOL_VERSION);
+    if (bytes.length > 0 || method === 'POST') headers['content-type'] = o.contentType ?? 'application/json';
+  }
+  const res = await fetch(`${central.url}${path}`, { method, headers, body: method === 'GET' ? undefined : new Uint8Array(bytes) });
+  const text = await res.text();
+  return {
+    status: res.status,
+    body: (text ? JSON.parse(text) : {}) as RawResponse['body'],
+    headers: Object.fromEntries(res.headers.entries()),
+    sent: headers,
+  };
+}
+
+/** Enrols a fresh identity for an office straight through the protocol. */
+export async function enrolIdentity(central: TestCentral, officeCode = 'banyumanik', name = 'RAW-01'): Promise<Identity> {
+  const identity = newIdentity();
+  const { code } = await central.admin<{ code: string }>('POST', '/admin/enrolment-codes', { officeCode });
+  const r = await sendSigned(central, identity, 'POST', '/v1/enrol', { code, workstationId: identity.workstationId, name, officeCode, publicKey: identity.publicKey });
+  if (r.status !== 200) throw new Error(`enrol failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return identity;
+}
+
+/** A digest of every central table (nonces too): equal digests mean nothing was written. */
+export async function centralDigest(central: TestCentral): Promise<string> {
+  const store = central.central.deps.store;
+  const tables = await store.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+  const hash = createHash('sha256');
+  for (const { name } of tables) {
+    const rows = await store.query<{ d: string | null }>(`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS d FROM "${name}" t`);
+    hash.update(`${name}:${rows[0]?.d ?? ''}\n`);
+  }
+  return hash.digest('hex');
+}
+
+let seq = 0;
+/** A valid op with the next device_seq of a counter the caller keeps. */
+export function wireOp(deviceSeq: number, patch: Record<string, unknown> = {}) {
+  seq += 1;
+  return {
+    opId: randomUUID(),
+    deviceSeq,
+    entity: 'audit',
+    entityId: `e-${seq}`,
+    op: 'auth.login',
+    baseVersion: null,
+    createdAt: Date.now(),
+    payload: { audit: { action: 'auth.login' }, data: {} },
+    blobs: [],
+    ...patch,
+  };
+}
