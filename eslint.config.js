@@ -29,14 +29,21 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       'no-console': 'off',
       'no-restricted-imports': ['error', { patterns: [deepRelative] }],
     },
   },
   {
     files: ['common/**/*.ts'],
-    rules: layer('common/ is pure TypeScript: it imports nothing of ours and no Node, DOM or Electron (docs/architecture.md)', [ourFolders('db', 'main', 'renderer', 'server', 'preload')], [...nodeBuiltins, 'electron', 'react']),
+    rules: layer(
+      'common/ is pure TypeScript: it imports nothing of ours and no Node, DOM or Electron (docs/architecture.md)',
+      [ourFolders('db', 'main', 'renderer', 'server', 'preload')],
+      [...nodeBuiltins, 'electron', 'react'],
+    ),
   },
   {
     files: ['db/**/*.ts'],
@@ -44,11 +51,19 @@ export default tseslint.config(
   },
   {
     files: ['main/core/**/*.ts'],
-    rules: layer('main/core imports db/ and common/ only and never electron (docs/architecture.md)', [ourFolders('renderer', 'server', 'preload'), mainFolders('ipc', 'host', 'devices', 'sync', 'cli')], ['electron']),
+    rules: layer(
+      'main/core imports db/ and common/ only and never electron (docs/architecture.md)',
+      [ourFolders('renderer', 'server', 'preload'), mainFolders('ipc', 'host', 'devices', 'sync', 'cli')],
+      ['electron'],
+    ),
   },
   {
     files: ['main/sync/**/*.ts', 'main/cli/**/*.ts'],
-    rules: layer('only main/ipc, main/host, main/devices and the entry point import electron (docs/architecture.md)', [ourFolders('renderer', 'server', 'preload')], ['electron']),
+    rules: layer(
+      'only main/ipc, main/host, main/devices and the entry point import electron (docs/architecture.md)',
+      [ourFolders('renderer', 'server', 'preload')],
+      ['electron'],
+    ),
   },
   {
     files: ['main/ipc/**/*.ts', 'main/host/**/*.ts', 'main/devices/**/*.ts', 'main/*.ts'],
@@ -57,16 +72,27 @@ export default tseslint.config(
   {
     // The entry points start the embedded central beside the workstation: that one module only.
     files: ['main/start.ts', 'main/electron.ts', 'main/background.ts'],
-    rules: layer('the entry points may import server/embedded.ts and nothing else of server/ (docs/architecture.md)', [ourFolders('renderer', 'preload'), '(^@|(^|/))server/(?!embedded\\.js$)']),
+    rules: layer('the entry points may import server/embedded.ts and nothing else of server/ (docs/architecture.md)', [
+      ourFolders('renderer', 'preload'),
+      '(^@|(^|/))server/(?!embedded\\.js$)',
+    ]),
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: layer('renderer/ imports common/ types and renderer/ only: no main/, db/, server/ or Node built-ins (docs/architecture.md)', [ourFolders('main', 'db', 'server', 'preload')], [...nodeBuiltins, 'electron']),
+    rules: layer(
+      'renderer/ imports common/ types and renderer/ only: no main/, db/, server/ or Node built-ins (docs/architecture.md)',
+      [ourFolders('main', 'db', 'server', 'preload')],
+      [...nodeBuiltins, 'electron'],
+    ),
   },
   {
     files: ['preload/**/*.ts'],
-    rules: layer('preload/ imports common/ and electron only (docs/architecture.md)', [ourFolders('main', 'db', 'server', 'renderer')], nodeBuiltins),
+    rules: layer(
+      'preload/ imports common/ and electron only (docs/architecture.md)',
+      [ourFolders('main', 'db', 'server', 'renderer')],
+      nodeBuiltins,
+    ),
   },
   {
     files: ['server/**/*.ts'],

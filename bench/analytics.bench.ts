@@ -26,9 +26,15 @@ export async function run(): Promise<BenchResult[]> {
       return r.value as never;
     };
     await must('setup.enterTraining', {});
-    const { sessionToken } = (await must('auth.login', { username: 'supervisor', password: TRAINING_PASSWORD })) as { sessionToken: string };
+    const { sessionToken } = (await must('auth.login', { username: 'supervisor', password: TRAINING_PASSWORD })) as {
+      sessionToken: string;
+    };
     const t0 = performance.now();
-    const made = (await must('analytics.generateHistory', { weeks: 52, dailyVolume: DAILY_VOLUME, seed: 7 }, sessionToken)) as { tickets: number; from: string; to: string };
+    const made = (await must('analytics.generateHistory', { weeks: 52, dailyVolume: DAILY_VOLUME, seed: 7 }, sessionToken)) as {
+      tickets: number;
+      from: string;
+      to: string;
+    };
     const generateMs = performance.now() - t0;
     const tickets = made.tickets.toLocaleString('en');
 
@@ -48,7 +54,9 @@ export async function run(): Promise<BenchResult[]> {
         name: 'analytics.serviceTimes (52 weeks)',
         call: () => must('analytics.serviceTimes', { weeks: 52 }, sessionToken),
         baseline: 'bare GROUP BY service, second',
-        bareRun: sql("SELECT service_code, service_seconds, count(*) FROM analytics_history INDEXED BY analytics_history_service_times WHERE outcome = 'served' AND day BETWEEN ? AND ? GROUP BY service_code, service_seconds"),
+        bareRun: sql(
+          "SELECT service_code, service_seconds, count(*) FROM analytics_history INDEXED BY analytics_history_service_times WHERE outcome = 'served' AND day BETWEEN ? AND ? GROUP BY service_code, service_seconds",
+        ),
       },
       {
         name: 'analytics.forecast (a year of history, 6-fold backtest)',
@@ -69,7 +77,13 @@ export async function run(): Promise<BenchResult[]> {
     for (const c of cases) {
       const ours = await timeRuns(RUNS, c.call);
       const base = await timeRuns(RUNS, c.bareRun);
-      results.push({ name: `${c.name} over ${tickets} tickets, median`, value: median(ours), unit: 'ms', baseline: { name: c.baseline, value: median(base) }, target: '< 1000 ms' });
+      results.push({
+        name: `${c.name} over ${tickets} tickets, median`,
+        value: median(ours),
+        unit: 'ms',
+        baseline: { name: c.baseline, value: median(base) },
+        target: '< 1000 ms',
+      });
     }
     bare.close();
     return results;

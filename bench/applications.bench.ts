@@ -23,7 +23,13 @@ async function desk(dataDir: string) {
     if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
     return r.value as CallOutput<N>;
   };
-  await value('setup.initialize', { officeCode: 'banyumanik', workstationName: 'LOKET-03', counterNumber: 3, language: 'id', admin: { username: 'admin', fullName: 'Rina Admin', password: 'Kantor-Loket-2026' } });
+  await value('setup.initialize', {
+    officeCode: 'banyumanik',
+    workstationName: 'LOKET-03',
+    counterNumber: 3,
+    language: 'id',
+    admin: { username: 'admin', fullName: 'Rina Admin', password: 'Kantor-Loket-2026' },
+  });
   const admin = (await value('auth.login', { username: 'admin', password: 'Kantor-Loket-2026' })).sessionToken;
   await value('users.create', { username: 'petugas1', fullName: 'Petugas Satu', role: 'officer', password: 'Sementara-2026-x' }, admin);
   const first = (await value('auth.login', { username: 'petugas1', password: 'Sementara-2026-x' })).sessionToken;
@@ -37,9 +43,21 @@ async function desk(dataDir: string) {
 const draft = (serial: number): CallInput<'applications.create'>['draft'] => ({
   serviceCode: 'PASPOR_ELEKTRONIK_10',
   applicant: {
-    nik: composeNik({ region: '337410', birthDate: '1990-05-17', sex: 'M', serial }), fullName: 'Budi Santoso', birthPlace: 'Semarang', birthDate: '1990-05-17', sex: 'M',
-    maritalStatus: 'married', address: 'Jl. Setiabudi No. 12, Banyumanik, Semarang', phone: '081234567890', email: null, fatherName: null, motherName: null,
-    nationality: 'IDN', passportNumber: null, passportExpiry: null, nameChange: false,
+    nik: composeNik({ region: '337410', birthDate: '1990-05-17', sex: 'M', serial }),
+    fullName: 'Budi Santoso',
+    birthPlace: 'Semarang',
+    birthDate: '1990-05-17',
+    sex: 'M',
+    maritalStatus: 'married',
+    address: 'Jl. Setiabudi No. 12, Banyumanik, Semarang',
+    phone: '081234567890',
+    email: null,
+    fatherName: null,
+    motherName: null,
+    nationality: 'IDN',
+    passportNumber: null,
+    passportExpiry: null,
+    nameChange: false,
   },
 });
 
@@ -50,12 +68,17 @@ async function counterFlow(): Promise<BenchResult> {
   const flow = async () => {
     const s = serial++;
     const app = await d.value('applications.create', { draft: draft(s) }, d.officer);
-    for (const x of app.documents) await d.value('applications.markDocument', { id: app.id, docCode: x.docCode, state: 'present' }, d.officer);
+    for (const x of app.documents)
+      await d.value('applications.markDocument', { id: app.id, docCode: x.docCode, state: 'present' }, d.officer);
     await d.value('applications.transition', { id: app.id, action: 'verify' }, d.officer);
     await d.value('applications.transition', { id: app.id, action: 'captureBiometrics' }, d.officer);
     await d.value('applications.setInterviewNotes', { id: app.id, notes: 'Wawancara selesai.' }, d.officer);
     await d.value('applications.transition', { id: app.id, action: 'interview' }, d.officer);
-    await d.value('payments.recordBilling', { applicationId: app.id, billingCode: `8201261130${String(s).padStart(5, '0')}`, amount: app.fee.total }, d.officer);
+    await d.value(
+      'payments.recordBilling',
+      { applicationId: app.id, billingCode: `8201261130${String(s).padStart(5, '0')}`, amount: app.fee.total },
+      d.officer,
+    );
     await d.value('receipts.issue', { applicationId: app.id, kind: 'application' }, d.officer);
     d.tick();
   };
@@ -66,9 +89,13 @@ async function counterFlow(): Promise<BenchResult> {
   raw.pragma('synchronous = FULL');
   raw.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)');
   const insert = raw.prepare('INSERT INTO t (v) VALUES (?)');
-  const bare = await timeRuns(30, () => {
-    for (let i = 0; i < 11; i++) raw.transaction(() => insert.run('x'))();
-  }, 3);
+  const bare = await timeRuns(
+    30,
+    () => {
+      for (let i = 0; i < 11; i++) raw.transaction(() => insert.run('x'))();
+    },
+    3,
+  );
   raw.close();
   d.core.close();
   rmSync(dataDir, { recursive: true, force: true });
@@ -81,8 +108,42 @@ async function counterFlow(): Promise<BenchResult> {
   };
 }
 
-const FIRST = ['BUDI', 'SITI', 'AGUS', 'DEWI', 'JOKO', 'RINA', 'ANDI', 'PUTRI', 'EKO', 'SRI', 'JOSÉ', 'NYOMAN', 'WAYAN', 'IKA', 'HENDRA', 'YULI'];
-const LAST = ['SANTOSO', 'WIJAYA', 'LESTARI', 'PRASETYO', 'HIDAYAT', 'SETIAWAN', 'KURNIAWAN', 'RAHAYU', 'SARI', 'NUGROHO', 'SIREGAR', 'HARAHAP', 'SINAGA', 'PUTRA', 'WULANDARI', 'GUNAWAN'];
+const FIRST = [
+  'BUDI',
+  'SITI',
+  'AGUS',
+  'DEWI',
+  'JOKO',
+  'RINA',
+  'ANDI',
+  'PUTRI',
+  'EKO',
+  'SRI',
+  'JOSÉ',
+  'NYOMAN',
+  'WAYAN',
+  'IKA',
+  'HENDRA',
+  'YULI',
+];
+const LAST = [
+  'SANTOSO',
+  'WIJAYA',
+  'LESTARI',
+  'PRASETYO',
+  'HIDAYAT',
+  'SETIAWAN',
+  'KURNIAWAN',
+  'RAHAYU',
+  'SARI',
+  'NUGROHO',
+  'SIREGAR',
+  'HARAHAP',
+  'SINAGA',
+  'PUTRA',
+  'WULANDARI',
+  'GUNAWAN',
+];
 
 function fillApplications(file: string): { nik: string; number: string } {
   const db = new Database(file);
@@ -97,8 +158,18 @@ function fillApplications(file: string): { nik: string; number: string } {
     for (let i = 0; i < APPLICATIONS; i++) {
       const day = 1 + (i % 28);
       const date = `2026-${String(1 + Math.floor(i / 100_000)).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-      const number = formatApplicationNumber({ prefix: 'BYM', businessDate: date, counter: 1 + (Math.floor(i / 28) % 90), seq: 1 + (Math.floor(i / 2520) % 9999) });
-      const nik = composeNik({ region: `33${String(10 + (i % 80)).padStart(2, '0')}${String(10 + ((i >> 3) % 80)).padStart(2, '0')}`, birthDate: '1990-05-17', sex: 'M', serial: 1 + (i % 9999) });
+      const number = formatApplicationNumber({
+        prefix: 'BYM',
+        businessDate: date,
+        counter: 1 + (Math.floor(i / 28) % 90),
+        seq: 1 + (Math.floor(i / 2520) % 9999),
+      });
+      const nik = composeNik({
+        region: `33${String(10 + (i % 80)).padStart(2, '0')}${String(10 + ((i >> 3) % 80)).padStart(2, '0')}`,
+        birthDate: '1990-05-17',
+        sex: 'M',
+        serial: 1 + (i % 9999),
+      });
       const name = `${FIRST[i % FIRST.length]} ${FIRST[(i >> 4) % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`;
       insert.run(`00000000-0000-7000-8000-${String(i).padStart(12, '0')}`, number, date, 3, nik, name, START + i, START + i);
       if (i === 777_777) probe = { nik, number };
@@ -114,7 +185,10 @@ async function search(): Promise<BenchResult[]> {
   d.core.close();
   const probe = fillApplications(join(dataDir, LIVE_DB_FILE));
   const core = Core.open({ dataDir, now: () => START });
-  const officer = (await dispatch(core, 'auth.login', { username: 'petugas1', password: 'Rahasia-Loket-2026' })) as { ok: true; value: { sessionToken: string } };
+  const officer = (await dispatch(core, 'auth.login', { username: 'petugas1', password: 'Rahasia-Loket-2026' })) as {
+    ok: true;
+    value: { sessionToken: string };
+  };
   const token = officer.value.sessionToken;
   const raw = new Database(join(dataDir, LIVE_DB_FILE), { readonly: true });
   const ask = (query: string) => dispatch(core, 'applications.search', { query }, { sessionToken: token });
@@ -125,11 +199,19 @@ async function search(): Promise<BenchResult[]> {
   }
   const byNik = raw.prepare('SELECT id, number, full_name FROM applications WHERE nik = ? ORDER BY seq DESC LIMIT 20');
   const byNumber = raw.prepare('SELECT id, number, full_name FROM applications WHERE number = ?');
-  const byName = raw.prepare('SELECT a.id, a.number, a.full_name FROM applications_names n JOIN applications a ON a.seq = n.rowid WHERE applications_names MATCH ? ORDER BY n.rowid DESC LIMIT 20');
+  const byName = raw.prepare(
+    'SELECT a.id, a.number, a.full_name FROM applications_names n JOIN applications a ON a.seq = n.rowid WHERE applications_names MATCH ? ORDER BY n.rowid DESC LIMIT 20',
+  );
   const measure = async (name: string, query: string, rawRun: () => unknown, target: string): Promise<BenchResult> => {
     const ours = await timeRuns(200, () => ask(query), 20);
     const bare = await timeRuns(200, rawRun, 20);
-    return { name: `search ${APPLICATIONS.toLocaleString('en')} applications by ${name} (contract call)`, value: median(ours), unit: 'ms', baseline: { name: 'the raw SQL query', value: median(bare) }, target };
+    return {
+      name: `search ${APPLICATIONS.toLocaleString('en')} applications by ${name} (contract call)`,
+      value: median(ours),
+      unit: 'ms',
+      baseline: { name: 'the raw SQL query', value: median(bare) },
+      target,
+    };
   };
   const results = [
     await measure('NIK', probe.nik, () => byNik.all(probe.nik), '< 1 ms'),

@@ -21,10 +21,18 @@ import { insertApplication } from '../tests/support/application-row.js';
 async function discovery(): Promise<BenchResult> {
   const client = new SbiClient();
   const full = await timeRuns(5, () => client.discover());
-  const refused = await timeRuns(20, () => new Promise<void>((done) => connect(4600, '127.0.0.1').on('error', () => done()).on('connect', function (this: import('node:net').Socket) {
-    this.destroy();
-    done();
-  })));
+  const refused = await timeRuns(
+    20,
+    () =>
+      new Promise<void>((done) =>
+        connect(4600, '127.0.0.1')
+          .on('error', () => done())
+          .on('connect', function (this: import('node:net').Socket) {
+            this.destroy();
+            done();
+          }),
+      ),
+  );
   return {
     name: 'SBI discovery over ports 4501-4600, no device present',
     value: median(full),
@@ -36,15 +44,41 @@ async function discovery(): Promise<BenchResult> {
 
 function bareCapture(port: number, previousHash: string): Promise<void> {
   const body = JSON.stringify({
-    env: 'Developer', purpose: 'Registration', specVersion: '0.9.5', timeout: 10_000, captureTime: new Date().toISOString(), transactionId: uuidv7(),
-    bio: [{ type: 'Finger', count: 4, bioSubType: ['Left IndexFinger', 'Left MiddleFinger', 'Left RingFinger', 'Left LittleFinger'], exception: [], requestedScore: 40, deviceId: '1', deviceSubId: 1, previousHash }],
+    env: 'Developer',
+    purpose: 'Registration',
+    specVersion: '0.9.5',
+    timeout: 10_000,
+    captureTime: new Date().toISOString(),
+    transactionId: uuidv7(),
+    bio: [
+      {
+        type: 'Finger',
+        count: 4,
+        bioSubType: ['Left IndexFinger', 'Left MiddleFinger', 'Left RingFinger', 'Left LittleFinger'],
+        exception: [],
+        requestedScore: 40,
+        deviceId: '1',
+        deviceSubId: 1,
+        previousHash,
+      },
+    ],
     customOpts: null,
   });
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: 'RCAPTURE', path: '/capture', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve());
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'RCAPTURE',
+        path: '/capture',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve());
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -58,19 +92,26 @@ async function captureOverhead(): Promise<BenchResult> {
   const installed = installBiometrics(core, { keyWrapper: new KeyFileWrapper(dataDir), sbi: { ports: [sim.port, sim.port] } });
   try {
     const setup = await dispatch(core, 'setup.initialize', {
-      officeCode: 'banyumanik', workstationName: 'LOKET-01', counterNumber: 1, language: 'id',
+      officeCode: 'banyumanik',
+      workstationName: 'LOKET-01',
+      counterNumber: 1,
+      language: 'id',
       admin: { username: 'admin', fullName: 'Admin Bench', password: 'Kantor-Loket-2026' },
     });
     if (!setup.ok) throw new Error(setup.error.message);
     const login = await dispatch(core, 'auth.login', { username: 'admin', password: 'Kantor-Loket-2026' });
     if (!login.ok) throw new Error(login.error.message);
     const token = (login.value as { sessionToken: string }).sessionToken;
-    const loket = await timeRuns(12, async () => {
-      const applicationId = uuidv7();
-      insertApplication(core.db, applicationId);
-      const r = await dispatch(core, 'biometrics.capture', { applicationId, modality: 'leftSlap' }, { sessionToken: token });
-      if (!r.ok) throw new Error(r.error.message);
-    }, 2);
+    const loket = await timeRuns(
+      12,
+      async () => {
+        const applicationId = uuidv7();
+        insertApplication(core.db, applicationId);
+        const r = await dispatch(core, 'biometrics.capture', { applicationId, modality: 'leftSlap' }, { sessionToken: token });
+        if (!r.ok) throw new Error(r.error.message);
+      },
+      2,
+    );
     const bare = await timeRuns(12, () => bareCapture(sim.port, ''), 2);
     return {
       name: `left-slap capture through core (verify JWS + hash chain, encrypt, store), minus the device's ${DELAY} ms`,
@@ -123,8 +164,18 @@ function throughput(): BenchResult[] {
     );
     const mbps = (ms: number) => size / 1024 / 1024 / (ms / 1000);
     const label = size > 1e6 ? '4 MB' : '64 KB';
-    out.push({ name: `vault encrypt, ${label} blob`, value: mbps(seal), unit: 'MB/s', baseline: { name: 'bare node:crypto AES-256-GCM, same buffer', value: mbps(bareSeal) } });
-    out.push({ name: `vault decrypt, ${label} blob`, value: mbps(open), unit: 'MB/s', baseline: { name: 'bare node:crypto AES-256-GCM, same buffer', value: mbps(bareOpen) } });
+    out.push({
+      name: `vault encrypt, ${label} blob`,
+      value: mbps(seal),
+      unit: 'MB/s',
+      baseline: { name: 'bare node:crypto AES-256-GCM, same buffer', value: mbps(bareSeal) },
+    });
+    out.push({
+      name: `vault decrypt, ${label} blob`,
+      value: mbps(open),
+      unit: 'MB/s',
+      baseline: { name: 'bare node:crypto AES-256-GCM, same buffer', value: mbps(bareOpen) },
+    });
   }
   rmSync(dir, { recursive: true, force: true });
   return out;

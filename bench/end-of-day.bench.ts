@@ -11,7 +11,13 @@ const APPLICATIONS = 3_000;
 const TICKETS = 6_000;
 const LOCAL_TICKETS = 200;
 const RUNS = 15;
-const SERVICES: [string, number][] = [['PASPOR_BIASA_5', 350_000], ['PASPOR_BIASA_10', 650_000], ['PASPOR_ELEKTRONIK_5', 650_000], ['PASPOR_ELEKTRONIK_10', 950_000], ['SPLP_WNI', 100_000]];
+const SERVICES: [string, number][] = [
+  ['PASPOR_BIASA_5', 350_000],
+  ['PASPOR_BIASA_10', 650_000],
+  ['PASPOR_ELEKTRONIK_5', 650_000],
+  ['PASPOR_ELEKTRONIK_10', 950_000],
+  ['SPLP_WNI', 100_000],
+];
 const AT = Date.UTC(2026, 10, 30, 2, 0, 0);
 
 /** A believable day: most paid through central, some manual, some unpaid, a few waived or cancelled. */
@@ -24,10 +30,16 @@ export function seed(db: Db, officers: string[]): void {
     `INSERT INTO payments (id, application_id, kind, billing_code, amount, status, status_source, issued_at, reason, reconciliation, created_by, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const receipt = db.prepare(`INSERT INTO receipts (id, application_id, kind, content, content_hash, status, print_count, created_by, created_at, voided_at, voided_by, void_reason) VALUES (?, ?, 'application', '{}', 'h', ?, ?, ?, ?, ?, ?, ?)`);
+  const receipt = db.prepare(
+    `INSERT INTO receipts (id, application_id, kind, content, content_hash, status, print_count, created_by, created_at, voided_at, voided_by, void_reason) VALUES (?, ?, 'application', '{}', 'h', ?, ?, ?, ?, ?, ?, ?)`,
+  );
   const print = db.prepare('INSERT INTO receipt_prints (id, receipt_id, copy_no, at, user_id, reason) VALUES (?, ?, ?, ?, ?, ?)');
-  const ticket = db.prepare(`INSERT INTO office_tickets (id, day, service_code, number, status, arrived_at, officer, version) VALUES (?, ?, ?, ?, ?, ?, ?, 2)`);
-  const local = db.prepare(`INSERT INTO queue_local_tickets (id, day, service_code, number, status, arrived_at, officer) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const ticket = db.prepare(
+    `INSERT INTO office_tickets (id, day, service_code, number, status, arrived_at, officer, version) VALUES (?, ?, ?, ?, ?, ?, ?, 2)`,
+  );
+  const local = db.prepare(
+    `INSERT INTO queue_local_tickets (id, day, service_code, number, status, arrived_at, officer) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
   db.transaction(() => {
     for (let i = 0; i < APPLICATIONS; i++) {
       const [service, fee] = SERVICES[i % SERVICES.length]!;
@@ -41,10 +53,21 @@ export function seed(db: Db, officers: string[]): void {
       if (r >= 7 && r < 10) pay.run(`p${id}`, id, 'waiver', null, 0, 'waived', null, at, 'PMI pertama', 'none', by, at, at);
       else if (r >= 10 && r < 14) pay.run(`p${id}`, id, 'billing', billing, fee, 'paid', 'manual', at, null, 'pending', by, at, at);
       else if (r >= 2 && r < 7) pay.run(`p${id}`, id, 'billing', billing, fee, 'unpaid', null, at, null, 'none', by, at, at);
-      else if (r >= 14) pay.run(`p${id}`, id, 'billing', billing, fee, 'paid', 'central', at, null, r === 99 ? 'mismatch' : 'none', by, at, at);
+      else if (r >= 14)
+        pay.run(`p${id}`, id, 'billing', billing, fee, 'paid', 'central', at, null, r === 99 ? 'mismatch' : 'none', by, at, at);
       if (i % 10 === 0) {
         const voided = i % 100 === 0;
-        receipt.run(`r${id}`, id, voided ? 'void' : 'active', i % 50 === 0 ? 2 : 1, by, at, voided ? at + 60_000 : null, voided ? by : null, voided ? 'Salah cetak' : null);
+        receipt.run(
+          `r${id}`,
+          id,
+          voided ? 'void' : 'active',
+          i % 50 === 0 ? 2 : 1,
+          by,
+          at,
+          voided ? at + 60_000 : null,
+          voided ? by : null,
+          voided ? 'Salah cetak' : null,
+        );
         print.run(`rp1${id}`, `r${id}`, 1, at, by, null);
         if (i % 50 === 0) print.run(`rp2${id}`, `r${id}`, 2, at + 30_000, by, 'Kertas macet');
       }
@@ -52,17 +75,34 @@ export function seed(db: Db, officers: string[]): void {
     const statuses = ['done', 'done', 'done', 'done', 'no_show', 'cancelled', 'waiting', 'serving'];
     for (let i = 0; i < TICKETS; i++) {
       const status = statuses[i % statuses.length]!;
-      ticket.run(`t${i}`, DAY, SERVICES[i % SERVICES.length]![0], `A-${i}`, status, AT + i * 5_000, status === 'waiting' ? null : `petugas${i % 12}`);
+      ticket.run(
+        `t${i}`,
+        DAY,
+        SERVICES[i % SERVICES.length]![0],
+        `A-${i}`,
+        status,
+        AT + i * 5_000,
+        status === 'waiting' ? null : `petugas${i % 12}`,
+      );
     }
-    for (let i = 0; i < LOCAL_TICKETS; i++) local.run(`l${i}`, DAY, SERVICES[i % SERVICES.length]![0], `L3A-${i}`, 'done', AT + i * 7_000, 'petugas0');
+    for (let i = 0; i < LOCAL_TICKETS; i++)
+      local.run(`l${i}`, DAY, SERVICES[i % SERVICES.length]![0], `L3A-${i}`, 'done', AT + i * 7_000, 'petugas0');
   })();
 }
 
 /** What the report needs at the very least, straight from SQLite: the grouped counts and sums. */
 function bareAggregate(db: Db): unknown[] {
   return [
-    db.prepare(`SELECT a.service_code, a.created_by, a.status, count(*) AS n, sum(a.fee_total) AS expected FROM applications a WHERE a.business_date = ? AND a.office_code = 'banyumanik' GROUP BY 1, 2, 3`).all(DAY),
-    db.prepare(`SELECT a.service_code, p.status, p.status_source, sum(p.amount) AS amount FROM applications a JOIN payments p ON p.application_id = a.id WHERE a.business_date = ? GROUP BY 1, 2, 3`).all(DAY),
+    db
+      .prepare(
+        `SELECT a.service_code, a.created_by, a.status, count(*) AS n, sum(a.fee_total) AS expected FROM applications a WHERE a.business_date = ? AND a.office_code = 'banyumanik' GROUP BY 1, 2, 3`,
+      )
+      .all(DAY),
+    db
+      .prepare(
+        `SELECT a.service_code, p.status, p.status_source, sum(p.amount) AS amount FROM applications a JOIN payments p ON p.application_id = a.id WHERE a.business_date = ? GROUP BY 1, 2, 3`,
+      )
+      .all(DAY),
     db
       .prepare(
         `SELECT service_code, officer, status, count(*) FROM (
@@ -82,7 +122,8 @@ export async function run(): Promise<BenchResult[]> {
     const officers = (t.core.db.prepare('SELECT id FROM users').all() as { id: string }[]).map((u) => u.id);
     seed(t.core.db, officers);
     const report = await t.value('endOfDay.report', { date: DAY }, supervisor);
-    if (report.total.applications !== APPLICATIONS) throw new Error(`seeded ${report.total.applications} applications, expected ${APPLICATIONS}`);
+    if (report.total.applications !== APPLICATIONS)
+      throw new Error(`seeded ${report.total.applications} applications, expected ${APPLICATIONS}`);
     const ours = await timeRuns(RUNS, () => t.value('endOfDay.report', { date: DAY }, supervisor), 2);
     const base = await timeRuns(RUNS, () => bareAggregate(t.core.db), 2);
     const pdfRuns = await timeRuns(5, () => t.value('endOfDay.pdf', { date: DAY, language: 'id' }, supervisor), 1);
@@ -90,9 +131,26 @@ export async function run(): Promise<BenchResult[]> {
     const csvRuns = await timeRuns(RUNS, () => t.value('endOfDay.csv', { date: DAY, language: 'id' }, supervisor), 2);
     const d = report.discrepancies.length;
     return [
-      { name: `end-of-day report in core, ${APPLICATIONS} applications + ${TICKETS} tickets (${d} discrepancies), median`, value: median(ours), unit: 'ms', baseline: { name: 'bare SQL aggregate, same rows', value: median(base) }, target: '< 300 ms' },
-      { name: `end-of-day PDF (${(pdf.pdfBase64.length * 0.75) / 1024 | 0} KB), median`, value: median(pdfRuns), unit: 'ms', baseline: { name: 'the report alone (above)', value: median(ours) }, target: '< 1000 ms' },
-      { name: 'end-of-day CSV, median', value: median(csvRuns), unit: 'ms', baseline: { name: 'the report alone (above)', value: median(ours) } },
+      {
+        name: `end-of-day report in core, ${APPLICATIONS} applications + ${TICKETS} tickets (${d} discrepancies), median`,
+        value: median(ours),
+        unit: 'ms',
+        baseline: { name: 'bare SQL aggregate, same rows', value: median(base) },
+        target: '< 300 ms',
+      },
+      {
+        name: `end-of-day PDF (${((pdf.pdfBase64.length * 0.75) / 1024) | 0} KB), median`,
+        value: median(pdfRuns),
+        unit: 'ms',
+        baseline: { name: 'the report alone (above)', value: median(ours) },
+        target: '< 1000 ms',
+      },
+      {
+        name: 'end-of-day CSV, median',
+        value: median(csvRuns),
+        unit: 'ms',
+        baseline: { name: 'the report alone (above)', value: median(ours) },
+      },
     ];
   } finally {
     t.cleanup();

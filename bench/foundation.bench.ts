@@ -60,8 +60,26 @@ async function passwordCheck(): Promise<BenchResult> {
   const stored = await hashPassword('Kantor-Loket-2026');
   const ours = await timeRuns(7, () => verifyPassword('Kantor-Loket-2026', stored));
   const [, n, r, p, salt] = stored.split('$');
-  const raw = await timeRuns(7, () => new Promise((done) => scrypt('x', Buffer.from(salt!, 'base64url'), 32, { N: Number(n), r: Number(r), p: Number(p), maxmem: 256 * Number(n) * Number(r) }, done)));
-  return { name: 'password check (scrypt)', value: median(ours), unit: 'ms', baseline: { name: 'bare node:crypto scrypt, same cost', value: median(raw) }, target: 'deliberately 50-250 ms' };
+  const raw = await timeRuns(
+    7,
+    () =>
+      new Promise((done) =>
+        scrypt(
+          'x',
+          Buffer.from(salt!, 'base64url'),
+          32,
+          { N: Number(n), r: Number(r), p: Number(p), maxmem: 256 * Number(n) * Number(r) },
+          done,
+        ),
+      ),
+  );
+  return {
+    name: 'password check (scrypt)',
+    value: median(ours),
+    unit: 'ms',
+    baseline: { name: 'bare node:crypto scrypt, same cost', value: median(raw) },
+    target: 'deliberately 50-250 ms',
+  };
 }
 
 async function webHostCall(): Promise<BenchResult[]> {
@@ -73,7 +91,14 @@ async function webHostCall(): Promise<BenchResult[]> {
   const post = () =>
     new Promise<void>((resolve, reject) => {
       const req = request(
-        { agent, host: '127.0.0.1', port: host.port, method: 'POST', path: '/api/call/app.status', headers: { 'content-type': 'application/json', 'x-loket-token': host.token } },
+        {
+          agent,
+          host: '127.0.0.1',
+          port: host.port,
+          method: 'POST',
+          path: '/api/call/app.status',
+          headers: { 'content-type': 'application/json', 'x-loket-token': host.token },
+        },
         (res) => {
           res.resume();
           res.on('end', resolve);
@@ -89,7 +114,13 @@ async function webHostCall(): Promise<BenchResult[]> {
   core.close();
   rmSync(dataDir, { recursive: true, force: true });
   return [
-    { name: 'trivial call (app.status) over the web host, median', value: median(http), unit: 'ms', baseline: { name: 'same call on core directly', value: median(direct) }, target: 'median < 2 ms' },
+    {
+      name: 'trivial call (app.status) over the web host, median',
+      value: median(http),
+      unit: 'ms',
+      baseline: { name: 'same call on core directly', value: median(direct) },
+      target: 'median < 2 ms',
+    },
   ];
 }
 
@@ -100,7 +131,12 @@ function bundleSize(): BenchResult {
   const files = ['index.html', ...referenced];
   const gz = files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f))).length, 0);
   const all = readdirSync(join(dir, 'assets')).length;
-  return { name: `renderer first-screen bundle, gzipped (${files.length} files of ${all + 1})`, value: gz / 1024, unit: 'KB', target: 'aim < 400 KB' };
+  return {
+    name: `renderer first-screen bundle, gzipped (${files.length} files of ${all + 1})`,
+    value: gz / 1024,
+    unit: 'KB',
+    target: 'aim < 400 KB',
+  };
 }
 
 export async function run(): Promise<BenchResult[]> {

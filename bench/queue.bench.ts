@@ -64,10 +64,17 @@ export async function run(): Promise<BenchResult[]> {
     const id = identityFrom(randomUUID(), newKeyPair().privatePem);
     const { code } = await createEnrolmentCode(central.deps, 'banyumanik', 1);
     const t = new Transport({ baseUrl: url, identity: id });
-    await t.request('POST', '/v1/enrol', EnrolResponse, { code, workstationId: id.workstationId, name: 'BENCH', officeCode: 'banyumanik', publicKey: id.publicKey });
+    await t.request('POST', '/v1/enrol', EnrolResponse, {
+      code,
+      workstationId: id.workstationId,
+      name: 'BENCH',
+      officeCode: 'banyumanik',
+      publicKey: id.publicKey,
+    });
     await store.tx(async (sql) => {
       await ensureQueueConfig(sql, 'banyumanik');
-      for (let n = 1; n <= COUNTERS; n++) await saveCounter(sql, 'banyumanik', { id: String(n), name: `Loket ${n}`, number: n, services: SERVICES, open: true });
+      for (let n = 1; n <= COUNTERS; n++)
+        await saveCounter(sql, 'banyumanik', { id: String(n), name: `Loket ${n}`, number: n, services: SERVICES, open: true });
     });
     const now = Date.now();
     const day = businessDate(now, 'Asia/Jakarta');
@@ -88,7 +95,9 @@ export async function run(): Promise<BenchResult[]> {
         }
       }),
     );
-    const doubles = await store.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT ticket_id FROM ticket_events WHERE kind = 'called' GROUP BY ticket_id HAVING count(*) > 1) d`);
+    const doubles = await store.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT ticket_id FROM ticket_events WHERE kind = 'called' GROUP BY ticket_id HAVING count(*) > 1) d`,
+    );
 
     // The bare statement, 50 concurrent connections, same finish between calls, same duration.
     await store.query(`UPDATE tickets SET status = 'waiting', counter_id = NULL, called_at = NULL WHERE origin = 'bench'`);
@@ -115,7 +124,14 @@ export async function run(): Promise<BenchResult[]> {
         Array.from({ length: COUNTERS }, async (_, i) => {
           while (performance.now() < bareDeadline) {
             const t0 = performance.now();
-            const rows = await store.query<{ id: string }>(sqlText, ['banyumanik', String(i + 1), day, JSON.stringify(SERVICES), Date.now(), 'bench']);
+            const rows = await store.query<{ id: string }>(sqlText, [
+              'banyumanik',
+              String(i + 1),
+              day,
+              JSON.stringify(SERVICES),
+              Date.now(),
+              'bench',
+            ]);
             bare.push(performance.now() - t0);
             if (rows.length === 0) return;
             await store.query(`UPDATE tickets SET status = 'done' WHERE id = $1`, [rows[0]!.id]);
@@ -125,9 +141,25 @@ export async function run(): Promise<BenchResult[]> {
     }
     const p50 = median(latencies);
     const p99 = percentile(latencies, 99);
-    results.push({ name: `call-next over HTTP, ${COUNTERS} counters, ${WAITING} waiting, ${SECONDS}s (${kind}) p50`, value: p50, unit: 'ms', baseline: { name: 'bare SQL p50', value: median(bare) } });
-    results.push({ name: `call-next over HTTP (${kind}) p99`, value: p99, unit: 'ms', baseline: { name: 'bare SQL p99', value: percentile(bare, 99) }, target: kind === 'postgres' ? '< 25 ms' : undefined });
-    results.push({ name: `call-next calls made (${kind})`, value: latencies.length, unit: 'calls', baseline: { name: 'bare SQL calls', value: bare.length } });
+    results.push({
+      name: `call-next over HTTP, ${COUNTERS} counters, ${WAITING} waiting, ${SECONDS}s (${kind}) p50`,
+      value: p50,
+      unit: 'ms',
+      baseline: { name: 'bare SQL p50', value: median(bare) },
+    });
+    results.push({
+      name: `call-next over HTTP (${kind}) p99`,
+      value: p99,
+      unit: 'ms',
+      baseline: { name: 'bare SQL p99', value: percentile(bare, 99) },
+      target: kind === 'postgres' ? '< 25 ms' : undefined,
+    });
+    results.push({
+      name: `call-next calls made (${kind})`,
+      value: latencies.length,
+      unit: 'calls',
+      baseline: { name: 'bare SQL calls', value: bare.length },
+    });
     results.push({ name: 'double assignments', value: doubles[0]?.n ?? -1, unit: 'tickets', target: '0' });
 
     // (2) call to board: a board long-polls; a counter calls; the board's answer arrives.
@@ -139,14 +171,23 @@ export async function run(): Promise<BenchResult[]> {
       const first = await t.request('GET', '/v1/queue/board', BoardResponse);
       const waiting = t.request('GET', `/v1/queue/board?version=${first.version}&wait=10000`, BoardResponse);
       const t0 = performance.now();
-      const called = await t.request('POST', '/v1/queue/call-next', CallResult, { counterId: '1', requestId: randomUUID().replace(/-/g, '') });
+      const called = await t.request('POST', '/v1/queue/call-next', CallResult, {
+        counterId: '1',
+        requestId: randomUUID().replace(/-/g, ''),
+      });
       direct.push(performance.now() - t0);
       const seen = await waiting;
       visible.push(performance.now() - t0);
       if (seen.board.current?.ticketId !== called.ticket?.id) throw new Error('the board did not show the call');
       await store.query(`UPDATE tickets SET status = 'done' WHERE id = $1`, [called.ticket!.id]);
     }
-    results.push({ name: `call to board answer (${kind}) median`, value: median(visible), unit: 'ms', baseline: { name: 'the call-next request alone', value: median(direct) }, target: '< 300 ms' });
+    results.push({
+      name: `call to board answer (${kind}) median`,
+      value: median(visible),
+      unit: 'ms',
+      baseline: { name: 'the call-next request alone', value: median(direct) },
+      target: '< 300 ms',
+    });
 
     results.push(...(await ticketFlow(t, store, kind)));
   } finally {
@@ -156,7 +197,14 @@ export async function run(): Promise<BenchResult[]> {
   }
 
   // (3) wait-estimate backtest.
-  const bt = backtestWaitEstimate({ days: 20, seed: 4, counters: 4, arrivalsPerHour: 28, trueServiceMs: 9 * 60_000, defaultServiceMs: DEFAULT_QUEUE_RULES.defaultServiceMs });
+  const bt = backtestWaitEstimate({
+    days: 20,
+    seed: 4,
+    counters: 4,
+    arrivalsPerHour: 28,
+    trueServiceMs: 9 * 60_000,
+    defaultServiceMs: DEFAULT_QUEUE_RULES.defaultServiceMs,
+  });
   results.push({
     name: `wait estimate MAE over 20 generated days (${bt.tickets} tickets, mean wait ${(bt.meanWaitMs / 60_000).toFixed(1)} min)`,
     value: bt.maeMs / 60_000,
@@ -173,7 +221,11 @@ const FLOW_COUNTERS = 10;
  * life of a ticket, its two publications (issue, finish) included. Start is the baseline: a ticket
  * update of the same shape (lock, update, event) that publishes nothing.
  */
-async function ticketFlow(t: Transport, store: { query: (sql: string, params?: unknown[]) => Promise<unknown[]> }, kind: string): Promise<BenchResult[]> {
+async function ticketFlow(
+  t: Transport,
+  store: { query: (sql: string, params?: unknown[]) => Promise<unknown[]> },
+  kind: string,
+): Promise<BenchResult[]> {
   await store.query(`UPDATE tickets SET status = 'done' WHERE status IN ('waiting', 'called', 'serving')`);
   const timed = { issue: [] as number[], call: [] as number[], start: [] as number[], finish: [] as number[] };
   const time = async <T>(into: number[], fn: () => Promise<T>): Promise<T> => {
@@ -188,8 +240,12 @@ async function ticketFlow(t: Transport, store: { query: (sql: string, params?: u
       const counterId = String(i + 1);
       const serviceCode = SERVICES[i % SERVICES.length]!;
       while (performance.now() < deadline) {
-        await time(timed.issue, () => t.request('POST', '/v1/queue/tickets', IssuedTicket, { requestId: randomUUID().replace(/-/g, ''), serviceCode }));
-        const called = await time(timed.call, () => t.request('POST', '/v1/queue/call-next', CallResult, { counterId, requestId: randomUUID().replace(/-/g, ''), officer: 'bench' }));
+        await time(timed.issue, () =>
+          t.request('POST', '/v1/queue/tickets', IssuedTicket, { requestId: randomUUID().replace(/-/g, ''), serviceCode }),
+        );
+        const called = await time(timed.call, () =>
+          t.request('POST', '/v1/queue/call-next', CallResult, { counterId, requestId: randomUUID().replace(/-/g, ''), officer: 'bench' }),
+        );
         if (!called.ticket) continue;
         const ticketId = called.ticket.id;
         await time(timed.start, () => t.request('POST', '/v1/queue/start', CallResult, { counterId, ticketId }));
@@ -206,9 +262,24 @@ async function ticketFlow(t: Transport, store: { query: (sql: string, params?: u
     ['call-next', timed.call],
     ['finish (publishes)', timed.finish],
   ] as const) {
-    out.push({ name: `${what} over HTTP, ${label} p50`, value: median(values), unit: 'ms', baseline: { name: 'start p50', value: start.p50 } });
-    out.push({ name: `${what} over HTTP, ${label} p99`, value: percentile(values, 99), unit: 'ms', baseline: { name: 'start p99', value: start.p99 } });
+    out.push({
+      name: `${what} over HTTP, ${label} p50`,
+      value: median(values),
+      unit: 'ms',
+      baseline: { name: 'start p50', value: start.p50 },
+    });
+    out.push({
+      name: `${what} over HTTP, ${label} p99`,
+      value: percentile(values, 99),
+      unit: 'ms',
+      baseline: { name: 'start p99', value: start.p99 },
+    });
   }
-  out.push({ name: `tickets through (${kind})`, value: timed.finish.length, unit: 'tickets', baseline: { name: 'ticket changes published (two a ticket)', value: (published[0] as { n: number }).n } });
+  out.push({
+    name: `tickets through (${kind})`,
+    value: timed.finish.length,
+    unit: 'tickets',
+    baseline: { name: 'ticket changes published (two a ticket)', value: (published[0] as { n: number }).n },
+  });
   return out;
 }

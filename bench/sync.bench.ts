@@ -73,7 +73,13 @@ async function enrolRaw(c: BenchCentral): Promise<Transport> {
   const id = identityFrom(randomUUID(), newKeyPair().privatePem);
   const { code } = await createEnrolmentCode(c.central.deps, 'banyumanik', 1);
   const t = new Transport({ baseUrl: c.url, identity: id });
-  await t.request('POST', '/v1/enrol', EnrolResponse, { code, workstationId: id.workstationId, name: 'BENCH', officeCode: 'banyumanik', publicKey: id.publicKey });
+  await t.request('POST', '/v1/enrol', EnrolResponse, {
+    code,
+    workstationId: id.workstationId,
+    name: 'BENCH',
+    officeCode: 'banyumanik',
+    publicKey: id.publicKey,
+  });
   return t;
 }
 
@@ -109,7 +115,10 @@ async function rawInserts(databaseUrl: string, batches: WireOp[][]): Promise<num
         return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7})`;
       });
       await client.query('BEGIN');
-      await client.query(`INSERT INTO bench_raw_ops (op_id, device_seq, entity, entity_id, op, payload, applied_at) VALUES ${rows.join(', ')}`, values);
+      await client.query(
+        `INSERT INTO bench_raw_ops (op_id, device_seq, entity, entity_id, op, payload, applied_at) VALUES ${rows.join(', ')}`,
+        values,
+      );
       await client.query('COMMIT');
     }
     return performance.now() - t0;
@@ -189,7 +198,10 @@ async function station(c: BenchCentral, name: string, opts: Parameters<typeof st
     admin: { username: `admin${name.toLowerCase().replace(/[^a-z0-9]/g, '')}`, fullName: 'Bench Admin', password: PASSWORD },
   });
   if (!setup.ok) throw new Error(JSON.stringify(setup.error));
-  const login = await dispatch(core, 'auth.login', { username: `admin${name.toLowerCase().replace(/[^a-z0-9]/g, '')}`, password: PASSWORD });
+  const login = await dispatch(core, 'auth.login', {
+    username: `admin${name.toLowerCase().replace(/[^a-z0-9]/g, '')}`,
+    password: PASSWORD,
+  });
   if (!login.ok) throw new Error(JSON.stringify(login.error));
   const client = await startSync(core, { background: false, ...opts });
   const { code } = await createEnrolmentCode(c.central.deps, 'banyumanik', 1);
@@ -231,7 +243,10 @@ async function initialPull(kind: 'postgres' | 'pglite'): Promise<BenchResult> {
     const t0 = performance.now();
     await ws.client.pullAll(0);
     const ms = performance.now() - t0;
-    const rows = ws.core.liveDb.prepare("SELECT entity_id AS id, data FROM sync_records WHERE entity = 'payment'").all() as Array<{ id: string; data: string }>;
+    const rows = ws.core.liveDb.prepare("SELECT entity_id AS id, data FROM sync_records WHERE entity = 'payment'").all() as Array<{
+      id: string;
+      data: string;
+    }>;
     if (rows.length !== PULL_RECORDS) throw new Error(`bench pull: ${rows.length} records arrived`);
     await ws.close();
     return {
@@ -251,7 +266,12 @@ async function visibility(): Promise<BenchResult> {
   const a = await station(c, 'LOKET-A', { background: true });
   const b = await station(c, 'LOKET-B', { background: true });
   try {
-    const created = await dispatch(a.core, 'users.create', { username: 'terlihat', fullName: 'Belum Berubah', role: 'officer', password: 'Sementara-2026-x' }, { sessionToken: a.token });
+    const created = await dispatch(
+      a.core,
+      'users.create',
+      { username: 'terlihat', fullName: 'Belum Berubah', role: 'officer', password: 'Sementara-2026-x' },
+      { sessionToken: a.token },
+    );
     if (!created.ok) throw new Error(JSON.stringify(created.error));
     const id = (created.value as { id: string }).id;
     const nameAtB = b.core.liveDb.prepare('SELECT full_name FROM users WHERE id = ?').pluck();

@@ -20,7 +20,9 @@ export class MigrationError extends Error {
 
 /** Reads NNNN_name.sql files and refuses gaps, duplicates and stray names before anything runs. */
 export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   const migrations = files.map((file) => {
     const m = FILE_PATTERN.exec(file);
     if (!m) throw new MigrationError(`Migration file name must look like 0001_name.sql: ${file}`);

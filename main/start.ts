@@ -27,10 +27,14 @@ function openChromium(url: string): void {
   const display = process.env.DISPLAY || process.env.WAYLAND_DISPLAY;
   const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
   if (!display || !chromium || process.env.CI || process.env.LOKET_NO_BROWSER === '1') return;
-  const child = spawn(chromium, [`--app=${url}`, '--no-first-run', '--disable-background-networking', `--user-data-dir=${join(defaultDataDir(), 'chromium')}`], {
-    detached: true,
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    chromium,
+    [`--app=${url}`, '--no-first-run', '--disable-background-networking', `--user-data-dir=${join(defaultDataDir(), 'chromium')}`],
+    {
+      detached: true,
+      stdio: 'ignore',
+    },
+  );
   child.unref();
 }
 
@@ -43,11 +47,16 @@ async function main(): Promise<void> {
   const dataDir = defaultDataDir();
   const core = Core.open({ dataDir });
   core.startIdleSweep();
-  const background = await startBackground(core, { centralUrl: process.env.LOKET_CENTRAL_URL || undefined, keyWrapper: new KeyFileWrapper(dataDir) });
+  const background = await startBackground(core, {
+    centralUrl: process.env.LOKET_CENTRAL_URL || undefined,
+    keyWrapper: new KeyFileWrapper(dataDir),
+  });
   const port = process.env.LOKET_PORT ? Number(process.env.LOKET_PORT) : 0;
   const host = await startWebHost({ core, rendererDir: join(appRoot, 'out', 'renderer'), port });
   console.log(`Loket is running at ${host.url}`);
-  console.log(`(no Electron binary here: serving the app through the web host; data in ${dataDir}; ${background.describe()}; Ctrl+C stops)`);
+  console.log(
+    `(no Electron binary here: serving the app through the web host; data in ${dataDir}; ${background.describe()}; Ctrl+C stops)`,
+  );
   openChromium(host.url);
   const stop = async (): Promise<void> => {
     await host.close();

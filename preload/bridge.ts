@@ -4,8 +4,7 @@ import { IPC_EVENT_CHANNEL, ipcCallChannel, type BridgeCalls, type LoketBridge }
 
 type Listener = (payload: unknown) => void;
 
-const isEventName = (name: unknown): name is EventName =>
-  typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);
+const isEventName = (name: unknown): name is EventName => typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);
 
 /**
  * Builds `window.loket` from the contract table: one named function per call and a filtered event

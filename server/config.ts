@@ -17,7 +17,10 @@ export const RUNTIME_FILE = 'central.json';
  * The admin token: LOKET_ADMIN_TOKEN when set, otherwise the `admin-token` file in the data folder,
  * generated (mode 0600) on the first start. Whoever can read that file administers this central.
  */
-export function loadAdminToken(dataDir: string, env: NodeJS.ProcessEnv = process.env): { token: string; file: string | null; created: boolean } {
+export function loadAdminToken(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): { token: string; file: string | null; created: boolean } {
   if (env.LOKET_ADMIN_TOKEN) return { token: env.LOKET_ADMIN_TOKEN, file: null, created: false };
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, ADMIN_TOKEN_FILE);

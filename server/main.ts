@@ -13,7 +13,9 @@ async function serve(): Promise<void> {
   const url = await central.listen({ host, port });
   writeRuntimeInfo(dataDir, { url, pid: process.pid, store: central.deps.store.kind });
   console.log(`Loket central is running at ${url}`);
-  console.log(`(store: ${central.deps.store.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${dataDir}/pgdata`}; data in ${dataDir})`);
+  console.log(
+    `(store: ${central.deps.store.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${dataDir}/pgdata`}; data in ${dataDir})`,
+  );
   console.log(admin.file ? `Admin token: ${admin.file}${admin.created ? ' (new)' : ''}` : 'Admin token: from LOKET_ADMIN_TOKEN');
   const stop = async (): Promise<void> => {
     await central.close();

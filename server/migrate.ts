@@ -7,9 +7,10 @@ import type { Store } from './store/store.js';
  * Beside this module in the source tree; a bundle that also carries the workstation's migrations
  * (main/start.ts with the embedded central) gets these copied to `central-migrations` instead.
  */
-export const SERVER_MIGRATIONS_DIR = ['./migrations', './central-migrations']
-  .map((rel) => fileURLToPath(new URL(rel, import.meta.url)))
-  .find((dir) => existsSync(join(dir, '0001_central.sql'))) ?? fileURLToPath(new URL('./migrations', import.meta.url));
+export const SERVER_MIGRATIONS_DIR =
+  ['./migrations', './central-migrations']
+    .map((rel) => fileURLToPath(new URL(rel, import.meta.url)))
+    .find((dir) => existsSync(join(dir, '0001_central.sql'))) ?? fileURLToPath(new URL('./migrations', import.meta.url));
 const FILE = /^(\d{4})_([a-z0-9_]+)\.sql$/;
 
 export interface ServerMigration {
@@ -39,12 +40,15 @@ export function loadServerMigrations(dir = SERVER_MIGRATIONS_DIR): ServerMigrati
  * keeps two server processes starting together on one PostgreSQL from racing.
  */
 export async function migrateServer(store: Store, migrations = loadServerMigrations()): Promise<{ from: number; to: number }> {
-  await store.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at bigint NOT NULL)');
+  await store.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at bigint NOT NULL)',
+  );
   return store.tx(async (sql) => {
     await sql.query('SELECT pg_advisory_xact_lock(7310001)');
     const rows = await sql.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
     const from = rows[0]?.v ?? 0;
-    if (from > migrations.length) throw new Error(`Central database schema ${from} is newer than this server (${migrations.length}); update the server`);
+    if (from > migrations.length)
+      throw new Error(`Central database schema ${from} is newer than this server (${migrations.length}); update the server`);
     for (const m of migrations.slice(from)) {
       await sql.exec(m.sql);
       await sql.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, Date.now()]);

@@ -4,7 +4,11 @@ import { z } from 'zod';
 import { ROLES } from '../domain/shared/roles.js';
 import { TIME_ZONES } from '../domain/shared/offices.js';
 
-const OfficeCode = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'office.chars');
+const OfficeCode = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9-]+$/, 'office.chars');
 
 export const AdminOfficeInput = z.strictObject({
   code: OfficeCode,
@@ -16,7 +20,12 @@ export const AdminOfficeInput = z.strictObject({
 export const EnrolmentCodeInput = z.strictObject({
   officeCode: OfficeCode,
   /** A code is single-use and expires; a day is enough to walk to a counter and type it. */
-  ttlHours: z.number().int().min(1).max(24 * 14).default(24),
+  ttlHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14)
+    .default(24),
 });
 export const EnrolmentCodeOutput = z.strictObject({ code: z.string(), officeCode: z.string(), expiresAt: z.number().int() });
 export type EnrolmentCodeOutput = z.infer<typeof EnrolmentCodeOutput>;
@@ -34,7 +43,13 @@ export type WorkstationView = z.infer<typeof WorkstationView>;
 
 export const AdminUserInput = z.strictObject({
   officeCode: OfficeCode,
-  username: z.string().trim().toLowerCase().min(3).max(32).regex(/^[a-z0-9._-]+$/, 'username.chars'),
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(3)
+    .max(32)
+    .regex(/^[a-z0-9._-]+$/, 'username.chars'),
   fullName: z.string().trim().min(2).max(100),
   role: z.enum(ROLES),
   /** A temporary password: the officer must choose their own at the first login. */

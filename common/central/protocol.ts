@@ -84,8 +84,16 @@ export type ErrorResponse = z.infer<typeof ErrorResponse>;
 
 export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'sha256.hex');
 const Uuid = z.string().uuid();
-const Name = z.string().min(1).max(64).regex(/^[a-z][a-z0-9_]*$/, 'name.chars');
-const OfficeCode = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'office.chars');
+const Name = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z][a-z0-9_]*$/, 'name.chars');
+const OfficeCode = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9-]+$/, 'office.chars');
 const JsonObject = z.record(z.string(), z.unknown());
 
 // ---------------------------------------------------------------- enrolment
@@ -97,7 +105,11 @@ export const EnrolRequest = z.strictObject({
   name: z.string().trim().min(1).max(64),
   officeCode: OfficeCode,
   /** Ed25519 public key, SPKI DER in base64. */
-  publicKey: z.string().min(40).max(200).regex(/^[A-Za-z0-9+/]+={0,2}$/),
+  publicKey: z
+    .string()
+    .min(40)
+    .max(200)
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/),
 });
 export type EnrolRequest = z.infer<typeof EnrolRequest>;
 
@@ -118,7 +130,11 @@ export const WireOp = z.strictObject({
   deviceSeq: z.number().int().min(1),
   entity: Name,
   entityId: z.string().min(1).max(128),
-  op: z.string().min(1).max(128).regex(/^[A-Za-z0-9_.-]+$/, 'op.chars'),
+  op: z
+    .string()
+    .min(1)
+    .max(128)
+    .regex(/^[A-Za-z0-9_.-]+$/, 'op.chars'),
   /** The server version the workstation last received for this record; null when it never has. */
   baseVersion: z.number().int().min(0).nullable(),
   createdAt: z.number().int().min(0),

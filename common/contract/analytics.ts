@@ -60,7 +60,12 @@ export const StaffingView = z.strictObject({
   walkInShare: z.number(),
   /** Arrivals per hour the available counters can serve within target. */
   capacityPerHour: z.number().int(),
-  target: z.strictObject({ serviceLevel: z.number(), withinSeconds: z.number(), shrinkage: z.number(), countersAvailable: z.number().int() }),
+  target: z.strictObject({
+    serviceLevel: z.number(),
+    withinSeconds: z.number(),
+    shrinkage: z.number(),
+    countersAvailable: z.number().int(),
+  }),
   hours: z.array(
     z.strictObject({
       hour: z.number().int(),
@@ -79,12 +84,27 @@ export const StaffingView = z.strictObject({
   ),
 });
 
-export const HistorySpanView = z.strictObject({ first: IsoDate.nullable(), last: IsoDate.nullable(), tickets: z.number().int(), training: z.boolean() });
+export const HistorySpanView = z.strictObject({
+  first: IsoDate.nullable(),
+  last: IsoDate.nullable(),
+  tickets: z.number().int(),
+  training: z.boolean(),
+});
 
 export const analyticsCalls = {
   'analytics.span': defineCall({ input: Empty, output: HistorySpanView, access: SUPERVISORS, mutates: false }),
-  'analytics.heatmap': defineCall({ input: z.strictObject({ weeks: Weeks.default(8) }), output: HeatmapView, access: SUPERVISORS, mutates: false }),
-  'analytics.serviceTimes': defineCall({ input: z.strictObject({ weeks: Weeks.default(8) }), output: ServiceTimesView, access: SUPERVISORS, mutates: false }),
+  'analytics.heatmap': defineCall({
+    input: z.strictObject({ weeks: Weeks.default(8) }),
+    output: HeatmapView,
+    access: SUPERVISORS,
+    mutates: false,
+  }),
+  'analytics.serviceTimes': defineCall({
+    input: z.strictObject({ weeks: Weeks.default(8) }),
+    output: ServiceTimesView,
+    access: SUPERVISORS,
+    mutates: false,
+  }),
   'analytics.forecast': defineCall({
     input: z.strictObject({ trainingWeeks: Weeks.default(8), workingDays: z.number().int().min(1).max(20).default(10) }),
     output: ForecastView,
@@ -106,13 +126,23 @@ export const analyticsCalls = {
     mutates: false,
   }),
   /** Adds the queue's closed tickets to the history the analytics read; the screens run it when they open. */
-  'analytics.importTickets': defineCall({ input: Empty, output: z.strictObject({ imported: z.number().int() }), access: SUPERVISORS, mutates: true }),
+  'analytics.importTickets': defineCall({
+    input: Empty,
+    output: z.strictObject({ imported: z.number().int() }),
+    access: SUPERVISORS,
+    mutates: true,
+  }),
   /** Training mode only: replaces the generated history with `weeks` of believable tickets up to yesterday. */
   'analytics.generateHistory': defineCall({
     input: z.strictObject({
       weeks: z.number().int().min(1).max(60).default(26),
       dailyVolume: z.number().int().min(20).max(10_000).default(400),
-      seed: z.number().int().min(0).max(2 ** 31).default(2026),
+      seed: z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 31)
+        .default(2026),
     }),
     output: Period.extend({ tickets: z.number().int(), workingDays: z.number().int() }),
     access: SUPERVISORS,

@@ -18,7 +18,16 @@ export type SessionView = z.infer<typeof SessionView>;
 export const LoginOutput = z.strictObject({ sessionToken: z.string(), session: SessionView });
 
 /** Actions a supervisor override can authorise. Later issues add theirs here. */
-export const OVERRIDE_ACTIONS = ['fee.waive', 'payment.manual', 'quota.exceed', 'receipt.reprint', 'receipt.void', 'account.unlock', 'biometric.exception', 'biometric.lowQuality'] as const;
+export const OVERRIDE_ACTIONS = [
+  'fee.waive',
+  'payment.manual',
+  'quota.exceed',
+  'receipt.reprint',
+  'receipt.void',
+  'account.unlock',
+  'biometric.exception',
+  'biometric.lowQuality',
+] as const;
 export const OverrideAction = z.enum(OVERRIDE_ACTIONS);
 export type OverrideAction = z.infer<typeof OverrideAction>;
 

@@ -10,7 +10,11 @@ export const ExceptionReasonSchema = z.enum(EXCEPTION_REASONS);
 
 /** About 3 MB of image: the web host's body limit must allow it (see the issue #6 note). */
 const MAX_IMAGE_BASE64 = 4 * 1024 * 1024;
-const Base64 = z.string().min(8).max(MAX_IMAGE_BASE64).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'image.base64');
+const Base64 = z
+  .string()
+  .min(8)
+  .max(MAX_IMAGE_BASE64)
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'image.base64');
 
 /**
  * A still from the renderer: a PNG (canvas.toDataURL('image/png') without the `data:` prefix) or the
@@ -133,7 +137,12 @@ export const biometricsCalls = {
     access: 'session',
     mutates: false,
   }),
-  'biometrics.status': defineCall({ input: z.strictObject({ applicationId: ApplicationId }), output: CaptureStatus, access: 'session', mutates: false }),
+  'biometrics.status': defineCall({
+    input: z.strictObject({ applicationId: ApplicationId }),
+    output: CaptureStatus,
+    access: 'session',
+    mutates: false,
+  }),
   /** One RCAPTURE for one modality; fingers recorded as exceptions are left out of the request. */
   'biometrics.capture': defineCall({
     input: z.strictObject({
@@ -177,7 +186,11 @@ export const biometricsCalls = {
   /** Decrypts one stored image for display; every call is an audit event. */
   'biometrics.image': defineCall({
     input: z.strictObject({ recordId: Id }),
-    output: z.strictObject({ recordId: z.string(), mime: z.enum(['image/png', 'image/jpeg', 'application/octet-stream']), data: z.string() }),
+    output: z.strictObject({
+      recordId: z.string(),
+      mime: z.enum(['image/png', 'image/jpeg', 'application/octet-stream']),
+      data: z.string(),
+    }),
     access: 'session',
     mutates: true,
   }),
@@ -188,7 +201,12 @@ export const biometricsCalls = {
     access: 'session',
     mutates: false,
   }),
-  'biometrics.previewStop': defineCall({ input: z.strictObject({ streamId: z.string().min(1).max(64) }), output: Ack, access: 'session', mutates: false }),
+  'biometrics.previewStop': defineCall({
+    input: z.strictObject({ streamId: z.string().min(1).max(64) }),
+    output: Ack,
+    access: 'session',
+    mutates: false,
+  }),
   'biometrics.settings': defineCall({ input: Empty, output: BiometricSettings, access: 'session', mutates: false }),
   'biometrics.updateSettings': defineCall({
     input: z.strictObject({

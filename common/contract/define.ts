@@ -12,5 +12,4 @@ export interface CallSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType =
   mutates: boolean;
 }
 
-export const defineCall = <I extends z.ZodType, O extends z.ZodType>(spec: CallSpec<I, O>): CallSpec<I, O> =>
-  spec;
+export const defineCall = <I extends z.ZodType, O extends z.ZodType>(spec: CallSpec<I, O>): CallSpec<I, O> => spec;

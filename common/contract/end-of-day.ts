@@ -6,7 +6,13 @@ import { ticketFiguresOfLegacy } from '../domain/end-of-day/tickets.js';
 import { WorkstationOutbox } from '../central/office-outbox.js';
 
 const Money = z.object({ expected: z.number().int(), central: z.number().int(), manual: z.number().int(), waived: z.number().int() });
-const Group = z.object({ key: z.string(), label: z.string(), applications: z.number().int(), byStatus: z.record(z.string(), z.number().int()), money: Money });
+const Group = z.object({
+  key: z.string(),
+  label: z.string(),
+  applications: z.number().int(),
+  byStatus: z.record(z.string(), z.number().int()),
+  money: Money,
+});
 
 export const DiscrepancyView = z.object({
   key: z.string(),
@@ -20,7 +26,14 @@ export const DiscrepancyView = z.object({
   notedBy: z.string().nullable(),
 });
 
-const ReceiptEvent = z.object({ at: z.number(), applicationNumber: z.string(), kind: z.string(), copyNo: z.number().int(), reason: z.string().nullable(), username: z.string().nullable() });
+const ReceiptEvent = z.object({
+  at: z.number(),
+  applicationNumber: z.string(),
+  kind: z.string(),
+  copyNo: z.number().int(),
+  reason: z.string().nullable(),
+  username: z.string().nullable(),
+});
 const TicketCounts = z.object({
   issued: z.number().int(),
   served: z.number().int(),
@@ -34,7 +47,12 @@ const TicketCounts = z.object({
 const TicketFigures = z.object({
   byService: z.array(TicketCounts.extend({ serviceCode: z.string() })),
   /** officer null: tickets nobody called. */
-  byOfficer: z.array(TicketCounts.extend({ officer: z.string().nullable(), /** The officer's full name where this desk knows the account. */ name: z.string().nullable().default(null) })),
+  byOfficer: z.array(
+    TicketCounts.extend({
+      officer: z.string().nullable(),
+      /** The officer's full name where this desk knows the account. */ name: z.string().nullable().default(null),
+    }),
+  ),
   total: TicketCounts,
 });
 /** Names of every service code in the report, so each reader shows the name in its own language. */
@@ -43,7 +61,15 @@ const ServiceName = z.object({ code: z.string(), nameId: z.string(), nameEn: z.s
 /** checked: central answered; offline: central could not be asked; standalone: not enrolled, no other desk to wait for. */
 const OfficeOutbox = z.object({ status: z.enum(['checked', 'offline', 'standalone']), workstations: z.array(WorkstationOutbox) });
 
-const RejectedOp = z.object({ deviceSeq: z.number().int(), entity: z.string(), entityId: z.string(), op: z.string(), status: z.string(), reason: z.string().nullable(), createdAt: z.number() });
+const RejectedOp = z.object({
+  deviceSeq: z.number().int(),
+  entity: z.string(),
+  entityId: z.string(),
+  op: z.string(),
+  status: z.string(),
+  reason: z.string().nullable(),
+  createdAt: z.number(),
+});
 
 export const EndOfDayReport = z.object({
   date: IsoDateSchema,
@@ -65,7 +91,14 @@ export const EndOfDayReport = z.object({
   /** Every desk of the office as central knows it at this moment: a sign-off waits until none holds unsent changes. */
   office: OfficeOutbox.default({ status: 'standalone', workstations: [] }),
   closure: z
-    .object({ status: z.enum(['closed', 'reopened']), closedBy: z.string(), closedAt: z.number(), reportHash: z.string(), reopenedBy: z.string().nullable(), reopenReason: z.string().nullable() })
+    .object({
+      status: z.enum(['closed', 'reopened']),
+      closedBy: z.string(),
+      closedAt: z.number(),
+      reportHash: z.string(),
+      reopenedBy: z.string().nullable(),
+      reopenReason: z.string().nullable(),
+    })
     .nullable(),
   /** What stands between this report and a sign-off, as stable codes (eod.unresolved, eod.unsynced, eod.officeUnsynced, eod.officeUnknown, eod.closed). */
   blockers: z.array(z.string()),
@@ -74,7 +107,12 @@ export type EndOfDayReportView = z.infer<typeof EndOfDayReport>;
 
 export const endOfDayCalls = {
   /** The report of one business day in the office's time zone (default today); the signed copy once the day is closed. */
-  'endOfDay.report': defineCall({ input: z.strictObject({ date: IsoDateSchema.optional() }), output: EndOfDayReport, access: ['supervisor', 'admin'], mutates: false }),
+  'endOfDay.report': defineCall({
+    input: z.strictObject({ date: IsoDateSchema.optional() }),
+    output: EndOfDayReport,
+    access: ['supervisor', 'admin'],
+    mutates: false,
+  }),
   /** A supervisor explains one discrepancy; a later note replaces the earlier one (both audited). */
   'endOfDay.note': defineCall({
     input: z.strictObject({ date: IsoDateSchema, key: z.string().min(3).max(120), note: ReasonText }),

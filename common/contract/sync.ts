@@ -7,7 +7,17 @@ import { Empty, Id } from './schemas.js';
  * notEnrolled: waiting for an enrolment code; offline: central unreachable, retrying with backoff;
  * revoked / updateRequired: central refuses this workstation until an admin or an update acts.
  */
-export const SyncStateSchema = z.enum(['disabled', 'training', 'notEnrolled', 'idle', 'syncing', 'offline', 'revoked', 'updateRequired', 'error']);
+export const SyncStateSchema = z.enum([
+  'disabled',
+  'training',
+  'notEnrolled',
+  'idle',
+  'syncing',
+  'offline',
+  'revoked',
+  'updateRequired',
+  'error',
+]);
 export type SyncState = z.infer<typeof SyncStateSchema>;
 
 export const SyncStatus = z.strictObject({
@@ -93,7 +103,12 @@ export const syncCalls = {
   /** Enrols this workstation with a central server using an admin-issued code. */
   'sync.enrol': defineCall({
     input: z.strictObject({
-      centralUrl: z.string().trim().url().max(300).regex(/^https?:\/\//, 'url.http'),
+      centralUrl: z
+        .string()
+        .trim()
+        .url()
+        .max(300)
+        .regex(/^https?:\/\//, 'url.http'),
       code: z.string().trim().min(8).max(64),
     }),
     output: SyncStatus,

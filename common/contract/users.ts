@@ -82,7 +82,12 @@ export const auditCalls = {
   }),
   'audit.verify': defineCall({
     input: Empty,
-    output: z.strictObject({ ok: z.boolean(), checked: z.number().int(), brokenAt: z.number().int().nullable(), reason: z.string().nullable() }),
+    output: z.strictObject({
+      ok: z.boolean(),
+      checked: z.number().int(),
+      brokenAt: z.number().int().nullable(),
+      reason: z.string().nullable(),
+    }),
     access: ['supervisor', 'admin'],
     mutates: false,
   }),

@@ -26,10 +26,15 @@ export function historyInserter(db: Db): (row: HistoryRow) => void {
   return (row) => void stmt.run(row);
 }
 
-export const deleteHistory = (db: Db, source: HistoryRow['source']): number => db.prepare('DELETE FROM analytics_history WHERE source = ?').run(source).changes;
+export const deleteHistory = (db: Db, source: HistoryRow['source']): number =>
+  db.prepare('DELETE FROM analytics_history WHERE source = ?').run(source).changes;
 
 export const historySpan = (db: Db): { first: string | null; last: string | null; tickets: number } =>
-  db.prepare('SELECT min(day) AS first, max(day) AS last, count(*) AS tickets FROM analytics_history').get() as { first: string | null; last: string | null; tickets: number };
+  db.prepare('SELECT min(day) AS first, max(day) AS last, count(*) AS tickets FROM analytics_history').get() as {
+    first: string | null;
+    last: string | null;
+    tickets: number;
+  };
 
 /** Arrivals per (day, hour) over [from, to]: the forecast's series. */
 export const arrivalsByDayHour = (db: Db, from: string, to: string): Array<{ day: string; hour: number; arrivals: number }> =>
@@ -60,7 +65,11 @@ export const channelAndHandling = (db: Db, from: string, to: string): { tickets:
 
 /** Holidays (active) in [from, to], with their names for the forecast's closed days. */
 export const holidaysBetween = (db: Db, from: string, to: string): Array<{ date: string; kind: string; name: string }> =>
-  db.prepare('SELECT date, kind, name FROM holidays WHERE active = 1 AND date BETWEEN ? AND ? ORDER BY date').all(from, to) as Array<{ date: string; kind: string; name: string }>;
+  db.prepare('SELECT date, kind, name FROM holidays WHERE active = 1 AND date BETWEEN ? AND ? ORDER BY date').all(from, to) as Array<{
+    date: string;
+    kind: string;
+    name: string;
+  }>;
 
 /** A closed ticket of the queue's local mode, as analytics needs it. */
 export interface ClosedTicketRow {
@@ -77,7 +86,8 @@ export interface ClosedTicketRow {
   finished_at: number | null;
 }
 
-const CLOSED_COLUMNS = 'id, service_code, status, arrived_at, slot_at, booking_code, priority_group, counter_id, called_at, started_at, finished_at';
+const CLOSED_COLUMNS =
+  'id, service_code, status, arrived_at, slot_at, booking_code, priority_group, counter_id, called_at, started_at, finished_at';
 
 /**
  * The queue's closed tickets not yet in the history: the office's as central published them, and this

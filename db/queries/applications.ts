@@ -45,10 +45,39 @@ export interface ApplicationRow {
 export type NewApplication = Omit<ApplicationRow, 'seq' | 'version' | 'submitted_at' | 'ready_at' | 'closed_at' | 'interview_notes'>;
 
 const INSERT_COLUMNS = [
-  'id', 'number', 'office_code', 'business_date', 'counter_number', 'booking_code', 'service_code', 'reason', 'accelerated',
-  'priority_group', 'status', 'nik', 'full_name', 'birth_place', 'birth_date', 'sex', 'marital_status', 'address', 'phone',
-  'email', 'father_name', 'mother_name', 'nationality', 'passport_number', 'passport_expiry', 'name_change', 'fee_total',
-  'fee_lines', 'fee_unverified', 'collection_date', 'created_by', 'created_at', 'updated_at',
+  'id',
+  'number',
+  'office_code',
+  'business_date',
+  'counter_number',
+  'booking_code',
+  'service_code',
+  'reason',
+  'accelerated',
+  'priority_group',
+  'status',
+  'nik',
+  'full_name',
+  'birth_place',
+  'birth_date',
+  'sex',
+  'marital_status',
+  'address',
+  'phone',
+  'email',
+  'father_name',
+  'mother_name',
+  'nationality',
+  'passport_number',
+  'passport_expiry',
+  'name_change',
+  'fee_total',
+  'fee_lines',
+  'fee_unverified',
+  'collection_date',
+  'created_by',
+  'created_at',
+  'updated_at',
 ] as const;
 
 export function insertApplication(db: Db, a: NewApplication): void {
@@ -87,7 +116,8 @@ export const listDocuments = (db: Db, applicationId: string): DocumentRow[] =>
 export function syncDocuments(db: Db, applicationId: string, required: readonly string[]): void {
   const keep = new Set(required);
   for (const d of listDocuments(db, applicationId)) {
-    if (!keep.has(d.doc_code)) db.prepare('DELETE FROM application_documents WHERE application_id = ? AND doc_code = ?').run(applicationId, d.doc_code);
+    if (!keep.has(d.doc_code))
+      db.prepare('DELETE FROM application_documents WHERE application_id = ? AND doc_code = ?').run(applicationId, d.doc_code);
   }
   const insert = db.prepare(
     `INSERT INTO application_documents (application_id, doc_code, sort) VALUES (?, ?, ?)
@@ -96,9 +126,14 @@ export function syncDocuments(db: Db, applicationId: string, required: readonly 
   required.forEach((code, i) => insert.run(applicationId, code, (i + 1) * 10));
 }
 
-export function setDocumentState(db: Db, p: { applicationId: string; docCode: string; state: string; note: string | null; userId: string; at: number }): number {
+export function setDocumentState(
+  db: Db,
+  p: { applicationId: string; docCode: string; state: string; note: string | null; userId: string; at: number },
+): number {
   return db
-    .prepare('UPDATE application_documents SET state = @state, note = @note, checked_by = @userId, checked_at = @at WHERE application_id = @applicationId AND doc_code = @docCode')
+    .prepare(
+      'UPDATE application_documents SET state = @state, note = @note, checked_by = @userId, checked_at = @at WHERE application_id = @applicationId AND doc_code = @docCode',
+    )
     .run(p).changes;
 }
 
@@ -133,7 +168,19 @@ export const listTransitions = (db: Db, applicationId: string): TransitionRow[] 
 export const processingUsers = (db: Db, applicationId: string): string[] =>
   db.prepare('SELECT DISTINCT user_id FROM application_transitions WHERE application_id = ?').pluck().all(applicationId) as string[];
 
-export function insertHandover(db: Db, h: { id: string; application_id: string; at: number; officer_id: string; collector: string; representative_name: string | null; representative_id: string | null; note: string | null }): void {
+export function insertHandover(
+  db: Db,
+  h: {
+    id: string;
+    application_id: string;
+    at: number;
+    officer_id: string;
+    collector: string;
+    representative_name: string | null;
+    representative_id: string | null;
+    note: string | null;
+  },
+): void {
   db.prepare(
     `INSERT INTO handovers (id, application_id, at, officer_id, collector, representative_name, representative_id, note)
      VALUES (@id, @application_id, @at, @officer_id, @collector, @representative_name, @representative_id, @note)`,

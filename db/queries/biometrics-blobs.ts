@@ -10,11 +10,14 @@ export interface BlobRow {
 }
 
 export function insertBlob(db: Db, row: BlobRow): void {
-  db.prepare('INSERT INTO biometric_blobs (record_id, key_id, nonce, tag, ciphertext) VALUES (@record_id, @key_id, @nonce, @tag, @ciphertext)').run(row);
+  db.prepare(
+    'INSERT INTO biometric_blobs (record_id, key_id, nonce, tag, ciphertext) VALUES (@record_id, @key_id, @nonce, @tag, @ciphertext)',
+  ).run(row);
 }
 
 export const getBlob = (db: Db, recordId: string): BlobRow | undefined =>
-  db.prepare('SELECT record_id, key_id, nonce, tag, ciphertext FROM biometric_blobs WHERE record_id = ?').get(recordId) as BlobRow | undefined;
+  db.prepare('SELECT record_id, key_id, nonce, tag, ciphertext FROM biometric_blobs WHERE record_id = ?').get(recordId) as
+    BlobRow | undefined;
 
 export function deleteBlobs(db: Db, recordIds: readonly string[]): number {
   const stmt = db.prepare('DELETE FROM biometric_blobs WHERE record_id = ?');

@@ -77,12 +77,15 @@ export const listAttempts = (db: Db, applicationId: string): AttemptRow[] =>
   db.prepare('SELECT * FROM biometric_attempts WHERE application_id = ? ORDER BY modality, attempt_no').all(applicationId) as AttemptRow[];
 
 export const countAttempts = (db: Db, applicationId: string, modality: string): number =>
-  (db.prepare('SELECT count(*) AS n FROM biometric_attempts WHERE application_id = ? AND modality = ?').get(applicationId, modality) as { n: number }).n;
+  (
+    db.prepare('SELECT count(*) AS n FROM biometric_attempts WHERE application_id = ? AND modality = ?').get(applicationId, modality) as {
+      n: number;
+    }
+  ).n;
 
 export const keptAttempt = (db: Db, applicationId: string, modality: string): AttemptRow | undefined =>
   db.prepare('SELECT * FROM biometric_attempts WHERE application_id = ? AND modality = ? AND kept = 1').get(applicationId, modality) as
-    | AttemptRow
-    | undefined;
+    AttemptRow | undefined;
 
 /** The hash chain runs across modalities: the next previousHash is the last one verified for this application. */
 export const lastChainHash = (db: Db, applicationId: string): string | undefined =>
@@ -100,7 +103,12 @@ export function unkeepAttempts(db: Db, applicationId: string, modality: string):
 }
 
 export function acceptAttempt(db: Db, attemptId: string, by: { id: string; name: string; reason: string }): void {
-  db.prepare('UPDATE biometric_attempts SET accepted_by = ?, accepted_name = ?, accepted_reason = ? WHERE id = ?').run(by.id, by.name, by.reason, attemptId);
+  db.prepare('UPDATE biometric_attempts SET accepted_by = ?, accepted_name = ?, accepted_reason = ? WHERE id = ?').run(
+    by.id,
+    by.name,
+    by.reason,
+    attemptId,
+  );
 }
 
 export function insertRecord(db: Db, row: RecordRow): void {
@@ -139,7 +147,9 @@ export const recordIdsBySha = (db: Db, sha256: string): string[] =>
 /** Uploaded before the horizon and still holding an image. */
 export const purgeableRecords = (db: Db, uploadedBefore: number): RecordRow[] =>
   db
-    .prepare('SELECT * FROM biometric_records WHERE purged_at IS NULL AND uploaded_at IS NOT NULL AND uploaded_at <= ? ORDER BY uploaded_at')
+    .prepare(
+      'SELECT * FROM biometric_records WHERE purged_at IS NULL AND uploaded_at IS NOT NULL AND uploaded_at <= ? ORDER BY uploaded_at',
+    )
     .all(uploadedBefore) as RecordRow[];
 
 export function markPurged(db: Db, ids: readonly string[], at: number): void {
@@ -157,7 +167,9 @@ export function insertException(db: Db, row: ExceptionRow): void {
 }
 
 export const listExceptions = (db: Db, applicationId: string): ExceptionRow[] =>
-  db.prepare('SELECT * FROM biometric_exceptions WHERE application_id = ? ORDER BY created_at, bio_subtype').all(applicationId) as ExceptionRow[];
+  db
+    .prepare('SELECT * FROM biometric_exceptions WHERE application_id = ? ORDER BY created_at, bio_subtype')
+    .all(applicationId) as ExceptionRow[];
 
 /** Captures attach to an existing application (0002); checked before a device is even asked. */
 export const applicationKnown = (db: Db, applicationId: string): boolean =>

@@ -55,13 +55,16 @@ export const listCatalogueServices = (db: Db): CatalogueServiceRow[] =>
   db.prepare(`SELECT ${SERVICE_COLUMNS} FROM catalogue_services WHERE active = 1 ORDER BY sort`).all() as CatalogueServiceRow[];
 
 export const getCatalogueService = (db: Db, code: string): CatalogueServiceRow | undefined =>
-  db.prepare(`SELECT ${SERVICE_COLUMNS} FROM catalogue_services WHERE code = ? AND active = 1`).get(code) as CatalogueServiceRow | undefined;
+  db.prepare(`SELECT ${SERVICE_COLUMNS} FROM catalogue_services WHERE code = ? AND active = 1`).get(code) as
+    CatalogueServiceRow | undefined;
 
 /** Every row of the given items; the domain picks the one in force (common/domain/applications/fees.ts). */
 export function feeRows(db: Db, itemCodes: readonly string[]): FeeDbRow[] {
   if (itemCodes.length === 0) return [];
   return db
-    .prepare(`SELECT item_code, amount, effective_from, revision, verified, legal_basis FROM fees WHERE item_code IN (${itemCodes.map(() => '?').join(', ')})`)
+    .prepare(
+      `SELECT item_code, amount, effective_from, revision, verified, legal_basis FROM fees WHERE item_code IN (${itemCodes.map(() => '?').join(', ')})`,
+    )
     .all(...itemCodes) as FeeDbRow[];
 }
 
@@ -69,13 +72,25 @@ export const allFeeRows = (db: Db): FeeDbRow[] =>
   db.prepare('SELECT item_code, amount, effective_from, revision, verified, legal_basis FROM fees').all() as FeeDbRow[];
 
 export const feeItemNames = (db: Db): Map<string, { id: string; en: string }> =>
-  new Map((db.prepare('SELECT code, name_id, name_en FROM fee_items').all() as Array<{ code: string; name_id: string; name_en: string }>).map((r) => [r.code, { id: r.name_id, en: r.name_en }]));
+  new Map(
+    (db.prepare('SELECT code, name_id, name_en FROM fee_items').all() as Array<{ code: string; name_id: string; name_en: string }>).map(
+      (r) => [r.code, { id: r.name_id, en: r.name_en }],
+    ),
+  );
 
 export const serviceDocumentRules = (db: Db, serviceCode: string): Array<{ doc_code: string; condition: string; sort: number }> =>
-  db.prepare('SELECT doc_code, condition, sort FROM service_documents WHERE service_code = ? ORDER BY sort').all(serviceCode) as Array<{ doc_code: string; condition: string; sort: number }>;
+  db.prepare('SELECT doc_code, condition, sort FROM service_documents WHERE service_code = ? ORDER BY sort').all(serviceCode) as Array<{
+    doc_code: string;
+    condition: string;
+    sort: number;
+  }>;
 
 export const documentTypeNames = (db: Db): Map<string, { id: string; en: string }> =>
-  new Map((db.prepare('SELECT code, name_id, name_en FROM document_types').all() as Array<{ code: string; name_id: string; name_en: string }>).map((r) => [r.code, { id: r.name_id, en: r.name_en }]));
+  new Map(
+    (
+      db.prepare('SELECT code, name_id, name_en FROM document_types').all() as Array<{ code: string; name_id: string; name_en: string }>
+    ).map((r) => [r.code, { id: r.name_id, en: r.name_en }]),
+  );
 
 /** Active holidays from `from` on (a lead time never reaches back). */
 export const holidaysFrom = (db: Db, from: string): string[] =>
@@ -88,7 +103,10 @@ export const getBooking = (db: Db, code: string): BookingRow | undefined =>
   db.prepare('SELECT * FROM bookings WHERE code = ?').get(code) as BookingRow | undefined;
 
 export const markBookingCheckedIn = (db: Db, code: string, applicationId: string): void => {
-  db.prepare("UPDATE bookings SET status = 'checked_in', application_id = ?, version = version + 1 WHERE code = ?").run(applicationId, code);
+  db.prepare("UPDATE bookings SET status = 'checked_in', application_id = ?, version = version + 1 WHERE code = ?").run(
+    applicationId,
+    code,
+  );
 };
 
 /** Next number of a per-counter, per-day sequence (allocated inside the creating transaction). */

@@ -70,7 +70,9 @@ export const outboxCounts = (db: Db, ownEntity: string): { unsynced: number; con
 
 export const rejectedOps = (db: Db, limit = 200): OutboxProblemRow[] =>
   db
-    .prepare(`SELECT device_seq, entity, entity_id, op, status, result, created_at FROM outbox WHERE status = 'rejected' ORDER BY device_seq LIMIT ?`)
+    .prepare(
+      `SELECT device_seq, entity, entity_id, op, status, result, created_at FROM outbox WHERE status = 'rejected' ORDER BY device_seq LIMIT ?`,
+    )
     .all(limit) as OutboxProblemRow[];
 
 /**
@@ -102,7 +104,10 @@ export const serviceNames = (db: Db, codes: readonly string[]): Array<{ code: st
 export const dayNotes = (db: Db, date: string): NoteRow[] =>
   db.prepare('SELECT discrepancy_key, note, username FROM day_discrepancy_notes WHERE business_date = ?').all(date) as NoteRow[];
 
-export function upsertNote(db: Db, n: { business_date: string; discrepancy_key: string; note: string; user_id: string; username: string; at: number }): void {
+export function upsertNote(
+  db: Db,
+  n: { business_date: string; discrepancy_key: string; note: string; user_id: string; username: string; at: number },
+): void {
   db.prepare(
     `INSERT INTO day_discrepancy_notes (business_date, discrepancy_key, note, user_id, username, at) VALUES (@business_date, @discrepancy_key, @note, @user_id, @username, @at)
      ON CONFLICT (business_date, discrepancy_key) DO UPDATE SET note = excluded.note, user_id = excluded.user_id, username = excluded.username, at = excluded.at`,
@@ -132,7 +137,10 @@ export const isDayClosed = (db: Db, date: string): boolean =>
   db.prepare(`SELECT 1 FROM day_closures WHERE business_date = ? AND status = 'closed'`).get(date) !== undefined;
 
 /** A reopened day closes again in the same row: the audit trail keeps every close and reopen. */
-export function closeDay(db: Db, c: Pick<DayClosureRow, 'business_date' | 'office_code' | 'closed_by' | 'closed_by_name' | 'closed_at' | 'report_hash' | 'report'>): void {
+export function closeDay(
+  db: Db,
+  c: Pick<DayClosureRow, 'business_date' | 'office_code' | 'closed_by' | 'closed_by_name' | 'closed_at' | 'report_hash' | 'report'>,
+): void {
   db.prepare(
     `INSERT INTO day_closures (business_date, office_code, status, closed_by, closed_by_name, closed_at, report_hash, report)
      VALUES (@business_date, @office_code, 'closed', @closed_by, @closed_by_name, @closed_at, @report_hash, @report)
@@ -142,5 +150,7 @@ export function closeDay(db: Db, c: Pick<DayClosureRow, 'business_date' | 'offic
 }
 
 export function reopenDay(db: Db, date: string, by: string, reason: string, at: number): void {
-  db.prepare(`UPDATE day_closures SET status = 'reopened', reopened_by = ?, reopen_reason = ?, reopened_at = ?, version = version + 1 WHERE business_date = ?`).run(by, reason, at, date);
+  db.prepare(
+    `UPDATE day_closures SET status = 'reopened', reopened_by = ?, reopen_reason = ?, reopened_at = ?, version = version + 1 WHERE business_date = ?`,
+  ).run(by, reason, at, date);
 }

@@ -9,8 +9,7 @@ export interface LoginFailureRow {
 
 export const getLoginFailures = (db: Db, username: string): LoginFailureRow | undefined =>
   db.prepare('SELECT username, failures, locked_until, last_failure_at FROM login_failures WHERE username = ?').get(username) as
-    | LoginFailureRow
-    | undefined;
+    LoginFailureRow | undefined;
 
 export function putLoginFailures(db: Db, row: LoginFailureRow): void {
   db.prepare(

@@ -30,7 +30,8 @@ export function insertPayment(db: Db, p: Omit<PaymentRow, 'version'>): void {
   ).run(p);
 }
 
-export const getPayment = (db: Db, id: string): PaymentRow | undefined => db.prepare('SELECT * FROM payments WHERE id = ?').get(id) as PaymentRow | undefined;
+export const getPayment = (db: Db, id: string): PaymentRow | undefined =>
+  db.prepare('SELECT * FROM payments WHERE id = ?').get(id) as PaymentRow | undefined;
 
 export const getPaymentByBillingCode = (db: Db, code: string): PaymentRow | undefined =>
   db.prepare('SELECT * FROM payments WHERE billing_code = ?').get(code) as PaymentRow | undefined;
@@ -38,12 +39,30 @@ export const getPaymentByBillingCode = (db: Db, code: string): PaymentRow | unde
 export const listPayments = (db: Db, applicationId: string): PaymentRow[] =>
   db.prepare('SELECT * FROM payments WHERE application_id = ? ORDER BY created_at, rowid').all(applicationId) as PaymentRow[];
 
-export function updatePayment(db: Db, id: string, patch: Partial<Pick<PaymentRow, 'status' | 'status_source' | 'paid_at' | 'proof_reference' | 'confirmed_by' | 'reconciliation'>>, now: number): void {
+export function updatePayment(
+  db: Db,
+  id: string,
+  patch: Partial<Pick<PaymentRow, 'status' | 'status_source' | 'paid_at' | 'proof_reference' | 'confirmed_by' | 'reconciliation'>>,
+  now: number,
+): void {
   const entries = Object.entries(patch).filter(([, v]) => v !== undefined);
   const sets = [...entries.map(([k]) => `${k} = @${k}`), 'updated_at = @updated_at', 'version = version + 1'];
   db.prepare(`UPDATE payments SET ${sets.join(', ')} WHERE id = @id`).run({ ...Object.fromEntries(entries), id, updated_at: now });
 }
 
-export function insertPaymentEvent(db: Db, e: { id: string; payment_id: string; at: number; status: string; source: 'counter' | 'central' | 'manual'; user_id: string | null; detail: string }): void {
-  db.prepare('INSERT INTO payment_events (id, payment_id, at, status, source, user_id, detail) VALUES (@id, @payment_id, @at, @status, @source, @user_id, @detail)').run(e);
+export function insertPaymentEvent(
+  db: Db,
+  e: {
+    id: string;
+    payment_id: string;
+    at: number;
+    status: string;
+    source: 'counter' | 'central' | 'manual';
+    user_id: string | null;
+    detail: string;
+  },
+): void {
+  db.prepare(
+    'INSERT INTO payment_events (id, payment_id, at, status, source, user_id, detail) VALUES (@id, @payment_id, @at, @status, @source, @user_id, @detail)',
+  ).run(e);
 }

@@ -43,7 +43,22 @@ export function takeLocalNumber(db: Db, serviceCode: string, day: string): numbe
   return row.last_number;
 }
 
-export function insertLocalTicket(db: Db, t: Omit<LocalTicketRow, 'version' | 'synced_version' | 'counter_id' | 'called_at' | 'call_count' | 'started_at' | 'finished_at' | 'parked_at' | 'outcome' | 'officer'>): void {
+export function insertLocalTicket(
+  db: Db,
+  t: Omit<
+    LocalTicketRow,
+    | 'version'
+    | 'synced_version'
+    | 'counter_id'
+    | 'called_at'
+    | 'call_count'
+    | 'started_at'
+    | 'finished_at'
+    | 'parked_at'
+    | 'outcome'
+    | 'officer'
+  >,
+): void {
   db.prepare(
     `INSERT INTO queue_local_tickets (id, day, service_code, number, status, arrived_at, slot_at, priority_group, booking_code, request_id)
      VALUES (@id, @day, @service_code, @number, @status, @arrived_at, @slot_at, @priority_group, @booking_code, @request_id)`,
@@ -57,13 +72,19 @@ export const localTicketByRequest = (db: Db, requestId: string): LocalTicketRow 
   db.prepare('SELECT * FROM queue_local_tickets WHERE request_id = ?').get(requestId) as LocalTicketRow | undefined;
 
 export const localAtCounter = (db: Db, counterId: string): LocalTicketRow | undefined =>
-  db.prepare(`SELECT * FROM queue_local_tickets WHERE counter_id = ? AND status IN ('called', 'serving') AND synced_version < version ORDER BY called_at DESC LIMIT 1`).get(counterId) as
-    | LocalTicketRow
-    | undefined;
+  db
+    .prepare(
+      `SELECT * FROM queue_local_tickets WHERE counter_id = ? AND status IN ('called', 'serving') AND synced_version < version ORDER BY called_at DESC LIMIT 1`,
+    )
+    .get(counterId) as LocalTicketRow | undefined;
 
 /** Local tickets parked at a counter that central has not taken over yet, longest parked first. */
 export const localParkedAt = (db: Db, counterId: string): LocalTicketRow[] =>
-  db.prepare(`SELECT * FROM queue_local_tickets WHERE counter_id = ? AND status = 'parked' AND synced_version < version ORDER BY parked_at, id`).all(counterId) as LocalTicketRow[];
+  db
+    .prepare(
+      `SELECT * FROM queue_local_tickets WHERE counter_id = ? AND status = 'parked' AND synced_version < version ORDER BY parked_at, id`,
+    )
+    .all(counterId) as LocalTicketRow[];
 
 /**
  * The waiting local tickets of a day in call order (services filter optional). Once reconciled a ticket
@@ -72,17 +93,35 @@ export const localParkedAt = (db: Db, counterId: string): LocalTicketRow[] =>
 export function localWaiting(db: Db, day: string, now: number, agingMs: number, services?: readonly string[]): LocalTicketRow[] {
   const filter = services ? ` AND service_code IN (SELECT value FROM json_each(?))` : '';
   const args: unknown[] = services ? [day, JSON.stringify(services)] : [day];
-  return db.prepare(`SELECT * FROM queue_local_tickets WHERE day = ? AND status = 'waiting' AND synced_version < version${filter} ORDER BY ${queueOrderSql(now, agingMs, 'sqlite')}`).all(...args) as LocalTicketRow[];
+  return db
+    .prepare(
+      `SELECT * FROM queue_local_tickets WHERE day = ? AND status = 'waiting' AND synced_version < version${filter} ORDER BY ${queueOrderSql(now, agingMs, 'sqlite')}`,
+    )
+    .all(...args) as LocalTicketRow[];
 }
 
-export function updateLocalTicket(db: Db, id: string, set: Partial<Pick<LocalTicketRow, 'status' | 'counter_id' | 'called_at' | 'call_count' | 'started_at' | 'finished_at' | 'parked_at' | 'outcome' | 'officer'>>): LocalTicketRow {
+export function updateLocalTicket(
+  db: Db,
+  id: string,
+  set: Partial<
+    Pick<
+      LocalTicketRow,
+      'status' | 'counter_id' | 'called_at' | 'call_count' | 'started_at' | 'finished_at' | 'parked_at' | 'outcome' | 'officer'
+    >
+  >,
+): LocalTicketRow {
   const keys = Object.keys(set);
-  db.prepare(`UPDATE queue_local_tickets SET ${keys.map((k) => `${k} = @${k}`).join(', ')}, version = version + 1 WHERE id = @id`).run({ ...set, id });
+  db.prepare(`UPDATE queue_local_tickets SET ${keys.map((k) => `${k} = @${k}`).join(', ')}, version = version + 1 WHERE id = @id`).run({
+    ...set,
+    id,
+  });
   return localTicket(db, id)!;
 }
 
 export const unsyncedLocalTickets = (db: Db, limit = 1000): LocalTicketRow[] =>
-  db.prepare('SELECT * FROM queue_local_tickets WHERE synced_version < version ORDER BY arrived_at, id LIMIT ?').all(limit) as LocalTicketRow[];
+  db
+    .prepare('SELECT * FROM queue_local_tickets WHERE synced_version < version ORDER BY arrived_at, id LIMIT ?')
+    .all(limit) as LocalTicketRow[];
 
 export function markLocalSynced(db: Db, rows: ReadonlyArray<Pick<LocalTicketRow, 'id' | 'version'>>): void {
   const stmt = db.prepare('UPDATE queue_local_tickets SET synced_version = ? WHERE id = ? AND synced_version < ?');
@@ -100,13 +139,21 @@ export interface LocalBookingRow {
 }
 
 export const bookingByCode = (db: Db, code: string): LocalBookingRow | undefined =>
-  db.prepare('SELECT code, office_code, appointment_date, slot FROM bookings WHERE upper(code) = ?').get(code.toUpperCase()) as LocalBookingRow | undefined;
+  db.prepare('SELECT code, office_code, appointment_date, slot FROM bookings WHERE upper(code) = ?').get(code.toUpperCase()) as
+    LocalBookingRow | undefined;
 
 export const bookingByNik = (db: Db, nik: string, day: string): LocalBookingRow | undefined =>
-  db.prepare('SELECT code, office_code, appointment_date, slot FROM bookings WHERE nik = ? AND appointment_date = ? ORDER BY slot LIMIT 1').get(nik, day) as LocalBookingRow | undefined;
+  db
+    .prepare('SELECT code, office_code, appointment_date, slot FROM bookings WHERE nik = ? AND appointment_date = ? ORDER BY slot LIMIT 1')
+    .get(nik, day) as LocalBookingRow | undefined;
 
 export const activeQueueServices = (db: Db): Array<{ code: string; prefix: string; name_id: string; name_en: string }> =>
-  db.prepare('SELECT code, prefix, name_id, name_en FROM services WHERE active = 1 ORDER BY prefix, code').all() as Array<{ code: string; prefix: string; name_id: string; name_en: string }>;
+  db.prepare('SELECT code, prefix, name_id, name_en FROM services WHERE active = 1 ORDER BY prefix, code').all() as Array<{
+    code: string;
+    prefix: string;
+    name_id: string;
+    name_en: string;
+  }>;
 
 export interface PulledBooking {
   code: string;

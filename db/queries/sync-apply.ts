@@ -17,7 +17,8 @@ export interface SyncedUserRow {
 }
 
 export function upsertSyncedUser(db: Db, row: SyncedUserRow): void {
-  stmt(db,
+  stmt(
+    db,
     `INSERT INTO users (id, username, full_name, role, password_hash, must_change_password, disabled, language, created_at, updated_at, version)
      VALUES (@id, @username, @full_name, @role, @password_hash, @must_change_password, @disabled, @language, @created_at, @updated_at, @version)
      ON CONFLICT (id) DO UPDATE SET username = excluded.username, full_name = excluded.full_name, role = excluded.role,
@@ -40,14 +41,19 @@ export function renameClashingUser(db: Db, username: string, keepId: string): st
 export const knownServiceCodes = (db: Db): Set<string> => new Set(stmt(db, 'SELECT code FROM services').pluck().all() as string[]);
 
 export function upsertSyncedOffice(db: Db, row: { code: string; name: string; city: string; tz: string; version: number }): void {
-  stmt(db,
+  stmt(
+    db,
     `INSERT INTO offices (code, name, city, tz, version) VALUES (@code, @name, @city, @tz, @version)
      ON CONFLICT (code) DO UPDATE SET name = excluded.name, city = excluded.city, tz = excluded.tz, version = excluded.version`,
   ).run(row);
 }
 
-export function upsertSyncedService(db: Db, row: { code: string; prefix: string; name_id: string; name_en: string; active: number; version: number }): void {
-  stmt(db,
+export function upsertSyncedService(
+  db: Db,
+  row: { code: string; prefix: string; name_id: string; name_en: string; active: number; version: number },
+): void {
+  stmt(
+    db,
     `INSERT INTO services (code, prefix, name_id, name_en, active, version) VALUES (@code, @prefix, @name_id, @name_en, @active, @version)
      ON CONFLICT (code) DO UPDATE SET prefix = excluded.prefix, name_id = excluded.name_id, name_en = excluded.name_en,
        active = excluded.active, version = excluded.version`,

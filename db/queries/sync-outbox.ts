@@ -25,7 +25,10 @@ const COLUMNS =
 
 /** Pending ops in device_seq order; `fromSeq` resends from where central asked (a gap). */
 export const pendingOps = (db: Db, limit: number, fromSeq = 0): OutboxRow[] =>
-  stmt(db, `SELECT ${COLUMNS} FROM outbox WHERE status = 'pending' AND device_seq >= ? ORDER BY device_seq LIMIT ?`).all(fromSeq, limit) as OutboxRow[];
+  stmt(db, `SELECT ${COLUMNS} FROM outbox WHERE status = 'pending' AND device_seq >= ? ORDER BY device_seq LIMIT ?`).all(
+    fromSeq,
+    limit,
+  ) as OutboxRow[];
 
 /** Ops from a seq on whatever their status: central answers duplicate for those it has. */
 export const opsFrom = (db: Db, fromSeq: number, limit: number): OutboxRow[] =>
@@ -57,22 +60,26 @@ export interface OutboxCounts {
 }
 
 export const outboxCounts = (db: Db): OutboxCounts =>
-  stmt(db,
-      `SELECT count(*) FILTER (WHERE status = 'pending') AS pending,
+  stmt(
+    db,
+    `SELECT count(*) FILTER (WHERE status = 'pending') AS pending,
               count(*) FILTER (WHERE status = 'rejected') AS rejected,
               count(*) FILTER (WHERE status = 'conflict' AND resolved_at IS NULL) AS conflicts
        FROM outbox WHERE status IN ('pending', 'rejected', 'conflict')`,
-    )
-    .get() as OutboxCounts;
+  ).get() as OutboxCounts;
 
 export const maxDeviceSeq = (db: Db): number => (stmt(db, 'SELECT coalesce(max(device_seq), 0) AS m FROM outbox').get() as { m: number }).m;
 
 /** What the Sync screen lists, newest first. */
-export function listOutbox(db: Db, statuses: readonly OutboxStatus[], opts: { unresolvedOnly: boolean; limit: number; beforeSeq?: number }): OutboxRow[] {
+export function listOutbox(
+  db: Db,
+  statuses: readonly OutboxStatus[],
+  opts: { unresolvedOnly: boolean; limit: number; beforeSeq?: number },
+): OutboxRow[] {
   const marks = statuses.map(() => '?').join(', ');
-  return stmt(db,
-      `SELECT ${COLUMNS} FROM outbox WHERE status IN (${marks}) AND device_seq < ?
+  return stmt(
+    db,
+    `SELECT ${COLUMNS} FROM outbox WHERE status IN (${marks}) AND device_seq < ?
        AND (? = 0 OR status <> 'conflict' OR resolved_at IS NULL) ORDER BY device_seq DESC LIMIT ?`,
-    )
-    .all(...statuses, opts.beforeSeq ?? Number.MAX_SAFE_INTEGER, opts.unresolvedOnly ? 1 : 0, opts.limit) as OutboxRow[];
+  ).all(...statuses, opts.beforeSeq ?? Number.MAX_SAFE_INTEGER, opts.unresolvedOnly ? 1 : 0, opts.limit) as OutboxRow[];
 }

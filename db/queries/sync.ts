@@ -21,10 +21,14 @@ export function setCursor(db: Db, seq: number): void {
 }
 
 export const knownVersion = (db: Db, entity: string, entityId: string): number | undefined =>
-  (stmt(db, 'SELECT version FROM sync_versions WHERE entity = ? AND entity_id = ?').get(entity, entityId) as { version: number } | undefined)?.version;
+  (
+    stmt(db, 'SELECT version FROM sync_versions WHERE entity = ? AND entity_id = ?').get(entity, entityId) as
+      { version: number } | undefined
+  )?.version;
 
 export function setKnownVersion(db: Db, entity: string, entityId: string, version: number): void {
-  stmt(db,
+  stmt(
+    db,
     'INSERT INTO sync_versions (entity, entity_id, version) VALUES (?, ?, ?) ON CONFLICT (entity, entity_id) DO UPDATE SET version = excluded.version',
   ).run(entity, entityId, version);
 }
@@ -38,19 +42,23 @@ export interface SyncRecordRow {
 }
 
 export function upsertSyncRecord(db: Db, row: SyncRecordRow): void {
-  stmt(db,
+  stmt(
+    db,
     `INSERT INTO sync_records (entity, entity_id, version, data, deleted) VALUES (@entity, @entity_id, @version, @data, @deleted)
      ON CONFLICT (entity, entity_id) DO UPDATE SET version = excluded.version, data = excluded.data, deleted = excluded.deleted`,
   ).run(row);
 }
 
 export const getSyncRecord = (db: Db, entity: string, entityId: string): SyncRecordRow | undefined =>
-  stmt(db, 'SELECT entity, entity_id, version, data, deleted FROM sync_records WHERE entity = ? AND entity_id = ?').get(entity, entityId) as
-    | SyncRecordRow
-    | undefined;
+  stmt(db, 'SELECT entity, entity_id, version, data, deleted FROM sync_records WHERE entity = ? AND entity_id = ?').get(
+    entity,
+    entityId,
+  ) as SyncRecordRow | undefined;
 
 export const listSyncRecords = (db: Db, entity: string): SyncRecordRow[] =>
-  stmt(db, 'SELECT entity, entity_id, version, data, deleted FROM sync_records WHERE entity = ? ORDER BY entity_id').all(entity) as SyncRecordRow[];
+  stmt(db, 'SELECT entity, entity_id, version, data, deleted FROM sync_records WHERE entity = ? ORDER BY entity_id').all(
+    entity,
+  ) as SyncRecordRow[];
 
 export const countSyncRecords = (db: Db): number => (stmt(db, 'SELECT count(*) AS n FROM sync_records').get() as { n: number }).n;
 
@@ -64,7 +72,8 @@ export interface DeferredRow {
 
 /** Keeps the newest state only. */
 export function deferRecord(db: Db, row: DeferredRow): void {
-  stmt(db,
+  stmt(
+    db,
     `INSERT INTO sync_deferred (entity, entity_id, version, data, deleted) VALUES (@entity, @entity_id, @version, @data, @deleted)
      ON CONFLICT (entity, entity_id) DO UPDATE SET version = excluded.version, data = excluded.data, deleted = excluded.deleted
      WHERE excluded.version > sync_deferred.version`,
@@ -72,9 +81,10 @@ export function deferRecord(db: Db, row: DeferredRow): void {
 }
 
 export const getDeferred = (db: Db, entity: string, entityId: string): DeferredRow | undefined =>
-  stmt(db, 'SELECT entity, entity_id, version, data, deleted FROM sync_deferred WHERE entity = ? AND entity_id = ?').get(entity, entityId) as
-    | DeferredRow
-    | undefined;
+  stmt(db, 'SELECT entity, entity_id, version, data, deleted FROM sync_deferred WHERE entity = ? AND entity_id = ?').get(
+    entity,
+    entityId,
+  ) as DeferredRow | undefined;
 
 export function deleteDeferred(db: Db, entity: string, entityId: string): void {
   stmt(db, 'DELETE FROM sync_deferred WHERE entity = ? AND entity_id = ?').run(entity, entityId);

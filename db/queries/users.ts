@@ -43,7 +43,7 @@ export function updateUser(db: Db, id: string, patch: UserPatch, now: number): v
 }
 
 export const userServices = (db: Db, userId: string): string[] =>
-  (db.prepare('SELECT service_code FROM user_services WHERE user_id = ? ORDER BY service_code').pluck().all(userId) as string[]);
+  db.prepare('SELECT service_code FROM user_services WHERE user_id = ? ORDER BY service_code').pluck().all(userId) as string[];
 
 export function setUserServices(db: Db, userId: string, codes: readonly string[]): void {
   db.prepare('DELETE FROM user_services WHERE user_id = ?').run(userId);

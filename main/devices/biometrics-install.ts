@@ -39,13 +39,16 @@ export function installBiometrics(core: Core, opts: InstallBiometricsOptions): I
   const devices = new SbiDevices({ ports: [SBI_PORT_FIRST, SBI_PORT_LAST], ...opts.sbi, beforeScan });
   installBiometricRuntime(core, { devices, vault: new BlobVault(opts.keyWrapper) });
   const every = opts.purgeEveryMs ?? 3_600_000;
-  const timer = every > 0 ? setInterval(() => {
-    try {
-      purgeExpired(core);
-    } catch (err) {
-      console.error('[loket] biometric purge failed', err instanceof Error ? err.message : err);
-    }
-  }, every) : undefined;
+  const timer =
+    every > 0
+      ? setInterval(() => {
+          try {
+            purgeExpired(core);
+          } catch (err) {
+            console.error('[loket] biometric purge failed', err instanceof Error ? err.message : err);
+          }
+        }, every)
+      : undefined;
   timer?.unref();
   return {
     devices,

@@ -24,7 +24,14 @@ function hiddenWindow(): BrowserWindow {
     show: false,
     width: 900,
     height: 1200,
-    webPreferences: { partition: PRINT_PARTITION, plugins: true, sandbox: true, contextIsolation: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' },
+    webPreferences: {
+      partition: PRINT_PARTITION,
+      plugins: true,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   const contents = win.webContents;
   contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -58,11 +65,20 @@ export function electronPrintEngine(opts: ElectronPrintOptions = {}): PdfPrintEn
         await win.loadFile(file);
         await delay(opts.settleMs ?? 400);
         await new Promise<void>((resolve, reject) => {
-          timer = setTimeout(() => reject(new Error(`The printer ${printerName} did not accept the job within ${timeoutMs / 1000} s`)), timeoutMs);
+          timer = setTimeout(
+            () => reject(new Error(`The printer ${printerName} did not accept the job within ${timeoutMs / 1000} s`)),
+            timeoutMs,
+          );
           win.webContents.print(
             // The PDF carries its own page size; a ticket must not get the printer's default margins.
-            { silent: true, deviceName: printerName, printBackground: true, ...(kind === 'ticket' ? { margins: { marginType: 'none' as const } } : {}) },
-            (success, failureReason) => (success ? resolve() : reject(new Error(failureReason || `The printer ${printerName} refused the job`))),
+            {
+              silent: true,
+              deviceName: printerName,
+              printBackground: true,
+              ...(kind === 'ticket' ? { margins: { marginType: 'none' as const } } : {}),
+            },
+            (success, failureReason) =>
+              success ? resolve() : reject(new Error(failureReason || `The printer ${printerName} refused the job`)),
           );
         });
       } finally {

@@ -26,9 +26,7 @@ export interface PrinterSettings {
 
 export type FallbackReason = 'no-printer' | 'printer-missing' | 'print-failed';
 
-export type PrintOutcome =
-  | { via: 'printer'; printerName: string }
-  | { via: 'file'; path: string; reason: FallbackReason; detail?: string };
+export type PrintOutcome = { via: 'printer'; printerName: string } | { via: 'file'; path: string; reason: FallbackReason; detail?: string };
 
 /** Something that can put PDF bytes on paper: Electron in the shell, a fake in tests. */
 export interface PdfPrintEngine {
@@ -44,7 +42,11 @@ export interface Printer {
 
 /** A name that cannot climb out of the folder or clash with a file already there. */
 function safeName(fileName: string): string {
-  const base = parse(fileName).name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+/, '').slice(0, 100) || 'loket';
+  const base =
+    parse(fileName)
+      .name.replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^[-.]+/, '')
+      .slice(0, 100) || 'loket';
   return `${base}.pdf`;
 }
 

@@ -72,7 +72,10 @@ export async function startShell(opts: ShellOptions = {}): Promise<Shell | null>
   } catch (err) {
     console.error('[loket] could not open the workstation database', err);
     const detail = err instanceof Error ? err.message : String(err);
-    return giveUp('Loket tidak dapat dimulai / Loket cannot start', `Basis data lokal tidak dapat dibuka.\nThe local database could not be opened.\n\n${detail}`);
+    return giveUp(
+      'Loket tidak dapat dimulai / Loket cannot start',
+      `Basis data lokal tidak dapat dibuka.\nThe local database could not be opened.\n\n${detail}`,
+    );
   }
   core.startIdleSweep();
   hardenSession(session.defaultSession, capture, paths.rendererUrl);
@@ -87,7 +90,8 @@ export async function startShell(opts: ShellOptions = {}): Promise<Shell | null>
   const mainWindow = open();
   // LOKET_DISPLAY_BOARD=1 (first screen that is not the counter's) or =<display id>: the waiting-room board.
   const board = process.env.LOKET_DISPLAY_BOARD;
-  if (board) createDisplayWindow({ paths, windows, dev, ...(board !== '1' && Number.isInteger(Number(board)) ? { displayId: Number(board) } : {}) });
+  if (board)
+    createDisplayWindow({ paths, windows, dev, ...(board !== '1' && Number.isInteger(Number(board)) ? { displayId: Number(board) } : {}) });
 
   app.on('second-instance', () => {
     const win = windows.all()[0];
@@ -105,10 +109,12 @@ export async function startShell(opts: ShellOptions = {}): Promise<Shell | null>
   const background: Promise<ShellBackground | undefined> =
     opts.background === false
       ? Promise.resolve(undefined)
-      : startShellBackground(core, { platform, centralUrl: opts.centralUrl ?? (process.env.LOKET_CENTRAL_URL || undefined) }).catch((err: unknown) => {
-          console.error('[loket] central, sync or the biometric devices did not start', err);
-          return undefined;
-        });
+      : startShellBackground(core, { platform, centralUrl: opts.centralUrl ?? (process.env.LOKET_CENTRAL_URL || undefined) }).catch(
+          (err: unknown) => {
+            console.error('[loket] central, sync or the biometric devices did not start', err);
+            return undefined;
+          },
+        );
   let closed = false;
   app.on('will-quit', (event?: { preventDefault(): void }) => {
     if (closed) return;

@@ -38,10 +38,6 @@ export function isRendererUrl(candidate: string, rendererUrl: string): boolean {
     return false;
   }
   return (
-    url.protocol === 'file:' &&
-    url.host === '' &&
-    url.search === '' &&
-    url.username === '' &&
-    normalisedPath(url) === normalisedPath(ours)
+    url.protocol === 'file:' && url.host === '' && url.search === '' && url.username === '' && normalisedPath(url) === normalisedPath(ours)
   );
 }

@@ -66,7 +66,16 @@ function load(win: BrowserWindow, paths: ShellPaths, hash?: string): void {
 
 export function createMainWindow({ paths, windows, dev }: WindowOptions): BrowserWindow {
   const win = secureWindow(
-    { width: 1366, height: 768, minWidth: 1024, minHeight: 640, show: false, title: 'Loket', backgroundColor: '#f5f7fa', autoHideMenuBar: !dev },
+    {
+      width: 1366,
+      height: 768,
+      minWidth: 1024,
+      minHeight: 640,
+      show: false,
+      title: 'Loket',
+      backgroundColor: '#f5f7fa',
+      autoHideMenuBar: !dev,
+    },
     paths.preload,
     dev,
   );
@@ -84,8 +93,7 @@ export function createMainWindow({ paths, windows, dev }: WindowOptions): Browse
 export function createDisplayWindow(opts: WindowOptions & { displayId?: number }): BrowserWindow {
   const primary = screen.getPrimaryDisplay();
   const displays = screen.getAllDisplays();
-  const target =
-    displays.find((d) => d.id === opts.displayId) ?? displays.find((d) => d.id !== primary.id) ?? primary;
+  const target = displays.find((d) => d.id === opts.displayId) ?? displays.find((d) => d.id !== primary.id) ?? primary;
   const win = secureWindow(
     { x: target.bounds.x, y: target.bounds.y, fullscreen: true, frame: false, title: 'Loket — Antrean', backgroundColor: '#000000' },
     opts.paths.preload,

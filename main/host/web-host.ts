@@ -127,7 +127,12 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       throw new HttpError(401, 'UNAUTHENTICATED', 'Open Loket through the address it printed at start');
     }
     if (url.pathname === '/api/events' && req.method === 'GET') {
-      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       res.write(': connected\n\n');
       streams.add(res);
       req.on('close', () => streams.delete(res));

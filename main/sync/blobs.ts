@@ -94,7 +94,9 @@ export class BlobUploader {
           const status = (err as tus.DetailedError).originalResponse?.getStatus() ?? 0;
           // A stale upload URL (central removed a half upload): start afresh next time.
           if (status === 404 || status === 410) source.setUploadUrl?.(sha256, null);
-          reject(new SyncHttpError(status, status >= 400 && status < 500 ? 'BLOB_REFUSED' : 'NETWORK', `Blob upload failed: ${err.message}`));
+          reject(
+            new SyncHttpError(status, status >= 400 && status < 500 ? 'BLOB_REFUSED' : 'NETWORK', `Blob upload failed: ${err.message}`),
+          );
         },
       });
       upload.start();

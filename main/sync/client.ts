@@ -74,7 +74,14 @@ export class SyncClient implements SyncPort {
     this.db = opts.db ?? core.liveDb;
     this.pushBackoff = new Backoff(opts.backoffBaseMs, opts.backoffMaxMs);
     this.pullBackoff = new Backoff(opts.backoffBaseMs, opts.backoffMaxMs);
-    this.state = { state: 'notEnrolled', online: false, centralUrl: this.centralUrl(), embedded: !!opts.embedded, nextAttemptAt: null, lastError: null };
+    this.state = {
+      state: 'notEnrolled',
+      online: false,
+      centralUrl: this.centralUrl(),
+      embedded: !!opts.embedded,
+      nextAttemptAt: null,
+      lastError: null,
+    };
   }
 
   static async start(core: Core, opts: SyncClientOptions): Promise<SyncClient> {
@@ -116,7 +123,13 @@ export class SyncClient implements SyncPort {
       batchSize: this.opts.batchSize ?? 500,
       maxBatchBytes: this.opts.maxBatchBytes ?? 2 * 1024 * 1024,
     };
-    this.pullCtx = { core: this.core, db: this.db, transport, pageSize: this.opts.pageSize ?? 1000, snapshotPageSize: this.opts.snapshotPageSize ?? 5000 };
+    this.pullCtx = {
+      core: this.core,
+      db: this.db,
+      transport,
+      pageSize: this.opts.pageSize ?? 1000,
+      snapshotPageSize: this.opts.snapshotPageSize ?? 5000,
+    };
     this.update({ state: 'idle', centralUrl: baseUrl });
   }
 
@@ -196,7 +209,8 @@ export class SyncClient implements SyncPort {
       else this.emitSoon();
       return;
     }
-    if (!this.state.online || this.state.state !== 'idle') this.update({ online: true, state: 'idle', lastError: null, nextAttemptAt: null });
+    if (!this.state.online || this.state.state !== 'idle')
+      this.update({ online: true, state: 'idle', lastError: null, nextAttemptAt: null });
     else this.emitSoon();
   }
 

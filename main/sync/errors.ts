@@ -18,13 +18,15 @@ export interface Failure {
 }
 
 export function classifyFailure(err: unknown): Failure {
-  if (err instanceof TrainingRefused) return { patch: { state: 'error', lastError: { code: 'TRAINING', message: err.message } }, longWait: true };
+  if (err instanceof TrainingRefused)
+    return { patch: { state: 'error', lastError: { code: 'TRAINING', message: err.message } }, longWait: true };
   if (!(err instanceof SyncHttpError)) {
     console.error('[sync] unexpected failure', err);
     return { patch: { state: 'error', lastError: { code: 'INTERNAL', message: (err as Error)?.message ?? String(err) } }, longWait: false };
   }
   const lastError = { code: err.code, message: err.message };
-  if (err.code === 'REVOKED' || err.code === 'UNKNOWN_WORKSTATION') return { patch: { state: 'revoked', online: true, lastError }, longWait: true };
+  if (err.code === 'REVOKED' || err.code === 'UNKNOWN_WORKSTATION')
+    return { patch: { state: 'revoked', online: true, lastError }, longWait: true };
   if (err.code === 'UPDATE_REQUIRED') return { patch: { state: 'updateRequired', online: true, lastError }, longWait: true };
   if (err.transient) return { patch: { state: 'offline', online: false, lastError }, longWait: false };
   return { patch: { state: 'error', online: err.status !== 0, lastError }, longWait: false };

@@ -37,7 +37,8 @@ async function snapshotRound(ctx: PullContext, signal?: AbortSignal): Promise<{ 
 }
 
 export async function pullRound(ctx: PullContext, waitMs: number, signal?: AbortSignal): Promise<{ received: number; more: boolean }> {
-  if (getSyncState(ctx.db, SNAPSHOT_PAGE) !== undefined || getSyncState(ctx.db, INITIALISED) === undefined) return snapshotRound(ctx, signal);
+  if (getSyncState(ctx.db, SNAPSHOT_PAGE) !== undefined || getSyncState(ctx.db, INITIALISED) === undefined)
+    return snapshotRound(ctx, signal);
   const cursor = getCursor(ctx.db);
   // Each pull also says how far this outbox goes, so the office's end of day knows which desks are behind.
   const q = new URLSearchParams({

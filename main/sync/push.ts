@@ -73,7 +73,11 @@ export async function pushRound(ctx: PushContext): Promise<{ sent: number; more:
     ops.push(op);
     bytes += size;
   }
-  markAttempt(ctx.db, ops.map((o) => o.deviceSeq), ctx.core.now());
+  markAttempt(
+    ctx.db,
+    ops.map((o) => o.deviceSeq),
+    ctx.core.now(),
+  );
   const answer = await ctx.transport.request('POST', '/v1/push', PushResponse, { officeCode: ctx.officeCode, ops });
   recordPushResults(ctx.core, ctx.db, answer.results);
   ctx.resendFrom = answer.gap?.expected;

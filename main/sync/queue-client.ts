@@ -8,7 +8,14 @@ import { FloorView } from '@common/contract/queue/floor.js';
 import { BoardResponse, ReconcileResponse, type LocalTicket } from '@common/contract/queue/sync.js';
 import type { Core } from '../core/core.js';
 import { reconcileLocal } from '../core/queue/central.js';
-import { installQueuePort, QueueRefused, QueueUnreachable, removeQueuePort, type QueuePort, type TicketActionPath } from '../core/queue/port.js';
+import {
+  installQueuePort,
+  QueueRefused,
+  QueueUnreachable,
+  removeQueuePort,
+  type QueuePort,
+  type TicketActionPath,
+} from '../core/queue/port.js';
 import { SyncHttpError, type Transport } from './transport.js';
 
 const UNREACHABLE_STATUSES = new Set([0, 502, 503, 504]);
@@ -16,7 +23,13 @@ const UNREACHABLE_STATUSES = new Set([0, 502, 503, 504]);
 export class CentralQueue implements QueuePort {
   constructor(private readonly transport: () => Transport | undefined) {}
 
-  private async send<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, body?: unknown, signal?: AbortSignal): Promise<z.output<S>> {
+  private async send<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: S,
+    body?: unknown,
+    signal?: AbortSignal,
+  ): Promise<z.output<S>> {
     const t = this.transport();
     if (!t) throw new QueueUnreachable('This workstation is not enrolled with central');
     try {
@@ -48,7 +61,11 @@ export class CentralQueue implements QueuePort {
  * Installs central's queue as core's queue port and watches the board (long poll) so changes made at
  * other counters reach this workstation's screens. Returns the stop function.
  */
-export function installCentralQueue(core: Core, transport: () => Transport | undefined, opts: { longPollMs?: number; retryMs?: number } = {}): () => void {
+export function installCentralQueue(
+  core: Core,
+  transport: () => Transport | undefined,
+  opts: { longPollMs?: number; retryMs?: number } = {},
+): () => void {
   const port = new CentralQueue(transport);
   installQueuePort(core, port);
   const abort = new AbortController();

@@ -50,9 +50,20 @@ export interface TransportOptions {
   schemaVersion?: number;
 }
 
-export function signHeaders(identity: Identity, method: string, path: string, bodySha256: string, now: number, schemaVersion = PROTOCOL_VERSION): Record<string, string> {
+export function signHeaders(
+  identity: Identity,
+  method: string,
+  path: string,
+  bodySha256: string,
+  now: number,
+  schemaVersion = PROTOCOL_VERSION,
+): Record<string, string> {
   const nonce = randomBytes(18).toString('base64url');
-  const signature = sign(null, Buffer.from(signingString({ method, path, bodySha256, timestamp: now, nonce })), identity.privateKey).toString('base64url');
+  const signature = sign(
+    null,
+    Buffer.from(signingString({ method, path, bodySha256, timestamp: now, nonce })),
+    identity.privateKey,
+  ).toString('base64url');
   return {
     [SYNC_HEADERS.schema]: String(schemaVersion),
     [SYNC_HEADERS.workstation]: identity.workstationId,
@@ -77,9 +88,22 @@ export class Transport {
     return this.opts.identity;
   }
 
-  async request<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, body?: unknown, signal?: AbortSignal): Promise<z.output<S>> {
+  async request<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: S,
+    body?: unknown,
+    signal?: AbortSignal,
+  ): Promise<z.output<S>> {
     const bytes = body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(body));
-    const headers = signHeaders(this.opts.identity, method, path, createHash('sha256').update(bytes).digest('hex'), this.now(), this.opts.schemaVersion);
+    const headers = signHeaders(
+      this.opts.identity,
+      method,
+      path,
+      createHash('sha256').update(bytes).digest('hex'),
+      this.now(),
+      this.opts.schemaVersion,
+    );
     if (body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
     try {
@@ -92,14 +116,19 @@ export class Transport {
     try {
       json = await res.json();
     } catch {
-      throw new SyncHttpError(res.status || 0, res.status >= 500 ? 'UNAVAILABLE' : 'NETWORK', `Central answered ${res.status} without JSON`);
+      throw new SyncHttpError(
+        res.status || 0,
+        res.status >= 500 ? 'UNAVAILABLE' : 'NETWORK',
+        `Central answered ${res.status} without JSON`,
+      );
     }
     if (!res.ok) {
       const e = (json as { error?: { code?: string; message?: string; details?: unknown } }).error;
       throw new SyncHttpError(res.status, e?.code ?? 'UNKNOWN', e?.message ?? `Central answered ${res.status}`, e?.details);
     }
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new SyncHttpError(502, 'BAD_RESPONSE', `Central's answer to ${path} does not match the protocol`, parsed.error.issues);
+    if (!parsed.success)
+      throw new SyncHttpError(502, 'BAD_RESPONSE', `Central's answer to ${path} does not match the protocol`, parsed.error.issues);
     return parsed.data;
   }
 }

@@ -16,7 +16,8 @@ export function PasswordChecklist({ password, username, confirm }: Props) {
   const problems = passwordProblems(password, username);
   const rules = SHOWN.map((rule) => ({ key: rule, label: t(`password.${rule}`), met: password !== '' && !problems.includes(rule) }));
   if (problems.includes('tooLong')) rules.push({ key: 'tooLong', label: t('password.tooLong'), met: false });
-  if (confirm !== undefined) rules.push({ key: 'matches' as PasswordProblem, label: t('password.matches'), met: confirm !== '' && confirm === password });
+  if (confirm !== undefined)
+    rules.push({ key: 'matches' as PasswordProblem, label: t('password.matches'), met: confirm !== '' && confirm === password });
   return (
     <div className="checklist" aria-live="polite">
       <p className="checklist__title">{t('password.rules')}</p>

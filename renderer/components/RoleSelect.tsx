@@ -2,7 +2,17 @@ import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '@common/domain/shared/roles.js';
 import { Field } from './Field.js';
 
-export function RoleSelect({ label, value, onChange, problems }: { label: string; value: Role; onChange: (role: Role) => void; problems?: string[] | undefined }) {
+export function RoleSelect({
+  label,
+  value,
+  onChange,
+  problems,
+}: {
+  label: string;
+  value: Role;
+  onChange: (role: Role) => void;
+  problems?: string[] | undefined;
+}) {
   const { t } = useTranslation();
   return (
     <Field label={label} problems={problems}>

@@ -19,4 +19,5 @@ export function saveBlob(fileName: string, blob: Blob): string {
 }
 
 /** A PDF as the contract returns it (base64). */
-export const pdfBlob = (base64: string): Blob => new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: 'application/pdf' });
+export const pdfBlob = (base64: string): Blob =>
+  new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: 'application/pdf' });

@@ -43,7 +43,10 @@ export function checkInput<S extends z.ZodType>(schema: S, input: unknown, fallb
   const out: FieldProblems = {};
   for (const issue of parsed.error.issues) {
     const path = issue.path.join('.');
-    const value = issue.path.reduce<unknown>((node, key) => (node as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey], input);
+    const value = issue.path.reduce<unknown>(
+      (node, key) => (node as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey],
+      input,
+    );
     const looksKeyed = /^[a-z]+\.[a-zA-Z]+$/.test(issue.message);
     const problem = value === '' || value === undefined ? 'required' : looksKeyed ? issue.message : (fallback[path] ?? 'invalid');
     const list = (out[path] ??= []);

@@ -24,7 +24,9 @@ export function useSupervisorOverride(action: OverrideAction, onGranted: (token:
     if (!r.ok) {
       setBusy(false);
       setPassword('');
-      return setError(r.error.code === 'INVALID_CREDENTIALS' || r.error.code === 'FORBIDDEN' ? t(`${texts}.refused`) : describeError(t, r.error));
+      return setError(
+        r.error.code === 'INVALID_CREDENTIALS' || r.error.code === 'FORBIDDEN' ? t(`${texts}.refused`) : describeError(t, r.error),
+      );
     }
     const done = await onGranted(r.value.overrideToken);
     setBusy(false);

@@ -22,7 +22,13 @@ export function formatTime(ms: number, tz: TimeZone, language: Language, seconds
 }
 
 export function formatDate(ms: number, tz: TimeZone, language: Language): string {
-  return new Intl.DateTimeFormat(locale(language), { timeZone: tz, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(ms);
+  return new Intl.DateTimeFormat(locale(language), {
+    timeZone: tz,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(ms);
 }
 
 export function formatDateTime(ms: number, tz: TimeZone, language: Language): string {

@@ -50,7 +50,13 @@ export function Header() {
         )}
         {canAct && (
           <>
-            <button type="button" className="btn btn--header" onClick={() => void logout()} aria-keyshortcuts="Control+Shift+L" title={LOGOUT_KEYS}>
+            <button
+              type="button"
+              className="btn btn--header"
+              onClick={() => void logout()}
+              aria-keyshortcuts="Control+Shift+L"
+              title={LOGOUT_KEYS}
+            >
               {t('header.logout')} <kbd>{LOGOUT_KEYS}</kbd>
             </button>
           </>

@@ -50,11 +50,15 @@ export function StatusBar() {
       {t('statusBar.sync')}: <strong>{t(`sync.state.${stateKey(status)}`)}</strong>
       {status.state !== 'disabled' && status.state !== 'training' && (
         <>
-          <span className="status-bar__sep" aria-hidden="true">·</span>
+          <span className="status-bar__sep" aria-hidden="true">
+            ·
+          </span>
           <span data-testid="sync-pending">{t('sync.bar.pending', { count: status.pendingOps })}</span>
           {status.rejected > 0 && <span className="badge badge--danger">{t('sync.bar.rejected', { count: status.rejected })}</span>}
           {status.conflicts > 0 && <span className="badge badge--warning">{t('sync.bar.conflicts', { count: status.conflicts })}</span>}
-          <span className="status-bar__sep" aria-hidden="true">·</span>
+          <span className="status-bar__sep" aria-hidden="true">
+            ·
+          </span>
           <span data-testid="sync-age">
             {status.lastSyncAt === null ? t('sync.bar.never') : t('sync.bar.last', { age: formatAge(status.lastSyncAt, now, language) })}
           </span>
@@ -71,7 +75,14 @@ export function StatusBar() {
   return (
     <footer className="status-bar" role="contentinfo">
       {role ? (
-        <button type="button" className="status-bar__item status-bar__link" data-testid="sync-status" onClick={open} aria-keyshortcuts="Control+Shift+S" title={`${t('sync.open')} (${SYNC_KEYS})`}>
+        <button
+          type="button"
+          className="status-bar__item status-bar__link"
+          data-testid="sync-status"
+          onClick={open}
+          aria-keyshortcuts="Control+Shift+S"
+          title={`${t('sync.open')} (${SYNC_KEYS})`}
+        >
           {content}
         </button>
       ) : (

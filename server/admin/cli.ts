@@ -13,7 +13,11 @@ const USAGE = `Usage: npm run server -- admin <command> [options]
   compact <office> [--up-to <seq>]              drop change history; older cursors get a snapshot
 Options: --url <central url>, --dir <data folder>; the token comes from LOKET_ADMIN_TOKEN or <dir>/admin-token.`;
 
-export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, out: (s: string) => void = console.log): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+  out: (s: string) => void = console.log,
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,

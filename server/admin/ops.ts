@@ -35,13 +35,24 @@ export async function centralWrite(deps: AdminDeps, officeCode: string, changes:
   let published = 0;
   const decisions = await deps.store.tx(async (sql) => {
     if (!(await lockOffice(sql, officeCode))) throw new CentralError('NOT_FOUND', `Unknown office ${officeCode}`);
-    const loaded = await loadRecords(sql, officeCode, changes.map((c) => ({ entity: c.entity, id: c.entityId })));
+    const loaded = await loadRecords(
+      sql,
+      officeCode,
+      changes.map((c) => ({ entity: c.entity, id: c.entityId })),
+    );
     const records = new Map(loaded.map((r) => [`${r.entity}\u0000${r.entity_id}`, r as StoredRecord]));
-    const keyRows = await loadKeys(sql, officeCode, changes.flatMap((c) => (c.keys ?? []).map((k) => ({ entity: c.entity, ...k }))));
+    const keyRows = await loadKeys(
+      sql,
+      officeCode,
+      changes.flatMap((c) => (c.keys ?? []).map((k) => ({ entity: c.entity, ...k }))),
+    );
     const writes: RecordWrite[] = [];
     const keys: Array<{ entity: string; key: string; value: string; entityId: string }> = [];
     const out = changes.map((c) => {
-      const d = c.decide(records.get(`${c.entity}\u0000${c.entityId}`), (key, value) => keyRows.find((k) => k.entity === c.entity && k.key === key && k.value === value)?.entity_id);
+      const d = c.decide(
+        records.get(`${c.entity}\u0000${c.entityId}`),
+        (key, value) => keyRows.find((k) => k.entity === c.entity && k.key === key && k.value === value)?.entity_id,
+      );
       if (d.status === 'applied' && d.next) {
         writes.push({ entity: c.entity, entityId: c.entityId, state: d.next, seq: 0, opId: null, origin: CENTRAL_ORIGIN });
         for (const k of c.keys ?? []) keys.push({ entity: c.entity, key: k.key, value: k.value, entityId: c.entityId });
@@ -62,25 +73,28 @@ export async function centralWrite(deps: AdminDeps, officeCode: string, changes:
 }
 
 const referenceFor = (o: OfficeSeed): CentralChange[] => [
-  { entity: 'office', entityId: o.code, decide: () => ({ status: 'applied', next: created({ name: o.name, city: o.city, tz: o.tz }, CENTRAL_ORIGIN) }) },
+  {
+    entity: 'office',
+    entityId: o.code,
+    decide: () => ({ status: 'applied', next: created({ name: o.name, city: o.city, tz: o.tz }, CENTRAL_ORIGIN) }),
+  },
   ...SERVICE_SEED.map((s) => ({
     entity: 'service',
     entityId: s.code,
     decide: (current: StoredRecord | undefined): Decision =>
-      current ? { status: 'applied' } : { status: 'applied', next: created({ prefix: s.prefix, nameId: s.nameId, nameEn: s.nameEn, active: true }, CENTRAL_ORIGIN) },
+      current
+        ? { status: 'applied' }
+        : { status: 'applied', next: created({ prefix: s.prefix, nameId: s.nameId, nameEn: s.nameEn, active: true }, CENTRAL_ORIGIN) },
   })),
 ];
 
 /** Creates the office (and its feed with its reference data) when new; renames it otherwise. */
 export async function upsertOffice(deps: AdminDeps, o: OfficeSeed): Promise<{ created: boolean }> {
   const inserted = await deps.store.tx(async (sql) => {
-    const rows = await sql.query('INSERT INTO offices (code, name, city, tz, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (code) DO NOTHING RETURNING code', [
-      o.code,
-      o.name,
-      o.city,
-      o.tz,
-      deps.now(),
-    ]);
+    const rows = await sql.query(
+      'INSERT INTO offices (code, name, city, tz, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (code) DO NOTHING RETURNING code',
+      [o.code, o.name, o.city, o.tz, deps.now()],
+    );
     if (rows.length > 0) await sql.query('INSERT INTO office_seq (office_code) VALUES ($1)', [o.code]);
     else await sql.query('UPDATE offices SET name = $2, city = $3, tz = $4 WHERE code = $1', [o.code, o.name, o.city, o.tz]);
     return rows.length > 0;
@@ -88,7 +102,14 @@ export async function upsertOffice(deps: AdminDeps, o: OfficeSeed): Promise<{ cr
   if (inserted) await centralWrite(deps, o.code, referenceFor(o));
   else
     await centralWrite(deps, o.code, [
-      { entity: 'office', entityId: o.code, decide: (cur) => (cur ? mergePatch(cur, { name: o.name, city: o.city, tz: o.tz }, { baseVersion: cur.version, origin: CENTRAL_ORIGIN }) : { status: 'applied' }) },
+      {
+        entity: 'office',
+        entityId: o.code,
+        decide: (cur) =>
+          cur
+            ? mergePatch(cur, { name: o.name, city: o.city, tz: o.tz }, { baseVersion: cur.version, origin: CENTRAL_ORIGIN })
+            : { status: 'applied' },
+      },
     ]);
   return { created: inserted };
 }
@@ -104,14 +125,23 @@ const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const normaliseCode = (code: string): string => code.toUpperCase().replace(/[^0-9A-Z]/g, '');
 export const hashCode = (code: string): string => createHash('sha256').update(normaliseCode(code)).digest('hex');
 
-export async function createEnrolmentCode(deps: AdminDeps, officeCode: string, ttlHours: number): Promise<{ code: string; officeCode: string; expiresAt: number }> {
+export async function createEnrolmentCode(
+  deps: AdminDeps,
+  officeCode: string,
+  ttlHours: number,
+): Promise<{ code: string; officeCode: string; expiresAt: number }> {
   const raw = Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
   const code = `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;
   const now = deps.now();
   const expiresAt = now + ttlHours * 3_600_000;
   const office = await deps.store.query('SELECT 1 FROM offices WHERE code = $1', [officeCode]);
   if (office.length === 0) throw new CentralError('NOT_FOUND', `Unknown office ${officeCode}`);
-  await deps.store.query('INSERT INTO enrolment_codes (code_hash, office_code, created_at, expires_at) VALUES ($1, $2, $3, $4)', [hashCode(code), officeCode, now, expiresAt]);
+  await deps.store.query('INSERT INTO enrolment_codes (code_hash, office_code, created_at, expires_at) VALUES ($1, $2, $3, $4)', [
+    hashCode(code),
+    officeCode,
+    now,
+    expiresAt,
+  ]);
   return { code, officeCode, expiresAt };
 }
 
@@ -143,13 +173,19 @@ export async function listWorkstations(deps: AdminDeps, officeCode?: string): Pr
 
 /** Takes effect on the workstation's next request: every signed request re-reads its row. */
 export async function revokeWorkstation(deps: AdminDeps, id: string): Promise<WorkstationView> {
-  const rows = await deps.store.query('UPDATE workstations SET revoked_at = coalesce(revoked_at, $2) WHERE id = $1 RETURNING id', [id, deps.now()]);
+  const rows = await deps.store.query('UPDATE workstations SET revoked_at = coalesce(revoked_at, $2) WHERE id = $1 RETURNING id', [
+    id,
+    deps.now(),
+  ]);
   if (rows.length === 0) throw new CentralError('NOT_FOUND', 'No such workstation');
   const [view] = (await listWorkstations(deps)).filter((w) => w.id === id);
   return view as WorkstationView;
 }
 
-export async function createUser(deps: AdminDeps, input: z.output<typeof AdminUserInput>): Promise<{ id: string; officeCode: string; username: string; version: number }> {
+export async function createUser(
+  deps: AdminDeps,
+  input: z.output<typeof AdminUserInput>,
+): Promise<{ id: string; officeCode: string; username: string; version: number }> {
   const passwordHash = await hashPassword(input.password);
   const id = uuidv7();
   const data: UserData = {
@@ -169,14 +205,20 @@ export async function createUser(deps: AdminDeps, input: z.output<typeof AdminUs
       entityId: id,
       keys: [{ key: 'username', value: input.username }],
       decide: (_cur, keyOwner) =>
-        keyOwner('username', input.username) ? { status: 'rejected', reason: 'username.taken' } : { status: 'applied', next: created(data, CENTRAL_ORIGIN) },
+        keyOwner('username', input.username)
+          ? { status: 'rejected', reason: 'username.taken' }
+          : { status: 'applied', next: created(data, CENTRAL_ORIGIN) },
     },
   ]);
   if (d?.status !== 'applied') throw new CentralError('CONFLICT', `The username ${input.username} is taken in ${input.officeCode}`);
   return { id, officeCode: input.officeCode, username: input.username, version: 1 };
 }
 
-export async function updateUser(deps: AdminDeps, id: string, input: z.output<typeof AdminUserUpdate>): Promise<{ id: string; officeCode: string; username: string; version: number }> {
+export async function updateUser(
+  deps: AdminDeps,
+  id: string,
+  input: z.output<typeof AdminUserUpdate>,
+): Promise<{ id: string; officeCode: string; username: string; version: number }> {
   const { officeCode, ...patch } = input;
   const fields = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
   let result: StoredRecord | undefined;

@@ -48,7 +48,10 @@ export function registerAdminRoutes(app: FastifyInstance, deps: CentralDeps): vo
     const billing = (req: FastifyRequest) => validate(z.strictObject({ code: z.string().regex(/^\d{15}$/) }), req.params).code;
     admin.get('/admin/billings/:code', async (req) => billingStatus(deps, billing(req)));
     admin.post('/admin/billings/:code/paid', async (req) => {
-      const input = req.body === undefined || (Buffer.isBuffer(req.body) && req.body.length === 0) ? {} : body(z.strictObject({ paidAt: z.number().int().positive().optional() }), req);
+      const input =
+        req.body === undefined || (Buffer.isBuffer(req.body) && req.body.length === 0)
+          ? {}
+          : body(z.strictObject({ paidAt: z.number().int().positive().optional() }), req);
       return markBillingPaid(deps, billing(req), input.paidAt);
     });
     admin.post('/admin/compact', async (req) => {

@@ -20,7 +20,10 @@ async function sha256OfFile(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-const tusError = (status: number, code: string, message: string) => ({ status_code: status, body: JSON.stringify({ ok: false, error: { code, message } }) });
+const tusError = (status: number, code: string, message: string) => ({
+  status_code: status,
+  body: JSON.stringify({ ok: false, error: { code, message } }),
+});
 
 export const blobPath = (dataDir: string, sha256: string): string => join(dataDir, 'blobs', sha256.slice(0, 2), sha256);
 

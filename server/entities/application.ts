@@ -71,12 +71,16 @@ export const applicationEntity: EntityDef = {
     if (op.op === 'applications.markDocument') {
       if (!current || current.deleted) return { status: 'rejected', reason: 'not.found' };
       const { docCode, state } = op.data as { docCode?: unknown; state?: unknown };
-      if (typeof docCode !== 'string' || !['pending', 'present', 'missing'].includes(String(state))) return { status: 'rejected', reason: 'data.invalid:docCode,state' };
+      if (typeof docCode !== 'string' || !['pending', 'present', 'missing'].includes(String(state)))
+        return { status: 'rejected', reason: 'data.invalid:docCode,state' };
       return mergePatch(current, { [`document.${docCode}`]: state }, op);
     }
     if (PATCH_OPS.has(op.op)) {
       if (!current || current.deleted) return { status: 'rejected', reason: 'not.found' };
-      const patch = op.op === 'sync.resolve' && op.data.fields && typeof op.data.fields === 'object' ? (op.data.fields as Record<string, unknown>) : op.data;
+      const patch =
+        op.op === 'sync.resolve' && op.data.fields && typeof op.data.fields === 'object'
+          ? (op.data.fields as Record<string, unknown>)
+          : op.data;
       const touched = Object.keys(patch).filter((k) => IMMUTABLE.has(k));
       if (touched.length > 0) return { status: 'rejected', reason: `immutable:${touched.join(',')}` };
       return mergePatch(current, patch, op);

@@ -39,7 +39,14 @@ function signOff(op: IncomingOp, current: StoredRecord | undefined): Decision {
   if (!parsed.ok) return parsed.decision;
   // A second workstation of the office signing the same day adds nothing: the day is already closed.
   if (isClosedDay(current)) return { status: 'applied' };
-  const fields = { date: op.entityId, status: 'closed', reportHash: parsed.value.reportHash, closedAt: op.createdAt, closedBy: op.actor ?? null, reopenReason: null };
+  const fields = {
+    date: op.entityId,
+    status: 'closed',
+    reportHash: parsed.value.reportHash,
+    closedAt: op.createdAt,
+    closedBy: op.actor ?? null,
+    reopenReason: null,
+  };
   return { status: 'applied', next: current ? transition(current, fields, op.origin) : created(fields, op.origin) };
 }
 
@@ -48,7 +55,14 @@ function reopen(op: IncomingOp, current: StoredRecord | undefined): Decision {
   const parsed = parseData(ReopenData, op.data);
   if (!parsed.ok) return parsed.decision;
   if (!current || !isClosedDay(current)) return { status: 'rejected', reason: 'day.notClosed' };
-  return { status: 'applied', next: transition(current, { status: 'reopened', reopenedAt: op.createdAt, reopenedBy: op.actor ?? null, reopenReason: parsed.value.reason }, op.origin) };
+  return {
+    status: 'applied',
+    next: transition(
+      current,
+      { status: 'reopened', reopenedAt: op.createdAt, reopenedBy: op.actor ?? null, reopenReason: parsed.value.reason },
+      op.origin,
+    ),
+  };
 }
 
 export const businessDayEntity: EntityDef = {

@@ -24,7 +24,11 @@ export function created(data: Record<string, unknown>, origin: string): StoredRe
  * version the op was based on, to a value different from the op's. Otherwise the op's fields win.
  * A conflicting op changes nothing: the officer resolves it (sync.resolveConflict) with a new op.
  */
-export function mergePatch(current: StoredRecord, patch: Record<string, unknown>, op: Pick<IncomingOp, 'baseVersion' | 'origin'>): Decision {
+export function mergePatch(
+  current: StoredRecord,
+  patch: Record<string, unknown>,
+  op: Pick<IncomingOp, 'baseVersion' | 'origin'>,
+): Decision {
   const base = op.baseVersion ?? 0;
   const conflicts: ConflictField[] = [];
   const changed: string[] = [];

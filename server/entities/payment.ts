@@ -10,7 +10,10 @@ import type { Decision, EntityDef, IncomingOp, StoredRecord } from './types.js';
 const CreateData = z.looseObject({
   applicationId: z.string().min(1),
   kind: z.enum(['billing', 'waiver']),
-  billingCode: z.string().regex(new RegExp(`^\\d{${BILLING_CODE_LENGTH}}$`)).optional(),
+  billingCode: z
+    .string()
+    .regex(new RegExp(`^\\d{${BILLING_CODE_LENGTH}}$`))
+    .optional(),
   amount: z.number().int().min(0),
   issuedAt: z.number().int().optional(),
   expiresAt: z.number().int().nullable().optional(),
@@ -49,7 +52,13 @@ function confirmManual(op: IncomingOp, current: StoredRecord | undefined): Decis
   if (current.data.kind !== 'billing') return { status: 'rejected', reason: 'payment.notBilling' };
   if (current.data.status === 'paid') return { status: 'applied' };
   const version = current.version + 1;
-  const fields = { status: 'paid', source: 'manual', paidAt: parsed.value.paidAt, proofReference: parsed.value.proofReference, confirmedBy: parsed.value.confirmedBy };
+  const fields = {
+    status: 'paid',
+    source: 'manual',
+    paidAt: parsed.value.paidAt,
+    proofReference: parsed.value.proofReference,
+    confirmedBy: parsed.value.confirmedBy,
+  };
   const meta = { ...current.meta, ...Object.fromEntries(Object.keys(fields).map((k) => [k, [version, op.origin] as [number, string]])) };
   return { status: 'applied', next: { version, data: { ...current.data, ...fields }, meta, deleted: false } };
 }

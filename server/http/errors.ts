@@ -15,7 +15,13 @@ export class CentralError extends Error {
     return SYNC_ERRORS[this.code];
   }
   toBody(): { ok: false; error: { code: string; message: string; details?: unknown } } {
-    return { ok: false, error: this.details === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, details: this.details } };
+    return {
+      ok: false,
+      error:
+        this.details === undefined
+          ? { code: this.code, message: this.message }
+          : { code: this.code, message: this.message, details: this.details },
+    };
   }
 }
 
@@ -33,9 +39,13 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown): z.outp
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const unknown = parsed.error.issues.some((i) => i.code === 'unrecognized_keys');
-  throw new CentralError(unknown ? 'UNKNOWN_FIELD' : 'INVALID_FIELD', unknown ? 'The request has fields this server does not know' : 'The request has fields of the wrong type or range', {
-    fields: fieldsOf(parsed.error.issues),
-  });
+  throw new CentralError(
+    unknown ? 'UNKNOWN_FIELD' : 'INVALID_FIELD',
+    unknown ? 'The request has fields this server does not know' : 'The request has fields of the wrong type or range',
+    {
+      fields: fieldsOf(parsed.error.issues),
+    },
+  );
 }
 
 /** Bodies arrive as raw bytes (the signature covers them); JSON is parsed only after the signature checks out. */

@@ -36,10 +36,16 @@ export function checkSchemaVersion(req: FastifyRequest): number {
   const version = Number(raw);
   if (!Number.isInteger(version)) throw new CentralError('SCHEMA_MISSING', `${SYNC_HEADERS.schema} must be an integer`);
   if (version < OLDEST_ACCEPTED_PROTOCOL) {
-    throw new CentralError('UPDATE_REQUIRED', 'This Loket is too old for the central server; update it', { oldestAccepted: OLDEST_ACCEPTED_PROTOCOL, sent: version });
+    throw new CentralError('UPDATE_REQUIRED', 'This Loket is too old for the central server; update it', {
+      oldestAccepted: OLDEST_ACCEPTED_PROTOCOL,
+      sent: version,
+    });
   }
   if (version > PROTOCOL_VERSION) {
-    throw new CentralError('SCHEMA_UNSUPPORTED', 'The central server is older than this Loket; update the server', { current: PROTOCOL_VERSION, sent: version });
+    throw new CentralError('SCHEMA_UNSUPPORTED', 'The central server is older than this Loket; update the server', {
+      current: PROTOCOL_VERSION,
+      sent: version,
+    });
   }
   return version;
 }
@@ -55,7 +61,8 @@ export function importPublicKey(spkiBase64: string): KeyObject {
   } catch {
     throw new CentralError('INVALID_FIELD', 'The public key is not a DER SPKI key', { fields: { publicKey: ['publicKey.invalid'] } });
   }
-  if (key.asymmetricKeyType !== 'ed25519') throw new CentralError('INVALID_FIELD', 'The public key must be Ed25519', { fields: { publicKey: ['publicKey.type'] } });
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new CentralError('INVALID_FIELD', 'The public key must be Ed25519', { fields: { publicKey: ['publicKey.type'] } });
   if (keyCache.size > 10_000) keyCache.clear();
   keyCache.set(spkiBase64, key);
   return key;
@@ -80,7 +87,9 @@ export function signatureParts(req: FastifyRequest, now: number): SignatureParts
     throw new CentralError('BAD_SIGNATURE', 'Malformed signature headers');
   }
   if (Math.abs(now - timestamp) > MAX_CLOCK_SKEW_MS) {
-    throw new CentralError('CLOCK_SKEW', 'The workstation clock differs from the server by more than 5 minutes; correct the clock', { serverTime: now });
+    throw new CentralError('CLOCK_SKEW', 'The workstation clock differs from the server by more than 5 minutes; correct the clock', {
+      serverTime: now,
+    });
   }
   return { workstationId, timestamp, nonce, signature: Buffer.from(sig, 'base64url') };
 }
@@ -103,7 +112,9 @@ interface WorkstationRow {
 }
 
 export async function findWorkstation(store: Store, id: string): Promise<Workstation | undefined> {
-  const rows = await store.query<WorkstationRow>('SELECT id, office_code, name, public_key, revoked_at FROM workstations WHERE id = $1', [id]);
+  const rows = await store.query<WorkstationRow>('SELECT id, office_code, name, public_key, revoked_at FROM workstations WHERE id = $1', [
+    id,
+  ]);
   const r = rows[0];
   return r && { id: r.id, officeCode: r.office_code, name: r.name, publicKey: r.public_key, revokedAt: r.revoked_at };
 }
@@ -112,12 +123,19 @@ export async function findWorkstation(store: Store, id: string): Promise<Worksta
  * Signature, then revocation (re-read on every request, so it takes effect on the next one). The nonce is
  * recorded separately, after the body has been validated, so a refused body writes nothing at all.
  */
-export async function authenticate(store: Store, req: FastifyRequest, rawBody: Buffer | undefined, now: number, opts: { unsignedPayload?: boolean } = {}) {
+export async function authenticate(
+  store: Store,
+  req: FastifyRequest,
+  rawBody: Buffer | undefined,
+  now: number,
+  opts: { unsignedPayload?: boolean } = {},
+) {
   const parts = signatureParts(req, now);
   const ws = await findWorkstation(store, parts.workstationId);
   if (!ws) throw new CentralError('UNKNOWN_WORKSTATION', 'This workstation is not enrolled here');
   const bodySha = opts.unsignedPayload ? UNSIGNED_PAYLOAD : sha256Hex(rawBody ?? Buffer.alloc(0));
-  if (!signatureValid(req, parts, importPublicKey(ws.publicKey), bodySha)) throw new CentralError('BAD_SIGNATURE', 'The signature does not match this request');
+  if (!signatureValid(req, parts, importPublicKey(ws.publicKey), bodySha))
+    throw new CentralError('BAD_SIGNATURE', 'The signature does not match this request');
   if (ws.revokedAt !== null) throw new CentralError('REVOKED', 'This workstation was revoked by an administrator');
   return { ws, parts };
 }

@@ -29,7 +29,9 @@ async function locate(deps: AdminDeps, billingCode: string): Promise<{ officeCod
 
 function view(billingCode: string, officeCode: string, paymentId: string, r: StoredRecord, now: number): BillingStatus {
   return {
-    billingCode, officeCode, paymentId,
+    billingCode,
+    officeCode,
+    paymentId,
     applicationId: String(r.data.applicationId),
     amount: Number(r.data.amount),
     status: centralPaymentStatus(r.data, now),
@@ -40,7 +42,10 @@ function view(billingCode: string, officeCode: string, paymentId: string, r: Sto
 
 export async function billingStatus(deps: AdminDeps, billingCode: string): Promise<BillingStatus> {
   const { officeCode, paymentId } = await locate(deps, billingCode);
-  const [r] = await deps.store.query<StoredRecord>("SELECT version, data, meta, deleted FROM records WHERE office_code = $1 AND entity = 'payment' AND entity_id = $2", [officeCode, paymentId]);
+  const [r] = await deps.store.query<StoredRecord>(
+    "SELECT version, data, meta, deleted FROM records WHERE office_code = $1 AND entity = 'payment' AND entity_id = $2",
+    [officeCode, paymentId],
+  );
   if (!r) throw new CentralError('NOT_FOUND', `No billing ${billingCode} is known to central`);
   return view(billingCode, officeCode, paymentId, r, deps.now());
 }
@@ -66,10 +71,19 @@ export async function markBillingPaid(deps: AdminDeps, billingCode: string, paid
           result = cur;
           return { status: 'applied' };
         }
-        if (status !== 'unpaid' && status !== 'paid') throw new CentralError('CONFLICT', `The billing ${billingCode} is ${status}; it cannot be paid`, { code: `billing.${status}` });
+        if (status !== 'unpaid' && status !== 'paid')
+          throw new CentralError('CONFLICT', `The billing ${billingCode} is ${status}; it cannot be paid`, { code: `billing.${status}` });
         const version = cur.version + 1;
-        const fields = { status: 'paid', source: 'central', paidAt: paidAt ?? now, ...(status === 'paid' ? { manualPaidAt: cur.data.paidAt ?? null } : {}) };
-        const meta = { ...cur.meta, ...Object.fromEntries(Object.keys(fields).map((k) => [k, [version, CENTRAL_ORIGIN] as [number, string]])) };
+        const fields = {
+          status: 'paid',
+          source: 'central',
+          paidAt: paidAt ?? now,
+          ...(status === 'paid' ? { manualPaidAt: cur.data.paidAt ?? null } : {}),
+        };
+        const meta = {
+          ...cur.meta,
+          ...Object.fromEntries(Object.keys(fields).map((k) => [k, [version, CENTRAL_ORIGIN] as [number, string]])),
+        };
         result = { version, data: { ...cur.data, ...fields }, meta, deleted: false };
         return { status: 'applied', next: result };
       },

@@ -21,9 +21,14 @@ export async function boardView(store: Store, officeCode: string, now: number): 
       [officeCode, day],
     );
     const numberOf = new Map(config.counters.map((c) => [c.id, c.number]));
-    const view = calls.map(
-      (c): BoardCall => ({ ticketId: c.id, number: c.number, counterId: c.counter_id, counterNumber: numberOf.get(c.counter_id) ?? 0, calledAt: c.called_at, callCount: c.call_count }),
-    );
+    const view = calls.map((c): BoardCall => ({
+      ticketId: c.id,
+      number: c.number,
+      counterId: c.counter_id,
+      counterNumber: numberOf.get(c.counter_id) ?? 0,
+      calledAt: c.called_at,
+      callCount: c.call_count,
+    }));
     const services = [];
     for (const s of config.services.filter((x) => x.active)) {
       const stats = await serviceStats(sql, officeCode, day, s.code, now);

@@ -39,23 +39,44 @@ function record(b: Booking, tz: string, now: number): BookingRecord {
 async function publish(sql: Sql, officeCode: string, records: readonly BookingRecord[], now: number): Promise<number> {
   if (records.length === 0 || !(await lockOffice(sql, officeCode))) return 0;
   const first = await allocateSeqs(sql, officeCode, records.length);
-  const writes: RecordWrite[] = records.map((r, i) => ({ entity: 'booking', entityId: r.code, state: created({ ...r }, 'central'), seq: first + i, opId: null, origin: 'central' }));
+  const writes: RecordWrite[] = records.map((r, i) => ({
+    entity: 'booking',
+    entityId: r.code,
+    state: created({ ...r }, 'central'),
+    seq: first + i,
+    opId: null,
+    origin: 'central',
+  }));
   await writeRecords(sql, officeCode, writes, now);
   return first + records.length - 1;
 }
 
-export async function importBookings(store: Store, bookings: readonly Booking[], now: number, published: Published = () => undefined): Promise<{ imported: number; unchanged: number }> {
+export async function importBookings(
+  store: Store,
+  bookings: readonly Booking[],
+  now: number,
+  published: Published = () => undefined,
+): Promise<{ imported: number; unchanged: number }> {
   const feeds = new Map<string, number>();
   const result = await store.tx(async (sql) => {
     const offices = new Map((await sql.query<{ code: string; tz: string }>('SELECT code, tz FROM offices')).map((o) => [o.code, o.tz]));
     const fresh = new Map<string, BookingRecord[]>();
     for (const [i, b] of bookings.entries()) {
       const tz = offices.get(b.officeCode);
-      if (!tz) throw new CentralError('INVALID_FIELD', `Booking ${b.code}: unknown office ${b.officeCode}`, { fields: { [`bookings.${i}.officeCode`]: ['office.unknown'] } });
-      if (!checkNik(b.nik).valid) throw new CentralError('INVALID_FIELD', `Booking ${b.code}: the NIK is not a valid NIK`, { fields: { [`bookings.${i}.nik`]: ['nik.invalid'] } });
+      if (!tz)
+        throw new CentralError('INVALID_FIELD', `Booking ${b.code}: unknown office ${b.officeCode}`, {
+          fields: { [`bookings.${i}.officeCode`]: ['office.unknown'] },
+        });
+      if (!checkNik(b.nik).valid)
+        throw new CentralError('INVALID_FIELD', `Booking ${b.code}: the NIK is not a valid NIK`, {
+          fields: { [`bookings.${i}.nik`]: ['nik.invalid'] },
+        });
       await ensureQueueConfig(sql, b.officeCode);
       const service = await sql.query('SELECT 1 FROM queue_services WHERE office_code = $1 AND code = $2', [b.officeCode, b.serviceCode]);
-      if (service.length === 0) throw new CentralError('INVALID_FIELD', `Booking ${b.code}: unknown service ${b.serviceCode}`, { fields: { [`bookings.${i}.serviceCode`]: ['service.unknown'] } });
+      if (service.length === 0)
+        throw new CentralError('INVALID_FIELD', `Booking ${b.code}: unknown service ${b.serviceCode}`, {
+          fields: { [`bookings.${i}.serviceCode`]: ['service.unknown'] },
+        });
       const rows = await sql.query(
         `INSERT INTO bookings (office_code, code, service_code, nik, full_name, slot_at, day, application_service, imported_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (code) DO NOTHING RETURNING code`,
@@ -80,7 +101,12 @@ export async function importBookings(store: Store, bookings: readonly Booking[],
   return result;
 }
 
-export async function generateBookings(store: Store, input: { officeCode: string; day: string; count: number; seed: number }, now: number, published?: Published) {
+export async function generateBookings(
+  store: Store,
+  input: { officeCode: string; day: string; count: number; seed: number },
+  now: number,
+  published?: Published,
+) {
   const tz = (await store.query<{ tz: string }>('SELECT tz FROM offices WHERE code = $1', [input.officeCode]))[0]?.tz;
   if (!tz) throw new CentralError('NOT_FOUND', `Unknown office ${input.officeCode}`, { reason: 'office.unknown' });
   const start = DateTime.fromISO(input.day, { zone: tz });

@@ -20,16 +20,21 @@ interface CounterRow {
 }
 
 export async function lockCounter(sql: Sql, officeCode: string, counterId: string): Promise<CounterRow> {
-  const rows = await sql.query<CounterRow>('SELECT id, services, open, last_request_id FROM queue_counters WHERE office_code = $1 AND id = $2 FOR UPDATE', [
-    officeCode,
-    counterId,
-  ]);
+  const rows = await sql.query<CounterRow>(
+    'SELECT id, services, open, last_request_id FROM queue_counters WHERE office_code = $1 AND id = $2 FOR UPDATE',
+    [officeCode, counterId],
+  );
   if (!rows[0]) throw new CentralError('NOT_FOUND', `No counter ${counterId} in this office`, { reason: 'queue.unknownCounter' });
   return rows[0];
 }
 
 export const atCounter = async (sql: Sql, officeCode: string, counterId: string): Promise<TicketRow | undefined> =>
-  (await sql.query<TicketRow>(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE office_code = $1 AND counter_id = $2 AND status IN ('called', 'serving') ORDER BY called_at DESC LIMIT 1`, [officeCode, counterId]))[0];
+  (
+    await sql.query<TicketRow>(
+      `SELECT ${TICKET_COLUMNS} FROM tickets WHERE office_code = $1 AND counter_id = $2 AND status IN ('called', 'serving') ORDER BY called_at DESC LIMIT 1`,
+      [officeCode, counterId],
+    )
+  )[0];
 
 export async function currentAt(store: Store, officeCode: string, counterId: string): Promise<CallResult['ticket']> {
   const t = await atCounter(store, officeCode, counterId);
@@ -46,7 +51,8 @@ export function nextTicketSql(now: number, agingMs: number, p = { office: '$1', 
   if (!Number.isSafeInteger(now) || !Number.isSafeInteger(agingMs)) throw new Error('now and agingMs must be integers');
   const aged = now - agingMs;
   const base = `FROM tickets WHERE office_code = ${p.office} AND day = ${p.day} AND status = 'waiting' AND service_code IN (SELECT jsonb_array_elements_text(${p.services}::jsonb))`;
-  const tier = (where: string, order: string) => `(SELECT id ${base} AND ${where} ORDER BY ${order}, id COLLATE "C" LIMIT 1 FOR UPDATE SKIP LOCKED)`;
+  const tier = (where: string, order: string) =>
+    `(SELECT id ${base} AND ${where} ORDER BY ${order}, id COLLATE "C" LIMIT 1 FOR UPDATE SKIP LOCKED)`;
   return `COALESCE(
     ${tier(`arrived_at <= ${aged}`, 'arrived_at')},
     ${tier(`arrived_at > ${aged} AND slot_at <= ${now}`, 'slot_at')},
@@ -63,7 +69,12 @@ export function callNextSql(now: number, agingMs: number): string {
 }
 
 /** Publishes nothing: a called ticket reaches the feed when it is finished (see publish.ts). */
-export async function callNext(store: Store, officeCode: string, input: { counterId: string; requestId: string; officer?: string | undefined }, now: number): Promise<CallResult & { config: QueueConfig }> {
+export async function callNext(
+  store: Store,
+  officeCode: string,
+  input: { counterId: string; requestId: string; officer?: string | undefined },
+  now: number,
+): Promise<CallResult & { config: QueueConfig }> {
   const config = await cachedConfig(store, store, officeCode);
   const office = await officeInfo(store, officeCode);
   return store.tx(async (sql) => {
@@ -79,8 +90,19 @@ export async function callNext(store: Store, officeCode: string, input: { counte
       });
     }
     const day = businessDate(now, office.tz);
-    const rows = await sql.query<TicketRow>(callNextSql(now, config.rules.agingMs), [officeCode, input.counterId, day, JSON.stringify(counter.services), now, input.officer ?? null]);
-    await sql.query('UPDATE queue_counters SET last_request_id = $3 WHERE office_code = $1 AND id = $2', [officeCode, input.counterId, input.requestId]);
+    const rows = await sql.query<TicketRow>(callNextSql(now, config.rules.agingMs), [
+      officeCode,
+      input.counterId,
+      day,
+      JSON.stringify(counter.services),
+      now,
+      input.officer ?? null,
+    ]);
+    await sql.query('UPDATE queue_counters SET last_request_id = $3 WHERE office_code = $1 AND id = $2', [
+      officeCode,
+      input.counterId,
+      input.requestId,
+    ]);
     const t = rows[0];
     if (t) await queueEvent(sql, t, 'called', input.counterId, now);
     return { ticket: t ? ticketView(t) : null, config };
@@ -88,13 +110,21 @@ export async function callNext(store: Store, officeCode: string, input: { counte
 }
 
 async function mine(sql: Sql, officeCode: string, counterId: string, ticketId: string, allowed: readonly string[]): Promise<TicketRow> {
-  const rows = await sql.query<TicketRow>(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = $1 AND office_code = $2 FOR UPDATE`, [ticketId, officeCode]);
+  const rows = await sql.query<TicketRow>(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = $1 AND office_code = $2 FOR UPDATE`, [
+    ticketId,
+    officeCode,
+  ]);
   const t = rows[0];
   if (!t) throw new CentralError('NOT_FOUND', 'No such ticket in this office', { reason: 'queue.unknownTicket' });
   if (t.counter_id !== counterId || !['called', 'serving'].includes(t.status)) {
-    throw new CentralError('CONFLICT', `Ticket ${t.number} is not at counter ${counterId}`, { reason: 'queue.notYourTicket', status: t.status, counterId: t.counter_id });
+    throw new CentralError('CONFLICT', `Ticket ${t.number} is not at counter ${counterId}`, {
+      reason: 'queue.notYourTicket',
+      status: t.status,
+      counterId: t.counter_id,
+    });
   }
-  if (!allowed.includes(t.status)) throw new CentralError('CONFLICT', `Ticket ${t.number} is ${t.status}`, { reason: `queue.wrongStatus`, status: t.status });
+  if (!allowed.includes(t.status))
+    throw new CentralError('CONFLICT', `Ticket ${t.number} is ${t.status}`, { reason: `queue.wrongStatus`, status: t.status });
   return t;
 }
 
@@ -112,16 +142,23 @@ export interface ActionOptions {
 }
 
 /** A ticket reaching a final status is published in the same transaction; the others are not. */
-export async function ticketAction(store: Store, officeCode: string, counterId: string, ticketId: string, action: TicketAction, now: number, opts: ActionOptions = {}): Promise<CallResult> {
+export async function ticketAction(
+  store: Store,
+  officeCode: string,
+  counterId: string,
+  ticketId: string,
+  action: TicketAction,
+  now: number,
+  opts: ActionOptions = {},
+): Promise<CallResult> {
   return publishingTx(store, officeCode, now, opts.published ?? unpublished, async (sql, publish) => {
     const config = await loadConfig(sql, officeCode);
     const update = async (set: string, params: unknown[], kind: string, data: Record<string, unknown> = {}): Promise<TicketRow> => {
       const officerAt = params.length + 2;
-      const rows = await sql.query<TicketRow>(`UPDATE tickets SET ${set}, officer = COALESCE($${officerAt}, officer) WHERE id = $1 RETURNING ${TICKET_COLUMNS}`, [
-        ticketId,
-        ...params,
-        opts.officer ?? null,
-      ]);
+      const rows = await sql.query<TicketRow>(
+        `UPDATE tickets SET ${set}, officer = COALESCE($${officerAt}, officer) WHERE id = $1 RETURNING ${TICKET_COLUMNS}`,
+        [ticketId, ...params, opts.officer ?? null],
+      );
       await queueEvent(sql, rows[0]!, kind, counterId, now, data);
       if (isFinal(rows[0]!.status)) publish(rows[0]!);
       return rows[0]!;
@@ -135,11 +172,15 @@ export async function ticketAction(store: Store, officeCode: string, counterId: 
       case 'noShow': {
         const t = await mine(sql, officeCode, counterId, ticketId, ['called']);
         if (t.call_count < config.rules.maxRecalls) {
-          throw new CentralError('CONFLICT', `Call ${t.number} ${config.rules.maxRecalls} times before marking a no-show (called ${t.call_count})`, {
-            reason: 'queue.recallFirst',
-            callCount: t.call_count,
-            required: config.rules.maxRecalls,
-          });
+          throw new CentralError(
+            'CONFLICT',
+            `Call ${t.number} ${config.rules.maxRecalls} times before marking a no-show (called ${t.call_count})`,
+            {
+              reason: 'queue.recallFirst',
+              callCount: t.call_count,
+              required: config.rules.maxRecalls,
+            },
+          );
         }
         return { ticket: ticketView(await update(`status = 'no_show', finished_at = $2`, [now], 'no_show')) };
       }
@@ -148,18 +189,40 @@ export async function ticketAction(store: Store, officeCode: string, counterId: 
         return { ticket: ticketView(await update(`status = 'serving', started_at = $2`, [now], 'started')) };
       case 'finish':
         await mine(sql, officeCode, counterId, ticketId, ['serving']);
-        return { ticket: ticketView(await update(`status = 'done', finished_at = $2, outcome = $3`, [now, action.outcome], 'done', { outcome: action.outcome })) };
+        return {
+          ticket: ticketView(
+            await update(`status = 'done', finished_at = $2, outcome = $3`, [now, action.outcome], 'done', { outcome: action.outcome }),
+          ),
+        };
       case 'transfer': {
         const t = await mine(sql, officeCode, counterId, ticketId, ['called', 'serving']);
         const target = config.services.find((s) => s.code === action.serviceCode && s.active);
-        if (!target) throw new CentralError('INVALID_FIELD', `Unknown or inactive service ${action.serviceCode}`, { fields: { serviceCode: ['service.unknown'] } });
-        if (target.code === t.service_code) throw new CentralError('CONFLICT', 'Transfer to another service', { reason: 'queue.sameService' });
+        if (!target)
+          throw new CentralError('INVALID_FIELD', `Unknown or inactive service ${action.serviceCode}`, {
+            fields: { serviceCode: ['service.unknown'] },
+          });
+        if (target.code === t.service_code)
+          throw new CentralError('CONFLICT', 'Transfer to another service', { reason: 'queue.sameService' });
         await update(`status = 'transferred', finished_at = $2`, [now], 'transferred', { to: target.code });
         // The visit continues: same number, the original arrival time, the booking slot kept.
         const rows = await sql.query<TicketRow>(
           `INSERT INTO tickets (id, office_code, day, service_code, number, status, arrived_at, slot_at, priority_group, booking_code, applicant_name, origin, created_at, transferred_from)
            VALUES ($1, $2, $3, $4, $5, 'waiting', $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${TICKET_COLUMNS}`,
-          [uuidv7(), officeCode, t.day, target.code, t.number, t.arrived_at, t.slot_at, t.priority_group, t.booking_code, t.applicant_name, t.origin, now, t.id],
+          [
+            uuidv7(),
+            officeCode,
+            t.day,
+            target.code,
+            t.number,
+            t.arrived_at,
+            t.slot_at,
+            t.priority_group,
+            t.booking_code,
+            t.applicant_name,
+            t.origin,
+            now,
+            t.id,
+          ],
         );
         await queueEvent(sql, rows[0]!, 'issued', counterId, now, { transferredFrom: t.id });
         publish(rows[0]!);

@@ -32,7 +32,15 @@ export const openCountersFor = (config: QueueConfig, serviceCode: string): numbe
   config.counters.filter((c) => c.open && c.services.includes(serviceCode)).length;
 
 /** Waiting tickets of the same service the call order puts ahead of this one. */
-export async function aheadOf(sql: Sql, ticketId: string, officeCode: string, day: string, serviceCode: string, now: number, agingMs: number): Promise<number> {
+export async function aheadOf(
+  sql: Sql,
+  ticketId: string,
+  officeCode: string,
+  day: string,
+  serviceCode: string,
+  now: number,
+  agingMs: number,
+): Promise<number> {
   const rows = await sql.query<{ position: number }>(
     `SELECT position FROM (
        SELECT id, (row_number() OVER (ORDER BY ${queueOrderSql(now, agingMs, 'postgres')}))::int AS position
@@ -42,7 +50,15 @@ export async function aheadOf(sql: Sql, ticketId: string, officeCode: string, da
   return rows[0] ? rows[0].position - 1 : 0;
 }
 
-export async function estimateFor(sql: Sql, config: QueueConfig, officeCode: string, day: string, serviceCode: string, ahead: number, now: number): Promise<number> {
+export async function estimateFor(
+  sql: Sql,
+  config: QueueConfig,
+  officeCode: string,
+  day: string,
+  serviceCode: string,
+  ahead: number,
+  now: number,
+): Promise<number> {
   const stats = await serviceStats(sql, officeCode, day, serviceCode, now);
   return estimateWaitMs({
     ahead,

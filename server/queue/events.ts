@@ -7,7 +7,14 @@ import type { TicketRow } from './rows.js';
 /** Kinds worth telling the applicant about. */
 const NOTIFY = new Set(['called', 'recalled', 'transferred', 'no_show', 'done']);
 
-export async function queueEvent(sql: Sql, t: TicketRow, kind: string, counterId: string | null, at: number, data: Record<string, unknown> = {}): Promise<void> {
+export async function queueEvent(
+  sql: Sql,
+  t: TicketRow,
+  kind: string,
+  counterId: string | null,
+  at: number,
+  data: Record<string, unknown> = {},
+): Promise<void> {
   await sql.query('INSERT INTO ticket_events (ticket_id, office_code, kind, counter_id, at, data) VALUES ($1, $2, $3, $4, $5, $6::jsonb)', [
     t.id,
     t.office_code,
@@ -17,13 +24,10 @@ export async function queueEvent(sql: Sql, t: TicketRow, kind: string, counterId
     JSON.stringify(data),
   ]);
   if (NOTIFY.has(kind) && t.booking_code) {
-    await sql.query('INSERT INTO notifications_outbox (office_code, ticket_id, kind, payload, created_at) VALUES ($1, $2, $3, $4::jsonb, $5)', [
-      t.office_code,
-      t.id,
-      kind,
-      JSON.stringify({ number: t.number, bookingCode: t.booking_code, counterId }),
-      at,
-    ]);
+    await sql.query(
+      'INSERT INTO notifications_outbox (office_code, ticket_id, kind, payload, created_at) VALUES ($1, $2, $3, $4::jsonb, $5)',
+      [t.office_code, t.id, kind, JSON.stringify({ number: t.number, bookingCode: t.booking_code, counterId }), at],
+    );
   }
 }
 

@@ -32,7 +32,14 @@ export async function floorView(store: Store, officeCode: string, now: number, t
        FROM tickets WHERE office_code = $1 AND day = $2`,
       [officeCode, day, targetMs, now - HOUR_MS, now],
     );
-    const atCounters = await sql.query<{ id: string; number: string; status: 'called' | 'serving'; counter_id: string; called_at: string | number; started_at: string | number | null }>(
+    const atCounters = await sql.query<{
+      id: string;
+      number: string;
+      status: 'called' | 'serving';
+      counter_id: string;
+      called_at: string | number;
+      started_at: string | number | null;
+    }>(
       `SELECT id, number, status, counter_id, called_at, started_at FROM tickets
        WHERE office_code = $1 AND day = $2 AND status IN ('called', 'serving') AND counter_id IS NOT NULL ORDER BY called_at`,
       [officeCode, day],
@@ -42,7 +49,14 @@ export async function floorView(store: Store, officeCode: string, now: number, t
       .filter((s) => s.active || byService.has(s.code))
       .map((s) => {
         const w = byService.get(s.code);
-        return { serviceCode: s.code, prefix: s.prefix, nameId: s.nameId, nameEn: s.nameEn, waiting: w?.n ?? 0, longestWaitMs: w ? Math.max(0, now - Number(w.oldest)) : null };
+        return {
+          serviceCode: s.code,
+          prefix: s.prefix,
+          nameId: s.nameId,
+          nameEn: s.nameEn,
+          waiting: w?.n ?? 0,
+          longestWaitMs: w ? Math.max(0, now - Number(w.oldest)) : null,
+        };
       });
     const longest = services.reduce<number | null>((m, s) => (s.longestWaitMs === null ? m : Math.max(m ?? 0, s.longestWaitMs)), null);
     const ticketAt = new Map(atCounters.map((t) => [t.counter_id, t]));
@@ -55,7 +69,14 @@ export async function floorView(store: Store, officeCode: string, now: number, t
           counterId: c.id,
           number: c.number,
           name: c.name,
-          ticket: t ? { ticketId: t.id, number: t.number, status: t.status, since: Number(t.status === 'serving' && t.started_at !== null ? t.started_at : t.called_at) } : null,
+          ticket: t
+            ? {
+                ticketId: t.id,
+                number: t.number,
+                status: t.status,
+                since: Number(t.status === 'serving' && t.started_at !== null ? t.started_at : t.called_at),
+              }
+            : null,
         };
       });
     const called = Number(totals?.called ?? 0);

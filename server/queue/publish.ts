@@ -72,7 +72,11 @@ export async function publishTickets(sql: Sql, officeCode: string, rows: readonl
   // Read before taking office_seq, to hold that office-wide lock for as few statements as possible. The
   // versions cannot move meanwhile: a ticket's record is written only here, by the transaction holding
   // the ticket's row (locked, or inserted and not yet committed), and workstation ops never change it.
-  const loaded = await loadRecords(sql, officeCode, data.map((d) => ({ entity: TICKET_ENTITY, id: d.id })));
+  const loaded = await loadRecords(
+    sql,
+    officeCode,
+    data.map((d) => ({ entity: TICKET_ENTITY, id: d.id })),
+  );
   const records = new Map<string, StoredRecord>(loaded.map((r) => [r.entity_id, r]));
   const writes: RecordWrite[] = [];
   for (const d of data) {

@@ -11,7 +11,8 @@ import { TICKET_COLUMNS, type TicketRow } from './rows.js';
 const RANK: Record<string, number> = { waiting: 0, called: 1, serving: 2, parked: 2, done: 3, no_show: 3, transferred: 3, cancelled: 3 };
 /** At its counter, a ticket goes back and forth between these (park, resume): each newer state counts. */
 const AT_COUNTER = new Set(['called', 'serving', 'parked']);
-const moves = (from: string, to: string): boolean => (RANK[to] ?? 0) > (RANK[from] ?? 0) || (from !== to && AT_COUNTER.has(from) && AT_COUNTER.has(to));
+const moves = (from: string, to: string): boolean =>
+  (RANK[to] ?? 0) > (RANK[from] ?? 0) || (from !== to && AT_COUNTER.has(from) && AT_COUNTER.has(to));
 
 export async function reconcileLocal(
   store: Store,
@@ -25,7 +26,10 @@ export async function reconcileLocal(
     let inserted = 0;
     let updated = 0;
     for (const t of tickets) {
-      const existing = await sql.query<{ status: string; origin: string; office_code: string }>('SELECT status, origin, office_code FROM tickets WHERE id = $1 FOR UPDATE', [t.id]);
+      const existing = await sql.query<{ status: string; origin: string; office_code: string }>(
+        'SELECT status, origin, office_code FROM tickets WHERE id = $1 FOR UPDATE',
+        [t.id],
+      );
       const values = [
         t.id,
         officeCode,
@@ -54,7 +58,10 @@ export async function reconcileLocal(
           [...values, workstationId, now],
         );
         if (added.length === 0) continue;
-        await sql.query(`INSERT INTO ticket_events (ticket_id, office_code, kind, counter_id, at, data) VALUES ($1, $2, 'reconciled', $3, $4, '{}'::jsonb)`, [t.id, officeCode, t.counterId, now]);
+        await sql.query(
+          `INSERT INTO ticket_events (ticket_id, office_code, kind, counter_id, at, data) VALUES ($1, $2, 'reconciled', $3, $4, '{}'::jsonb)`,
+          [t.id, officeCode, t.counterId, now],
+        );
         publish(...added);
         inserted++;
       } else if (cur.origin === workstationId && cur.office_code === officeCode && moves(cur.status, t.status)) {

@@ -82,7 +82,9 @@ export function registerQueueRoutes(app: FastifyInstance, deps: CentralDeps, day
     dayEndSweepMs === null
       ? undefined
       : setInterval(() => {
-          sweeping = closePastDays(deps.store, deps.now(), deps.published).catch((err: unknown) => console.error('[queue] closing past days failed', err));
+          sweeping = closePastDays(deps.store, deps.now(), deps.published).catch((err: unknown) =>
+            console.error('[queue] closing past days failed', err),
+          );
         }, dayEndSweepMs);
   sweep?.unref();
   app.addHook('preClose', async () => {
@@ -101,7 +103,9 @@ export function registerQueueRoutes(app: FastifyInstance, deps: CentralDeps, day
   app.post('/v1/queue/tickets', async (req) => {
     const { ws, input, now } = await signedAs(deps, req, IssueRequest, 'body');
     if (!input.serviceCode && !input.bookingCode && !input.nik) {
-      throw new CentralError('INVALID_FIELD', 'Give a service for a walk-in, or a booking code or NIK for a check-in', { fields: { serviceCode: ['service.required'] } });
+      throw new CentralError('INVALID_FIELD', 'Give a service for a walk-in, or a booking code or NIK for a check-in', {
+        fields: { serviceCode: ['service.required'] },
+      });
     }
     const issued = await issueTicket(deps.store, ws.officeCode, ws.id, input, now, deps.published);
     hub.bump(ws.officeCode);
@@ -124,7 +128,10 @@ export function registerQueueRoutes(app: FastifyInstance, deps: CentralDeps, day
     app.post(`/v1/queue/${path}`, async (req) => {
       const { ws, input, now } = await signedAs(deps, req, def.schema, 'body');
       const b = input as Record<string, string | undefined>;
-      const result = await ticketAction(deps.store, ws.officeCode, b.counterId!, b.ticketId!, def.action(b), now, { officer: b.officer, published: deps.published });
+      const result = await ticketAction(deps.store, ws.officeCode, b.counterId!, b.ticketId!, def.action(b), now, {
+        officer: b.officer,
+        published: deps.published,
+      });
       hub.bump(ws.officeCode);
       return result;
     });
@@ -195,13 +202,20 @@ export function registerQueueRoutes(app: FastifyInstance, deps: CentralDeps, day
       await office(input.officeCode);
       const config = await loadConfig(deps.store, input.officeCode);
       const unknown = input.counter.services.filter((s) => !config.services.some((x) => x.code === s));
-      if (unknown.length > 0) throw new CentralError('INVALID_FIELD', `Unknown services ${unknown.join(', ')}`, { fields: { 'counter.services': ['service.unknown'] } });
+      if (unknown.length > 0)
+        throw new CentralError('INVALID_FIELD', `Unknown services ${unknown.join(', ')}`, {
+          fields: { 'counter.services': ['service.unknown'] },
+        });
       await deps.store.tx((sql) => saveCounter(sql, input.officeCode, input.counter));
       forgetConfig(deps.store, input.officeCode);
       hub.bump(input.officeCode);
       return loadConfig(deps.store, input.officeCode);
     });
-    admin.post('/admin/bookings/import', async (req) => importBookings(deps.store, body(BookingImport, req).bookings, deps.now(), deps.published));
-    admin.post('/admin/bookings/generate', async (req) => generateBookings(deps.store, body(BookingGenerate, req), deps.now(), deps.published));
+    admin.post('/admin/bookings/import', async (req) =>
+      importBookings(deps.store, body(BookingImport, req).bookings, deps.now(), deps.published),
+    );
+    admin.post('/admin/bookings/generate', async (req) =>
+      generateBookings(deps.store, body(BookingGenerate, req), deps.now(), deps.published),
+    );
   });
 }

@@ -73,15 +73,15 @@ export async function ensureQueueConfig(sql: Sql, officeCode: string): Promise<v
   }
   const all = JSON.stringify(SERVICE_SEED.map((s) => s.code));
   for (const c of DEFAULT_COUNTERS) {
-    await sql.query('INSERT INTO queue_counters (office_code, id, name, number, services) VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT DO NOTHING', [
-      officeCode,
-      c.id,
-      c.name,
-      c.number,
-      all,
-    ]);
+    await sql.query(
+      'INSERT INTO queue_counters (office_code, id, name, number, services) VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT DO NOTHING',
+      [officeCode, c.id, c.name, c.number, all],
+    );
   }
-  await sql.query('INSERT INTO queue_rules (office_code, rules) VALUES ($1, $2::jsonb) ON CONFLICT DO NOTHING', [officeCode, JSON.stringify(DEFAULT_RULES)]);
+  await sql.query('INSERT INTO queue_rules (office_code, rules) VALUES ($1, $2::jsonb) ON CONFLICT DO NOTHING', [
+    officeCode,
+    JSON.stringify(DEFAULT_RULES),
+  ]);
 }
 
 interface ServiceRow {
@@ -124,13 +124,24 @@ export async function cachedConfig(cacheKey: object, sql: Sql, officeCode: strin
 
 export async function loadConfig(sql: Sql, officeCode: string): Promise<QueueConfig> {
   await ensureQueueConfig(sql, officeCode);
-  const services = await sql.query<ServiceRow>('SELECT code, prefix, name_id, name_en, daily_quota, active FROM queue_services WHERE office_code = $1 ORDER BY prefix, code', [officeCode]);
-  const counters = await sql.query<CounterRow>('SELECT id, name, number, services, open FROM queue_counters WHERE office_code = $1 ORDER BY number, id', [officeCode]);
+  const services = await sql.query<ServiceRow>(
+    'SELECT code, prefix, name_id, name_en, daily_quota, active FROM queue_services WHERE office_code = $1 ORDER BY prefix, code',
+    [officeCode],
+  );
+  const counters = await sql.query<CounterRow>(
+    'SELECT id, name, number, services, open FROM queue_counters WHERE office_code = $1 ORDER BY number, id',
+    [officeCode],
+  );
   const rules = await sql.query<{ rules: QueueRules }>('SELECT rules FROM queue_rules WHERE office_code = $1', [officeCode]);
   return {
-    services: services.map(
-      (s): QueueService => ({ code: s.code, prefix: s.prefix, nameId: s.name_id, nameEn: s.name_en, dailyQuota: s.daily_quota, active: s.active }),
-    ),
+    services: services.map((s): QueueService => ({
+      code: s.code,
+      prefix: s.prefix,
+      nameId: s.name_id,
+      nameEn: s.name_en,
+      dailyQuota: s.daily_quota,
+      active: s.active,
+    })),
     counters: counters.map((c): QueueCounter => ({ id: c.id, name: c.name, number: c.number, services: c.services, open: c.open })),
     rules: { ...DEFAULT_RULES, ...(rules[0]?.rules ?? {}) },
   };

@@ -7,8 +7,7 @@ export async function openPgliteStore(dataDir?: string): Promise<Store> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const db = new PGlite(dataDir, { parsers: { 20: (v: string) => Number(v) } });
   await db.waitReady;
-  const query = async <T>(text: string, params?: readonly unknown[]): Promise<T[]> =>
-    (await db.query<T>(text, params as unknown[])).rows;
+  const query = async <T>(text: string, params?: readonly unknown[]): Promise<T[]> => (await db.query<T>(text, params as unknown[])).rows;
   return {
     kind: 'pglite',
     query,

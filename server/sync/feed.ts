@@ -27,7 +27,14 @@ interface ChangeRow {
   deleted: boolean;
 }
 
-const toChange = (r: ChangeRow): Change => ({ seq: r.seq, entity: r.entity, entityId: r.entity_id, version: r.version, data: r.data, deleted: r.deleted });
+const toChange = (r: ChangeRow): Change => ({
+  seq: r.seq,
+  entity: r.entity,
+  entityId: r.entity_id,
+  version: r.version,
+  data: r.data,
+  deleted: r.deleted,
+});
 
 export interface PullArgs {
   cursor: number;
@@ -42,7 +49,9 @@ export async function pullChanges(store: Store, notifier: OfficeNotifier, office
     throw new CentralError('CURSOR_EXPIRED', 'This cursor is older than the compaction horizon; load a snapshot', { horizon: seq.horizon });
   }
   if (args.cursor > seq.last_seq) {
-    throw new CentralError('CURSOR_AHEAD', 'This cursor is ahead of the server; was central restored from a backup?', { lastSeq: seq.last_seq });
+    throw new CentralError('CURSOR_AHEAD', 'This cursor is ahead of the server; was central restored from a backup?', {
+      lastSeq: seq.last_seq,
+    });
   }
   if (args.cursor === seq.last_seq && args.wait > 0) {
     const stop = new AbortController();
@@ -75,7 +84,8 @@ interface PageToken {
 export function decodePage(page: string): PageToken {
   try {
     const t = JSON.parse(Buffer.from(page, 'base64url').toString('utf8')) as Partial<PageToken>;
-    if (typeof t.asOf === 'number' && typeof t.entity === 'string' && typeof t.id === 'string') return { asOf: t.asOf, entity: t.entity, id: t.id };
+    if (typeof t.asOf === 'number' && typeof t.entity === 'string' && typeof t.id === 'string')
+      return { asOf: t.asOf, entity: t.entity, id: t.id };
   } catch {
     // answered below
   }
@@ -93,10 +103,14 @@ export async function snapshotPage(store: Store, officeCode: string, page: strin
      WHERE office_code = $1 AND (entity, entity_id) > ($2, $3) ORDER BY entity, entity_id LIMIT $4`,
     [officeCode, token.entity, token.id, limit + 1],
   );
-  const records: SnapshotRecord[] = rows.slice(0, limit).map((r) => ({ entity: r.entity, entityId: r.entity_id, version: r.version, data: r.data, deleted: r.deleted }));
+  const records: SnapshotRecord[] = rows
+    .slice(0, limit)
+    .map((r) => ({ entity: r.entity, entityId: r.entity_id, version: r.version, data: r.data, deleted: r.deleted }));
   const lastRow = records.at(-1);
   const next =
-    rows.length > limit && lastRow ? Buffer.from(JSON.stringify({ asOf: token.asOf, entity: lastRow.entity, id: lastRow.entityId })).toString('base64url') : null;
+    rows.length > limit && lastRow
+      ? Buffer.from(JSON.stringify({ asOf: token.asOf, entity: lastRow.entity, id: lastRow.entityId })).toString('base64url')
+      : null;
   return { asOf: token.asOf, records, next };
 }
 

@@ -20,7 +20,12 @@ export function outboxReporter(store: Store): (workstationId: string, report: Ou
     if (prev && prev.lastSeq === report.lastSeq && prev.conflicts === report.conflicts && now - prev.at < UNCHANGED_WRITE_MS) return;
     last.set(id, { ...report, at: now });
     await store
-      .query('UPDATE workstations SET reported_seq = $2, reported_conflicts = $3, reported_at = $4 WHERE id = $1', [id, report.lastSeq, report.conflicts, now])
+      .query('UPDATE workstations SET reported_seq = $2, reported_conflicts = $3, reported_at = $4 WHERE id = $1', [
+        id,
+        report.lastSeq,
+        report.conflicts,
+        now,
+      ])
       // A lost report is replaced by the next pull's; it must never fail the pull itself.
       .catch(() => void last.delete(id));
   };

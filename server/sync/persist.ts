@@ -30,14 +30,20 @@ export interface AppliedOpRow {
 
 /** Takes n sequence numbers for the office; the row stays locked until the transaction ends. */
 export async function allocateSeqs(sql: Sql, officeCode: string, n: number): Promise<number> {
-  const rows = await sql.query<{ last_seq: number }>('UPDATE office_seq SET last_seq = last_seq + $2 WHERE office_code = $1 RETURNING last_seq', [officeCode, n]);
+  const rows = await sql.query<{ last_seq: number }>(
+    'UPDATE office_seq SET last_seq = last_seq + $2 WHERE office_code = $1 RETURNING last_seq',
+    [officeCode, n],
+  );
   const last = rows[0]?.last_seq;
   if (last === undefined) throw new Error(`No sequence row for office ${officeCode}`);
   return last - n + 1;
 }
 
 export async function lockOffice(sql: Sql, officeCode: string): Promise<{ last_seq: number; horizon: number } | undefined> {
-  const rows = await sql.query<{ last_seq: number; horizon: number }>('SELECT last_seq, horizon FROM office_seq WHERE office_code = $1 FOR UPDATE', [officeCode]);
+  const rows = await sql.query<{ last_seq: number; horizon: number }>(
+    'SELECT last_seq, horizon FROM office_seq WHERE office_code = $1 FOR UPDATE',
+    [officeCode],
+  );
   return rows[0];
 }
 
@@ -81,7 +87,11 @@ export async function writeRecords(sql: Sql, officeCode: string, writes: readonl
   );
 }
 
-export async function writeKeys(sql: Sql, officeCode: string, keys: ReadonlyArray<{ entity: string; key: string; value: string; entityId: string }>): Promise<void> {
+export async function writeKeys(
+  sql: Sql,
+  officeCode: string,
+  keys: ReadonlyArray<{ entity: string; key: string; value: string; entityId: string }>,
+): Promise<void> {
   if (keys.length === 0) return;
   // One statement may not touch a row twice: the last owner of each key value wins.
   const unique = [...new Map(keys.map((k) => [`${k.entity}\u0000${k.key}\u0000${k.value}`, k])).values()];
@@ -109,7 +119,11 @@ export interface LoadedRecord extends StoredRecord {
   entity_id: string;
 }
 
-export async function loadRecords(sql: Sql, officeCode: string, refs: ReadonlyArray<{ entity: string; id: string }>): Promise<LoadedRecord[]> {
+export async function loadRecords(
+  sql: Sql,
+  officeCode: string,
+  refs: ReadonlyArray<{ entity: string; id: string }>,
+): Promise<LoadedRecord[]> {
   if (refs.length === 0) return [];
   return sql.query<LoadedRecord>(
     `SELECT r.entity, r.entity_id, r.version, r.data, r.meta, r.deleted FROM records r
@@ -119,7 +133,11 @@ export async function loadRecords(sql: Sql, officeCode: string, refs: ReadonlyAr
   );
 }
 
-export async function loadKeys(sql: Sql, officeCode: string, refs: ReadonlyArray<{ entity: string; key: string; value: string }>): Promise<Array<{ entity: string; key: string; value: string; entity_id: string }>> {
+export async function loadKeys(
+  sql: Sql,
+  officeCode: string,
+  refs: ReadonlyArray<{ entity: string; key: string; value: string }>,
+): Promise<Array<{ entity: string; key: string; value: string; entity_id: string }>> {
   if (refs.length === 0) return [];
   return sql.query(
     `SELECT k.entity, k.key, k.value, k.entity_id FROM record_keys k

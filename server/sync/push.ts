@@ -6,7 +6,17 @@ import type { EntityRegistry } from '../entities/registry.js';
 import type { Decision, StoredRecord } from '../entities/types.js';
 import type { Sql, Store } from '../store/store.js';
 import { BUSINESS_DAY_ENTITY, businessDateOf, isClosedDay } from '../entities/business-day.js';
-import { allocateSeqs, insertAppliedOps, loadKeys, loadRecords, lockOffice, writeKeys, writeRecords, type AppliedOpRow, type RecordWrite } from './persist.js';
+import {
+  allocateSeqs,
+  insertAppliedOps,
+  loadKeys,
+  loadRecords,
+  lockOffice,
+  writeKeys,
+  writeRecords,
+  type AppliedOpRow,
+  type RecordWrite,
+} from './persist.js';
 
 export interface PushDeps {
   store: Store;
@@ -31,7 +41,8 @@ interface StoredResult {
 
 const keyOf = (entity: string, id: string): string => `${entity}\u0000${id}`;
 const textOf = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const publicState = (r: StoredRecord | undefined): RecordState | null => (r ? { version: r.version, data: r.data, deleted: r.deleted } : null);
+const publicState = (r: StoredRecord | undefined): RecordState | null =>
+  r ? { version: r.version, data: r.data, deleted: r.deleted } : null;
 
 function duplicateOf(op: WireOp, stored: StoredResult): OpResult {
   return {
@@ -113,7 +124,8 @@ async function decideAll(sql: Sql, deps: PushDeps, ws: PushingWorkstation, ops: 
   // The business days the ops fall in come along, so entities can refuse changes to a closed day.
   const tz = (await sql.query<{ tz: string }>('SELECT tz FROM offices WHERE code = $1', [office]))[0]?.tz ?? 'Asia/Jakarta';
   const days = [...new Set(ops.map((o) => businessDateOf(o.createdAt, tz)))].map((id) => ({ entity: BUSINESS_DAY_ENTITY, id }));
-  for (const r of await loadRecords(sql, office, [...ops.map((o) => ({ entity: o.entity, id: o.entityId })), ...days])) records.set(keyOf(r.entity, r.entity_id), r);
+  for (const r of await loadRecords(sql, office, [...ops.map((o) => ({ entity: o.entity, id: o.entityId })), ...days]))
+    records.set(keyOf(r.entity, r.entity_id), r);
   const dayClosed = (at: number): boolean => isClosedDay(records.get(keyOf(BUSINESS_DAY_ENTITY, businessDateOf(at, tz))));
   const keyRefs = ops.flatMap((o) =>
     deps.registry.get(o.entity).uniqueKeys.flatMap((key) => {
@@ -185,9 +197,14 @@ export async function applyPush(deps: PushDeps, ws: PushingWorkstation, req: Pus
   let publishedSeq = 0;
   const response = await deps.store.tx(async (sql) => {
     // Serialises pushes from one workstation, so its device_seq advances one batch at a time.
-    const wsRows = await sql.query<{ last_device_seq: number }>('SELECT last_device_seq FROM workstations WHERE id = $1 FOR UPDATE', [ws.id]);
+    const wsRows = await sql.query<{ last_device_seq: number }>('SELECT last_device_seq FROM workstations WHERE id = $1 FOR UPDATE', [
+      ws.id,
+    ]);
     const lastSeq = wsRows[0]?.last_device_seq ?? 0;
-    const known = await knownOps(sql, req.ops.map((o) => o.opId));
+    const known = await knownOps(
+      sql,
+      req.ops.map((o) => o.opId),
+    );
     const { answers, apply, last, gap } = triage(req.ops, known, ws, lastSeq);
     let applied: Applied = { results: new Map(), rows: [], writes: [], keys: [] };
     if (apply.length > 0) {

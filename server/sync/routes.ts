@@ -23,7 +23,16 @@ import { officeOutbox, outboxReporter } from './outbox-report.js';
 import { OfficeOutboxQuery, type OfficeOutboxView } from '@common/central/office-outbox.js';
 import type { CentralDeps } from '../http/deps.js';
 import { CentralError, parseJson, validate } from '../http/errors.js';
-import { authenticate, checkSchemaVersion, importPublicKey, sha256Hex, signatureParts, signatureValid, useNonce, type Workstation } from '../http/signature.js';
+import {
+  authenticate,
+  checkSchemaVersion,
+  importPublicKey,
+  sha256Hex,
+  signatureParts,
+  signatureValid,
+  useNonce,
+  type Workstation,
+} from '../http/signature.js';
 
 /** Authenticates, then validates the body, then spends the nonce: refused requests write nothing. */
 async function signed<S extends z.ZodType>(
@@ -61,7 +70,8 @@ export function registerSyncRoutes(app: FastifyInstance, deps: CentralDeps): voi
     const parts = signatureParts(req, now);
     if (!Buffer.isBuffer(req.body)) throw new CentralError('UNSUPPORTED_MEDIA_TYPE', 'Send application/json');
     const input = validate(EnrolRequest, parseJson(req.body));
-    if (parts.workstationId !== input.workstationId) throw new CentralError('BAD_SIGNATURE', 'The signing workstation is not the one enrolling');
+    if (parts.workstationId !== input.workstationId)
+      throw new CentralError('BAD_SIGNATURE', 'The signing workstation is not the one enrolling');
     if (!signatureValid(req, parts, importPublicKey(input.publicKey), sha256Hex(req.body))) {
       throw new CentralError('BAD_SIGNATURE', 'The enrolment is not signed with the key it enrols');
     }
@@ -84,11 +94,16 @@ export function registerSyncRoutes(app: FastifyInstance, deps: CentralDeps): voi
           'INSERT INTO workstations (id, office_code, name, public_key, enrolled_at, last_seen_at) VALUES ($1, $2, $3, $4, $5, $5)',
           [input.workstationId, input.officeCode, input.name, input.publicKey, now],
         );
-        await sql.query('UPDATE enrolment_codes SET used_at = $2, used_by = $3 WHERE code_hash = $1', [hashCode(input.code), now, input.workstationId]);
+        await sql.query('UPDATE enrolment_codes SET used_at = $2, used_by = $3 WHERE code_hash = $1', [
+          hashCode(input.code),
+          now,
+          input.workstationId,
+        ]);
       }
-      const offices = await sql.query<{ code: string; name: string; city: string; tz: string }>('SELECT code, name, city, tz FROM offices WHERE code = $1', [
-        input.officeCode,
-      ]);
+      const offices = await sql.query<{ code: string; name: string; city: string; tz: string }>(
+        'SELECT code, name, city, tz FROM offices WHERE code = $1',
+        [input.officeCode],
+      );
       return offices[0] as { code: string; name: string; city: string; tz: string };
     });
     await useNonce(deps.store, parts, now);
@@ -97,7 +112,8 @@ export function registerSyncRoutes(app: FastifyInstance, deps: CentralDeps): voi
 
   app.post('/v1/push', async (req): Promise<PushResponse> => {
     const { ws, input } = await signed(deps, req, PushRequest, 'body', (w, i) => {
-      if (i.officeCode !== w.officeCode) throw new CentralError('WRONG_OFFICE', `This workstation belongs to ${w.officeCode}; it cannot push ops for ${i.officeCode}`);
+      if (i.officeCode !== w.officeCode)
+        throw new CentralError('WRONG_OFFICE', `This workstation belongs to ${w.officeCode}; it cannot push ops for ${i.officeCode}`);
     });
     return applyPush(deps, { id: ws.id, officeCode: ws.officeCode }, input);
   });

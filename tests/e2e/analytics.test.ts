@@ -26,7 +26,12 @@ async function saved(click: () => Promise<void>): Promise<{ name: string; bytes:
 }
 
 const card = (testId: string) => page.getByTestId(testId);
-const exportFrom = (testId: string, kind: 'PNG' | 'CSV') => saved(() => card(testId).getByRole('button', { name: `Unduh ${kind}` }).click());
+const exportFrom = (testId: string, kind: 'PNG' | 'CSV') =>
+  saved(() =>
+    card(testId)
+      .getByRole('button', { name: `Unduh ${kind}` })
+      .click(),
+  );
 
 /** A real PNG, drawn at a chart's size (IHDR width and height), with more than a blank canvas in it. */
 function expectChartPng(bytes: Buffer): void {
@@ -49,7 +54,9 @@ describe('supervisor analytics', { timeout: 120_000 }, () => {
   });
 
   it('shows the arrivals heatmap with Monday morning the peak, and exports it', async () => {
-    await card('analytics-heatmap').getByText(/Tersibuk: Senin pukul 08\.00/).waitFor();
+    await card('analytics-heatmap')
+      .getByText(/Tersibuk: Senin pukul 08\.00/)
+      .waitFor();
     const monday = card('analytics-heatmap').getByRole('row', { name: /^Senin/ });
     expect(await monday.getByRole('cell').count()).toBe(7);
     await shot(page, '70-analytics-heatmap');
@@ -57,7 +64,11 @@ describe('supervisor analytics', { timeout: 120_000 }, () => {
     expect(png.name).toMatch(/^kedatangan-\d{4}-\d{2}-\d{2}-2026-11-29\.png$/);
     expectChartPng(png.bytes);
     const csv = await exportFrom('analytics-heatmap', 'CSV');
-    const lines = csv.bytes.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.bytes
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('Hari,08.00,09.00,10.00,11.00,12.00,13.00,14.00,Hari buka');
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat']);
   });
@@ -92,7 +103,14 @@ describe('supervisor analytics', { timeout: 120_000 }, () => {
     await page.getByRole('link', { name: 'Kebutuhan loket' }).click();
     const staffing = card('analytics-staffing');
     await staffing.getByRole('row', { name: /^08\.00/ }).waitFor();
-    const quotaAt8 = async () => Number(await staffing.getByRole('row', { name: /^08\.00/ }).getByRole('cell').last().textContent());
+    const quotaAt8 = async () =>
+      Number(
+        await staffing
+          .getByRole('row', { name: /^08\.00/ })
+          .getByRole('cell')
+          .last()
+          .textContent(),
+      );
     const before = await quotaAt8();
     await page.getByLabel('Loket tersedia').fill('14');
     await page.keyboard.press('Enter');
@@ -101,7 +119,9 @@ describe('supervisor analytics', { timeout: 120_000 }, () => {
     await shot(page, '73-analytics-staffing');
     expectChartPng((await exportFrom('analytics-staffing', 'PNG')).bytes);
     const csv = (await exportFrom('analytics-staffing', 'CSV')).bytes.toString('utf8');
-    expect(csv.split('\r\n')[0]).toBe('\uFEFFJam,Kedatangan,Erlang,Loket dibuka,Petugas dijadwalkan,Tingkat layanan,Dengan 14 loket,Rata-rata tunggu,Kuota janji temu');
+    expect(csv.split('\r\n')[0]).toBe(
+      '\uFEFFJam,Kedatangan,Erlang,Loket dibuka,Petugas dijadwalkan,Tingkat layanan,Dengan 14 loket,Rata-rata tunggu,Kuota janji temu',
+    );
   });
 
   it('speaks English too', async () => {

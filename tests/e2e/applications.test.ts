@@ -93,7 +93,10 @@ describe('a walk-in from check-in to printed receipt', { timeout: 120_000 }, () 
 
     // Every receipt of the application stays listed; a supervisor voids one with a reason, at this desk.
     const history = page.getByTestId('receipt-history');
-    await history.locator('li[data-status="active"]').getByText(/berlaku/).waitFor();
+    await history
+      .locator('li[data-status="active"]')
+      .getByText(/berlaku/)
+      .waitFor();
     await history.getByRole('button', { name: 'Batalkan' }).click();
     await page.getByLabel('Alasan pembatalan tanda terima').fill('Salah cetak nama layanan');
     await page.getByLabel('Nama pengguna supervisor').fill('kepala');
@@ -102,21 +105,45 @@ describe('a walk-in from check-in to printed receipt', { timeout: 120_000 }, () 
     const voided = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Setujui' }).click();
     await voided;
-    await history.locator('li[data-status="void"]').getByText(/Dibatalkan: Salah cetak nama layanan/).waitFor();
+    await history
+      .locator('li[data-status="void"]')
+      .getByText(/Dibatalkan: Salah cetak nama layanan/)
+      .waitFor();
     expect(await history.locator('li[data-status="active"]').count()).toBe(0);
 
-    const stored = await app.call('applications.search', { query: 'BYM-261130-03-0001' }, (await app.call('auth.login', { username: 'admin', password: 'Kantor-Loket-2026' })).sessionToken);
+    const stored = await app.call(
+      'applications.search',
+      { query: 'BYM-261130-03-0001' },
+      (await app.call('auth.login', { username: 'admin', password: 'Kantor-Loket-2026' })).sessionToken,
+    );
     expect(stored.results[0]).toMatchObject({ status: 'verified', fullName: 'BUDI SANTOSO' });
   });
 });
 
 describe('a booking from check-in to hand-over', { timeout: 120_000 }, () => {
-  it('pre-fills from M-Paspor, is approved at the supervisor\'s queue and handed over against the NIK', async () => {
+  it("pre-fills from M-Paspor, is approved at the supervisor's queue and handed over against the NIK", async () => {
     const nik = composeNik({ region: '337410', birthDate: '1985-01-02', sex: 'F', serial: 8 });
     const row = {
-      code: 'MP4TQ8Z2KD', office_code: 'banyumanik', nik, full_name: 'SITI AMINAH', birth_date: '1985-01-02', sex: 'F', birth_place: 'SALATIGA',
-      phone: '+6281398765432', email: null, address: 'Jl. Diponegoro No. 7, Salatiga', service_code: 'PASPOR_BIASA_5', reason: 'new', appointment_date: '2026-11-30',
-      slot: '09:00', billing_code: '820126113000099', billing_amount: 350_000, payment_status: 'paid', paid_at: app.now() - 3_600_000, booked_at: app.now() - 86_400_000, source: 'central',
+      code: 'MP4TQ8Z2KD',
+      office_code: 'banyumanik',
+      nik,
+      full_name: 'SITI AMINAH',
+      birth_date: '1985-01-02',
+      sex: 'F',
+      birth_place: 'SALATIGA',
+      phone: '+6281398765432',
+      email: null,
+      address: 'Jl. Diponegoro No. 7, Salatiga',
+      service_code: 'PASPOR_BIASA_5',
+      reason: 'new',
+      appointment_date: '2026-11-30',
+      slot: '09:00',
+      billing_code: '820126113000099',
+      billing_amount: 350_000,
+      payment_status: 'paid',
+      paid_at: app.now() - 3_600_000,
+      booked_at: app.now() - 86_400_000,
+      source: 'central',
     };
     const cols = Object.keys(row);
     app.core.db.prepare(`INSERT INTO bookings (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);

@@ -40,7 +40,12 @@ const applicationId = uuidv7();
 /** A picture file of the bandaged hand (any real PNG does: core checks it decodes). */
 function handPng(): Buffer {
   const g = face(80);
-  return Buffer.from(encodePng(g.width, g.height, 1, g.data, { deflate: (d) => deflateSync(d), inflate: (d, max) => inflateSync(d, { maxOutputLength: max }) }));
+  return Buffer.from(
+    encodePng(g.width, g.height, 1, g.data, {
+      deflate: (d) => deflateSync(d),
+      inflate: (d, max) => inflateSync(d, { maxOutputLength: max }),
+    }),
+  );
 }
 
 beforeAll(async () => {
@@ -49,7 +54,10 @@ beforeAll(async () => {
   await setUpByCore(app);
   officerPassword = await accountByCore(app, 'petugas1', 'officer');
   supervisorPassword = await accountByCore(app, 'spv1', 'supervisor');
-  bio = installBiometrics(app.core, { keyWrapper: new KeyFileWrapper(app.dataDir), sbi: { ports: [sim.port, sim.port], captureGraceMs: 300 } });
+  bio = installBiometrics(app.core, {
+    keyWrapper: new KeyFileWrapper(app.dataDir),
+    sbi: { ports: [sim.port, sim.port], captureGraceMs: 300 },
+  });
   insertApplication(app.core.db, applicationId);
   await sim.control({ ...DEFAULT_SIM_CONFIG, delayMs: 10 });
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -73,7 +81,12 @@ const modality = (name: RegExp) => page.getByRole('navigation', { name: /^(Yang 
 const quality = () => page.getByTestId('capture-quality').first();
 const attemptsLeft = () => page.getByTestId('capture-attempts');
 /** What core says, through a supervisor's own session (the screen's session stays the officer's). */
-const status = async () => app.call('biometrics.status', { applicationId }, (await app.call('auth.login', { username: 'spv1', password: supervisorPassword })).sessionToken);
+const status = async () =>
+  app.call(
+    'biometrics.status',
+    { applicationId },
+    (await app.call('auth.login', { username: 'spv1', password: supervisorPassword })).sessionToken,
+  );
 
 async function authorise(form: ReturnType<Page['getByRole']>, password: string): Promise<void> {
   await form.getByLabel('Nama pengguna supervisor').fill('spv1');
@@ -111,20 +124,31 @@ describe('the capture screen', { timeout: 120_000 }, () => {
     await page.keyboard.press('Alt+C');
     await quality().getByText('Percobaan 1').waitFor();
     expect(await quality().getByText('memenuhi ambang').count()).toBe(4);
-    for (const finger of ['Telunjuk kiri', 'Jari tengah kiri', 'Jari manis kiri', 'Kelingking kiri']) await quality().getByRole('row', { name: new RegExp(finger) }).waitFor();
-    await modality(/Tangan kiri/).getByText('Baik', { exact: true }).waitFor();
+    for (const finger of ['Telunjuk kiri', 'Jari tengah kiri', 'Jari manis kiri', 'Kelingking kiri'])
+      await quality()
+        .getByRole('row', { name: new RegExp(finger) })
+        .waitFor();
+    await modality(/Tangan kiri/)
+      .getByText('Baik', { exact: true })
+      .waitFor();
     await attemptsLeft().getByText('Sisa 2 percobaan').waitFor();
 
     // The kept image opens on request only, and the read is audited.
     const reads = () => app.core.db.prepare("SELECT count(*) FROM audit_events WHERE action = 'biometrics.read'").pluck().get() as number;
     const before = reads();
-    await quality().getByRole('row', { name: /Telunjuk kiri/ }).getByRole('button', { name: 'Lihat' }).click();
+    await quality()
+      .getByRole('row', { name: /Telunjuk kiri/ })
+      .getByRole('button', { name: 'Lihat' })
+      .click();
     const stored = page.getByRole('img', { name: 'Gambar tersimpan: Telunjuk kiri' });
     await stored.waitFor();
     expect(await stored.evaluate((img: HTMLImageElement) => img.naturalWidth > 0)).toBe(true);
     expect(reads()).toBe(before + 1);
     await shot(page, 'capture-01b-stored-image');
-    await quality().getByRole('row', { name: /Telunjuk kiri/ }).getByRole('button', { name: 'Tutup' }).click();
+    await quality()
+      .getByRole('row', { name: /Telunjuk kiri/ })
+      .getByRole('button', { name: 'Tutup' })
+      .click();
     await stored.waitFor({ state: 'detached' });
   });
 
@@ -155,7 +179,9 @@ describe('the capture screen', { timeout: 120_000 }, () => {
     await authorise(form, 'salah-sandi-2026');
     await form.getByText('Nama pengguna atau kata sandi supervisor salah', { exact: false }).waitFor();
     await authorise(form, supervisorPassword);
-    await modality(/Tangan kanan/).getByText('Diterima supervisor').waitFor();
+    await modality(/Tangan kanan/)
+      .getByText('Diterima supervisor')
+      .waitFor();
     await page.getByText(/Diterima di bawah ambang oleh Petugas spv1/).waitFor();
   });
 
@@ -181,9 +207,19 @@ describe('the capture screen', { timeout: 120_000 }, () => {
     await page.keyboard.press('Alt+C');
     await quality().getByText('Percobaan 1').waitFor();
     // Only the right thumb was asked of the device.
-    expect(await quality().getByRole('row', { name: /Ibu jari kanan/ }).count()).toBe(1);
-    expect(await quality().getByRole('row', { name: /Ibu jari kiri/ }).count()).toBe(0);
-    await modality(/Kedua ibu jari/).getByText('Baik', { exact: true }).waitFor();
+    expect(
+      await quality()
+        .getByRole('row', { name: /Ibu jari kanan/ })
+        .count(),
+    ).toBe(1);
+    expect(
+      await quality()
+        .getByRole('row', { name: /Ibu jari kiri/ })
+        .count(),
+    ).toBe(0);
+    await modality(/Kedua ibu jari/)
+      .getByText('Baik', { exact: true })
+      .waitFor();
   });
 
   it('explains a device fault in Indonesian and stores nothing', async () => {
@@ -191,7 +227,10 @@ describe('the capture screen', { timeout: 120_000 }, () => {
     await page.keyboard.press('Alt+4');
     await page.getByRole('heading', { level: 2, name: 'Kedua iris' }).waitFor();
     await page.keyboard.press('Alt+C');
-    await page.getByRole('alert').getByText(/tidak terdeteksi/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/tidak terdeteksi/)
+      .waitFor();
     await attemptsLeft().getByText('Sisa 3 percobaan').waitFor();
     const iris = (await status())?.modalities.find((m) => m.modality === 'iris');
     expect(iris?.attemptsUsed).toBe(0);
@@ -229,8 +268,12 @@ describe('the capture screen', { timeout: 120_000 }, () => {
   it('speaks English when the officer chooses it', async () => {
     await page.getByRole('banner').getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Biometric capture' }).waitFor();
-    await modality(/Left hand \(4 fingers\)/).getByText('Good', { exact: true }).waitFor();
-    await modality(/Right hand/).getByText('Accepted by supervisor').waitFor();
+    await modality(/Left hand \(4 fingers\)/)
+      .getByText('Good', { exact: true })
+      .waitFor();
+    await modality(/Right hand/)
+      .getByText('Accepted by supervisor')
+      .waitFor();
     await page.getByTestId('capture-complete').getByText('Biometrics complete: the application may go on.').waitFor();
     await page.getByRole('banner').getByRole('button', { name: 'Bahasa Indonesia' }).click();
     await seeHeading(page, 'Perekaman biometrik');

@@ -29,11 +29,26 @@ beforeAll(async () => {
     'applications.create',
     {
       draft: {
-        serviceCode: 'PASPOR_ELEKTRONIK_10', reason: 'new', accelerated: false, priorityGroup: null,
+        serviceCode: 'PASPOR_ELEKTRONIK_10',
+        reason: 'new',
+        accelerated: false,
+        priorityGroup: null,
         applicant: {
-          nik: composeNik({ region: '337410', birthDate: '1990-05-17', sex: 'M', serial: 1 }), fullName: 'Budi Santoso', birthPlace: 'Semarang', birthDate: '1990-05-17', sex: 'M',
-          maritalStatus: 'married', address: 'Jl. Setiabudi No. 12, Semarang', phone: '0812 3456 7890', email: null, fatherName: 'Slamet', motherName: 'Sri', nationality: 'IDN',
-          passportNumber: null, passportExpiry: null, nameChange: false,
+          nik: composeNik({ region: '337410', birthDate: '1990-05-17', sex: 'M', serial: 1 }),
+          fullName: 'Budi Santoso',
+          birthPlace: 'Semarang',
+          birthDate: '1990-05-17',
+          sex: 'M',
+          maritalStatus: 'married',
+          address: 'Jl. Setiabudi No. 12, Semarang',
+          phone: '0812 3456 7890',
+          email: null,
+          fatherName: 'Slamet',
+          motherName: 'Sri',
+          nationality: 'IDN',
+          passportNumber: null,
+          passportExpiry: null,
+          nameChange: false,
         },
       },
     },
@@ -41,10 +56,41 @@ beforeAll(async () => {
   );
   number = created.number;
   // Two of the office's tickets as central published them (entity "ticket"): one served by petugas, one waiting.
-  const base = { day: '2026-11-30', serviceCode: 'PENGAMBILAN', slotAt: null, priorityGroup: null, bookingCode: null, transferredFrom: null };
+  const base = {
+    day: '2026-11-30',
+    serviceCode: 'PENGAMBILAN',
+    slotAt: null,
+    priorityGroup: null,
+    bookingCode: null,
+    transferredFrom: null,
+  };
   const arrived = Date.UTC(2026, 10, 30, 1, 5);
-  const served = { ...base, number: 'C-001', status: 'done', arrivedAt: arrived, counterId: '1', officer: 'petugas', calledAt: arrived + 60_000, callCount: 1, startedAt: arrived + 60_000, finishedAt: arrived + 300_000, outcome: 'served' };
-  const waiting = { ...base, number: 'C-002', status: 'waiting', arrivedAt: arrived + 1_000, counterId: null, officer: null, calledAt: null, callCount: 0, startedAt: null, finishedAt: null, outcome: null };
+  const served = {
+    ...base,
+    number: 'C-001',
+    status: 'done',
+    arrivedAt: arrived,
+    counterId: '1',
+    officer: 'petugas',
+    calledAt: arrived + 60_000,
+    callCount: 1,
+    startedAt: arrived + 60_000,
+    finishedAt: arrived + 300_000,
+    outcome: 'served',
+  };
+  const waiting = {
+    ...base,
+    number: 'C-002',
+    status: 'waiting',
+    arrivedAt: arrived + 1_000,
+    counterId: null,
+    officer: null,
+    calledAt: null,
+    callCount: 0,
+    startedAt: null,
+    finishedAt: null,
+    outcome: null,
+  };
   applyPulled(app.core, app.core.db, [
     { entity: 'ticket', entityId: 'e2e-t1', version: 2, data: served, deleted: false },
     { entity: 'ticket', entityId: 'e2e-t2', version: 1, data: waiting, deleted: false },
@@ -71,19 +117,48 @@ describe('end of day at the supervisor desk', { timeout: 120_000 }, () => {
     await expect.poll(() => page.getByLabel('Hari layanan').inputValue()).toBe('2026-11-30');
     const row = page.getByRole('table', { name: 'Selisih' }).getByRole('row', { name: new RegExp(number) });
     await row.getByText('Belum dibayar').waitFor();
-    await page.getByText(/Masih ada selisih tanpa catatan/).first().waitFor();
-    await page.getByText(/lakukan sinkronisasi/).first().waitFor();
+    await page
+      .getByText(/Masih ada selisih tanpa catatan/)
+      .first()
+      .waitFor();
+    await page
+      .getByText(/lakukan sinkronisasi/)
+      .first()
+      .waitFor();
     // Services by name in the officer's language, code beside; the queue per service and per officer.
-    await page.getByRole('table', { name: 'Per layanan' }).getByRole('rowheader', { name: 'Paspor elektronik 10 tahun (PASPOR_ELEKTRONIK_10)' }).waitFor();
+    await page
+      .getByRole('table', { name: 'Per layanan' })
+      .getByRole('rowheader', { name: 'Paspor elektronik 10 tahun (PASPOR_ELEKTRONIK_10)' })
+      .waitFor();
     const perService = page.getByRole('table', { name: 'Tiket antrean per layanan' });
-    expect(await perService.getByRole('row', { name: /Pengambilan paspor \(PENGAMBILAN\)/ }).getByRole('cell').allTextContents()).toEqual(['2', '1', '0', '0', '0', '1']);
+    expect(
+      await perService
+        .getByRole('row', { name: /Pengambilan paspor \(PENGAMBILAN\)/ })
+        .getByRole('cell')
+        .allTextContents(),
+    ).toEqual(['2', '1', '0', '0', '0', '1']);
     const perOfficer = page.getByRole('table', { name: 'Tiket antrean per petugas' });
-    expect(await perOfficer.getByRole('row', { name: 'Petugas petugas (petugas)' }).getByRole('cell').allTextContents()).toEqual(['1', '1', '0', '0', '0', '0']);
-    expect(await perOfficer.getByRole('row', { name: /Belum dipanggil/ }).getByRole('cell').allTextContents()).toEqual(['1', '0', '0', '0', '0', '1']);
+    expect(await perOfficer.getByRole('row', { name: 'Petugas petugas (petugas)' }).getByRole('cell').allTextContents()).toEqual([
+      '1',
+      '1',
+      '0',
+      '0',
+      '0',
+      '0',
+    ]);
+    expect(
+      await perOfficer
+        .getByRole('row', { name: /Belum dipanggil/ })
+        .getByRole('cell')
+        .allTextContents(),
+    ).toEqual(['1', '0', '0', '0', '0', '1']);
     await shot(page, 'eod-01-report');
     await page.getByLabel('Kata sandi').fill(supervisorPassword);
     await page.getByRole('button', { name: 'Tutup hari' }).click();
-    await page.getByRole('alert').getByText(/Masih ada selisih tanpa catatan/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/Masih ada selisih tanpa catatan/)
+      .waitFor();
   });
 
   it('takes a note on the discrepancy, then signs off once central has everything', async () => {
@@ -111,8 +186,14 @@ describe('end of day at the supervisor desk', { timeout: 120_000 }, () => {
     const hash = await page.getByText(/^SHA-256: [0-9a-f]{64}$/).textContent();
     expect(text).toContain(hash!);
     const csv = await saved(() => page.getByRole('button', { name: 'Ekspor CSV' }).click());
-    const lines = csv.bytes.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.bytes
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('bagian,kunci,label,status,jumlah,seharusnya,pusat,manual,dibebaskan,catatan');
-    expect(lines.some((l) => l.startsWith('discrepancy,') && l.includes(number) && l.endsWith('Pemohon membayar di bank besok pagi'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('discrepancy,') && l.includes(number) && l.endsWith('Pemohon membayar di bank besok pagi'))).toBe(
+      true,
+    );
   });
 });

@@ -67,7 +67,9 @@ describe('digital queue', { timeout: 90_000 }, () => {
     await expect.poll(() => page.getByTestId('queue-current').textContent()).toBe('L3B-001');
     await board.getByTestId('board-current').getByText('L3B-001').waitFor();
     await board.getByText('Silakan ke loket 3').waitFor();
-    await expect.poll(() => board.locator('main.board').getAttribute('data-announced')).toBe('Nomor antrean L tiga B nol nol satu, silakan ke loket tiga');
+    await expect
+      .poll(() => board.locator('main.board').getAttribute('data-announced'))
+      .toBe('Nomor antrean L tiga B nol nol satu, silakan ke loket tiga');
     await shot(board, '61-queue-board');
     // F1 is disabled while a ticket is at the counter: the button says so too.
     expect(await page.locator('button[data-key="F1"]').isDisabled()).toBe(true);
@@ -102,7 +104,9 @@ describe('digital queue', { timeout: 90_000 }, () => {
     await page.getByText('dipanggil 2 kali').waitFor();
     await page.keyboard.press('F2');
     await page.getByText('dipanggil 3 kali').waitFor();
-    await expect.poll(() => board.locator('main.board').getAttribute('data-announced')).toBe('Nomor antrean L tiga B nol nol dua, silakan ke loket tiga');
+    await expect
+      .poll(() => board.locator('main.board').getAttribute('data-announced'))
+      .toBe('Nomor antrean L tiga B nol nol dua, silakan ke loket tiga');
     await page.keyboard.press('F3');
     await page.getByText('Tekan F1 untuk memanggil antrean berikutnya.').waitFor();
   });

@@ -19,7 +19,12 @@ afterAll(async () => {
 const OFFICER = { username: 'budi', fullName: 'Budi Santoso', temp: 'Sementara-2026-a', password: 'Kantor-Pagi-2026' };
 const SUPERVISOR = { username: 'siti', fullName: 'Siti Rahmawati', temp: 'Sementara-2026-b', password: 'Meja-Siang-2026' };
 
-async function createAccount(p: Page, a: { username: string; fullName: string; temp: string }, role: 'officer' | 'supervisor', services: string[]) {
+async function createAccount(
+  p: Page,
+  a: { username: string; fullName: string; temp: string },
+  role: 'officer' | 'supervisor',
+  services: string[],
+) {
   await p.getByRole('button', { name: 'Akun baru' }).click();
   const form = p.getByRole('form', { name: 'Buat akun baru' });
   await form.getByLabel('Nama pengguna').fill(a.username);
@@ -128,7 +133,10 @@ describe('first run and the three roles', { timeout: 90_000 }, () => {
     const trail = page.getByRole('table');
     await trail.getByText('Akun dibuat').first().waitFor();
     await trail.getByText('Kata sandi diganti').first().waitFor();
-    await trail.getByText(/30 Nov 2026 09\.00\.00 WITA/).first().waitFor();
+    await trail
+      .getByText(/30 Nov 2026 09\.00\.00 WITA/)
+      .first()
+      .waitFor();
     await shot(page, '07-supervisor-desk');
     await logout(page);
   });
@@ -141,12 +149,21 @@ describe('first run and the three roles', { timeout: 90_000 }, () => {
     await editor.getByRole('checkbox', { name: 'Izin tinggal' }).check();
     await editor.getByRole('button', { name: 'Simpan perubahan' }).click();
     await editor.getByText('Perubahan disimpan.').waitFor();
-    await page.getByRole('row', { name: new RegExp(OFFICER.username) }).getByText('A C D').waitFor();
+    await page
+      .getByRole('row', { name: new RegExp(OFFICER.username) })
+      .getByText('A C D')
+      .waitFor();
     await editor.getByRole('button', { name: 'Nonaktifkan akun' }).click();
-    await page.getByRole('row', { name: new RegExp(OFFICER.username) }).getByText('Nonaktif').waitFor();
+    await page
+      .getByRole('row', { name: new RegExp(OFFICER.username) })
+      .getByText('Nonaktif')
+      .waitFor();
     await shot(page, '08-admin-editor');
     await editor.getByRole('button', { name: 'Aktifkan kembali' }).click();
-    await page.getByRole('row', { name: new RegExp(OFFICER.username) }).getByText('Aktif', { exact: true }).waitFor();
+    await page
+      .getByRole('row', { name: new RegExp(OFFICER.username) })
+      .getByText('Aktif', { exact: true })
+      .waitFor();
 
     await page.getByRole('link', { name: 'Workstation' }).click();
     expect(page.url()).toMatch(/#\/admin\/workstation$/);
@@ -154,7 +171,10 @@ describe('first run and the three roles', { timeout: 90_000 }, () => {
     await page.getByLabel('Nomor loket').fill('7');
     await page.getByRole('button', { name: 'Simpan' }).click();
     await page.getByText('Pengaturan disimpan.').waitFor();
-    await page.getByRole('banner').getByText(/Workstation LOKET-07 · Loket 7/).waitFor();
+    await page
+      .getByRole('banner')
+      .getByText(/Workstation LOKET-07 · Loket 7/)
+      .waitFor();
     await shot(page, '09-admin-workstation');
   });
 

@@ -39,10 +39,17 @@ afterAll(async () => {
 });
 
 const bar = (): Locator => page.getByRole('contentinfo');
-const adminTokenOf = async (a: E2eApp): Promise<string> => (await a.call('auth.login', { username: ADMIN.username, password: ADMIN.password })).sessionToken;
+const adminTokenOf = async (a: E2eApp): Promise<string> =>
+  (await a.call('auth.login', { username: ADMIN.username, password: ADMIN.password })).sessionToken;
 const adminToken = (): Promise<string> => adminTokenOf(app);
 const centralUser = (username: string) =>
-  central.admin('POST', '/admin/users', { officeCode: 'banyumanik', username, fullName: `Nama ${username}`, role: 'officer', password: 'Sementara-2026-x' });
+  central.admin('POST', '/admin/users', {
+    officeCode: 'banyumanik',
+    username,
+    fullName: `Nama ${username}`,
+    role: 'officer',
+    password: 'Sementara-2026-x',
+  });
 const newAccount = async (token: string, username: string, fullName = `Petugas ${username}`) =>
   app.call('users.create', { username, fullName, role: 'officer', password: 'Sementara-2026-x' }, token);
 const syncNow = () => page.getByRole('button', { name: /^Sinkronkan sekarang/ }).click();
@@ -52,7 +59,9 @@ describe('sync status and the Sync screen', { timeout: 120_000 }, () => {
   it('shows online, nothing pending and the last sync on every screen, even before login', async () => {
     await bar().getByText('Daring').waitFor();
     await bar().getByText('0 tertunda').waitFor();
-    await bar().getByText(/sinkron terakhir/).waitFor();
+    await bar()
+      .getByText(/sinkron terakhir/)
+      .waitFor();
     // Before login the status is shown but the Sync screen is not offered.
     expect(await bar().getByRole('button').count()).toBe(0);
     await shot(page, 'sync-01-login-status');
@@ -72,14 +81,20 @@ describe('sync status and the Sync screen', { timeout: 120_000 }, () => {
     await page.keyboard.press('Control+Shift+S');
     await seeHeading(page, 'Sinkronisasi dengan pusat');
     expect(page.url()).toMatch(/#\/admin\/sync$/);
-    await page.getByRole('row', { name: /Akun dibuat/ }).getByText('Tertunda').waitFor();
+    await page
+      .getByRole('row', { name: /Akun dibuat/ })
+      .getByText('Tertunda')
+      .waitFor();
     expect(Number(await count('pending').textContent())).toBeGreaterThan(0);
 
     await syncNow();
     await bar().getByText('Luring').waitFor();
     await page.getByText('Pusat tidak dapat dihubungi. Pekerjaan tetap berjalan di sini', { exact: false }).waitFor();
     expect(Number(await count('pending').textContent())).toBeGreaterThan(0);
-    await page.getByRole('row', { name: /Akun dibuat/ }).getByText('1 percobaan').waitFor();
+    await page
+      .getByRole('row', { name: /Akun dibuat/ })
+      .getByText('1 percobaan')
+      .waitFor();
     await shot(page, 'sync-02-offline-pending');
 
     reachable = true;
@@ -103,13 +118,16 @@ describe('sync status and the Sync screen', { timeout: 120_000 }, () => {
 
     await page.getByRole('banner').getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sync with central' }).waitFor();
-    await page.getByRole('row', { name: /Account created/ }).getByText('Central already has an account with this username', { exact: false }).waitFor();
+    await page
+      .getByRole('row', { name: /Account created/ })
+      .getByText('Central already has an account with this username', { exact: false })
+      .waitFor();
     await bar().getByText('1 rejected').waitFor();
     await page.getByRole('banner').getByRole('button', { name: 'Bahasa Indonesia' }).click();
     await seeHeading(page, 'Sinkronisasi dengan pusat');
   });
 
-  it('shows both sides of a conflict and keeps this workstation\'s value when the officer says so', async () => {
+  it("shows both sides of a conflict and keeps this workstation's value when the officer says so", async () => {
     await centralUser('rebut1');
     await syncNow();
     // "Sync now" returns at once; the account arrives with the pull that follows.
@@ -125,8 +143,14 @@ describe('sync status and the Sync screen', { timeout: 120_000 }, () => {
     await syncNow();
     await bar().getByText('1 konflik').waitFor();
     const panel = page.getByRole('group', { name: /Konflik: Akun diubah/ });
-    await panel.getByRole('row', { name: /Nama lengkap/ }).getByText('Nama Dari Loket Tiga').waitFor();
-    await panel.getByRole('row', { name: /Nama lengkap/ }).getByText('Nama Dari Loket Satu').waitFor();
+    await panel
+      .getByRole('row', { name: /Nama lengkap/ })
+      .getByText('Nama Dari Loket Tiga')
+      .waitFor();
+    await panel
+      .getByRole('row', { name: /Nama lengkap/ })
+      .getByText('Nama Dari Loket Satu')
+      .waitFor();
     expect(await count('conflicts').textContent()).toBe('1');
     await shot(page, 'sync-04-conflict');
 
@@ -134,9 +158,17 @@ describe('sync status and the Sync screen', { timeout: 120_000 }, () => {
     await panel.waitFor({ state: 'detached' });
     await syncNow();
     await bar().getByText('0 tertunda').waitFor();
-    expect(await bar().getByText(/konflik/).count()).toBe(0);
+    expect(
+      await bar()
+        .getByText(/konflik/)
+        .count(),
+    ).toBe(0);
     await page.getByRole('button', { name: 'Semua' }).click();
-    await page.getByRole('row', { name: /Akun diubah/ }).getByText('memakai milik workstation ini', { exact: false }).first().waitFor();
+    await page
+      .getByRole('row', { name: /Akun diubah/ })
+      .getByText('memakai milik workstation ini', { exact: false })
+      .first()
+      .waitFor();
     await shot(page, 'sync-05-resolved');
 
     await other.client.runCycle();
@@ -152,7 +184,11 @@ describe('sync status and the Sync screen', { timeout: 120_000 }, () => {
     await page.getByRole('link', { name: 'Audit' }).click();
     const created = page.getByRole('row', { name: /Akun dibuat/ }).filter({ hasText: 'kembar' });
     await created.getByText('Nama pengguna: kembar · Peran: Petugas loket').waitFor();
-    await page.getByRole('row', { name: /Bahasa diganti/ }).getByText('Bahasa: English').first().waitFor();
+    await page
+      .getByRole('row', { name: /Bahasa diganti/ })
+      .getByText('Bahasa: English')
+      .first()
+      .waitFor();
     await shot(page, 'sync-06-audit-details');
   });
 });

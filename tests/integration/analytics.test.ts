@@ -70,7 +70,18 @@ describe('analytics over training history', { timeout: 60_000 }, () => {
     const f = await t.value('analytics.forecast', {}, supervisor);
     expect(f.origin).toBe('2026-12-17');
     const open = f.days.filter((d) => !d.closed);
-    expect(open.map((d) => d.date)).toEqual(['2026-12-17', '2026-12-18', '2026-12-21', '2026-12-22', '2026-12-23', '2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', '2027-01-04']);
+    expect(open.map((d) => d.date)).toEqual([
+      '2026-12-17',
+      '2026-12-18',
+      '2026-12-21',
+      '2026-12-22',
+      '2026-12-23',
+      '2026-12-28',
+      '2026-12-29',
+      '2026-12-30',
+      '2026-12-31',
+      '2027-01-04',
+    ]);
     expect(f.days.find((d) => d.date === '2026-12-25')).toMatchObject({ closed: true, total: 0, holidayName: 'Hari Raya Natal' });
     const after = f.days.find((d) => d.date === '2026-12-28')!;
     const monday = f.days.find((d) => d.date === '2026-12-21')!;
@@ -98,7 +109,10 @@ describe('analytics over training history', { timeout: 60_000 }, () => {
   it('refuses bad input with a specific error and changes nothing', async () => {
     const before = count();
     const saturday = await t.call('analytics.staffing', { date: '2026-12-19' }, supervisor);
-    expect(saturday.ok ? null : saturday.error).toMatchObject({ code: 'VALIDATION', details: { fields: { date: ['analytics.dateNotForecast'] } } });
+    expect(saturday.ok ? null : saturday.error).toMatchObject({
+      code: 'VALIDATION',
+      details: { fields: { date: ['analytics.dateNotForecast'] } },
+    });
     const tooMany = await t.call('analytics.generateHistory', { weeks: 500 }, supervisor);
     expect(tooMany.ok ? null : tooMany.error.code).toBe('VALIDATION');
     const byOfficer = await t.call('analytics.heatmap', { weeks: 8 }, officer);
@@ -107,25 +121,63 @@ describe('analytics over training history', { timeout: 60_000 }, () => {
   });
 });
 
-describe('the queue\'s closed tickets', () => {
-  it('join the history once each, measured call to finish, in the office\'s hours', async () => {
+describe("the queue's closed tickets", () => {
+  it("join the history once each, measured call to finish, in the office's hours", async () => {
     const db = t.core.db;
     // Wednesday 16 December 2026 in WIB (UTC+7): 08:10, 09:20 and 09:40 local.
     const at = (h: number, m: number) => Date.UTC(2026, 11, 16, h - 7, m);
     const ticket = (id: string, arrived: number, extra: { slot_at?: number; priority_group?: 'lansia' } = {}) =>
-      insertLocalTicket(db, { id, day: '2026-12-16', service_code: 'PASPOR_BIASA_5', number: id, status: 'waiting', arrived_at: arrived, slot_at: extra.slot_at ?? null, priority_group: extra.priority_group ?? null, booking_code: null, request_id: null });
+      insertLocalTicket(db, {
+        id,
+        day: '2026-12-16',
+        service_code: 'PASPOR_BIASA_5',
+        number: id,
+        status: 'waiting',
+        arrived_at: arrived,
+        slot_at: extra.slot_at ?? null,
+        priority_group: extra.priority_group ?? null,
+        booking_code: null,
+        request_id: null,
+      });
     ticket('L3A-001', at(8, 10), { slot_at: at(8, 0) });
-    updateLocalTicket(db, 'L3A-001', { status: 'done', counter_id: 'C3', called_at: at(8, 30), started_at: at(8, 31), finished_at: at(8, 37), outcome: 'served' });
+    updateLocalTicket(db, 'L3A-001', {
+      status: 'done',
+      counter_id: 'C3',
+      called_at: at(8, 30),
+      started_at: at(8, 31),
+      finished_at: at(8, 37),
+      outcome: 'served',
+    });
     ticket('L3A-002', at(9, 20), { priority_group: 'lansia' });
     updateLocalTicket(db, 'L3A-002', { status: 'no_show', counter_id: 'C3', called_at: at(9, 25), finished_at: at(9, 27) });
     ticket('L3A-003', at(9, 40));
     const before = await t.value('analytics.span', {}, supervisor);
     expect(await t.value('analytics.importTickets', {}, supervisor)).toEqual({ imported: 2 });
     expect(await t.value('analytics.importTickets', {}, supervisor)).toEqual({ imported: 0 });
-    const rows = db.prepare("SELECT ticket_id, day, hour, outcome, channel, priority_group, service_seconds FROM analytics_history WHERE source = 'queue' ORDER BY ticket_id").all();
+    const rows = db
+      .prepare(
+        "SELECT ticket_id, day, hour, outcome, channel, priority_group, service_seconds FROM analytics_history WHERE source = 'queue' ORDER BY ticket_id",
+      )
+      .all();
     expect(rows).toEqual([
-      { ticket_id: 'L3A-001', day: '2026-12-16', hour: 8, outcome: 'served', channel: 'appointment', priority_group: null, service_seconds: 420 },
-      { ticket_id: 'L3A-002', day: '2026-12-16', hour: 9, outcome: 'no_show', channel: 'walk_in', priority_group: 'lansia', service_seconds: null },
+      {
+        ticket_id: 'L3A-001',
+        day: '2026-12-16',
+        hour: 8,
+        outcome: 'served',
+        channel: 'appointment',
+        priority_group: null,
+        service_seconds: 420,
+      },
+      {
+        ticket_id: 'L3A-002',
+        day: '2026-12-16',
+        hour: 9,
+        outcome: 'no_show',
+        channel: 'walk_in',
+        priority_group: 'lansia',
+        service_seconds: null,
+      },
     ]);
     expect((await t.value('analytics.span', {}, supervisor)).tickets).toBe(before.tickets + 2);
     const audit = await t.value('audit.list', { limit: 3 }, supervisor);

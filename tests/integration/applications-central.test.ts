@@ -25,39 +25,87 @@ afterAll(async () => {
 const q = <T>(text: string, params: unknown[] = []) => central.central.deps.store.query<T>(text, params);
 
 describe('applications on central', () => {
-  it('follows the counter\'s transitions, rejects one out of order and queues notifications', async () => {
+  it("follows the counter's transitions, rejects one out of order and queues notifications", async () => {
     const app = await ws.t.value('applications.create', { draft: walkInDraft() }, officer);
-    for (const x of app.documents) await ws.t.value('applications.markDocument', { id: app.id, docCode: x.docCode, state: 'present' }, officer);
+    for (const x of app.documents)
+      await ws.t.value('applications.markDocument', { id: app.id, docCode: x.docCode, state: 'present' }, officer);
     await ws.t.value('applications.transition', { id: app.id, action: 'verify' }, officer);
     await ws.client.runCycle();
 
-    const [record] = await q<{ version: number; data: Record<string, unknown> }>("SELECT version, data FROM records WHERE entity = 'application' AND entity_id = $1", [app.id]);
-    expect(record?.data).toMatchObject({ number: app.number, status: 'verified', fullName: 'BUDI SANTOSO', feeTotal: 950_000, 'document.KK': 'present' });
+    const [record] = await q<{ version: number; data: Record<string, unknown> }>(
+      "SELECT version, data FROM records WHERE entity = 'application' AND entity_id = $1",
+      [app.id],
+    );
+    expect(record?.data).toMatchObject({
+      number: app.number,
+      status: 'verified',
+      fullName: 'BUDI SANTOSO',
+      feeTotal: 950_000,
+      'document.KK': 'present',
+    });
 
     // A forged op claiming the application was interviewed: central knows it is verified.
     const forged = uuidv7();
     insertOutbox(ws.t.core.db, {
-      op_id: forged, entity: 'application', entity_id: app.id, op: 'applications.transition',
-      payload: JSON.stringify({ audit: {}, data: { number: app.number, transition: 'pay', from: 'interviewed', to: 'paid', role: 'officer', reason: null, notify: 'application.paid' } }),
-      base_version: null, created_at: ws.t.now(),
+      op_id: forged,
+      entity: 'application',
+      entity_id: app.id,
+      op: 'applications.transition',
+      payload: JSON.stringify({
+        audit: {},
+        data: {
+          number: app.number,
+          transition: 'pay',
+          from: 'interviewed',
+          to: 'paid',
+          role: 'officer',
+          reason: null,
+          notify: 'application.paid',
+        },
+      }),
+      base_version: null,
+      created_at: ws.t.now(),
     });
     // And one that skips the reason a cancellation needs.
     const noReason = uuidv7();
     insertOutbox(ws.t.core.db, {
-      op_id: noReason, entity: 'application', entity_id: app.id, op: 'applications.transition',
-      payload: JSON.stringify({ audit: {}, data: { number: app.number, transition: 'cancel', from: 'verified', to: 'cancelled', role: 'officer', reason: null, notify: 'application.cancelled' } }),
-      base_version: null, created_at: ws.t.now(),
+      op_id: noReason,
+      entity: 'application',
+      entity_id: app.id,
+      op: 'applications.transition',
+      payload: JSON.stringify({
+        audit: {},
+        data: {
+          number: app.number,
+          transition: 'cancel',
+          from: 'verified',
+          to: 'cancelled',
+          role: 'officer',
+          reason: null,
+          notify: 'application.cancelled',
+        },
+      }),
+      base_version: null,
+      created_at: ws.t.now(),
     });
     await ws.client.runCycle();
-    const ops = await q<{ op_id: string; status: string; reason: string | null }>('SELECT op_id, status, reason FROM applied_ops WHERE op_id = ANY($1::text[]) ORDER BY op_id', [[forged, noReason]]);
+    const ops = await q<{ op_id: string; status: string; reason: string | null }>(
+      'SELECT op_id, status, reason FROM applied_ops WHERE op_id = ANY($1::text[]) ORDER BY op_id',
+      [[forged, noReason]],
+    );
     expect(ops.map((o) => [o.op_id === forged ? 'forged' : 'noReason', o.status, o.reason]).sort()).toEqual([
       ['forged', 'rejected', 'transition.outOfOrder:verified'],
       ['noReason', 'rejected', 'transition.reasonRequired'],
     ]);
-    const [after] = await q<{ data: Record<string, unknown> }>("SELECT data FROM records WHERE entity = 'application' AND entity_id = $1", [app.id]);
+    const [after] = await q<{ data: Record<string, unknown> }>("SELECT data FROM records WHERE entity = 'application' AND entity_id = $1", [
+      app.id,
+    ]);
     expect(after?.data.status).toBe('verified');
 
-    const notes = await q<{ template: string; status: string; payload: Record<string, unknown> }>('SELECT template, status, payload FROM application_notifications WHERE application_id = $1 ORDER BY created_at, op_id', [app.id]);
+    const notes = await q<{ template: string; status: string; payload: Record<string, unknown> }>(
+      'SELECT template, status, payload FROM application_notifications WHERE application_id = $1 ORDER BY created_at, op_id',
+      [app.id],
+    );
     expect(notes.map((n) => [n.template, n.status])).toEqual([['application.checkedIn', 'pending']]);
     expect(notes[0]?.payload).toMatchObject({ number: app.number });
   });

@@ -20,12 +20,28 @@ afterAll(() => d?.t.cleanup());
 afterEach(() => vi.useRealTimers());
 
 async function toReady(serial: number) {
-  const app = await d.t.value('applications.create', { draft: walkInDraft({ nik: composeNik({ region: '337410', birthDate: '1970-07-07', sex: 'M', serial }), fullName: 'Agus Salim', birthDate: '1970-07-07' }) }, d.officer);
-  for (const x of app.documents) await d.t.value('applications.markDocument', { id: app.id, docCode: x.docCode, state: 'present' }, d.officer);
-  for (const action of ['verify', 'captureBiometrics'] as const) await d.t.value('applications.transition', { id: app.id, action }, d.officer);
+  const app = await d.t.value(
+    'applications.create',
+    {
+      draft: walkInDraft({
+        nik: composeNik({ region: '337410', birthDate: '1970-07-07', sex: 'M', serial }),
+        fullName: 'Agus Salim',
+        birthDate: '1970-07-07',
+      }),
+    },
+    d.officer,
+  );
+  for (const x of app.documents)
+    await d.t.value('applications.markDocument', { id: app.id, docCode: x.docCode, state: 'present' }, d.officer);
+  for (const action of ['verify', 'captureBiometrics'] as const)
+    await d.t.value('applications.transition', { id: app.id, action }, d.officer);
   await d.t.value('applications.setInterviewNotes', { id: app.id, notes: 'Wawancara selesai.' }, d.officer);
   await d.t.value('applications.transition', { id: app.id, action: 'interview' }, d.officer);
-  await d.t.value('payments.waive', { applicationId: app.id, reason: 'Dibebaskan oleh peraturan', overrideToken: await override(d, 'fee.waive') }, d.officer);
+  await d.t.value(
+    'payments.waive',
+    { applicationId: app.id, reason: 'Dibebaskan oleh peraturan', overrideToken: await override(d, 'fee.waive') },
+    d.officer,
+  );
   for (const action of ['pay', 'submit'] as const) await d.t.value('applications.transition', { id: app.id, action }, d.officer);
   await d.t.value('applications.adjudicate', { id: app.id, decision: 'approve', password: passwordOf('supervisor1') }, d.supervisor);
   for (const action of ['print', 'markReady'] as const) await d.t.value('applications.transition', { id: app.id, action }, d.officer);
@@ -40,7 +56,8 @@ describe('automatic expiry of uncollected passports', () => {
     try {
       d.t.advance(29 * DAY);
       vi.advanceTimersByTime(SWEEP);
-      const signIn = async () => (await d.t.value('auth.login', { username: 'supervisor1', password: passwordOf('supervisor1') })).sessionToken;
+      const signIn = async () =>
+        (await d.t.value('auth.login', { username: 'supervisor1', password: passwordOf('supervisor1') })).sessionToken;
       expect((await d.t.value('applications.get', { id: app.id }, await signIn())).status).toBe('ready');
 
       d.t.advance(1 * DAY);
@@ -49,10 +66,20 @@ describe('automatic expiry of uncollected passports', () => {
       expect(view.status).toBe('expired');
       expect(view.transitions.at(-1)).toMatchObject({ action: 'expire', from: 'ready', to: 'expired', username: 'system' });
 
-      const event = listAudit(d.t.core.db, 50).find((e) => e.action === 'applications.transition' && e.entity_id === app.id && e.username === 'system');
+      const event = listAudit(d.t.core.db, 50).find(
+        (e) => e.action === 'applications.transition' && e.entity_id === app.id && e.username === 'system',
+      );
       expect(event).toBeDefined();
-      const op = d.t.core.db.prepare("SELECT payload FROM outbox WHERE entity_id = ? AND op = 'applications.transition' ORDER BY rowid DESC LIMIT 1").get(app.id) as { payload: string };
-      expect(JSON.parse(op.payload).data).toMatchObject({ transition: 'expire', from: 'ready', to: 'expired', notify: 'application.expired', automatic: true });
+      const op = d.t.core.db
+        .prepare("SELECT payload FROM outbox WHERE entity_id = ? AND op = 'applications.transition' ORDER BY rowid DESC LIMIT 1")
+        .get(app.id) as { payload: string };
+      expect(JSON.parse(op.payload).data).toMatchObject({
+        transition: 'expire',
+        from: 'ready',
+        to: 'expired',
+        notify: 'application.expired',
+        automatic: true,
+      });
     } finally {
       stop();
     }

@@ -20,7 +20,10 @@ describe('audit trail and outbox', () => {
     await t.value('settings.update', { idleLockMinutes: 10 }, admin);
     expect(count(t, 'audit_events')).toBe(before.audit + 1);
     expect(count(t, 'outbox')).toBe(before.outbox + 1);
-    const op = t.core.db.prepare('SELECT op, payload FROM outbox ORDER BY device_seq DESC LIMIT 1').get() as { op: string; payload: string };
+    const op = t.core.db.prepare('SELECT op, payload FROM outbox ORDER BY device_seq DESC LIMIT 1').get() as {
+      op: string;
+      payload: string;
+    };
     expect(op.op).toBe('settings.update');
     expect(JSON.parse(op.payload).audit).toMatchObject({ action: 'settings.update', username: 'admin', workstation: 'LOKET-03' });
   });

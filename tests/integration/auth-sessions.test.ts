@@ -81,7 +81,8 @@ describe("the 'ended' event", () => {
     const id = await sessionId(officer);
     await t.value('auth.lock', {}, officer);
     let last = '';
-    for (let i = 0; i < 10 && last !== 'ACCOUNT_LOCKED'; i++) last = code(await t.call('auth.unlock', { password: 'salah-sandi-2026' }, officer)) ?? '';
+    for (let i = 0; i < 10 && last !== 'ACCOUNT_LOCKED'; i++)
+      last = code(await t.call('auth.unlock', { password: 'salah-sandi-2026' }, officer)) ?? '';
     expect(last).toBe('ACCOUNT_LOCKED');
     expect(ended).toEqual([id]);
     expect(code(await t.call('auth.session', {}, officer))).toBe('UNAUTHENTICATED');

@@ -13,7 +13,10 @@ describe('first run and login', () => {
     expect(before.ok ? null : before.error.code).toBe('SETUP_REQUIRED');
     await setUp(t);
     const again = await t.call('setup.initialize', {
-      officeCode: 'lombok', workstationName: 'X', counterNumber: 1, language: 'en',
+      officeCode: 'lombok',
+      workstationName: 'X',
+      counterNumber: 1,
+      language: 'en',
       admin: { username: 'other', fullName: 'Other Admin', password: 'Another-pass-123' },
     });
     expect(again.ok ? null : again.error.code).toBe('CONFLICT');
@@ -28,11 +31,18 @@ describe('first run and login', () => {
 
   it('rejects a weak first admin password and changes nothing', async () => {
     const r = await t.call('setup.initialize', {
-      officeCode: 'banyumanik', workstationName: 'L', counterNumber: 1, language: 'id',
+      officeCode: 'banyumanik',
+      workstationName: 'L',
+      counterNumber: 1,
+      language: 'id',
       admin: { username: 'admin', fullName: 'Rina Admin', password: 'short' },
     });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatchObject({ code: 'VALIDATION', details: { fields: { 'admin.password': expect.arrayContaining(['password.tooShort']) } } });
+    if (!r.ok)
+      expect(r.error).toMatchObject({
+        code: 'VALIDATION',
+        details: { fields: { 'admin.password': expect.arrayContaining(['password.tooShort']) } },
+      });
     expect((await t.value('app.status', {})).setupDone).toBe(false);
   });
 

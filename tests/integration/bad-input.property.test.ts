@@ -31,11 +31,14 @@ function badInputs(name: CallName): fc.Arbitrary<unknown> {
   const shape = schema instanceof z.ZodObject ? (schema.shape as Record<string, unknown>) : {};
   const keys = Object.keys(shape);
   const nearMiss = fc.record(Object.fromEntries(keys.map((k) => [k, fc.anything()])), { requiredKeys: [] });
-  const extraKey = fc.tuple(nearMiss, fc.string({ minLength: 1 }).filter((k) => !keys.includes(k) && k !== '__proto__'), fc.anything())
+  const extraKey = fc
+    .tuple(
+      nearMiss,
+      fc.string({ minLength: 1 }).filter((k) => !keys.includes(k) && k !== '__proto__'),
+      fc.anything(),
+    )
     .map(([obj, k, v]) => ({ ...obj, [k]: v }));
-  return fc
-    .oneof(fc.anything(), nearMiss, extraKey)
-    .filter((input) => !schema.safeParse(input ?? {}).success);
+  return fc.oneof(fc.anything(), nearMiss, extraKey).filter((input) => !schema.safeParse(input ?? {}).success);
 }
 
 describe('every contract call rejects malformed input with VALIDATION and writes nothing', () => {

@@ -20,7 +20,8 @@ let officer: string;
 let bio: InstalledBiometrics;
 let app: string;
 
-const install = () => installBiometrics(t.core, { keyWrapper: new KeyFileWrapper(t.dataDir), sbi: { ports: [sim.port, sim.port], captureGraceMs: 300 } });
+const install = () =>
+  installBiometrics(t.core, { keyWrapper: new KeyFileWrapper(t.dataDir), sbi: { ports: [sim.port, sim.port], captureGraceMs: 300 } });
 
 beforeAll(async () => {
   sim = await startSimulatorProcess({ args: ['--port', '0', '--delay', '10'] });
@@ -47,7 +48,8 @@ const capture = (modality: 'leftSlap' | 'rightSlap' | 'thumbs' | 'iris' | 'face'
 const status = () => t.value('biometrics.status', { applicationId: app }, officer);
 const modality = (s: CaptureStatus, m: string) => s.modalities.find((x) => x.modality === m)!;
 const grant = async (action: 'biometric.exception' | 'biometric.lowQuality') =>
-  (await t.value('auth.override', { username: 'spv1', password: passwordOf('spv1'), action, reason: 'Jari pemohon terluka' }, officer)).overrideToken;
+  (await t.value('auth.override', { username: 'spv1', password: passwordOf('spv1'), action, reason: 'Jari pemohon terluka' }, officer))
+    .overrideToken;
 
 /** The simulator's synthetic portrait as canvas pixels, optionally darkened. */
 function portrait(gain = 1): ImageInput {
@@ -96,7 +98,9 @@ describe('capturing an applicant', () => {
 
   it('chains the device hashes across modalities of one application', async () => {
     for (const m of ['thumbs', 'iris', 'leftSlap'] as const) expect((await capture(m)).ok).toBe(true);
-    const rows = t.core.db.prepare('SELECT chain_prev, chain_last FROM biometric_attempts WHERE application_id = ? ORDER BY rowid').all(app) as Array<{ chain_prev: string; chain_last: string }>;
+    const rows = t.core.db
+      .prepare('SELECT chain_prev, chain_last FROM biometric_attempts WHERE application_id = ? ORDER BY rowid')
+      .all(app) as Array<{ chain_prev: string; chain_last: string }>;
     expect(rows[0]!.chain_prev).toBe('');
     expect(rows[1]!.chain_prev).toBe(rows[0]!.chain_last);
     expect(rows[2]!.chain_prev).toBe(rows[1]!.chain_last);
@@ -118,7 +122,9 @@ describe('capturing an applicant', () => {
     expect(thumbs).toMatchObject({ state: 'passed', attemptsUsed: 3, attemptsLeft: 0 });
     expect(thumbs.best?.attemptId).toBe(second.attempt.attemptId);
     const stored = t.core.db
-      .prepare('SELECT r.status, b.record_id IS NOT NULL AS has_blob FROM biometric_records r LEFT JOIN biometric_blobs b ON b.record_id = r.id WHERE r.application_id = ?')
+      .prepare(
+        'SELECT r.status, b.record_id IS NOT NULL AS has_blob FROM biometric_records r LEFT JOIN biometric_blobs b ON b.record_id = r.id WHERE r.application_id = ?',
+      )
       .all(app) as Array<{ status: string; has_blob: number }>;
     expect(stored.filter((r) => r.status === 'active').every((r) => r.has_blob === 1)).toBe(true);
     expect(stored.filter((r) => r.status === 'superseded').every((r) => r.has_blob === 0)).toBe(true);
@@ -137,21 +143,47 @@ describe('capturing an applicant', () => {
     const more = await capture('rightSlap');
     expect(more.ok ? null : more.error.details).toEqual({ attemptsExhausted: true, overrideRequired: 'biometric.lowQuality' });
     const before = dbDigest(t.core.db);
-    const noToken = await t.call('biometrics.acceptLowQuality', { applicationId: app, modality: 'rightSlap', overrideToken: 'made-up' }, officer);
-    expect(noToken.ok ? null : [noToken.error.code, noToken.error.details]).toEqual(['FORBIDDEN', { overrideRequired: 'biometric.lowQuality' }]);
-    const wrongAction = await t.call('biometrics.acceptLowQuality', { applicationId: app, modality: 'rightSlap', overrideToken: await grant('biometric.exception') }, officer);
+    const noToken = await t.call(
+      'biometrics.acceptLowQuality',
+      { applicationId: app, modality: 'rightSlap', overrideToken: 'made-up' },
+      officer,
+    );
+    expect(noToken.ok ? null : [noToken.error.code, noToken.error.details]).toEqual([
+      'FORBIDDEN',
+      { overrideRequired: 'biometric.lowQuality' },
+    ]);
+    const wrongAction = await t.call(
+      'biometrics.acceptLowQuality',
+      { applicationId: app, modality: 'rightSlap', overrideToken: await grant('biometric.exception') },
+      officer,
+    );
     expect(wrongAction.ok ? null : wrongAction.error.code).toBe('FORBIDDEN');
     expect(dbDigest(t.core.db)).not.toBe(before); // the grants themselves are audited
-    const accepted = await t.value('biometrics.acceptLowQuality', { applicationId: app, modality: 'rightSlap', overrideToken: await grant('biometric.lowQuality') }, officer);
-    expect(modality(accepted, 'rightSlap')).toMatchObject({ state: 'accepted', acceptedBy: { supervisorName: 'Nama spv1', reason: 'Jari pemohon terluka' } });
-    const audit = t.core.db.prepare("SELECT summary FROM audit_events WHERE action = 'biometrics.acceptLowQuality'").get() as { summary: string };
+    const accepted = await t.value(
+      'biometrics.acceptLowQuality',
+      { applicationId: app, modality: 'rightSlap', overrideToken: await grant('biometric.lowQuality') },
+      officer,
+    );
+    expect(modality(accepted, 'rightSlap')).toMatchObject({
+      state: 'accepted',
+      acceptedBy: { supervisorName: 'Nama spv1', reason: 'Jari pemohon terluka' },
+    });
+    const audit = t.core.db.prepare("SELECT summary FROM audit_events WHERE action = 'biometrics.acceptLowQuality'").get() as {
+      summary: string;
+    };
     expect(JSON.parse(audit.summary)).toMatchObject({ modality: 'rightSlap', overrideReason: 'Jari pemohon terluka' });
     const after = await capture('rightSlap');
     expect(after.ok ? null : after.error.code).toBe('CONFLICT');
   });
 
   it('records missing or bandaged fingers as exceptions with a photo and a supervisor', async () => {
-    const input = { applicationId: app, bioSubTypes: ['Left RingFinger' as const], reason: 'bandaged' as const, note: 'perban', photo: handPhoto };
+    const input = {
+      applicationId: app,
+      bioSubTypes: ['Left RingFinger' as const],
+      reason: 'bandaged' as const,
+      note: 'perban',
+      photo: handPhoto,
+    };
     const before = dbDigest(t.core.db);
     const refused = await t.call('biometrics.recordException', { ...input, overrideToken: 'none' }, officer);
     expect(refused.ok ? null : refused.error.code).toBe('FORBIDDEN');
@@ -168,11 +200,19 @@ describe('capturing an applicant', () => {
 
     const again = await t.call('biometrics.recordException', { ...input, overrideToken: await grant('biometric.exception') }, officer);
     expect(again.ok ? null : again.error.code).toBe('CONFLICT');
-    const mixed = await t.call('biometrics.recordException', { ...input, bioSubTypes: ['Left Thumb', 'Right IndexFinger'], overrideToken: 'x' }, officer);
+    const mixed = await t.call(
+      'biometrics.recordException',
+      { ...input, bioSubTypes: ['Left Thumb', 'Right IndexFinger'], overrideToken: 'x' },
+      officer,
+    );
     expect(mixed.ok ? null : mixed.error.code).toBe('VALIDATION');
     const faceEx = await t.call('biometrics.recordException', { ...input, bioSubTypes: ['Face'], overrideToken: 'x' }, officer);
     expect(faceEx.ok ? null : faceEx.error.code).toBe('VALIDATION');
-    const thumbs = await t.value('biometrics.recordException', { ...input, bioSubTypes: ['Left Thumb', 'Right Thumb'], reason: 'amputated', overrideToken: await grant('biometric.exception') }, officer);
+    const thumbs = await t.value(
+      'biometrics.recordException',
+      { ...input, bioSubTypes: ['Left Thumb', 'Right Thumb'], reason: 'amputated', overrideToken: await grant('biometric.exception') },
+      officer,
+    );
     expect(modality(thumbs, 'thumbs')).toMatchObject({ state: 'excepted', toCapture: [] });
     const none = await capture('thumbs');
     expect(none.ok ? null : none.error.code).toBe('CONFLICT');
@@ -187,9 +227,17 @@ describe('capturing an applicant', () => {
     const img = await t.value('biometrics.image', { recordId: good.attempt.items[0]!.recordId! }, officer);
     const png = Buffer.from(img.data, 'base64');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([413, 531]);
-    const bad = await t.call('biometrics.submitFacePhoto', { applicationId: app, image: { format: 'png', data: Buffer.from('not a png at all').toString('base64') } }, officer);
+    const bad = await t.call(
+      'biometrics.submitFacePhoto',
+      { applicationId: app, image: { format: 'png', data: Buffer.from('not a png at all').toString('base64') } },
+      officer,
+    );
     expect(bad.ok ? null : [bad.error.code, bad.error.details]).toEqual(['VALIDATION', { fields: { image: ['image.unreadable'] } }]);
-    const short = await t.call('biometrics.submitFacePhoto', { applicationId: app, image: { format: 'rgba', width: 200, height: 200, data: Buffer.alloc(100).toString('base64') } }, officer);
+    const short = await t.call(
+      'biometrics.submitFacePhoto',
+      { applicationId: app, image: { format: 'rgba', width: 200, height: 200, data: Buffer.alloc(100).toString('base64') } },
+      officer,
+    );
     expect(short.ok ? null : short.error.code).toBe('VALIDATION');
   });
 });

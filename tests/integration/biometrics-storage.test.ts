@@ -24,7 +24,8 @@ let bio: InstalledBiometrics;
 let app: string;
 const DAY = 86_400_000;
 
-const install = () => installBiometrics(t.core, { keyWrapper: new KeyFileWrapper(t.dataDir), sbi: { ports: [sim.port, sim.port], captureGraceMs: 300 } });
+const install = () =>
+  installBiometrics(t.core, { keyWrapper: new KeyFileWrapper(t.dataDir), sbi: { ports: [sim.port, sim.port], captureGraceMs: 300 } });
 
 beforeAll(async () => {
   sim = await startSimulatorProcess({ args: ['--port', '0', '--delay', '0'] });
@@ -67,9 +68,12 @@ describe('migration 0004', () => {
     migrate(db, loadMigrations().slice(0, 4));
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'biometric%' ORDER BY name").pluck().all();
     expect(tables).toEqual(['biometric_attempts', 'biometric_blobs', 'biometric_exceptions', 'biometric_records']);
-    const attempt = "INSERT INTO biometric_attempts (id, application_id, modality, attempt_no, source, items, passed, passing, min_quality, mean_quality, captured_by, captured_at) VALUES ('a', ?, ?, 1, 'sbi', '[]', 0, 0, 0, 0, 'u', 0)";
+    const attempt =
+      "INSERT INTO biometric_attempts (id, application_id, modality, attempt_no, source, items, passed, passing, min_quality, mean_quality, captured_by, captured_at) VALUES ('a', ?, ?, 1, 'sbi', '[]', 0, 0, 0, 0, 'u', 0)";
     expect(() => db.prepare(attempt).run('no-such-application', 'leftSlap')).toThrow(/FOREIGN KEY/);
-    expect(() => db.prepare("INSERT INTO biometric_blobs VALUES ('nope', 'k', zeroblob(12), zeroblob(16), x'00')").run()).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("INSERT INTO biometric_blobs VALUES ('nope', 'k', zeroblob(12), zeroblob(16), x'00')").run()).toThrow(
+      /FOREIGN KEY/,
+    );
     db.pragma('foreign_keys = OFF');
     expect(() => db.prepare(attempt).run('x', 'nose')).toThrow(/CHECK/);
     expect(() => db.prepare("INSERT INTO biometric_blobs VALUES ('r', 'k', zeroblob(11), zeroblob(16), x'00')").run()).toThrow(/CHECK/);
@@ -92,15 +96,21 @@ describe('encryption at rest', () => {
       expect(disk.indexOf(p)).toBe(-1);
       expect(disk.indexOf(Buffer.from(p.toString('base64').slice(4, 40)))).toBe(-1);
     }
-    const text = (t.core.db.prepare("SELECT group_concat(payload, '') AS s FROM outbox").get() as { s: string }).s +
+    const text =
+      (t.core.db.prepare("SELECT group_concat(payload, '') AS s FROM outbox").get() as { s: string }).s +
       (t.core.db.prepare("SELECT group_concat(summary, '') AS s FROM audit_events").get() as { s: string }).s;
     expect(text).not.toMatch(/bioValue|[A-Za-z0-9+/_-]{200}/);
   });
 
   it('binds each ciphertext to its record id and detects any change', async () => {
     const [a, b] = await captureAll();
-    const row = t.core.db.prepare('SELECT key_id, nonce, tag, ciphertext FROM biometric_blobs WHERE record_id = ?').get(a) as Record<string, unknown>;
-    t.core.db.prepare('UPDATE biometric_blobs SET key_id = @key_id, nonce = @nonce, tag = @tag, ciphertext = @ciphertext WHERE record_id = @id').run({ ...row, id: b });
+    const row = t.core.db.prepare('SELECT key_id, nonce, tag, ciphertext FROM biometric_blobs WHERE record_id = ?').get(a) as Record<
+      string,
+      unknown
+    >;
+    t.core.db
+      .prepare('UPDATE biometric_blobs SET key_id = @key_id, nonce = @nonce, tag = @tag, ciphertext = @ciphertext WHERE record_id = @id')
+      .run({ ...row, id: b });
     const moved = await t.call('biometrics.image', { recordId: b! }, officer);
     expect(moved.ok ? null : moved.error.code).toBe('INTERNAL');
     const { ciphertext } = t.core.db.prepare('SELECT ciphertext FROM biometric_blobs WHERE record_id = ?').get(a) as { ciphertext: Buffer };
@@ -141,14 +151,17 @@ describe('encryption at rest', () => {
 describe('audited reads, upload and purge', () => {
   it('audits every read of an image, for display and for upload', async () => {
     const [id] = await captureAll();
-    const reads = () => count("SELECT count(*) AS n FROM audit_events WHERE action IN ('biometrics.read', 'biometrics.readForUpload') AND entity_id = ?", id);
+    const reads = () =>
+      count("SELECT count(*) AS n FROM audit_events WHERE action IN ('biometrics.read', 'biometrics.readForUpload') AND entity_id = ?", id);
     expect(reads()).toBe(0);
     await t.value('biometrics.image', { recordId: id! }, officer);
     await t.value('biometrics.image', { recordId: id! }, officer);
     const up = blobForUpload(t.core, id!, t.core.db)!;
     expect(sha256Hex(up.bytes)).toBe(up.sha256);
     expect(reads()).toBe(3);
-    const row = t.core.db.prepare("SELECT username, summary FROM audit_events WHERE action = 'biometrics.read' AND entity_id = ? LIMIT 1").get(id) as { username: string; summary: string };
+    const row = t.core.db
+      .prepare("SELECT username, summary FROM audit_events WHERE action = 'biometrics.read' AND entity_id = ? LIMIT 1")
+      .get(id) as { username: string; summary: string };
     expect(row.username).toBe('petugas1');
     expect(JSON.parse(row.summary)).toMatchObject({ applicationId: app, modality: 'leftSlap', purpose: 'display' });
     const unknown = await t.call('biometrics.image', { recordId: uuidv7() }, officer);
@@ -167,7 +180,9 @@ describe('audited reads, upload and purge', () => {
     t.advance(1 * DAY + 1);
     expect(purgeExpired(t.core, t.core.db)).toBe(ids.length);
     await relogin();
-    expect(count('SELECT count(*) AS n FROM biometric_blobs b JOIN biometric_records r ON r.id = b.record_id WHERE r.application_id = ?', app)).toBe(0);
+    expect(
+      count('SELECT count(*) AS n FROM biometric_blobs b JOIN biometric_records r ON r.id = b.record_id WHERE r.application_id = ?', app),
+    ).toBe(0);
     expect(count('SELECT count(*) AS n FROM biometric_records WHERE application_id = ? AND purged_at IS NOT NULL', app)).toBe(ids.length);
     const gone = await t.call('biometrics.image', { recordId: ids[0]! }, officer);
     expect(gone.ok ? null : gone.error.code).toBe('NOT_FOUND');
@@ -183,11 +198,18 @@ describe('settings', () => {
     const s = await t.value('biometrics.updateSettings', { thresholds: { finger: 80 }, required: ['face'] }, admin);
     expect(s).toMatchObject({ thresholds: { finger: 80, iris: 60, face: 50 }, required: ['face'] });
     const r = await t.value('biometrics.capture', { applicationId: app, modality: 'thumbs' }, officer);
-    expect(r.attempt.items.map((i) => [i.threshold, i.passed])).toEqual([[80, false], [80, false]]);
+    expect(r.attempt.items.map((i) => [i.threshold, i.passed])).toEqual([
+      [80, false],
+      [80, false],
+    ]);
     expect(r.status.modalities.filter((m) => m.required).map((m) => m.modality)).toEqual(['face']);
     const officerTry = await t.call('biometrics.updateSettings', { retentionDays: 1 }, officer);
     expect(officerTry.ok ? null : officerTry.error.code).toBe('FORBIDDEN');
-    await t.value('biometrics.updateSettings', { thresholds: { finger: 40 }, required: ['leftSlap', 'rightSlap', 'thumbs', 'face'] }, admin);
+    await t.value(
+      'biometrics.updateSettings',
+      { thresholds: { finger: 40 }, required: ['leftSlap', 'rightSlap', 'thumbs', 'face'] },
+      admin,
+    );
   });
 
   it('refuses captures for an application that does not exist', async () => {

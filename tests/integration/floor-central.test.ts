@@ -24,9 +24,12 @@ describe.each(storeKinds())('live floor at central on %s', (kind) => {
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     return r.body as unknown as T;
   };
-  const issue = async (serviceCode: string, id: Identity = ws) => (await ok<IssuedTicket>('/v1/queue/tickets', { requestId: rid(), serviceCode }, id)).ticket;
-  const callNext = async (counterId: string) => (await ok<{ ticket: TicketView | null }>('/v1/queue/call-next', { counterId, requestId: rid() })).ticket!;
-  const act = (path: string, counterId: string, ticketId: string, extra: Record<string, unknown> = {}) => ok(`/v1/queue/${path}`, { counterId, ticketId, ...extra });
+  const issue = async (serviceCode: string, id: Identity = ws) =>
+    (await ok<IssuedTicket>('/v1/queue/tickets', { requestId: rid(), serviceCode }, id)).ticket;
+  const callNext = async (counterId: string) =>
+    (await ok<{ ticket: TicketView | null }>('/v1/queue/call-next', { counterId, requestId: rid() })).ticket!;
+  const act = (path: string, counterId: string, ticketId: string, extra: Record<string, unknown> = {}) =>
+    ok(`/v1/queue/${path}`, { counterId, ticketId, ...extra });
   const floor = async (query = ''): Promise<FloorView> => {
     const r = await sendSigned(central, ws, 'GET', `/v1/queue/floor${query}`, undefined, { timestamp: clock });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
@@ -47,7 +50,14 @@ describe.each(storeKinds())('live floor at central on %s', (kind) => {
 
   it('starts the day empty: every open counter idle, no rates yet', async () => {
     const f = await floor();
-    expect(f).toMatchObject({ officeCode: 'banyumanik', timeZone: 'Asia/Jakarta', day: '2026-12-01', targetMinutes: 30, waitingTotal: 0, longestWaitMs: null });
+    expect(f).toMatchObject({
+      officeCode: 'banyumanik',
+      timeZone: 'Asia/Jakarta',
+      day: '2026-12-01',
+      targetMinutes: 30,
+      waitingTotal: 0,
+      longestWaitMs: null,
+    });
     expect(f).toMatchObject({ averageWaitLastHourMs: null, serviceLevel: null, noShowRate: null, calledToday: 0, closedToday: 0 });
     expect(f.counters.map((c) => [c.number, c.ticket])).toEqual([
       [1, null],

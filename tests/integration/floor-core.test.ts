@@ -29,7 +29,11 @@ describe(`live floor through core (${preferredStore()})`, () => {
     await t.value('queue.callNext', { requestId: rid() }, officer);
     const after = await t.value('floor.view', { targetMinutes: 10 }, supervisor);
     expect(after).toMatchObject({ targetMinutes: 10, waitingTotal: 1, calledToday: 1, serviceLevel: 1, noShowRate: null });
-    expect(after.counters.find((c) => c.counterId === '3')?.ticket).toMatchObject({ ticketId: a.ticket.id, number: 'C-001', status: 'called' });
+    expect(after.counters.find((c) => c.counterId === '3')?.ticket).toMatchObject({
+      ticketId: a.ticket.id,
+      number: 'C-001',
+      status: 'called',
+    });
     const counter = await t.call('floor.view', {}, officer);
     expect(counter.ok ? null : counter.error.code).toBe('FORBIDDEN');
     const badTarget = await t.call('floor.view', { targetMinutes: 0 }, supervisor);

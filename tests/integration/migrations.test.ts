@@ -59,7 +59,13 @@ describe('migration runner', () => {
     const db = freshDb();
     migrate(db, loadMigrations().slice(0, 1));
     expect(tables(db)).toEqual(['audit_events', 'login_failures', 'offices', 'outbox', 'services', 'settings', 'user_services', 'users']);
-    expect(() => db.prepare("INSERT INTO users (id, username, full_name, role, password_hash, created_at, updated_at) VALUES ('1','u','U','boss','h',0,0)").run()).toThrow(/CHECK/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO users (id, username, full_name, role, password_hash, created_at, updated_at) VALUES ('1','u','U','boss','h',0,0)",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
     expect(() => db.prepare("INSERT INTO user_services VALUES ('nobody', 'X')").run()).toThrow(/FOREIGN KEY/);
   });
 });

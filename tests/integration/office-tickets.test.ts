@@ -34,8 +34,21 @@ const data = (over: Partial<TicketData>): TicketData => ({
   transferredFrom: null,
   ...over,
 });
-const rec = (id: string, version: number, d: TicketData | Record<string, unknown>): PulledRecord => ({ entity: 'ticket', entityId: id, version, data: d as Record<string, unknown>, deleted: false });
-const finished = (officer: string | null, called: number) => ({ counterId: '2', officer, calledAt: at(called), callCount: 1, startedAt: at(called + 1), finishedAt: at(called + 6) });
+const rec = (id: string, version: number, d: TicketData | Record<string, unknown>): PulledRecord => ({
+  entity: 'ticket',
+  entityId: id,
+  version,
+  data: d as Record<string, unknown>,
+  deleted: false,
+});
+const finished = (officer: string | null, called: number) => ({
+  counterId: '2',
+  officer,
+  calledAt: at(called),
+  callCount: 1,
+  startedAt: at(called + 1),
+  finishedAt: at(called + 6),
+});
 
 /** What central publishes at issue: every ticket of the day, still waiting. */
 const issued = [
@@ -48,16 +61,60 @@ const issued = [
 /** And again once each leaves the queue; t4 continues t3 after its transfer. */
 const closed = [
   rec('t1', 2, data({ number: 'C-001', arrivedAt: at(1), status: 'done', outcome: 'served', ...finished('petugas1', 20) })),
-  rec('t2', 2, data({ number: 'C-002', arrivedAt: at(2), status: 'no_show', counterId: '4', officer: 'petugas2', calledAt: at(30), callCount: 3, finishedAt: at(40) })),
-  rec('t3', 2, data({ serviceCode: 'PASPOR_JANJI', number: 'A-001', arrivedAt: at(3), status: 'transferred', counterId: '2', officer: 'petugas1', calledAt: at(45), callCount: 1, finishedAt: at(47) })),
+  rec(
+    't2',
+    2,
+    data({
+      number: 'C-002',
+      arrivedAt: at(2),
+      status: 'no_show',
+      counterId: '4',
+      officer: 'petugas2',
+      calledAt: at(30),
+      callCount: 3,
+      finishedAt: at(40),
+    }),
+  ),
+  rec(
+    't3',
+    2,
+    data({
+      serviceCode: 'PASPOR_JANJI',
+      number: 'A-001',
+      arrivedAt: at(3),
+      status: 'transferred',
+      counterId: '2',
+      officer: 'petugas1',
+      calledAt: at(45),
+      callCount: 1,
+      finishedAt: at(47),
+    }),
+  ),
   rec('t4', 1, data({ serviceCode: 'PENGAMBILAN', number: 'A-001', arrivedAt: at(3), transferredFrom: 't3' })),
   rec('t5', 2, data({ serviceCode: 'IZIN_TINGGAL', number: 'D-001', arrivedAt: at(4), status: 'cancelled', finishedAt: at(50) })),
   // The day before: another business day's report, but the analytics' history all the same.
-  rec('t7', 2, data({ day: '2026-11-27', number: 'C-009', arrivedAt: at(-3 * 24 * 60), status: 'done', outcome: 'served', ...finished('petugas2', -3 * 24 * 60 + 10) })),
+  rec(
+    't7',
+    2,
+    data({
+      day: '2026-11-27',
+      number: 'C-009',
+      arrivedAt: at(-3 * 24 * 60),
+      status: 'done',
+      outcome: 'served',
+      ...finished('petugas2', -3 * 24 * 60 + 10),
+    }),
+  ),
 ];
 
 const counts = (issuedN: number, over: Partial<Record<'served' | 'noShow' | 'transferred' | 'cancelled' | 'open', number>> = {}) => ({
-  issued: issuedN, served: 0, noShow: 0, transferred: 0, cancelled: 0, open: 0, ...over,
+  issued: issuedN,
+  served: 0,
+  noShow: 0,
+  transferred: 0,
+  cancelled: 0,
+  open: 0,
+  ...over,
 });
 
 let t: TempCore;
@@ -106,7 +163,11 @@ describe('the office tickets pulled from central', () => {
     expect(pull(issued, 10)).toEqual({ applied: 5, deferred: 0 });
     // Central took the served local ticket on reconnect and publishes it under the same id.
     pushCompleted();
-    const twin = rec(local.served, 1, data({ number: 'L3C-001', arrivedAt: START, status: 'done', outcome: 'served', ...finished('petugas1', 1) }));
+    const twin = rec(
+      local.served,
+      1,
+      data({ number: 'L3C-001', arrivedAt: START, status: 'done', outcome: 'served', ...finished('petugas1', 1) }),
+    );
     expect(pull([...closed, twin], 20)).toEqual({ applied: 7, deferred: 0 });
 
     const r = await report();
@@ -161,7 +222,9 @@ describe('the office tickets pulled from central', () => {
     }
     expect((await report()).tickets.total).toEqual(counts(2, { open: 2 }));
     // Kept as central sent it, with the cursor past it.
-    expect(t.core.db.prepare(`SELECT entity, entity_id, version FROM sync_records WHERE entity = 'ticket'`).all()).toEqual([{ entity: 'ticket', entity_id: 't-bad', version: 1 }]);
+    expect(t.core.db.prepare(`SELECT entity, entity_id, version FROM sync_records WHERE entity = 'ticket'`).all()).toEqual([
+      { entity: 'ticket', entity_id: 't-bad', version: 1 },
+    ]);
     expect(getCursor(t.core.db)).toBe(15);
   });
 
@@ -171,12 +234,18 @@ describe('the office tickets pulled from central', () => {
     pull(issued, 10);
     expect(await t.value('analytics.importTickets', {}, supervisor)).toEqual({ imported: 0 });
     pushCompleted();
-    const twin = rec(local.served, 1, data({ number: 'L3C-001', arrivedAt: START, status: 'done', outcome: 'served', ...finished('petugas1', 1) }));
+    const twin = rec(
+      local.served,
+      1,
+      data({ number: 'L3C-001', arrivedAt: START, status: 'done', outcome: 'served', ...finished('petugas1', 1) }),
+    );
     pull([...closed, twin], 20);
     // t1, t2, t5 and the day before's t7; t3 was transferred (t4 carries the visit), the twin is in already.
     expect(await t.value('analytics.importTickets', {}, supervisor)).toEqual({ imported: 4 });
     expect(await t.value('analytics.importTickets', {}, supervisor)).toEqual({ imported: 0 });
-    const rows = t.core.db.prepare(`SELECT ticket_id, day, outcome, counter, service_seconds FROM analytics_history WHERE source = 'queue' ORDER BY arrived_at`).all();
+    const rows = t.core.db
+      .prepare(`SELECT ticket_id, day, outcome, counter, service_seconds FROM analytics_history WHERE source = 'queue' ORDER BY arrived_at`)
+      .all();
     expect(rows).toEqual([
       { ticket_id: 't7', day: '2026-11-27', outcome: 'served', counter: '2', service_seconds: 360 },
       { ticket_id: local.served, day: DAY, outcome: 'served', counter: '3', service_seconds: 0 },

@@ -46,7 +46,10 @@ describe('supervisor override', () => {
     const self = await grant('fee.waive', passwordOf('petugas1'), 'petugas1');
     expect(self.ok ? null : self.error.code).toBe('FORBIDDEN');
     await grant('fee.waive');
-    const row = t.core.db.prepare("SELECT username, summary FROM audit_events WHERE action = 'override.granted'").get() as { username: string; summary: string };
+    const row = t.core.db.prepare("SELECT username, summary FROM audit_events WHERE action = 'override.granted'").get() as {
+      username: string;
+      summary: string;
+    };
     expect(row.username).toBe('petugas1');
     expect(JSON.parse(row.summary)).toMatchObject({ supervisor: 'spv1', action: 'fee.waive' });
   });

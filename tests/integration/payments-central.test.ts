@@ -24,7 +24,8 @@ const HOURS = 60 * 60_000;
 
 async function readyToPay(billingCode: string) {
   const app = await ws.t.value('applications.create', { draft: walkInDraft() }, officer);
-  for (const x of app.documents) await ws.t.value('applications.markDocument', { id: app.id, docCode: x.docCode, state: 'present' }, officer);
+  for (const x of app.documents)
+    await ws.t.value('applications.markDocument', { id: app.id, docCode: x.docCode, state: 'present' }, officer);
   return ws.t.value('payments.recordBilling', { applicationId: app.id, billingCode, amount: app.fee.total }, officer);
 }
 
@@ -38,25 +39,35 @@ const adminError = async (p: Promise<unknown>) => {
 };
 
 describe('payment status from central', () => {
-  it('flows SIMPONI\'s paid status down to the counter by the normal pull', async () => {
+  it("flows SIMPONI's paid status down to the counter by the normal pull", async () => {
     const billed = await readyToPay('820100000000001');
     expect(billed.payments[0]).toMatchObject({ status: 'unpaid' });
     await ws.client.runCycle();
 
-    expect(await central.admin('GET', '/admin/billings/820100000000001')).toMatchObject({ status: 'unpaid', applicationId: billed.id, amount: billed.fee.total });
+    expect(await central.admin('GET', '/admin/billings/820100000000001')).toMatchObject({
+      status: 'unpaid',
+      applicationId: billed.id,
+      amount: billed.fee.total,
+    });
     expect(await adminError(central.admin('GET', '/admin/billings/820199999999999'))).toMatch(/NOT_FOUND|404/);
 
     const paid = await central.admin<{ status: string; version: number }>('POST', '/admin/billings/820100000000001/paid', {});
     expect(paid.status).toBe('paid');
     // SIMPONI may call twice: the second changes nothing.
-    expect(await central.admin('POST', '/admin/billings/820100000000001/paid', {})).toMatchObject({ status: 'paid', version: paid.version });
+    expect(await central.admin('POST', '/admin/billings/820100000000001/paid', {})).toMatchObject({
+      status: 'paid',
+      version: paid.version,
+    });
 
     const before = await ws.t.value('applications.get', { id: billed.id }, officer);
     expect(before.payments[0]?.status).toBe('unpaid');
     await ws.client.runCycle();
     const after = await ws.t.value('applications.get', { id: billed.id }, officer);
     expect(after.payments[0]).toMatchObject({ status: 'paid' });
-    expect(ws.t.core.db.prepare('SELECT status_source, reconciliation FROM payments WHERE id = ?').get(after.payments[0]!.id)).toEqual({ status_source: 'central', reconciliation: 'none' });
+    expect(ws.t.core.db.prepare('SELECT status_source, reconciliation FROM payments WHERE id = ?').get(after.payments[0]!.id)).toEqual({
+      status_source: 'central',
+      reconciliation: 'none',
+    });
   });
 
   it('answers expired two hours after the billing was issued, and refuses to mark it paid', async () => {
@@ -75,14 +86,23 @@ describe('payment status from central', () => {
     expect((await ws.t.value('applications.get', { id: billed.id }, officer)).payments[0]?.status).toBe('expired');
   });
 
-  it('reconciles a manual confirmation made while central was out of reach once SIMPONI\'s word arrives', async () => {
+  it("reconciles a manual confirmation made while central was out of reach once SIMPONI's word arrives", async () => {
     const billed = await readyToPay('820100000000003');
     // The billing has not reached central yet (offline): the supervisor confirms it from the payer's proof.
     await userSession(ws.t, ws.adminToken, 'supervisor1', 'supervisor');
-    const grant = await ws.t.value('auth.override', { username: 'supervisor1', password: passwordOf('supervisor1'), action: 'payment.manual', reason: 'Bukti transfer diperiksa' }, officer);
-    const confirmed = await ws.t.value('payments.confirmManual', { paymentId: billed.payments[0]!.id, proofReference: 'NTPN 0123456789ABCDEF', overrideToken: grant.overrideToken }, officer);
+    const grant = await ws.t.value(
+      'auth.override',
+      { username: 'supervisor1', password: passwordOf('supervisor1'), action: 'payment.manual', reason: 'Bukti transfer diperiksa' },
+      officer,
+    );
+    const confirmed = await ws.t.value(
+      'payments.confirmManual',
+      { paymentId: billed.payments[0]!.id, proofReference: 'NTPN 0123456789ABCDEF', overrideToken: grant.overrideToken },
+      officer,
+    );
     expect(confirmed.payments[0]).toMatchObject({ status: 'paid' });
-    const row = () => ws.t.core.db.prepare('SELECT status, status_source, reconciliation FROM payments WHERE id = ?').get(billed.payments[0]!.id);
+    const row = () =>
+      ws.t.core.db.prepare('SELECT status, status_source, reconciliation FROM payments WHERE id = ?').get(billed.payments[0]!.id);
     expect(row()).toEqual({ status: 'paid', status_source: 'manual', reconciliation: 'pending' });
 
     await ws.client.runCycle();
@@ -91,8 +111,14 @@ describe('payment status from central', () => {
     await central.admin('POST', '/admin/billings/820100000000003/paid', {});
     await ws.client.runCycle();
     expect(row()).toEqual({ status: 'paid', status_source: 'manual', reconciliation: 'matched' });
-    const events = ws.t.core.db.prepare('SELECT status, source FROM payment_events WHERE payment_id = ? ORDER BY at, rowid').all(billed.payments[0]!.id);
-    expect(events).toEqual([{ status: 'unpaid', source: 'counter' }, { status: 'paid', source: 'manual' }, { status: 'paid', source: 'central' }]);
+    const events = ws.t.core.db
+      .prepare('SELECT status, source FROM payment_events WHERE payment_id = ? ORDER BY at, rowid')
+      .all(billed.payments[0]!.id);
+    expect(events).toEqual([
+      { status: 'unpaid', source: 'counter' },
+      { status: 'paid', source: 'manual' },
+      { status: 'paid', source: 'central' },
+    ]);
   });
 
   it('refuses a malformed billing code at the route', async () => {

@@ -20,9 +20,23 @@ describe('Pemberitahuan Kekurangan Berkas', () => {
   it('lists exactly the missing documents, numbered, in both languages', async () => {
     const r = await render();
     const text = pdfText(r.pdf);
-    expect(items(text)).toEqual(['1. Akta kelahiran (asli dan fotokopi)', '2. KTP-el kedua orang tua', '3. Buku nikah / akta perkawinan orang tua']);
-    for (const en of ['Birth certificate (original and a copy)', "Both parents' KTP-el", "Parents' marriage certificate"]) expect(text).toContain(en);
-    for (const expected of ['PEMBERITAHUAN KEKURANGAN BERKAS', 'Notice of Missing Documents', 'Maria Latuheru', '8171035203150001', 'Harap kembali paling lambat Senin, 14 Desember 2026.', 'Please come back by Monday, 14 December 2026.', '30 November 2026 16:05 WIT', 'Johanis Pattiasina']) {
+    expect(items(text)).toEqual([
+      '1. Akta kelahiran (asli dan fotokopi)',
+      '2. KTP-el kedua orang tua',
+      '3. Buku nikah / akta perkawinan orang tua',
+    ]);
+    for (const en of ['Birth certificate (original and a copy)', "Both parents' KTP-el", "Parents' marriage certificate"])
+      expect(text).toContain(en);
+    for (const expected of [
+      'PEMBERITAHUAN KEKURANGAN BERKAS',
+      'Notice of Missing Documents',
+      'Maria Latuheru',
+      '8171035203150001',
+      'Harap kembali paling lambat Senin, 14 Desember 2026.',
+      'Please come back by Monday, 14 December 2026.',
+      '30 November 2026 16:05 WIT',
+      'Johanis Pattiasina',
+    ]) {
       expect(text).toContain(expected);
     }
   });
@@ -34,7 +48,9 @@ describe('Pemberitahuan Kekurangan Berkas', () => {
   });
 
   it('continues a long list on a second page without dropping an item', async () => {
-    const missing = Array.from({ length: 30 }, (_, i) => ({ label: { id: `Dokumen pendukung nomor ${i + 1}`, en: `Supporting document no. ${i + 1}` } }));
+    const missing = Array.from({ length: 30 }, (_, i) => ({
+      label: { id: `Dokumen pendukung nomor ${i + 1}`, en: `Supporting document no. ${i + 1}` },
+    }));
     const r = await render(deficiencyNotice({ missingDocuments: missing }), 'notice-long');
     expect(pageCount(r.pdf)).toBe(2);
     const text = pdfText(r.pdf);

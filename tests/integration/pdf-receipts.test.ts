@@ -3,7 +3,17 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderApplicationReceipt, renderPaymentReceipt } from '@main/core/pdf/index.js';
-import { applicationReceipt, barcodes, pageCount, paymentReceipt, pdfFonts, pdfText, pdfWords, rasterise, type Rendered } from '../support/pdf.js';
+import {
+  applicationReceipt,
+  barcodes,
+  pageCount,
+  paymentReceipt,
+  pdfFonts,
+  pdfText,
+  pdfWords,
+  rasterise,
+  type Rendered,
+} from '../support/pdf.js';
 
 const made: Rendered[] = [];
 const render = (bytes: Uint8Array, name: string) => {
@@ -66,13 +76,21 @@ describe('Tanda Terima Permohonan', () => {
   });
 
   it('marks a reprint with its number and reason, and a void with a watermark and its reason', async () => {
-    const reprint = render(await renderApplicationReceipt(applicationReceipt({ reprint: { count: 2, reason: 'Kertas macet di printer' } })), 'reprint');
+    const reprint = render(
+      await renderApplicationReceipt(applicationReceipt({ reprint: { count: 2, reason: 'Kertas macet di printer' } })),
+      'reprint',
+    );
     const reprintText = pdfText(reprint.pdf);
     expect(reprintText).toContain('SALINAN · CETAK ULANG ke-2 / COPY · REPRINT no. 2');
     expect(reprintText).toContain('Alasan / Reason: Kertas macet di printer');
     expect(reprintText).not.toContain('BATAL');
 
-    const voided = render(await renderApplicationReceipt(applicationReceipt({ void: { reason: 'Salah layanan dipilih', by: 'Hendra Wijaya', at: Date.UTC(2026, 10, 30, 7, 30) } })), 'void');
+    const voided = render(
+      await renderApplicationReceipt(
+        applicationReceipt({ void: { reason: 'Salah layanan dipilih', by: 'Hendra Wijaya', at: Date.UTC(2026, 10, 30, 7, 30) } }),
+      ),
+      'void',
+    );
     const voidText = pdfText(voided.pdf);
     expect(voidText).toContain('DIBATALKAN — DOKUMEN TIDAK BERLAKU / VOIDED — NOT VALID');
     expect(voidText).toContain('Alasan / Reason: Salah layanan dipilih · Oleh / By: Hendra Wijaya · 30 November 2026 14:30 WIB');
@@ -93,9 +111,19 @@ describe('Tanda Terima Permohonan', () => {
 
   it('wraps a very long name and service instead of running off the paper', async () => {
     const name = 'Raden Mas Muhammad Abdurrahman Wicaksono Hadiningrat Prawirodirdjo Kusumanegara Sastrowardoyo Notonegoro';
-    const service = 'Penggantian Paspor Elektronik 10 Tahun karena Hilang dengan Berita Acara Pemeriksaan dan Layanan Percepatan Selesai Hari yang Sama';
+    const service =
+      'Penggantian Paspor Elektronik 10 Tahun karena Hilang dengan Berita Acara Pemeriksaan dan Layanan Percepatan Selesai Hari yang Sama';
     for (const paper of ['A4', 'A5'] as const) {
-      const r = render(await renderApplicationReceipt(applicationReceipt({ paper, applicant: { name, nik: '3374124501900003' }, service: { id: service, en: 'Replacement of a lost electronic passport' } })), `long-${paper}`);
+      const r = render(
+        await renderApplicationReceipt(
+          applicationReceipt({
+            paper,
+            applicant: { name, nik: '3374124501900003' },
+            service: { id: service, en: 'Replacement of a lost electronic passport' },
+          }),
+        ),
+        `long-${paper}`,
+      );
       expectInsidePaper(r.pdf);
       const words = pdfText(r.pdf).split(/\s+/);
       for (const part of [...name.split(' '), ...service.split(' ')]) expect(words).toContain(part);
@@ -103,7 +131,12 @@ describe('Tanda Terima Permohonan', () => {
   });
 
   it('fits an ordinary receipt on one A5 sheet that still scans', async () => {
-    const r = render(await renderApplicationReceipt(applicationReceipt({ paper: 'A5', paymentStatus: 'unpaid', reprint: { count: 1, reason: 'Diminta pemohon' } })), 'a5');
+    const r = render(
+      await renderApplicationReceipt(
+        applicationReceipt({ paper: 'A5', paymentStatus: 'unpaid', reprint: { count: 1, reason: 'Diminta pemohon' } }),
+      ),
+      'a5',
+    );
     expect(pageCount(r.pdf)).toBe(1);
     expect(pdfWords(r.pdf).pages[0]).toEqual({ width: 419.53, height: 595.28 });
     expect(barcodes(r.pngs[0]!).sort()).toEqual(['CODE-128:BYM-261130-03-0001', 'QR-Code:BYM-261130-03-0001']);
@@ -115,7 +148,18 @@ describe('Bukti Pembayaran', () => {
   it('shows the fee lines, total, payment time in WITA and scans to the application number', async () => {
     const r = render(await renderPaymentReceipt(paymentReceipt()), 'payment');
     const text = pdfText(r.pdf);
-    for (const expected of ['BUKTI PEMBAYARAN PNBP', 'KANTOR IMIGRASI KELAS I TPI MATARAM (LOMBOK)', 'Rp 350.000', 'Rp 1.000.000', 'Rp 1.350.000', '8201 9876 5432 109', 'NTPN 0A1B2C3D4E5F6G7H', '30 November 2026 14:41 WITA', '30 November 2026 15:05 WITA', 'Baiq Nurul Hidayati']) {
+    for (const expected of [
+      'BUKTI PEMBAYARAN PNBP',
+      'KANTOR IMIGRASI KELAS I TPI MATARAM (LOMBOK)',
+      'Rp 350.000',
+      'Rp 1.000.000',
+      'Rp 1.350.000',
+      '8201 9876 5432 109',
+      'NTPN 0A1B2C3D4E5F6G7H',
+      '30 November 2026 14:41 WITA',
+      '30 November 2026 15:05 WITA',
+      'Baiq Nurul Hidayati',
+    ]) {
       expect(text).toContain(expected);
     }
     expect(barcodes(r.pngs[0]!).sort()).toEqual(['CODE-128:LBK-261130-01-0042', 'QR-Code:LBK-261130-01-0042']);
@@ -123,7 +167,12 @@ describe('Bukti Pembayaran', () => {
   });
 
   it('says plainly when a supervisor confirmed the payment by hand', async () => {
-    const r = render(await renderPaymentReceipt(paymentReceipt({ paymentStatus: 'manual', manualConfirmation: { by: 'Hendra Wijaya', proof: 'Struk ATM BRI 13:41' } })), 'manual');
+    const r = render(
+      await renderPaymentReceipt(
+        paymentReceipt({ paymentStatus: 'manual', manualConfirmation: { by: 'Hendra Wijaya', proof: 'Struk ATM BRI 13:41' } }),
+      ),
+      'manual',
+    );
     const text = pdfText(r.pdf).replace(/\s+/g, ' ');
     expect(text).toContain('Dikonfirmasi Manual oleh');
     expect(text).toContain('Hendra Wijaya');

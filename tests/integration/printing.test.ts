@@ -22,7 +22,8 @@ beforeEach(async () => {
   d = await openDesk();
   await noCapturesRequired(d);
   printed.length = 0;
-  proto.getPrintersAsync = async () => ['HP_LaserJet_M404', 'EPSON_TM-T82X'].map((name) => ({ name, displayName: name, description: '', options: {} }));
+  proto.getPrintersAsync = async () =>
+    ['HP_LaserJet_M404', 'EPSON_TM-T82X'].map((name) => ({ name, displayName: name, description: '', options: {} }));
   proto.print = function (this: FakeWebContents, options: Record<string, unknown>, cb: Callback) {
     printed.push({ deviceName: options.deviceName, bytes: readFileSync(new URL(this.getURL())) });
     cb(true, '');
@@ -43,7 +44,9 @@ async function receipt() {
 describe('printing a receipt', () => {
   it('in the web host answers that the browser opens the PDF', async () => {
     const r = await receipt();
-    expect(await d.t.value('printer.print', { pdfBase64: r.pdfBase64, kind: 'document', fileName: r.fileName }, d.officer)).toEqual({ via: 'browser' });
+    expect(await d.t.value('printer.print', { pdfBase64: r.pdfBase64, kind: 'document', fileName: r.fileName }, d.officer)).toEqual({
+      via: 'browser',
+    });
   });
 
   it('in Electron saves the PDF until an admin names a printer, then prints silently to it', async () => {
@@ -57,16 +60,26 @@ describe('printing a receipt', () => {
       expect(readFileSync(join(folder, readdirSync(folder)[0]!)).equals(Buffer.from(r.pdfBase64, 'base64'))).toBe(true);
 
       expect((await d.t.call('printer.updateSettings', { documentPrinter: 'HP_LaserJet_M404' }, d.officer)).ok).toBe(false);
-      expect(await d.t.value('printer.updateSettings', { documentPrinter: 'HP_LaserJet_M404', ticketPrinter: 'EPSON_TM-T82X' }, d.admin)).toEqual({ documentPrinter: 'HP_LaserJet_M404', ticketPrinter: 'EPSON_TM-T82X' });
-      expect(await d.t.value('printer.getSettings', {}, d.officer)).toEqual({ documentPrinter: 'HP_LaserJet_M404', ticketPrinter: 'EPSON_TM-T82X' });
+      expect(
+        await d.t.value('printer.updateSettings', { documentPrinter: 'HP_LaserJet_M404', ticketPrinter: 'EPSON_TM-T82X' }, d.admin),
+      ).toEqual({ documentPrinter: 'HP_LaserJet_M404', ticketPrinter: 'EPSON_TM-T82X' });
+      expect(await d.t.value('printer.getSettings', {}, d.officer)).toEqual({
+        documentPrinter: 'HP_LaserJet_M404',
+        ticketPrinter: 'EPSON_TM-T82X',
+      });
 
-      expect(await d.t.value('printer.print', { pdfBase64: r.pdfBase64, kind: 'document', fileName: r.fileName }, d.officer)).toEqual({ via: 'printer', printerName: 'HP_LaserJet_M404' });
+      expect(await d.t.value('printer.print', { pdfBase64: r.pdfBase64, kind: 'document', fileName: r.fileName }, d.officer)).toEqual({
+        via: 'printer',
+        printerName: 'HP_LaserJet_M404',
+      });
       expect(printed.map((p) => p.deviceName)).toEqual(['HP_LaserJet_M404']);
       expect(printed[0]!.bytes.equals(Buffer.from(r.pdfBase64, 'base64'))).toBe(true);
 
       // A printer that left the OS: the receipt is saved, with the name that was missing.
       await d.t.value('printer.updateSettings', { documentPrinter: 'Canon_Lama' }, d.admin);
-      expect(await d.t.value('printer.print', { pdfBase64: r.pdfBase64, kind: 'document', fileName: r.fileName }, d.officer)).toMatchObject({ via: 'file', reason: 'printer-missing', detail: 'Canon_Lama' });
+      expect(await d.t.value('printer.print', { pdfBase64: r.pdfBase64, kind: 'document', fileName: r.fileName }, d.officer)).toMatchObject(
+        { via: 'file', reason: 'printer-missing', detail: 'Canon_Lama' },
+      );
       expect(readdirSync(folder)).toHaveLength(2);
     } finally {
       stop();
@@ -75,13 +88,17 @@ describe('printing a receipt', () => {
 
   it('refuses what is not a PDF and prints nothing', async () => {
     installShellPrinter(d.t.core);
-    const r = await d.t.call('printer.print', { pdfBase64: Buffer.from('<html>bukan pdf</html>').toString('base64'), kind: 'document', fileName: 'x.pdf' }, d.officer);
+    const r = await d.t.call(
+      'printer.print',
+      { pdfBase64: Buffer.from('<html>bukan pdf</html>').toString('base64'), kind: 'document', fileName: 'x.pdf' },
+      d.officer,
+    );
     expect(r.ok ? null : [r.error.code, r.error.details]).toEqual(['VALIDATION', { fields: { pdfBase64: ['pdf.invalid'] } }]);
     expect(printed).toEqual([]);
     expect(existsSync(join(d.t.core.dataDir, 'printed'))).toBe(false);
   });
 
-  it('tells the print window apart from the app\'s windows for the navigation guard', () => {
+  it("tells the print window apart from the app's windows for the navigation guard", () => {
     const print = new FakeBrowserWindow({ show: false, webPreferences: { partition: PRINT_PARTITION } });
     const main = new FakeBrowserWindow({ show: true, webPreferences: {} });
     expect(isPrintContents(print.webContents as never)).toBe(true);

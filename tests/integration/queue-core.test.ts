@@ -47,7 +47,9 @@ describe('queue calls in local mode (no central)', () => {
     await t.value('queue.start', { ticketId: b2.ticket.id }, officer);
     expect((await t.value('queue.finish', { ticketId: b2.ticket.id, outcome: 'served' }, officer)).ticket?.status).toBe('done');
     // One audit event per change, naming the ticket it changed.
-    const audits = t.core.db.prepare(`SELECT action, entity_id, summary FROM audit_events WHERE action LIKE 'queue.%' ORDER BY seq`).all() as Array<{ action: string; entity_id: string; summary: string }>;
+    const audits = t.core.db
+      .prepare(`SELECT action, entity_id, summary FROM audit_events WHERE action LIKE 'queue.%' ORDER BY seq`)
+      .all() as Array<{ action: string; entity_id: string; summary: string }>;
     expect(audits.map((a) => [a.action, a.entity_id, JSON.parse(a.summary).number])).toEqual([
       ['queue.issue', b1.ticket.id, 'L3B-001'],
       ['queue.issue', b2.ticket.id, 'L3B-002'],
@@ -73,7 +75,10 @@ describe('queue calls in local mode (no central)', () => {
     // b is still waiting, not at this counter: parking it is refused and it keeps waiting.
     const waitingOne = await t.call('queue.park', { ticketId: b.id }, officer);
     expect(waitingOne.ok ? null : waitingOne.error).toMatchObject({ code: 'CONFLICT', details: { reason: 'queue.notYourTicket' } });
-    expect(await t.value('queue.park', { ticketId: a.id }, officer)).toMatchObject({ mode: 'local', ticket: { id: a.id, status: 'parked', counterId: '3' } });
+    expect(await t.value('queue.park', { ticketId: a.id }, officer)).toMatchObject({
+      mode: 'local',
+      ticket: { id: a.id, status: 'parked', counterId: '3' },
+    });
     expect((await t.value('queue.current', {}, officer)).ticket).toBeNull();
     expect((await t.value('queue.parked', {}, officer)).tickets.map((x) => x.id)).toEqual([a.id]);
     const board = await t.value('queue.board', {});
@@ -86,10 +91,15 @@ describe('queue calls in local mode (no central)', () => {
     await t.value('queue.start', { ticketId: b.id }, officer);
     await t.value('queue.finish', { ticketId: b.id, outcome: 'served' }, officer);
     t.advance(120_000);
-    expect(await t.value('queue.resume', { ticketId: a.id }, officer)).toMatchObject({ mode: 'local', ticket: { id: a.id, status: 'called', counterId: '3' } });
+    expect(await t.value('queue.resume', { ticketId: a.id }, officer)).toMatchObject({
+      mode: 'local',
+      ticket: { id: a.id, status: 'called', counterId: '3' },
+    });
     expect((await t.value('queue.parked', {}, officer)).tickets).toEqual([]);
     expect((await t.value('queue.current', {}, officer)).ticket?.id).toBe(a.id);
-    const audits = t.core.db.prepare(`SELECT action, entity_id FROM audit_events WHERE action IN ('queue.park', 'queue.resume') ORDER BY seq`).all();
+    const audits = t.core.db
+      .prepare(`SELECT action, entity_id FROM audit_events WHERE action IN ('queue.park', 'queue.resume') ORDER BY seq`)
+      .all();
     expect(audits).toEqual([
       { action: 'queue.park', entity_id: a.id },
       { action: 'queue.resume', entity_id: a.id },
@@ -134,11 +144,20 @@ describe(`queue calls through central (${preferredStore()})`, () => {
     });
     await t.value('queue.issue', { requestId: rid(), serviceCode: 'IZIN_TINGGAL' }, officer);
     const full = await t.call('queue.issue', { requestId: rid(), serviceCode: 'IZIN_TINGGAL' }, officer);
-    expect(full.ok ? null : full.error).toMatchObject({ code: 'FORBIDDEN', details: { overrideRequired: 'quota.exceed', reason: 'queue.quotaFull' } });
-    const { overrideToken } = await t.value('auth.override', { username: 'spv', password: passwordOf('spv'), action: 'quota.exceed', reason: 'Lansia datang dari jauh' }, officer);
+    expect(full.ok ? null : full.error).toMatchObject({
+      code: 'FORBIDDEN',
+      details: { overrideRequired: 'quota.exceed', reason: 'queue.quotaFull' },
+    });
+    const { overrideToken } = await t.value(
+      'auth.override',
+      { username: 'spv', password: passwordOf('spv'), action: 'quota.exceed', reason: 'Lansia datang dari jauh' },
+      officer,
+    );
     const extra = await t.value('queue.issue', { requestId: rid(), serviceCode: 'IZIN_TINGGAL', overrideToken }, officer);
     expect(extra.ticket.number).toBe('D-002');
-    const audit = t.core.db.prepare(`SELECT summary FROM audit_events WHERE action = 'queue.issue' ORDER BY seq DESC LIMIT 1`).get() as { summary: string };
+    const audit = t.core.db.prepare(`SELECT summary FROM audit_events WHERE action = 'queue.issue' ORDER BY seq DESC LIMIT 1`).get() as {
+      summary: string;
+    };
     expect(JSON.parse(audit.summary)).toMatchObject({ overrideReason: 'Lansia datang dari jauh' });
     // The grant was single-use.
     const again = await t.call('queue.issue', { requestId: rid(), serviceCode: 'IZIN_TINGGAL', overrideToken }, officer);
@@ -158,7 +177,9 @@ describe(`queue calls through central (${preferredStore()})`, () => {
     // The next call reconciles first: b (still waiting) is now central's, and central calls it.
     const next = await t.value('queue.callNext', { requestId: rid() }, officer);
     expect(next).toMatchObject({ mode: 'central', ticket: { id: b.ticket.id, number: 'L3C-002' } });
-    const rows = await central.central.deps.store.query<{ id: string; status: string }>("SELECT id, status FROM tickets WHERE number LIKE 'L3C-%' ORDER BY number");
+    const rows = await central.central.deps.store.query<{ id: string; status: string }>(
+      "SELECT id, status FROM tickets WHERE number LIKE 'L3C-%' ORDER BY number",
+    );
     expect(rows).toEqual([
       { id: a.ticket.id, status: 'done' },
       { id: b.ticket.id, status: 'called' },
@@ -183,7 +204,10 @@ describe(`queue calls through central (${preferredStore()})`, () => {
     const listed = await t.value('queue.parked', {}, officer);
     expect(listed).toMatchObject({ mode: 'central', tickets: [{ id: c.ticket.id, status: 'parked', counterId: '3' }] });
     expect(listed.tickets).toHaveLength(1);
-    const row = await central.central.deps.store.query<{ status: string; parked_at: string }>('SELECT status, parked_at FROM tickets WHERE id = $1', [c.ticket.id]);
+    const row = await central.central.deps.store.query<{ status: string; parked_at: string }>(
+      'SELECT status, parked_at FROM tickets WHERE id = $1',
+      [c.ticket.id],
+    );
     expect(row.map((r) => [r.status, Number(r.parked_at)])).toEqual([['parked', parkedAt]]);
     const resumed = await t.value('queue.resume', { ticketId: c.ticket.id }, officer);
     expect(resumed).toMatchObject({ mode: 'central', ticket: { id: c.ticket.id, status: 'serving', counterId: '3' } });
@@ -213,7 +237,14 @@ describe(`M-Paspor bookings flow down by pull and check in (${preferredStore()})
     await central.admin('POST', '/admin/bookings/import', {
       bookings: [
         { code: 'MP-7001', officeCode: 'banyumanik', nik: '3374011505900001', fullName: 'Budi Santoso', slotAt },
-        { code: 'MP-7002', officeCode: 'banyumanik', nik: '3374015505900002', fullName: 'Siti Rahayu', slotAt, applicationService: 'PASPOR_BIASA_10' },
+        {
+          code: 'MP-7002',
+          officeCode: 'banyumanik',
+          nik: '3374015505900002',
+          fullName: 'Siti Rahayu',
+          slotAt,
+          applicationService: 'PASPOR_BIASA_10',
+        },
         { code: 'MP-7003', officeCode: 'batam', nik: '3374011505900003', fullName: 'Agus', slotAt },
       ],
     });
@@ -224,15 +255,38 @@ describe(`M-Paspor bookings flow down by pull and check in (${preferredStore()})
     });
     expect(bad.status).toBe(400);
     await w.client.runCycle();
-    const rows = w.t.core.liveDb.prepare('SELECT code, full_name, birth_date, sex, service_code, appointment_date, slot, source FROM bookings ORDER BY code').all();
+    const rows = w.t.core.liveDb
+      .prepare('SELECT code, full_name, birth_date, sex, service_code, appointment_date, slot, source FROM bookings ORDER BY code')
+      .all();
     const slot = DateTime.fromMillis(slotAt, { zone: 'Asia/Jakarta' });
     expect(rows).toEqual([
-      { code: 'MP-7001', full_name: 'Budi Santoso', birth_date: '1990-05-15', sex: 'M', service_code: 'PASPOR_ELEKTRONIK_10', appointment_date: slot.toISODate(), slot: slot.toFormat('HH:mm'), source: 'central' },
-      { code: 'MP-7002', full_name: 'Siti Rahayu', birth_date: '1990-05-15', sex: 'F', service_code: 'PASPOR_BIASA_10', appointment_date: slot.toISODate(), slot: slot.toFormat('HH:mm'), source: 'central' },
+      {
+        code: 'MP-7001',
+        full_name: 'Budi Santoso',
+        birth_date: '1990-05-15',
+        sex: 'M',
+        service_code: 'PASPOR_ELEKTRONIK_10',
+        appointment_date: slot.toISODate(),
+        slot: slot.toFormat('HH:mm'),
+        source: 'central',
+      },
+      {
+        code: 'MP-7002',
+        full_name: 'Siti Rahayu',
+        birth_date: '1990-05-15',
+        sex: 'F',
+        service_code: 'PASPOR_BIASA_10',
+        appointment_date: slot.toISODate(),
+        slot: slot.toFormat('HH:mm'),
+        source: 'central',
+      },
     ]);
     const stop = installCentralQueue(w.t.core, () => w.client.transport, { longPollMs: 2_000, retryMs: 100 });
     const atCentral = await w.t.value('queue.issue', { requestId: rid(), bookingCode: 'MP-7001' }, officer);
-    expect(atCentral).toMatchObject({ mode: 'central', ticket: { number: 'A-001', bookingCode: 'MP-7001', applicantName: 'Budi Santoso', slotAt } });
+    expect(atCentral).toMatchObject({
+      mode: 'central',
+      ticket: { number: 'A-001', bookingCode: 'MP-7001', applicantName: 'Budi Santoso', slotAt },
+    });
     stop();
     // Without central the counter checks the pulled booking in itself.
     const local = await w.t.value('queue.issue', { requestId: rid(), nik: '3374015505900002' }, officer);

@@ -18,7 +18,10 @@ const NOW = 1_000 * MIN;
 const ticket = fc.record({
   id: fc.stringMatching(/^[a-zA-Z0-9-]{1,6}$/),
   arrivedAt: fc.integer({ min: NOW - 90 * MIN, max: NOW }).map((x) => x - (x % (5 * MIN))),
-  slotAt: fc.option(fc.integer({ min: NOW - 60 * MIN, max: NOW + 60 * MIN }).map((x) => x - (x % (15 * MIN))), { nil: null }),
+  slotAt: fc.option(
+    fc.integer({ min: NOW - 60 * MIN, max: NOW + 60 * MIN }).map((x) => x - (x % (15 * MIN))),
+    { nil: null },
+  ),
   priorityGroup: fc.option(fc.constantFrom(...PRIORITY_GROUPS), { nil: null }),
 });
 const queue = fc.uniqueArray(ticket, { selector: (t) => t.id, minLength: 1, maxLength: 25 });
@@ -27,7 +30,9 @@ function sqliteOrder(db: Database.Database, tickets: readonly QueuedTicket[]): s
   db.exec('DELETE FROM q');
   const ins = db.prepare('INSERT INTO q (id, arrived_at, slot_at, priority_group) VALUES (?, ?, ?, ?)');
   for (const t of tickets) ins.run(t.id, t.arrivedAt, t.slotAt, t.priorityGroup);
-  return (db.prepare(`SELECT id FROM q ORDER BY ${queueOrderSql(NOW, rules.agingMs, 'sqlite')}`).all() as Array<{ id: string }>).map((r) => r.id);
+  return (db.prepare(`SELECT id FROM q ORDER BY ${queueOrderSql(NOW, rules.agingMs, 'sqlite')}`).all() as Array<{ id: string }>).map(
+    (r) => r.id,
+  );
 }
 
 async function pgOrder(store: Store, tickets: readonly QueuedTicket[]): Promise<string[]> {

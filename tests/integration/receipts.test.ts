@@ -44,7 +44,11 @@ function inspect(base64: string, name: string) {
 describe('application receipt', () => {
   it('prints the application with its barcodes, fee and collection date', async () => {
     const r = await d.t.value('receipts.issue', { applicationId: appId, kind: 'application' }, d.officer);
-    expect(r).toMatchObject({ copyNo: 1, fileName: `${number}-application.pdf`, receipt: { kind: 'application', status: 'active', printCount: 1 } });
+    expect(r).toMatchObject({
+      copyNo: 1,
+      fileName: `${number}-application.pdf`,
+      receipt: { kind: 'application', status: 'active', printCount: 1 },
+    });
     const pdf = inspect(r.pdfBase64, 'first');
     expect(pdf.text).toContain(number);
     expect(pdf.text).toContain('BUDI SANTOSO');
@@ -66,7 +70,10 @@ describe('application receipt', () => {
     expect(copy).toMatchObject({ copyNo: 2, receipt: { printCount: 2 } });
     expect(inspect(copy.pdfBase64, 'copy').text).toMatch(/CETAK ULANG/i);
     const prints = d.t.core.db.prepare('SELECT copy_no, reason FROM receipt_prints WHERE receipt_id = ? ORDER BY copy_no').all(receiptId);
-    expect(prints).toEqual([{ copy_no: 1, reason: null }, { copy_no: 2, reason: 'Kertas pertama macet di printer' }]);
+    expect(prints).toEqual([
+      { copy_no: 1, reason: null },
+      { copy_no: 2, reason: 'Kertas pertama macet di printer' },
+    ]);
     const audit = d.t.core.db.prepare("SELECT summary FROM audit_events WHERE action = 'receipts.reprint'").pluck().all() as string[];
     expect(JSON.parse(audit[0]!)).toMatchObject({ copyNo: 2, reason: 'Kertas pertama macet di printer' });
   });
@@ -75,7 +82,11 @@ describe('application receipt', () => {
     const receiptId = (await d.t.value('applications.get', { id: appId }, d.officer)).receipts[0]!.id;
     const refused = await d.t.call('receipts.void', { receiptId, reason: 'Salah cetak layanan', overrideToken: 'x'.repeat(32) }, d.officer);
     expect(refused.ok ? 'ok' : [refused.error.code, refused.error.details]).toEqual(['FORBIDDEN', { overrideRequired: 'receipt.void' }]);
-    const voided = await d.t.value('receipts.void', { receiptId, reason: 'Salah cetak layanan', overrideToken: await override(d, 'receipt.void') }, d.officer);
+    const voided = await d.t.value(
+      'receipts.void',
+      { receiptId, reason: 'Salah cetak layanan', overrideToken: await override(d, 'receipt.void') },
+      d.officer,
+    );
     expect(voided.receipt).toMatchObject({ status: 'void', voidReason: 'Salah cetak layanan' });
     expect(inspect(voided.pdfBase64, 'void').text).toMatch(/BATAL|VOID/i);
     const again = await d.t.call('receipts.reprint', { receiptId, reason: 'Minta salinan' }, d.officer);
@@ -100,8 +111,16 @@ describe('deficiency notice and payment receipt', () => {
     const early = await d.t.call('receipts.issue', { applicationId: app.id, kind: 'payment' }, d.officer);
     expect(early.ok ? 'ok' : early.error.code).toBe('CONFLICT');
     await noCapturesRequired(d);
-    const billed = await d.t.value('payments.recordBilling', { applicationId: app.id, billingCode: '820126113000777', amount: 350_000 }, d.officer);
-    await d.t.value('payments.confirmManual', { paymentId: billed.payments[0]!.id, proofReference: 'NTPN 77AB12CD', overrideToken: await override(d, 'payment.manual') }, d.officer);
+    const billed = await d.t.value(
+      'payments.recordBilling',
+      { applicationId: app.id, billingCode: '820126113000777', amount: 350_000 },
+      d.officer,
+    );
+    await d.t.value(
+      'payments.confirmManual',
+      { paymentId: billed.payments[0]!.id, proofReference: 'NTPN 77AB12CD', overrideToken: await override(d, 'payment.manual') },
+      d.officer,
+    );
     const r = await d.t.value('receipts.issue', { applicationId: app.id, kind: 'payment' }, d.officer);
     const pdf = inspect(r.pdfBase64, 'payment');
     expect(pdf.text).toMatch(/350\.000/);

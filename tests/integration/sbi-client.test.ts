@@ -101,7 +101,10 @@ describe('RCAPTURE', () => {
   });
 
   it('leaves exceptions out of the request and the answer', async () => {
-    const r = await client.capture(finger(), slap({ subTypes: ['Left IndexFinger', 'Left LittleFinger'], exceptions: ['Left MiddleFinger', 'Left RingFinger'] }));
+    const r = await client.capture(
+      finger(),
+      slap({ subTypes: ['Left IndexFinger', 'Left LittleFinger'], exceptions: ['Left MiddleFinger', 'Left RingFinger'] }),
+    );
     expect(r.items.map((i) => i.bioSubType)).toEqual(['Left IndexFinger', 'Left LittleFinger']);
   });
 
@@ -155,7 +158,12 @@ describe('STREAM', () => {
   it('reports a stream that drops mid-way as disconnected', async () => {
     await sim.control({ fault: 'disconnectStream', faultTimes: 1 });
     const ended = new Promise<string | undefined>((resolve) => {
-      void client.stream(irisDev(), 'iris', { frame: () => undefined, end: (reason, err) => resolve(`${reason}:${err?.deviceError}`) }, 10_000);
+      void client.stream(
+        irisDev(),
+        'iris',
+        { frame: () => undefined, end: (reason, err) => resolve(`${reason}:${err?.deviceError}`) },
+        10_000,
+      );
     });
     expect(await ended).toBe('error:disconnected');
   });

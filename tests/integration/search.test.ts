@@ -24,7 +24,16 @@ beforeAll(async () => {
     ids[key] = app.id;
     numbers[key] = app.number;
   }
-  const mrz = composeTd3({ issuingState: 'IDN', surname: 'SANTOSO', givenNames: 'BUDI', documentNumber: 'B9876543', nationality: 'IDN', birthDate: '1990-05-17', sex: 'M', expiryDate: '2028-01-01' });
+  const mrz = composeTd3({
+    issuingState: 'IDN',
+    surname: 'SANTOSO',
+    givenNames: 'BUDI',
+    documentNumber: 'B9876543',
+    nationality: 'IDN',
+    birthDate: '1990-05-17',
+    sex: 'M',
+    expiryDate: '2028-01-01',
+  });
   await d.t.value('applications.fillFromMrz', { id: ids.budi!, mrz: mrz.join('\n') }, d.officer);
 });
 afterAll(() => d.t.cleanup());

@@ -20,21 +20,25 @@ describe.each(storeKinds())('central store and migrations on %s', (kind) => {
       expect(await migrateServer(store)).toEqual({ from: 0, to: all.length });
       expect(await migrateServer(store)).toEqual({ from: all.length, to: all.length });
       expect(await schemaVersion(store)).toBe(all.length);
-      const tables = await store.query<{ t: string }>("SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+      const tables = await store.query<{ t: string }>(
+        "SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+      );
       // Later issues add their own tables; the sync core's must all be there.
-      expect(tables.map((r) => r.t)).toEqual(expect.arrayContaining([
-        'applied_ops',
-        'blobs',
-        'changes',
-        'enrolment_codes',
-        'nonces',
-        'office_seq',
-        'offices',
-        'record_keys',
-        'records',
-        'schema_migrations',
-        'workstations',
-      ]));
+      expect(tables.map((r) => r.t)).toEqual(
+        expect.arrayContaining([
+          'applied_ops',
+          'blobs',
+          'changes',
+          'enrolment_codes',
+          'nonces',
+          'office_seq',
+          'offices',
+          'record_keys',
+          'records',
+          'schema_migrations',
+          'workstations',
+        ]),
+      );
       await expect(
         store.tx(async (sql) => {
           await sql.query("INSERT INTO offices (code, name, city, tz, created_at) VALUES ('x', 'X', 'X', 'Asia/Jakarta', 0)");
@@ -67,7 +71,9 @@ describe('central admin API and CLI', () => {
   });
 
   it('creates an office, an enrolment code, lists and revokes workstations from the CLI', async () => {
-    expect(await cli('office-create', 'kupang', '--name', 'Kantor Imigrasi Kupang', '--city', 'Kupang, NTT', '--tz', 'Asia/Makassar')).toBe(0);
+    expect(await cli('office-create', 'kupang', '--name', 'Kantor Imigrasi Kupang', '--city', 'Kupang, NTT', '--tz', 'Asia/Makassar')).toBe(
+      0,
+    );
     expect(lastJson<{ created: boolean; code: string }>()).toEqual({ created: true, code: 'kupang' });
     expect(await cli('enrol-code', 'kupang', '--ttl', '2')).toBe(0);
     const code = lastJson<{ code: string; officeCode: string; expiresAt: number }>();
@@ -78,23 +84,59 @@ describe('central admin API and CLI', () => {
   });
 
   it('creates officer accounts centrally with hashes the workstation can verify offline', async () => {
-    expect(await cli('user-create', '--office', 'kupang', '--username', 'Petugas7', '--full-name', 'Petugas Tujuh', '--role', 'officer', '--password', 'Sementara-2026-x', '--services', 'PASPOR_JANJI')).toBe(0);
+    expect(
+      await cli(
+        'user-create',
+        '--office',
+        'kupang',
+        '--username',
+        'Petugas7',
+        '--full-name',
+        'Petugas Tujuh',
+        '--role',
+        'officer',
+        '--password',
+        'Sementara-2026-x',
+        '--services',
+        'PASPOR_JANJI',
+      ),
+    ).toBe(0);
     const created = lastJson<{ id: string; username: string; version: number }>();
     expect(created).toMatchObject({ username: 'petugas7', version: 1 });
-    const [rec] = await central.central.deps.store.query<{ data: { passwordHash: string; mustChangePassword: boolean; services: string[] } }>(
-      "SELECT data FROM records WHERE office_code = 'kupang' AND entity = 'user' AND entity_id = $1",
-      [created.id],
-    );
+    const [rec] = await central.central.deps.store.query<{
+      data: { passwordHash: string; mustChangePassword: boolean; services: string[] };
+    }>("SELECT data FROM records WHERE office_code = 'kupang' AND entity = 'user' AND entity_id = $1", [created.id]);
     expect(rec?.data).toMatchObject({ mustChangePassword: true, services: ['PASPOR_JANJI'] });
     expect(await verifyPassword('Sementara-2026-x', rec?.data.passwordHash ?? '')).toBe(true);
-    await expect(cli('user-create', '--office', 'kupang', '--username', 'petugas7', '--full-name', 'Lain', '--role', 'officer', '--password', 'Sementara-2026-y')).rejects.toThrow(/409/);
-    const updated = await central.admin<{ version: number }>('POST', `/admin/users/${created.id}`, { officeCode: 'kupang', disabled: true });
+    await expect(
+      cli(
+        'user-create',
+        '--office',
+        'kupang',
+        '--username',
+        'petugas7',
+        '--full-name',
+        'Lain',
+        '--role',
+        'officer',
+        '--password',
+        'Sementara-2026-y',
+      ),
+    ).rejects.toThrow(/409/);
+    const updated = await central.admin<{ version: number }>('POST', `/admin/users/${created.id}`, {
+      officeCode: 'kupang',
+      disabled: true,
+    });
     expect(updated.version).toBe(2);
   });
 
   it('compacts an office feed from the CLI', async () => {
     expect(await cli('compact', 'kupang')).toBe(0);
-    expect(lastJson<{ officeCode: string; horizon: number; removed: number }>()).toMatchObject({ officeCode: 'kupang', horizon: 7, removed: 7 });
+    expect(lastJson<{ officeCode: string; horizon: number; removed: number }>()).toMatchObject({
+      officeCode: 'kupang',
+      horizon: 7,
+      removed: 7,
+    });
   });
 
   it('refuses bad admin input with specific codes', async () => {

@@ -15,14 +15,27 @@ describe.each(storeKinds())('central authentication on %s', (kind) => {
   });
   afterAll(() => central?.close());
 
-  const pull = (id: Identity, o: Parameters<typeof sendSigned>[5] = {}) => sendSigned(central, id, 'GET', '/v1/pull?cursor=0', undefined, o);
-  const enrolBody = (id: Identity, code: string, officeCode = 'banyumanik') => ({ code, workstationId: id.workstationId, name: 'LOKET-09', officeCode, publicKey: id.publicKey });
+  const pull = (id: Identity, o: Parameters<typeof sendSigned>[5] = {}) =>
+    sendSigned(central, id, 'GET', '/v1/pull?cursor=0', undefined, o);
+  const enrolBody = (id: Identity, code: string, officeCode = 'banyumanik') => ({
+    code,
+    workstationId: id.workstationId,
+    name: 'LOKET-09',
+    officeCode,
+    publicKey: id.publicKey,
+  });
   const code = async (officeCode = 'banyumanik', ttlHours?: number) =>
     (await central.admin<{ code: string }>('POST', '/admin/enrolment-codes', { officeCode, ...(ttlHours ? { ttlHours } : {}) })).code;
 
   it('answers /health with its version and schema version', async () => {
     const res = await fetch(`${central.url}/health`);
-    expect(await res.json()).toEqual({ ok: true, version: '0.1.0', schemaVersion: loadServerMigrations().length, protocol: { current: PROTOCOL_VERSION, oldestAccepted: PROTOCOL_VERSION - 1 }, store: kind });
+    expect(await res.json()).toEqual({
+      ok: true,
+      version: '0.1.0',
+      schemaVersion: loadServerMigrations().length,
+      protocol: { current: PROTOCOL_VERSION, oldestAccepted: PROTOCOL_VERSION - 1 },
+      store: kind,
+    });
   });
 
   it('enrols with a single-use code, idempotently for the same key', async () => {
@@ -47,14 +60,18 @@ describe.each(storeKinds())('central authentication on %s', (kind) => {
     expect([unknown.status, unknown.body.error?.code]).toEqual([403, 'ENROLMENT_INVALID']);
     const wrongOffice = await sendSigned(central, id, 'POST', '/v1/enrol', enrolBody(id, await code('batam')));
     expect([wrongOffice.status, wrongOffice.body.error?.code]).toEqual([403, 'WRONG_OFFICE']);
-    const forged = await sendSigned(central, id, 'POST', '/v1/enrol', enrolBody(id, await code()), { signer: newIdentity(id.workstationId) });
+    const forged = await sendSigned(central, id, 'POST', '/v1/enrol', enrolBody(id, await code()), {
+      signer: newIdentity(id.workstationId),
+    });
     expect([forged.status, forged.body.error?.code]).toEqual([401, 'BAD_SIGNATURE']);
     const expiring = await code('banyumanik', 1);
     clockOffset = 2 * 3_600_000;
     const expired = await sendSigned(central, id, 'POST', '/v1/enrol', enrolBody(id, expiring), { timestamp: Date.now() + clockOffset });
     clockOffset = 0;
     expect([expired.status, expired.body.error?.code]).toEqual([403, 'ENROLMENT_INVALID']);
-    const enrolled = await central.central.deps.store.query<{ n: number }>('SELECT count(*)::int AS n FROM workstations WHERE id = $1', [id.workstationId]);
+    const enrolled = await central.central.deps.store.query<{ n: number }>('SELECT count(*)::int AS n FROM workstations WHERE id = $1', [
+      id.workstationId,
+    ]);
     expect(enrolled[0]?.n).toBe(0);
   });
 

@@ -39,9 +39,15 @@ describe.each(storeKinds())('central DAY_CLOSED on %s', (kind) => {
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     return (r.body as unknown as { results: Result[] }).results;
   };
-  const one = async (id: Identity, op: Record<string, unknown>, officeCode = 'banyumanik'): Promise<Result> => (await push(id, [op], officeCode))[0]!;
+  const one = async (id: Identity, op: Record<string, unknown>, officeCode = 'banyumanik'): Promise<Result> =>
+    (await push(id, [op], officeCode))[0]!;
   const record = async (entity: string, id: string, office = 'banyumanik') =>
-    (await central.central.deps.store.query<{ version: number; data: Record<string, unknown> }>('SELECT version, data FROM records WHERE office_code = $1 AND entity = $2 AND entity_id = $3', [office, entity, id]))[0];
+    (
+      await central.central.deps.store.query<{ version: number; data: Record<string, unknown> }>(
+        'SELECT version, data FROM records WHERE office_code = $1 AND entity = $2 AND entity_id = $3',
+        [office, entity, id],
+      )
+    )[0];
 
   const createApp = (id: Identity, at: number, officeCode = 'banyumanik') =>
     wireOp(next(id), {
@@ -49,12 +55,34 @@ describe.each(storeKinds())('central DAY_CLOSED on %s', (kind) => {
       entityId: randomUUID(),
       op: 'applications.create',
       createdAt: at,
-      payload: { audit: audit('officer'), data: { number: appNumber(), officeCode, serviceCode: 'PASPOR_BARU', status: 'checked_in', fullName: 'Siti Aminah', feeTotal: 650000 } },
+      payload: {
+        audit: audit('officer'),
+        data: {
+          number: appNumber(),
+          officeCode,
+          serviceCode: 'PASPOR_BARU',
+          status: 'checked_in',
+          fullName: 'Siti Aminah',
+          feeTotal: 650000,
+        },
+      },
     });
   const signOff = (id: Identity, role: string, date = DAY, at = NEXT + 3_600_000) =>
-    wireOp(next(id), { entity: 'business_day', entityId: date, op: 'endOfDay.signOff', createdAt: at, payload: { audit: audit(role), data: { date, reportHash: 'a'.repeat(64), discrepancies: 0, total: 650000 } } });
+    wireOp(next(id), {
+      entity: 'business_day',
+      entityId: date,
+      op: 'endOfDay.signOff',
+      createdAt: at,
+      payload: { audit: audit(role), data: { date, reportHash: 'a'.repeat(64), discrepancies: 0, total: 650000 } },
+    });
   const reopen = (id: Identity, role: string, reason: string, date = DAY) =>
-    wireOp(next(id), { entity: 'business_day', entityId: date, op: 'endOfDay.reopen', createdAt: NEXT + 7_200_000, payload: { audit: audit(role), data: { date, reason, signedHash: 'a'.repeat(64) } } });
+    wireOp(next(id), {
+      entity: 'business_day',
+      entityId: date,
+      op: 'endOfDay.reopen',
+      createdAt: NEXT + 7_200_000,
+      payload: { audit: audit(role), data: { date, reason, signedHash: 'a'.repeat(64) } },
+    });
 
   beforeAll(async () => {
     central = await startTestCentral(kind);
@@ -83,7 +111,14 @@ describe.each(storeKinds())('central DAY_CLOSED on %s', (kind) => {
     const appId = early.entityId as string;
     expect(await record('application', appId)).toMatchObject({ version: 1 });
 
-    const update = wireOp(next(counterWs), { entity: 'application', entityId: appId, op: 'applications.update', baseVersion: 1, createdAt: LATE, payload: { audit: audit('officer'), data: { fullName: 'Siti Aminah Binti Ahmad' } } });
+    const update = wireOp(next(counterWs), {
+      entity: 'application',
+      entityId: appId,
+      op: 'applications.update',
+      baseVersion: 1,
+      createdAt: LATE,
+      payload: { audit: audit('officer'), data: { fullName: 'Siti Aminah Binti Ahmad' } },
+    });
     const lateCreate = createApp(counterWs, LATE);
     const waiver = wireOp(next(counterWs), {
       entity: 'payment',
@@ -124,13 +159,28 @@ describe.each(storeKinds())('central DAY_CLOSED on %s', (kind) => {
   });
 
   it('reopens only for an admin with a reason; the day then takes changes again', async () => {
-    expect(await one(supervisorWs, reopen(supervisorWs, 'supervisor', 'Salah hitung'))).toMatchObject({ status: 'rejected', reason: 'role.forbidden' });
-    expect(await one(supervisorWs, reopen(supervisorWs, 'admin', '  '))).toMatchObject({ status: 'rejected', reason: 'data.invalid:reason' });
-    expect(await one(supervisorWs, reopen(supervisorWs, 'admin', 'Pembayaran SIMPONI tercatat terlambat', '2026-11-24'))).toMatchObject({ status: 'rejected', reason: 'day.notClosed' });
+    expect(await one(supervisorWs, reopen(supervisorWs, 'supervisor', 'Salah hitung'))).toMatchObject({
+      status: 'rejected',
+      reason: 'role.forbidden',
+    });
+    expect(await one(supervisorWs, reopen(supervisorWs, 'admin', '  '))).toMatchObject({
+      status: 'rejected',
+      reason: 'data.invalid:reason',
+    });
+    expect(await one(supervisorWs, reopen(supervisorWs, 'admin', 'Pembayaran SIMPONI tercatat terlambat', '2026-11-24'))).toMatchObject({
+      status: 'rejected',
+      reason: 'day.notClosed',
+    });
     expect((await record('business_day', DAY))?.data).toMatchObject({ status: 'closed' });
 
-    expect(await one(supervisorWs, reopen(supervisorWs, 'admin', 'Pembayaran SIMPONI tercatat terlambat'))).toMatchObject({ status: 'applied' });
-    expect((await record('business_day', DAY))?.data).toMatchObject({ status: 'reopened', reopenedBy: 'admin', reopenReason: 'Pembayaran SIMPONI tercatat terlambat' });
+    expect(await one(supervisorWs, reopen(supervisorWs, 'admin', 'Pembayaran SIMPONI tercatat terlambat'))).toMatchObject({
+      status: 'applied',
+    });
+    expect((await record('business_day', DAY))?.data).toMatchObject({
+      status: 'reopened',
+      reopenedBy: 'admin',
+      reopenReason: 'Pembayaran SIMPONI tercatat terlambat',
+    });
     expect(await one(counterWs, createApp(counterWs, LATE))).toMatchObject({ status: 'applied' });
     // Signed off again, it is closed again.
     expect(await one(supervisorWs, signOff(supervisorWs, 'supervisor'))).toMatchObject({ status: 'applied' });
@@ -138,7 +188,10 @@ describe.each(storeKinds())('central DAY_CLOSED on %s', (kind) => {
   });
 
   it('refuses a malformed business day', async () => {
-    expect(await one(supervisorWs, signOff(supervisorWs, 'supervisor', '20-11-2026'))).toMatchObject({ status: 'rejected', reason: 'data.invalid:date' });
+    expect(await one(supervisorWs, signOff(supervisorWs, 'supervisor', '20-11-2026'))).toMatchObject({
+      status: 'rejected',
+      reason: 'data.invalid:date',
+    });
   });
 });
 
@@ -166,19 +219,29 @@ describe('a day signed off at one desk, through the real sync client', () => {
     const today = businessDateOf(desk.t.now(), 'Asia/Jakarta');
     await desk.t.value('endOfDay.signOff', { date: today, password: passwordOf('spv1') }, supervisor);
     await desk.client.runCycle();
-    const [day] = await central.central.deps.store.query<{ data: Record<string, unknown> }>("SELECT data FROM records WHERE office_code = 'banyumanik' AND entity = 'business_day' AND entity_id = $1", [today]);
+    const [day] = await central.central.deps.store.query<{ data: Record<string, unknown> }>(
+      "SELECT data FROM records WHERE office_code = 'banyumanik' AND entity = 'business_day' AND entity_id = $1",
+      [today],
+    );
     expect(day?.data).toMatchObject({ status: 'closed', closedBy: 'spv1' });
 
     // The counter has not heard of the sign-off: it keeps working, and central refuses the change.
     const app = await counter.t.value('applications.create', { draft: walkInDraft() }, officer);
     await counter.client.runCycle();
     const { items } = await counter.t.value('sync.list', { filter: 'rejected' }, counter.adminToken);
-    expect(items.filter((i) => i.entityId === app.id).map((i) => [i.op, i.status, i.reason])).toEqual([['applications.create', 'rejected', 'day.closed']]);
-    expect(await central.central.deps.store.query("SELECT 1 FROM records WHERE entity = 'application' AND entity_id = $1", [app.id])).toEqual([]);
+    expect(items.filter((i) => i.entityId === app.id).map((i) => [i.op, i.status, i.reason])).toEqual([
+      ['applications.create', 'rejected', 'day.closed'],
+    ]);
+    expect(
+      await central.central.deps.store.query("SELECT 1 FROM records WHERE entity = 'application' AND entity_id = $1", [app.id]),
+    ).toEqual([]);
 
     // The pull brought the sign-off: the counter's own core now refuses changes dated in that day, before any push.
     const refused = await counter.t.call('applications.create', { draft: walkInDraft() }, officer);
-    expect(refused.ok ? 'ok' : [refused.error.code, (refused.error.details as { closedBy?: string }).closedBy]).toEqual(['DAY_CLOSED', 'Nama spv1']);
+    expect(refused.ok ? 'ok' : [refused.error.code, (refused.error.details as { closedBy?: string }).closedBy]).toEqual([
+      'DAY_CLOSED',
+      'Nama spv1',
+    ]);
     const counterAdmin = await userSession(counter.t, counter.adminToken, 'spv2', 'supervisor');
     const seen = await counter.t.value('endOfDay.report', { date: today }, counterAdmin);
     expect(seen.blockers).toEqual(['eod.closed']);
@@ -187,12 +250,21 @@ describe('a day signed off at one desk, through the real sync client', () => {
     expect(signOffHere.ok ? 'ok' : signOffHere.error.code).toBe('DAY_CLOSED');
 
     // An admin's reopen at the desk reaches the counter the same way: it takes changes again.
-    await desk.t.value('endOfDay.reopen', { date: today, reason: 'Pembayaran tercatat terlambat', password: ADMIN_PASSWORD }, desk.adminToken);
+    await desk.t.value(
+      'endOfDay.reopen',
+      { date: today, reason: 'Pembayaran tercatat terlambat', password: ADMIN_PASSWORD },
+      desk.adminToken,
+    );
     await desk.client.runCycle();
     await counter.client.runCycle();
-    expect((await counter.t.value('endOfDay.report', { date: today }, counterAdmin)).closure).toMatchObject({ status: 'reopened', reopenReason: 'Pembayaran tercatat terlambat' });
+    expect((await counter.t.value('endOfDay.report', { date: today }, counterAdmin)).closure).toMatchObject({
+      status: 'reopened',
+      reopenReason: 'Pembayaran tercatat terlambat',
+    });
     const again = await counter.t.value('applications.create', { draft: walkInDraft() }, officer);
     await counter.client.runCycle();
-    expect((await counter.t.value('sync.list', { filter: 'rejected' }, counter.adminToken)).items.filter((i) => i.entityId === again.id)).toEqual([]);
+    expect(
+      (await counter.t.value('sync.list', { filter: 'rejected' }, counter.adminToken)).items.filter((i) => i.entityId === again.id),
+    ).toEqual([]);
   });
 });

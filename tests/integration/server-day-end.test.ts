@@ -24,7 +24,12 @@ describe.each(storeKinds())('the queue at the end of a business day on %s', (kin
   };
   const issue = async () => (await ok<IssuedTicket>('/v1/queue/tickets', { requestId: rid(), serviceCode: 'PENGAMBILAN' })).ticket;
   const record = async (id: string) =>
-    (await central.central.deps.store.query<{ version: number; data: Record<string, unknown> }>('SELECT version, data FROM records WHERE entity = $1 AND entity_id = $2', [TICKET_ENTITY, id]))[0];
+    (
+      await central.central.deps.store.query<{ version: number; data: Record<string, unknown> }>(
+        'SELECT version, data FROM records WHERE entity = $1 AND entity_id = $2',
+        [TICKET_ENTITY, id],
+      )
+    )[0];
 
   beforeAll(async () => {
     central = await startTestCentral(kind, { now: () => clock });
@@ -36,7 +41,9 @@ describe.each(storeKinds())('the queue at the end of a business day on %s', (kin
   it("closes and publishes yesterday's open tickets, and only those, once", async () => {
     const left = await issue();
     const atCounter = await issue();
-    const called = (await ok<{ ticket: TicketView | null }>('/v1/queue/call-next', { counterId: '1', requestId: rid(), officer: 'petugas1' })).ticket;
+    const called = (
+      await ok<{ ticket: TicketView | null }>('/v1/queue/call-next', { counterId: '1', requestId: rid(), officer: 'petugas1' })
+    ).ticket;
     expect(called?.id).toBe(left.id);
     // Monday evening nothing is closed yet: the day is not over in Jakarta.
     const woken: string[] = [];
@@ -47,7 +54,10 @@ describe.each(storeKinds())('the queue at the end of a business day on %s', (kin
     expect(await closePastDays(central.central.deps.store, TUESDAY, (office) => woken.push(office))).toBe(2);
     expect(woken).toEqual(['banyumanik']);
     for (const id of [left.id, atCounter.id]) {
-      expect(await record(id)).toMatchObject({ version: 2, data: { status: 'cancelled', outcome: DAY_ENDED, finishedAt: TUESDAY, day: '2026-12-07' } });
+      expect(await record(id)).toMatchObject({
+        version: 2,
+        data: { status: 'cancelled', outcome: DAY_ENDED, finishedAt: TUESDAY, day: '2026-12-07' },
+      });
     }
     expect((await record(left.id))?.data.officer).toBe('petugas1');
     expect(await record(today.id)).toMatchObject({ version: 1, data: { status: 'waiting' } });

@@ -50,8 +50,18 @@ describe.each(storeKinds())('office outbox on %s', (kind) => {
     expect(w.reportedAt).toBeGreaterThan(0);
 
     // Two of them arrive, and central refuses the malformed one.
-    const ok = wireOp(1, { entity: 'audit', entityId: randomUUID(), op: 'auth.login', payload: { audit: { action: 'auth.login' }, data: {} } });
-    const bad = wireOp(2, { entity: 'payment', entityId: randomUUID(), op: 'payments.waive', payload: { audit: { action: 'x', role: 'officer' }, data: { kind: 'waiver' } } });
+    const ok = wireOp(1, {
+      entity: 'audit',
+      entityId: randomUUID(),
+      op: 'auth.login',
+      payload: { audit: { action: 'auth.login' }, data: {} },
+    });
+    const bad = wireOp(2, {
+      entity: 'payment',
+      entityId: randomUUID(),
+      op: 'payments.waive',
+      payload: { audit: { action: 'x', role: 'officer' }, data: { kind: 'waiver' } },
+    });
     const pushed = await sendSigned(central, counter, 'POST', '/v1/push', { officeCode: 'banyumanik', ops: [ok, bad] });
     expect((pushed.body as { results: Array<{ status: string }> }).results.map((r) => r.status)).toEqual(['applied', 'rejected']);
     w = (await outbox(desk)).workstations.find((x) => x.name === 'LOKET-02')!;
@@ -62,7 +72,9 @@ describe.each(storeKinds())('office outbox on %s', (kind) => {
     expect((await pull(counter, 3, 0)).status).toBe(200);
     const pushed3 = await sendSigned(central, counter, 'POST', '/v1/push', {
       officeCode: 'banyumanik',
-      ops: [wireOp(3, { entity: 'audit', entityId: randomUUID(), op: 'auth.logout', payload: { audit: { action: 'auth.logout' }, data: {} } })],
+      ops: [
+        wireOp(3, { entity: 'audit', entityId: randomUUID(), op: 'auth.logout', payload: { audit: { action: 'auth.logout' }, data: {} } }),
+      ],
     });
     expect(pushed3.status).toBe(200);
     w = (await outbox(desk)).workstations.find((x) => x.name === 'LOKET-02')!;
@@ -121,11 +133,15 @@ describe('a real workstation reports its outbox with each pull', () => {
     ]);
     expect(report.blockers).toContain('eod.officeUnsynced');
     const refused = await desk.t.call('endOfDay.signOff', { date, password: passwordOf('spv1') }, supervisor);
-    expect(refused.ok ? 'ok' : [refused.error.code, (refused.error.details as { code: string; workstations: Array<{ name: string }> }).code, (refused.error.details as { workstations: Array<{ name: string }> }).workstations.map((w) => w.name)]).toEqual([
-      'CONFLICT',
-      'eod.officeUnsynced',
-      ['LOKET-02'],
-    ]);
+    expect(
+      refused.ok
+        ? 'ok'
+        : [
+            refused.error.code,
+            (refused.error.details as { code: string; workstations: Array<{ name: string }> }).code,
+            (refused.error.details as { workstations: Array<{ name: string }> }).workstations.map((w) => w.name),
+          ],
+    ).toEqual(['CONFLICT', 'eod.officeUnsynced', ['LOKET-02']]);
     expect(desk.t.core.liveDb.prepare('SELECT count(*) FROM day_closures').pluck().get()).toBe(0);
 
     await counter.client.runCycle();
@@ -145,7 +161,10 @@ describe('a real workstation reports its outbox with each pull', () => {
     const report = await desk.t.value('endOfDay.report', { date: yesterday }, supervisor);
     expect([report.office.status, report.blockers]).toEqual(['offline', ['eod.officeUnknown']]);
     const refused = await desk.t.call('endOfDay.signOff', { date: yesterday, password: passwordOf('spv1') }, supervisor);
-    expect(refused.ok ? 'ok' : [refused.error.code, (refused.error.details as { code: string }).code]).toEqual(['CONFLICT', 'eod.officeUnknown']);
+    expect(refused.ok ? 'ok' : [refused.error.code, (refused.error.details as { code: string }).code]).toEqual([
+      'CONFLICT',
+      'eod.officeUnknown',
+    ]);
     expect(desk.t.core.liveDb.prepare('SELECT count(*) FROM day_closures WHERE business_date = ?').pluck().get(yesterday)).toBe(0);
   });
 });

@@ -12,21 +12,35 @@ const userCreate = (seq: number, id: string, username: string) =>
     entity: 'user',
     entityId: id,
     op: 'users.create',
-    payload: { audit: {}, data: { username, fullName: 'Nama Lengkap', role: 'officer', services: [], passwordHash: 'scrypt$1$1$1$abc$def' } },
+    payload: {
+      audit: {},
+      data: { username, fullName: 'Nama Lengkap', role: 'officer', services: [], passwordHash: 'scrypt$1$1$1$abc$def' },
+    },
   });
 const userUpdate = (seq: number, id: string, data: Record<string, unknown>, baseVersion: number | null) =>
   wireOp(seq, { entity: 'user', entityId: id, op: 'users.update', baseVersion, payload: { audit: {}, data } });
 
 describe('entity rules (pure)', () => {
-  const rec = { version: 3, data: { a: 1, b: [1, 2], c: 'x' }, meta: { a: [1, 'ws1'], b: [3, 'ws2'], c: [2, 'ws1'] } as Record<string, [number, string]>, deleted: false };
+  const rec = {
+    version: 3,
+    data: { a: 1, b: [1, 2], c: 'x' },
+    meta: { a: [1, 'ws1'], b: [3, 'ws2'], c: [2, 'ws1'] } as Record<string, [number, string]>,
+    deleted: false,
+  };
 
   it('merges fields others did not change since the base', () => {
     const d = mergePatch(rec, { a: 5 }, { baseVersion: 2, origin: 'ws1' });
-    expect(d).toEqual({ status: 'applied', next: { version: 4, data: { a: 5, b: [1, 2], c: 'x' }, meta: { ...rec.meta, a: [4, 'ws1'] }, deleted: false } });
+    expect(d).toEqual({
+      status: 'applied',
+      next: { version: 4, data: { a: 5, b: [1, 2], c: 'x' }, meta: { ...rec.meta, a: [4, 'ws1'] }, deleted: false },
+    });
   });
 
   it('conflicts on a field another workstation changed after the base, unless the values agree', () => {
-    expect(mergePatch(rec, { b: [9] }, { baseVersion: 2, origin: 'ws1' })).toMatchObject({ status: 'conflict', conflict: { fields: [{ field: 'b', mine: [9], theirs: [1, 2] }], patch: { b: [9] } } });
+    expect(mergePatch(rec, { b: [9] }, { baseVersion: 2, origin: 'ws1' })).toMatchObject({
+      status: 'conflict',
+      conflict: { fields: [{ field: 'b', mine: [9], theirs: [1, 2] }], patch: { b: [9] } },
+    });
     expect(mergePatch(rec, { b: [1, 2] }, { baseVersion: 2, origin: 'ws1' })).toEqual({ status: 'applied' });
     // Its own later change is not a conflict, whatever base it sent.
     expect(mergePatch(rec, { b: [9] }, { baseVersion: 1, origin: 'ws2' }).status).toBe('applied');
@@ -34,12 +48,26 @@ describe('entity rules (pure)', () => {
 
   it('append-only records are created once; a differing second create is refused', () => {
     const e = appendOnly('payment');
-    const op = { opId: 'o', deviceSeq: 1, entity: 'payment', entityId: 'p1', op: 'payment.record', baseVersion: null, createdAt: 0, data: { amount: 5 }, blobs: [], origin: 'ws1' };
+    const op = {
+      opId: 'o',
+      deviceSeq: 1,
+      entity: 'payment',
+      entityId: 'p1',
+      op: 'payment.record',
+      baseVersion: null,
+      createdAt: 0,
+      data: { amount: 5 },
+      blobs: [],
+      origin: 'ws1',
+    };
     const created = e.decide(op, undefined, { keyOwner: () => undefined });
     expect(created).toMatchObject({ status: 'applied', next: { version: 1, data: { amount: 5 } } });
     const current = created.status === 'applied' ? created.next : undefined;
     expect(e.decide(op, current, { keyOwner: () => undefined })).toEqual({ status: 'applied' });
-    expect(e.decide({ ...op, data: { amount: 6 } }, current, { keyOwner: () => undefined })).toEqual({ status: 'rejected', reason: 'exists' });
+    expect(e.decide({ ...op, data: { amount: 6 } }, current, { keyOwner: () => undefined })).toEqual({
+      status: 'rejected',
+      reason: 'exists',
+    });
     expect(sameValue({ x: [1, { y: 2 }] }, { x: [1, { y: 2 }] })).toBe(true);
   });
 });
@@ -62,7 +90,8 @@ describe.each(storeKinds())('push and pull at central on %s', (kind) => {
   };
   const pull = async (id: Identity, cursor: number, extra = '') => sendSigned(central, id, 'GET', `/v1/pull?cursor=${cursor}${extra}`);
   const lastSeq = async (office = 'banyumanik') =>
-    (await central.central.deps.store.query<{ last_seq: number }>('SELECT last_seq FROM office_seq WHERE office_code = $1', [office]))[0]?.last_seq ?? 0;
+    (await central.central.deps.store.query<{ last_seq: number }>('SELECT last_seq FROM office_seq WHERE office_code = $1', [office]))[0]
+      ?.last_seq ?? 0;
 
   beforeAll(async () => {
     central = await startTestCentral(kind);
@@ -78,7 +107,9 @@ describe.each(storeKinds())('push and pull at central on %s', (kind) => {
     expect(first.results).toEqual([expect.objectContaining({ opId: op.opId, status: 'applied', original: null })]);
     const again = await push(a, [op]);
     expect(again.results).toEqual([expect.objectContaining({ opId: op.opId, status: 'duplicate', original: 'applied' })]);
-    const rows = await central.central.deps.store.query<{ n: number }>('SELECT count(*)::int AS n FROM applied_ops WHERE op_id = $1', [op.opId]);
+    const rows = await central.central.deps.store.query<{ n: number }>('SELECT count(*)::int AS n FROM applied_ops WHERE op_id = $1', [
+      op.opId,
+    ]);
     expect(rows[0]?.n).toBe(1);
   });
 
@@ -112,9 +143,15 @@ describe.each(storeKinds())('push and pull at central on %s', (kind) => {
     ]);
   });
 
-  it('keeps a local-only account\'s own language and password changes local instead of rejecting them', async () => {
+  it("keeps a local-only account's own language and password changes local instead of rejecting them", async () => {
     const setupAdmin = randomUUID();
-    const lang = wireOp(next(a), { entity: 'user', entityId: setupAdmin, op: 'prefs.setLanguage', baseVersion: null, payload: { audit: {}, data: { language: 'en' } } });
+    const lang = wireOp(next(a), {
+      entity: 'user',
+      entityId: setupAdmin,
+      op: 'prefs.setLanguage',
+      baseVersion: null,
+      payload: { audit: {}, data: { language: 'en' } },
+    });
     const other = userUpdate(next(a), setupAdmin, { fullName: 'Bukan Diri Sendiri' }, 1);
     const r = await push(a, [lang, other]);
     expect(r.results.map((x) => [x.status, x.reason])).toEqual([
@@ -136,7 +173,15 @@ describe.each(storeKinds())('push and pull at central on %s', (kind) => {
       current: { version: 3, data: { fullName: 'Nama Dari A', disabled: true } },
       conflict: { fields: [{ field: 'fullName', mine: 'Nama Dari B', theirs: 'Nama Dari A' }], patch: { fullName: 'Nama Dari B' } },
     });
-    const resolved = await push(b, [wireOp(next(b), { entity: 'user', entityId: id, op: 'sync.resolve', baseVersion: 3, payload: { audit: {}, data: { fields: { fullName: 'Nama Dari B' }, resolves: 'x' } } })]);
+    const resolved = await push(b, [
+      wireOp(next(b), {
+        entity: 'user',
+        entityId: id,
+        op: 'sync.resolve',
+        baseVersion: 3,
+        payload: { audit: {}, data: { fields: { fullName: 'Nama Dari B' }, resolves: 'x' } },
+      }),
+    ]);
     expect(resolved.results[0]).toMatchObject({ status: 'applied', version: 4 });
   });
 
@@ -149,32 +194,48 @@ describe.each(storeKinds())('push and pull at central on %s', (kind) => {
   });
 
   it('refuses workstation changes to reference data (central wins)', async () => {
-    const r = await push(a, [wireOp(next(a), { entity: 'office', entityId: 'banyumanik', op: 'office.rename', payload: { audit: {}, data: { name: 'X' } } })]);
+    const r = await push(a, [
+      wireOp(next(a), { entity: 'office', entityId: 'banyumanik', op: 'office.rename', payload: { audit: {}, data: { name: 'X' } } }),
+    ]);
     expect(r.results[0]).toMatchObject({ status: 'rejected', reason: 'central.owned' });
   });
 
   it('refuses an op whose blob central does not hold', async () => {
     const sha = 'a'.repeat(64);
     const r = await push(a, [
-      wireOp(next(a), { entity: 'blob', entityId: randomUUID(), op: 'blob.attach', blobs: [sha], payload: { audit: {}, data: { sha256: sha, size: 3, mime: 'x/y', name: 'n', ownerEntity: null, ownerId: null } } }),
+      wireOp(next(a), {
+        entity: 'blob',
+        entityId: randomUUID(),
+        op: 'blob.attach',
+        blobs: [sha],
+        payload: { audit: {}, data: { sha256: sha, size: 3, mime: 'x/y', name: 'n', ownerEntity: null, ownerId: null } },
+      }),
     ]);
     expect(r.results[0]).toMatchObject({ status: 'rejected', reason: `blob.missing:${sha}` });
   });
 
   it('keeps ops of unregistered entities in the journal, published nowhere', async () => {
     const before = await lastSeq();
-    const r = await push(a, [wireOp(next(a), { entity: 'ticket', entityId: randomUUID(), op: 'queue.issue', payload: { audit: {}, data: { number: 'A001' } } })]);
+    const r = await push(a, [
+      wireOp(next(a), { entity: 'ticket', entityId: randomUUID(), op: 'queue.issue', payload: { audit: {}, data: { number: 'A001' } } }),
+    ]);
     expect(r.results[0]).toMatchObject({ status: 'applied' });
     expect(await lastSeq()).toBe(before);
   });
 
   it("publishes only the office's own changes, in sequence order", async () => {
     const r = await pull(a, 0, '&limit=5000');
-    const body = r.body as unknown as { changes: Array<{ seq: number; entity: string; data: Record<string, unknown> }>; cursor: number; more: boolean };
+    const body = r.body as unknown as {
+      changes: Array<{ seq: number; entity: string; data: Record<string, unknown> }>;
+      cursor: number;
+      more: boolean;
+    };
     expect(body.changes.map((c) => c.seq)).toEqual([...body.changes.map((c) => c.seq)].sort((x, y) => x - y));
     expect(body.cursor).toBe(await lastSeq());
     expect(body.changes.some((c) => c.entity === 'office' && c.data.name === 'Kantor Imigrasi Banyumanik')).toBe(true);
-    const batam = (await pull(other, 0, '&limit=5000')).body as unknown as { changes: Array<{ entity: string; data: Record<string, unknown> }> };
+    const batam = (await pull(other, 0, '&limit=5000')).body as unknown as {
+      changes: Array<{ entity: string; data: Record<string, unknown> }>;
+    };
     expect(batam.changes.filter((c) => c.entity === 'user').map((c) => c.data.username)).toEqual(['kembar']);
   });
 
@@ -211,7 +272,9 @@ describe.each(storeKinds())('push and pull at central on %s', (kind) => {
       page = body.next;
     } while (page);
     expect(asOf).toBe(horizon);
-    const records = await central.central.deps.store.query<{ k: string }>("SELECT entity || '/' || entity_id AS k FROM records WHERE office_code = 'banyumanik' ORDER BY entity, entity_id");
+    const records = await central.central.deps.store.query<{ k: string }>(
+      "SELECT entity || '/' || entity_id AS k FROM records WHERE office_code = 'banyumanik' ORDER BY entity, entity_id",
+    );
     expect(seen).toEqual(records.map((r) => r.k));
     expect((await pull(a, horizon)).status).toBe(200);
     const ahead = await pull(a, horizon + 1000);

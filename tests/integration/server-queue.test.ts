@@ -26,8 +26,10 @@ describe.each(storeKinds())('office queue at central on %s', (kind) => {
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     return r.body as unknown as T;
   };
-  const issue = (body: Record<string, unknown>, id: Identity = ws) => ok<IssuedTicket>('/v1/queue/tickets', { requestId: rid(), ...body }, id);
-  const callNext = (counterId: string, requestId = rid()) => ok<{ ticket: TicketView | null }>('/v1/queue/call-next', { counterId, requestId });
+  const issue = (body: Record<string, unknown>, id: Identity = ws) =>
+    ok<IssuedTicket>('/v1/queue/tickets', { requestId: rid(), ...body }, id);
+  const callNext = (counterId: string, requestId = rid()) =>
+    ok<{ ticket: TicketView | null }>('/v1/queue/call-next', { counterId, requestId });
   const act = (path: string, body: Record<string, unknown>) => ok<{ ticket: TicketView }>(`/v1/queue/${path}`, body);
   const drain = async () => {
     // Finish everything waiting so one test's tickets do not leak into the next.
@@ -109,7 +111,7 @@ describe.each(storeKinds())('office queue at central on %s', (kind) => {
     expect(new Set(seen.values()).size).toBeGreaterThan(1);
   });
 
-  it('refuses call next while a ticket is at the counter, and actions on another counter\'s ticket', async () => {
+  it("refuses call next while a ticket is at the counter, and actions on another counter's ticket", async () => {
     await issue({ serviceCode: 'PENGAMBILAN' });
     await issue({ serviceCode: 'PENGAMBILAN' });
     const first = (await callNext('3')).ticket!;
@@ -181,7 +183,10 @@ describe.each(storeKinds())('office queue at central on %s', (kind) => {
     const twice = await post('/v1/queue/resume', { counterId: '2', ticketId: a.id });
     expect(twice.body.error).toMatchObject({ code: 'CONFLICT', details: { reason: 'queue.notParked', status: 'serving' } });
     await act('finish', { counterId: '2', ticketId: a.id, outcome: 'served' });
-    const events = await central.central.deps.store.query<{ kind: string }>('SELECT kind FROM ticket_events WHERE ticket_id = $1 ORDER BY id', [a.id]);
+    const events = await central.central.deps.store.query<{ kind: string }>(
+      'SELECT kind FROM ticket_events WHERE ticket_id = $1 ORDER BY id',
+      [a.id],
+    );
     expect(events.map((e) => e.kind)).toEqual(['issued', 'called', 'started', 'parked', 'resumed', 'done']);
   });
 
@@ -207,7 +212,13 @@ describe.each(storeKinds())('office queue at central on %s', (kind) => {
       bookings: [
         { code: 'MP-0001', officeCode: 'banyumanik', nik, fullName: 'Budi Santoso', slotAt: slot(10) },
         { code: 'MP-0002', officeCode: 'banyumanik', nik: '3374015505900002', fullName: 'Siti Rahayu', slotAt: slot(9, 30) },
-        { code: 'MP-0003', officeCode: 'banyumanik', nik: '3374011505900003', fullName: 'Agus', slotAt: Date.parse('2026-12-02T10:00:00+07:00') },
+        {
+          code: 'MP-0003',
+          officeCode: 'banyumanik',
+          nik: '3374011505900003',
+          fullName: 'Agus',
+          slotAt: Date.parse('2026-12-02T10:00:00+07:00'),
+        },
         { code: 'MP-0004', officeCode: 'batam', nik: '3374011505900004', fullName: 'Dewi', slotAt: slot(10) },
         { code: 'MP-0005', officeCode: 'banyumanik', nik: '3374011505900005', fullName: 'Eko', slotAt: slot(14) },
       ],
@@ -215,7 +226,12 @@ describe.each(storeKinds())('office queue at central on %s', (kind) => {
     expect(r.imported).toBe(5);
     clock = slot(9, 50);
     const byNik = await issue({ nik });
-    expect(byNik.ticket).toMatchObject({ bookingCode: 'MP-0001', applicantName: 'Budi Santoso', slotAt: slot(10), serviceCode: 'PASPOR_JANJI' });
+    expect(byNik.ticket).toMatchObject({
+      bookingCode: 'MP-0001',
+      applicantName: 'Budi Santoso',
+      slotAt: slot(10),
+      serviceCode: 'PASPOR_JANJI',
+    });
     expect((await issue({ bookingCode: 'mp-0001' })).ticket.id).toBe(byNik.ticket.id);
     clock = slot(10, 5);
     const late = await issue({ bookingCode: 'MP-0002' });
@@ -242,7 +258,12 @@ describe.each(storeKinds())('office queue at central on %s', (kind) => {
     expect(outbox.map((n) => `${n.kind}:${n.code}`)).toEqual(expect.arrayContaining(['called:MP-0001', 'done:MP-0001', 'called:MP-0002']));
     expect(outbox.every((n) => n.sent)).toBe(true);
     expect(await drainNotifications(central.central.deps.store, gateway, clock)).toBe(0);
-    const gen = await central.admin<{ imported: number; codes: string[] }>('POST', '/admin/bookings/generate', { officeCode: 'banyumanik', day: '2026-12-03', count: 40, seed: 7 });
+    const gen = await central.admin<{ imported: number; codes: string[] }>('POST', '/admin/bookings/generate', {
+      officeCode: 'banyumanik',
+      day: '2026-12-03',
+      count: 40,
+      seed: 7,
+    });
     expect(gen.imported).toBe(40);
     expect(new Set(gen.codes).size).toBe(40);
     await drain();
@@ -257,7 +278,10 @@ describe.each(storeKinds())('office queue at central on %s', (kind) => {
     await callNext('4');
     const woke = await waiting;
     expect(woke.body.version).toBeGreaterThan(version);
-    expect((woke.body.board as { current: { number: string; counterNumber: number } }).current).toMatchObject({ number: t.ticket.number, counterNumber: 4 });
+    expect((woke.body.board as { current: { number: string; counterNumber: number } }).current).toMatchObject({
+      number: t.ticket.number,
+      counterNumber: 4,
+    });
     const services = (woke.body.board as { services: Array<{ serviceCode: string; waiting: number }> }).services;
     expect(services.map((s) => s.serviceCode)).toContain('PASPOR_JANJI');
     // Another office's workstation sees its own board, not this one.
@@ -267,7 +291,22 @@ describe.each(storeKinds())('office queue at central on %s', (kind) => {
 
   it('reconciles local-mode tickets once, and a stale resend changes nothing', async () => {
     const id = randomUUID();
-    const local = { id, day: '2026-12-01', serviceCode: 'PENGAMBILAN', number: 'L3C-001', status: 'waiting', arrivedAt: clock - 1000, slotAt: null, priorityGroup: null, counterId: null, calledAt: null, callCount: 0, startedAt: null, finishedAt: null, outcome: null };
+    const local = {
+      id,
+      day: '2026-12-01',
+      serviceCode: 'PENGAMBILAN',
+      number: 'L3C-001',
+      status: 'waiting',
+      arrivedAt: clock - 1000,
+      slotAt: null,
+      priorityGroup: null,
+      counterId: null,
+      calledAt: null,
+      callCount: 0,
+      startedAt: null,
+      finishedAt: null,
+      outcome: null,
+    };
     expect(await ok('/v1/queue/reconcile', { tickets: [local] })).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
     expect(await ok('/v1/queue/reconcile', { tickets: [local] })).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
     // Now it is an ordinary waiting ticket of the office: another counter calls it.

@@ -33,12 +33,14 @@ describe.each(storeKinds())('queue tickets in the change feed on %s', (kind) => 
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     return r.body as unknown as T;
   };
-  const issue = async (serviceCode = 'PENGAMBILAN', requestId = rid()) => (await ok<IssuedTicket>('/v1/queue/tickets', { requestId, serviceCode })).ticket;
+  const issue = async (serviceCode = 'PENGAMBILAN', requestId = rid()) =>
+    (await ok<IssuedTicket>('/v1/queue/tickets', { requestId, serviceCode })).ticket;
   const callNext = async (counterId: string, extra: Record<string, unknown> = {}) =>
     (await ok<{ ticket: TicketView | null }>('/v1/queue/call-next', { counterId, requestId: rid(), ...extra })).ticket;
   const act = async (path: string, body: Record<string, unknown>) => (await ok<{ ticket: TicketView }>(`/v1/queue/${path}`, body)).ticket;
   const lastSeq = async () =>
-    (await central.central.deps.store.query<{ last_seq: number }>("SELECT last_seq FROM office_seq WHERE office_code = 'banyumanik'"))[0]!.last_seq;
+    (await central.central.deps.store.query<{ last_seq: number }>("SELECT last_seq FROM office_seq WHERE office_code = 'banyumanik'"))[0]!
+      .last_seq;
   /** The ticket changes a workstation pulls after `cursor`. */
   const ticketsSince = async (cursor: number): Promise<FeedChange[]> => {
     const r = await get(`/v1/pull?cursor=${cursor}&limit=5000`);
@@ -65,7 +67,11 @@ describe.each(storeKinds())('queue tickets in the change feed on %s', (kind) => 
     const t = await issue();
     const feed = await ticketsSince(before);
     expect(feed).toHaveLength(1);
-    expect(feed[0]).toMatchObject({ entityId: t.id, version: 1, data: { status: 'waiting', number: t.number, day: '2026-12-02', serviceCode: 'PENGAMBILAN', officer: null } });
+    expect(feed[0]).toMatchObject({
+      entityId: t.id,
+      version: 1,
+      data: { status: 'waiting', number: t.number, day: '2026-12-02', serviceCode: 'PENGAMBILAN', officer: null },
+    });
     expect(TicketData.parse(feed[0]!.data)).toEqual(feed[0]!.data);
     expect(feed[0]!.data).not.toHaveProperty('applicantName');
     // Snapshots carry tickets too (a workstation enrolled after compaction still gets the day's tickets).
@@ -91,7 +97,16 @@ describe.each(storeKinds())('queue tickets in the change feed on %s', (kind) => 
     expect(feed[0]).toMatchObject({
       entityId: t.id,
       version: 2,
-      data: { status: 'done', officer: 'siti', counterId: '1', calledAt: START + 60_000, callCount: 1, startedAt: START + 60_000, finishedAt: START + 180_000, outcome: 'served' },
+      data: {
+        status: 'done',
+        officer: 'siti',
+        counterId: '1',
+        calledAt: START + 60_000,
+        callCount: 1,
+        startedAt: START + 60_000,
+        finishedAt: START + 180_000,
+        outcome: 'served',
+      },
     });
   });
 
@@ -104,7 +119,9 @@ describe.each(storeKinds())('queue tickets in the change feed on %s', (kind) => 
     expect(await lastSeq()).toBe(issuedAt);
     await act('no-show', { counterId: '2', ticketId: t.id });
     const feed = await ticketsSince(issuedAt);
-    expect(feed.map((c) => [c.entityId, c.version, c.data.status, c.data.callCount, c.data.officer])).toEqual([[t.id, 2, 'no_show', 3, 'budi']]);
+    expect(feed.map((c) => [c.entityId, c.version, c.data.status, c.data.callCount, c.data.officer])).toEqual([
+      [t.id, 2, 'no_show', 3, 'budi'],
+    ]);
   });
 
   it('publishes nothing on park and resume, and keeps the officer who resumed', async () => {
@@ -138,7 +155,10 @@ describe.each(storeKinds())('queue tickets in the change feed on %s', (kind) => 
     const issuedAt = await lastSeq();
     expect((await issue('PENGAMBILAN', requestId)).id).toBe(t.id);
     const press = rid();
-    const [a, b] = await Promise.all([callNext('4', { requestId: press, officer: 'siti' }), callNext('4', { requestId: press, officer: 'siti' })]);
+    const [a, b] = await Promise.all([
+      callNext('4', { requestId: press, officer: 'siti' }),
+      callNext('4', { requestId: press, officer: 'siti' }),
+    ]);
     expect([a?.id, b?.id]).toEqual([t.id, t.id]);
     expect(await lastSeq()).toBe(issuedAt);
     await act('start', { counterId: '4', ticketId: t.id });
@@ -178,12 +198,29 @@ describe.each(storeKinds())('queue tickets in the change feed on %s', (kind) => 
     // The open one finished at the workstation later: sent again, it moves on and is published at version 2.
     const finished = { ...open, status: 'done', startedAt: START - 100_000, finishedAt: START - 50_000, outcome: 'served' };
     expect(await ok('/v1/queue/reconcile', { tickets: [finished] })).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
-    expect((await ticketsSince(published)).map((c) => [c.entityId, c.version, c.data.status, c.data.officer])).toEqual([[open.id, 2, 'done', 'dewi']]);
+    expect((await ticketsSince(published)).map((c) => [c.entityId, c.version, c.data.status, c.data.officer])).toEqual([
+      [open.id, 2, 'done', 'dewi'],
+    ]);
   });
 
   it('refuses a local ticket the feed cannot hold, and keeps nothing of its batch', async () => {
     const before = await lastSeq();
-    const fine = { id: randomUUID(), day: '2026-12-02', serviceCode: 'PENGAMBILAN', number: 'L2C-009', status: 'waiting', arrivedAt: START, slotAt: null, priorityGroup: null, counterId: null, calledAt: null, callCount: 0, startedAt: null, finishedAt: null, outcome: null };
+    const fine = {
+      id: randomUUID(),
+      day: '2026-12-02',
+      serviceCode: 'PENGAMBILAN',
+      number: 'L2C-009',
+      status: 'waiting',
+      arrivedAt: START,
+      slotAt: null,
+      priorityGroup: null,
+      counterId: null,
+      calledAt: null,
+      callCount: 0,
+      startedAt: null,
+      finishedAt: null,
+      outcome: null,
+    };
     const odd = { ...fine, id: randomUUID(), number: 'L2C-010', status: 'called', counterId: 'Loket 2', calledAt: START, callCount: 1 };
     const r = await post('/v1/queue/reconcile', { tickets: [fine, odd] });
     expect(r.status).toBe(400);
@@ -202,10 +239,21 @@ describe.each(storeKinds())('queue tickets in the change feed on %s', (kind) => 
       expect(r.status, JSON.stringify(r.body)).toBe(200);
       return (r.body.results as unknown as Array<Record<string, unknown>>)[0];
     };
-    const change = await push({ entity: TICKET_ENTITY, entityId: t.id, op: 'ticket.update', baseVersion: 1, payload: { audit: {}, data: { status: 'done' } } });
+    const change = await push({
+      entity: TICKET_ENTITY,
+      entityId: t.id,
+      op: 'ticket.update',
+      baseVersion: 1,
+      payload: { audit: {}, data: { status: 'done' } },
+    });
     expect(change).toMatchObject({ status: 'rejected', reason: 'central.owned', current: { version: 1, data: { status: 'waiting' } } });
     // What main/core/queue/handlers.ts sends for every press at a counter: the audit of a queue action.
-    const audit = await push({ entity: TICKET_ENTITY, entityId: t.id, op: 'queue.callNext', payload: { audit: { action: 'queue.callNext' }, data: { mode: 'central' } } });
+    const audit = await push({
+      entity: TICKET_ENTITY,
+      entityId: t.id,
+      op: 'queue.callNext',
+      payload: { audit: { action: 'queue.callNext' }, data: { mode: 'central' } },
+    });
     expect(audit).toMatchObject({ status: 'applied' });
     expect(await lastSeq()).toBe(before);
     await drain('1');
@@ -221,10 +269,21 @@ describe.each(storeKinds())('queue tickets in the change feed on %s', (kind) => 
     }
     const before = await lastSeq();
     const users = [1, 2, 3].map((n) =>
-      wireOp(++deviceSeq, { createdAt: clock, entity: 'user', entityId: randomUUID(), op: 'users.create', payload: { audit: {}, data: { username: `serentak${n}`, fullName: 'Nama Lengkap', role: 'officer', services: [], passwordHash: 'scrypt$1$1$1$abc$def' } } }),
+      wireOp(++deviceSeq, {
+        createdAt: clock,
+        entity: 'user',
+        entityId: randomUUID(),
+        op: 'users.create',
+        payload: {
+          audit: {},
+          data: { username: `serentak${n}`, fullName: 'Nama Lengkap', role: 'officer', services: [], passwordHash: 'scrypt$1$1$1$abc$def' },
+        },
+      }),
     );
     const [issued, , pushed] = await Promise.all([
-      Promise.all(['PENGAMBILAN', 'PASPOR_PRIORITAS', 'PASPOR_JANJI', 'PENGAMBILAN', 'PASPOR_PRIORITAS', 'PASPOR_JANJI'].map((s) => issue(s))),
+      Promise.all(
+        ['PENGAMBILAN', 'PASPOR_PRIORITAS', 'PASPOR_JANJI', 'PENGAMBILAN', 'PASPOR_PRIORITAS', 'PASPOR_JANJI'].map((s) => issue(s)),
+      ),
       Promise.all(served.map((s) => act('finish', { ...s, outcome: 'served' }))),
       post('/v1/push', { officeCode: 'banyumanik', ops: users }),
     ]);

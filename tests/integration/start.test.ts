@@ -36,7 +36,12 @@ function start(): Promise<Started> {
   });
 }
 
-async function call(s: Started, name: string, input: unknown, session?: string): Promise<{ ok: boolean; value?: Record<string, unknown>; error?: { code: string; message: string } }> {
+async function call(
+  s: Started,
+  name: string,
+  input: unknown,
+  session?: string,
+): Promise<{ ok: boolean; value?: Record<string, unknown>; error?: { code: string; message: string } }> {
   const headers: Record<string, string> = { 'content-type': 'application/json', 'x-loket-token': s.url.searchParams.get('token')! };
   if (session) headers['x-loket-session'] = session;
   const res = await fetch(new URL(`/api/call/${name}`, s.url), { method: 'POST', headers, body: JSON.stringify({ input }) });
@@ -108,7 +113,8 @@ describe('npm start without Electron', { timeout: 60_000 }, () => {
     // The office queue is central's: a walk-in ticket is numbered there, not in local mode.
     const session = login.value!.sessionToken as string;
     const config = await waitFor(async () => {
-      const c = (await call(s, 'queue.config', {}, session)).value as { mode: string; services: Array<{ code: string; prefix: string }> } | undefined;
+      const c = (await call(s, 'queue.config', {}, session)).value as
+        { mode: string; services: Array<{ code: string; prefix: string }> } | undefined;
       return c?.mode === 'central' && c.services.length > 0 ? c : undefined;
     });
     const service = config.services[0]!;

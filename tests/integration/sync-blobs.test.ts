@@ -25,12 +25,23 @@ afterAll(async () => {
 
 const ctx = () => ({ core: w.t.core, db: w.t.core.liveDb, now: Date.now(), session: undefined, user: undefined });
 const blobRow = async (sha256: string) =>
-  (await central.central.deps.store.query<{ size: number; created_at: number }>('SELECT size, created_at FROM blobs WHERE office_code = $1 AND sha256 = $2', ['banyumanik', sha256]))[0];
+  (
+    await central.central.deps.store.query<{ size: number; created_at: number }>(
+      'SELECT size, created_at FROM blobs WHERE office_code = $1 AND sha256 = $2',
+      ['banyumanik', sha256],
+    )
+  )[0];
 
 describe('blob channel', () => {
   it('uploads the blob, and pushes the op that references it only once central confirms it', async () => {
     const bytes = randomBytes(200 * 1024);
-    const { id, sha256 } = attachBlob(ctx(), { bytes, mime: 'application/pdf', name: 'tanda-terima.pdf', ownerEntity: 'receipt', ownerId: 'r-1' });
+    const { id, sha256 } = attachBlob(ctx(), {
+      bytes,
+      mime: 'application/pdf',
+      name: 'tanda-terima.pdf',
+      ownerEntity: 'receipt',
+      ownerId: 'r-1',
+    });
     await w.client.runCycle();
     expect(readFileSync(blobPath(central.dataDir, sha256)).equals(bytes)).toBe(true);
     const blob = await blobRow(sha256);
@@ -41,9 +52,21 @@ describe('blob channel', () => {
     );
     expect(op).toMatchObject({ status: 'applied', payload: { blobs: [sha256] } });
     expect(op?.applied_at).toBeGreaterThanOrEqual(blob?.created_at ?? Infinity);
-    expect(w.t.core.liveDb.prepare('SELECT confirmed_at IS NOT NULL AS c, upload_url FROM sync_blobs WHERE sha256 = ?').get(sha256)).toEqual({ c: 1, upload_url: null });
-    const [record] = await central.central.deps.store.query<{ data: Record<string, unknown> }>("SELECT data FROM records WHERE entity = 'blob' AND entity_id = $1", [id]);
-    expect(record?.data).toEqual({ sha256, size: bytes.length, mime: 'application/pdf', name: 'tanda-terima.pdf', ownerEntity: 'receipt', ownerId: 'r-1' });
+    expect(
+      w.t.core.liveDb.prepare('SELECT confirmed_at IS NOT NULL AS c, upload_url FROM sync_blobs WHERE sha256 = ?').get(sha256),
+    ).toEqual({ c: 1, upload_url: null });
+    const [record] = await central.central.deps.store.query<{ data: Record<string, unknown> }>(
+      "SELECT data FROM records WHERE entity = 'blob' AND entity_id = $1",
+      [id],
+    );
+    expect(record?.data).toEqual({
+      sha256,
+      size: bytes.length,
+      mime: 'application/pdf',
+      name: 'tanda-terima.pdf',
+      ownerEntity: 'receipt',
+      ownerId: 'r-1',
+    });
   });
 
   it('resumes an interrupted upload from where it stopped', async () => {
@@ -83,7 +106,10 @@ describe('blob channel', () => {
     const transport = w.client.transport;
     if (!transport) throw new Error('not enrolled');
     const liar: BlobSource = { read: (s) => (s === claimed ? Buffer.from('something else entirely') : undefined) };
-    await expect(new BlobUploader({ transport, sources: [liar], now: Date.now }).ensure(claimed)).rejects.toMatchObject({ status: 422, code: 'BLOB_REFUSED' });
+    await expect(new BlobUploader({ transport, sources: [liar], now: Date.now }).ensure(claimed)).rejects.toMatchObject({
+      status: 422,
+      code: 'BLOB_REFUSED',
+    });
     expect(await blobRow(claimed)).toBeUndefined();
     expect(existsSync(blobPath(central.dataDir, claimed))).toBe(false);
   });

@@ -26,15 +26,27 @@ afterAll(async () => {
   await central?.close();
 });
 
-async function station(office = 'banyumanik', name = 'LOKET-01', opts: Parameters<typeof startWorkstation>[1] = {}): Promise<TestWorkstation> {
+async function station(
+  office = 'banyumanik',
+  name = 'LOKET-01',
+  opts: Parameters<typeof startWorkstation>[1] = {},
+): Promise<TestWorkstation> {
   const w = await startWorkstation(central, { office, name, ...opts });
   open.push(w);
   return w;
 }
-const usernames = (w: TestWorkstation): string[] => w.t.core.liveDb.prepare('SELECT username FROM users ORDER BY username').pluck().all() as string[];
-const userId = (w: TestWorkstation, username: string): string => w.t.core.liveDb.prepare('SELECT id FROM users WHERE username = ?').pluck().get(username) as string;
+const usernames = (w: TestWorkstation): string[] =>
+  w.t.core.liveDb.prepare('SELECT username FROM users ORDER BY username').pluck().all() as string[];
+const userId = (w: TestWorkstation, username: string): string =>
+  w.t.core.liveDb.prepare('SELECT id FROM users WHERE username = ?').pluck().get(username) as string;
 const centralUser = (office: string, username: string) =>
-  central.admin<{ id: string }>('POST', '/admin/users', { officeCode: office, username, fullName: `Nama ${username}`, role: 'officer', password: 'Sementara-2026-x' });
+  central.admin<{ id: string }>('POST', '/admin/users', {
+    officeCode: office,
+    username,
+    fullName: `Nama ${username}`,
+    role: 'officer',
+    password: 'Sementara-2026-x',
+  });
 
 describe('enrolment', () => {
   it('enrols through sync.enrol with an admin-issued code; the key file is 0600', async () => {
@@ -85,7 +97,12 @@ describe('embedded central (npm start without a central URL)', () => {
       await setUp(t);
       await expect.poll(async () => (await t.value('sync.status', {})).enrolled, { timeout: 20_000 }).toBe(true);
       await expect.poll(async () => (await t.value('sync.status', {})).pendingOps, { timeout: 20_000 }).toBe(0);
-      expect(await t.value('sync.status', {})).toMatchObject({ embedded: true, online: true, centralUrl: embedded.url, officeCode: 'banyumanik' });
+      expect(await t.value('sync.status', {})).toMatchObject({
+        embedded: true,
+        online: true,
+        centralUrl: embedded.url,
+        officeCode: 'banyumanik',
+      });
     } finally {
       await client.stop();
       await embedded.close();
@@ -163,16 +180,30 @@ describe('officer accounts', () => {
     await b.client.runCycle();
     expect(await b.t.value('sync.status', {})).toMatchObject({ conflicts: 1 });
     // Until it is resolved, B shows central's record.
-    expect(b.t.core.liveDb.prepare('SELECT full_name, disabled FROM users WHERE id = ?').get(id)).toEqual({ full_name: 'Nama Dari A', disabled: 0 });
+    expect(b.t.core.liveDb.prepare('SELECT full_name, disabled FROM users WHERE id = ?').get(id)).toEqual({
+      full_name: 'Nama Dari A',
+      disabled: 0,
+    });
     const { items } = await b.t.value('sync.list', { filter: 'problems' }, b.adminToken);
     const item = items.find((i) => i.status === 'conflict');
-    expect(item).toMatchObject({ entity: 'user', entityId: id, op: 'users.update', reason: 'fields.changed', actor: 'admin', resolvedAt: null });
+    expect(item).toMatchObject({
+      entity: 'user',
+      entityId: id,
+      op: 'users.update',
+      reason: 'fields.changed',
+      actor: 'admin',
+      resolvedAt: null,
+    });
     expect(item?.conflict).toEqual({ serverVersion: 2, fields: [{ field: 'fullName', mine: 'Nama Dari B', theirs: 'Nama Dari A' }] });
     const resolved = await b.t.value('sync.resolveConflict', { opId: item?.opId as string, choice: 'mine' }, b.adminToken);
     expect(resolved).toMatchObject({ resolution: 'mine', resolvedAt: expect.any(Number) });
     await b.client.runCycle();
     await a.client.runCycle();
-    for (const w of [a, b]) expect(w.t.core.liveDb.prepare('SELECT full_name, disabled FROM users WHERE id = ?').get(id)).toEqual({ full_name: 'Nama Dari B', disabled: 1 });
+    for (const w of [a, b])
+      expect(w.t.core.liveDb.prepare('SELECT full_name, disabled FROM users WHERE id = ?').get(id)).toEqual({
+        full_name: 'Nama Dari B',
+        disabled: 1,
+      });
     expect(await b.t.value('sync.status', {})).toMatchObject({ conflicts: 0, pendingOps: 0 });
     const again = await b.t.call('sync.resolveConflict', { opId: item?.opId as string, choice: 'theirs' }, b.adminToken);
     expect(again.ok ? null : again.error.code).toBe('CONFLICT');
@@ -198,7 +229,11 @@ describe('officer accounts', () => {
   it('keeps a rejected op listed with its reason, and the ops behind it still go', async () => {
     await centralUser('banyumanik', 'kembar');
     // A has not pulled yet: it creates the same username offline, then more work.
-    await a.t.value('users.create', { username: 'kembar', fullName: 'Kembar Lokal', role: 'officer', password: 'Sementara-2026-x' }, a.adminToken);
+    await a.t.value(
+      'users.create',
+      { username: 'kembar', fullName: 'Kembar Lokal', role: 'officer', password: 'Sementara-2026-x' },
+      a.adminToken,
+    );
     await userSession(a.t, a.adminToken, 'petugas6', 'officer');
     await a.client.runCycle();
     const { items } = await a.t.value('sync.list', { filter: 'rejected' }, a.adminToken);
@@ -220,7 +255,9 @@ describe('officer accounts', () => {
     await centralUser('banyumanik', 'lama2');
     const before = b.t.core.liveDb.prepare('SELECT seq FROM sync_cursor').pluck().get() as number;
     await b.client.runCycle();
-    const last = (await central.central.deps.store.query<{ last_seq: number }>("SELECT last_seq FROM office_seq WHERE office_code = 'banyumanik'"))[0]?.last_seq;
+    const last = (
+      await central.central.deps.store.query<{ last_seq: number }>("SELECT last_seq FROM office_seq WHERE office_code = 'banyumanik'")
+    )[0]?.last_seq;
     const status = await b.t.value('sync.status', {});
     expect(status.cursor).toBe(last);
     expect(status.cursor).toBeGreaterThan(before);
@@ -242,9 +279,10 @@ describe('training mode', () => {
     expect(trainingOps.length).toBeGreaterThan(0);
     await w.t.value('setup.leaveTraining', {});
     await w.client.runCycle();
-    const atCentral = await central.central.deps.store.query<{ op_id: string }>('SELECT op_id FROM applied_ops WHERE op_id IN (SELECT jsonb_array_elements_text($1::jsonb))', [
-      JSON.stringify(trainingOps),
-    ]);
+    const atCentral = await central.central.deps.store.query<{ op_id: string }>(
+      'SELECT op_id FROM applied_ops WHERE op_id IN (SELECT jsonb_array_elements_text($1::jsonb))',
+      [JSON.stringify(trainingOps)],
+    );
     expect(atCentral).toEqual([]);
   });
 });
@@ -261,7 +299,11 @@ describe('central refusing the workstation', () => {
     oldSchema = false;
     await central.admin('POST', `/admin/workstations/${w.client.transport?.identity.workstationId}/revoke`);
     await w.client.syncNow();
-    expect(await w.t.value('sync.status', {})).toMatchObject({ state: 'revoked', lastError: { code: 'REVOKED' }, nextAttemptAt: expect.any(Number) });
+    expect(await w.t.value('sync.status', {})).toMatchObject({
+      state: 'revoked',
+      lastError: { code: 'REVOKED' },
+      nextAttemptAt: expect.any(Number),
+    });
   });
 });
 
@@ -281,7 +323,11 @@ describe('background sync', () => {
     down = true;
     await userSession(a.t, a.adminToken, 'tertunda', 'officer');
     await expect.poll(async () => (await a.t.value('sync.status', {})).state, { timeout: 20_000 }).toBe('offline');
-    expect(await a.t.value('sync.status', {})).toMatchObject({ online: false, pendingOps: expect.any(Number), nextAttemptAt: expect.any(Number) });
+    expect(await a.t.value('sync.status', {})).toMatchObject({
+      online: false,
+      pendingOps: expect.any(Number),
+      nextAttemptAt: expect.any(Number),
+    });
     expect((await a.t.value('sync.status', {})).pendingOps).toBeGreaterThan(0);
     down = false;
     await expect.poll(() => usernames(b), { timeout: 20_000, interval: 50 }).toContain('tertunda');
@@ -293,7 +339,11 @@ describe('background sync', () => {
     const w = await station('banyumanik', 'LOKET-13');
     const seen: Array<{ pendingOps: number }> = [];
     const off = w.t.core.events.on('sync.status', (s) => seen.push(s));
-    await w.t.value('users.create', { username: 'acara1', fullName: 'Acara Satu', role: 'officer', password: 'Sementara-2026-x' }, w.adminToken);
+    await w.t.value(
+      'users.create',
+      { username: 'acara1', fullName: 'Acara Satu', role: 'officer', password: 'Sementara-2026-x' },
+      w.adminToken,
+    );
     await w.client.syncNow();
     await expect.poll(() => seen.at(-1)?.pendingOps, { timeout: 5000 }).toBe(0);
     off();
@@ -336,4 +386,3 @@ describe('backoff', () => {
     expect(low.next()).toBe(500);
   });
 });
-

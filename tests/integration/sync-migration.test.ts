@@ -43,15 +43,25 @@ describe('migration 0003_sync', () => {
 
   it('keeps resolutions and blob addresses to their shapes', () => {
     const db = migratedTo(3);
-    db.prepare("INSERT INTO outbox (op_id, entity, entity_id, op, payload, created_at) VALUES ('o1', 'user', 'u1', 'users.update', '{}', 0)").run();
+    db.prepare(
+      "INSERT INTO outbox (op_id, entity, entity_id, op, payload, created_at) VALUES ('o1', 'user', 'u1', 'users.update', '{}', 0)",
+    ).run();
     expect(() => db.prepare("UPDATE outbox SET resolution = 'maybe' WHERE op_id = 'o1'").run()).toThrow(/CHECK/);
-    expect(() => db.prepare("INSERT INTO sync_blobs (sha256, size, data, mime, created_at) VALUES ('abc', 1, x'00', 'x/y', 0)").run()).toThrow(/CHECK/);
+    expect(() =>
+      db.prepare("INSERT INTO sync_blobs (sha256, size, data, mime, created_at) VALUES ('abc', 1, x'00', 'x/y', 0)").run(),
+    ).toThrow(/CHECK/);
   });
 
   it('upgrades a database that already has outbox rows', () => {
     const db = migratedTo(2);
-    db.prepare("INSERT INTO outbox (op_id, entity, entity_id, op, payload, created_at) VALUES ('o1', 'user', 'u1', 'users.update', '{}', 0)").run();
+    db.prepare(
+      "INSERT INTO outbox (op_id, entity, entity_id, op, payload, created_at) VALUES ('o1', 'user', 'u1', 'users.update', '{}', 0)",
+    ).run();
     migrate(db, loadMigrations().slice(0, 3));
-    expect(db.prepare('SELECT status, resolved_at, resolution FROM outbox').get()).toEqual({ status: 'pending', resolved_at: null, resolution: null });
+    expect(db.prepare('SELECT status, resolved_at, resolution FROM outbox').get()).toEqual({
+      status: 'pending',
+      resolved_at: null,
+      resolution: null,
+    });
   });
 });

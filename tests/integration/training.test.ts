@@ -28,9 +28,11 @@ describe('training mode', () => {
     expect(gone.ok ? null : gone.error.code).toBe('UNAUTHENTICATED');
   });
 
-  it('has today\'s M-Paspor appointments to practise check-in on, and none of them in the live database', async () => {
+  it("has today's M-Paspor appointments to practise check-in on, and none of them in the live database", async () => {
     await t.value('setup.enterTraining', {});
-    const rows = t.core.db.prepare('SELECT code, nik, birth_date, appointment_date, slot, source FROM bookings ORDER BY slot, code').all() as Array<Record<string, string>>;
+    const rows = t.core.db
+      .prepare('SELECT code, nik, birth_date, appointment_date, slot, source FROM bookings ORDER BY slot, code')
+      .all() as Array<Record<string, string>>;
     expect(rows).toHaveLength(24);
     expect(new Set(rows.map((r) => r.appointment_date))).toEqual(new Set(['2026-11-30']));
     expect(rows.every((r) => r.source === 'demo' && /^\d{16}$/.test(r.nik!))).toBe(true);

@@ -30,7 +30,12 @@ function raw(method: string, path: string, headers: Record<string, string> = {},
 }
 
 const call = (name: string, input: unknown, extra: Record<string, string> = {}) =>
-  raw('POST', `/api/call/${name}`, { 'content-type': 'application/json', 'x-loket-token': host.token, ...extra }, JSON.stringify({ input }));
+  raw(
+    'POST',
+    `/api/call/${name}`,
+    { 'content-type': 'application/json', 'x-loket-token': host.token, ...extra },
+    JSON.stringify({ input }),
+  );
 
 beforeAll(async () => {
   t = tempCore();

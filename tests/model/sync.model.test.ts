@@ -38,20 +38,41 @@ type Step =
 
 const ws = fc.integer({ min: 0, max: WS_OFFICE.length - 1 });
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ t: fc.constant('pay' as const), ws, amount: fc.integer({ min: 10_000, max: 2_500_000 }), kill: fc.boolean() }) },
-  { weight: 3, arbitrary: fc.record({ t: fc.constant('rename' as const), ws, pick: fc.nat(20), name: fc.constantFrom('Budi Santoso', 'Dewi Lestari', 'Agus Wijaya', 'Siti Aminah') }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({ t: fc.constant('pay' as const), ws, amount: fc.integer({ min: 10_000, max: 2_500_000 }), kill: fc.boolean() }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      t: fc.constant('rename' as const),
+      ws,
+      pick: fc.nat(20),
+      name: fc.constantFrom('Budi Santoso', 'Dewi Lestari', 'Agus Wijaya', 'Siti Aminah'),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('disable' as const), ws, pick: fc.nat(20), disabled: fc.boolean() }) },
   {
     weight: 7,
-    arbitrary: fc.record({ t: fc.constant('sync' as const), ws, fault: fc.constantFrom<Fault>('none', 'none', 'dropRequest', 'dropResponse', 'duplicate', 'reorder') }),
+    arbitrary: fc.record({
+      t: fc.constant('sync' as const),
+      ws,
+      fault: fc.constantFrom<Fault>('none', 'none', 'dropRequest', 'dropResponse', 'duplicate', 'reorder'),
+    }),
   },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('pull' as const), ws }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('killDuringSync' as const), ws, delayMs: fc.integer({ min: 0, max: 40 }) }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('resolve' as const), ws, choice: fc.constantFrom<'mine' | 'theirs'>('mine', 'theirs') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ t: fc.constant('resolve' as const), ws, choice: fc.constantFrom<'mine' | 'theirs'>('mine', 'theirs') }),
+  },
   { weight: 1, arbitrary: fc.constant({ t: 'restartServer' as const }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('compact' as const), office: fc.integer({ min: 0, max: 1 }) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('centralUser' as const), office: fc.integer({ min: 0, max: 1 }) }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('centralEdit' as const), pick: fc.nat(20), name: fc.constantFrom('Rina Wati', 'Joko Susilo') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ t: fc.constant('centralEdit' as const), pick: fc.nat(20), name: fc.constantFrom('Rina Wati', 'Joko Susilo') }),
+  },
 );
 
 /** At least MIN_KILLS SIGKILLs a run: payments are turned into commit-then-kill until there are enough. */
@@ -197,13 +218,18 @@ async function runProgram(program: Step[]): Promise<void> {
       states.length = 0;
       for (const i of WS_OFFICE.keys()) states.push(await (await station(i)).send({ cmd: 'state' }));
       const settled = await Promise.all(
-        states.map(async (s, i) => (s.counts as { pending: number }).pending === 0 && s.cursor === (await lastSeq(OFFICES[WS_OFFICE[i] as number] as string))),
+        states.map(
+          async (s, i) =>
+            (s.counts as { pending: number }).pending === 0 && s.cursor === (await lastSeq(OFFICES[WS_OFFICE[i] as number] as string)),
+        ),
       );
       if (settled.every(Boolean)) break;
     }
 
     const kills = stations.reduce((n, p) => n + p.kills, 0);
-    const outcomes = await store().query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM applied_ops GROUP BY status ORDER BY status');
+    const outcomes = await store().query<{ status: string; n: number }>(
+      'SELECT status, count(*)::int AS n FROM applied_ops GROUP BY status ORDER BY status',
+    );
     const local = states.flatMap((s) => s.statuses as Array<{ status: string; n: number }>).filter((x) => x.status === 'duplicate');
     console.log(
       `[model] ${program.length} steps, ${kills} kills, ${program.filter((s) => s.t === 'restartServer').length} central restarts, ` +
@@ -228,11 +254,17 @@ async function runProgram(program: Step[]): Promise<void> {
 
       // Cursors never went backwards, and each ends at central's last seq for its office.
       const seen = cursors[i] as number[];
-      expect(seen.every((c, k) => k === 0 || c >= (seen[k - 1] as number)), `ws${i} cursors ${seen.join(',')}`).toBe(true);
+      expect(
+        seen.every((c, k) => k === 0 || c >= (seen[k - 1] as number)),
+        `ws${i} cursors ${seen.join(',')}`,
+      ).toBe(true);
       expect(s.cursor, `ws${i} cursor`).toBe(await lastSeq(office));
 
       // Payments: each acknowledged one exactly once at central, and every workstation equal to central.
-      const expected = [...paid].filter(([, p]) => p.office === office).map(([id, p]) => ({ id, amount: p.amount })).sort((a, b) => a.id.localeCompare(b.id));
+      const expected = [...paid]
+        .filter(([, p]) => p.office === office)
+        .map(([id, p]) => ({ id, amount: p.amount }))
+        .sort((a, b) => a.id.localeCompare(b.id));
       const atCentral = await store().query<{ entity_id: string; version: number; data: { amount: number } }>(
         "SELECT entity_id, version, data FROM records WHERE office_code = $1 AND entity = 'payment' ORDER BY entity_id",
         [office],
@@ -243,9 +275,16 @@ async function runProgram(program: Step[]): Promise<void> {
         [office],
       );
       expect(appliedTwice[0]?.n, 'payments applied twice or refused').toBe(0);
-      const paymentOps = await store().query<{ n: number }>("SELECT count(*)::int AS n FROM applied_ops WHERE office_code = $1 AND entity = 'payment'", [office]);
+      const paymentOps = await store().query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM applied_ops WHERE office_code = $1 AND entity = 'payment'",
+        [office],
+      );
       expect(paymentOps[0]?.n).toBe(expected.length);
-      const local = (s.payments as Array<{ id: string; version: number; data: unknown }>).map((p) => ({ id: p.id, version: p.version, data: p.data }));
+      const local = (s.payments as Array<{ id: string; version: number; data: unknown }>).map((p) => ({
+        id: p.id,
+        version: p.version,
+        data: p.data,
+      }));
       expect(local, `ws${i} payments`).toEqual(atCentral.map((r) => ({ id: r.entity_id, version: r.version, data: r.data })));
 
       // Accounts: equal to central's, field by field, at central's version.

@@ -57,8 +57,17 @@ export async function openDesk(): Promise<Desk> {
 }
 
 /** A single-use supervisor override granted at the officer's desk. */
-export async function override(d: Desk, action: CallInput<'auth.override'>['action'], token = d.officer, supervisor = 'supervisor1'): Promise<string> {
-  const r = await d.t.value('auth.override', { username: supervisor, password: passwordOf(supervisor), action, reason: 'Disetujui di loket' }, token);
+export async function override(
+  d: Desk,
+  action: CallInput<'auth.override'>['action'],
+  token = d.officer,
+  supervisor = 'supervisor1',
+): Promise<string> {
+  const r = await d.t.value(
+    'auth.override',
+    { username: supervisor, password: passwordOf(supervisor), action, reason: 'Disetujui di loket' },
+    token,
+  );
   return r.overrideToken;
 }
 
@@ -69,10 +78,27 @@ export async function noCapturesRequired(d: Desk): Promise<void> {
 
 export function insertBooking(d: Desk, over: Record<string, unknown> = {}): void {
   const row = {
-    code: 'MP7K2Q9X4A', office_code: 'banyumanik', nik: BUDI_NIK, full_name: 'BUDI SANTOSO', birth_date: '1990-05-17', sex: 'M', birth_place: 'SEMARANG',
-    phone: '+6281234567890', email: 'budi@example.id', address: 'Jl. Setiabudi No. 12, Banyumanik, Semarang', service_code: 'PASPOR_ELEKTRONIK_10', reason: 'renewal',
-    appointment_date: '2026-11-30', slot: '08:30', billing_code: '820126113000042', billing_amount: 950_000, payment_status: 'paid', paid_at: START - 86_400_000,
-    booked_at: START - 2 * 86_400_000, source: 'central', ...over,
+    code: 'MP7K2Q9X4A',
+    office_code: 'banyumanik',
+    nik: BUDI_NIK,
+    full_name: 'BUDI SANTOSO',
+    birth_date: '1990-05-17',
+    sex: 'M',
+    birth_place: 'SEMARANG',
+    phone: '+6281234567890',
+    email: 'budi@example.id',
+    address: 'Jl. Setiabudi No. 12, Banyumanik, Semarang',
+    service_code: 'PASPOR_ELEKTRONIK_10',
+    reason: 'renewal',
+    appointment_date: '2026-11-30',
+    slot: '08:30',
+    billing_code: '820126113000042',
+    billing_amount: 950_000,
+    payment_status: 'paid',
+    paid_at: START - 86_400_000,
+    booked_at: START - 2 * 86_400_000,
+    source: 'central',
+    ...over,
   };
   const cols = Object.keys(row);
   d.t.core.db.prepare(`INSERT INTO bookings (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);

@@ -56,7 +56,12 @@ export async function setUp(t: TempCore): Promise<string> {
 }
 
 /** Creates a user and logs them in past the forced password change; returns their session token. */
-export async function userSession(t: TempCore, adminToken: string, username: string, role: 'officer' | 'supervisor' | 'admin'): Promise<string> {
+export async function userSession(
+  t: TempCore,
+  adminToken: string,
+  username: string,
+  role: 'officer' | 'supervisor' | 'admin',
+): Promise<string> {
   const temp = 'Sementara-2026-x';
   await t.value('users.create', { username, fullName: `Nama ${username}`, role, password: temp }, adminToken);
   const token = (await t.value('auth.login', { username, password: temp })).sessionToken;

@@ -3,7 +3,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ApplicationReceiptModel, DeficiencyNoticeModel, OfficeInfo, PaymentReceiptModel, QueueTicketModel } from '@main/core/pdf/index.js';
+import type {
+  ApplicationReceiptModel,
+  DeficiencyNoticeModel,
+  OfficeInfo,
+  PaymentReceiptModel,
+  QueueTicketModel,
+} from '@main/core/pdf/index.js';
 
 export const BANYUMANIK: OfficeInfo = {
   code: 'BYM',
@@ -11,8 +17,18 @@ export const BANYUMANIK: OfficeInfo = {
   address: 'Jl. Setiabudi No. 201, Srondol Kulon, Banyumanik, Kota Semarang, Jawa Tengah 50263',
   timeZone: 'Asia/Jakarta',
 };
-export const LOMBOK: OfficeInfo = { code: 'LBK', name: 'Kantor Imigrasi Kelas I TPI Mataram (Lombok)', address: 'Jl. Udayana No. 2, Mataram, NTB', timeZone: 'Asia/Makassar' };
-export const AMBON: OfficeInfo = { code: 'AMB', name: 'Kantor Imigrasi Kelas I TPI Ambon', address: 'Jl. Dr. Kayadoe, Ambon, Maluku', timeZone: 'Asia/Jayapura' };
+export const LOMBOK: OfficeInfo = {
+  code: 'LBK',
+  name: 'Kantor Imigrasi Kelas I TPI Mataram (Lombok)',
+  address: 'Jl. Udayana No. 2, Mataram, NTB',
+  timeZone: 'Asia/Makassar',
+};
+export const AMBON: OfficeInfo = {
+  code: 'AMB',
+  name: 'Kantor Imigrasi Kelas I TPI Ambon',
+  address: 'Jl. Dr. Kayadoe, Ambon, Maluku',
+  timeZone: 'Asia/Jayapura',
+};
 
 // 2026-11-30 07:05 UTC = 14:05 WIB, 15:05 WITA, 16:05 WIT.
 export const PRINTED_AT = Date.UTC(2026, 10, 30, 7, 5);
@@ -105,14 +121,20 @@ export function rasterise(bytes: Uint8Array, name: string, dpi = 200): Rendered 
   const pdf = join(dir, `${name}.pdf`);
   writeFileSync(pdf, bytes);
   execFileSync('pdftoppm', ['-r', String(dpi), '-png', pdf, join(dir, 'page')]);
-  const pngs = readdirSync(dir).filter((f) => f.startsWith('page') && f.endsWith('.png')).sort().map((f) => join(dir, f));
+  const pngs = readdirSync(dir)
+    .filter((f) => f.startsWith('page') && f.endsWith('.png'))
+    .sort()
+    .map((f) => join(dir, f));
   return { dir, pdf, pngs };
 }
 
 /** Every barcode zbarimg finds on a PNG, as "QR-Code:..." / "CODE-128:..." lines. */
 export function barcodes(png: string): string[] {
   try {
-    return execFileSync('zbarimg', ['--quiet', png], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n').filter(Boolean);
+    return execFileSync('zbarimg', ['--quiet', png], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .trim()
+      .split('\n')
+      .filter(Boolean);
   } catch (err) {
     // zbarimg exits 4 when it finds nothing: that is an answer, not a failure.
     if ((err as { status?: number }).status === 4) return [];
@@ -153,13 +175,19 @@ export interface Word {
 /** Every word of the text layer with its box (pdftotext -bbox), to prove nothing runs off the paper. */
 export function pdfWords(pdf: string): { pages: { width: number; height: number }[]; words: Word[] } {
   const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
-  const pages = [...html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">/g)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+  const pages = [...html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">/g)].map((m) => ({
+    width: Number(m[1]),
+    height: Number(m[2]),
+  }));
   const words: Word[] = [];
-  html.split(/<page /).slice(1).forEach((chunk, page) => {
-    for (const m of chunk.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)) {
-      words.push({ xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), text: m[4]!, page });
-    }
-  });
+  html
+    .split(/<page /)
+    .slice(1)
+    .forEach((chunk, page) => {
+      for (const m of chunk.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)) {
+        words.push({ xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), text: m[4]!, page });
+      }
+    });
   return { pages, words };
 }
 

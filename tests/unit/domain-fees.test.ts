@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { feeInForce, feeItems, formatRupiah, MissingFeeError, quoteFee, type FeeRow } from '@common/domain/applications/fees.js';
 
 const row = (itemCode: string, amount: number, effectiveFrom: string, revision = 1, verified = true): FeeRow => ({
-  itemCode, amount, effectiveFrom, revision, verified, legalBasis: effectiveFrom < '2024-12-17' ? 'PP 28/2019' : 'PP 45/2024',
+  itemCode,
+  amount,
+  effectiveFrom,
+  revision,
+  verified,
+  legalBasis: effectiveFrom < '2024-12-17' ? 'PP 28/2019' : 'PP 45/2024',
 });
 
 // PP 28/2019 amounts before PP 45/2024 took over on 17 December 2024.
@@ -35,9 +40,16 @@ describe('fees in force on a date', () => {
   });
 
   it('adds percepatan and replacement on top of the passport fee', () => {
-    expect(feeItems({ serviceCode: 'PASPOR_BIASA_5', reason: 'lost', accelerated: true })).toEqual(['PASPOR_BIASA_5', 'PERCEPATAN', 'PENGGANTIAN_HILANG']);
+    expect(feeItems({ serviceCode: 'PASPOR_BIASA_5', reason: 'lost', accelerated: true })).toEqual([
+      'PASPOR_BIASA_5',
+      'PERCEPATAN',
+      'PENGGANTIAN_HILANG',
+    ]);
     const q = quoteFee(ROWS, { serviceCode: 'PASPOR_ELEKTRONIK_10', reason: 'renewal', accelerated: true }, '2026-11-30');
-    expect(q.lines.map((l) => [l.itemCode, l.amount])).toEqual([['PASPOR_ELEKTRONIK_10', 950_000], ['PERCEPATAN', 1_000_000]]);
+    expect(q.lines.map((l) => [l.itemCode, l.amount])).toEqual([
+      ['PASPOR_ELEKTRONIK_10', 950_000],
+      ['PERCEPATAN', 1_000_000],
+    ]);
     expect(q).toMatchObject({ total: 1_950_000, unverified: false });
   });
 
@@ -47,7 +59,9 @@ describe('fees in force on a date', () => {
   });
 
   it('refuses a date with no schedule in force, naming the item', () => {
-    expect(() => quoteFee(ROWS, { serviceCode: 'PASPOR_BIASA_5', reason: 'new', accelerated: false }, '2020-01-01')).toThrow(MissingFeeError);
+    expect(() => quoteFee(ROWS, { serviceCode: 'PASPOR_BIASA_5', reason: 'new', accelerated: false }, '2020-01-01')).toThrow(
+      MissingFeeError,
+    );
     expect(() => quoteFee(ROWS, { serviceCode: 'ITK_7', reason: 'new', accelerated: false }, '2026-11-30')).toThrow(/ITK_7/);
   });
 

@@ -1,9 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_STATUSES, findTransition, isRefusal, nextActions, TERMINAL_STATUSES, TRANSITIONS, type ApplicationStatus } from '@common/domain/applications/flow.js';
+import {
+  APPLICATION_STATUSES,
+  findTransition,
+  isRefusal,
+  nextActions,
+  TERMINAL_STATUSES,
+  TRANSITIONS,
+  type ApplicationStatus,
+} from '@common/domain/applications/flow.js';
 
 const HAPPY: Array<[string, ApplicationStatus]> = [
-  ['verify', 'verified'], ['captureBiometrics', 'biometrics_captured'], ['interview', 'interviewed'], ['pay', 'paid'],
-  ['submit', 'submitted'], ['approve', 'approved'], ['print', 'printed'], ['markReady', 'ready'], ['handOver', 'collected'],
+  ['verify', 'verified'],
+  ['captureBiometrics', 'biometrics_captured'],
+  ['interview', 'interviewed'],
+  ['pay', 'paid'],
+  ['submit', 'submitted'],
+  ['approve', 'approved'],
+  ['print', 'printed'],
+  ['markReady', 'ready'],
+  ['handOver', 'collected'],
 ];
 
 describe('application flow', () => {
@@ -19,7 +34,11 @@ describe('application flow', () => {
   });
 
   it('refuses transitions out of order and says where they are allowed from', () => {
-    expect(findTransition('checked_in', 'pay', 'officer')).toEqual({ code: 'outOfOrder', status: 'checked_in', allowedFrom: ['interviewed'] });
+    expect(findTransition('checked_in', 'pay', 'officer')).toEqual({
+      code: 'outOfOrder',
+      status: 'checked_in',
+      allowedFrom: ['interviewed'],
+    });
     expect(findTransition('collected', 'cancel', 'supervisor')).toMatchObject({ code: 'outOfOrder' });
     expect(findTransition('paid', 'fly', 'officer')).toEqual({ code: 'unknownAction' });
   });
@@ -41,7 +60,8 @@ describe('application flow', () => {
 
   it('offers nothing from a terminal status and every other status has a way on', () => {
     for (const s of TERMINAL_STATUSES) expect(nextActions(s, 'supervisor')).toEqual([]);
-    for (const s of APPLICATION_STATUSES.filter((x) => !TERMINAL_STATUSES.includes(x))) expect(nextActions(s, 'supervisor').length).toBeGreaterThan(0);
+    for (const s of APPLICATION_STATUSES.filter((x) => !TERMINAL_STATUSES.includes(x)))
+      expect(nextActions(s, 'supervisor').length).toBeGreaterThan(0);
   });
 
   it('expires only ready passports, by supervisor or the sweep', () => {

@@ -5,7 +5,19 @@ import { generateHistory } from '@common/domain/analytics/history-generator.js';
 import { isOpen, isoWeekday, plusDays } from '@common/domain/analytics/forecast-calendar.js';
 import { addDays, isWorkingDay } from '@common/domain/shared/working-days.js';
 
-const HOLIDAYS = new Set(['2026-03-18', '2026-03-19', '2026-03-20', '2026-03-23', '2026-03-24', '2026-04-03', '2026-05-01', '2026-05-14', '2026-05-15', '2026-06-01', '2026-06-16']);
+const HOLIDAYS = new Set([
+  '2026-03-18',
+  '2026-03-19',
+  '2026-03-20',
+  '2026-03-23',
+  '2026-03-24',
+  '2026-04-03',
+  '2026-05-01',
+  '2026-05-14',
+  '2026-05-15',
+  '2026-06-01',
+  '2026-06-16',
+]);
 
 function historyOf(from: string, to: string, dailyVolume = 400): History {
   const counts = new Map<string, number[]>();
@@ -52,7 +64,7 @@ describe('arrivals forecast', () => {
     expect(days[days.length - 1]!.date).toBe('2026-06-22');
   });
 
-  it('backtests on rolling origins and beats last week\'s numbers', () => {
+  it("backtests on rolling origins and beats last week's numbers", () => {
     const r = backtest(h, '2026-06-06', { horizon: 10, trainingWeeks: 8, folds: 6, step: 5 });
     expect(r.folds).toBe(6);
     expect(r.cells).toBeGreaterThan(6 * 10 * 6);

@@ -6,7 +6,13 @@ describe('arrivals heatmap', () => {
   it('divides counts by the open days of each weekday, skipping holidays', () => {
     // 2026-03-02 is a Monday; two weeks, with Wednesday 11 March a holiday.
     const open = openDaysByWeekday('2026-03-02', '2026-03-15', new Set(['2026-03-11']));
-    expect([...open.entries()].sort()).toEqual([[1, 2], [2, 2], [3, 1], [4, 2], [5, 2]]);
+    expect([...open.entries()].sort()).toEqual([
+      [1, 2],
+      [2, 2],
+      [3, 1],
+      [4, 2],
+      [5, 2],
+    ]);
     const map = buildHeatmap(
       [
         { weekday: 1, hour: 8, arrivals: 100 },

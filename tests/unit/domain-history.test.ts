@@ -5,7 +5,9 @@ import { weekdayOf } from '@common/domain/analytics/heatmap.js';
 // SKB 3 Menteri 2026, Nyepi and Idul Fitri: Wednesday 18 March to Tuesday 24 March closed.
 const HOLIDAYS = new Set(['2026-03-18', '2026-03-19', '2026-03-20', '2026-03-21', '2026-03-22', '2026-03-23', '2026-03-24', '2026-05-01']);
 const TZ = 'Asia/Jakarta';
-const days = (seed = 7): HistoryDay[] => [...generateHistory({ seed, from: '2026-02-02', to: '2026-04-30', holidays: HOLIDAYS, tz: TZ, dailyVolume: 400 })];
+const days = (seed = 7): HistoryDay[] => [
+  ...generateHistory({ seed, from: '2026-02-02', to: '2026-04-30', holidays: HOLIDAYS, tz: TZ, dailyVolume: 400 }),
+];
 const localHour = (ms: number) => new Date(ms + 7 * 3_600_000).getUTCHours();
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
@@ -39,7 +41,9 @@ describe('history generator', () => {
   it('surges on the first working day after Lebaran', () => {
     const after = history.find((d) => d.date === '2026-03-25')!;
     expect(postHolidayRank('2026-03-25', HOLIDAYS)).toEqual({ rank: 1, closed: 5 });
-    const wednesdays = history.filter((d) => weekdayOf(d.date) === 3 && d.tickets.length > 0 && postHolidayRank(d.date, HOLIDAYS).rank === 0);
+    const wednesdays = history.filter(
+      (d) => weekdayOf(d.date) === 3 && d.tickets.length > 0 && postHolidayRank(d.date, HOLIDAYS).rank === 0,
+    );
     expect(after.tickets.length).toBeGreaterThan(1.8 * mean(wednesdays.map((d) => d.tickets.length)));
   });
 
@@ -50,7 +54,8 @@ describe('history generator', () => {
     for (const t of day.tickets) {
       if (t.outcome === 'cancelled') expect([t.calledAt, t.startedAt, t.finishedAt, t.counter]).toEqual([null, null, null, null]);
       if (t.outcome === 'no_show') expect(t.calledAt).toBeGreaterThanOrEqual(t.arrivedAt);
-      if (t.outcome === 'served') expect(t.arrivedAt <= t.calledAt! && t.calledAt! < t.startedAt! && t.startedAt! < t.finishedAt!).toBe(true);
+      if (t.outcome === 'served')
+        expect(t.arrivedAt <= t.calledAt! && t.calledAt! < t.startedAt! && t.startedAt! < t.finishedAt!).toBe(true);
     }
     const byCounter = new Map<number, Array<[number, number]>>();
     for (const t of served) byCounter.set(t.counter!, [...(byCounter.get(t.counter!) ?? []), [t.calledAt!, t.finishedAt!]]);

@@ -5,8 +5,14 @@ const TODAY = '2026-11-30';
 // ICAO 9303 part 4, appendix: the specimen passport of Anna Maria Eriksson.
 const ICAO = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'] as const;
 const budi = composeTd3({
-  issuingState: 'IDN', surname: 'SANTOSO', givenNames: 'BUDI', documentNumber: 'C1234567', nationality: 'IDN',
-  birthDate: '1990-05-17', sex: 'M', expiryDate: '2027-03-01',
+  issuingState: 'IDN',
+  surname: 'SANTOSO',
+  givenNames: 'BUDI',
+  documentNumber: 'C1234567',
+  nationality: 'IDN',
+  birthDate: '1990-05-17',
+  sex: 'M',
+  expiryDate: '2027-03-01',
 });
 
 /** Replaces the character at `i` of line 2. */
@@ -22,15 +28,38 @@ describe('passport MRZ (TD3)', () => {
 
   it('reads the ICAO specimen: every check digit passes, only the fictional state Utopia is refused', () => {
     const r = checkMrz(ICAO.join('\n'), TODAY);
-    expect(r.issues.map((i) => [i.field, i.code])).toEqual([['issuingState', 'mrz.country'], ['nationality', 'mrz.country']]);
-    expect(r.fields).toMatchObject({ surname: 'ERIKSSON', givenNames: 'ANNA MARIA', documentNumber: 'L898902C3', birthDate: '1974-08-12', sex: 'F' });
+    expect(r.issues.map((i) => [i.field, i.code])).toEqual([
+      ['issuingState', 'mrz.country'],
+      ['nationality', 'mrz.country'],
+    ]);
+    expect(r.fields).toMatchObject({
+      surname: 'ERIKSSON',
+      givenNames: 'ANNA MARIA',
+      documentNumber: 'L898902C3',
+      birthDate: '1974-08-12',
+      sex: 'F',
+    });
   });
 
   it('fills the form from an Indonesian passport, however the reader typed it', () => {
-    for (const typed of [budi.join('\n'), budi.join('\r\n'), budi.join(''), budi.join('\n').toLowerCase(), `  ${budi[0]}\n${budi[1]}  \n`]) {
+    for (const typed of [
+      budi.join('\n'),
+      budi.join('\r\n'),
+      budi.join(''),
+      budi.join('\n').toLowerCase(),
+      `  ${budi[0]}\n${budi[1]}  \n`,
+    ]) {
       const r = checkMrz(typed, TODAY);
       expect(r.valid).toBe(true);
-      expect(r.fields).toMatchObject({ surname: 'SANTOSO', givenNames: 'BUDI', documentNumber: 'C1234567', nationality: 'IDN', birthDate: '1990-05-17', sex: 'M', expiryDate: '2027-03-01' });
+      expect(r.fields).toMatchObject({
+        surname: 'SANTOSO',
+        givenNames: 'BUDI',
+        documentNumber: 'C1234567',
+        nationality: 'IDN',
+        birthDate: '1990-05-17',
+        sex: 'M',
+        expiryDate: '2027-03-01',
+      });
     }
   });
 

@@ -4,7 +4,7 @@ import { checkNik, composeNik } from '@common/domain/applications/nik.js';
 const TODAY = '2026-11-30';
 
 describe('NIK structure and consistency', () => {
-  it('reads province, birth date and sex from a man\'s NIK', () => {
+  it("reads province, birth date and sex from a man's NIK", () => {
     const r = checkNik('3374101705900001', { birthDate: '1990-05-17', sex: 'M' }, TODAY);
     expect(r.valid).toBe(true);
     expect(r.parts).toMatchObject({ province: '33', provinceName: 'Jawa Tengah', sex: 'M', birthDay: 17, birthMonth: 5, serial: '0001' });
@@ -55,7 +55,11 @@ describe('NIK structure and consistency', () => {
   });
 
   it('composes NIKs that check out', () => {
-    for (const [birthDate, sex] of [['1990-05-17', 'M'], ['2001-12-31', 'F'], ['1958-02-28', 'F']] as const) {
+    for (const [birthDate, sex] of [
+      ['1990-05-17', 'M'],
+      ['2001-12-31', 'F'],
+      ['1958-02-28', 'F'],
+    ] as const) {
       const nik = composeNik({ region: '337410', birthDate, sex, serial: 12 });
       expect(checkNik(nik, { birthDate, sex }, TODAY)).toMatchObject({ valid: true, birthDate });
     }

@@ -5,7 +5,13 @@ import { estimateWaitMs } from '@common/domain/queue/wait-estimate.js';
 
 const MIN = 60_000;
 const rules = { agingMs: 45 * MIN };
-const t = (id: string, arrivedAt: number, extra: Partial<QueuedTicket> = {}): QueuedTicket => ({ id, arrivedAt, slotAt: null, priorityGroup: null, ...extra });
+const t = (id: string, arrivedAt: number, extra: Partial<QueuedTicket> = {}): QueuedTicket => ({
+  id,
+  arrivedAt,
+  slotAt: null,
+  priorityGroup: null,
+  ...extra,
+});
 
 describe('queue order', () => {
   it('serves due appointments by slot, then priority groups, then first come first served', () => {
@@ -27,7 +33,11 @@ describe('queue order', () => {
 
   it('lets a walk-in that waited past the bound go ahead of everyone', () => {
     const now = 100 * MIN;
-    const q = orderQueue([t('lansia', 99 * MIN, { priorityGroup: 'balita' }), t('appt', 99 * MIN, { slotAt: 99 * MIN }), t('old', 50 * MIN)], now, rules);
+    const q = orderQueue(
+      [t('lansia', 99 * MIN, { priorityGroup: 'balita' }), t('appt', 99 * MIN, { slotAt: 99 * MIN }), t('old', 50 * MIN)],
+      now,
+      rules,
+    );
     expect(q[0]!.id).toBe('old');
     expect(tierOf(q[0]!, now, rules)).toBe(0);
   });
@@ -81,7 +91,9 @@ describe('queue order', () => {
 
 describe('wait estimate', () => {
   it('is tickets ahead + 1 times mean service time over open counters without history', () => {
-    expect(estimateWaitMs({ ahead: 5, openCounters: 2, meanServiceMs: null, headOfLineDelayMs: null, defaultServiceMs: 4 * MIN })).toBe(12 * MIN);
+    expect(estimateWaitMs({ ahead: 5, openCounters: 2, meanServiceMs: null, headOfLineDelayMs: null, defaultServiceMs: 4 * MIN })).toBe(
+      12 * MIN,
+    );
   });
 
   it('blends in the head-of-line delay once there is history', () => {

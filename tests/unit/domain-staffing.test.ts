@@ -23,7 +23,9 @@ describe('staffing per hour (REFERENCE.md worked example)', () => {
     expect(plan.serviceLevelWithAvailable.toFixed(4)).toBe('0.7956');
     expect(erlangC(13, plan.load).toFixed(4)).toBe('0.2853');
     expect(averageWait(13, plan.load, 180).toFixed(1)).toBe('17.1');
-    expect(planHour({ hour: 9, arrivals: 100, walkIns: 0 }, { ...worked, countersAvailable: 14 }).serviceLevelWithAvailable.toFixed(4)).toBe('0.8884');
+    expect(
+      planHour({ hour: 9, arrivals: 100, walkIns: 0 }, { ...worked, countersAvailable: 14 }).serviceLevelWithAvailable.toFixed(4),
+    ).toBe('0.8884');
   });
 
   it('capacity agrees with the one-by-one quota of erlang.ts', () => {

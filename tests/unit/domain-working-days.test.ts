@@ -44,7 +44,7 @@ describe('working days with the seeded holiday calendar', () => {
     expect(() => addWorkingDays('2026-11-30', 1.5, holidays)).toThrow(RangeError);
   });
 
-  it('counts the business day in the office\'s own zone', () => {
+  it("counts the business day in the office's own zone", () => {
     // 23:30 WIB on 30 Nov is 16:30 UTC; the same instant is already 1 Dec in WIT (UTC+9, 01:30).
     const instant = Date.UTC(2026, 10, 30, 16, 30);
     expect(businessDate(instant, 'Asia/Jakarta')).toBe('2026-11-30');

@@ -135,7 +135,9 @@ describe('electron shell', () => {
     await vi.waitFor(() => expect(FakeBrowserWindow.getAllWindows()).toHaveLength(1));
     expect(app.sandboxEnabled).toBe(true);
     expect(ipcMain.handlers.size).toBe(CALL_NAMES.length);
-    await vi.waitFor(() => expect(log).toHaveBeenCalledWith(expect.stringMatching(/embedded central at http:\/\/127\.0\.0\.1:\d+/)), { timeout: 20_000 });
+    await vi.waitFor(() => expect(log).toHaveBeenCalledWith(expect.stringMatching(/embedded central at http:\/\/127\.0\.0\.1:\d+/)), {
+      timeout: 20_000,
+    });
     app.emit('will-quit', { preventDefault() {} });
     await vi.waitFor(() => expect(app.exitCodes).toEqual([0]), { timeout: 20_000 });
     log.mockRestore();

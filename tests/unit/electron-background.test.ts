@@ -103,52 +103,64 @@ describe('the shell with its background', () => {
     shell = null;
   });
 
-  it('runs the embedded central and enrols with a safeStorage-sealed key; resume kicks sync; quit stops it all', { timeout: 60_000 }, async () => {
-    shell = await startShell({ platform: 'linux', centralUrl: undefined });
-    const running = await shell?.background;
-    expect(running).toBeDefined();
-    const core = shell!.core;
-    const status = async () => {
-      const r = await dispatch(core, 'sync.status', {}, {});
-      if (!r.ok) throw new Error(r.error.message);
-      return r.value as SyncStatus;
-    };
-    expect(await status()).toMatchObject({ embedded: true, state: 'notEnrolled' });
-    const setup = await dispatch(core, 'setup.initialize', {
-      officeCode: 'banyumanik',
-      workstationName: 'LOKET-05',
-      counterNumber: 5,
-      language: 'id',
-      admin: { username: 'admin', fullName: 'Rina Kusuma', password: 'Kantor-Loket-2026' },
-    }, {});
-    expect(setup.ok).toBe(true);
-    await vi.waitFor(async () => expect((await status()).enrolled).toBe(true), { timeout: 30_000, interval: 100 });
-    const files = readdirSync(app.userData);
-    expect(files).toContain(SEALED_SYNC_KEY_FILE);
-    expect(files).not.toContain(KEY_FILE);
-    expect(readFileSync(join(app.userData, SEALED_SYNC_KEY_FILE)).includes(Buffer.from('PRIVATE KEY'))).toBe(false);
-    // The biometric layer runs with the safeStorage wrapper: its devices answer (none here).
-    const devices = await dispatch(core, 'biometrics.devices', { refresh: false }, {});
-    expect(devices.ok ? null : devices.error.code).toBe('UNAUTHENTICATED');
+  it(
+    'runs the embedded central and enrols with a safeStorage-sealed key; resume kicks sync; quit stops it all',
+    { timeout: 60_000 },
+    async () => {
+      shell = await startShell({ platform: 'linux', centralUrl: undefined });
+      const running = await shell?.background;
+      expect(running).toBeDefined();
+      const core = shell!.core;
+      const status = async () => {
+        const r = await dispatch(core, 'sync.status', {}, {});
+        if (!r.ok) throw new Error(r.error.message);
+        return r.value as SyncStatus;
+      };
+      expect(await status()).toMatchObject({ embedded: true, state: 'notEnrolled' });
+      const setup = await dispatch(
+        core,
+        'setup.initialize',
+        {
+          officeCode: 'banyumanik',
+          workstationName: 'LOKET-05',
+          counterNumber: 5,
+          language: 'id',
+          admin: { username: 'admin', fullName: 'Rina Kusuma', password: 'Kantor-Loket-2026' },
+        },
+        {},
+      );
+      expect(setup.ok).toBe(true);
+      await vi.waitFor(async () => expect((await status()).enrolled).toBe(true), { timeout: 30_000, interval: 100 });
+      const files = readdirSync(app.userData);
+      expect(files).toContain(SEALED_SYNC_KEY_FILE);
+      expect(files).not.toContain(KEY_FILE);
+      expect(readFileSync(join(app.userData, SEALED_SYNC_KEY_FILE)).includes(Buffer.from('PRIVATE KEY'))).toBe(false);
+      // The biometric layer runs with the safeStorage wrapper: its devices answer (none here).
+      const devices = await dispatch(core, 'biometrics.devices', { refresh: false }, {});
+      expect(devices.ok ? null : devices.error.code).toBe('UNAUTHENTICATED');
 
-    const kick = vi.spyOn(running!.background.sync, 'kick');
-    powerMonitor.emit('resume');
-    expect(kick).toHaveBeenCalledTimes(1);
-    // Quit once sync is idle again: main/sync's stop() would otherwise wait out a push loop sleep that
-    // began after it was called (reported to the lead); the shell's grace period bounds that anyway.
-    await vi.waitFor(async () => expect(await status()).toMatchObject({ pendingOps: 0, state: 'idle' }), { timeout: 30_000, interval: 100 });
-    await new Promise((r) => setTimeout(r, 200));
+      const kick = vi.spyOn(running!.background.sync, 'kick');
+      powerMonitor.emit('resume');
+      expect(kick).toHaveBeenCalledTimes(1);
+      // Quit once sync is idle again: main/sync's stop() would otherwise wait out a push loop sleep that
+      // began after it was called (reported to the lead); the shell's grace period bounds that anyway.
+      await vi.waitFor(async () => expect(await status()).toMatchObject({ pendingOps: 0, state: 'idle' }), {
+        timeout: 30_000,
+        interval: 100,
+      });
+      await new Promise((r) => setTimeout(r, 200));
 
-    const centralUrl = (await status()).centralUrl as string;
-    expect((await fetch(`${centralUrl}/health`)).ok).toBe(true);
-    app.emit('will-quit', { preventDefault() {} });
-    await vi.waitFor(() => expect(app.exitCodes).toEqual([0]), { timeout: 20_000 });
-    expect(core.liveDb.open).toBe(false);
-    // The central beside it was closed, not abandoned.
-    await expect(fetch(`${centralUrl}/health`)).rejects.toThrow();
-    expect(powerMonitor.listenerCount('resume')).toBe(0);
-    shell = null;
-  });
+      const centralUrl = (await status()).centralUrl as string;
+      expect((await fetch(`${centralUrl}/health`)).ok).toBe(true);
+      app.emit('will-quit', { preventDefault() {} });
+      await vi.waitFor(() => expect(app.exitCodes).toEqual([0]), { timeout: 20_000 });
+      expect(core.liveDb.open).toBe(false);
+      // The central beside it was closed, not abandoned.
+      await expect(fetch(`${centralUrl}/health`)).rejects.toThrow();
+      expect(powerMonitor.listenerCount('resume')).toBe(0);
+      shell = null;
+    },
+  );
 
   it('keeps the window when the background cannot start', async () => {
     const err = vi.spyOn(console, 'error').mockImplementation(() => undefined);

@@ -32,7 +32,15 @@ beforeAll(async () => {
     define: { 'import.meta.url': '__loketImportMetaUrl' },
     banner: { js: "const __loketImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
-  await build({ ...common, entryPoints: { preload: 'preload/preload.ts' }, outdir: join(appPath, 'out/preload'), outExtension: { '.js': '.cjs' }, format: 'cjs', platform: 'browser', external: ['electron'] });
+  await build({
+    ...common,
+    entryPoints: { preload: 'preload/preload.ts' },
+    outdir: join(appPath, 'out/preload'),
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    platform: 'browser',
+    external: ['electron'],
+  });
   cpSync(join(root, 'db/migrations'), join(appPath, 'out/main/migrations'), { recursive: true });
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -89,7 +97,12 @@ describe('electron bundles', () => {
   it('out/main/electron.cjs starts the shell under CommonJS and answers app.status', async () => {
     const out = await run(MAIN_SCRIPT, [fakeElectron, appPath, join(tmp, 'userData')]);
     expect(out.url).toBe(`file://${join(appPath, 'out/renderer/index.html')}`);
-    expect(out.prefs).toMatchObject({ preload: join(appPath, 'out/preload/preload.cjs'), sandbox: true, contextIsolation: true, devTools: false });
+    expect(out.prefs).toMatchObject({
+      preload: join(appPath, 'out/preload/preload.cjs'),
+      sandbox: true,
+      contextIsolation: true,
+      devTools: false,
+    });
     expect(out.handlers).toBe(CALL_NAMES.length);
     expect(out.sandbox).toBe(true);
     expect(out.status).toMatchObject({ ok: true, value: { setupDone: false } });

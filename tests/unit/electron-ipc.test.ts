@@ -39,7 +39,12 @@ afterEach(() => {
 });
 
 const fromOurPage = (contents: FakeWebContents = win.webContents) => ({ sender: contents, senderFrame: contents.mainFrame });
-const call = (name: string, event: ReturnType<typeof fromOurPage> | { sender: FakeWebContents; senderFrame: FakeFrame | null }, input?: unknown, token?: unknown) =>
+const call = (
+  name: string,
+  event: ReturnType<typeof fromOurPage> | { sender: FakeWebContents; senderFrame: FakeFrame | null },
+  input?: unknown,
+  token?: unknown,
+) =>
   ipcMain.invoke(ipcCallChannel(name as never), event, input, token) as Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
 
 describe('electron IPC host', () => {
@@ -68,27 +73,39 @@ describe('electron IPC host', () => {
 
   describe('refuses foreign senders with FORBIDDEN without reaching core', () => {
     const cases: [string, () => { sender: FakeWebContents; senderFrame: FakeFrame | null }][] = [
-      ['another URL in our window', () => {
-        win.webContents.mainFrame.url = 'https://evil.example/';
-        return fromOurPage();
-      }],
-      ['another file in our window', () => {
-        win.webContents.mainFrame.url = 'file:///opt/loket/out/renderer/evil.html';
-        return fromOurPage();
-      }],
+      [
+        'another URL in our window',
+        () => {
+          win.webContents.mainFrame.url = 'https://evil.example/';
+          return fromOurPage();
+        },
+      ],
+      [
+        'another file in our window',
+        () => {
+          win.webContents.mainFrame.url = 'file:///opt/loket/out/renderer/evil.html';
+          return fromOurPage();
+        },
+      ],
       ['a subframe showing our own page', () => ({ sender: win.webContents, senderFrame: win.webContents.subframe(paths.rendererUrl) })],
       ['a subframe elsewhere', () => ({ sender: win.webContents, senderFrame: win.webContents.subframe('https://evil.example/') })],
       ['a vanished frame', () => ({ sender: win.webContents, senderFrame: null })],
-      ['a frame claiming to be our main frame from another process', () => {
-        const forged = new FakeFrame(9999, 1);
-        forged.url = paths.rendererUrl;
-        return { sender: win.webContents, senderFrame: forged };
-      }],
-      ['a window we did not create, showing our page', () => {
-        const stray = new FakeBrowserWindow({});
-        stray.webContents.mainFrame.url = paths.rendererUrl;
-        return fromOurPage(stray.webContents);
-      }],
+      [
+        'a frame claiming to be our main frame from another process',
+        () => {
+          const forged = new FakeFrame(9999, 1);
+          forged.url = paths.rendererUrl;
+          return { sender: win.webContents, senderFrame: forged };
+        },
+      ],
+      [
+        'a window we did not create, showing our page',
+        () => {
+          const stray = new FakeBrowserWindow({});
+          stray.webContents.mainFrame.url = paths.rendererUrl;
+          return fromOurPage(stray.webContents);
+        },
+      ],
     ];
     for (const [label, event] of cases) {
       it(label, async () => {
@@ -131,7 +148,11 @@ describe('electron IPC host', () => {
   it('unbinds handlers and event forwarding', () => {
     unbind();
     expect(ipcMain.handlers.size).toBe(0);
-    for (const name of EVENT_NAMES) core.events.emit(name, name === 'app.changed' ? { training: false, setupDone: false } : ({ sessionId: 's', state: 'ended' } as never));
+    for (const name of EVENT_NAMES)
+      core.events.emit(
+        name,
+        name === 'app.changed' ? { training: false, setupDone: false } : ({ sessionId: 's', state: 'ended' } as never),
+      );
     expect(win.webContents.sent).toHaveLength(0);
     unbind = () => {};
   });

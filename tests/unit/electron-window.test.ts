@@ -46,7 +46,13 @@ describe('main window', () => {
 
   it('prevents navigation, redirects and frame navigation away from our page', () => {
     const { webContents } = openMain();
-    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'file:///opt/loket/out/renderer/other.html', `${paths.rendererUrl}?x=1`, 'javascript:alert(1)']) {
+    for (const url of [
+      'https://evil.example/',
+      'file:///etc/passwd',
+      'file:///opt/loket/out/renderer/other.html',
+      `${paths.rendererUrl}?x=1`,
+      'javascript:alert(1)',
+    ]) {
       expect(webContents.attempt('will-navigate', url), url).toBe(true);
       expect(webContents.attempt('will-redirect', url), url).toBe(true);
       expect(webContents.attempt('will-frame-navigate', url), url).toBe(true);
@@ -100,7 +106,7 @@ describe('isRendererUrl', () => {
 describe('session', () => {
   it('sets our CSP on every response, replacing any the response carried', async () => {
     hardenSession(ses as never, new CaptureWindows(), paths.rendererUrl);
-    const headers = await ses.respond(paths.rendererUrl, { 'content-security-policy': ["default-src *"], 'X-Other': ['1'] });
+    const headers = await ses.respond(paths.rendererUrl, { 'content-security-policy': ['default-src *'], 'X-Other': ['1'] });
     expect(headers?.['Content-Security-Policy']).toEqual([CSP]);
     expect(headers?.['content-security-policy']).toBeUndefined();
     expect(headers?.['X-Other']).toEqual(['1']);
@@ -135,7 +141,9 @@ describe('session', () => {
     expect(ses.checkPermission(null, 'media', { mediaType: 'video' })).toBe(false);
 
     // A capture window that left our page (should navigation guards ever fail) loses the camera.
-    expect(await ses.requestPermission(captureWin.webContents, 'media', { mediaTypes: ['video'], requestingUrl: 'https://evil.example/' })).toBe(false);
+    expect(
+      await ses.requestPermission(captureWin.webContents, 'media', { mediaTypes: ['video'], requestingUrl: 'https://evil.example/' }),
+    ).toBe(false);
     // And a closed one is forgotten, so a recycled id cannot inherit it.
     captureWin.close();
     expect(capture.has(captureWin.webContents as never)).toBe(false);

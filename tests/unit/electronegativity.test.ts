@@ -57,7 +57,9 @@ async function scan(dir: string): Promise<Scan> {
 }
 
 const print = (label: string, { findings }: Scan): void => {
-  const lines = findings.map((f) => `  ${f.severity.padEnd(13)} ${f.confidence.padEnd(9)} ${f.id.padEnd(34)} ${f.file}:${f.line}  ${f.description}`);
+  const lines = findings.map(
+    (f) => `  ${f.severity.padEnd(13)} ${f.confidence.padEnd(9)} ${f.id.padEnd(34)} ${f.file}:${f.line}  ${f.description}`,
+  );
   console.log(`[electronegativity] ${label}: ${findings.length} finding(s)\n${lines.join('\n')}`);
 };
 
@@ -72,11 +74,22 @@ describe('electronegativity', () => {
     cpSync(repo('preload'), join(dir, 'preload'), { recursive: true });
     const result = await scan(dir);
     print('main/ + preload/', result);
-    expect(result.errors.filter((e) => !e.tolerable), 'every file must parse, or it was not scanned').toEqual([]);
+    expect(
+      result.errors.filter((e) => !e.tolerable),
+      'every file must parse, or it was not scanned',
+    ).toEqual([]);
     expect(result.findings.filter((f) => f.severity === 'HIGH')).toEqual([]);
     // The guards it knows how to look for were all recognised (these are below HIGH, so check by name).
     const ids = result.findings.map((f) => f.id);
-    for (const id of ['CONTEXT_ISOLATION_JS_CHECK', 'NODE_INTEGRATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'WEB_SECURITY_JS_CHECK', 'AUXCLICK_JS_CHECK', 'LIMIT_NAVIGATION_GLOBAL_CHECK', 'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK']) {
+    for (const id of [
+      'CONTEXT_ISOLATION_JS_CHECK',
+      'NODE_INTEGRATION_JS_CHECK',
+      'SANDBOX_JS_CHECK',
+      'WEB_SECURITY_JS_CHECK',
+      'AUXCLICK_JS_CHECK',
+      'LIMIT_NAVIGATION_GLOBAL_CHECK',
+      'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK',
+    ]) {
       expect(ids, id).not.toContain(id);
     }
   });

@@ -46,7 +46,8 @@ describe('wrapText', () => {
   it('keeps every word, fits every line, and breaks a word longer than the line', async () => {
     const doc = await PDFDocument.create();
     const fonts = await embedFonts(doc);
-    const text = 'Raden Mas Muhammad Abdurrahman Wicaksono Hadiningrat Prawirodirdjo Ñáéíóú Kusumanegara PANJANGSEKALITANPASPASIAPAPUNYANGBISADIPOTONG';
+    const text =
+      'Raden Mas Muhammad Abdurrahman Wicaksono Hadiningrat Prawirodirdjo Ñáéíóú Kusumanegara PANJANGSEKALITANPASPASIAPAPUNYANGBISADIPOTONG';
     const lines = wrapText(text, (t) => fonts.width(t, 10), 120);
     expect(lines.length).toBeGreaterThan(3);
     // Checked against pdf-lib's own shaping, not only our advance table.

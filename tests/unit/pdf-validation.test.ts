@@ -25,35 +25,57 @@ describe('receipt models', () => {
 
   it('refuses a billing code of the wrong shape', async () => {
     for (const billingCode of ['82012345678901', '8201234567890123', '82012345678901A']) {
-      expect((await refusal(renderApplicationReceipt(applicationReceipt({ billingCode })))).fields).toEqual({ billingCode: ['pdf.billingCode'] });
+      expect((await refusal(renderApplicationReceipt(applicationReceipt({ billingCode })))).fields).toEqual({
+        billingCode: ['pdf.billingCode'],
+      });
     }
   });
 
   it('refuses a reprint without a reason and a void without a reason', async () => {
-    expect((await refusal(renderApplicationReceipt(applicationReceipt({ reprint: { count: 1, reason: '   ' } })))).fields).toEqual({ 'reprint.reason': ['pdf.required'] });
-    expect((await refusal(renderPaymentReceipt(paymentReceipt({ void: { reason: '' } })))).fields).toEqual({ 'void.reason': ['pdf.required'] });
-    expect((await refusal(renderApplicationReceipt(applicationReceipt({ reprint: { count: 0, reason: 'x' } })))).fields).toEqual({ 'reprint.count': ['pdf.reprint.count'] });
+    expect((await refusal(renderApplicationReceipt(applicationReceipt({ reprint: { count: 1, reason: '   ' } })))).fields).toEqual({
+      'reprint.reason': ['pdf.required'],
+    });
+    expect((await refusal(renderPaymentReceipt(paymentReceipt({ void: { reason: '' } })))).fields).toEqual({
+      'void.reason': ['pdf.required'],
+    });
+    expect((await refusal(renderApplicationReceipt(applicationReceipt({ reprint: { count: 0, reason: 'x' } })))).fields).toEqual({
+      'reprint.count': ['pdf.reprint.count'],
+    });
   });
 
   it('refuses fractional or negative rupiah, a malformed application number, NIK, date or time zone', async () => {
     const fees = [{ label: { id: 'a', en: 'a' }, amount: 350_000.5 }];
-    expect((await refusal(renderApplicationReceipt(applicationReceipt({ fees, total: 350_000.5 })))).fields).toMatchObject({ 'fees.0.amount': ['pdf.rupiah.integer'] });
-    expect((await refusal(renderApplicationReceipt(applicationReceipt({ applicationNumber: 'BYM-2611-03-1' })))).fields).toEqual({ applicationNumber: ['pdf.applicationNumber'] });
-    expect((await refusal(renderApplicationReceipt(applicationReceipt({ applicant: { name: 'Siti', nik: '33741245019' } })))).fields).toEqual({ 'applicant.nik': ['pdf.nik'] });
-    expect((await refusal(renderApplicationReceipt(applicationReceipt({ collectionDate: '2026-02-30' })))).fields).toEqual({ collectionDate: ['pdf.date'] });
+    expect((await refusal(renderApplicationReceipt(applicationReceipt({ fees, total: 350_000.5 })))).fields).toMatchObject({
+      'fees.0.amount': ['pdf.rupiah.integer'],
+    });
+    expect((await refusal(renderApplicationReceipt(applicationReceipt({ applicationNumber: 'BYM-2611-03-1' })))).fields).toEqual({
+      applicationNumber: ['pdf.applicationNumber'],
+    });
+    expect(
+      (await refusal(renderApplicationReceipt(applicationReceipt({ applicant: { name: 'Siti', nik: '33741245019' } })))).fields,
+    ).toEqual({ 'applicant.nik': ['pdf.nik'] });
+    expect((await refusal(renderApplicationReceipt(applicationReceipt({ collectionDate: '2026-02-30' })))).fields).toEqual({
+      collectionDate: ['pdf.date'],
+    });
     const office = { code: 'BYM', name: 'Banyumanik', address: '', timeZone: 'Asia/Semarang' };
-    expect((await refusal(renderApplicationReceipt(applicationReceipt({ office })))).fields).toEqual({ 'office.timeZone': ['pdf.timeZone'] });
+    expect((await refusal(renderApplicationReceipt(applicationReceipt({ office })))).fields).toEqual({
+      'office.timeZone': ['pdf.timeZone'],
+    });
   });
 
   it('prints a foreign applicant with no NIK', async () => {
-    const bytes = await renderApplicationReceipt(applicationReceipt({ applicant: { name: 'John Smith', nik: '', passportNumber: 'C1234567' } }));
+    const bytes = await renderApplicationReceipt(
+      applicationReceipt({ applicant: { name: 'John Smith', nik: '', passportNumber: 'C1234567' } }),
+    );
     expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
   });
 });
 
 describe('deficiency notice and ticket models', () => {
   it('refuses a deficiency notice with nothing missing', async () => {
-    expect((await refusal(renderDeficiencyNotice(deficiencyNotice({ missingDocuments: [] })))).fields).toEqual({ missingDocuments: ['pdf.missingDocuments.empty'] });
+    expect((await refusal(renderDeficiencyNotice(deficiencyNotice({ missingDocuments: [] })))).fields).toEqual({
+      missingDocuments: ['pdf.missingDocuments.empty'],
+    });
   });
 
   it('refuses a ticket with a negative count ahead, a fractional wait or no id', async () => {

@@ -49,12 +49,14 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const settings = (over: Partial<{ documentPrinter: string | null; ticketPrinter: string | null }> = {}) => () => ({
-  documentPrinter: 'HP_LaserJet_M404',
-  ticketPrinter: 'EPSON_TM-T82X',
-  fallbackDir: join(dir, 'saved'),
-  ...over,
-});
+const settings =
+  (over: Partial<{ documentPrinter: string | null; ticketPrinter: string | null }> = {}) =>
+  () => ({
+    documentPrinter: 'HP_LaserJet_M404',
+    ticketPrinter: 'EPSON_TM-T82X',
+    fallbackDir: join(dir, 'saved'),
+    ...over,
+  });
 const engine = () => electronPrintEngine({ settleMs: 0, tempDir: dir });
 const saved = () => (existsSync(join(dir, 'saved')) ? readdirSync(join(dir, 'saved')) : []);
 
@@ -68,7 +70,10 @@ describe('Electron silent printing', () => {
     expect(Buffer.from(calls[0]!.bytes).equals(Buffer.from(PDF))).toBe(true);
     expect(calls[0]!.url).toMatch(/^file:.*\.pdf$/);
     const printWindow = FakeBrowserWindow.instances.at(-1)!;
-    expect(printWindow.options).toMatchObject({ show: false, webPreferences: { partition: PRINT_PARTITION, plugins: true, sandbox: true, contextIsolation: true, nodeIntegration: false } });
+    expect(printWindow.options).toMatchObject({
+      show: false,
+      webPreferences: { partition: PRINT_PARTITION, plugins: true, sandbox: true, contextIsolation: true, nodeIntegration: false },
+    });
     expect(printWindow.visible).toBe(false);
     // The viewer window may not open popups, navigate away or get any permission.
     expect(printWindow.webContents.openWindow('https://example.com').action).toBe('deny');
@@ -82,7 +87,11 @@ describe('Electron silent printing', () => {
   });
 
   it('sends tickets to the ticket printer without page margins', async () => {
-    const outcome = await createElectronPrinter(settings(), { settleMs: 0, tempDir: dir }).print({ bytes: PDF, fileName: 'A-023.pdf', kind: 'ticket' });
+    const outcome = await createElectronPrinter(settings(), { settleMs: 0, tempDir: dir }).print({
+      bytes: PDF,
+      fileName: 'A-023.pdf',
+      kind: 'ticket',
+    });
     expect(outcome).toEqual({ via: 'printer', printerName: 'EPSON_TM-T82X' });
     expect(calls[0]!.options).toMatchObject({ silent: true, deviceName: 'EPSON_TM-T82X', margins: { marginType: 'none' } });
   });
@@ -90,7 +99,11 @@ describe('Electron silent printing', () => {
 
 describe('save-as-PDF fallback', () => {
   it('saves the PDF when no printer is configured, without opening a window', async () => {
-    const outcome = await createPrinter(engine(), settings({ documentPrinter: null })).print({ bytes: PDF, fileName: 'BYM-261130-03-0001-tanda-terima.pdf', kind: 'document' });
+    const outcome = await createPrinter(engine(), settings({ documentPrinter: null })).print({
+      bytes: PDF,
+      fileName: 'BYM-261130-03-0001-tanda-terima.pdf',
+      kind: 'document',
+    });
     expect(outcome).toEqual({ via: 'file', reason: 'no-printer', path: join(dir, 'saved', 'BYM-261130-03-0001-tanda-terima.pdf') });
     expect(readFileSync(join(dir, 'saved', 'BYM-261130-03-0001-tanda-terima.pdf'))).toEqual(Buffer.from(PDF));
     expect(FakeBrowserWindow.instances).toHaveLength(0);
@@ -119,7 +132,11 @@ describe('save-as-PDF fallback', () => {
     answer = () => undefined;
     const printer = createPrinter(electronPrintEngine({ settleMs: 0, tempDir: dir, timeoutMs: 20 }), settings());
     const outcome = await printer.print({ bytes: PDF, fileName: 'r.pdf', kind: 'document' });
-    expect(outcome).toMatchObject({ via: 'file', reason: 'print-failed', detail: 'The printer HP_LaserJet_M404 did not accept the job within 0.02 s' });
+    expect(outcome).toMatchObject({
+      via: 'file',
+      reason: 'print-failed',
+      detail: 'The printer HP_LaserJet_M404 did not accept the job within 0.02 s',
+    });
     expect(FakeBrowserWindow.getAllWindows()).toHaveLength(0);
   });
 
@@ -127,7 +144,10 @@ describe('save-as-PDF fallback', () => {
     const first = await savePdf(join(dir, 'saved'), 'BYM-261130-03-0001.pdf', PDF);
     const second = await savePdf(join(dir, 'saved'), 'BYM-261130-03-0001.pdf', new Uint8Array([1, 2, 3]));
     const sneaky = await savePdf(join(dir, 'saved'), '../../etc/passwd', PDF);
-    expect([first, second].map((p) => p.slice(join(dir, 'saved').length + 1))).toEqual(['BYM-261130-03-0001.pdf', 'BYM-261130-03-0001-2.pdf']);
+    expect([first, second].map((p) => p.slice(join(dir, 'saved').length + 1))).toEqual([
+      'BYM-261130-03-0001.pdf',
+      'BYM-261130-03-0001-2.pdf',
+    ]);
     expect(readFileSync(first)).toEqual(Buffer.from(PDF));
     expect(dirname(sneaky)).toBe(join(dir, 'saved'));
     expect(saved().sort()).toEqual(['BYM-261130-03-0001-2.pdf', 'BYM-261130-03-0001.pdf', 'passwd.pdf']);

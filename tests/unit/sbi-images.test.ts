@@ -6,7 +6,10 @@ import { centredCrop, cropResize, faceQuality, isBetter, rateAttempt, toGray, ty
 import { face, fingerprint } from '@main/devices/sbi-sim/images.js';
 import { encodeGrayJpeg } from '@main/devices/sbi-sim/jpeg.js';
 
-const zlib = { deflate: (d: Uint8Array) => deflateSync(d), inflate: (d: Uint8Array, max: number) => inflateSync(d, { maxOutputLength: max }) };
+const zlib = {
+  deflate: (d: Uint8Array) => deflateSync(d),
+  inflate: (d: Uint8Array, max: number) => inflateSync(d, { maxOutputLength: max }),
+};
 
 /** A PNG written with every row filter (as browsers write them), to check the decoder's unfiltering. */
 function filteredPng(w: number, h: number, rgba: Uint8Array): Uint8Array {
@@ -21,7 +24,13 @@ function filteredPng(w: number, h: number, rgba: Uint8Array): Uint8Array {
       const b = px(y - 1, x);
       const c = px(y - 1, x - 4);
       const p = a + b - c;
-      const pred = [0, a, b, (a + b) >> 1, Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c][f]!;
+      const pred = [
+        0,
+        a,
+        b,
+        (a + b) >> 1,
+        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c,
+      ][f]!;
       raw[y * (stride + 1) + 1 + x] = (px(y, x) - pred) & 0xff;
     }
   }
@@ -79,10 +88,20 @@ describe('PNG codec', () => {
 describe('ISO 19794 (simplified) containers', () => {
   it('write and read back the image, position and quality', () => {
     const image = Uint8Array.from([1, 2, 3, 4, 5]);
-    const iso = writeIso({ bioType: 'Finger', bioSubType: 'Left Thumb', quality: 64.4, width: 10, height: 12, capturedAt: Date.UTC(2026, 0, 2), image });
+    const iso = writeIso({
+      bioType: 'Finger',
+      bioSubType: 'Left Thumb',
+      quality: 64.4,
+      width: 10,
+      height: 12,
+      capturedAt: Date.UTC(2026, 0, 2),
+      image,
+    });
     expect(Buffer.from(iso.subarray(0, 8)).toString('latin1')).toBe('FIR\u0000020\u0000');
     expect(readIso(iso)).toMatchObject({ format: 'iso19794-4', position: 6, quality: 64, width: 10, height: 12, image });
-    expect(readIso(writeIso({ bioType: 'Iris', bioSubType: 'Right', quality: 80, width: 1, height: 1, capturedAt: 0, image }))?.format).toBe('iso19794-6');
+    expect(
+      readIso(writeIso({ bioType: 'Iris', bioSubType: 'Right', quality: 80, width: 1, height: 1, capturedAt: 0, image }))?.format,
+    ).toBe('iso19794-6');
     expect(readIso(iso.subarray(0, iso.length - 1))).toBeNull();
     expect(readIso(Uint8Array.from({ length: 80 }))).toBeNull();
   });
@@ -103,15 +122,33 @@ describe('greyscale JPEG encoder', () => {
 
 describe('quality rules', () => {
   it('rates items against the threshold and prefers passing, then more passing, then the weakest item', () => {
-    const r = rateAttempt([{ bioSubType: 'Left Thumb', quality: 45 }, { bioSubType: 'Right Thumb', quality: 39 }], 40);
+    const r = rateAttempt(
+      [
+        { bioSubType: 'Left Thumb', quality: 45 },
+        { bioSubType: 'Right Thumb', quality: 39 },
+      ],
+      40,
+    );
     expect(r).toMatchObject({ passed: false, passing: 1, minQuality: 39, meanQuality: 42 });
     expect(r.items.map((i) => i.passed)).toEqual([true, false]);
-    const pass = rateAttempt([{ bioSubType: 'Left Thumb', quality: 41 }, { bioSubType: 'Right Thumb', quality: 41 }], 40);
+    const pass = rateAttempt(
+      [
+        { bioSubType: 'Left Thumb', quality: 41 },
+        { bioSubType: 'Right Thumb', quality: 41 },
+      ],
+      40,
+    );
     expect(isBetter(pass, r)).toBe(true);
     expect(isBetter(r, pass)).toBe(false);
     expect(isBetter(r, undefined)).toBe(true);
     expect(isBetter(r, r)).toBe(false);
-    const weaker = rateAttempt([{ bioSubType: 'Left Thumb', quality: 80 }, { bioSubType: 'Right Thumb', quality: 20 }], 40);
+    const weaker = rateAttempt(
+      [
+        { bioSubType: 'Left Thumb', quality: 80 },
+        { bioSubType: 'Right Thumb', quality: 20 },
+      ],
+      40,
+    );
     expect(isBetter(r, weaker)).toBe(true);
   });
 
@@ -124,24 +161,35 @@ describe('quality rules', () => {
 
   it('sees a sharp, well-lit face as good and a dark or blurred one as not', () => {
     const g = face(90);
-    const rgba = (img: Gray, f: (v: number) => number) => ({ width: img.width, height: img.height, data: Uint8Array.from({ length: img.data.length * 4 }, (_, i) => (i % 4 === 3 ? 255 : f(img.data[i >> 2]!))) });
+    const rgba = (img: Gray, f: (v: number) => number) => ({
+      width: img.width,
+      height: img.height,
+      data: Uint8Array.from({ length: img.data.length * 4 }, (_, i) => (i % 4 === 3 ? 255 : f(img.data[i >> 2]!))),
+    });
     const good = faceQuality(toGray(rgba(g, (v) => v)));
     expect(good.problems).toEqual([]);
     expect(good.score).toBeGreaterThanOrEqual(70);
     const dark = faceQuality(toGray(rgba(g, (v) => v * 0.25)));
     expect(dark.problems).toContain('tooDark');
     expect(dark.score).toBeLessThan(good.score);
-    const blurred = { ...g, data: g.data.map((_, i) => {
-      const x = i % g.width;
-      const y = Math.floor(i / g.width);
-      let s = 0;
-      let n = 0;
-      for (let dy = -4; dy <= 4; dy++) for (let dx = -4; dx <= 4; dx++) {
-        const v = g.data[Math.min(g.height - 1, Math.max(0, y + dy)) * g.width + Math.min(g.width - 1, Math.max(0, x + dx))];
-        if (v !== undefined) { s += v; n++; }
-      }
-      return s / n;
-    }) };
+    const blurred = {
+      ...g,
+      data: g.data.map((_, i) => {
+        const x = i % g.width;
+        const y = Math.floor(i / g.width);
+        let s = 0;
+        let n = 0;
+        for (let dy = -4; dy <= 4; dy++)
+          for (let dx = -4; dx <= 4; dx++) {
+            const v = g.data[Math.min(g.height - 1, Math.max(0, y + dy)) * g.width + Math.min(g.width - 1, Math.max(0, x + dx))];
+            if (v !== undefined) {
+              s += v;
+              n++;
+            }
+          }
+        return s / n;
+      }),
+    };
     const soft = faceQuality(toGray(rgba(blurred, (v) => v)));
     expect(soft.problems).toContain('blurry');
     expect(soft.sharpnessScore).toBeLessThan(good.sharpnessScore);

@@ -23,10 +23,16 @@ describe('SBI hash chain', () => {
   it('is SHA256(prevHashBytes || SHA256(iso)) in upper-case hex, starting from SHA256 of nothing', () => {
     const a = Buffer.from('first ISO record');
     const b = Buffer.from('second ISO record');
-    const first = sha(Buffer.concat([sha(''), sha(a)])).toString('hex').toUpperCase();
+    const first = sha(Buffer.concat([sha(''), sha(a)]))
+      .toString('hex')
+      .toUpperCase();
     expect(CHAIN_START).toBe(sha('').toString('hex').toUpperCase());
     expect(chainHash('', a)).toBe(first);
-    expect(chainHash(first, b)).toBe(sha(Buffer.concat([Buffer.from(first, 'hex'), sha(b)])).toString('hex').toUpperCase());
+    expect(chainHash(first, b)).toBe(
+      sha(Buffer.concat([Buffer.from(first, 'hex'), sha(b)]))
+        .toString('hex')
+        .toUpperCase(),
+    );
     expect(chainHash(first.toLowerCase(), b)).toBe(chainHash(first, b));
   });
 });
@@ -43,7 +49,9 @@ describe('raw HTTP request parsing (custom verbs)', () => {
   });
 
   it('reads a chunked body', () => {
-    const req = parseRequest(Buffer.from('RCAPTURE /capture HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n{"a"\r\n3\r\n:1}\r\n0\r\n\r\n'))!;
+    const req = parseRequest(
+      Buffer.from('RCAPTURE /capture HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n{"a"\r\n3\r\n:1}\r\n0\r\n\r\n'),
+    )!;
     expect(req.method).toBe('RCAPTURE');
     expect(JSON.parse(req.body.toString())).toEqual({ a: 1 });
   });
@@ -58,11 +66,20 @@ describe('raw HTTP request parsing (custom verbs)', () => {
 describe('MJPEG stream parsing', () => {
   const frame = (n: number) => Buffer.from([0xff, 0xd8, n, n, n, 0xff, 0xd9]);
   const part = (b: Buffer, withLength: boolean) =>
-    Buffer.concat([Buffer.from(`--mosipframe\r\nContent-Type: image/jpeg\r\n${withLength ? `Content-Length: ${b.length}\r\n` : ''}\r\n`), b, Buffer.from('\r\n')]);
+    Buffer.concat([
+      Buffer.from(`--mosipframe\r\nContent-Type: image/jpeg\r\n${withLength ? `Content-Length: ${b.length}\r\n` : ''}\r\n`),
+      b,
+      Buffer.from('\r\n'),
+    ]);
 
   it('yields every frame whatever the chunking, with or without Content-Length', () => {
     for (const withLength of [true, false]) {
-      const stream = Buffer.concat([part(frame(1), withLength), part(frame(2), withLength), part(frame(3), withLength), Buffer.from('--mosipframe--\r\n')]);
+      const stream = Buffer.concat([
+        part(frame(1), withLength),
+        part(frame(2), withLength),
+        part(frame(3), withLength),
+        Buffer.from('--mosipframe--\r\n'),
+      ]);
       for (const size of [1, 3, 17, stream.length]) {
         const got: MjpegFrame[] = [];
         const p = new MjpegParser(boundaryOf('multipart/x-mixed-replace; boundary=mosipframe')!, (f) => got.push(f));
@@ -83,7 +100,11 @@ describe('JWS verification', () => {
     const pair = alg === 'RS256' ? rsa : ec;
     const h = b64u({ alg, jwk: pair.publicKey.export({ format: 'jwk' }) });
     const p = b64u(payload);
-    const sig = sign('sha256', Buffer.from(`${h}.${p}`), alg === 'ES256' ? { key: pair.privateKey, dsaEncoding: 'ieee-p1363' } : pair.privateKey);
+    const sig = sign(
+      'sha256',
+      Buffer.from(`${h}.${p}`),
+      alg === 'ES256' ? { key: pair.privateKey, dsaEncoding: 'ieee-p1363' } : pair.privateKey,
+    );
     return `${h}.${p}.${sig.toString('base64url')}`;
   };
 
@@ -111,7 +132,18 @@ describe('JWS verification', () => {
 describe('device error messages', () => {
   it('map every SBI code to a kind with an Indonesian and an English message', () => {
     expect([0, 100, 101, 102, 103, 106, 109, 110, 111, 112, 503, 42].map(kindForSbiCode)).toEqual([
-      'unknown', 'notRegistered', 'noBiometric', 'extraction', 'tamper', 'deviceNotFound', 'countNotSupported', 'notReady', 'busy', 'badTransaction', 'vendor', 'unknown',
+      'unknown',
+      'notRegistered',
+      'noBiometric',
+      'extraction',
+      'tamper',
+      'deviceNotFound',
+      'countNotSupported',
+      'notReady',
+      'busy',
+      'badTransaction',
+      'vendor',
+      'unknown',
     ]);
     for (const kind of DEVICE_ERROR_KINDS) {
       const m = deviceErrorMessage(kind);
@@ -126,11 +158,13 @@ describe('device error messages', () => {
 
 describe('simulator command line', () => {
   it('reads its flags and refuses unknown ones', () => {
-    expect(parseSimArgs(['--port', '4510', '--delay', '100', '--quality', '35', '--devices', 'finger,face', '--fault', 'timeout'])).toEqual({
-      port: 4510,
-      devices: ['finger', 'face'],
-      config: { delayMs: 100, quality: 35, fault: 'timeout', faultTimes: 0 },
-    });
+    expect(parseSimArgs(['--port', '4510', '--delay', '100', '--quality', '35', '--devices', 'finger,face', '--fault', 'timeout'])).toEqual(
+      {
+        port: 4510,
+        devices: ['finger', 'face'],
+        config: { delayMs: 100, quality: 35, fault: 'timeout', faultTimes: 0 },
+      },
+    );
     expect(parseSimArgs([]).portRange).toEqual([4501, 4600]);
     expect(() => parseSimArgs(['--quality', '130'])).toThrow(/quality/);
     expect(() => parseSimArgs(['--fault', 'meteor'])).toThrow();

@@ -2,8 +2,18 @@ import { z } from 'zod';
 import { defineCall } from '../define.js';
 import { Empty, Password } from '../schemas.js';
 import {
-  ActionSchema, ApplicantInput, ApplicationIdSchema, ApplicationSummary, ApplicationView, Bilingual, BookingCodeSchema,
-  DocumentStateSchema, DraftInput, FeeView, IsoDateSchema, ReasonText,
+  ActionSchema,
+  ApplicantInput,
+  ApplicationIdSchema,
+  ApplicationSummary,
+  ApplicationView,
+  Bilingual,
+  BookingCodeSchema,
+  DocumentStateSchema,
+  DraftInput,
+  FeeView,
+  IsoDateSchema,
+  ReasonText,
 } from './schemas.js';
 
 export const CatalogueService = z.strictObject({
@@ -22,7 +32,17 @@ export const CatalogueService = z.strictObject({
 const FieldProblems = z.record(z.string(), z.array(z.string()));
 
 /** Transitions run through applications.transition; the others have their own calls. */
-export const COUNTER_ACTIONS = ['verify', 'markIncomplete', 'captureBiometrics', 'interview', 'pay', 'submit', 'print', 'markReady', 'cancel'] as const;
+export const COUNTER_ACTIONS = [
+  'verify',
+  'markIncomplete',
+  'captureBiometrics',
+  'interview',
+  'pay',
+  'submit',
+  'print',
+  'markReady',
+  'cancel',
+] as const;
 
 export const applicationsCalls = {
   /** Services, with today's fee and lead time, for the service picker. */
@@ -30,7 +50,12 @@ export const applicationsCalls = {
   /** Checks a draft as the officer types: field problems, the fee in force today and the collection date. */
   'applications.validate': defineCall({
     input: z.strictObject({ draft: DraftInput, complete: z.boolean().default(false) }),
-    output: z.strictObject({ problems: FieldProblems, fee: FeeView.nullable(), collectionDate: z.string().nullable(), requiredDocuments: z.array(z.string()) }),
+    output: z.strictObject({
+      problems: FieldProblems,
+      fee: FeeView.nullable(),
+      collectionDate: z.string().nullable(),
+      requiredDocuments: z.array(z.string()),
+    }),
     access: 'session',
     mutates: false,
   }),
@@ -56,7 +81,12 @@ export const applicationsCalls = {
     access: ['officer', 'supervisor'],
     mutates: true,
   }),
-  'applications.get': defineCall({ input: z.strictObject({ id: ApplicationIdSchema }), output: ApplicationView, access: 'session', mutates: false }),
+  'applications.get': defineCall({
+    input: z.strictObject({ id: ApplicationIdSchema }),
+    output: ApplicationView,
+    access: 'session',
+    mutates: false,
+  }),
   /** Identity and contact data while the file is still open; the service only before payment. */
   'applications.update': defineCall({
     input: z.strictObject({ id: ApplicationIdSchema, baseVersion: z.number().int().min(1), draft: DraftInput }),
@@ -72,7 +102,12 @@ export const applicationsCalls = {
     mutates: true,
   }),
   'applications.markDocument': defineCall({
-    input: z.strictObject({ id: ApplicationIdSchema, docCode: z.string().regex(/^[A-Z_]{2,40}$/), state: DocumentStateSchema, note: z.string().trim().max(300).optional() }),
+    input: z.strictObject({
+      id: ApplicationIdSchema,
+      docCode: z.string().regex(/^[A-Z_]{2,40}$/),
+      state: DocumentStateSchema,
+      note: z.string().trim().max(300).optional(),
+    }),
     output: ApplicationView,
     access: ['officer', 'supervisor'],
     mutates: true,
@@ -89,10 +124,20 @@ export const applicationsCalls = {
     access: ['officer', 'supervisor'],
     mutates: true,
   }),
-  'applications.adjudicationQueue': defineCall({ input: Empty, output: z.array(ApplicationSummary), access: ['supervisor'], mutates: false }),
+  'applications.adjudicationQueue': defineCall({
+    input: Empty,
+    output: z.array(ApplicationSummary),
+    access: ['supervisor'],
+    mutates: false,
+  }),
   /** Approve or reject with fresh authentication: the supervisor types their password again. */
   'applications.adjudicate': defineCall({
-    input: z.strictObject({ id: ApplicationIdSchema, decision: z.enum(['approve', 'reject']), reason: ReasonText.optional(), password: Password }),
+    input: z.strictObject({
+      id: ApplicationIdSchema,
+      decision: z.enum(['approve', 'reject']),
+      reason: ReasonText.optional(),
+      password: Password,
+    }),
     output: ApplicationView,
     access: ['supervisor'],
     mutates: true,

@@ -9,14 +9,22 @@ const OverrideToken = z.string().min(10).max(200);
 export const paymentsCalls = {
   /** Records the SIMPONI billing code; the amount must be the fee in force on the application date. */
   'payments.recordBilling': defineCall({
-    input: z.strictObject({ applicationId: ApplicationIdSchema, billingCode: BillingCodeInput, amount: z.number().int().min(0).max(1_000_000_000) }),
+    input: z.strictObject({
+      applicationId: ApplicationIdSchema,
+      billingCode: BillingCodeInput,
+      amount: z.number().int().min(0).max(1_000_000_000),
+    }),
     output: ApplicationView,
     access: ['officer', 'supervisor'],
     mutates: true,
   }),
   /** Central is unreachable: a supervisor (override 'payment.manual') confirms from the proof; flagged for reconciliation. */
   'payments.confirmManual': defineCall({
-    input: z.strictObject({ paymentId: z.string().uuid(), proofReference: z.string().trim().min(4).max(100), overrideToken: OverrideToken }),
+    input: z.strictObject({
+      paymentId: z.string().uuid(),
+      proofReference: z.string().trim().min(4).max(100),
+      overrideToken: OverrideToken,
+    }),
     output: ApplicationView,
     access: ['officer', 'supervisor'],
     mutates: true,

@@ -8,7 +8,12 @@ export const PrinterSettingsView = z.strictObject({ documentPrinter: PrinterName
 
 export const PrintOutcomeView = z.discriminatedUnion('via', [
   z.strictObject({ via: z.literal('printer'), printerName: z.string() }),
-  z.strictObject({ via: z.literal('file'), path: z.string(), reason: z.enum(['no-printer', 'printer-missing', 'print-failed']), detail: z.string().optional() }),
+  z.strictObject({
+    via: z.literal('file'),
+    path: z.string(),
+    reason: z.enum(['no-printer', 'printer-missing', 'print-failed']),
+    detail: z.string().optional(),
+  }),
   /** The web host has no printer of its own: the browser opens or downloads the PDF. */
   z.strictObject({ via: z.literal('browser') }),
 ]);
@@ -18,7 +23,11 @@ export const printerCalls = {
   /** Prints a receipt's PDF (as answered by receipts.issue/reprint/void) on this workstation's printer. */
   'printer.print': defineCall({
     input: z.strictObject({
-      pdfBase64: z.string().min(1).max(20_000_000).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'pdf.base64'),
+      pdfBase64: z
+        .string()
+        .min(1)
+        .max(20_000_000)
+        .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'pdf.base64'),
       kind: z.enum(['document', 'ticket']),
       fileName: z.string().min(1).max(200),
     }),
@@ -27,5 +36,10 @@ export const printerCalls = {
     mutates: false,
   }),
   'printer.getSettings': defineCall({ input: z.strictObject({}), output: PrinterSettingsView, access: 'session', mutates: false }),
-  'printer.updateSettings': defineCall({ input: PrinterSettingsView.partial(), output: PrinterSettingsView, access: ['admin'], mutates: true }),
+  'printer.updateSettings': defineCall({
+    input: PrinterSettingsView.partial(),
+    output: PrinterSettingsView,
+    access: ['admin'],
+    mutates: true,
+  }),
 };

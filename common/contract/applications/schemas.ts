@@ -13,15 +13,32 @@ export const ReasonSchema = z.enum(APPLICATION_REASONS);
 export const PriorityGroupSchema = z.enum(PRIORITY_GROUPS);
 export const DocumentStateSchema = z.enum(DOCUMENT_STATES);
 export const ServiceCode = z.string().regex(/^[A-Z0-9_]{2,32}$/, 'service.code');
-export const BookingCodeSchema = z.string().trim().toUpperCase().regex(/^MP[0-9A-Z]{8}$/, 'booking.code');
+export const BookingCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^MP[0-9A-Z]{8}$/, 'booking.code');
 export const ApplicationIdSchema = z.string().uuid();
 export const ReasonText = z.string().trim().min(3, 'reason.tooShort').max(500);
 
-const optText = (max: number) => z.string().trim().max(max).nullable().default(null).transform((v) => (v === '' ? null : v));
+const optText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .default(null)
+    .transform((v) => (v === '' ? null : v));
 
 /** What the officer types; names are upper-cased in core as on the KTP. */
 export const ApplicantInput = z.strictObject({
-  nik: z.string().trim().max(24).nullable().default(null).transform((v) => (v === '' ? null : v)),
+  nik: z
+    .string()
+    .trim()
+    .max(24)
+    .nullable()
+    .default(null)
+    .transform((v) => (v === '' ? null : v)),
   fullName: z.string().trim().min(1).max(100),
   birthPlace: optText(60),
   birthDate: IsoDateSchema,
@@ -32,7 +49,12 @@ export const ApplicantInput = z.strictObject({
   email: optText(120),
   fatherName: optText(100),
   motherName: optText(100),
-  nationality: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'nationality.format').default('IDN'),
+  nationality: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, 'nationality.format')
+    .default('IDN'),
   passportNumber: optText(12),
   passportExpiry: IsoDateSchema.nullable().default(null),
   nameChange: z.boolean().default(false),

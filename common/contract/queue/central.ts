@@ -7,10 +7,28 @@ import { PRIORITY_GROUPS } from '@common/domain/queue/order.js';
 export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no_show', 'transferred', 'cancelled', 'parked'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
-export const ServiceCode = z.string().min(1).max(32).regex(/^[A-Z0-9_]+$/, 'service.chars');
-export const CounterId = z.string().min(1).max(32).regex(/^[A-Za-z0-9_-]+$/, 'counter.chars');
-export const RequestId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, 'request.chars');
-export const BookingCode = z.string().trim().min(4).max(32).regex(/^[A-Za-z0-9-]+$/, 'booking.chars').transform((s) => s.toUpperCase());
+export const ServiceCode = z
+  .string()
+  .min(1)
+  .max(32)
+  .regex(/^[A-Z0-9_]+$/, 'service.chars');
+export const CounterId = z
+  .string()
+  .min(1)
+  .max(32)
+  .regex(/^[A-Za-z0-9_-]+$/, 'counter.chars');
+export const RequestId = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'request.chars');
+export const BookingCode = z
+  .string()
+  .trim()
+  .min(4)
+  .max(32)
+  .regex(/^[A-Za-z0-9-]+$/, 'booking.chars')
+  .transform((s) => s.toUpperCase());
 export const PriorityGroupSchema = z.enum(PRIORITY_GROUPS);
 
 export const TicketView = z.strictObject({
@@ -47,7 +65,10 @@ export const IssueRequest = z.strictObject({
   serviceCode: ServiceCode.optional(),
   priorityGroup: PriorityGroupSchema.nullable().default(null),
   bookingCode: BookingCode.optional(),
-  nik: z.string().regex(/^\d{16}$/, 'nik.format').optional(),
+  nik: z
+    .string()
+    .regex(/^\d{16}$/, 'nik.format')
+    .optional(),
   /** A supervisor approved one more than the quota (the workstation verified and audited it). */
   quotaOverride: z.boolean().default(false),
 });
@@ -56,7 +77,11 @@ export type IssueRequest = z.input<typeof IssueRequest>;
 /** The officer signed in at the counter (username): end of day counts tickets per officer. */
 export const OfficerName = z.string().min(1).max(64);
 export const CallNextRequest = z.strictObject({ counterId: CounterId, requestId: RequestId, officer: OfficerName.optional() });
-export const TicketActionRequest = z.strictObject({ counterId: CounterId, ticketId: z.string().min(1).max(64), officer: OfficerName.optional() });
+export const TicketActionRequest = z.strictObject({
+  counterId: CounterId,
+  ticketId: z.string().min(1).max(64),
+  officer: OfficerName.optional(),
+});
 export const FinishRequest = TicketActionRequest.extend({ outcome: z.string().trim().min(1).max(64) });
 export const TransferRequest = TicketActionRequest.extend({ serviceCode: ServiceCode });
 export const ParkedResult = z.strictObject({ tickets: z.array(TicketView) });
@@ -105,7 +130,14 @@ export const ServiceWait = z.strictObject({
   estimatedWaitMs: z.number().int(),
 });
 
-export const BoardCall = z.strictObject({ ticketId: z.string(), number: z.string(), counterId: z.string(), counterNumber: z.number().int(), calledAt: z.number().int(), callCount: z.number().int() });
+export const BoardCall = z.strictObject({
+  ticketId: z.string(),
+  number: z.string(),
+  counterId: z.string(),
+  counterNumber: z.number().int(),
+  calledAt: z.number().int(),
+  callCount: z.number().int(),
+});
 export type BoardCall = z.infer<typeof BoardCall>;
 
 export const BoardView = z.strictObject({

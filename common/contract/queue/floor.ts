@@ -26,7 +26,9 @@ export const FloorCounter = z.strictObject({
   number: z.number().int(),
   name: z.string(),
   /** The ticket at the counter (called or being served); null when the counter is idle. */
-  ticket: z.strictObject({ ticketId: z.string(), number: z.string(), status: z.enum(['called', 'serving']), since: z.number().int() }).nullable(),
+  ticket: z
+    .strictObject({ ticketId: z.string(), number: z.string(), status: z.enum(['called', 'serving']), since: z.number().int() })
+    .nullable(),
 });
 
 export const FloorView = z.strictObject({

@@ -16,7 +16,12 @@ export const QueueCallResult = z.strictObject({ ticket: TicketView.nullable(), m
 export type QueueCallResult = z.infer<typeof QueueCallResult>;
 
 export const queueCalls = {
-  'queue.config': defineCall({ input: Empty, output: QueueConfig.extend({ mode: QueueMode, counterId: z.string() }), access: 'session', mutates: false }),
+  'queue.config': defineCall({
+    input: Empty,
+    output: QueueConfig.extend({ mode: QueueMode, counterId: z.string() }),
+    access: 'session',
+    mutates: false,
+  }),
   /** A walk-in (serviceCode, optional priority group) or a check-in (bookingCode or NIK). */
   'queue.issue': defineCall({
     input: z
@@ -25,7 +30,10 @@ export const queueCalls = {
         serviceCode: ServiceCode.optional(),
         priorityGroup: PriorityGroupSchema.nullable().default(null),
         bookingCode: BookingCode.optional(),
-        nik: z.string().regex(/^\d{16}$/, 'nik.format').optional(),
+        nik: z
+          .string()
+          .regex(/^\d{16}$/, 'nik.format')
+          .optional(),
         /** From auth.override for 'quota.exceed' when the daily quota is used up. */
         overrideToken: z.string().min(1).max(200).optional(),
         language: z.enum(['id', 'en']).default('id'),
@@ -36,7 +44,12 @@ export const queueCalls = {
     mutates: true,
   }),
   /** requestId: one per key press; a repeated press with the same id answers the same ticket. */
-  'queue.callNext': defineCall({ input: z.strictObject({ requestId: RequestId }), output: QueueCallResult, access: COUNTER, mutates: true }),
+  'queue.callNext': defineCall({
+    input: z.strictObject({ requestId: RequestId }),
+    output: QueueCallResult,
+    access: COUNTER,
+    mutates: true,
+  }),
   'queue.recall': defineCall({ input: z.strictObject({ ticketId: TicketId }), output: QueueCallResult, access: COUNTER, mutates: true }),
   'queue.noShow': defineCall({ input: z.strictObject({ ticketId: TicketId }), output: QueueCallResult, access: COUNTER, mutates: true }),
   'queue.start': defineCall({ input: z.strictObject({ ticketId: TicketId }), output: QueueCallResult, access: COUNTER, mutates: true }),
@@ -46,13 +59,23 @@ export const queueCalls = {
     access: COUNTER,
     mutates: true,
   }),
-  'queue.transfer': defineCall({ input: z.strictObject({ ticketId: TicketId, serviceCode: ServiceCode }), output: QueueCallResult, access: COUNTER, mutates: true }),
+  'queue.transfer': defineCall({
+    input: z.strictObject({ ticketId: TicketId, serviceCode: ServiceCode }),
+    output: QueueCallResult,
+    access: COUNTER,
+    mutates: true,
+  }),
   /** The applicant steps aside: the ticket leaves the counter (call next goes on) until resumed here. */
   'queue.park': defineCall({ input: z.strictObject({ ticketId: TicketId }), output: QueueCallResult, access: COUNTER, mutates: true }),
   /** A ticket this counter parked comes back to it (the counter must be free). */
   'queue.resume': defineCall({ input: z.strictObject({ ticketId: TicketId }), output: QueueCallResult, access: COUNTER, mutates: true }),
   /** The tickets parked at this counter, longest parked first. */
-  'queue.parked': defineCall({ input: Empty, output: z.strictObject({ tickets: z.array(TicketView), mode: QueueMode }), access: COUNTER, mutates: false }),
+  'queue.parked': defineCall({
+    input: Empty,
+    output: z.strictObject({ tickets: z.array(TicketView), mode: QueueMode }),
+    access: COUNTER,
+    mutates: false,
+  }),
   /** The ticket now at this counter, if any (after a restart or a screen change). */
   'queue.current': defineCall({ input: Empty, output: QueueCallResult, access: COUNTER, mutates: false }),
   /** What the display board shows; public: it hangs in the waiting room. */

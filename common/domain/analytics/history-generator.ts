@@ -106,7 +106,8 @@ export function poisson(rand: () => number, mean: number): number {
 
 const HOUR_MS = 3_600_000;
 const meanOf = (profiles: readonly ServiceProfile[]) =>
-  profiles.reduce((s, p) => s + p.share * p.medianSeconds * Math.exp((p.sigma * p.sigma) / 2), 0) / profiles.reduce((s, p) => s + p.share, 0);
+  profiles.reduce((s, p) => s + p.share * p.medianSeconds * Math.exp((p.sigma * p.sigma) / 2), 0) /
+  profiles.reduce((s, p) => s + p.share, 0);
 
 /** Mean arrivals of each open hour on `date` (0 for a closed day). */
 export function expectedArrivals(date: IsoDate, holidays: ReadonlySet<IsoDate>, dailyVolume: number): Map<number, number> {
@@ -159,7 +160,13 @@ export function generateDay(rand: () => number, date: IsoDate, o: GeneratorOptio
 }
 
 /** Calls tickets to free counters, priority groups first, each group in arrival order. */
-function playQueue(rand: () => number, tickets: HistoryTicket[], counters: number, services: readonly ServiceProfile[], o: GeneratorOptions) {
+function playQueue(
+  rand: () => number,
+  tickets: HistoryTicket[],
+  counters: number,
+  services: readonly ServiceProfile[],
+  o: GeneratorOptions,
+) {
   const byCode = new Map(services.map((s) => [s.code, s]));
   const freeAt: number[] = Array.from({ length: counters }, () => 0);
   const queues: HistoryTicket[][] = [[], []];

@@ -42,7 +42,11 @@ export function summariseServiceTimes(bins: readonly DurationBin[], width: numbe
   const q = (p: number) => quantileOfBins(bins, width, p);
   const top = Math.max(60, Math.ceil(q(0.99) / 60) * 60);
   const step = Math.max(width, Math.ceil(top / chartBins / 30) * 30);
-  const histogram = Array.from({ length: Math.ceil(top / step) }, (_, i) => ({ fromSeconds: i * step, toSeconds: (i + 1) * step, count: 0 }));
+  const histogram = Array.from({ length: Math.ceil(top / step) }, (_, i) => ({
+    fromSeconds: i * step,
+    toSeconds: (i + 1) * step,
+    count: 0,
+  }));
   for (const b of bins) {
     const i = Math.min(histogram.length - 1, Math.floor(b.fromSeconds / step));
     histogram[i]!.count += b.count;

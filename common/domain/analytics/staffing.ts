@@ -44,7 +44,12 @@ export interface StaffingOptions {
  * The most arrivals per interval that `counters` can serve within target. Service level falls as the
  * load rises, so a binary search finds the edge; erlang.ts's quotaFor walks it one arrival at a time.
  */
-export function capacity(counters: number, ahtSeconds: number, intervalSeconds: number, target: Pick<StaffingTarget, 'serviceLevel' | 'withinSeconds'>): number {
+export function capacity(
+  counters: number,
+  ahtSeconds: number,
+  intervalSeconds: number,
+  target: Pick<StaffingTarget, 'serviceLevel' | 'withinSeconds'>,
+): number {
   const meets = (arrivals: number) =>
     serviceLevel(counters, offeredLoad({ arrivals, ahtSeconds, intervalSeconds }), ahtSeconds, target.withinSeconds) >= target.serviceLevel;
   if (counters <= 0 || !meets(0)) return 0;

@@ -103,7 +103,8 @@ export function applicationProblems(f: ApplicationFacts, today: string, complete
     if (!a.nik) add('applicant.nik', 'nik.required');
     else {
       const nik = checkNik(a.nik, { birthDate: dobValid ? a.birthDate : null, sex: a.sex }, today);
-      for (const p of nik.problems) add(p === 'nik.birthDateMismatch' ? 'applicant.birthDate' : p === 'nik.sexMismatch' ? 'applicant.sex' : 'applicant.nik', p);
+      for (const p of nik.problems)
+        add(p === 'nik.birthDateMismatch' ? 'applicant.birthDate' : p === 'nik.sexMismatch' ? 'applicant.sex' : 'applicant.nik', p);
     }
     if (a.nationality !== 'IDN') add('applicant.nationality', 'nationality.citizenOnly');
   } else {
@@ -111,7 +112,8 @@ export function applicationProblems(f: ApplicationFacts, today: string, complete
     if (a.nationality === 'IDN') add('applicant.nationality', 'nationality.foreignerOnly');
   }
   if (!/^[A-Z]{3}$/.test(a.nationality)) add('applicant.nationality', 'nationality.invalid');
-  if (a.birthPlace !== null && (a.birthPlace.length < 2 || a.birthPlace.length > 60 || !PLACE.test(a.birthPlace))) add('applicant.birthPlace', 'place.invalid');
+  if (a.birthPlace !== null && (a.birthPlace.length < 2 || a.birthPlace.length > 60 || !PLACE.test(a.birthPlace)))
+    add('applicant.birthPlace', 'place.invalid');
   if (a.address !== null && (a.address.length < 10 || a.address.length > 300)) add('applicant.address', 'address.invalid');
   if (a.phone !== null) {
     const ok = s.applicantKind === 'citizen' ? /^\+628\d{7,11}$/.test(a.phone) : /^\+\d{8,15}$/.test(a.phone);

@@ -59,14 +59,21 @@ export function feeItems(p: { serviceCode: string; reason: ApplicationReason; ac
 }
 
 export class MissingFeeError extends Error {
-  constructor(readonly itemCode: string, readonly date: IsoDate) {
+  constructor(
+    readonly itemCode: string,
+    readonly date: IsoDate,
+  ) {
     super(`No fee for ${itemCode} is in force on ${date}`);
     this.name = 'MissingFeeError';
   }
 }
 
 /** Lines and total for an application on its application date. Throws MissingFeeError when the schedule has a gap. */
-export function quoteFee(rows: readonly FeeRow[], p: { serviceCode: string; reason: ApplicationReason; accelerated: boolean }, date: IsoDate): FeeQuote {
+export function quoteFee(
+  rows: readonly FeeRow[],
+  p: { serviceCode: string; reason: ApplicationReason; accelerated: boolean },
+  date: IsoDate,
+): FeeQuote {
   const lines = feeItems(p).map((item) => {
     const row = feeInForce(rows, item, date);
     if (!row) throw new MissingFeeError(item, date);

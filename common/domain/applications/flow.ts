@@ -87,7 +87,15 @@ export interface TransitionRule {
 
 const COUNTER: readonly Role[] = ['officer', 'supervisor'];
 const SUPERVISOR: readonly Role[] = ['supervisor'];
-const BEFORE_DECISION: readonly ApplicationStatus[] = ['checked_in', 'incomplete', 'verified', 'biometrics_captured', 'interviewed', 'paid', 'submitted'];
+const BEFORE_DECISION: readonly ApplicationStatus[] = [
+  'checked_in',
+  'incomplete',
+  'verified',
+  'biometrics_captured',
+  'interviewed',
+  'paid',
+  'submitted',
+];
 const AFTER_APPROVAL: readonly ApplicationStatus[] = ['approved', 'printed', 'ready'];
 
 const rule = (r: Omit<TransitionRule, 'via'> & { via?: Via }): TransitionRule => ({ via: 'applications.transition', ...r });
@@ -96,21 +104,113 @@ const rule = (r: Omit<TransitionRule, 'via'> & { via?: Via }): TransitionRule =>
 export const CHECK_IN_NOTIFICATION: NotificationTemplate = 'application.checkedIn';
 
 export const TRANSITIONS: readonly TransitionRule[] = [
-  rule({ action: 'verify', from: ['checked_in', 'incomplete'], to: 'verified', roles: COUNTER, reason: 'none', guards: ['applicantComplete', 'checklistComplete'], notify: null }),
-  rule({ action: 'markIncomplete', from: ['checked_in'], to: 'incomplete', roles: COUNTER, reason: 'none', guards: ['checklistHasMissing'], notify: 'application.incomplete' }),
-  rule({ action: 'captureBiometrics', from: ['verified'], to: 'biometrics_captured', roles: COUNTER, reason: 'none', guards: ['requiredCaptures'], notify: null }),
-  rule({ action: 'interview', from: ['biometrics_captured'], to: 'interviewed', roles: COUNTER, reason: 'none', guards: ['interviewNotes'], notify: null }),
-  rule({ action: 'pay', from: ['interviewed'], to: 'paid', roles: COUNTER, reason: 'none', guards: ['paymentSettled'], notify: 'application.paid' }),
+  rule({
+    action: 'verify',
+    from: ['checked_in', 'incomplete'],
+    to: 'verified',
+    roles: COUNTER,
+    reason: 'none',
+    guards: ['applicantComplete', 'checklistComplete'],
+    notify: null,
+  }),
+  rule({
+    action: 'markIncomplete',
+    from: ['checked_in'],
+    to: 'incomplete',
+    roles: COUNTER,
+    reason: 'none',
+    guards: ['checklistHasMissing'],
+    notify: 'application.incomplete',
+  }),
+  rule({
+    action: 'captureBiometrics',
+    from: ['verified'],
+    to: 'biometrics_captured',
+    roles: COUNTER,
+    reason: 'none',
+    guards: ['requiredCaptures'],
+    notify: null,
+  }),
+  rule({
+    action: 'interview',
+    from: ['biometrics_captured'],
+    to: 'interviewed',
+    roles: COUNTER,
+    reason: 'none',
+    guards: ['interviewNotes'],
+    notify: null,
+  }),
+  rule({
+    action: 'pay',
+    from: ['interviewed'],
+    to: 'paid',
+    roles: COUNTER,
+    reason: 'none',
+    guards: ['paymentSettled'],
+    notify: 'application.paid',
+  }),
   rule({ action: 'submit', from: ['paid'], to: 'submitted', roles: COUNTER, reason: 'none', guards: [], notify: null }),
-  rule({ action: 'approve', from: ['submitted'], to: 'approved', roles: SUPERVISOR, reason: 'optional', guards: ['freshAuthFourEyes'], via: 'applications.adjudicate', notify: 'application.approved' }),
-  rule({ action: 'reject', from: ['submitted'], to: 'rejected', roles: SUPERVISOR, reason: 'required', guards: ['freshAuthFourEyes'], via: 'applications.adjudicate', notify: 'application.rejected' }),
+  rule({
+    action: 'approve',
+    from: ['submitted'],
+    to: 'approved',
+    roles: SUPERVISOR,
+    reason: 'optional',
+    guards: ['freshAuthFourEyes'],
+    via: 'applications.adjudicate',
+    notify: 'application.approved',
+  }),
+  rule({
+    action: 'reject',
+    from: ['submitted'],
+    to: 'rejected',
+    roles: SUPERVISOR,
+    reason: 'required',
+    guards: ['freshAuthFourEyes'],
+    via: 'applications.adjudicate',
+    notify: 'application.rejected',
+  }),
   rule({ action: 'print', from: ['approved'], to: 'printed', roles: COUNTER, reason: 'none', guards: [], notify: null }),
   rule({ action: 'markReady', from: ['printed'], to: 'ready', roles: COUNTER, reason: 'none', guards: [], notify: 'application.ready' }),
-  rule({ action: 'handOver', from: ['ready'], to: 'collected', roles: COUNTER, reason: 'none', guards: ['identityChecked'], via: 'applications.handOver', notify: 'application.collected' }),
+  rule({
+    action: 'handOver',
+    from: ['ready'],
+    to: 'collected',
+    roles: COUNTER,
+    reason: 'none',
+    guards: ['identityChecked'],
+    via: 'applications.handOver',
+    notify: 'application.collected',
+  }),
   // Before the decision an officer may cancel at the applicant's request; afterwards only a supervisor.
-  rule({ action: 'cancel', from: BEFORE_DECISION, to: 'cancelled', roles: COUNTER, reason: 'required', guards: [], notify: 'application.cancelled' }),
-  rule({ action: 'cancel', from: AFTER_APPROVAL, to: 'cancelled', roles: SUPERVISOR, reason: 'required', guards: [], notify: 'application.cancelled' }),
-  rule({ action: 'expire', from: ['ready'], to: 'expired', roles: SUPERVISOR, reason: 'none', guards: ['collectionWindowOver'], via: 'applications.expireOverdue', notify: 'application.expired' }),
+  rule({
+    action: 'cancel',
+    from: BEFORE_DECISION,
+    to: 'cancelled',
+    roles: COUNTER,
+    reason: 'required',
+    guards: [],
+    notify: 'application.cancelled',
+  }),
+  rule({
+    action: 'cancel',
+    from: AFTER_APPROVAL,
+    to: 'cancelled',
+    roles: SUPERVISOR,
+    reason: 'required',
+    guards: [],
+    notify: 'application.cancelled',
+  }),
+  rule({
+    action: 'expire',
+    from: ['ready'],
+    to: 'expired',
+    roles: SUPERVISOR,
+    reason: 'none',
+    guards: ['collectionWindowOver'],
+    via: 'applications.expireOverdue',
+    notify: 'application.expired',
+  }),
 ];
 
 /** Calendar days a ready passport waits before it is cancelled as not collected. */
@@ -139,4 +239,10 @@ export function nextActions(status: ApplicationStatus, role: Role): TransitionRu
 }
 
 /** Statuses the applicant's file is still editable in (identity and contact data). */
-export const EDITABLE_STATUSES: readonly ApplicationStatus[] = ['checked_in', 'incomplete', 'verified', 'biometrics_captured', 'interviewed'];
+export const EDITABLE_STATUSES: readonly ApplicationStatus[] = [
+  'checked_in',
+  'incomplete',
+  'verified',
+  'biometrics_captured',
+  'interviewed',
+];

@@ -6,13 +6,7 @@ import { DateTime } from 'luxon';
 import type { Sex } from './nik.js';
 
 export type MrzProblem =
-  | 'mrz.required'
-  | 'mrz.format'
-  | 'mrz.documentCode'
-  | 'mrz.checkDigit'
-  | 'mrz.country'
-  | 'mrz.date'
-  | 'mrz.characters';
+  'mrz.required' | 'mrz.format' | 'mrz.documentCode' | 'mrz.checkDigit' | 'mrz.country' | 'mrz.date' | 'mrz.characters';
 
 /** Which part of the MRZ a problem is about, in our field names. */
 export type MrzField =
@@ -111,18 +105,30 @@ function yymmdd(raw: string | null | undefined, pick: 'past' | 'future', today: 
 /** Parses the two TD3 lines and verifies every check digit (document number, birth, expiry, optional data, composite). */
 export function checkMrz(text: string, today = DateTime.utc().toISODate()!): MrzCheck {
   const lines = normaliseMrz(text);
-  if (lines.length === 0) return { valid: false, issues: [{ field: 'mrz', code: 'mrz.required', message: 'The MRZ is empty' }], fields: null, lines: null };
+  if (lines.length === 0)
+    return { valid: false, issues: [{ field: 'mrz', code: 'mrz.required', message: 'The MRZ is empty' }], fields: null, lines: null };
   if (lines.length !== 2 || lines.some((l) => l.length !== LINE)) {
     const lengths = lines.map((l) => l.length).join(' + ');
     return {
       valid: false,
-      issues: [{ field: 'mrz', code: 'mrz.format', message: `A passport MRZ is two lines of 44 characters (got ${lines.length} line(s): ${lengths})` }],
+      issues: [
+        {
+          field: 'mrz',
+          code: 'mrz.format',
+          message: `A passport MRZ is two lines of 44 characters (got ${lines.length} line(s): ${lengths})`,
+        },
+      ],
       fields: null,
       lines: null,
     };
   }
   if (lines.some((l) => !/^[A-Z0-9<]+$/.test(l))) {
-    return { valid: false, issues: [{ field: 'mrz', code: 'mrz.characters', message: 'An MRZ holds only A-Z, 0-9 and <' }], fields: null, lines: null };
+    return {
+      valid: false,
+      issues: [{ field: 'mrz', code: 'mrz.characters', message: 'An MRZ holds only A-Z, 0-9 and <' }],
+      fields: null,
+      lines: null,
+    };
   }
   let result: ReturnType<typeof parse>;
   try {
@@ -134,17 +140,24 @@ export function checkMrz(text: string, today = DateTime.utc().toISODate()!): Mrz
   if (result.format !== 'TD3') issues.push({ field: 'documentCode', code: 'mrz.format', message: `Not a passport MRZ (${result.format})` });
   for (const d of result.details) {
     if (d.valid) continue;
-    issues.push({ field: (d.field && FIELD_MAP[d.field]) ?? 'mrz', code: problemFor(d.field, d.error ?? ''), message: d.error ?? `${d.label} is not valid` });
+    issues.push({
+      field: (d.field && FIELD_MAP[d.field]) ?? 'mrz',
+      code: problemFor(d.field, d.error ?? ''),
+      message: d.error ?? `${d.label} is not valid`,
+    });
   }
   const line1 = lines[0]!;
   const line2 = lines[1]!;
-  if (line1[0] !== 'P') issues.push({ field: 'documentCode', code: 'mrz.documentCode', message: 'The document code of a passport starts with P' });
+  if (line1[0] !== 'P')
+    issues.push({ field: 'documentCode', code: 'mrz.documentCode', message: 'The document code of a passport starts with P' });
   // Raw slices so a field the library rejected is still shown to the officer next to its error.
   const f = result.fields;
   const birthDate = yymmdd(line2.slice(13, 19), 'past', today);
   const expiryDate = yymmdd(line2.slice(21, 27), 'future', today);
-  if (birthDate === null && !issues.some((i) => i.field === 'birthDate')) issues.push({ field: 'birthDate', code: 'mrz.date', message: 'The birth date is not a date' });
-  if (expiryDate === null && !issues.some((i) => i.field === 'expiryDate')) issues.push({ field: 'expiryDate', code: 'mrz.date', message: 'The expiry date is not a date' });
+  if (birthDate === null && !issues.some((i) => i.field === 'birthDate'))
+    issues.push({ field: 'birthDate', code: 'mrz.date', message: 'The birth date is not a date' });
+  if (expiryDate === null && !issues.some((i) => i.field === 'expiryDate'))
+    issues.push({ field: 'expiryDate', code: 'mrz.date', message: 'The expiry date is not a date' });
   const sexChar = line2[20];
   const fields: MrzFields = {
     documentCode: line1.slice(0, 2).replace(/</g, ''),
@@ -173,7 +186,12 @@ export function mrzCheckDigit(s: string): string {
   return String(sum % 10);
 }
 
-const fill = (s: string, n: number) => s.toUpperCase().replace(/[^A-Z0-9<]/g, '<').padEnd(n, '<').slice(0, n);
+const fill = (s: string, n: number) =>
+  s
+    .toUpperCase()
+    .replace(/[^A-Z0-9<]/g, '<')
+    .padEnd(n, '<')
+    .slice(0, n);
 
 /** Builds valid TD3 lines; dates are yyyy-MM-dd. */
 export function composeTd3(p: {

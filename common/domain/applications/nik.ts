@@ -5,14 +5,44 @@ import { DateTime } from 'luxon';
 
 /** Province codes (Kemendagri), including the Papua provinces created in 2022. */
 export const PROVINCE_CODES: Readonly<Record<string, string>> = {
-  '11': 'Aceh', '12': 'Sumatera Utara', '13': 'Sumatera Barat', '14': 'Riau', '15': 'Jambi', '16': 'Sumatera Selatan',
-  '17': 'Bengkulu', '18': 'Lampung', '19': 'Kepulauan Bangka Belitung', '21': 'Kepulauan Riau', '31': 'DKI Jakarta',
-  '32': 'Jawa Barat', '33': 'Jawa Tengah', '34': 'DI Yogyakarta', '35': 'Jawa Timur', '36': 'Banten', '51': 'Bali',
-  '52': 'Nusa Tenggara Barat', '53': 'Nusa Tenggara Timur', '61': 'Kalimantan Barat', '62': 'Kalimantan Tengah',
-  '63': 'Kalimantan Selatan', '64': 'Kalimantan Timur', '65': 'Kalimantan Utara', '71': 'Sulawesi Utara',
-  '72': 'Sulawesi Tengah', '73': 'Sulawesi Selatan', '74': 'Sulawesi Tenggara', '75': 'Gorontalo', '76': 'Sulawesi Barat',
-  '81': 'Maluku', '82': 'Maluku Utara', '91': 'Papua', '92': 'Papua Barat', '93': 'Papua Selatan', '94': 'Papua Tengah',
-  '95': 'Papua Pegunungan', '96': 'Papua Barat Daya',
+  '11': 'Aceh',
+  '12': 'Sumatera Utara',
+  '13': 'Sumatera Barat',
+  '14': 'Riau',
+  '15': 'Jambi',
+  '16': 'Sumatera Selatan',
+  '17': 'Bengkulu',
+  '18': 'Lampung',
+  '19': 'Kepulauan Bangka Belitung',
+  '21': 'Kepulauan Riau',
+  '31': 'DKI Jakarta',
+  '32': 'Jawa Barat',
+  '33': 'Jawa Tengah',
+  '34': 'DI Yogyakarta',
+  '35': 'Jawa Timur',
+  '36': 'Banten',
+  '51': 'Bali',
+  '52': 'Nusa Tenggara Barat',
+  '53': 'Nusa Tenggara Timur',
+  '61': 'Kalimantan Barat',
+  '62': 'Kalimantan Tengah',
+  '63': 'Kalimantan Selatan',
+  '64': 'Kalimantan Timur',
+  '65': 'Kalimantan Utara',
+  '71': 'Sulawesi Utara',
+  '72': 'Sulawesi Tengah',
+  '73': 'Sulawesi Selatan',
+  '74': 'Sulawesi Tenggara',
+  '75': 'Gorontalo',
+  '76': 'Sulawesi Barat',
+  '81': 'Maluku',
+  '82': 'Maluku Utara',
+  '91': 'Papua',
+  '92': 'Papua Barat',
+  '93': 'Papua Selatan',
+  '94': 'Papua Tengah',
+  '95': 'Papua Pegunungan',
+  '96': 'Papua Barat Daya',
 };
 
 export type Sex = 'M' | 'F';
@@ -67,7 +97,11 @@ function inferBirthDate(day: number, month: number, yy: number, today: string): 
  * Checks the structure of a NIK and, when given, that it agrees with the stated birth date and sex.
  * `today` (yyyy-MM-dd, the office's business date) resolves the two-digit year.
  */
-export function checkNik(raw: string, stated: { birthDate?: string | null; sex?: Sex | null } = {}, today = DateTime.utc().toISODate()!): NikCheck {
+export function checkNik(
+  raw: string,
+  stated: { birthDate?: string | null; sex?: Sex | null } = {},
+  today = DateTime.utc().toISODate()!,
+): NikCheck {
   const nik = raw.replace(/[\s.-]/g, '');
   const fail = (...problems: NikProblem[]): NikCheck => ({ valid: false, problems, parts: null, birthDate: null });
   if (nik.length === 0) return fail('nik.required');
@@ -108,7 +142,17 @@ export function checkNik(raw: string, stated: { birthDate?: string | null; sex?:
   return {
     valid: problems.length === 0,
     problems,
-    parts: { province, provinceName: PROVINCE_CODES[province] ?? null, regency, district, birthDay: day, birthMonth: month, birthYear2: yy, sex, serial },
+    parts: {
+      province,
+      provinceName: PROVINCE_CODES[province] ?? null,
+      regency,
+      district,
+      birthDay: day,
+      birthMonth: month,
+      birthYear2: yy,
+      sex,
+      serial,
+    },
     birthDate,
   };
 }

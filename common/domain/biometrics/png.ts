@@ -133,12 +133,23 @@ export function decodePng(bytes: Uint8Array, zlib: Zlib): Rgba {
       const r = raw[src + x]!;
       let v: number;
       switch (filter) {
-        case 0: v = r; break;
-        case 1: v = r + a; break;
-        case 2: v = r + b; break;
-        case 3: v = r + ((a + b) >> 1); break;
-        case 4: v = r + paeth(a, b, c); break;
-        default: throw new PngError('Unknown PNG row filter');
+        case 0:
+          v = r;
+          break;
+        case 1:
+          v = r + a;
+          break;
+        case 2:
+          v = r + b;
+          break;
+        case 3:
+          v = r + ((a + b) >> 1);
+          break;
+        case 4:
+          v = r + paeth(a, b, c);
+          break;
+        default:
+          throw new PngError('Unknown PNG row filter');
       }
       px[row + x] = v & 0xff;
     }

@@ -25,7 +25,8 @@ export function endOfDayCsv(r: EndOfDayReportView, lang: 'id' | 'en', contentHas
   const groups = (section: string, gs: EndOfDayReportView['byService'], label = (g: EndOfDayReportView['total']) => g.label) => {
     for (const g of gs) {
       rows.push([section, g.key, label(g), null, g.applications, g.money.expected, g.money.central, g.money.manual, g.money.waived, null]);
-      for (const [status, n] of Object.entries(g.byStatus).sort(([a], [b]) => a.localeCompare(b))) rows.push([`${section}.status`, g.key, label(g), status, n, null, null, null, null, null]);
+      for (const [status, n] of Object.entries(g.byStatus).sort(([a], [b]) => a.localeCompare(b)))
+        rows.push([`${section}.status`, g.key, label(g), status, n, null, null, null, null, null]);
     }
   };
   groups('service', r.byService, (g) => nameOf(g.key));
@@ -33,13 +34,27 @@ export function endOfDayCsv(r: EndOfDayReportView, lang: 'id' | 'en', contentHas
   groups('total', [r.total]);
   for (const d of r.discrepancies) rows.push(['discrepancy', d.key, d.applicationNumber, d.kind, 1, d.expected, null, null, null, d.note]);
   rows.push(['receipts.printed', null, null, null, r.receipts.printed, null, null, null, null, null]);
-  for (const e of r.receipts.reprinted) rows.push(['receipts.reprint', e.kind, e.applicationNumber, `copy ${e.copyNo}`, 1, null, null, null, null, e.reason]);
+  for (const e of r.receipts.reprinted)
+    rows.push(['receipts.reprint', e.kind, e.applicationNumber, `copy ${e.copyNo}`, 1, null, null, null, null, e.reason]);
   for (const e of r.receipts.voided) rows.push(['receipts.void', e.kind, e.applicationNumber, 'void', 1, null, null, null, null, e.reason]);
   rows.push(['sync.unsynced', null, null, null, r.sync.unsynced, null, null, null, null, null]);
   rows.push(['sync.conflicts', null, null, null, r.sync.conflicts, null, null, null, null, null]);
-  for (const o of r.sync.rejected) rows.push(['sync.rejected', String(o.deviceSeq), `${o.op} ${o.entityId}`, o.status, 1, null, null, null, null, o.reason]);
+  for (const o of r.sync.rejected)
+    rows.push(['sync.rejected', String(o.deviceSeq), `${o.op} ${o.entityId}`, o.status, 1, null, null, null, null, o.reason]);
   rows.push(['office.status', null, null, r.office.status, null, null, null, null, null, null]);
-  for (const w of r.office.workstations) rows.push(['office.workstation', w.id, w.name, `pending ${w.pending}, conflicts ${w.conflicts}, rejected ${w.rejected}`, w.pending, null, null, null, null, null]);
+  for (const w of r.office.workstations)
+    rows.push([
+      'office.workstation',
+      w.id,
+      w.name,
+      `pending ${w.pending}, conflicts ${w.conflicts}, rejected ${w.rejected}`,
+      w.pending,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   const ticketRows = (section: string, key: string, label: string, c: EndOfDayReportView['tickets']['total']) => {
     for (const k of TICKET_COLUMNS) rows.push([section, key, label, k, c[k], null, null, null, null, null]);
   };

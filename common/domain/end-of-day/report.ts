@@ -52,7 +52,15 @@ export interface EodGroup {
 }
 
 /** Statuses that passed the pay transition: no settled payment there is money missing, not pending. */
-const PAID_OR_LATER: ReadonlySet<ApplicationStatus> = new Set(['paid', 'submitted', 'approved', 'rejected', 'printed', 'ready', 'collected']);
+const PAID_OR_LATER: ReadonlySet<ApplicationStatus> = new Set([
+  'paid',
+  'submitted',
+  'approved',
+  'rejected',
+  'printed',
+  'ready',
+  'collected',
+]);
 /** Abandoned before paying: nothing is expected from them. */
 const NOTHING_DUE: ReadonlySet<ApplicationStatus> = new Set(['cancelled', 'expired']);
 
@@ -66,7 +74,10 @@ function addMoney(into: Money, m: Money): void {
 }
 
 /** One application's money and what is wrong with it, if anything. */
-export function settle(a: EodApplicationRow, payments: readonly EodPaymentRow[]): { money: Money; problems: { kind: DiscrepancyKind; received: number }[] } {
+export function settle(
+  a: EodApplicationRow,
+  payments: readonly EodPaymentRow[],
+): { money: Money; problems: { kind: DiscrepancyKind; received: number }[] } {
   const money = emptyMoney();
   const waiver = payments.find((p) => p.status === 'waived');
   const paid = payments.filter((p) => p.status === 'paid');
@@ -83,8 +94,10 @@ export function settle(a: EodApplicationRow, payments: readonly EodPaymentRow[])
   money.expected = due;
   const problems: { kind: DiscrepancyKind; received: number }[] = [];
   if (due > 0 && received === 0) problems.push({ kind: PAID_OR_LATER.has(a.status) ? 'payment.missing' : 'payment.outstanding', received });
-  if (received > 0 && (received !== due || paid.some((p) => p.reconciliation === 'mismatch'))) problems.push({ kind: 'payment.mismatch', received });
-  else if (paid.some((p) => p.status_source === 'manual' && p.reconciliation !== 'matched')) problems.push({ kind: 'payment.manual', received });
+  if (received > 0 && (received !== due || paid.some((p) => p.reconciliation === 'mismatch')))
+    problems.push({ kind: 'payment.mismatch', received });
+  else if (paid.some((p) => p.status_source === 'manual' && p.reconciliation !== 'matched'))
+    problems.push({ kind: 'payment.manual', received });
   return { money, problems };
 }
 
@@ -126,7 +139,11 @@ export function buildMoneyReport(
   };
   for (const a of apps) {
     const { money, problems } = settle(a, paymentsOf.get(a.id) ?? []);
-    for (const g of [group(services, a.service_code, serviceName(a.service_code)), group(officers, a.created_by, a.officer ?? a.created_by), total]) {
+    for (const g of [
+      group(services, a.service_code, serviceName(a.service_code)),
+      group(officers, a.created_by, a.officer ?? a.created_by),
+      total,
+    ]) {
       g.applications += 1;
       g.byStatus[a.status] = (g.byStatus[a.status] ?? 0) + 1;
       addMoney(g.money, money);
@@ -134,7 +151,17 @@ export function buildMoneyReport(
     for (const p of problems) {
       const key = `${p.kind}:${a.id}`;
       const n = noteOf.get(key);
-      discrepancies.push({ key, kind: p.kind, applicationId: a.id, applicationNumber: a.number, serviceCode: a.service_code, expected: money.expected, received: p.received, note: n?.note ?? null, notedBy: n?.username ?? null });
+      discrepancies.push({
+        key,
+        kind: p.kind,
+        applicationId: a.id,
+        applicationNumber: a.number,
+        serviceCode: a.service_code,
+        expected: money.expected,
+        received: p.received,
+        note: n?.note ?? null,
+        notedBy: n?.username ?? null,
+      });
     }
   }
   const sorted = (m: Map<string, EodGroup>) => [...m.values()].sort((x, y) => x.label.localeCompare(y.label));

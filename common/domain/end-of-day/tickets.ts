@@ -57,7 +57,9 @@ export function tallyTickets(rows: readonly TicketCountRow[]): TicketFigures {
   return {
     byService: [...services].sort(([a], [b]) => byText(a, b)).map(([serviceCode, c]) => ({ serviceCode, ...c })),
     // Code-point order, not locale order: the same on every machine that signs or checks the report.
-    byOfficer: [...officers].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : byText(a, b))).map(([officer, c]) => ({ officer, ...c })),
+    byOfficer: [...officers]
+      .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : byText(a, b)))
+      .map(([officer, c]) => ({ officer, ...c })),
     total,
   };
 }

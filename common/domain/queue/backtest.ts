@@ -64,7 +64,10 @@ export function backtestWaitEstimate(o: BacktestOptions): BacktestResult {
     day.forEach((t, i) => {
       const earlier = day.slice(0, i);
       const waiting = earlier.filter((e) => e.start > t.arrive);
-      const done = earlier.filter((e) => e.finish <= t.arrive).sort((a, b) => b.finish - a.finish).slice(0, RECENT);
+      const done = earlier
+        .filter((e) => e.finish <= t.arrive)
+        .sort((a, b) => b.finish - a.finish)
+        .slice(0, RECENT);
       const mean = done.length > 0 ? done.reduce((s, e) => s + (e.finish - e.start), 0) / done.length : null;
       const estimate = estimateWaitMs({
         ahead: waiting.length,
@@ -73,7 +76,13 @@ export function backtestWaitEstimate(o: BacktestOptions): BacktestResult {
         headOfLineDelayMs: waiting.length > 0 ? t.arrive - waiting[0]!.arrive : null,
         defaultServiceMs: o.defaultServiceMs,
       });
-      const naive = estimateWaitMs({ ahead: waiting.length, openCounters: o.counters, meanServiceMs: null, headOfLineDelayMs: null, defaultServiceMs: o.defaultServiceMs });
+      const naive = estimateWaitMs({
+        ahead: waiting.length,
+        openCounters: o.counters,
+        meanServiceMs: null,
+        headOfLineDelayMs: null,
+        defaultServiceMs: o.defaultServiceMs,
+      });
       const actual = t.start - t.arrive;
       err += Math.abs(estimate - actual);
       naiveErr += Math.abs(naive - actual);

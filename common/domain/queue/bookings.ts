@@ -4,8 +4,38 @@
 import { prng } from '../analytics/history-generator.js';
 import { composeNik } from '../applications/nik.js';
 
-const GIVEN = ['Budi', 'Siti', 'Agus', 'Dewi', 'Rina', 'Eko', 'Sri', 'Wahyu', 'Putri', 'Andi', 'Nur', 'Joko', 'Ayu', 'Bambang', 'Fitri', 'Hendra'];
-const FAMILY = ['Santoso', 'Rahayu', 'Wibowo', 'Lestari', 'Pratama', 'Hidayat', 'Susanto', 'Kurniawan', 'Nugroho', 'Wulandari', 'Saputra', 'Setiawan'];
+const GIVEN = [
+  'Budi',
+  'Siti',
+  'Agus',
+  'Dewi',
+  'Rina',
+  'Eko',
+  'Sri',
+  'Wahyu',
+  'Putri',
+  'Andi',
+  'Nur',
+  'Joko',
+  'Ayu',
+  'Bambang',
+  'Fitri',
+  'Hendra',
+];
+const FAMILY = [
+  'Santoso',
+  'Rahayu',
+  'Wibowo',
+  'Lestari',
+  'Pratama',
+  'Hidayat',
+  'Susanto',
+  'Kurniawan',
+  'Nugroho',
+  'Wulandari',
+  'Saputra',
+  'Setiawan',
+];
 const REGIONS = ['337401', '337402', '337403', '337201', '331501'];
 const SLOT_MS = 15 * 60_000;
 const FIRST_SLOT_MS = 8 * 3_600_000;
@@ -32,7 +62,9 @@ export function demoBookings(o: { officeCode: string; dayStart: number; count: n
     const slot = Math.floor((i * SLOTS) / Math.max(1, o.count));
     const year = 1950 + Math.floor(rand() * 55);
     const birth = `${year}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
-    const code = `MP${Math.floor(o.dayStart / 86_400_000).toString(36).toUpperCase()}${o.seed.toString(36).toUpperCase()}${String(i + 1).padStart(4, '0')}`;
+    const code = `MP${Math.floor(o.dayStart / 86_400_000)
+      .toString(36)
+      .toUpperCase()}${o.seed.toString(36).toUpperCase()}${String(i + 1).padStart(4, '0')}`;
     out.push({
       code,
       officeCode: o.officeCode,

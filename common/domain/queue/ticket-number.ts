@@ -28,8 +28,6 @@ export function indonesianNumber(n: number): string {
  * by one (as the number is printed); letters as letters; the counter as a cardinal number.
  */
 export function announcementText(ticketNumber: string, counterNumber: number): string {
-  const spoken = [...ticketNumber.replace(/-/g, '')]
-    .map((ch) => (/\d/.test(ch) ? DIGITS[Number(ch)]! : ch.toUpperCase()))
-    .join(' ');
+  const spoken = [...ticketNumber.replace(/-/g, '')].map((ch) => (/\d/.test(ch) ? DIGITS[Number(ch)]! : ch.toUpperCase())).join(' ');
   return `Nomor antrean ${spoken}, silakan ke loket ${indonesianNumber(counterNumber)}`;
 }

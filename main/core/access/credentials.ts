@@ -43,7 +43,11 @@ export async function checkCredentials(ctx: CallContext, rawUsername: string, pa
     throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password', { attemptsLeft: MAX_FAILURES - failures });
   }
   if (user.disabled === 1) {
-    write(ctx, { action: `${purpose}.refused`, entity: 'user', entityId: user.id, summary: { username, reason: 'disabled' } }, () => undefined);
+    write(
+      ctx,
+      { action: `${purpose}.refused`, entity: 'user', entityId: user.id, summary: { username, reason: 'disabled' } },
+      () => undefined,
+    );
     throw new AppError('FORBIDDEN', 'This account is disabled; ask an admin');
   }
   return user;

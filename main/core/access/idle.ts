@@ -6,9 +6,13 @@ import type { Session } from './sessions.js';
 /** Locks a session that has been idle too long, audited like a lock the officer made. */
 export function lockForIdle(core: Core, session: Session, now: number): void {
   const user = getUserById(core.db, session.userId);
-  write({ core, db: core.db, now, session, user }, { action: 'auth.idleLock', entity: 'user', entityId: session.userId, summary: { sessionId: session.id } }, () => {
-    session.locked = true;
-  });
+  write(
+    { core, db: core.db, now, session, user },
+    { action: 'auth.idleLock', entity: 'user', entityId: session.userId, summary: { sessionId: session.id } },
+    () => {
+      session.locked = true;
+    },
+  );
   core.events.emit('session.changed', { sessionId: session.id, state: 'locked' });
 }
 

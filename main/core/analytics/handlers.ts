@@ -59,7 +59,11 @@ export const analyticsHandlers = {
       origin: w.today,
       history: h.span,
       days,
-      model: { trainingDays: model.trainingDays, upliftFirstDay: model.upliftPerClosedDay[0], upliftSecondDay: model.upliftPerClosedDay[1] },
+      model: {
+        trainingDays: model.trainingDays,
+        upliftFirstDay: model.upliftPerClosedDay[0],
+        upliftSecondDay: model.upliftPerClosedDay[1],
+      },
       backtest: error,
     };
   },
@@ -80,7 +84,11 @@ export const analyticsHandlers = {
       });
     }
     const walkInShare = mix.tickets === 0 ? 0 : mix.walk_ins / mix.tickets;
-    const target = { serviceLevel: input.serviceLevelPercent / 100, withinSeconds: input.withinMinutes * 60, shrinkage: input.shrinkagePercent / 100 };
+    const target = {
+      serviceLevel: input.serviceLevelPercent / 100,
+      withinSeconds: input.withinMinutes * 60,
+      shrinkage: input.shrinkagePercent / 100,
+    };
     const options = { ahtSeconds: mix.mean_ms / 1000, intervalSeconds: 3600, target, countersAvailable: input.countersAvailable };
     const demand = day.hours.map((arrivals, hour) => ({ hour, arrivals, walkIns: arrivals * walkInShare })).filter((d) => d.arrivals > 0);
     const hours = planDay(demand, options).map((p) => ({

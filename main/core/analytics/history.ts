@@ -6,7 +6,14 @@ import { PRIORITY_GROUPS } from '@common/domain/queue/order.js';
 import { HOURS, type History } from '@common/domain/analytics/forecast.js';
 import { addDays, businessDate, isWorkingDay, startOfBusinessDay, type IsoDate } from '@common/domain/shared/working-days.js';
 import {
-  arrivalsByDayHour, closedQueueTicketsToImport, deleteHistory, historyInserter, historySpan, holidaysBetween, type ClosedTicketRow, type HistoryRow,
+  arrivalsByDayHour,
+  closedQueueTicketsToImport,
+  deleteHistory,
+  historyInserter,
+  historySpan,
+  holidaysBetween,
+  type ClosedTicketRow,
+  type HistoryRow,
 } from '@db/queries/analytics.js';
 import type { Db } from '@db/connection.js';
 import { officeContext } from '../applications/catalogue.js';
@@ -32,7 +39,11 @@ export function windowOf(ctx: CallContext, weeks: number): Window {
 export const holidaySet = (db: Db, from: IsoDate, to: IsoDate): Set<IsoDate> => new Set(holidaysBetween(db, from, to).map((h) => h.date));
 
 /** The arrivals series the forecast learns from: up to a year before today. */
-export function loadHistory(ctx: CallContext, today: IsoDate, horizonDays: number): History & { span: { from: IsoDate; to: IsoDate; tickets: number } | null } {
+export function loadHistory(
+  ctx: CallContext,
+  today: IsoDate,
+  horizonDays: number,
+): History & { span: { from: IsoDate; to: IsoDate; tickets: number } | null } {
   const span = historySpan(ctx.db);
   const to = addDays(today, -1);
   const firstDay = span.first && span.first > addDays(today, -UPLIFT_LOOKBACK_DAYS) ? span.first : addDays(today, -UPLIFT_LOOKBACK_DAYS);
@@ -46,7 +57,12 @@ export function loadHistory(ctx: CallContext, today: IsoDate, horizonDays: numbe
     day[r.hour] = r.arrivals;
     tickets += r.arrivals;
   }
-  return { counts, holidays, firstDay, span: span.first && span.last ? { from: firstDay, to: span.last < to ? span.last : to, tickets } : null };
+  return {
+    counts,
+    holidays,
+    firstDay,
+    span: span.first && span.last ? { from: firstDay, to: span.last < to ? span.last : to, tickets } : null,
+  };
 }
 
 export function generateTrainingHistory(ctx: CallContext, input: { weeks: number; dailyVolume: number; seed: number }) {

@@ -2,13 +2,28 @@
 // the holiday calendar and the document checklist; plus the checks a draft application must pass.
 import { AppError } from '@common/contract/result.js';
 import type { DraftInput, FeeView } from '@common/contract/applications/schemas.js';
-import { applicationProblems, isMinor, normaliseName, normalisePhone, type ApplicantData, type FieldProblems, type ServiceFacts } from '@common/domain/applications/applicant.js';
+import {
+  applicationProblems,
+  isMinor,
+  normaliseName,
+  normalisePhone,
+  type ApplicantData,
+  type FieldProblems,
+  type ServiceFacts,
+} from '@common/domain/applications/applicant.js';
 import { requiredDocuments, type ChecklistRule, type DocumentCondition } from '@common/domain/applications/checklist.js';
 import { feeItems, MissingFeeError, quoteFee, type ApplicationReason, type FeeRow } from '@common/domain/applications/fees.js';
 import { addWorkingDays, businessDate } from '@common/domain/shared/working-days.js';
 import type { Db } from '@db/connection.js';
 import {
-  feeItemNames, feeRows, getCatalogueService, holidaysFrom, listCatalogueServices, officePrefix, serviceDocumentRules, type CatalogueServiceRow,
+  feeItemNames,
+  feeRows,
+  getCatalogueService,
+  holidaysFrom,
+  listCatalogueServices,
+  officePrefix,
+  serviceDocumentRules,
+  type CatalogueServiceRow,
 } from '@db/queries/catalogue.js';
 import { getOffice } from '@db/queries/reference.js';
 import type { CallContext, Handlers } from '../kernel/context.js';
@@ -48,8 +63,20 @@ export const serviceFacts = (s: CatalogueServiceRow): ServiceFacts => ({
   allowedReasons: s.allowed_reasons.split(',') as ApplicationReason[],
 });
 
-const toFeeRow = (r: { item_code: string; amount: number; effective_from: string; revision: number; verified: number; legal_basis: string }): FeeRow => ({
-  itemCode: r.item_code, amount: r.amount, effectiveFrom: r.effective_from, revision: r.revision, verified: r.verified === 1, legalBasis: r.legal_basis,
+const toFeeRow = (r: {
+  item_code: string;
+  amount: number;
+  effective_from: string;
+  revision: number;
+  verified: number;
+  legal_basis: string;
+}): FeeRow => ({
+  itemCode: r.item_code,
+  amount: r.amount,
+  effectiveFrom: r.effective_from,
+  revision: r.revision,
+  verified: r.verified === 1,
+  legalBasis: r.legal_basis,
 });
 
 /** The fee lines in force on `date`; a gap in the schedule is the officer's to report, not a crash. */
@@ -58,9 +85,15 @@ export function quote(db: Db, p: { serviceCode: string; reason: ApplicationReaso
   try {
     const q = quoteFee(feeRows(db, items).map(toFeeRow), p, date);
     const names = feeItemNames(db);
-    return { date, total: q.total, unverified: q.unverified, lines: q.lines.map((l) => ({ ...l, name: names.get(l.itemCode) ?? { id: l.itemCode, en: l.itemCode } })) };
+    return {
+      date,
+      total: q.total,
+      unverified: q.unverified,
+      lines: q.lines.map((l) => ({ ...l, name: names.get(l.itemCode) ?? { id: l.itemCode, en: l.itemCode } })),
+    };
   } catch (err) {
-    if (err instanceof MissingFeeError) throw new AppError('VALIDATION', err.message, { fields: { serviceCode: ['fee.missing'] }, itemCode: err.itemCode });
+    if (err instanceof MissingFeeError)
+      throw new AppError('VALIDATION', err.message, { fields: { serviceCode: ['fee.missing'] }, itemCode: err.itemCode });
     throw err;
   }
 }
@@ -92,7 +125,12 @@ export function normaliseApplicant(a: DraftInput['applicant']): ApplicantData {
   };
 }
 
-export function draftProblems(db: Db, draft: DraftInput, today: string, complete: boolean): { problems: FieldProblems; service: CatalogueServiceRow; applicant: ApplicantData } {
+export function draftProblems(
+  db: Db,
+  draft: DraftInput,
+  today: string,
+  complete: boolean,
+): { problems: FieldProblems; service: CatalogueServiceRow; applicant: ApplicantData } {
   const service = serviceOrFail(db, draft.serviceCode);
   const applicant = normaliseApplicant(draft.applicant);
   const problems = applicationProblems(
@@ -104,14 +142,23 @@ export function draftProblems(db: Db, draft: DraftInput, today: string, complete
 }
 
 /** Refuses a draft with its field problems (VALIDATION, details.fields as the contract's parse errors). */
-export function assertDraft(db: Db, draft: DraftInput, today: string, complete: boolean): { service: CatalogueServiceRow; applicant: ApplicantData } {
+export function assertDraft(
+  db: Db,
+  draft: DraftInput,
+  today: string,
+  complete: boolean,
+): { service: CatalogueServiceRow; applicant: ApplicantData } {
   const r = draftProblems(db, draft, today, complete);
   if (Object.keys(r.problems).length > 0) throw new AppError('VALIDATION', 'The application has problems to fix', { fields: r.problems });
   return r;
 }
 
 export function documentsFor(db: Db, serviceCode: string, reason: ApplicationReason, a: ApplicantData, today: string): string[] {
-  const rules: ChecklistRule[] = serviceDocumentRules(db, serviceCode).map((r) => ({ docCode: r.doc_code, condition: r.condition as DocumentCondition, sort: r.sort }));
+  const rules: ChecklistRule[] = serviceDocumentRules(db, serviceCode).map((r) => ({
+    docCode: r.doc_code,
+    condition: r.condition as DocumentCondition,
+    sort: r.sort,
+  }));
   const minor = /^\d{4}-\d{2}-\d{2}$/.test(a.birthDate) ? isMinor(a, today) : false;
   return requiredDocuments(rules, { reason, minor, nameChange: a.nameChange });
 }

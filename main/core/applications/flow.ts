@@ -3,13 +3,27 @@
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '@common/contract/result.js';
 import {
-  COLLECTION_WINDOW_DAYS, findTransition, isRefusal, TERMINAL_STATUSES, type ApplicationAction, type Guard, type TransitionRule,
+  COLLECTION_WINDOW_DAYS,
+  findTransition,
+  isRefusal,
+  TERMINAL_STATUSES,
+  type ApplicationAction,
+  type Guard,
+  type TransitionRule,
 } from '@common/domain/applications/flow.js';
 import { summariseChecklist } from '@common/domain/applications/checklist.js';
 import { effectivePaymentStatus } from '@common/domain/applications/billing-code.js';
 import type { UserRow } from '@db/queries/users.js';
 import {
-  insertHandover, insertTransition, listByStatus, listDocuments, processingUsers, readyBefore, updateApplication, type ApplicationPatch, type ApplicationRow,
+  insertHandover,
+  insertTransition,
+  listByStatus,
+  listDocuments,
+  processingUsers,
+  readyBefore,
+  updateApplication,
+  type ApplicationPatch,
+  type ApplicationRow,
 } from '@db/queries/applications.js';
 import { listPayments } from '@db/queries/payments.js';
 import { clearLoginFailures } from '@db/queries/login-failures.js';
@@ -29,17 +43,36 @@ function ruleFor(a: ApplicationRow, action: ApplicationAction, user: UserRow): T
   if (!isRefusal(r)) return r;
   if (r.code === 'role') throw new AppError('FORBIDDEN', `Only ${r.roles.join(' or ')} may ${action} this application`, { roles: r.roles });
   if (r.code === 'outOfOrder') {
-    throw new AppError('CONFLICT', `Cannot ${action} an application that is ${a.status}`, { code: 'transition.outOfOrder', status: a.status, allowedFrom: r.allowedFrom });
+    throw new AppError('CONFLICT', `Cannot ${action} an application that is ${a.status}`, {
+      code: 'transition.outOfOrder',
+      status: a.status,
+      allowedFrom: r.allowedFrom,
+    });
   }
   throw new AppError('VALIDATION', `Unknown action ${action}`, { fields: { action: ['action.unknown'] } });
 }
 
 const draftOf = (a: ApplicationRow) => ({
-  serviceCode: a.service_code, reason: a.reason, accelerated: a.accelerated === 1, priorityGroup: a.priority_group,
+  serviceCode: a.service_code,
+  reason: a.reason,
+  accelerated: a.accelerated === 1,
+  priorityGroup: a.priority_group,
   applicant: {
-    nik: a.nik, fullName: a.full_name, birthPlace: a.birth_place, birthDate: a.birth_date, sex: a.sex, maritalStatus: a.marital_status, address: a.address,
-    phone: a.phone, email: a.email, fatherName: a.father_name, motherName: a.mother_name, nationality: a.nationality, passportNumber: a.passport_number,
-    passportExpiry: a.passport_expiry, nameChange: a.name_change === 1,
+    nik: a.nik,
+    fullName: a.full_name,
+    birthPlace: a.birth_place,
+    birthDate: a.birth_date,
+    sex: a.sex,
+    maritalStatus: a.marital_status,
+    address: a.address,
+    phone: a.phone,
+    email: a.email,
+    fatherName: a.father_name,
+    motherName: a.mother_name,
+    nationality: a.nationality,
+    passportNumber: a.passport_number,
+    passportExpiry: a.passport_expiry,
+    nameChange: a.name_change === 1,
   },
 });
 
@@ -49,12 +82,18 @@ function checkGuards(ctx: CallContext, a: ApplicationRow, guards: readonly Guard
     switch (g) {
       case 'applicantComplete': {
         const { problems } = draftProblems(ctx.db, draftOf(a), todayAt(ctx), true);
-        if (Object.keys(problems).length > 0) throw new AppError('VALIDATION', 'The applicant\'s data is not complete', { fields: problems, guard: g });
+        if (Object.keys(problems).length > 0)
+          throw new AppError('VALIDATION', "The applicant's data is not complete", { fields: problems, guard: g });
         break;
       }
       case 'checklistComplete': {
         const s = summariseChecklist(listDocuments(ctx.db, a.id).map((d) => ({ docCode: d.doc_code, state: d.state })));
-        if (!s.complete) throw new AppError('CONFLICT', 'Some documents are missing or not checked yet', { guard: g, pending: s.pending, missing: s.missing });
+        if (!s.complete)
+          throw new AppError('CONFLICT', 'Some documents are missing or not checked yet', {
+            guard: g,
+            pending: s.pending,
+            missing: s.missing,
+          });
         break;
       }
       case 'checklistHasMissing': {
@@ -64,7 +103,8 @@ function checkGuards(ctx: CallContext, a: ApplicationRow, guards: readonly Guard
         break;
       }
       case 'requiredCaptures':
-        if (!hasRequiredCaptures(ctx.db, a.id)) throw new AppError('CONFLICT', 'Photo and fingerprints are not captured (or excepted) yet', { guard: g });
+        if (!hasRequiredCaptures(ctx.db, a.id))
+          throw new AppError('CONFLICT', 'Photo and fingerprints are not captured (or excepted) yet', { guard: g });
         break;
       case 'interviewNotes':
         if (!a.interview_notes) throw new AppError('CONFLICT', 'Write the interview notes first', { guard: g });
@@ -78,7 +118,8 @@ function checkGuards(ctx: CallContext, a: ApplicationRow, guards: readonly Guard
         break;
       }
       case 'collectionWindowOver':
-        if (a.ready_at === null || ctx.now < a.ready_at + COLLECTION_WINDOW_DAYS * DAY_MS) throw new AppError('CONFLICT', 'The collection window is not over yet', { guard: g });
+        if (a.ready_at === null || ctx.now < a.ready_at + COLLECTION_WINDOW_DAYS * DAY_MS)
+          throw new AppError('CONFLICT', 'The collection window is not over yet', { guard: g });
         break;
       // Checked by the calls that carry their evidence (adjudicate, handOver).
       case 'freshAuthFourEyes':
@@ -89,8 +130,10 @@ function checkGuards(ctx: CallContext, a: ApplicationRow, guards: readonly Guard
 }
 
 function reasonFor(rule: TransitionRule, reason: string | undefined): string | null {
-  if (rule.reason === 'required' && !reason) throw new AppError('VALIDATION', `A reason is required to ${rule.action}`, { fields: { reason: ['reason.required'] } });
-  if (rule.reason === 'none' && reason) throw new AppError('VALIDATION', `${rule.action} takes no reason`, { fields: { reason: ['reason.notAllowed'] } });
+  if (rule.reason === 'required' && !reason)
+    throw new AppError('VALIDATION', `A reason is required to ${rule.action}`, { fields: { reason: ['reason.required'] } });
+  if (rule.reason === 'none' && reason)
+    throw new AppError('VALIDATION', `${rule.action} takes no reason`, { fields: { reason: ['reason.notAllowed'] } });
   return reason ?? null;
 }
 
@@ -120,13 +163,34 @@ export function applyTransition(
       baseVersion: a.version,
       actor,
       summary: { number: a.number, transition: rule.action, from: a.status, to: rule.to, reason: p.reason },
-      data: { number: a.number, transition: rule.action, from: a.status, to: rule.to, reason: p.reason, role: actor.role, at: ctx.now, notify: rule.notify, ...(p.details ?? {}) },
+      data: {
+        number: a.number,
+        transition: rule.action,
+        from: a.status,
+        to: rule.to,
+        reason: p.reason,
+        role: actor.role,
+        at: ctx.now,
+        notify: rule.notify,
+        ...(p.details ?? {}),
+      },
     },
     (db) => {
       updateApplication(db, a.id, timestamps(rule, ctx.now), ctx.now);
       insertTransition(db, {
-        id: uuidv7(), application_id: a.id, action: rule.action, from_status: a.status, to_status: rule.to, at: ctx.now, user_id: actor.id,
-        username: actor.username, role: actor.role, reason: p.reason, override_by: null, override_reason: null, details: JSON.stringify(p.details ?? {}),
+        id: uuidv7(),
+        application_id: a.id,
+        action: rule.action,
+        from_status: a.status,
+        to_status: rule.to,
+        at: ctx.now,
+        user_id: actor.id,
+        username: actor.username,
+        role: actor.role,
+        reason: p.reason,
+        override_by: null,
+        override_reason: null,
+        details: JSON.stringify(p.details ?? {}),
       });
       p.also?.();
     },
@@ -157,8 +221,14 @@ export const applicationsFlowHandlers = {
     // Fresh authentication: the signed-in supervisor types their password again for each decision.
     await checkCredentials(ctx, user.username, input.password, 'applications.adjudicate');
     const fresh = applicationOrFail(ctx.db, input.id);
-    if (fresh.version !== a.version) throw new AppError('CONFLICT', 'The application changed meanwhile; reload it', { code: 'version.stale' });
-    applyTransition(ctx, a, rule, { reason, actor: user, details: { freshAuth: true }, also: () => clearLoginFailures(ctx.db, user.username) });
+    if (fresh.version !== a.version)
+      throw new AppError('CONFLICT', 'The application changed meanwhile; reload it', { code: 'version.stale' });
+    applyTransition(ctx, a, rule, {
+      reason,
+      actor: user,
+      details: { freshAuth: true },
+      also: () => clearLoginFailures(ctx.db, user.username),
+    });
     return viewOf(ctx, a.id);
   },
 
@@ -168,16 +238,28 @@ export const applicationsFlowHandlers = {
     const rule = ruleFor(a, 'handOver', user);
     const expected = a.nik ?? a.passport_number;
     if (!expected || input.identityNumber.replace(/[\s.-]/g, '').toUpperCase() !== expected) {
-      throw new AppError('VALIDATION', 'The identity number does not match the application', { fields: { identityNumber: ['identity.mismatch'] }, guard: 'identityChecked' });
+      throw new AppError('VALIDATION', 'The identity number does not match the application', {
+        fields: { identityNumber: ['identity.mismatch'] },
+        guard: 'identityChecked',
+      });
     }
     if (input.collector === 'representative' && (!input.representativeName || !input.representativeId)) {
-      throw new AppError('VALIDATION', 'A representative\'s name and identity number are required', {
-        fields: { ...(input.representativeName ? {} : { representativeName: ['required'] }), ...(input.representativeId ? {} : { representativeId: ['required'] }) },
+      throw new AppError('VALIDATION', "A representative's name and identity number are required", {
+        fields: {
+          ...(input.representativeName ? {} : { representativeName: ['required'] }),
+          ...(input.representativeId ? {} : { representativeId: ['required'] }),
+        },
       });
     }
     const handover = {
-      id: uuidv7(), application_id: a.id, at: ctx.now, officer_id: user.id, collector: input.collector,
-      representative_name: input.representativeName ?? null, representative_id: input.representativeId ?? null, note: input.note ?? null,
+      id: uuidv7(),
+      application_id: a.id,
+      at: ctx.now,
+      officer_id: user.id,
+      collector: input.collector,
+      representative_name: input.representativeName ?? null,
+      representative_id: input.representativeId ?? null,
+      note: input.note ?? null,
     };
     applyTransition(ctx, a, rule, {
       reason: null,

@@ -16,11 +16,15 @@ export function searchRows(db: Db, query: string, limit: number): { kinds: Searc
   const rows: SearchRow[] = [];
   for (const kind of kinds) {
     const found =
-      kind === 'number' ? byNumber(db, value)
-      : kind === 'booking' ? byBookingCode(db, value, limit)
-      : kind === 'nik' ? byNik(db, value, limit)
-      : kind === 'passport' ? byPassport(db, value, limit)
-      : byNamePrefix(db, nameTokens(value), limit);
+      kind === 'number'
+        ? byNumber(db, value)
+        : kind === 'booking'
+          ? byBookingCode(db, value, limit)
+          : kind === 'nik'
+            ? byNik(db, value, limit)
+            : kind === 'passport'
+              ? byPassport(db, value, limit)
+              : byNamePrefix(db, nameTokens(value), limit);
     for (const r of found) {
       if (seen.has(r.id) || rows.length >= limit) continue;
       seen.add(r.id);

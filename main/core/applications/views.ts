@@ -102,7 +102,14 @@ export function toApplicationView(db: Db, a: ApplicationRow, role: Role, now: nu
       overrideBy: t.override_by,
     })),
     payments: listPayments(db, a.id).map((p) => toPaymentView(p, now)),
-    receipts: listReceipts(db, a.id).map((r) => ({ id: r.id, kind: r.kind, status: r.status, printCount: r.print_count, createdAt: r.created_at, voidReason: r.void_reason })),
+    receipts: listReceipts(db, a.id).map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      status: r.status,
+      printCount: r.print_count,
+      createdAt: r.created_at,
+      voidReason: r.void_reason,
+    })),
     nextActions: [...new Set(nextActions(a.status, role).map((r) => r.action))],
   };
 }

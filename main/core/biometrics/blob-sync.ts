@@ -32,18 +32,38 @@ export function blobForUpload(core: Core, recordId: string, db: Db = core.liveDb
   const blob = record && record.status === 'active' ? getBlob(db, recordId) : undefined;
   if (!record || !blob) return undefined;
   const ctx = systemContext(core, db);
-  write(ctx, { action: 'biometrics.readForUpload', entity: 'biometric_record', entityId: record.id, summary: { applicationId: record.application_id, sha256: record.blob_sha256 } }, () => undefined);
-  const bytes = biometricRuntime(core).vault.open(db, record.id, { keyId: blob.key_id, nonce: blob.nonce, tag: blob.tag, ciphertext: blob.ciphertext });
+  write(
+    ctx,
+    {
+      action: 'biometrics.readForUpload',
+      entity: 'biometric_record',
+      entityId: record.id,
+      summary: { applicationId: record.application_id, sha256: record.blob_sha256 },
+    },
+    () => undefined,
+  );
+  const bytes = biometricRuntime(core).vault.open(db, record.id, {
+    keyId: blob.key_id,
+    nonce: blob.nonce,
+    tag: blob.tag,
+    ciphertext: blob.ciphertext,
+  });
   return { recordId: record.id, sha256: record.blob_sha256, size: record.blob_size, bytes };
 }
 
 /** Central confirmed it holds these blobs (by record id or by content hash). Returns how many records were marked. */
-export function confirmUploaded(core: Core, refs: { recordIds?: readonly string[]; sha256s?: readonly string[] }, db: Db = core.liveDb): number {
+export function confirmUploaded(
+  core: Core,
+  refs: { recordIds?: readonly string[]; sha256s?: readonly string[] },
+  db: Db = core.liveDb,
+): number {
   const ctx = systemContext(core, db);
   const ids = new Set(refs.recordIds ?? []);
   for (const sha of refs.sha256s ?? []) for (const id of recordIdsBySha(db, sha)) ids.add(id);
   if (ids.size === 0) return 0;
-  return write(ctx, { action: 'biometrics.uploadConfirmed', entity: 'biometric_record', summary: { count: ids.size } }, (tx) => markUploaded(tx, [...ids], ctx.now));
+  return write(ctx, { action: 'biometrics.uploadConfirmed', entity: 'biometric_record', summary: { count: ids.size } }, (tx) =>
+    markUploaded(tx, [...ids], ctx.now),
+  );
 }
 
 /**

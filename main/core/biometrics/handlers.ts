@@ -79,7 +79,10 @@ export const biometricsCoreHandlers = {
       if (got.size !== e.toCapture.length || e.toCapture.some((s) => !got.has(s))) {
         throw deviceError('mismatch', { info: `asked ${e.toCapture.join(', ')}; got ${[...got].join(', ')}` });
       }
-      const rating = rateAttempt(result.items.map((i) => ({ bioSubType: i.bioSubType, quality: i.quality })), threshold);
+      const rating = rateAttempt(
+        result.items.map((i) => ({ bioSubType: i.bioSubType, quality: i.quality })),
+        threshold,
+      );
       const stored = storeAttempt(ctx, {
         applicationId,
         modality,
@@ -126,13 +129,30 @@ export const biometricsCoreHandlers = {
       chainPrev: null,
       chainLast: null,
       rating,
-      images: [{ bioType: 'Face', bioSubType: 'Face', quality: photo.quality.score, threshold, passed: rating.passed, format: 'png', chainHash: null, bytes: photo.png }],
+      images: [
+        {
+          bioType: 'Face',
+          bioSubType: 'Face',
+          quality: photo.quality.score,
+          threshold,
+          passed: rating.passed,
+          format: 'png',
+          chainHash: null,
+          bytes: photo.png,
+        },
+      ],
     });
     const q = photo.quality;
     return {
       attempt: toAttemptView(db, stored.attempt),
       status: captureStatus(db, input.applicationId),
-      quality: { score: q.score, exposureScore: q.exposureScore, sharpnessScore: q.sharpnessScore, brightness: Math.round(q.brightness), problems: q.problems },
+      quality: {
+        score: q.score,
+        exposureScore: q.exposureScore,
+        sharpnessScore: q.sharpnessScore,
+        brightness: Math.round(q.brightness),
+        problems: q.problems,
+      },
     };
   },
 
@@ -163,9 +183,24 @@ export const biometricsCoreHandlers = {
         action: 'biometrics.exception',
         entity: 'application',
         entityId: input.applicationId,
-        summary: { applicationId: input.applicationId, modality, bioSubTypes: subTypes, reason: input.reason, note, ...overrideSummary(grant) },
+        summary: {
+          applicationId: input.applicationId,
+          modality,
+          bioSubTypes: subTypes,
+          reason: input.reason,
+          note,
+          ...overrideSummary(grant),
+        },
         get data() {
-          return { applicationId: input.applicationId, modality, bioSubTypes: subTypes, reason: input.reason, note, ...overrideSummary(grant), photo: photoMeta };
+          return {
+            applicationId: input.applicationId,
+            modality,
+            bioSubTypes: subTypes,
+            reason: input.reason,
+            note,
+            ...overrideSummary(grant),
+            photo: photoMeta,
+          };
         },
       },
       (tx) => {
@@ -198,7 +233,10 @@ export const biometricsCoreHandlers = {
     assertApplication(db, input.applicationId);
     const e = evaluation(db, input.applicationId, input.modality);
     if (!overrideAvailable(e) || !e.kept) {
-      const why = e.state === 'belowThreshold' ? `Use the remaining ${attemptsLeft(e)} attempt(s) first` : 'There is no capture below threshold to accept';
+      const why =
+        e.state === 'belowThreshold'
+          ? `Use the remaining ${attemptsLeft(e)} attempt(s) first`
+          : 'There is no capture below threshold to accept';
       throw new AppError('CONFLICT', why, { state: e.state, attemptsLeft: attemptsLeft(e) });
     }
     const kept = e.kept;
@@ -209,7 +247,13 @@ export const biometricsCoreHandlers = {
         action: 'biometrics.acceptLowQuality',
         entity: 'biometric_attempt',
         entityId: kept.id,
-        summary: { applicationId: input.applicationId, modality: input.modality, attemptNo: kept.attempt_no, minQuality: kept.min_quality, ...overrideSummary(grant) },
+        summary: {
+          applicationId: input.applicationId,
+          modality: input.modality,
+          attemptNo: kept.attempt_no,
+          minQuality: kept.min_quality,
+          ...overrideSummary(grant),
+        },
       },
       (tx) => acceptAttempt(tx, kept.id, { id: grant.supervisorId, name: grant.supervisorName, reason: grant.reason }),
     );
@@ -223,7 +267,8 @@ export const biometricsCoreHandlers = {
     if (record.format === 'jpeg') return { recordId: record.id, mime: 'image/jpeg' as const, data: bytes.toString('base64') };
     // ISO records: show the embedded image where it is one the screen can draw.
     const iso = readIso(bytes);
-    if (iso && isPng(iso.image)) return { recordId: record.id, mime: 'image/png' as const, data: Buffer.from(iso.image).toString('base64') };
+    if (iso && isPng(iso.image))
+      return { recordId: record.id, mime: 'image/png' as const, data: Buffer.from(iso.image).toString('base64') };
     return { recordId: record.id, mime: 'application/octet-stream' as const, data: bytes.toString('base64') };
   },
 } satisfies Partial<Handlers>;

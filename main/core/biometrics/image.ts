@@ -25,7 +25,8 @@ export function decodeImageInput(input: ImageInput, field = 'image'): Rgba {
   try {
     return decodePng(bytes, nodeZlib);
   } catch (err) {
-    if (err instanceof PngError) throw new AppError('VALIDATION', `The image cannot be read: ${err.message}`, { fields: { [field]: ['image.unreadable'] } });
+    if (err instanceof PngError)
+      throw new AppError('VALIDATION', `The image cannot be read: ${err.message}`, { fields: { [field]: ['image.unreadable'] } });
     throw err;
   }
 }
@@ -47,7 +48,8 @@ export interface FacePhoto {
 
 /** Crops the largest centred 35:45 area (the capture screen draws the same guide), scales it to 413 x 531 and rates it. */
 export function processFacePhoto(img: Rgba): FacePhoto {
-  if (img.width < 120 || img.height < 150) throw invalid('The photo is too small for a passport photo (at least 120 x 150 pixels)', 'image.tooSmall');
+  if (img.width < 120 || img.height < 150)
+    throw invalid('The photo is too small for a passport photo (at least 120 x 150 pixels)', 'image.tooSmall');
   const rect = centredCrop(img.width, img.height, PASSPORT_PHOTO.widthMm, PASSPORT_PHOTO.heightMm);
   const out = cropResize(img, rect, PASSPORT_PHOTO.widthPx, PASSPORT_PHOTO.heightPx);
   const quality = faceQuality(toGray(out));

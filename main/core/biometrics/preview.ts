@@ -54,7 +54,13 @@ export const biometricsPreviewHandlers = {
             const t = performance.now();
             if (t - lastFrameAt < 1000 / MAX_FPS) return;
             lastFrameAt = t;
-            core.events.emit('biometrics.preview', { streamId, modality: input.modality, seq: seq++, mime, frame: Buffer.from(image).toString('base64') });
+            core.events.emit('biometrics.preview', {
+              streamId,
+              modality: input.modality,
+              seq: seq++,
+              mime,
+              frame: Buffer.from(image).toString('base64'),
+            });
           },
           end: (reason, error) => finish(core, rt, streamId, reason, error),
         },

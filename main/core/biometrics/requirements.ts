@@ -48,7 +48,15 @@ export function evaluateCaptures(db: Db, applicationId: string): ModalityEvaluat
     const exceptedSet = new Set(excepted.map((e) => e.bio_subtype));
     const toCapture = MODALITY_SPECS[modality].subTypes.filter((s) => !exceptedSet.has(s));
     const kept = mine.find((a) => a.kept === 1);
-    return { modality, required: required.has(modality), state: stateOf(kept, toCapture), attempts: mine, kept, exceptions: excepted, toCapture };
+    return {
+      modality,
+      required: required.has(modality),
+      state: stateOf(kept, toCapture),
+      attempts: mine,
+      kept,
+      exceptions: excepted,
+      toCapture,
+    };
   });
 }
 

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { AppError } from '@common/contract/result.js';
 import type { BiometricSettings } from '@common/contract/biometrics.js';
-import { DEFAULT_REQUIRED, DEFAULT_RETENTION_DAYS, DEFAULT_THRESHOLDS, MODALITIES, type Modality, type Thresholds } from '@common/domain/biometrics/modalities.js';
+import {
+  DEFAULT_REQUIRED,
+  DEFAULT_RETENTION_DAYS,
+  DEFAULT_THRESHOLDS,
+  MODALITIES,
+  type Modality,
+  type Thresholds,
+} from '@common/domain/biometrics/modalities.js';
 import type { Db } from '@db/connection.js';
 import { getSetting, setSetting } from '@db/queries/settings.js';
 import { write, type CallContext, type Handlers } from '../kernel/context.js';

@@ -39,8 +39,15 @@ export function ensureDataKey(ctx: CallContext): DataKey {
   }
   if (existing) return existing;
   const { dataKey, stored } = vault.create();
-  write(ctx, { action: 'biometrics.dataKeyCreated', entity: 'workstation', summary: { keyId: dataKey.keyId, wrapper: vault.wrapper.kind }, data: {} }, (db) =>
-    setSetting(db, DATA_KEY_SETTING, stored),
+  write(
+    ctx,
+    {
+      action: 'biometrics.dataKeyCreated',
+      entity: 'workstation',
+      summary: { keyId: dataKey.keyId, wrapper: vault.wrapper.kind },
+      data: {},
+    },
+    (db) => setSetting(db, DATA_KEY_SETTING, stored),
   );
   vault.remember(ctx.db, dataKey);
   return dataKey;
@@ -57,7 +64,13 @@ export interface ImageToStore {
   bytes: Uint8Array;
 }
 
-function sealRecord(ctx: CallContext, db: Db, key: DataKey, base: Omit<RecordRow, 'blob_sha256' | 'blob_size'>, bytes: Uint8Array): RecordRow {
+function sealRecord(
+  ctx: CallContext,
+  db: Db,
+  key: DataKey,
+  base: Omit<RecordRow, 'blob_sha256' | 'blob_size'>,
+  bytes: Uint8Array,
+): RecordRow {
   const row: RecordRow = { ...base, blob_sha256: sha256Hex(bytes), blob_size: bytes.length };
   insertRecord(db, row);
   const sealed = biometricRuntime(ctx.core).vault.seal(key, row.id, bytes);
@@ -123,16 +136,34 @@ export function storeAttempt(ctx: CallContext, a: AttemptToStore): { attempt: At
         return summary();
       },
       get data() {
-        return { ...summary(), transactionId: a.transactionId, chainPrev: a.chainPrev, chainLast: a.chainLast, records: out?.records.map(recordMeta) ?? [], superseded };
+        return {
+          ...summary(),
+          transactionId: a.transactionId,
+          chainPrev: a.chainPrev,
+          chainLast: a.chainLast,
+          records: out?.records.map(recordMeta) ?? [],
+          superseded,
+        };
       },
     },
     (db) => {
       const used = countAttempts(db, a.applicationId, a.modality);
       if (used >= MAX_ATTEMPTS) {
-        throw new AppError('CONFLICT', `All ${MAX_ATTEMPTS} attempts for this modality are used`, { attemptsExhausted: true, overrideRequired: 'biometric.lowQuality' });
+        throw new AppError('CONFLICT', `All ${MAX_ATTEMPTS} attempts for this modality are used`, {
+          attemptsExhausted: true,
+          overrideRequired: 'biometric.lowQuality',
+        });
       }
       const previous = keptAttempt(db, a.applicationId, a.modality);
-      const better = isBetter(a.rating, previous && { passed: previous.passed === 1, passing: previous.passing, minQuality: previous.min_quality, meanQuality: previous.mean_quality });
+      const better = isBetter(
+        a.rating,
+        previous && {
+          passed: previous.passed === 1,
+          passing: previous.passing,
+          minQuality: previous.min_quality,
+          meanQuality: previous.mean_quality,
+        },
+      );
       if (better && previous) {
         superseded = recordsOfAttempt(db, previous.id).map((r) => r.id);
         supersedeRecords(db, superseded);
@@ -199,7 +230,14 @@ export function storeAttempt(ctx: CallContext, a: AttemptToStore): { attempt: At
 }
 
 /** Seals an exception photo as its own record; runs inside the caller's write(). */
-export function storeExceptionPhoto(ctx: CallContext, db: Db, key: DataKey, applicationId: string, modality: Modality, png: Uint8Array): RecordRow {
+export function storeExceptionPhoto(
+  ctx: CallContext,
+  db: Db,
+  key: DataKey,
+  applicationId: string,
+  modality: Modality,
+  png: Uint8Array,
+): RecordRow {
   const { user } = signedIn(ctx);
   if (!MODALITY_SPECS[modality].exceptionsAllowed) throw new AppError('VALIDATION', 'This modality takes no exceptions');
   return sealRecord(
@@ -246,7 +284,13 @@ export function readImage(ctx: CallContext, recordId: string, purpose: string): 
       action: 'biometrics.read',
       entity: 'biometric_record',
       entityId: record.id,
-      summary: { applicationId: record.application_id, modality: record.modality, kind: record.kind, bioSubType: record.bio_subtype, purpose },
+      summary: {
+        applicationId: record.application_id,
+        modality: record.modality,
+        kind: record.kind,
+        bioSubType: record.bio_subtype,
+        purpose,
+      },
     },
     () => undefined,
   );

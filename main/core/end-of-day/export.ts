@@ -34,12 +34,20 @@ export const endOfDayExportHandlers = {
       contentHash: hash,
       signedBy,
     });
-    return { fileName: `laporan-akhir-hari-${report.officeCode}-${report.date}.pdf`, pdfBase64: Buffer.from(pdf).toString('base64'), contentHash: hash };
+    return {
+      fileName: `laporan-akhir-hari-${report.officeCode}-${report.date}.pdf`,
+      pdfBase64: Buffer.from(pdf).toString('base64'),
+      contentHash: hash,
+    };
   },
 
   'endOfDay.csv': async (ctx, input) => {
     signedIn(ctx);
     const { report, hash } = await hashedReport(ctx, input.date);
-    return { fileName: `laporan-akhir-hari-${report.officeCode}-${report.date}.csv`, csv: endOfDayCsv(report, input.language, hash), contentHash: hash };
+    return {
+      fileName: `laporan-akhir-hari-${report.officeCode}-${report.date}.csv`,
+      csv: endOfDayCsv(report, input.language, hash),
+      contentHash: hash,
+    };
   },
 } satisfies Partial<Handlers>;

@@ -8,8 +8,21 @@ import { buildMoneyReport, unresolved } from '@common/domain/end-of-day/report.j
 import { tallyTickets } from '@common/domain/end-of-day/tickets.js';
 import { addDays, startOfBusinessDay } from '@common/domain/shared/working-days.js';
 import {
-  closeDay, dayApplications, dayNotes, dayPayments, dayTicketCounts, getClosure, outboxCounts, receiptPrintsBetween, receiptVoidsBetween, rejectedOps, reopenDay, serviceNames, upsertNote,
-  type DayClosureRow, type ReceiptEventRow,
+  closeDay,
+  dayApplications,
+  dayNotes,
+  dayPayments,
+  dayTicketCounts,
+  getClosure,
+  outboxCounts,
+  receiptPrintsBetween,
+  receiptVoidsBetween,
+  rejectedOps,
+  reopenDay,
+  serviceNames,
+  upsertNote,
+  type DayClosureRow,
+  type ReceiptEventRow,
 } from '@db/queries/end-of-day.js';
 import { clearLoginFailures } from '@db/queries/login-failures.js';
 import { getUserByUsername } from '@db/queries/users.js';
@@ -22,7 +35,14 @@ import { desksBehind, officeBlockers, officeOutboxFor, type OfficeOutbox } from 
 /** The entity of end of day's own ops: they never block a sign-off, they are the sign-off. */
 export const EOD_ENTITY = 'business_day';
 
-const receiptEvent = (r: ReceiptEventRow) => ({ at: r.at, applicationNumber: r.application_number, kind: r.kind, copyNo: r.copy_no, reason: r.reason, username: r.username });
+const receiptEvent = (r: ReceiptEventRow) => ({
+  at: r.at,
+  applicationNumber: r.application_number,
+  kind: r.kind,
+  copyNo: r.copy_no,
+  reason: r.reason,
+  username: r.username,
+});
 
 function reasonOf(result: string | null): string | null {
   if (!result) return null;
@@ -39,13 +59,28 @@ function computeReport(ctx: CallContext, date: string, desks: OfficeOutbox): End
   const office = officeContext(ctx);
   const from = startOfBusinessDay(date, office.tz);
   const to = startOfBusinessDay(addDays(date, 1), office.tz);
-  const money = buildMoneyReport(dayApplications(ctx.db, office.code, date), dayPayments(ctx.db, office.code, date), dayNotes(ctx.db, date), (c) => c);
+  const money = buildMoneyReport(
+    dayApplications(ctx.db, office.code, date),
+    dayPayments(ctx.db, office.code, date),
+    dayNotes(ctx.db, date),
+    (c) => c,
+  );
   const prints = receiptPrintsBetween(ctx.db, from, to);
   const counts = outboxCounts(ctx.db, EOD_ENTITY);
   const tally = tallyTickets(dayTicketCounts(ctx.db, date));
   // Tickets carry the username central saw; the report shows the person.
-  const tickets = { ...tally, byOfficer: tally.byOfficer.map((g) => ({ ...g, name: g.officer === null ? null : (getUserByUsername(ctx.db, g.officer)?.full_name ?? null) })) };
-  const codes = [...money.byService.map((g) => g.key), ...money.discrepancies.map((d) => d.serviceCode), ...tickets.byService.map((g) => g.serviceCode)];
+  const tickets = {
+    ...tally,
+    byOfficer: tally.byOfficer.map((g) => ({
+      ...g,
+      name: g.officer === null ? null : (getUserByUsername(ctx.db, g.officer)?.full_name ?? null),
+    })),
+  };
+  const codes = [
+    ...money.byService.map((g) => g.key),
+    ...money.discrepancies.map((d) => d.serviceCode),
+    ...tickets.byService.map((g) => g.serviceCode),
+  ];
   return {
     date,
     officeCode: office.code,
@@ -62,7 +97,15 @@ function computeReport(ctx: CallContext, date: string, desks: OfficeOutbox): End
     sync: {
       unsynced: counts.unsynced,
       conflicts: counts.conflicts,
-      rejected: rejectedOps(ctx.db).map((o) => ({ deviceSeq: o.device_seq, entity: o.entity, entityId: o.entity_id, op: o.op, status: o.status, reason: reasonOf(o.result), createdAt: o.created_at })),
+      rejected: rejectedOps(ctx.db).map((o) => ({
+        deviceSeq: o.device_seq,
+        entity: o.entity,
+        entityId: o.entity_id,
+        op: o.op,
+        status: o.status,
+        reason: reasonOf(o.result),
+        createdAt: o.created_at,
+      })),
     },
     tickets,
     serviceNames: serviceNames(ctx.db, codes).map((s) => ({ code: s.code, nameId: s.name_id, nameEn: s.name_en })),
@@ -72,7 +115,6 @@ function computeReport(ctx: CallContext, date: string, desks: OfficeOutbox): End
   };
 }
 
-
 /** The signed content: what the hash covers (not when it was looked at, nor its closure state). */
 export function contentHash(r: EndOfDayReportView): string {
   const { generatedAt: _g, closure: _c, blockers: _b, ...content } = r;
@@ -81,7 +123,17 @@ export function contentHash(r: EndOfDayReportView): string {
 
 function withClosure(report: EndOfDayReportView, c: DayClosureRow | undefined): EndOfDayReportView {
   if (!c) return report;
-  return { ...report, closure: { status: c.status, closedBy: c.closed_by_name, closedAt: c.closed_at, reportHash: c.report_hash, reopenedBy: c.reopened_by, reopenReason: c.reopen_reason } };
+  return {
+    ...report,
+    closure: {
+      status: c.status,
+      closedBy: c.closed_by_name,
+      closedAt: c.closed_at,
+      reportHash: c.report_hash,
+      reopenedBy: c.reopened_by,
+      reopenReason: c.reopen_reason,
+    },
+  };
 }
 
 /**
@@ -110,37 +162,55 @@ export const currentReport = async (ctx: CallContext, date: string): Promise<End
 };
 
 function assertNotFuture(ctx: CallContext, date: string): void {
-  if (date > todayAt(ctx)) throw new AppError('VALIDATION', `${date} has not happened yet in this office`, { fields: { date: ['date.future'] } });
+  if (date > todayAt(ctx))
+    throw new AppError('VALIDATION', `${date} has not happened yet in this office`, { fields: { date: ['date.future'] } });
 }
 
 function assertSignable(ctx: CallContext, r: EndOfDayReportView): void {
-  if (r.closure?.status === 'closed') throw new AppError('DAY_CLOSED', `The business day ${r.date} is already closed`, { code: 'day.closed', date: r.date });
+  if (r.closure?.status === 'closed')
+    throw new AppError('DAY_CLOSED', `The business day ${r.date} is already closed`, { code: 'day.closed', date: r.date });
   const open = unresolved(r.discrepancies);
   if (open.length) {
-    throw new AppError('CONFLICT', `${open.length} discrepancies have no note yet: write a note on each one (what happened, what was done) before signing off`, {
-      code: 'eod.unresolved',
-      keys: open.map((d) => d.key),
-    });
+    throw new AppError(
+      'CONFLICT',
+      `${open.length} discrepancies have no note yet: write a note on each one (what happened, what was done) before signing off`,
+      {
+        code: 'eod.unresolved',
+        keys: open.map((d) => d.key),
+      },
+    );
   }
   const pending = r.sync.unsynced;
   if (pending > 0 || r.sync.conflicts > 0) {
-    throw new AppError('CONFLICT', `This workstation still holds ${pending} unsynced changes and ${r.sync.conflicts} unresolved conflicts: connect to central and sync (resolve conflicts) first, then sign off`, {
-      code: 'eod.unsynced',
-      unsynced: pending,
-      conflicts: r.sync.conflicts,
-    });
+    throw new AppError(
+      'CONFLICT',
+      `This workstation still holds ${pending} unsynced changes and ${r.sync.conflicts} unresolved conflicts: connect to central and sync (resolve conflicts) first, then sign off`,
+      {
+        code: 'eod.unsynced',
+        unsynced: pending,
+        conflicts: r.sync.conflicts,
+      },
+    );
   }
   if (r.office.status === 'offline') {
-    throw new AppError('CONFLICT', 'Central cannot be reached, so the other workstations of the office cannot be checked for unsent changes: connect to central and try again', {
-      code: 'eod.officeUnknown',
-    });
+    throw new AppError(
+      'CONFLICT',
+      'Central cannot be reached, so the other workstations of the office cannot be checked for unsent changes: connect to central and try again',
+      {
+        code: 'eod.officeUnknown',
+      },
+    );
   }
   const behind = desksBehind(r.office);
   if (behind.length > 0) {
-    throw new AppError('CONFLICT', `${behind.map((w) => `${w.name} (${w.pending} unsent, ${w.conflicts} conflicts)`).join(', ')} still hold changes central has not seen: let them sync (and resolve their conflicts) first, then sign off`, {
-      code: 'eod.officeUnsynced',
-      workstations: behind.map((w) => ({ name: w.name, pending: w.pending, conflicts: w.conflicts })),
-    });
+    throw new AppError(
+      'CONFLICT',
+      `${behind.map((w) => `${w.name} (${w.pending} unsent, ${w.conflicts} conflicts)`).join(', ')} still hold changes central has not seen: let them sync (and resolve their conflicts) first, then sign off`,
+      {
+        code: 'eod.officeUnsynced',
+        workstations: behind.map((w) => ({ name: w.name, pending: w.pending, conflicts: w.conflicts })),
+      },
+    );
   }
 }
 
@@ -154,11 +224,30 @@ export const endOfDayHandlers = {
     const { user } = signedIn(ctx);
     const office = await officeOutboxFor(ctx, input.date);
     const r = reportFor(ctx, input.date, office);
-    if (r.closure?.status === 'closed') throw new AppError('DAY_CLOSED', `The business day ${input.date} is closed: ask an admin to reopen it before changing its notes`, { code: 'day.closed', date: input.date });
+    if (r.closure?.status === 'closed')
+      throw new AppError('DAY_CLOSED', `The business day ${input.date} is closed: ask an admin to reopen it before changing its notes`, {
+        code: 'day.closed',
+        date: input.date,
+      });
     const d = r.discrepancies.find((x) => x.key === input.key);
     if (!d) throw new AppError('NOT_FOUND', `No discrepancy ${input.key} on ${input.date}`, { code: 'eod.noDiscrepancy' });
-    write(ctx, { action: 'endOfDay.note', entity: EOD_ENTITY, entityId: input.date, summary: { key: input.key, applicationId: d.applicationId, note: input.note, replaced: d.note } }, (db) =>
-      upsertNote(db, { business_date: input.date, discrepancy_key: input.key, note: input.note, user_id: user.id, username: user.username, at: ctx.now }),
+    write(
+      ctx,
+      {
+        action: 'endOfDay.note',
+        entity: EOD_ENTITY,
+        entityId: input.date,
+        summary: { key: input.key, applicationId: d.applicationId, note: input.note, replaced: d.note },
+      },
+      (db) =>
+        upsertNote(db, {
+          business_date: input.date,
+          discrepancy_key: input.key,
+          note: input.note,
+          user_id: user.id,
+          username: user.username,
+          at: ctx.now,
+        }),
     );
     return reportFor(ctx, input.date, office);
   },
@@ -174,10 +263,27 @@ export const endOfDayHandlers = {
     assertSignable(ctx, r);
     const signed: EndOfDayReportView = { ...r, closure: null, blockers: [] };
     const hash = contentHash(signed);
-    write(ctx, { action: 'endOfDay.signOff', entity: EOD_ENTITY, entityId: input.date, summary: { date: input.date, reportHash: hash, discrepancies: r.discrepancies.length, total: r.total.money } }, (db) => {
-      closeDay(db, { business_date: input.date, office_code: r.officeCode, closed_by: user.id, closed_by_name: user.full_name, closed_at: ctx.now, report_hash: hash, report: JSON.stringify(signed) });
-      clearLoginFailures(db, user.username);
-    });
+    write(
+      ctx,
+      {
+        action: 'endOfDay.signOff',
+        entity: EOD_ENTITY,
+        entityId: input.date,
+        summary: { date: input.date, reportHash: hash, discrepancies: r.discrepancies.length, total: r.total.money },
+      },
+      (db) => {
+        closeDay(db, {
+          business_date: input.date,
+          office_code: r.officeCode,
+          closed_by: user.id,
+          closed_by_name: user.full_name,
+          closed_at: ctx.now,
+          report_hash: hash,
+          report: JSON.stringify(signed),
+        });
+        clearLoginFailures(db, user.username);
+      },
+    );
     return reportFor(ctx, input.date, office);
   },
 
@@ -186,10 +292,20 @@ export const endOfDayHandlers = {
     const c = getClosure(ctx.db, input.date);
     if (c?.status !== 'closed') throw new AppError('CONFLICT', `The business day ${input.date} is not closed`, { code: 'day.notClosed' });
     await checkCredentials(ctx, user.username, input.password, 'endOfDay.reopen');
-    write(ctx, { action: 'endOfDay.reopen', entity: EOD_ENTITY, entityId: input.date, baseVersion: c.version, summary: { date: input.date, reason: input.reason, signedHash: c.report_hash } }, (db) => {
-      reopenDay(db, input.date, user.username, input.reason, ctx.now);
-      clearLoginFailures(db, user.username);
-    });
+    write(
+      ctx,
+      {
+        action: 'endOfDay.reopen',
+        entity: EOD_ENTITY,
+        entityId: input.date,
+        baseVersion: c.version,
+        summary: { date: input.date, reason: input.reason, signedHash: c.report_hash },
+      },
+      (db) => {
+        reopenDay(db, input.date, user.username, input.reason, ctx.now);
+        clearLoginFailures(db, user.username);
+      },
+    );
     return currentReport(ctx, input.date);
   },
 } satisfies Partial<Handlers>;

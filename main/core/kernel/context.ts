@@ -54,7 +54,10 @@ export function write<T>(ctx: CallContext, change: Change, apply: (db: Db) => T)
         entity: change.entity ?? 'audit',
         entity_id: change.entityId ?? audit.id,
         op: change.action,
-        payload: JSON.stringify({ audit: { ...event, id: audit.id, seq: audit.seq, hash: audit.hash }, data: change.data ?? change.summary ?? {} }),
+        payload: JSON.stringify({
+          audit: { ...event, id: audit.id, seq: audit.seq, hash: audit.hash },
+          data: change.data ?? change.summary ?? {},
+        }),
         base_version: change.baseVersion ?? null,
         created_at: ctx.now,
       });

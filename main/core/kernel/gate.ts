@@ -8,7 +8,14 @@ import { isIdle, lockForIdle } from '../access/idle.js';
 
 /** Calls a locked or must-change-password session may still make. */
 const WHILE_LOCKED = new Set<CallName>(['auth.unlock', 'auth.logout', 'auth.session', 'app.status']);
-const WHILE_MUST_CHANGE = new Set<CallName>(['auth.changePassword', 'auth.logout', 'auth.session', 'auth.activity', 'app.status', 'prefs.setLanguage']);
+const WHILE_MUST_CHANGE = new Set<CallName>([
+  'auth.changePassword',
+  'auth.logout',
+  'auth.session',
+  'auth.activity',
+  'app.status',
+  'prefs.setLanguage',
+]);
 /** Polling these does not count as an officer being active. */
 const NOT_ACTIVITY = new Set<CallName>(['auth.session', 'app.status']);
 

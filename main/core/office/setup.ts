@@ -31,7 +31,12 @@ export const setupHandlers = {
         entity: 'workstation',
         entityId: adminId,
         actor: { id: adminId, username: input.admin.username, role: 'admin' },
-        summary: { office: input.officeCode, workstation: input.workstationName, counter: input.counterNumber, admin: input.admin.username },
+        summary: {
+          office: input.officeCode,
+          workstation: input.workstationName,
+          counter: input.counterNumber,
+          admin: input.admin.username,
+        },
       },
       (db) => {
         insertUser(db, {

@@ -20,11 +20,27 @@ registerLocalApplier({
       // Central's SIMPONI record confirms what the supervisor accepted on proof.
       if (local.reconciliation === 'pending' && source === 'central') {
         updatePayment(db, local.id, { reconciliation: 'matched' }, now);
-        insertPaymentEvent(db, { id: uuidv7(), payment_id: local.id, at: now, status: 'paid', source: 'central', user_id: null, detail: JSON.stringify({ reconciled: 'matched', paidAt }) });
+        insertPaymentEvent(db, {
+          id: uuidv7(),
+          payment_id: local.id,
+          at: now,
+          status: 'paid',
+          source: 'central',
+          user_id: null,
+          detail: JSON.stringify({ reconciled: 'matched', paidAt }),
+        });
       }
       return;
     }
     updatePayment(db, local.id, { status: 'paid', status_source: source, paid_at: paidAt }, now);
-    insertPaymentEvent(db, { id: uuidv7(), payment_id: local.id, at: now, status: 'paid', source, user_id: null, detail: JSON.stringify({ from: 'central', version: rec.version }) });
+    insertPaymentEvent(db, {
+      id: uuidv7(),
+      payment_id: local.id,
+      at: now,
+      status: 'paid',
+      source,
+      user_id: null,
+      detail: JSON.stringify({ from: 'central', version: rec.version }),
+    });
   },
 });

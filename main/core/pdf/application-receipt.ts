@@ -25,11 +25,20 @@ export async function renderApplicationReceipt(model: ApplicationReceiptModel): 
     feeTable(s, model.fees, model.total, lang);
     const notes: Bilingual[] = [];
     if (model.paymentStatus === 'unpaid') {
-      notes.push({ id: 'Bayar kode billing dalam 2 jam sejak diterbitkan; permohonan diproses setelah pembayaran diterima.', en: 'Pay the billing code within 2 hours of issue; the application is processed once payment is received.' });
+      notes.push({
+        id: 'Bayar kode billing dalam 2 jam sejak diterbitkan; permohonan diproses setelah pembayaran diterima.',
+        en: 'Pay the billing code within 2 hours of issue; the application is processed once payment is received.',
+      });
     }
     notes.push(
-      { id: 'Simpan tanda terima ini dan tunjukkan bersama KTP-el asli saat pengambilan paspor.', en: 'Keep this receipt and show it with your original KTP-el when you collect the passport.' },
-      { id: 'Paspor yang tidak diambil dalam 30 hari sejak tanggal selesai akan dibatalkan.', en: 'A passport not collected within 30 days of being ready is cancelled.' },
+      {
+        id: 'Simpan tanda terima ini dan tunjukkan bersama KTP-el asli saat pengambilan paspor.',
+        en: 'Keep this receipt and show it with your original KTP-el when you collect the passport.',
+      },
+      {
+        id: 'Paspor yang tidak diambil dalam 30 hari sejak tanggal selesai akan dibatalkan.',
+        en: 'A passport not collected within 30 days of being ready is cancelled.',
+      },
     );
     closing(s, notes, L.officer, model.officerName, lang);
   });

@@ -53,7 +53,12 @@ export function voidBanner(s: Sheet, v: VoidMarker | null, office: OfficeInfo, l
   if (!v) return;
   const by = v.by ? ` · ${joined({ id: 'Oleh', en: 'By' }, lang)}: ${v.by}` : '';
   const at = v.at !== undefined ? ` · ${formatDateTime(v.at, office.timeZone, lang)}` : '';
-  banner(s, joined({ id: 'DIBATALKAN — DOKUMEN TIDAK BERLAKU', en: 'VOIDED — NOT VALID' }, lang), `${joined({ id: 'Alasan', en: 'Reason' }, lang)}: ${v.reason}${by}${at}`, ALERT);
+  banner(
+    s,
+    joined({ id: 'DIBATALKAN — DOKUMEN TIDAK BERLAKU', en: 'VOIDED — NOT VALID' }, lang),
+    `${joined({ id: 'Alasan', en: 'Reason' }, lang)}: ${v.reason}${by}${at}`,
+    ALERT,
+  );
 }
 
 export interface Field {
@@ -100,7 +105,10 @@ export function feeTable(s: Sheet, fees: FeeLine[], total: number, lang: PdfLang
   s.gap(3);
   s.rule(0.8, INK);
   const row = (label: string, sub: string | null, amount: string, strong: boolean, shade: boolean) => {
-    const h = s.textHeight(label, { size: 9.5, bold: strong, ...labelStyle }) + (sub ? s.textHeight(sub, { size: 7.5, ...labelStyle }) : 0) + 2 * pad;
+    const h =
+      s.textHeight(label, { size: 9.5, bold: strong, ...labelStyle }) +
+      (sub ? s.textHeight(sub, { size: 7.5, ...labelStyle }) : 0) +
+      2 * pad;
     s.ensure(h);
     if (shade) s.box(s.left, s.y, s.width, h, { fill: SHADE });
     const used = s.textAt(label, s.y - pad, { size: 9.5, bold: strong, ...labelStyle });
@@ -161,7 +169,10 @@ export function closing(s: Sheet, notes: Bilingual[], role: Bilingual, name: str
   const left = { x: s.left, width: s.width - sigWidth - gutter };
   const sig = { x: s.right - sigWidth, width: sigWidth, align: 'center' as const };
   const paragraphs = notes.map((n) => ordered(n, lang));
-  const notesHeight = paragraphs.reduce((h, [a, b]) => h + s.textHeight(a, { size: 8.5, ...left }) + (a === b ? 0 : s.textHeight(b, { size: 7.5, ...left })) + 5 * s.k, 0);
+  const notesHeight = paragraphs.reduce(
+    (h, [a, b]) => h + s.textHeight(a, { size: 8.5, ...left }) + (a === b ? 0 : s.textHeight(b, { size: 7.5, ...left })) + 5 * s.k,
+    0,
+  );
   const roleText = joined(role, lang);
   const space = 34 * s.k;
   const sigHeight = s.textHeight(roleText, { size: 8.5, ...sig }) + space + 3 * s.k + s.textHeight(name, { size: 9, bold: true, ...sig });

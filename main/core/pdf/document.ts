@@ -15,7 +15,11 @@ export interface PageSpec {
   paper?: 'A4' | 'A5';
 }
 
-export async function renderDocument(model: DocumentBase, spec: PageSpec, body: (s: Sheet, lang: PdfLanguage) => void): Promise<Uint8Array> {
+export async function renderDocument(
+  model: DocumentBase,
+  spec: PageSpec,
+  body: (s: Sheet, lang: PdfLanguage) => void,
+): Promise<Uint8Array> {
   const lang = model.language ?? 'id';
   const doc = await PDFDocument.create();
   const fonts = await embedFonts(doc);

@@ -33,7 +33,15 @@ function table(s: Sheet, header: string[], rows: string[][], widths: number[]): 
     // A table that runs onto a new page repeats its header there.
     if (s.pages.length !== pages && !bold) row(header, true, true);
     if (shade) s.box(s.left, s.y, s.width, h, { fill: SHADE });
-    cells.forEach((c, i) => s.textAt(c, s.y - 1.5, { size: 7.5, bold, x: (xs[i] ?? s.left) + 2, width: w(i), align: i > 0 && /^[-\d.,Rp\s]+$/.test(c) ? 'right' : 'left' }));
+    cells.forEach((c, i) =>
+      s.textAt(c, s.y - 1.5, {
+        size: 7.5,
+        bold,
+        x: (xs[i] ?? s.left) + 2,
+        width: w(i),
+        align: i > 0 && /^[-\d.,Rp\s]+$/.test(c) ? 'right' : 'left',
+      }),
+    );
     s.y -= h;
   };
   row(header, true, true);
@@ -74,10 +82,20 @@ function ticketTables(s: Sheet, r: EndOfDayReportView, lang: PdfLanguage): void 
   ];
   const widths = [3.4, 1.1, 1.1, 1.1, 1.1, 1.1, 1.1];
   const total = [joined({ id: 'Jumlah', en: 'Total' }, lang), ...ticketCells(t.total)];
-  table(s, [joined({ id: 'Layanan', en: 'Service' }, lang), ...counts], [...t.byService.map((g) => [serviceLabel(r, g.serviceCode), ...ticketCells(g)]), total], widths);
+  table(
+    s,
+    [joined({ id: 'Layanan', en: 'Service' }, lang), ...counts],
+    [...t.byService.map((g) => [serviceLabel(r, g.serviceCode), ...ticketCells(g)]), total],
+    widths,
+  );
   heading(s, { id: 'Antrean per petugas', en: 'Queue per officer' }, lang);
   const nobody = joined({ id: 'Belum dipanggil', en: 'Not called' }, lang);
-  table(s, [joined({ id: 'Petugas', en: 'Officer' }, lang), ...counts], t.byOfficer.map((g) => [g.officer === null ? nobody : g.name ? `${g.name} (${g.officer})` : g.officer, ...ticketCells(g)]), widths);
+  table(
+    s,
+    [joined({ id: 'Petugas', en: 'Officer' }, lang), ...counts],
+    t.byOfficer.map((g) => [g.officer === null ? nobody : g.name ? `${g.name} (${g.officer})` : g.officer, ...ticketCells(g)]),
+    widths,
+  );
 }
 
 const statuses = (byStatus: Record<string, number>) =>
@@ -89,10 +107,35 @@ const statuses = (byStatus: Record<string, number>) =>
 /** Every desk of the office as central knew it when the report was made. */
 function officeDesks(s: Sheet, r: EndOfDayReportView, lang: PdfLanguage): void {
   heading(s, { id: 'Stasiun kerja kantor', en: 'Office workstations' }, lang);
-  if (r.office.status === 'offline') return note(s, { id: 'Pusat tidak dapat dihubungi: stasiun kerja lain tidak diperiksa.', en: 'Central could not be reached: other workstations were not checked.' }, lang);
-  if (r.office.status === 'standalone') return note(s, { id: 'Tidak terdaftar di pusat: tidak ada stasiun kerja lain.', en: 'Not enrolled with central: no other workstations.' }, lang);
-  const head = [joined({ id: 'Stasiun', en: 'Workstation' }, lang), joined({ id: 'Terakhir tersambung', en: 'Last connected' }, lang), joined({ id: 'Belum terkirim', en: 'Unsent' }, lang), joined({ id: 'Konflik', en: 'Conflicts' }, lang), joined({ id: 'Ditolak', en: 'Rejected' }, lang)];
-  const rows = r.office.workstations.map((w) => [w.name, w.lastSeenAt === null ? '-' : formatTime(w.lastSeenAt, r.tz), String(w.pending), String(w.conflicts), String(w.rejected)]);
+  if (r.office.status === 'offline')
+    return note(
+      s,
+      {
+        id: 'Pusat tidak dapat dihubungi: stasiun kerja lain tidak diperiksa.',
+        en: 'Central could not be reached: other workstations were not checked.',
+      },
+      lang,
+    );
+  if (r.office.status === 'standalone')
+    return note(
+      s,
+      { id: 'Tidak terdaftar di pusat: tidak ada stasiun kerja lain.', en: 'Not enrolled with central: no other workstations.' },
+      lang,
+    );
+  const head = [
+    joined({ id: 'Stasiun', en: 'Workstation' }, lang),
+    joined({ id: 'Terakhir tersambung', en: 'Last connected' }, lang),
+    joined({ id: 'Belum terkirim', en: 'Unsent' }, lang),
+    joined({ id: 'Konflik', en: 'Conflicts' }, lang),
+    joined({ id: 'Ditolak', en: 'Rejected' }, lang),
+  ];
+  const rows = r.office.workstations.map((w) => [
+    w.name,
+    w.lastSeenAt === null ? '-' : formatTime(w.lastSeenAt, r.tz),
+    String(w.pending),
+    String(w.conflicts),
+    String(w.rejected),
+  ]);
   table(s, head, rows, [3, 2.6, 1.6, 1.4, 1.4]);
 }
 
@@ -104,39 +147,122 @@ export async function renderEndOfDay(model: EndOfDayModel): Promise<Uint8Array> 
       { label: { id: 'Hari layanan', en: 'Business day' }, value: formatIsoDate(r.date, lang) },
       { label: { id: 'Stasiun kerja', en: 'Workstation' }, value: r.workstation },
       { label: { id: 'Permohonan', en: 'Applications' }, value: String(r.total.applications) },
-      { label: { id: 'Status', en: 'Status' }, value: model.signedBy ? joined({ id: 'Ditutup', en: 'Closed' }, lang) : joined({ id: 'DRAF - belum ditutup', en: 'DRAFT - not signed off' }, lang) },
+      {
+        label: { id: 'Status', en: 'Status' },
+        value: model.signedBy
+          ? joined({ id: 'Ditutup', en: 'Closed' }, lang)
+          : joined({ id: 'DRAF - belum ditutup', en: 'DRAFT - not signed off' }, lang),
+      },
     ];
     fieldGrid(s, fields, lang);
-    const moneyHeader = [joined({ id: 'Kelompok', en: 'Group' }, lang), 'n', joined({ id: 'Seharusnya', en: 'Expected' }, lang), joined({ id: 'Pusat', en: 'Central' }, lang), 'Manual', joined({ id: 'Dibebaskan', en: 'Waived' }, lang)];
-    const moneyRow = (g: EndOfDayReportView['total'], label: string) => [label, String(g.applications), formatRupiah(g.money.expected), formatRupiah(g.money.central), formatRupiah(g.money.manual), formatRupiah(g.money.waived)];
+    const moneyHeader = [
+      joined({ id: 'Kelompok', en: 'Group' }, lang),
+      'n',
+      joined({ id: 'Seharusnya', en: 'Expected' }, lang),
+      joined({ id: 'Pusat', en: 'Central' }, lang),
+      'Manual',
+      joined({ id: 'Dibebaskan', en: 'Waived' }, lang),
+    ];
+    const moneyRow = (g: EndOfDayReportView['total'], label: string) => [
+      label,
+      String(g.applications),
+      formatRupiah(g.money.expected),
+      formatRupiah(g.money.central),
+      formatRupiah(g.money.manual),
+      formatRupiah(g.money.waived),
+    ];
     heading(s, { id: 'Per layanan', en: 'Per service' }, lang);
-    table(s, moneyHeader, [...r.byService.map((g) => moneyRow(g, serviceLabel(r, g.key))), moneyRow(r.total, joined({ id: 'Jumlah', en: 'Total' }, lang))], [4.5, 0.8, 2, 2, 2, 2]);
+    table(
+      s,
+      moneyHeader,
+      [...r.byService.map((g) => moneyRow(g, serviceLabel(r, g.key))), moneyRow(r.total, joined({ id: 'Jumlah', en: 'Total' }, lang))],
+      [4.5, 0.8, 2, 2, 2, 2],
+    );
     heading(s, { id: 'Per petugas', en: 'Per officer' }, lang);
-    table(s, moneyHeader, r.byOfficer.map((g) => moneyRow(g, g.label)), [4.5, 0.8, 2, 2, 2, 2]);
+    table(
+      s,
+      moneyHeader,
+      r.byOfficer.map((g) => moneyRow(g, g.label)),
+      [4.5, 0.8, 2, 2, 2, 2],
+    );
     heading(s, { id: 'Permohonan menurut status', en: 'Applications by status' }, lang);
-    table(s, [joined({ id: 'Layanan', en: 'Service' }, lang), 'Status'], r.byService.map((g) => [serviceLabel(r, g.key), statuses(g.byStatus)]), [4.5, 8.8]);
+    table(
+      s,
+      [joined({ id: 'Layanan', en: 'Service' }, lang), 'Status'],
+      r.byService.map((g) => [serviceLabel(r, g.key), statuses(g.byStatus)]),
+      [4.5, 8.8],
+    );
     heading(s, { id: 'Selisih', en: 'Discrepancies' }, lang);
     if (r.discrepancies.length === 0) note(s, { id: 'Tidak ada selisih.', en: 'No discrepancies.' }, lang);
     else
       table(
         s,
-        [joined({ id: 'Permohonan', en: 'Application' }, lang), joined({ id: 'Jenis', en: 'Kind' }, lang), joined({ id: 'Seharusnya', en: 'Expected' }, lang), joined({ id: 'Diterima', en: 'Received' }, lang), joined({ id: 'Catatan', en: 'Note' }, lang)],
-        r.discrepancies.map((d) => [d.applicationNumber, ordered(KIND[d.kind] ?? { id: d.kind, en: d.kind }, lang)[0], formatRupiah(d.expected), formatRupiah(d.received), d.note ? `${d.note} (${d.notedBy ?? ''})` : '-']),
+        [
+          joined({ id: 'Permohonan', en: 'Application' }, lang),
+          joined({ id: 'Jenis', en: 'Kind' }, lang),
+          joined({ id: 'Seharusnya', en: 'Expected' }, lang),
+          joined({ id: 'Diterima', en: 'Received' }, lang),
+          joined({ id: 'Catatan', en: 'Note' }, lang),
+        ],
+        r.discrepancies.map((d) => [
+          d.applicationNumber,
+          ordered(KIND[d.kind] ?? { id: d.kind, en: d.kind }, lang)[0],
+          formatRupiah(d.expected),
+          formatRupiah(d.received),
+          d.note ? `${d.note} (${d.notedBy ?? ''})` : '-',
+        ]),
         [2.2, 2.2, 1.6, 1.6, 3],
       );
     heading(s, { id: 'Tanda terima', en: 'Receipts' }, lang);
-    note(s, { id: `Dicetak ${r.receipts.printed}, dicetak ulang ${r.receipts.reprinted.length}, dibatalkan ${r.receipts.voided.length}.`, en: `Printed ${r.receipts.printed}, reprinted ${r.receipts.reprinted.length}, voided ${r.receipts.voided.length}.` }, lang);
-    const events = [...r.receipts.reprinted.map((e) => ({ ...e, what: joined({ id: 'Cetak ulang', en: 'Reprint' }, lang) })), ...r.receipts.voided.map((e) => ({ ...e, what: joined({ id: 'Batal', en: 'Void' }, lang) }))];
-    if (events.length) table(s, [joined({ id: 'Waktu', en: 'Time' }, lang), joined({ id: 'Permohonan', en: 'Application' }, lang), '', joined({ id: 'Alasan', en: 'Reason' }, lang)], events.map((e) => [formatTime(e.at, r.tz), e.applicationNumber, `${e.what} (${e.kind})`, e.reason ?? '-']), [1.2, 2.4, 2.4, 4]);
+    note(
+      s,
+      {
+        id: `Dicetak ${r.receipts.printed}, dicetak ulang ${r.receipts.reprinted.length}, dibatalkan ${r.receipts.voided.length}.`,
+        en: `Printed ${r.receipts.printed}, reprinted ${r.receipts.reprinted.length}, voided ${r.receipts.voided.length}.`,
+      },
+      lang,
+    );
+    const events = [
+      ...r.receipts.reprinted.map((e) => ({ ...e, what: joined({ id: 'Cetak ulang', en: 'Reprint' }, lang) })),
+      ...r.receipts.voided.map((e) => ({ ...e, what: joined({ id: 'Batal', en: 'Void' }, lang) })),
+    ];
+    if (events.length)
+      table(
+        s,
+        [
+          joined({ id: 'Waktu', en: 'Time' }, lang),
+          joined({ id: 'Permohonan', en: 'Application' }, lang),
+          '',
+          joined({ id: 'Alasan', en: 'Reason' }, lang),
+        ],
+        events.map((e) => [formatTime(e.at, r.tz), e.applicationNumber, `${e.what} (${e.kind})`, e.reason ?? '-']),
+        [1.2, 2.4, 2.4, 4],
+      );
     heading(s, { id: 'Sinkronisasi', en: 'Sync' }, lang);
-    note(s, { id: `Belum terkirim ${r.sync.unsynced}, konflik ${r.sync.conflicts}, ditolak pusat ${r.sync.rejected.length}.`, en: `Unsynced ${r.sync.unsynced}, conflicts ${r.sync.conflicts}, rejected by central ${r.sync.rejected.length}.` }, lang);
-    if (r.sync.rejected.length) table(s, ['#', 'Op', joined({ id: 'Alasan', en: 'Reason' }, lang)], r.sync.rejected.map((o) => [String(o.deviceSeq), `${o.op} ${o.entityId}`, o.reason ?? '-']), [1, 4, 5]);
+    note(
+      s,
+      {
+        id: `Belum terkirim ${r.sync.unsynced}, konflik ${r.sync.conflicts}, ditolak pusat ${r.sync.rejected.length}.`,
+        en: `Unsynced ${r.sync.unsynced}, conflicts ${r.sync.conflicts}, rejected by central ${r.sync.rejected.length}.`,
+      },
+      lang,
+    );
+    if (r.sync.rejected.length)
+      table(
+        s,
+        ['#', 'Op', joined({ id: 'Alasan', en: 'Reason' }, lang)],
+        r.sync.rejected.map((o) => [String(o.deviceSeq), `${o.op} ${o.entityId}`, o.reason ?? '-']),
+        [1, 4, 5],
+      );
     officeDesks(s, r, lang);
     ticketTables(s, r, lang);
     s.gap(6);
     s.text(`SHA-256: ${model.contentHash}`, { size: 7, color: model.signedBy ? MUTED : ALERT });
     s.gap(8);
-    const hashNote = { id: 'Hash SHA-256 di atas dihitung dari isi laporan; laporan yang diubah menghasilkan hash lain.', en: 'The SHA-256 above is computed from the report content; any altered report gives another hash.' };
+    const hashNote = {
+      id: 'Hash SHA-256 di atas dihitung dari isi laporan; laporan yang diubah menghasilkan hash lain.',
+      en: 'The SHA-256 above is computed from the report content; any altered report gives another hash.',
+    };
     closing(s, [hashNote], { id: 'Supervisor', en: 'Supervisor' }, model.signedBy ?? '....................', lang);
   });
 }

@@ -13,8 +13,10 @@ export async function renderPaymentReceipt(model: PaymentReceiptModel): Promise<
     numberBand(s, L.applicationNumber, model.applicationNumber, L.scanHint, lang);
     const rows: Field[] = [...applicantFields(model.applicant, lang), serviceField(model.service, lang)];
     rows.push({ label: L.billingCode, value: groupedBilling(model.billingCode) });
-    if (model.paymentReference) rows.push({ label: { id: 'Referensi Pembayaran', en: 'Payment reference' }, value: model.paymentReference });
-    if (model.paidAt != null) rows.push({ label: { id: 'Waktu Pembayaran', en: 'Paid at' }, value: formatDateTime(model.paidAt, model.office.timeZone, lang) });
+    if (model.paymentReference)
+      rows.push({ label: { id: 'Referensi Pembayaran', en: 'Payment reference' }, value: model.paymentReference });
+    if (model.paidAt != null)
+      rows.push({ label: { id: 'Waktu Pembayaran', en: 'Paid at' }, value: formatDateTime(model.paidAt, model.office.timeZone, lang) });
     rows.push({ label: L.paymentStatus, value: joined(PAYMENT_STATUS[model.paymentStatus], lang), strong: true });
     if (model.manualConfirmation) {
       rows.push({
@@ -27,9 +29,15 @@ export async function renderPaymentReceipt(model: PaymentReceiptModel): Promise<
     feeTable(s, model.fees, model.total, lang);
     const notes: Bilingual[] = [];
     if (model.manualConfirmation) {
-      notes.push({ id: 'Pembayaran ini dikonfirmasi manual saat sistem pusat tidak terjangkau dan akan direkonsiliasi dengan data SIMPONI.', en: 'This payment was confirmed manually while the central system was unreachable and will be reconciled with SIMPONI records.' });
+      notes.push({
+        id: 'Pembayaran ini dikonfirmasi manual saat sistem pusat tidak terjangkau dan akan direkonsiliasi dengan data SIMPONI.',
+        en: 'This payment was confirmed manually while the central system was unreachable and will be reconciled with SIMPONI records.',
+      });
     }
-    notes.push({ id: 'Simpan bukti pembayaran ini sampai paspor Anda diterima.', en: 'Keep this receipt until you have received your passport.' });
+    notes.push({
+      id: 'Simpan bukti pembayaran ini sampai paspor Anda diterima.',
+      en: 'Keep this receipt until you have received your passport.',
+    });
     closing(s, notes, L.officer, model.officerName, lang);
   });
 }

@@ -58,7 +58,13 @@ function layout(s: Sheet, m: QueueTicketModel): void {
     s.text(`${joined({ id: 'Alasan', en: 'Reason' }, lang)}: ${m.reprint.reason}`, { size: 7, ...center });
     s.gap(3);
   }
-  pair({ id: 'Harap menunggu sampai nomor Anda dipanggil. Tiket berlaku hari ini saja.', en: 'Please wait until your number is called. Valid today only.' }, 7.5);
+  pair(
+    {
+      id: 'Harap menunggu sampai nomor Anda dipanggil. Tiket berlaku hari ini saja.',
+      en: 'Please wait until your number is called. Valid today only.',
+    },
+    7.5,
+  );
 }
 
 function measure(fonts: Fonts, m: QueueTicketModel): number {

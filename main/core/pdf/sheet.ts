@@ -145,7 +145,15 @@ export class Sheet {
   }
 
   box(x: number, top: number, width: number, height: number, o: { fill?: RGB; border?: RGB; borderWidth?: number }): void {
-    this.page?.drawRectangle({ x, y: top - height, width, height, color: o.fill, borderColor: o.border, borderWidth: o.border ? (o.borderWidth ?? 1) : 0 });
+    this.page?.drawRectangle({
+      x,
+      y: top - height,
+      width,
+      height,
+      color: o.fill,
+      borderColor: o.border,
+      borderWidth: o.border ? (o.borderWidth ?? 1) : 0,
+    });
   }
 
   /** Large diagonal text across every page, over the content (the void watermark). */
@@ -159,6 +167,7 @@ export class Sheet {
     // Centre the rotated baseline on the page centre.
     const x = w / 2 - (Math.cos(angle) * tw) / 2 + (Math.sin(angle) * ascent) / 2;
     const y = h / 2 - (Math.sin(angle) * tw) / 2 - (Math.cos(angle) * ascent) / 2;
-    for (const page of this.pages) page.drawText(text, { x, y, size, font, color, opacity: 0.22, rotate: degrees((angle * 180) / Math.PI) });
+    for (const page of this.pages)
+      page.drawText(text, { x, y, size, font, color, opacity: 0.22, rotate: degrees((angle * 180) / Math.PI) });
   }
 }

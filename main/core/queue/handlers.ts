@@ -22,7 +22,14 @@ import './ticket-sync.js';
 
 function local(ctx: CallContext): LocalContext {
   const o = officeContext(ctx);
-  return { db: ctx.db, now: ctx.now, tz: o.tz, counterNumber: o.counter, officer: ctx.user?.username ?? null, services: activeQueueServices(ctx.db) };
+  return {
+    db: ctx.db,
+    now: ctx.now,
+    tz: o.tz,
+    counterNumber: o.counter,
+    officer: ctx.user?.username ?? null,
+    services: activeQueueServices(ctx.db),
+  };
 }
 
 const counterId = (ctx: CallContext): string => counterIdOf(officeContext(ctx).counter);
@@ -31,7 +38,13 @@ const counterId = (ctx: CallContext): string => counterIdOf(officeContext(ctx).c
  * Audits a queue change (and queues its op). In local mode the change itself runs in `apply`, in the
  * same transaction; write() reads the change after apply, so the audit names the ticket it produced.
  */
-function audited(ctx: CallContext, action: string, mode: QueueMode, extra: Record<string, unknown>, apply: () => TicketView | null): TicketView | null {
+function audited(
+  ctx: CallContext,
+  action: string,
+  mode: QueueMode,
+  extra: Record<string, unknown>,
+  apply: () => TicketView | null,
+): TicketView | null {
   const summary: Record<string, unknown> = { mode, ...extra };
   const change = { action, entity: 'ticket', entityId: 'none', summary };
   return write(ctx, change, () => {
@@ -57,13 +70,34 @@ function localBoard(ctx: CallContext): BoardView {
     // Latest call first; ids (UUIDv7) break ties the way central's ORDER BY called_at DESC, id DESC does.
     .sort((a, b) => (b.called_at ?? 0) - (a.called_at ?? 0) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
     .slice(0, 7)
-    .map((t) => ({ ticketId: t.id, number: t.number, counterId: t.counter_id!, counterNumber: Number(t.counter_id), calledAt: t.called_at!, callCount: t.call_count }));
+    .map((t) => ({
+      ticketId: t.id,
+      number: t.number,
+      counterId: t.counter_id!,
+      counterNumber: Number(t.counter_id),
+      calledAt: t.called_at!,
+      callCount: t.call_count,
+    }));
   const services = c.services.map((s) => {
     const waiting = localWaiting(ctx.db, day, ctx.now, DEFAULT_QUEUE_RULES.agingMs, [s.code]).length;
-    const est = estimateWaitMs({ ahead: waiting, openCounters: 1, meanServiceMs: null, headOfLineDelayMs: null, defaultServiceMs: DEFAULT_QUEUE_RULES.defaultServiceMs });
+    const est = estimateWaitMs({
+      ahead: waiting,
+      openCounters: 1,
+      meanServiceMs: null,
+      headOfLineDelayMs: null,
+      defaultServiceMs: DEFAULT_QUEUE_RULES.defaultServiceMs,
+    });
     return { serviceCode: s.code, prefix: s.prefix, nameId: s.name_id, nameEn: s.name_en, waiting, estimatedWaitMs: est };
   });
-  return { officeCode: o.code, officeName: o.name, timeZone: o.tz, now: ctx.now, current: calls[0] ?? null, recent: calls.slice(1), services };
+  return {
+    officeCode: o.code,
+    officeName: o.name,
+    timeZone: o.tz,
+    now: ctx.now,
+    current: calls[0] ?? null,
+    recent: calls.slice(1),
+    services,
+  };
 }
 
 async function boardOf(ctx: CallContext): Promise<BoardView & { mode: QueueMode }> {
@@ -80,17 +114,31 @@ async function changed(ctx: CallContext): Promise<void> {
   }
 }
 
-async function ticketAction(ctx: CallContext, path: TicketActionPath, ticketId: string, extra: { outcome?: string; serviceCode?: string } = {}) {
+async function ticketAction(
+  ctx: CallContext,
+  path: TicketActionPath,
+  ticketId: string,
+  extra: { outcome?: string; serviceCode?: string } = {},
+) {
   // A ticket this counter holds from local mode stays local until it is reconciled.
   const held = localTicket(ctx.db, ticketId);
   if (held && held.synced_version < held.version) {
-    const ticket = audited(ctx, `queue.${path}`, 'local', { ticketId, ...extra }, () => localAction(local(ctx), path, ticketId, extra) ?? null);
+    const ticket = audited(
+      ctx,
+      `queue.${path}`,
+      'local',
+      { ticketId, ...extra },
+      () => localAction(local(ctx), path, ticketId, extra) ?? null,
+    );
     await changed(ctx);
     return { ticket, mode: 'local' as const };
   }
   const body: z.input<typeof TicketActionRequest> & typeof extra = { counterId: counterId(ctx), ticketId, ...officerOf(ctx), ...extra };
   const central = await atCentral(ctx, (p) => p.action(path, body));
-  if (!central) throw new AppError('OFFLINE', "Central cannot be reached and this ticket is not one of this counter's local tickets", { reason: 'queue.offline' });
+  if (!central)
+    throw new AppError('OFFLINE', "Central cannot be reached and this ticket is not one of this counter's local tickets", {
+      reason: 'queue.offline',
+    });
   const ticket = audited(ctx, `queue.${path}`, 'central', { ticketId, ...extra }, () => central.ticket);
   await changed(ctx);
   return { ticket, mode: 'central' as const };
@@ -105,12 +153,24 @@ export const queueHandlers = {
   'queue.issue': async (ctx, input) => {
     const o = officeContext(ctx);
     const grant = input.overrideToken ? takeOverride(ctx, input.overrideToken, 'quota.exceed') : undefined;
-    const req = { requestId: input.requestId, serviceCode: input.serviceCode, priorityGroup: input.priorityGroup, bookingCode: input.bookingCode, nik: input.nik, quotaOverride: grant !== undefined };
+    const req = {
+      requestId: input.requestId,
+      serviceCode: input.serviceCode,
+      priorityGroup: input.priorityGroup,
+      bookingCode: input.bookingCode,
+      nik: input.nik,
+      quotaOverride: grant !== undefined,
+    };
     const central = await atCentral(ctx, async (p) => ({ issued: await p.issue(req), config: await p.config() }));
     const c = local(ctx);
     const mode: QueueMode = central ? 'central' : 'local';
     let issued = central?.issued;
-    const extra = { serviceCode: input.serviceCode ?? null, priorityGroup: input.priorityGroup, bookingCode: input.bookingCode ?? null, ...(grant ? overrideSummary(grant) : {}) };
+    const extra = {
+      serviceCode: input.serviceCode ?? null,
+      priorityGroup: input.priorityGroup,
+      bookingCode: input.bookingCode ?? null,
+      ...(grant ? overrideSummary(grant) : {}),
+    };
     audited(ctx, 'queue.issue', mode, extra, () => {
       issued ??= localIssue(c, o.code, req);
       return issued.ticket;
@@ -124,7 +184,9 @@ export const queueHandlers = {
     const req: z.input<typeof CallNextRequest> = { counterId: counterId(ctx), requestId: input.requestId, ...officerOf(ctx) };
     const central = await atCentral(ctx, (p) => p.callNext(req));
     const mode: QueueMode = central ? 'central' : 'local';
-    const ticket = audited(ctx, 'queue.callNext', mode, { requestId: input.requestId }, () => (central ? central.ticket : localCallNext(local(ctx), input.requestId)));
+    const ticket = audited(ctx, 'queue.callNext', mode, { requestId: input.requestId }, () =>
+      central ? central.ticket : localCallNext(local(ctx), input.requestId),
+    );
     await changed(ctx);
     return { ticket, mode };
   },

@@ -42,8 +42,23 @@ export const counterIdOf = (counterNumber: number): string => String(counterNumb
 
 export function localConfig(c: LocalContext): QueueConfig {
   return {
-    services: c.services.map((s) => ({ code: s.code, prefix: s.prefix, nameId: s.name_id, nameEn: s.name_en, dailyQuota: null, active: true })),
-    counters: [{ id: counterIdOf(c.counterNumber), name: `Loket ${c.counterNumber}`, number: c.counterNumber, services: c.services.map((s) => s.code), open: true }],
+    services: c.services.map((s) => ({
+      code: s.code,
+      prefix: s.prefix,
+      nameId: s.name_id,
+      nameEn: s.name_en,
+      dailyQuota: null,
+      active: true,
+    })),
+    counters: [
+      {
+        id: counterIdOf(c.counterNumber),
+        name: `Loket ${c.counterNumber}`,
+        number: c.counterNumber,
+        services: c.services.map((s) => s.code),
+        open: true,
+      },
+    ],
     rules: DEFAULT_QUEUE_RULES,
   };
 }
@@ -68,11 +83,24 @@ export const localView = (r: LocalTicketRow): TicketView => ({
   origin: 'local',
 });
 
-function bookingSlot(c: LocalContext, input: { bookingCode?: string | undefined; nik?: string | undefined }, officeCode: string, day: string) {
+function bookingSlot(
+  c: LocalContext,
+  input: { bookingCode?: string | undefined; nik?: string | undefined },
+  officeCode: string,
+  day: string,
+) {
   const b = input.bookingCode ? bookingByCode(c.db, input.bookingCode) : bookingByNik(c.db, input.nik ?? '', day);
-  if (!b) throw new AppError('NOT_FOUND', input.bookingCode ? `No booking ${input.bookingCode}` : 'No booking today for this NIK', { reason: 'booking.unknown' });
-  if (b.office_code !== officeCode) throw new AppError('CONFLICT', `Booking ${b.code} is for another office`, { reason: 'booking.otherOffice' });
-  if (b.appointment_date !== day) throw new AppError('CONFLICT', `Booking ${b.code} is for ${b.appointment_date}, not today`, { reason: 'booking.otherDay', day: b.appointment_date });
+  if (!b)
+    throw new AppError('NOT_FOUND', input.bookingCode ? `No booking ${input.bookingCode}` : 'No booking today for this NIK', {
+      reason: 'booking.unknown',
+    });
+  if (b.office_code !== officeCode)
+    throw new AppError('CONFLICT', `Booking ${b.code} is for another office`, { reason: 'booking.otherOffice' });
+  if (b.appointment_date !== day)
+    throw new AppError('CONFLICT', `Booking ${b.code} is for ${b.appointment_date}, not today`, {
+      reason: 'booking.otherDay',
+      day: b.appointment_date,
+    });
   const [h, m] = b.slot.split(':').map(Number);
   const slotAt = startOfBusinessDay(day, c.tz) + ((h ?? 0) * 60 + (m ?? 0)) * 60_000;
   const late = c.now > slotAt + DEFAULT_QUEUE_RULES.lateWindowMs;
@@ -82,7 +110,13 @@ function bookingSlot(c: LocalContext, input: { bookingCode?: string | undefined;
 export function localIssue(
   c: LocalContext,
   officeCode: string,
-  input: { requestId: string; serviceCode?: string | undefined; priorityGroup: PriorityGroup | null; bookingCode?: string | undefined; nik?: string | undefined },
+  input: {
+    requestId: string;
+    serviceCode?: string | undefined;
+    priorityGroup: PriorityGroup | null;
+    bookingCode?: string | undefined;
+    nik?: string | undefined;
+  },
 ): IssuedTicket {
   const again = localTicketByRequest(c.db, input.requestId);
   if (again) return withEstimate(c, again);
@@ -90,7 +124,8 @@ export function localIssue(
   const booking = input.bookingCode || input.nik ? bookingSlot(c, input, officeCode, day) : undefined;
   const serviceCode = booking ? 'PASPOR_JANJI' : input.serviceCode;
   const service = c.services.find((s) => s.code === serviceCode);
-  if (!service) throw new AppError('VALIDATION', `Unknown service ${serviceCode ?? '(none)'}`, { fields: { serviceCode: ['service.unknown'] } });
+  if (!service)
+    throw new AppError('VALIDATION', `Unknown service ${serviceCode ?? '(none)'}`, { fields: { serviceCode: ['service.unknown'] } });
   const n = takeLocalNumber(c.db, service.code, day);
   const id = uuidv7();
   insertLocalTicket(c.db, {
@@ -110,8 +145,20 @@ export function localIssue(
 
 function withEstimate(c: LocalContext, t: LocalTicketRow): IssuedTicket {
   const waiting = localWaiting(c.db, t.day, c.now, DEFAULT_QUEUE_RULES.agingMs, [t.service_code]);
-  const ahead = Math.max(0, waiting.findIndex((w) => w.id === t.id));
-  const estimatedWaitMs = t.status === 'waiting' ? estimateWaitMs({ ahead, openCounters: 1, meanServiceMs: null, headOfLineDelayMs: null, defaultServiceMs: DEFAULT_QUEUE_RULES.defaultServiceMs }) : 0;
+  const ahead = Math.max(
+    0,
+    waiting.findIndex((w) => w.id === t.id),
+  );
+  const estimatedWaitMs =
+    t.status === 'waiting'
+      ? estimateWaitMs({
+          ahead,
+          openCounters: 1,
+          meanServiceMs: null,
+          headOfLineDelayMs: null,
+          defaultServiceMs: DEFAULT_QUEUE_RULES.defaultServiceMs,
+        })
+      : 0;
   return { ticket: localView(t), ahead: t.status === 'waiting' ? ahead : 0, estimatedWaitMs };
 }
 
@@ -119,22 +166,35 @@ export function localCallNext(c: LocalContext, requestId: string): TicketView | 
   const counterId = counterIdOf(c.counterNumber);
   const current = localAtCounter(c.db, counterId);
   if (getSetting(c.db, LAST_CALL) === requestId) return current ? localView(current) : null;
-  if (current) throw new AppError('CONFLICT', `Ticket ${current.number} is still at this counter; finish, transfer or mark it no-show first`, { reason: 'queue.counterBusy', number: current.number });
+  if (current)
+    throw new AppError('CONFLICT', `Ticket ${current.number} is still at this counter; finish, transfer or mark it no-show first`, {
+      reason: 'queue.counterBusy',
+      number: current.number,
+    });
   const next = localWaiting(c.db, businessDate(c.now, c.tz), c.now, DEFAULT_QUEUE_RULES.agingMs)[0];
   setSetting(c.db, LAST_CALL, requestId);
   if (!next) return null;
-  return localView(updateLocalTicket(c.db, next.id, { status: 'called', counter_id: counterId, called_at: c.now, call_count: 1, officer: c.officer }));
+  return localView(
+    updateLocalTicket(c.db, next.id, { status: 'called', counter_id: counterId, called_at: c.now, call_count: 1, officer: c.officer }),
+  );
 }
 
 /** Actions on a ticket this counter holds in local mode; undefined when the ticket is not a local one. */
-export function localAction(c: LocalContext, path: TicketActionPath, ticketId: string, extra: { outcome?: string; serviceCode?: string }): TicketView | undefined {
+export function localAction(
+  c: LocalContext,
+  path: TicketActionPath,
+  ticketId: string,
+  extra: { outcome?: string; serviceCode?: string },
+): TicketView | undefined {
   const t = localTicket(c.db, ticketId);
   if (!t || t.synced_version >= t.version) return undefined;
   const counterId = counterIdOf(c.counterNumber);
   if (path === 'resume') return localResume(c, t);
-  if (t.counter_id !== counterId || !['called', 'serving'].includes(t.status)) throw new AppError('CONFLICT', `Ticket ${t.number} is not at this counter`, { reason: 'queue.notYourTicket' });
+  if (t.counter_id !== counterId || !['called', 'serving'].includes(t.status))
+    throw new AppError('CONFLICT', `Ticket ${t.number} is not at this counter`, { reason: 'queue.notYourTicket' });
   const need = (statuses: string[]) => {
-    if (!statuses.includes(t.status)) throw new AppError('CONFLICT', `Ticket ${t.number} is ${t.status}`, { reason: 'queue.wrongStatus', status: t.status });
+    if (!statuses.includes(t.status))
+      throw new AppError('CONFLICT', `Ticket ${t.number} is ${t.status}`, { reason: 'queue.wrongStatus', status: t.status });
   };
   switch (path) {
     case 'recall':
@@ -143,7 +203,11 @@ export function localAction(c: LocalContext, path: TicketActionPath, ticketId: s
     case 'no-show':
       need(['called']);
       if (t.call_count < DEFAULT_QUEUE_RULES.maxRecalls) {
-        throw new AppError('CONFLICT', `Call ${t.number} ${DEFAULT_QUEUE_RULES.maxRecalls} times before marking a no-show`, { reason: 'queue.recallFirst', callCount: t.call_count, required: DEFAULT_QUEUE_RULES.maxRecalls });
+        throw new AppError('CONFLICT', `Call ${t.number} ${DEFAULT_QUEUE_RULES.maxRecalls} times before marking a no-show`, {
+          reason: 'queue.recallFirst',
+          callCount: t.call_count,
+          required: DEFAULT_QUEUE_RULES.maxRecalls,
+        });
       }
       return localView(updateLocalTicket(c.db, t.id, { status: 'no_show', finished_at: c.now }));
     case 'start':
@@ -157,10 +221,22 @@ export function localAction(c: LocalContext, path: TicketActionPath, ticketId: s
     case 'transfer': {
       need(['called', 'serving']);
       const target = c.services.find((s) => s.code === extra.serviceCode);
-      if (!target || target.code === t.service_code) throw new AppError('VALIDATION', 'Transfer to another known service', { fields: { serviceCode: ['service.unknown'] } });
+      if (!target || target.code === t.service_code)
+        throw new AppError('VALIDATION', 'Transfer to another known service', { fields: { serviceCode: ['service.unknown'] } });
       updateLocalTicket(c.db, t.id, { status: 'transferred', finished_at: c.now });
       const id = uuidv7();
-      insertLocalTicket(c.db, { id, day: t.day, service_code: target.code, number: t.number, status: 'waiting', arrived_at: t.arrived_at, slot_at: t.slot_at, priority_group: t.priority_group, booking_code: t.booking_code, request_id: null });
+      insertLocalTicket(c.db, {
+        id,
+        day: t.day,
+        service_code: target.code,
+        number: t.number,
+        status: 'waiting',
+        arrived_at: t.arrived_at,
+        slot_at: t.slot_at,
+        priority_group: t.priority_group,
+        booking_code: t.booking_code,
+        request_id: null,
+      });
       return localView(localTicket(c.db, id)!);
     }
   }
@@ -169,12 +245,24 @@ export function localAction(c: LocalContext, path: TicketActionPath, ticketId: s
 /** Resume as central does (server/queue/park.ts): only at the counter that parked it, when that counter is free. */
 function localResume(c: LocalContext, t: LocalTicketRow): TicketView {
   const counterId = counterIdOf(c.counterNumber);
-  if (t.status !== 'parked') throw new AppError('CONFLICT', `Ticket ${t.number} is not parked (${t.status})`, { reason: 'queue.notParked', status: t.status });
-  if (t.counter_id !== counterId) throw new AppError('CONFLICT', `Ticket ${t.number} is parked at counter ${t.counter_id ?? '?'}; only that counter resumes it`, { reason: 'queue.parkedElsewhere' });
+  if (t.status !== 'parked')
+    throw new AppError('CONFLICT', `Ticket ${t.number} is not parked (${t.status})`, { reason: 'queue.notParked', status: t.status });
+  if (t.counter_id !== counterId)
+    throw new AppError('CONFLICT', `Ticket ${t.number} is parked at counter ${t.counter_id ?? '?'}; only that counter resumes it`, {
+      reason: 'queue.parkedElsewhere',
+    });
   const current = localAtCounter(c.db, counterId);
-  if (current) throw new AppError('CONFLICT', `Ticket ${current.number} is still at this counter; finish, transfer or park it first`, { reason: 'queue.counterBusy', number: current.number });
+  if (current)
+    throw new AppError('CONFLICT', `Ticket ${current.number} is still at this counter; finish, transfer or park it first`, {
+      reason: 'queue.counterBusy',
+      number: current.number,
+    });
   const pausedMs = Math.max(0, c.now - (t.parked_at ?? c.now));
   return localView(
-    updateLocalTicket(c.db, t.id, { status: t.started_at === null ? 'called' : 'serving', started_at: t.started_at === null ? null : t.started_at + pausedMs, parked_at: null }),
+    updateLocalTicket(c.db, t.id, {
+      status: t.started_at === null ? 'called' : 'serving',
+      started_at: t.started_at === null ? null : t.started_at + pausedMs,
+      parked_at: null,
+    }),
   );
 }

@@ -17,7 +17,10 @@ export interface QueuePort {
   current(counterId: string): Promise<CallResult>;
   /** The tickets parked at this counter. */
   parked(counterId: string): Promise<ParkedResult>;
-  action(path: TicketActionPath, body: { counterId: string; ticketId: string; outcome?: string; serviceCode?: string }): Promise<CallResult>;
+  action(
+    path: TicketActionPath,
+    body: { counterId: string; ticketId: string; outcome?: string; serviceCode?: string },
+  ): Promise<CallResult>;
   /** Long poll: answers when the office queue moved past `version` (or at once without one). */
   board(version?: number, waitMs?: number, signal?: AbortSignal): Promise<BoardResponse>;
   reconcile(tickets: LocalTicket[]): Promise<ReconcileResponse>;

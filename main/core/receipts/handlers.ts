@@ -19,8 +19,15 @@ import { assertDayOpen } from '../end-of-day/day-closed.js';
 import { overrideSummary, takeOverride } from '../access/override.js';
 import { applicationOrFail, feeOf, serviceName } from '../applications/views.js';
 import {
-  renderApplicationReceipt, renderDeficiencyNotice, renderPaymentReceipt,
-  type ApplicationReceiptModel, type DeficiencyNoticeModel, type PaymentReceiptModel, type PaymentStatus, type ReprintMarker, type VoidMarker,
+  renderApplicationReceipt,
+  renderDeficiencyNotice,
+  renderPaymentReceipt,
+  type ApplicationReceiptModel,
+  type DeficiencyNoticeModel,
+  type PaymentReceiptModel,
+  type PaymentStatus,
+  type ReprintMarker,
+  type VoidMarker,
 } from '../pdf/index.js';
 
 type Kind = ReceiptRow['kind'];
@@ -40,14 +47,21 @@ const paymentStatusOf = (p: PaymentRow | undefined, now: number): PaymentStatus 
 
 /** The latest payment that counts: a settled one first, else the newest billing. */
 function currentPayment(payments: PaymentRow[], now: number): PaymentRow | undefined {
-  const settled = payments.filter((p) => ['paid', 'waived'].includes(effectivePaymentStatus({ status: p.status, expiresAt: p.expires_at }, now)));
+  const settled = payments.filter((p) =>
+    ['paid', 'waived'].includes(effectivePaymentStatus({ status: p.status, expiresAt: p.expires_at }, now)),
+  );
   return settled.at(-1) ?? payments.at(-1);
 }
 
 function freeze(ctx: CallContext, a: ApplicationRow, kind: Kind): { frozen: Frozen; paymentId: string | null } {
   const o = officeContext(ctx);
   const office = { code: o.prefix, name: o.name, address: o.city, timeZone: o.tz };
-  const applicant = { name: a.full_name, nik: a.nik ?? a.passport_number ?? '', dateOfBirth: a.birth_date, ...(a.birth_place ? { placeOfBirth: a.birth_place } : {}) };
+  const applicant = {
+    name: a.full_name,
+    nik: a.nik ?? a.passport_number ?? '',
+    dateOfBirth: a.birth_date,
+    ...(a.birth_place ? { placeOfBirth: a.birth_place } : {}),
+  };
   const service = serviceName(ctx.db, a.service_code);
   const fee = feeOf(a);
   const fees = fee.lines.map((l) => ({ label: l.name, amount: l.amount }));
@@ -56,7 +70,18 @@ function freeze(ctx: CallContext, a: ApplicationRow, kind: Kind): { frozen: Froz
   if (kind === 'application') {
     return {
       paymentId: payment?.id ?? null,
-      frozen: { kind, model: { ...base, bookingCode: a.booking_code, fees, total: fee.total, billingCode: payment?.billing_code ?? null, paymentStatus: paymentStatusOf(payment, ctx.now), collectionDate: a.collection_date } },
+      frozen: {
+        kind,
+        model: {
+          ...base,
+          bookingCode: a.booking_code,
+          fees,
+          total: fee.total,
+          billingCode: payment?.billing_code ?? null,
+          paymentStatus: paymentStatusOf(payment, ctx.now),
+          collectionDate: a.collection_date,
+        },
+      },
     };
   }
   if (kind === 'payment') {
@@ -64,19 +89,42 @@ function freeze(ctx: CallContext, a: ApplicationRow, kind: Kind): { frozen: Froz
     if (!payment || payment.kind !== 'billing' || !['paid', 'manual'].includes(status)) {
       throw new AppError('CONFLICT', 'There is no paid billing to give a payment receipt for', { code: 'receipt.noPayment' });
     }
-    const manual = payment.status_source === 'manual' ? { by: getUserById(ctx.db, payment.confirmed_by ?? '')?.full_name ?? '', proof: payment.proof_reference ?? '' } : null;
+    const manual =
+      payment.status_source === 'manual'
+        ? { by: getUserById(ctx.db, payment.confirmed_by ?? '')?.full_name ?? '', proof: payment.proof_reference ?? '' }
+        : null;
     return {
       paymentId: payment.id,
-      frozen: { kind, model: { ...base, fees, total: fee.total, billingCode: payment.billing_code!, paymentStatus: status, paidAt: payment.paid_at, manualConfirmation: manual } },
+      frozen: {
+        kind,
+        model: {
+          ...base,
+          fees,
+          total: fee.total,
+          billingCode: payment.billing_code!,
+          paymentStatus: status,
+          paidAt: payment.paid_at,
+          manualConfirmation: manual,
+        },
+      },
     };
   }
   const names = documentTypeNames(ctx.db);
   const missing = summariseChecklist(listDocuments(ctx.db, a.id).map((d) => ({ docCode: d.doc_code, state: d.state }))).missing;
   if (missing.length === 0) throw new AppError('CONFLICT', 'No document is marked missing', { code: 'receipt.nothingMissing' });
-  return { paymentId: null, frozen: { kind, model: { ...base, missingDocuments: missing.map((c) => ({ label: names.get(c) ?? { id: c, en: c } })), returnBy: null } } };
+  return {
+    paymentId: null,
+    frozen: {
+      kind,
+      model: { ...base, missingDocuments: missing.map((c) => ({ label: names.get(c) ?? { id: c, en: c } })), returnBy: null },
+    },
+  };
 }
 
-async function render(frozen: Frozen, perPrint: { printedAt: number; officerName: string; language: Language; reprint: ReprintMarker | null; void: VoidMarker | null }): Promise<string> {
+async function render(
+  frozen: Frozen,
+  perPrint: { printedAt: number; officerName: string; language: Language; reprint: ReprintMarker | null; void: VoidMarker | null },
+): Promise<string> {
   let bytes: Uint8Array;
   try {
     if (frozen.kind === 'application') bytes = await renderApplicationReceipt({ ...frozen.model, ...perPrint });
@@ -90,7 +138,14 @@ async function render(frozen: Frozen, perPrint: { printedAt: number; officerName
   return Buffer.from(bytes).toString('base64');
 }
 
-const receiptView = (r: ReceiptRow) => ({ id: r.id, kind: r.kind, status: r.status, printCount: r.print_count, createdAt: r.created_at, voidReason: r.void_reason });
+const receiptView = (r: ReceiptRow) => ({
+  id: r.id,
+  kind: r.kind,
+  status: r.status,
+  printCount: r.print_count,
+  createdAt: r.created_at,
+  voidReason: r.void_reason,
+});
 
 function receiptOrFail(ctx: CallContext, id: string): { receipt: ReceiptRow; frozen: Frozen; application: ApplicationRow } {
   const receipt = getReceipt(ctx.db, id);
@@ -106,15 +161,40 @@ export const receiptsHandlers = {
     assertDayOpen(ctx);
     const a = applicationOrFail(ctx.db, input.applicationId);
     const { frozen, paymentId } = freeze(ctx, a, input.kind);
-    const pdfBase64 = await render(frozen, { printedAt: ctx.now, officerName: user.full_name, language: input.language, reprint: null, void: null });
+    const pdfBase64 = await render(frozen, {
+      printedAt: ctx.now,
+      officerName: user.full_name,
+      language: input.language,
+      reprint: null,
+      void: null,
+    });
     const content = JSON.stringify(frozen);
     const contentHash = createHash('sha256').update(content).digest('hex');
     const id = uuidv7();
-    write(ctx, { action: 'receipts.issue', entity: 'receipt', entityId: id, summary: { applicationId: a.id, number: a.number, kind: input.kind, contentHash }, data: { applicationId: a.id, kind: input.kind, contentHash, paymentId } }, (db) => {
-      supersedeReceipts(db, a.id, input.kind);
-      insertReceipt(db, { id, application_id: a.id, kind: input.kind, payment_id: paymentId, content, content_hash: contentHash, created_by: user.id, created_at: ctx.now });
-      recordPrint(db, { id: uuidv7(), receipt_id: id, at: ctx.now, user_id: user.id, reason: null });
-    });
+    write(
+      ctx,
+      {
+        action: 'receipts.issue',
+        entity: 'receipt',
+        entityId: id,
+        summary: { applicationId: a.id, number: a.number, kind: input.kind, contentHash },
+        data: { applicationId: a.id, kind: input.kind, contentHash, paymentId },
+      },
+      (db) => {
+        supersedeReceipts(db, a.id, input.kind);
+        insertReceipt(db, {
+          id,
+          application_id: a.id,
+          kind: input.kind,
+          payment_id: paymentId,
+          content,
+          content_hash: contentHash,
+          created_by: user.id,
+          created_at: ctx.now,
+        });
+        recordPrint(db, { id: uuidv7(), receipt_id: id, at: ctx.now, user_id: user.id, reason: null });
+      },
+    );
     return { receipt: receiptView(getReceipt(ctx.db, id)!), copyNo: 1, fileName: fileName(a.number, input.kind, 1), pdfBase64 };
   },
 
@@ -122,14 +202,40 @@ export const receiptsHandlers = {
     const { user } = signedIn(ctx);
     assertDayOpen(ctx);
     const { receipt, frozen, application } = receiptOrFail(ctx, input.receiptId);
-    if (receipt.status !== 'active') throw new AppError('CONFLICT', `A ${receipt.status} receipt cannot be reprinted`, { code: 'receipt.notActive', status: receipt.status });
+    if (receipt.status !== 'active')
+      throw new AppError('CONFLICT', `A ${receipt.status} receipt cannot be reprinted`, {
+        code: 'receipt.notActive',
+        status: receipt.status,
+      });
     const copyNo = receipt.print_count + 1;
-    const pdfBase64 = await render(frozen, { printedAt: ctx.now, officerName: user.full_name, language: input.language, reprint: { count: copyNo - 1, reason: input.reason }, void: null });
-    write(ctx, { action: 'receipts.reprint', entity: 'receipt', entityId: receipt.id, summary: { number: application.number, kind: receipt.kind, copyNo, reason: input.reason }, data: { copyNo, reason: input.reason } }, (db) => {
-      const recorded = recordPrint(db, { id: uuidv7(), receipt_id: receipt.id, at: ctx.now, user_id: user.id, reason: input.reason });
-      if (recorded !== copyNo) throw new AppError('CONFLICT', 'Another copy was printed meanwhile; try again', { code: 'receipt.concurrentPrint' });
+    const pdfBase64 = await render(frozen, {
+      printedAt: ctx.now,
+      officerName: user.full_name,
+      language: input.language,
+      reprint: { count: copyNo - 1, reason: input.reason },
+      void: null,
     });
-    return { receipt: receiptView(getReceipt(ctx.db, receipt.id)!), copyNo, fileName: fileName(application.number, receipt.kind, copyNo), pdfBase64 };
+    write(
+      ctx,
+      {
+        action: 'receipts.reprint',
+        entity: 'receipt',
+        entityId: receipt.id,
+        summary: { number: application.number, kind: receipt.kind, copyNo, reason: input.reason },
+        data: { copyNo, reason: input.reason },
+      },
+      (db) => {
+        const recorded = recordPrint(db, { id: uuidv7(), receipt_id: receipt.id, at: ctx.now, user_id: user.id, reason: input.reason });
+        if (recorded !== copyNo)
+          throw new AppError('CONFLICT', 'Another copy was printed meanwhile; try again', { code: 'receipt.concurrentPrint' });
+      },
+    );
+    return {
+      receipt: receiptView(getReceipt(ctx.db, receipt.id)!),
+      copyNo,
+      fileName: fileName(application.number, receipt.kind, copyNo),
+      pdfBase64,
+    };
   },
 
   'receipts.void': async (ctx, input) => {
@@ -139,11 +245,28 @@ export const receiptsHandlers = {
     if (receipt.status === 'void') throw new AppError('CONFLICT', 'The receipt is already void', { code: 'receipt.void' });
     const grant = takeOverride(ctx, input.overrideToken, 'receipt.void');
     const pdfBase64 = await render(frozen, {
-      printedAt: ctx.now, officerName: user.full_name, language: 'id', reprint: null, void: { reason: input.reason, by: grant.supervisorName, at: ctx.now },
+      printedAt: ctx.now,
+      officerName: user.full_name,
+      language: 'id',
+      reprint: null,
+      void: { reason: input.reason, by: grant.supervisorName, at: ctx.now },
     });
-    write(ctx, { action: 'receipts.void', entity: 'receipt', entityId: receipt.id, summary: { number: application.number, kind: receipt.kind, reason: input.reason, ...overrideSummary(grant) }, data: { reason: input.reason, voidedBy: grant.supervisorId } }, (db) =>
-      voidReceipt(db, receipt.id, { at: ctx.now, by: grant.supervisorId, reason: input.reason }),
+    write(
+      ctx,
+      {
+        action: 'receipts.void',
+        entity: 'receipt',
+        entityId: receipt.id,
+        summary: { number: application.number, kind: receipt.kind, reason: input.reason, ...overrideSummary(grant) },
+        data: { reason: input.reason, voidedBy: grant.supervisorId },
+      },
+      (db) => voidReceipt(db, receipt.id, { at: ctx.now, by: grant.supervisorId, reason: input.reason }),
     );
-    return { receipt: receiptView(getReceipt(ctx.db, receipt.id)!), copyNo: receipt.print_count, fileName: fileName(application.number, receipt.kind, receipt.print_count).replace(/\.pdf$/, '-void.pdf'), pdfBase64 };
+    return {
+      receipt: receiptView(getReceipt(ctx.db, receipt.id)!),
+      copyNo: receipt.print_count,
+      fileName: fileName(application.number, receipt.kind, receipt.print_count).replace(/\.pdf$/, '-void.pdf'),
+      pdfBase64,
+    };
   },
 } satisfies Partial<Handlers>;

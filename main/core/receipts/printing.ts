@@ -31,7 +31,8 @@ export function printerSettings(db: Db): { documentPrinter: string | null; ticke
 /** A PDF starts with %PDF-: anything else would print garbage or nothing at all. */
 function pdfBytes(base64: string): Uint8Array {
   const bytes = Buffer.from(base64, 'base64');
-  if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new AppError('VALIDATION', 'That is not a PDF document', { fields: { pdfBase64: ['pdf.invalid'] } });
+  if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-')
+    throw new AppError('VALIDATION', 'That is not a PDF document', { fields: { pdfBase64: ['pdf.invalid'] } });
   return new Uint8Array(bytes);
 }
 

@@ -5,7 +5,13 @@ import { OfficeData, ServiceData, UserData } from '@common/central/records.js';
 import type { Db } from '@db/connection.js';
 import { getUserById, setUserServices } from '@db/queries/users.js';
 import { deferRecord, deleteDeferred, getCursor, getDeferred, setCursor, setKnownVersion, upsertSyncRecord } from '@db/queries/sync.js';
-import { knownServiceCodes, renameClashingUser, upsertSyncedOffice, upsertSyncedService, upsertSyncedUser } from '@db/queries/sync-apply.js';
+import {
+  knownServiceCodes,
+  renameClashingUser,
+  upsertSyncedOffice,
+  upsertSyncedService,
+  upsertSyncedUser,
+} from '@db/queries/sync-apply.js';
 import { getOp, hasPendingFor, setOpResult, type OutboxStatus } from '@db/queries/sync-outbox.js';
 import type { Core } from '../core.js';
 
@@ -30,7 +36,13 @@ export interface LocalApplier {
 
 /** Keeps a record as central sent it: for entities without a table here, and for records an applier cannot read. */
 export const keepAside = (db: Db, rec: PulledRecord): void =>
-  upsertSyncRecord(db, { entity: rec.entity, entity_id: rec.entityId, version: rec.version, data: JSON.stringify(rec.data), deleted: rec.deleted ? 1 : 0 });
+  upsertSyncRecord(db, {
+    entity: rec.entity,
+    entity_id: rec.entityId,
+    version: rec.version,
+    data: JSON.stringify(rec.data),
+    deleted: rec.deleted ? 1 : 0,
+  });
 
 /** Anything without a table of its own here is still kept, so nothing central sends is lost. */
 const genericApplier: LocalApplier = { entity: '*', apply: (db, rec) => keepAside(db, rec) };
@@ -61,7 +73,11 @@ const userApplier: LocalApplier = {
       version: rec.version,
     });
     const known = knownServiceCodes(db);
-    setUserServices(db, rec.entityId, u.services.filter((s) => known.has(s)));
+    setUserServices(
+      db,
+      rec.entityId,
+      u.services.filter((s) => known.has(s)),
+    );
     const revoked = u.disabled || rec.deleted || (before && (before.role !== u.role || before.password_hash !== u.passwordHash));
     if (before && revoked) effects.endSessionsOf.push(rec.entityId);
   },
@@ -82,7 +98,14 @@ const serviceApplier: LocalApplier = {
     const parsed = ServiceData.safeParse(rec.data);
     if (!parsed.success) return keepAside(db, rec);
     const s = parsed.data;
-    upsertSyncedService(db, { code: rec.entityId, prefix: s.prefix, name_id: s.nameId, name_en: s.nameEn, active: s.active && !rec.deleted ? 1 : 0, version: rec.version });
+    upsertSyncedService(db, {
+      code: rec.entityId,
+      prefix: s.prefix,
+      name_id: s.nameId,
+      name_en: s.nameEn,
+      active: s.active && !rec.deleted ? 1 : 0,
+      version: rec.version,
+    });
   },
 };
 
@@ -142,7 +165,13 @@ export function applyPulled(
       let deferred = 0;
       for (const rec of newestOnly(records)) {
         if (hasPendingFor(db, rec.entity, rec.entityId)) {
-          deferRecord(db, { entity: rec.entity, entity_id: rec.entityId, version: rec.version, data: JSON.stringify(rec.data), deleted: rec.deleted ? 1 : 0 });
+          deferRecord(db, {
+            entity: rec.entity,
+            entity_id: rec.entityId,
+            version: rec.version,
+            data: JSON.stringify(rec.data),
+            deleted: rec.deleted ? 1 : 0,
+          });
           deferred += 1;
         } else {
           applyOne(db, rec, now, effects);
@@ -188,17 +217,25 @@ export function recordPushResults(core: Core, db: Db, results: readonly OpResult
       const row = getOp(db, r.opId);
       if (!row || row.status !== 'pending') continue;
       const status = localStatus(r);
-      setOpResult(db, r.opId, status, JSON.stringify({ reason: r.reason, version: r.version, original: r.original, conflict: r.conflict, current: r.current }));
+      setOpResult(
+        db,
+        r.opId,
+        status,
+        JSON.stringify({ reason: r.reason, version: r.version, original: r.original, conflict: r.conflict, current: r.current }),
+      );
       const key = `${row.entity}\u0000${row.entity_id}`;
       const s = settled.get(key) ?? { entity: row.entity, entityId: row.entity_id, appliedVersion: 0 };
-      if ((status === 'rejected' || status === 'conflict') && r.current && r.current.version > (s.current?.version ?? -1)) s.current = r.current;
+      if ((status === 'rejected' || status === 'conflict') && r.current && r.current.version > (s.current?.version ?? -1))
+        s.current = r.current;
       if ((status === 'applied' || status === 'duplicate') && r.version !== null) s.appliedVersion = Math.max(s.appliedVersion, r.version);
       settled.set(key, s);
     }
     for (const s of settled.values()) {
       if (hasPendingFor(db, s.entity, s.entityId)) continue;
       const d = getDeferred(db, s.entity, s.entityId);
-      const deferred: RecordState | undefined = d ? { version: d.version, data: JSON.parse(d.data) as Record<string, unknown>, deleted: d.deleted === 1 } : undefined;
+      const deferred: RecordState | undefined = d
+        ? { version: d.version, data: JSON.parse(d.data) as Record<string, unknown>, deleted: d.deleted === 1 }
+        : undefined;
       const best = [deferred, s.current].filter((x): x is RecordState => x !== undefined).sort((a, b) => b.version - a.version)[0];
       if (best && best.version >= s.appliedVersion) applyOne(db, { entity: s.entity, entityId: s.entityId, ...best }, now, effects);
       deleteDeferred(db, s.entity, s.entityId);

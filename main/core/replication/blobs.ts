@@ -28,7 +28,13 @@ export function attachBlob(ctx: CallContext, input: AttachBlobInput): { id: stri
   };
   write(
     ctx,
-    { action: 'blob.attach', entity: 'blob', entityId: id, summary: record, data: { ...record, blobs: [{ sha256, size: input.bytes.length }] } },
+    {
+      action: 'blob.attach',
+      entity: 'blob',
+      entityId: id,
+      summary: record,
+      data: { ...record, blobs: [{ sha256, size: input.bytes.length }] },
+    },
     (db) => {
       insertSyncBlob(db, { sha256, size: input.bytes.length, data: input.bytes, mime: input.mime, created_at: ctx.now });
       upsertSyncRecord(db, { entity: 'blob', entity_id: id, version: 0, data: JSON.stringify(record), deleted: 0 });

@@ -36,7 +36,11 @@ export const syncHandlers = {
 
   'sync.list': (ctx, input) => {
     const statuses = FILTERS[input.filter] ?? [];
-    const rows = listOutbox(ctx.core.liveDb, statuses, { unresolvedOnly: input.filter === 'problems', limit: input.limit, beforeSeq: input.beforeSeq });
+    const rows = listOutbox(ctx.core.liveDb, statuses, {
+      unresolvedOnly: input.filter === 'problems',
+      limit: input.limit,
+      beforeSeq: input.beforeSeq,
+    });
     return { items: rows.map(toSyncItem) };
   },
 
@@ -52,7 +56,11 @@ export const syncHandlers = {
     refuseTraining(ctx);
     if (ctx.core.setting('setup_done') !== '1') throw new AppError('SETUP_REQUIRED', 'Set up this workstation first');
     await runningPort(ctx).enrol(input.centralUrl, input.code);
-    write({ ...ctx, db: ctx.core.liveDb }, { action: 'sync.enrolled', entity: 'workstation', summary: { centralUrl: input.centralUrl } }, () => undefined);
+    write(
+      { ...ctx, db: ctx.core.liveDb },
+      { action: 'sync.enrolled', entity: 'workstation', summary: { centralUrl: input.centralUrl } },
+      () => undefined,
+    );
     return syncStatus(ctx.core);
   },
 } satisfies Partial<Handlers>;

@@ -24,13 +24,16 @@ export function resolveConflict(ctx: CallContext, input: ResolveInput): void {
   if (!conflict || !current) throw new AppError('CONFLICT', 'Central did not send its side of this conflict; sync again');
   const contested = new Set(conflict.fields.map((f) => f.field));
   const unknown = Object.keys(input.fields ?? {}).filter((f) => !contested.has(f));
-  if (unknown.length > 0) throw new AppError('VALIDATION', `Not a conflicting field: ${unknown.join(', ')}`, { fields: { fields: ['field.notInConflict'] } });
+  if (unknown.length > 0)
+    throw new AppError('VALIDATION', `Not a conflicting field: ${unknown.join(', ')}`, { fields: { fields: ['field.notInConflict'] } });
 
   const choiceOf = (field: string): 'mine' | 'theirs' => input.fields?.[field] ?? input.choice;
   const choices = [...contested].map(choiceOf);
   const keepsAnything = choices.includes('mine');
   // "Theirs" for everything drops the whole change; otherwise its uncontested fields still go up.
-  const mine = Object.fromEntries(Object.entries(conflict.patch).filter(([f]) => (contested.has(f) ? choiceOf(f) === 'mine' : keepsAnything)));
+  const mine = Object.fromEntries(
+    Object.entries(conflict.patch).filter(([f]) => (contested.has(f) ? choiceOf(f) === 'mine' : keepsAnything)),
+  );
   const resolution = choices.every((c) => c === 'mine') ? 'mine' : choices.every((c) => c === 'theirs') ? 'theirs' : 'mixed';
 
   write(
@@ -45,7 +48,17 @@ export function resolveConflict(ctx: CallContext, input: ResolveInput): void {
     },
     (db) => {
       markResolved(db, row.op_id, ctx.now, resolution);
-      applyLocalState(db, { entity: row.entity, entityId: row.entity_id, version: current.version, data: { ...current.data, ...mine }, deleted: current.deleted }, ctx.now);
+      applyLocalState(
+        db,
+        {
+          entity: row.entity,
+          entityId: row.entity_id,
+          version: current.version,
+          data: { ...current.data, ...mine },
+          deleted: current.deleted,
+        },
+        ctx.now,
+      );
     },
   );
 }

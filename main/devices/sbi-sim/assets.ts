@@ -53,7 +53,11 @@ export function previewFrames(modality: Modality, quality: number): Buffer[] {
     const base =
       spec.bioType === 'Face'
         ? montage([face(Math.round(quality), Math.round(6 * Math.sin((f / FRAMES) * 2 * Math.PI)))], W, H)
-        : montage(spec.subTypes.map((s) => grayFor(spec.bioType, s, Math.round(quality))), W, H);
+        : montage(
+            spec.subTypes.map((s) => grayFor(spec.bioType, s, Math.round(quality))),
+            W,
+            H,
+          );
     const data = new Uint8Array(base.data);
     const bar = Math.floor((f / FRAMES) * H);
     for (let y = bar; y < Math.min(H, bar + 6); y++) for (let x = 0; x < W; x++) data[y * W + x] = Math.min(255, data[y * W + x]! + 60);

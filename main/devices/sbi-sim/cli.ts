@@ -31,13 +31,26 @@ export function parseSimArgs(argv: readonly string[]): SimulatorOptions {
         delete opts.portRange;
         break;
       }
-      case '--delay': config.delayMs = Number(need()); break;
-      case '--quality': config.quality = Number(need()); break;
-      case '--fps': config.fps = Number(need()); break;
-      case '--status': config.status = need(); break;
-      case '--fault': config.fault = need(); config.faultTimes = 0; break;
+      case '--delay':
+        config.delayMs = Number(need());
+        break;
+      case '--quality':
+        config.quality = Number(need());
+        break;
+      case '--fps':
+        config.fps = Number(need());
+        break;
+      case '--status':
+        config.status = need();
+        break;
+      case '--fault':
+        config.fault = need();
+        config.faultTimes = 0;
+        break;
       case '--devices': {
-        const list = need().split(',').map((s) => s.trim());
+        const list = need()
+          .split(',')
+          .map((s) => s.trim());
         if (list.some((d) => !(SIM_DEVICES as readonly string[]).includes(d))) throw new Error(`--devices takes ${SIM_DEVICES.join(',')}`);
         opts.devices = list as SimulatorOptions['devices'];
         break;

@@ -32,7 +32,14 @@ export function controlSimulator(port: number, update: SimControl | undefined): 
   const body = Buffer.from(JSON.stringify(update ?? {}));
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path: '/control', method: update ? 'POST' : 'GET', agent: false, headers: { 'content-type': 'application/json', 'content-length': update ? body.length : 0 } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/control',
+        method: update ? 'POST' : 'GET',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': update ? body.length : 0 },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

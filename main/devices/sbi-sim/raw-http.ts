@@ -22,7 +22,14 @@ export class RawHttpError extends Error {
   }
 }
 
-const REASONS: Record<number, string> = { 200: 'OK', 400: 'Bad Request', 404: 'Not Found', 405: 'Method Not Allowed', 413: 'Payload Too Large', 500: 'Internal Server Error' };
+const REASONS: Record<number, string> = {
+  200: 'OK',
+  400: 'Bad Request',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  413: 'Payload Too Large',
+  500: 'Internal Server Error',
+};
 
 export class RawResponse {
   private headSent = false;
@@ -35,7 +42,13 @@ export class RawResponse {
   head(status: number, headers: Record<string, string | number>): void {
     if (this.headSent) return;
     this.headSent = true;
-    const lines = [`HTTP/1.1 ${status} ${REASONS[status] ?? 'Status'}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), 'Connection: close', '', ''];
+    const lines = [
+      `HTTP/1.1 ${status} ${REASONS[status] ?? 'Status'}`,
+      ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+      'Connection: close',
+      '',
+      '',
+    ];
     this.socket.write(lines.join('\r\n'));
   }
 

@@ -120,9 +120,18 @@ export async function startSimulatorServer(opts: SimulatorOptions = {}): Promise
     if (!modality || !dev.deviceSubId.includes(subId)) return sbiError(res, 109, 'deviceSubId not supported');
     const spec = MODALITY_SPECS[modality];
     const exceptions = new Set((Array.isArray(bio.exception) ? bio.exception : []).map(String));
-    const asked = spec.bioType === 'Face' ? ['Face'] : (Array.isArray(bio.bioSubType) && bio.bioSubType.length ? bio.bioSubType.map(String) : [...spec.subTypes]);
+    const asked =
+      spec.bioType === 'Face'
+        ? ['Face']
+        : Array.isArray(bio.bioSubType) && bio.bioSubType.length
+          ? bio.bioSubType.map(String)
+          : [...spec.subTypes];
     const subTypes = asked.filter((s) => !exceptions.has(s)) as BioSubType[];
-    if (subTypes.some((s) => !spec.subTypes.includes(s)) || subTypes.length === 0 || Number(bio.count ?? subTypes.length) !== subTypes.length) {
+    if (
+      subTypes.some((s) => !spec.subTypes.includes(s)) ||
+      subTypes.length === 0 ||
+      Number(bio.count ?? subTypes.length) !== subTypes.length
+    ) {
       return sbiError(res, 109, 'count or bioSubType not supported');
     }
     const fault = takeFault('malformedJson', 'brokenHash', 'timeout', 'disconnect', 'badSignature', 'noBiometric');
@@ -192,7 +201,8 @@ export async function startSimulatorServer(opts: SimulatorOptions = {}): Promise
     if (!dev) return res.json(200, { error: { errorCode: '106', errorInfo: 'device not found' } });
     if (config.status === 'Not Ready') return res.json(200, { error: { errorCode: '110', errorInfo: 'device not ready' } });
     const subId = Number(body.deviceSubId ?? dev.deviceSubId[0]);
-    const modality: Modality = MODALITIES.find((m) => MODALITY_SPECS[m].bioType === dev.type && MODALITY_SPECS[m].deviceSubId === subId) ?? 'face';
+    const modality: Modality =
+      MODALITIES.find((m) => MODALITY_SPECS[m].bioType === dev.type && MODALITY_SPECS[m].deviceSubId === subId) ?? 'face';
     const fault = takeFault('disconnectStream');
     const frames = previewFrames(modality, config.quality);
     const until = Date.now() + Math.min(Number(body.timeout ?? 60_000) || 60_000, 600_000);
@@ -273,7 +283,9 @@ export async function startSimulatorServer(opts: SimulatorOptions = {}): Promise
       sockets.add(s);
       s.on('close', () => sockets.delete(s));
     });
-    const candidates = o.portRange ? Array.from({ length: o.portRange[1] - o.portRange[0] + 1 }, (_, i) => o.portRange![1] - i) : [o.port ?? 0];
+    const candidates = o.portRange
+      ? Array.from({ length: o.portRange[1] - o.portRange[0] + 1 }, (_, i) => o.portRange![1] - i)
+      : [o.port ?? 0];
     return (async () => {
       for (const p of candidates) {
         const ok = await new Promise<boolean>((resolve) => {

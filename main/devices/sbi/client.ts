@@ -8,7 +8,14 @@
 import type { DeviceView } from '@common/contract/biometrics.js';
 import { MODALITY_SPECS, SBI_PORT_FIRST, SBI_PORT_LAST, type BioSubType, type Modality } from '@common/domain/biometrics/modalities.js';
 import { deviceErrorDetails, kindForSbiCode } from '@common/domain/biometrics/errors.js';
-import { deviceError, type CaptureRequest, type CaptureResult, type CapturedItem, type PreviewHandle, type PreviewSink } from '@main/core/biometrics/port.js';
+import {
+  deviceError,
+  type CaptureRequest,
+  type CaptureResult,
+  type CapturedItem,
+  type PreviewHandle,
+  type PreviewSink,
+} from '@main/core/biometrics/port.js';
 import { chainHash, isHashHex } from './hash-chain.js';
 import { parseJson, sbiCall, sbiOpen } from './http.js';
 import { b64url, jsonPayload, verifyJws } from './jws.js';
@@ -47,13 +54,16 @@ function modalitiesOf(type: string, subIds: number[]): Modality[] {
 }
 
 function decodeDigitalId(raw: string): DigitalId {
-  const json = raw.split('.').length === 3 ? jsonPayload(verifyJws(raw)) : (() => {
-    try {
-      return JSON.parse(b64url(raw).toString('utf8')) as unknown;
-    } catch {
-      throw deviceError('malformed', { info: 'digitalId is not JSON' });
-    }
-  })();
+  const json =
+    raw.split('.').length === 3
+      ? jsonPayload(verifyJws(raw))
+      : (() => {
+          try {
+            return JSON.parse(b64url(raw).toString('utf8')) as unknown;
+          } catch {
+            throw deviceError('malformed', { info: 'digitalId is not JSON' });
+          }
+        })();
   const parsed = DigitalId.safeParse(json);
   if (!parsed.success) throw deviceError('malformed', { info: 'digitalId fields' });
   return parsed.data;
@@ -77,7 +87,13 @@ export class SbiClient {
     const found = await Promise.all(
       ports.map(async (port) => {
         try {
-          const res = await sbiCall({ port, method: 'MOSIPDISC', path: '/device', body: { type: 'Biometric Device' }, timeoutMs: this.discoveryTimeoutMs });
+          const res = await sbiCall({
+            port,
+            method: 'MOSIPDISC',
+            path: '/device',
+            body: { type: 'Biometric Device' },
+            timeoutMs: this.discoveryTimeoutMs,
+          });
           const items = z.array(DiscoveryItem).safeParse(parseJson(res));
           if (!items.success || items.data.length === 0) return [];
           return await this.deviceInfo(port);
@@ -166,7 +182,13 @@ export class SbiClient {
       ],
       customOpts: null,
     };
-    const res = await sbiCall({ port: dev.port, method: 'RCAPTURE', path: '/capture', body, timeoutMs: req.timeoutMs + this.captureGraceMs });
+    const res = await sbiCall({
+      port: dev.port,
+      method: 'RCAPTURE',
+      path: '/capture',
+      body,
+      timeoutMs: req.timeoutMs + this.captureGraceMs,
+    });
     const parsed = CaptureResponse.safeParse(parseJson(res));
     if (!parsed.success) throw deviceError('malformed', { info: 'RCAPTURE shape' });
     const elements = parsed.data.biometrics;
@@ -195,7 +217,8 @@ export class SbiClient {
       seen.add(sub);
       const iso = b64url(p.bioValue);
       const expected = chainHash(prev, iso);
-      if (!isHashHex(el.hash) || el.hash.toUpperCase() !== expected) throw deviceError('hashChain', { info: `element ${items.length + 1}` });
+      if (!isHashHex(el.hash) || el.hash.toUpperCase() !== expected)
+        throw deviceError('hashChain', { info: `element ${items.length + 1}` });
       prev = expected;
       items.push({ bioType: p.bioType, bioSubType: sub, quality: p.qualityScore, iso, hash: expected });
     }
@@ -211,14 +234,17 @@ export class SbiClient {
       const chunks: Buffer[] = [];
       for await (const c of res) chunks.push(c as Buffer);
       abort();
-      const err = z.object({ error: SbiError }).safeParse((() => {
-        try {
-          return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
-        } catch {
-          return undefined;
-        }
-      })());
-      if (err.success && err.data.error.errorCode !== 0) throw deviceError(kindForSbiCode(err.data.error.errorCode), { sbiCode: err.data.error.errorCode });
+      const err = z.object({ error: SbiError }).safeParse(
+        (() => {
+          try {
+            return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+          } catch {
+            return undefined;
+          }
+        })(),
+      );
+      if (err.success && err.data.error.errorCode !== 0)
+        throw deviceError(kindForSbiCode(err.data.error.errorCode), { sbiCode: err.data.error.errorCode });
       throw deviceError('malformed', { info: 'STREAM did not answer multipart' });
     }
     let stopped = false;

@@ -53,7 +53,9 @@ export class SbiDevices implements BiometricDevicePort {
 
   private match(modality: Modality, deviceId: string | undefined): KnownDevice[] {
     return this.known.filter(
-      (d) => d.view.modalities.includes(modality) && (deviceId === undefined || d.deviceId === deviceId || `${d.port}/${d.deviceId}` === deviceId),
+      (d) =>
+        d.view.modalities.includes(modality) &&
+        (deviceId === undefined || d.deviceId === deviceId || `${d.port}/${d.deviceId}` === deviceId),
     );
   }
 
@@ -72,7 +74,11 @@ export class SbiDevices implements BiometricDevicePort {
   }
 
   private forgetOnGone(err: unknown): void {
-    if (err instanceof AppError && err.code === 'DEVICE' && GONE.has((err.details as { deviceError?: string } | undefined)?.deviceError ?? '')) {
+    if (
+      err instanceof AppError &&
+      err.code === 'DEVICE' &&
+      GONE.has((err.details as { deviceError?: string } | undefined)?.deviceError ?? '')
+    ) {
       this.scanned = false;
     }
   }

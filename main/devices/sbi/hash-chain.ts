@@ -11,7 +11,9 @@ export const CHAIN_START = sha256(new Uint8Array(0)).toString('hex').toUpperCase
  */
 export function chainHash(previousHash: string, iso: Uint8Array): string {
   const prev = Buffer.from(previousHash === '' ? CHAIN_START : previousHash, 'hex');
-  return sha256(Buffer.concat([prev, sha256(iso)])).toString('hex').toUpperCase();
+  return sha256(Buffer.concat([prev, sha256(iso)]))
+    .toString('hex')
+    .toUpperCase();
 }
 
 export const isHashHex = (s: unknown): s is string => typeof s === 'string' && /^[0-9A-Fa-f]{64}$/.test(s);

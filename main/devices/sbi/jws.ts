@@ -26,7 +26,10 @@ function keyFromHeader(header: Record<string, unknown>): KeyObject {
   throw new Error('no key in header');
 }
 
-export const keyIdOf = (key: KeyObject): string => createHash('sha256').update(key.export({ type: 'spki', format: 'der' })).digest('hex');
+export const keyIdOf = (key: KeyObject): string =>
+  createHash('sha256')
+    .update(key.export({ type: 'spki', format: 'der' }))
+    .digest('hex');
 
 function checkSignature(alg: unknown, key: KeyObject, signingInput: Buffer, sig: Buffer): boolean {
   switch (alg) {

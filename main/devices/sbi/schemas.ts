@@ -2,7 +2,15 @@
 // scores, so both are accepted; everything else that is missing or mistyped is a 'malformed' answer.
 import { z } from 'zod';
 
-const NumLike = z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/)]).transform((v) => Number(v));
+const NumLike = z
+  .union([
+    z.number(),
+    z
+      .string()
+      .trim()
+      .regex(/^-?\d+(\.\d+)?$/),
+  ])
+  .transform((v) => Number(v));
 
 export const SbiError = z.object({ errorCode: NumLike, errorInfo: z.string().optional().nullable() });
 
@@ -35,7 +43,9 @@ export const DigitalId = z.object({
 });
 export type DigitalId = z.infer<typeof DigitalId>;
 
-export const DeviceInfoResponse = z.array(z.object({ deviceInfo: z.string().optional().nullable(), error: SbiError.optional().nullable() }));
+export const DeviceInfoResponse = z.array(
+  z.object({ deviceInfo: z.string().optional().nullable(), error: SbiError.optional().nullable() }),
+);
 
 export const DeviceInfo = z.object({
   specVersion: z.array(z.string()).default([]),

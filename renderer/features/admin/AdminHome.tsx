@@ -55,7 +55,13 @@ export function AdminHome() {
         <h1 id="admin-title">{t('admin.title')}</h1>
         <nav className="tabs" aria-label={t('admin.title')}>
           {TABS.map((name) => (
-            <a key={name} href={`#/admin/${name}`} className="tabs__tab" aria-current={tab === name ? 'page' : undefined} onClick={(e) => (e.preventDefault(), replaceHash(`#/admin/${name}`))}>
+            <a
+              key={name}
+              href={`#/admin/${name}`}
+              className="tabs__tab"
+              aria-current={tab === name ? 'page' : undefined}
+              onClick={(e) => (e.preventDefault(), replaceHash(`#/admin/${name}`))}
+            >
               {t(`admin.tabs.${name}`)}
             </a>
           ))}

@@ -15,7 +15,9 @@ export function PasswordReset({ user }: { user: UserView }) {
   const resetPassword = useUsersStore((s) => s.resetPassword);
   const [password, setPassword] = useState('');
   const [done, setDone] = useState(false);
-  const client = password ? { temporaryPassword: passwordProblems(password, user.username).map((p) => `password.${p}`) } : { temporaryPassword: ['required'] };
+  const client = password
+    ? { temporaryPassword: passwordProblems(password, user.username).map((p) => `password.${p}`) }
+    : { temporaryPassword: ['required'] };
   const sub = useSubmission(password, client);
   return (
     <form
@@ -37,7 +39,15 @@ export function PasswordReset({ user }: { user: UserView }) {
       <h3 id={`reset-${user.id}`}>{t('admin.editor.resetTitle')}</h3>
       <p className="muted">{t('admin.editor.resetHint')}</p>
       {done && <Notice tone="success">{t('admin.editor.resetDone')}</Notice>}
-      <TextField label={t('admin.create.password')} type="text" autoComplete="off" spellCheck={false} value={password} onValue={setPassword} problems={sub.problems.temporaryPassword} />
+      <TextField
+        label={t('admin.create.password')}
+        type="text"
+        autoComplete="off"
+        spellCheck={false}
+        value={password}
+        onValue={setPassword}
+        problems={sub.problems.temporaryPassword}
+      />
       <PasswordChecklist password={password} username={user.username} />
       {sub.error && <Notice tone="error">{describeError(t, sub.error)}</Notice>}
       <div className="form-actions">

@@ -25,20 +25,41 @@ export function PrinterSettings() {
   const save = async (): Promise<void> => {
     setBusy(true);
     setSaved(false);
-    const r = await call('printer.updateSettings', { documentPrinter: form.documentPrinter.trim() || null, ticketPrinter: form.ticketPrinter.trim() || null });
+    const r = await call('printer.updateSettings', {
+      documentPrinter: form.documentPrinter.trim() || null,
+      ticketPrinter: form.ticketPrinter.trim() || null,
+    });
     setBusy(false);
     setError(r.ok ? null : r.error);
     setSaved(r.ok);
   };
 
   return (
-    <form className="card" aria-labelledby="printer-settings-title" noValidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
+    <form
+      className="card"
+      aria-labelledby="printer-settings-title"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
       <h2 id="printer-settings-title">{t('printer.title')}</h2>
       <p className="muted">{t('printer.hint')}</p>
       {error && <Notice tone="error">{describeError(t, error)}</Notice>}
       {saved && <Notice tone="success">{t('printer.saved')}</Notice>}
-      <TextField label={t('printer.document')} value={form.documentPrinter} onValue={(documentPrinter) => setForm((f) => ({ ...f, documentPrinter }))} maxLength={200} />
-      <TextField label={t('printer.ticket')} value={form.ticketPrinter} onValue={(ticketPrinter) => setForm((f) => ({ ...f, ticketPrinter }))} maxLength={200} />
+      <TextField
+        label={t('printer.document')}
+        value={form.documentPrinter}
+        onValue={(documentPrinter) => setForm((f) => ({ ...f, documentPrinter }))}
+        maxLength={200}
+      />
+      <TextField
+        label={t('printer.ticket')}
+        value={form.ticketPrinter}
+        onValue={(ticketPrinter) => setForm((f) => ({ ...f, ticketPrinter }))}
+        maxLength={200}
+      />
       <div className="form-actions">
         <button type="submit" className="btn btn--primary" disabled={busy || !loaded}>
           {busy ? t('common.saving') : t('printer.save')}

@@ -55,10 +55,32 @@ export function UserCreateForm({ onClose }: { onClose: () => void }) {
         </button>
       </div>
       {created && <Notice tone="success">{t('admin.create.done', { username: created })}</Notice>}
-      <TextField label={t('admin.create.username')} autoFocus autoComplete="off" autoCapitalize="none" value={form.username} onValue={(username) => edit({ username })} problems={sub.problems.username} />
-      <TextField label={t('admin.create.fullName')} autoComplete="off" value={form.fullName} onValue={(fullName) => edit({ fullName })} problems={sub.problems.fullName} />
+      <TextField
+        label={t('admin.create.username')}
+        autoFocus
+        autoComplete="off"
+        autoCapitalize="none"
+        value={form.username}
+        onValue={(username) => edit({ username })}
+        problems={sub.problems.username}
+      />
+      <TextField
+        label={t('admin.create.fullName')}
+        autoComplete="off"
+        value={form.fullName}
+        onValue={(fullName) => edit({ fullName })}
+        problems={sub.problems.fullName}
+      />
       <RoleSelect label={t('admin.create.role')} value={form.role} onChange={(role) => edit({ role })} problems={sub.problems.role} />
-      {form.role === 'officer' && <ServicePicker legend={t('admin.create.services')} services={services} value={form.services} onChange={(codes) => edit({ services: codes })} problems={sub.problems.services} />}
+      {form.role === 'officer' && (
+        <ServicePicker
+          legend={t('admin.create.services')}
+          services={services}
+          value={form.services}
+          onChange={(codes) => edit({ services: codes })}
+          problems={sub.problems.services}
+        />
+      )}
       <Field label={t('admin.create.language')}>
         {(control) => (
           <select {...control} value={form.language} onChange={(e) => edit({ language: e.target.value === 'en' ? 'en' : 'id' })}>
@@ -67,7 +89,16 @@ export function UserCreateForm({ onClose }: { onClose: () => void }) {
           </select>
         )}
       </Field>
-      <TextField label={t('admin.create.password')} hint={t('admin.create.passwordHint')} type="text" autoComplete="off" spellCheck={false} value={form.password} onValue={(password) => edit({ password })} problems={sub.problems.password} />
+      <TextField
+        label={t('admin.create.password')}
+        hint={t('admin.create.passwordHint')}
+        type="text"
+        autoComplete="off"
+        spellCheck={false}
+        value={form.password}
+        onValue={(password) => edit({ password })}
+        problems={sub.problems.password}
+      />
       <PasswordChecklist password={form.password} username={form.username.toLowerCase()} />
       {sub.error && <Notice tone="error">{describeError(t, sub.error)}</Notice>}
       <div className="form-actions">

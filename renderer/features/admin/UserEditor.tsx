@@ -54,10 +54,26 @@ export function UserEditor({ user, onClose }: { user: UserView; onClose: () => v
           })
         }
       >
-        <TextField label={t('admin.create.fullName')} value={form.fullName} onValue={(fullName) => setForm((f) => ({ ...f, fullName }))} problems={sub.problems.fullName} />
-        <RoleSelect label={t('admin.create.role')} value={form.role} onChange={(role) => setForm((f) => ({ ...f, role }))} problems={sub.problems.role} />
+        <TextField
+          label={t('admin.create.fullName')}
+          value={form.fullName}
+          onValue={(fullName) => setForm((f) => ({ ...f, fullName }))}
+          problems={sub.problems.fullName}
+        />
+        <RoleSelect
+          label={t('admin.create.role')}
+          value={form.role}
+          onChange={(role) => setForm((f) => ({ ...f, role }))}
+          problems={sub.problems.role}
+        />
         {form.role === 'officer' && (
-          <ServicePicker legend={t('admin.create.services')} services={services} value={form.services} onChange={(codes) => setForm((f) => ({ ...f, services: codes }))} problems={sub.problems.services} />
+          <ServicePicker
+            legend={t('admin.create.services')}
+            services={services}
+            value={form.services}
+            onChange={(codes) => setForm((f) => ({ ...f, services: codes }))}
+            problems={sub.problems.services}
+          />
         )}
         {sub.error && <Notice tone="error">{describeError(t, sub.error)}</Notice>}
         <div className="form-actions">
@@ -68,11 +84,19 @@ export function UserEditor({ user, onClose }: { user: UserView; onClose: () => v
       </form>
       <div className="form-actions form-actions--split">
         {user.disabled ? (
-          <button type="button" className="btn btn--secondary" onClick={() => void act(() => update({ id: user.id, disabled: false }), t('admin.editor.enabledDone'))}>
+          <button
+            type="button"
+            className="btn btn--secondary"
+            onClick={() => void act(() => update({ id: user.id, disabled: false }), t('admin.editor.enabledDone'))}
+          >
             {t('admin.editor.enable')}
           </button>
         ) : (
-          <button type="button" className="btn btn--danger" onClick={() => void act(() => update({ id: user.id, disabled: true }), t('admin.editor.disabledDone'))}>
+          <button
+            type="button"
+            className="btn btn--danger"
+            onClick={() => void act(() => update({ id: user.id, disabled: true }), t('admin.editor.disabledDone'))}
+          >
             {t('admin.editor.disable')}
           </button>
         )}

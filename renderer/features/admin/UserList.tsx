@@ -17,7 +17,10 @@ export function UserList({ users, selectedId, onEdit }: Props) {
   const services = useAppStore((s) => s.services);
   // In the reference order (A, B, C...), unknown codes last as they are.
   const prefixes = (codes: string[]): string =>
-    [...services.filter((s) => codes.includes(s.code)).map((s) => s.prefix), ...codes.filter((c) => !services.some((s) => s.code === c))].join(' ');
+    [
+      ...services.filter((s) => codes.includes(s.code)).map((s) => s.prefix),
+      ...codes.filter((c) => !services.some((s) => s.code === c)),
+    ].join(' ');
   return (
     <div className="table-scroll">
       <table className="table table--users">
@@ -42,15 +45,26 @@ export function UserList({ users, selectedId, onEdit }: Props) {
               <td>{u.services.length ? prefixes(u.services) : <span className="muted">{t('common.none')}</span>}</td>
               <td>
                 <div className="badges">
-                  {u.disabled ? <span className="badge badge--danger">{t('admin.state.disabled')}</span> : <span className="badge badge--ok">{t('admin.state.active')}</span>}
+                  {u.disabled ? (
+                    <span className="badge badge--danger">{t('admin.state.disabled')}</span>
+                  ) : (
+                    <span className="badge badge--ok">{t('admin.state.active')}</span>
+                  )}
                   {u.lockedUntil !== null && (
-                    <span className="badge badge--warning">{t('admin.state.lockedUntil', { time: formatMoment(u.lockedUntil, Date.now(), tz, currentLanguage()) })}</span>
+                    <span className="badge badge--warning">
+                      {t('admin.state.lockedUntil', { time: formatMoment(u.lockedUntil, Date.now(), tz, currentLanguage()) })}
+                    </span>
                   )}
                   {u.mustChangePassword && <span className="badge badge--muted">{t('admin.state.mustChange')}</span>}
                 </div>
               </td>
               <td>
-                <button type="button" className="btn btn--small" onClick={() => onEdit(u.id)} aria-label={`${t('admin.edit')} ${u.username}`}>
+                <button
+                  type="button"
+                  className="btn btn--small"
+                  onClick={() => onEdit(u.id)}
+                  aria-label={`${t('admin.edit')} ${u.username}`}
+                >
                   {t('admin.edit')}
                 </button>
               </td>

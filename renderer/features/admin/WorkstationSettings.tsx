@@ -24,7 +24,12 @@ export function WorkstationSettings() {
     void load();
   }, [load]);
   useEffect(() => {
-    if (settings) setForm({ workstationName: settings.workstationName, counter: String(settings.counterNumber), idle: String(settings.idleLockMinutes) });
+    if (settings)
+      setForm({
+        workstationName: settings.workstationName,
+        counter: String(settings.counterNumber),
+        idle: String(settings.idleLockMinutes),
+      });
   }, [settings]);
 
   const input = { workstationName: form.workstationName, counterNumber: asNumber(form.counter), idleLockMinutes: asNumber(form.idle) };
@@ -56,10 +61,31 @@ export function WorkstationSettings() {
         {error && <Notice tone="error">{describeError(t, error)}</Notice>}
         {saved && <Notice tone="success">{t('admin.settings.saved')}</Notice>}
         <div className="form-row">
-          <TextField label={t('admin.settings.workstationName')} value={form.workstationName} onValue={(workstationName) => setForm((f) => ({ ...f, workstationName }))} problems={sub.problems.workstationName} maxLength={64} />
-          <TextField label={t('admin.settings.counterNumber')} inputMode="numeric" className="field--short" value={form.counter} onValue={(counter) => setForm((f) => ({ ...f, counter }))} problems={sub.problems.counterNumber} />
+          <TextField
+            label={t('admin.settings.workstationName')}
+            value={form.workstationName}
+            onValue={(workstationName) => setForm((f) => ({ ...f, workstationName }))}
+            problems={sub.problems.workstationName}
+            maxLength={64}
+          />
+          <TextField
+            label={t('admin.settings.counterNumber')}
+            inputMode="numeric"
+            className="field--short"
+            value={form.counter}
+            onValue={(counter) => setForm((f) => ({ ...f, counter }))}
+            problems={sub.problems.counterNumber}
+          />
         </div>
-        <TextField label={t('admin.settings.idleLockMinutes')} hint={t('admin.settings.idleHint')} inputMode="numeric" className="field--short" value={form.idle} onValue={(idle) => setForm((f) => ({ ...f, idle }))} problems={sub.problems.idleLockMinutes} />
+        <TextField
+          label={t('admin.settings.idleLockMinutes')}
+          hint={t('admin.settings.idleHint')}
+          inputMode="numeric"
+          className="field--short"
+          value={form.idle}
+          onValue={(idle) => setForm((f) => ({ ...f, idle }))}
+          problems={sub.problems.idleLockMinutes}
+        />
         {sub.error && <Notice tone="error">{describeError(t, sub.error)}</Notice>}
         <div className="form-actions">
           <button type="submit" className="btn btn--primary" disabled={sub.busy || !settings}>

@@ -86,7 +86,14 @@ export function AnalyticsScreen({ tab }: { tab: AnalyticsTab }) {
             {tab === 'serviceTimes' && s.serviceTimes && <ServiceTimesPanel key={s.serviceTimes.from} serviceTimes={s.serviceTimes} />}
             {tab === 'forecast' && s.forecast && <ForecastPanel forecast={s.forecast} />}
             {tab === 'staffing' && s.forecast && (
-              <StaffingPanel key={s.staffing?.date ?? 'none'} forecast={s.forecast} staffing={s.staffing} input={s.staffingInput} error={s.staffingError} onPlan={s.plan} />
+              <StaffingPanel
+                key={s.staffing?.date ?? 'none'}
+                forecast={s.forecast}
+                staffing={s.staffing}
+                input={s.staffingInput}
+                error={s.staffingError}
+                onPlan={s.plan}
+              />
             )}
           </div>
         </Suspense>

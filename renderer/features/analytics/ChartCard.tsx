@@ -1,13 +1,35 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  BarController, BarElement, BubbleController, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
-  type ChartConfiguration, type Plugin,
+  BarController,
+  BarElement,
+  BubbleController,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartConfiguration,
+  type Plugin,
 } from 'chart.js';
 import { downloadCsv, downloadPng, type CsvCell } from './export.js';
 
 // Only the pieces these screens draw, so the bundle carries no more of chart.js than it needs.
-Chart.register(BarController, BarElement, BubbleController, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
+Chart.register(
+  BarController,
+  BarElement,
+  BubbleController,
+  LineController,
+  LineElement,
+  PointElement,
+  CategoryScale,
+  LinearScale,
+  Tooltip,
+  Legend,
+);
 
 /** A canvas is transparent: an exported PNG would be unreadable on a dark viewer without this. */
 const whiteBackground: Plugin = {

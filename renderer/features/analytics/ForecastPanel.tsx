@@ -6,7 +6,8 @@ import { ChartCard } from './ChartCard.js';
 import { hourLabel, longDate, number, percent, shortDate } from './format.js';
 
 /** The hours the office sees arrivals in, over every forecast day. */
-const openHours = (f: ForecastResult): number[] => [...new Set(f.days.flatMap((d) => d.hours.flatMap((v, h) => (v > 0 ? [h] : []))))].sort((a, b) => a - b);
+const openHours = (f: ForecastResult): number[] =>
+  [...new Set(f.days.flatMap((d) => d.hours.flatMap((v, h) => (v > 0 ? [h] : []))))].sort((a, b) => a - b);
 
 /** Arrivals per hour for the next working days, closed days named, and how wrong it was in the backtest. */
 export function ForecastPanel({ forecast }: { forecast: ForecastResult }) {
@@ -35,7 +36,11 @@ export function ForecastPanel({ forecast }: { forecast: ForecastResult }) {
   );
   const csv = () => [
     [t('analytics.forecast.date'), t('analytics.forecast.hour'), t('analytics.forecast.arrivals'), t('analytics.forecast.closed')],
-    ...forecast.days.flatMap((d) => (d.closed ? [[d.date, '', 0, d.holidayName ?? t('analytics.forecast.closedDay')]] : hours.map((h) => [d.date, hourLabel(h), d.hours[h] ?? 0, '']))),
+    ...forecast.days.flatMap((d) =>
+      d.closed
+        ? [[d.date, '', 0, d.holidayName ?? t('analytics.forecast.closedDay')]]
+        : hours.map((h) => [d.date, hourLabel(h), d.hours[h] ?? 0, '']),
+    ),
     [],
     ['MAE', forecast.backtest.mae],
     ['MAPE %', forecast.backtest.mape],
@@ -44,7 +49,13 @@ export function ForecastPanel({ forecast }: { forecast: ForecastResult }) {
   ];
   const b = forecast.backtest;
   return (
-    <ChartCard title={t('analytics.forecast.title')} fileBase={`prakiraan-${forecast.origin}`} config={config} csv={csv} testId="analytics-forecast">
+    <ChartCard
+      title={t('analytics.forecast.title')}
+      fileBase={`prakiraan-${forecast.origin}`}
+      config={config}
+      csv={csv}
+      testId="analytics-forecast"
+    >
       <p className="analytics-backtest" data-testid="analytics-backtest">
         {b.folds === 0
           ? t('analytics.forecast.noBacktest')

@@ -19,9 +19,16 @@ export function HeatmapPanel({ heatmap }: { heatmap: HeatmapResult }) {
           {
             label: t('analytics.heatmap.perDay'),
             data: heatmap.weekdays.flatMap((w, wi) =>
-              heatmap.hours.map((h, hi) => ({ x: h, y: wi, r: max > 0 ? 2 + (18 * (heatmap.mean[wi]![hi] ?? 0)) / max : 0, v: heatmap.mean[wi]![hi] ?? 0 })),
+              heatmap.hours.map((h, hi) => ({
+                x: h,
+                y: wi,
+                r: max > 0 ? 2 + (18 * (heatmap.mean[wi]![hi] ?? 0)) / max : 0,
+                v: heatmap.mean[wi]![hi] ?? 0,
+              })),
             ),
-            backgroundColor: heatmap.weekdays.flatMap((_, wi) => heatmap.hours.map((_h, hi) => HEAT_COLOURS[heatLevel(heatmap.mean[wi]![hi] ?? 0, max)]!)),
+            backgroundColor: heatmap.weekdays.flatMap((_, wi) =>
+              heatmap.hours.map((_h, hi) => HEAT_COLOURS[heatLevel(heatmap.mean[wi]![hi] ?? 0, max)]!),
+            ),
           },
         ],
       },
@@ -53,13 +60,24 @@ export function HeatmapPanel({ heatmap }: { heatmap: HeatmapResult }) {
   );
   const csv = () => [
     [t('analytics.heatmap.weekday'), ...heatmap.hours.map(hourLabel), t('analytics.heatmap.openDays')],
-    ...heatmap.weekdays.map((w, wi) => [weekdayName(w), ...heatmap.hours.map((_, hi) => heatmap.mean[wi]![hi] ?? 0), heatmap.openDays[wi] ?? 0]),
+    ...heatmap.weekdays.map((w, wi) => [
+      weekdayName(w),
+      ...heatmap.hours.map((_, hi) => heatmap.mean[wi]![hi] ?? 0),
+      heatmap.openDays[wi] ?? 0,
+    ]),
   ];
   return (
-    <ChartCard title={t('analytics.heatmap.title')} fileBase={`kedatangan-${heatmap.from}-${heatmap.to}`} config={config} csv={csv} testId="analytics-heatmap">
+    <ChartCard
+      title={t('analytics.heatmap.title')}
+      fileBase={`kedatangan-${heatmap.from}-${heatmap.to}`}
+      config={config}
+      csv={csv}
+      testId="analytics-heatmap"
+    >
       <p className="muted">
         {t('analytics.heatmap.explain', { from: heatmap.from, to: heatmap.to, total: heatmap.total })}
-        {heatmap.peak && ` ${t('analytics.heatmap.peak', { weekday: weekdayName(heatmap.peak.weekday), hour: hourLabel(heatmap.peak.hour), mean: number(heatmap.peak.mean) })}`}
+        {heatmap.peak &&
+          ` ${t('analytics.heatmap.peak', { weekday: weekdayName(heatmap.peak.weekday), hour: hourLabel(heatmap.peak.hour), mean: number(heatmap.peak.mean) })}`}
       </p>
       <div className="table-scroll">
         <table className="table heat-table">

@@ -19,11 +19,16 @@ export function ServiceTimesPanel({ serviceTimes }: { serviceTimes: ServiceTimes
       type: 'bar',
       data: {
         labels: (selected?.histogram ?? []).map((b) => `${duration(b.fromSeconds)}–${duration(b.toSeconds)}`),
-        datasets: [{ label: t('analytics.serviceTimes.tickets'), data: (selected?.histogram ?? []).map((b) => b.count), backgroundColor: '#2171b5' }],
+        datasets: [
+          { label: t('analytics.serviceTimes.tickets'), data: (selected?.histogram ?? []).map((b) => b.count), backgroundColor: '#2171b5' },
+        ],
       },
       options: {
         plugins: { legend: { display: false } },
-        scales: { x: { title: { display: true, text: t('analytics.serviceTimes.minutes') } }, y: { beginAtZero: true, title: { display: true, text: t('analytics.serviceTimes.tickets') } } },
+        scales: {
+          x: { title: { display: true, text: t('analytics.serviceTimes.minutes') } },
+          y: { beginAtZero: true, title: { display: true, text: t('analytics.serviceTimes.tickets') } },
+        },
       },
     }),
     [selected, t, i18n.language],
@@ -32,11 +37,22 @@ export function ServiceTimesPanel({ serviceTimes }: { serviceTimes: ServiceTimes
     [t('analytics.serviceTimes.service'), 'kode', 'n', t('analytics.serviceTimes.meanSeconds'), 'p50', 'p80', 'p90', 'p95'],
     ...serviceTimes.services.map((s) => [nameOf(s), s.serviceCode, s.count, s.meanSeconds, s.p50, s.p80, s.p90, s.p95]),
     [],
-    [`${t('analytics.serviceTimes.histogramOf')} ${selected ? nameOf(selected) : ''}`, t('analytics.serviceTimes.fromSeconds'), t('analytics.serviceTimes.toSeconds'), t('analytics.serviceTimes.tickets')],
+    [
+      `${t('analytics.serviceTimes.histogramOf')} ${selected ? nameOf(selected) : ''}`,
+      t('analytics.serviceTimes.fromSeconds'),
+      t('analytics.serviceTimes.toSeconds'),
+      t('analytics.serviceTimes.tickets'),
+    ],
     ...(selected?.histogram ?? []).map((b) => ['', b.fromSeconds, b.toSeconds, b.count]),
   ];
   return (
-    <ChartCard title={t('analytics.serviceTimes.title')} fileBase={`waktu-layanan-${serviceTimes.from}-${serviceTimes.to}`} config={config} csv={csv} testId="analytics-service-times">
+    <ChartCard
+      title={t('analytics.serviceTimes.title')}
+      fileBase={`waktu-layanan-${serviceTimes.from}-${serviceTimes.to}`}
+      config={config}
+      csv={csv}
+      testId="analytics-service-times"
+    >
       <div className="field analytics-picker">
         <label htmlFor="analytics-service">{t('analytics.serviceTimes.service')}</label>
         <select id="analytics-service" value={selected?.serviceCode ?? ''} onChange={(e) => setCode(e.target.value)}>

@@ -40,23 +40,67 @@ export function StaffingPanel({ forecast, staffing, input, error, onPlan }: Prop
       data: {
         labels: (staffing?.hours ?? []).map((h) => hourLabel(h.hour)),
         datasets: [
-          { type: 'bar', label: t('analytics.staffing.counters'), data: (staffing?.hours ?? []).map((h) => h.counters), backgroundColor: '#2171b5', yAxisID: 'y' },
-          { type: 'bar', label: t('analytics.staffing.rostered'), data: (staffing?.hours ?? []).map((h) => h.rostered), backgroundColor: '#9ecae1', yAxisID: 'y' },
-          { type: 'line', label: t('analytics.staffing.quota'), data: (staffing?.hours ?? []).map((h) => h.quota), borderColor: '#d94801', backgroundColor: '#d94801', yAxisID: 'y2' },
+          {
+            type: 'bar',
+            label: t('analytics.staffing.counters'),
+            data: (staffing?.hours ?? []).map((h) => h.counters),
+            backgroundColor: '#2171b5',
+            yAxisID: 'y',
+          },
+          {
+            type: 'bar',
+            label: t('analytics.staffing.rostered'),
+            data: (staffing?.hours ?? []).map((h) => h.rostered),
+            backgroundColor: '#9ecae1',
+            yAxisID: 'y',
+          },
+          {
+            type: 'line',
+            label: t('analytics.staffing.quota'),
+            data: (staffing?.hours ?? []).map((h) => h.quota),
+            borderColor: '#d94801',
+            backgroundColor: '#d94801',
+            yAxisID: 'y2',
+          },
         ],
       },
       options: {
         scales: {
           y: { beginAtZero: true, position: 'left', title: { display: true, text: t('analytics.staffing.countersAxis') } },
-          y2: { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false }, title: { display: true, text: t('analytics.staffing.quotaAxis') } },
+          y2: {
+            beginAtZero: true,
+            position: 'right',
+            grid: { drawOnChartArea: false },
+            title: { display: true, text: t('analytics.staffing.quotaAxis') },
+          },
         },
       },
     }),
     [staffing, t, i18n.language],
   );
   const csv = () => [
-    [t('analytics.staffing.hour'), t('analytics.staffing.arrivals'), 'Erlang', t('analytics.staffing.counters'), t('analytics.staffing.rostered'), t('analytics.staffing.serviceLevel'), t('analytics.staffing.withAvailable', { counters: staffing?.target.countersAvailable ?? '' }), t('analytics.staffing.averageWait'), t('analytics.staffing.quota')],
-    ...(staffing?.hours ?? []).map((h) => [hourLabel(h.hour), h.arrivals, h.load, h.counters, h.rostered, h.serviceLevel, h.serviceLevelWithAvailable, h.averageWaitSeconds, h.quota]),
+    [
+      t('analytics.staffing.hour'),
+      t('analytics.staffing.arrivals'),
+      'Erlang',
+      t('analytics.staffing.counters'),
+      t('analytics.staffing.rostered'),
+      t('analytics.staffing.serviceLevel'),
+      t('analytics.staffing.withAvailable', { counters: staffing?.target.countersAvailable ?? '' }),
+      t('analytics.staffing.averageWait'),
+      t('analytics.staffing.quota'),
+    ],
+    ...(staffing?.hours ?? []).map((h) => [
+      hourLabel(h.hour),
+      h.arrivals,
+      h.load,
+      h.counters,
+      h.rostered,
+      h.serviceLevel,
+      h.serviceLevelWithAvailable,
+      h.averageWaitSeconds,
+      h.quota,
+    ]),
   ];
   return (
     <>
@@ -100,7 +144,13 @@ export function StaffingPanel({ forecast, staffing, input, error, onPlan }: Prop
         )}
       </form>
       {staffing && (
-        <ChartCard title={t('analytics.staffing.title', { date: longDate(staffing.date) })} fileBase={`kebutuhan-loket-${staffing.date}`} config={config} csv={csv} testId="analytics-staffing">
+        <ChartCard
+          title={t('analytics.staffing.title', { date: longDate(staffing.date) })}
+          fileBase={`kebutuhan-loket-${staffing.date}`}
+          config={config}
+          csv={csv}
+          testId="analytics-staffing"
+        >
           <p className="muted" data-testid="staffing-summary">
             {t('analytics.staffing.explain', {
               aht: duration(staffing.ahtSeconds),

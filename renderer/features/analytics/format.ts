@@ -9,10 +9,14 @@ export const weekdayName = (weekday: number, width: 'long' | 'short' = 'long'): 
 
 /** "Sen 21/12" for a yyyy-MM-dd business day. */
 export const shortDate = (iso: string): string =>
-  new Intl.DateTimeFormat(locale(), { weekday: 'short', day: '2-digit', month: '2-digit', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  new Intl.DateTimeFormat(locale(), { weekday: 'short', day: '2-digit', month: '2-digit', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
 
 export const longDate = (iso: string): string =>
-  new Intl.DateTimeFormat(locale(), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  new Intl.DateTimeFormat(locale(), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
 
 export const hourLabel = (hour: number): string => `${String(hour).padStart(2, '0')}.00`;
 
@@ -22,9 +26,11 @@ export const duration = (seconds: number): string => {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 };
 
-export const number = (n: number, digits = 1): string => n.toLocaleString(locale(), { maximumFractionDigits: digits, minimumFractionDigits: digits });
+export const number = (n: number, digits = 1): string =>
+  n.toLocaleString(locale(), { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 export const percent = (share: number, digits = 1): string => `${number(share * 100, digits)}%`;
 
 /** Heat buckets 0-5 for a cell's colour, relative to the busiest cell. */
-export const heatLevel = (value: number, max: number): number => (max <= 0 || value <= 0 ? 0 : Math.min(5, 1 + Math.floor((value / max) * 4.999)));
+export const heatLevel = (value: number, max: number): number =>
+  max <= 0 || value <= 0 ? 0 : Math.min(5, 1 + Math.floor((value / max) * 4.999));

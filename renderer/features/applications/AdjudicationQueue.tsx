@@ -20,16 +20,32 @@ function Decide({ app, onDone }: { app: ApplicationSummary; onDone: () => void }
     e?.preventDefault();
     if (decision === 'reject' && reason.trim().length < 3) return setError(t('applications.adjudication.reasonNeeded'));
     setBusy(true);
-    const r = await call('applications.adjudicate', { id: app.id, decision, password, ...(reason.trim() ? { reason: reason.trim() } : {}) });
+    const r = await call('applications.adjudicate', {
+      id: app.id,
+      decision,
+      password,
+      ...(reason.trim() ? { reason: reason.trim() } : {}),
+    });
     setBusy(false);
     setPassword('');
     if (!r.ok) return setError(describeError(t, r.error));
     onDone();
   };
   return (
-    <form className="app-decide" onSubmit={(e) => void decide('approve', e)} aria-label={t('applications.adjudication.decide', { number: app.number })}>
+    <form
+      className="app-decide"
+      onSubmit={(e) => void decide('approve', e)}
+      aria-label={t('applications.adjudication.decide', { number: app.number })}
+    >
       <AppInput label={t('applications.adjudication.reason')} value={reason} onValue={setReason} />
-      <AppInput label={t('applications.adjudication.password')} type="password" value={password} onValue={setPassword} autoComplete="current-password" required />
+      <AppInput
+        label={t('applications.adjudication.password')}
+        type="password"
+        value={password}
+        onValue={setPassword}
+        autoComplete="current-password"
+        required
+      />
       {error && <Notice tone="error">{error}</Notice>}
       <div className="form-actions">
         <button type="submit" className="btn btn--primary" disabled={busy || !password}>
@@ -68,7 +84,12 @@ export function AdjudicationQueue() {
         <ul className="app-queue">
           {queue.map((a) => (
             <li key={a.id} className="card">
-              <button type="button" className="btn btn--link" aria-expanded={open === a.id} onClick={() => setOpen(open === a.id ? null : a.id)}>
+              <button
+                type="button"
+                className="btn btn--link"
+                aria-expanded={open === a.id}
+                onClick={() => setOpen(open === a.id ? null : a.id)}
+              >
                 {a.number} · {a.fullName} · {a.serviceName[lang]}
               </button>
               {open === a.id && <AdjudicationDetails id={a.id} />}

@@ -26,8 +26,14 @@ function Facts({ app }: { app: ApplicationView }) {
   const { t } = useTranslation();
   const a = app.applicant;
   const rows: Array<[string, string | null]> = [
-    ['nik', a.nik], ['fullName', a.fullName], ['birthPlace', a.birthPlace], ['birthDate', a.birthDate], ['sex', t(`applications.sex.${a.sex}`)],
-    ['address', a.address], ['phone', a.phone], ['passportNumber', a.passportNumber],
+    ['nik', a.nik],
+    ['fullName', a.fullName],
+    ['birthPlace', a.birthPlace],
+    ['birthDate', a.birthDate],
+    ['sex', t(`applications.sex.${a.sex}`)],
+    ['address', a.address],
+    ['phone', a.phone],
+    ['passportNumber', a.passportNumber],
   ];
   return (
     <dl className="app-facts">
@@ -63,7 +69,12 @@ export function ApplicationScreen({ id }: { id: string }) {
   useShortcuts([{ keys: 'Escape', run: () => replaceHash(searchRoute(role)) }]);
 
   const app = current?.id === id ? current : null;
-  if (!app) return <section className="screen">{error ? <Notice tone="error">{describeError(t, error)}</Notice> : <p className="muted">{t('applications.loading')}</p>}</section>;
+  if (!app)
+    return (
+      <section className="screen">
+        {error ? <Notice tone="error">{describeError(t, error)}</Notice> : <p className="muted">{t('applications.loading')}</p>}
+      </section>
+    );
   const editable = EDITABLE.includes(app.status);
   const actions = app.nextActions.filter((a) => !ELSEWHERE.has(a)) as CounterAction[];
   const fields = (error?.details as { fields?: Record<string, string[]> } | undefined)?.fields ?? {};
@@ -88,7 +99,11 @@ export function ApplicationScreen({ id }: { id: string }) {
         </div>
       </div>
       {error && Object.keys(fields).length === 0 && <Notice tone="error">{describeError(t, error)}</Notice>}
-      <Problems codes={Object.entries(fields).filter(([k]) => !PANEL_FIELDS.has(k)).flatMap(([, v]) => v)} />
+      <Problems
+        codes={Object.entries(fields)
+          .filter(([k]) => !PANEL_FIELDS.has(k))
+          .flatMap(([, v]) => v)}
+      />
       <div className="app-columns">
         <div className="stack">
           <div className="card" aria-labelledby="next-title">
@@ -97,7 +112,14 @@ export function ApplicationScreen({ id }: { id: string }) {
               {actions
                 .filter((a) => a !== 'cancel')
                 .map((a, i) => (
-                  <button key={a} type="button" className={`btn${i === 0 ? ' btn--primary' : ''}`} disabled={busy} onClick={() => act(a)} data-action={a}>
+                  <button
+                    key={a}
+                    type="button"
+                    className={`btn${i === 0 ? ' btn--primary' : ''}`}
+                    disabled={busy}
+                    onClick={() => act(a)}
+                    data-action={a}
+                  >
                     {t(`applications.action.${a}`)}
                   </button>
                 ))}
@@ -111,7 +133,12 @@ export function ApplicationScreen({ id }: { id: string }) {
               <div className="form-row">
                 <AppInput label={t('applications.next.cancelReason')} value={reason} onValue={setReason} />
                 <div className="field field--button">
-                  <button type="button" className="btn btn--danger" disabled={busy || reason.trim().length < 3} onClick={() => act('cancel')}>
+                  <button
+                    type="button"
+                    className="btn btn--danger"
+                    disabled={busy || reason.trim().length < 3}
+                    onClick={() => act('cancel')}
+                  >
                     {t('applications.action.cancel')}
                   </button>
                 </div>
@@ -122,17 +149,36 @@ export function ApplicationScreen({ id }: { id: string }) {
           {editable && (
             <div className="card" aria-labelledby="interview-title">
               <h2 id="interview-title">{t('applications.interview.title')}</h2>
-              <label htmlFor="interview-notes" className="visually-hidden">{t('applications.interview.title')}</label>
+              <label htmlFor="interview-notes" className="visually-hidden">
+                {t('applications.interview.title')}
+              </label>
               <textarea id="interview-notes" rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
               <div className="form-actions">
-                <button type="button" className="btn" disabled={busy || notes.trim().length < 3} onClick={() => void run('applications.setInterviewNotes', { id: app.id, notes })}>
+                <button
+                  type="button"
+                  className="btn"
+                  disabled={busy || notes.trim().length < 3}
+                  onClick={() => void run('applications.setInterviewNotes', { id: app.id, notes })}
+                >
                   {t('applications.interview.save')}
                 </button>
               </div>
               <label htmlFor="app-mrz">{t('applications.new.mrz')}</label>
-              <textarea id="app-mrz" className="mrz-input" rows={2} value={mrz} onChange={(e) => setMrz(e.target.value)} spellCheck={false} />
+              <textarea
+                id="app-mrz"
+                className="mrz-input"
+                rows={2}
+                value={mrz}
+                onChange={(e) => setMrz(e.target.value)}
+                spellCheck={false}
+              />
               <div className="form-actions">
-                <button type="button" className="btn" disabled={busy || mrz.trim().length < 88} onClick={() => void run('applications.fillFromMrz', { id: app.id, mrz }).then((r) => r.ok && setMrz(''))}>
+                <button
+                  type="button"
+                  className="btn"
+                  disabled={busy || mrz.trim().length < 88}
+                  onClick={() => void run('applications.fillFromMrz', { id: app.id, mrz }).then((r) => r.ok && setMrz(''))}
+                >
                   {t('applications.interview.readMrz')}
                 </button>
               </div>
@@ -162,7 +208,12 @@ export function ApplicationScreen({ id }: { id: string }) {
             <ol className="app-history">
               {app.transitions.map((x, i) => (
                 <li key={i}>
-                  {new Date(x.at).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID', { timeZone: tz, dateStyle: 'short', timeStyle: 'short' })} · {t(`applications.status.${x.to}`)} · {x.username}
+                  {new Date(x.at).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID', {
+                    timeZone: tz,
+                    dateStyle: 'short',
+                    timeStyle: 'short',
+                  })}{' '}
+                  · {t(`applications.status.${x.to}`)} · {x.username}
                   {x.reason ? ` · ${x.reason}` : ''}
                 </li>
               ))}

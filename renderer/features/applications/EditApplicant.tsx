@@ -7,7 +7,13 @@ import { ApplicantFields } from './ApplicantFields.js';
 import { fromDraft, toDraft, type FormValues } from './draft.js';
 
 const valuesOf = (app: ApplicationView): FormValues =>
-  fromDraft({ serviceCode: app.serviceCode, reason: app.reason, accelerated: app.accelerated, priorityGroup: app.priorityGroup, applicant: app.applicant });
+  fromDraft({
+    serviceCode: app.serviceCode,
+    reason: app.reason,
+    accelerated: app.accelerated,
+    priorityGroup: app.priorityGroup,
+    applicant: app.applicant,
+  });
 
 /** Corrections while the file is open (what verification asks for); core checks it all again. */
 export function EditApplicant({ app, onDone }: { app: ApplicationView; onDone: () => void }) {
@@ -18,7 +24,10 @@ export function EditApplicant({ app, onDone }: { app: ApplicationView; onDone: (
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => void loadCatalogue(), [loadCatalogue]);
-  const set = <K extends keyof FormValues>(k: K) => (value: FormValues[K]) => setV((old) => ({ ...old, [k]: value }));
+  const set =
+    <K extends keyof FormValues>(k: K) =>
+    (value: FormValues[K]) =>
+      setV((old) => ({ ...old, [k]: value }));
 
   const save = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
@@ -36,7 +45,13 @@ export function EditApplicant({ app, onDone }: { app: ApplicationView; onDone: (
   return (
     <form className="card" onSubmit={(e) => void save(e)} noValidate aria-label={t('applications.edit.title')}>
       <h2>{t('applications.edit.title')}</h2>
-      <ApplicantFields values={v} set={set} problems={(p) => problems[p]} catalogue={catalogue} lockService={app.bookingCode !== null || app.payments.length > 0} />
+      <ApplicantFields
+        values={v}
+        set={set}
+        problems={(p) => problems[p]}
+        catalogue={catalogue}
+        lockService={app.bookingCode !== null || app.payments.length > 0}
+      />
       {error && <Notice tone="error">{error}</Notice>}
       <div className="form-actions">
         <button type="submit" className="btn btn--primary" disabled={busy}>

@@ -59,7 +59,15 @@ export function HandOverScreen() {
         </div>
       </div>
       <form className="card" onSubmit={(e) => void find(e)}>
-        <AppInput ref={scan} label={t('applications.handOver.scan')} value={code} onValue={setCode} autoComplete="off" spellCheck={false} hint={t('applications.handOver.scanHint')} />
+        <AppInput
+          ref={scan}
+          label={t('applications.handOver.scan')}
+          value={code}
+          onValue={setCode}
+          autoComplete="off"
+          spellCheck={false}
+          hint={t('applications.handOver.scanHint')}
+        />
       </form>
       {error && <Notice tone="error">{error}</Notice>}
       {done && <Notice tone="success">{t('applications.handOver.done', { number: app?.number })}</Notice>}
@@ -73,9 +81,17 @@ export function HandOverScreen() {
           </p>
           {app.status === 'ready' ? (
             <>
-              <AppInput label={t('applications.handOver.identity')} value={identity} onValue={setIdentity} autoComplete="off" problems={problems.identityNumber} autoFocus />
+              <AppInput
+                label={t('applications.handOver.identity')}
+                value={identity}
+                onValue={setIdentity}
+                autoComplete="off"
+                problems={problems.identityNumber}
+                autoFocus
+              />
               <label className="checkbox">
-                <input type="checkbox" checked={photoMatched} onChange={(e) => setPhotoMatched(e.target.checked)} /> {t('applications.handOver.photoMatched')}
+                <input type="checkbox" checked={photoMatched} onChange={(e) => setPhotoMatched(e.target.checked)} />{' '}
+                {t('applications.handOver.photoMatched')}
               </label>
               <div className="form-actions">
                 <button type="submit" className="btn btn--primary" disabled={!photoMatched || identity.trim().length < 6}>

@@ -57,7 +57,15 @@ export function PaymentPanel({ app }: { app: ApplicationView }) {
       ))}
       {payable && !settled && !open && (
         <form onSubmit={(e) => void record(e)} className="form-row">
-          <AppInput label={t('applications.payment.billingCode')} value={code} onValue={setCode} inputMode="numeric" autoComplete="off" maxLength={24} problems={fields.billingCode ?? fields.amount} />
+          <AppInput
+            label={t('applications.payment.billingCode')}
+            value={code}
+            onValue={setCode}
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={24}
+            problems={fields.billingCode ?? fields.amount}
+          />
           <div className="field field--button">
             <button type="submit" className="btn btn--primary" disabled={busy}>
               {t('applications.payment.record')}

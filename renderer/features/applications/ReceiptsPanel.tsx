@@ -48,7 +48,13 @@ export function ReceiptsPanel({ app }: { app: ApplicationView }) {
     <div className="card" aria-labelledby="receipts-title">
       <h2 id="receipts-title">{t('applications.receipts.title')}</h2>
       <div className="form-actions">
-        <button type="button" className="btn btn--primary" onClick={() => void issue('application')} disabled={busy} aria-keyshortcuts="Alt+P">
+        <button
+          type="button"
+          className="btn btn--primary"
+          onClick={() => void issue('application')}
+          disabled={busy}
+          aria-keyshortcuts="Alt+P"
+        >
           {t('applications.receipts.printApplication')} <kbd>{PRINT_KEYS}</kbd>
         </button>
         {paid && (
@@ -70,7 +76,8 @@ export function ReceiptsPanel({ app }: { app: ApplicationView }) {
           <ul className="app-receipts" data-testid="receipt-history">
             {receipts.map((r) => (
               <li key={r.id} data-status={r.status}>
-                {t(`applications.receipts.kind.${r.kind}`)} · {t(`applications.receipts.status.${r.status}`)} · {t('applications.receipts.copies', { count: r.printCount })} ·{' '}
+                {t(`applications.receipts.kind.${r.kind}`)} · {t(`applications.receipts.status.${r.status}`)} ·{' '}
+                {t('applications.receipts.copies', { count: r.printCount })} ·{' '}
                 {t('applications.receipts.printedAt', { at: new Date(r.createdAt).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID') })}
                 {r.voidReason && <> · {t('applications.receipts.voided', { reason: r.voidReason })}</>}
                 {r.status === 'active' && reprinting === r.id && (

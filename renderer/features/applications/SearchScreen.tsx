@@ -54,8 +54,19 @@ export function SearchScreen() {
       </div>
       <form className="card" role="search" onSubmit={submit}>
         <label htmlFor="app-search">{t('applications.search.label')}</label>
-        <input id="app-search" ref={box} type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" spellCheck={false} aria-describedby="app-search-hint" />
-        <p className="field__hint" id="app-search-hint">{t('applications.search.hint')}</p>
+        <input
+          id="app-search"
+          ref={box}
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+          aria-describedby="app-search-hint"
+        />
+        <p className="field__hint" id="app-search-hint">
+          {t('applications.search.hint')}
+        </p>
       </form>
       {error && <Notice tone="error">{describeError(t, error)}</Notice>}
       <div className="card card--table">

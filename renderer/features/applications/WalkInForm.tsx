@@ -31,7 +31,10 @@ export function WalkInForm({ booking }: { booking: string | null }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLInputElement>(null);
-  const set = <K extends keyof FormValues>(k: K) => (value: FormValues[K]) => setV((old) => ({ ...old, [k]: value }));
+  const set =
+    <K extends keyof FormValues>(k: K) =>
+    (value: FormValues[K]) =>
+      setV((old) => ({ ...old, [k]: value }));
 
   useEffect(() => {
     void loadCatalogue();
@@ -106,7 +109,14 @@ export function WalkInForm({ booking }: { booking: string | null }) {
       <div className="app-columns">
         <form className="card" onSubmit={(e) => void submit(e)} noValidate aria-label={t('applications.new.title')}>
           <div className="form-row">
-            <AppInput label={t('applications.new.bookingCode')} value={bookingCode} onValue={setBookingCode} placeholder="MP…" autoComplete="off" spellCheck={false} />
+            <AppInput
+              label={t('applications.new.bookingCode')}
+              value={bookingCode}
+              onValue={setBookingCode}
+              placeholder="MP…"
+              autoComplete="off"
+              spellCheck={false}
+            />
             <div className="field field--button">
               <button type="button" className="btn" onClick={() => void loadBooking()} disabled={bookingCode.trim().length < 10}>
                 {t('applications.new.loadBooking')}
@@ -116,8 +126,20 @@ export function WalkInForm({ booking }: { booking: string | null }) {
           {bookingLoaded && <Notice tone="info">{t('applications.new.fromBooking', { code: bookingLoaded })}</Notice>}
           <div className="field">
             <label htmlFor="walkin-mrz">{t('applications.new.mrz')}</label>
-            <textarea id="walkin-mrz" className="mrz-input" rows={2} cols={46} value={mrz} onChange={(e) => readMrz(e.target.value)} spellCheck={false} autoComplete="off" aria-describedby="walkin-mrz-hint" />
-            <p className="field__hint" id="walkin-mrz-hint">{t('applications.new.mrzHint')}</p>
+            <textarea
+              id="walkin-mrz"
+              className="mrz-input"
+              rows={2}
+              cols={46}
+              value={mrz}
+              onChange={(e) => readMrz(e.target.value)}
+              spellCheck={false}
+              autoComplete="off"
+              aria-describedby="walkin-mrz-hint"
+            />
+            <p className="field__hint" id="walkin-mrz-hint">
+              {t('applications.new.mrzHint')}
+            </p>
             <Problems codes={mrzIssues.map((i) => i.code)} />
           </div>
           <ApplicantFields values={v} set={set} problems={problems} catalogue={catalogue} firstRef={first} />

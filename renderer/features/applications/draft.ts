@@ -27,8 +27,25 @@ export interface FormValues {
 }
 
 export const EMPTY: FormValues = {
-  serviceCode: 'PASPOR_ELEKTRONIK_5', reason: 'new', accelerated: false, priorityGroup: '', nik: '', fullName: '', birthPlace: '', birthDate: '', sex: 'M',
-  maritalStatus: '', address: '', phone: '', email: '', fatherName: '', motherName: '', nationality: 'IDN', passportNumber: '', passportExpiry: '', nameChange: false,
+  serviceCode: 'PASPOR_ELEKTRONIK_5',
+  reason: 'new',
+  accelerated: false,
+  priorityGroup: '',
+  nik: '',
+  fullName: '',
+  birthPlace: '',
+  birthDate: '',
+  sex: 'M',
+  maritalStatus: '',
+  address: '',
+  phone: '',
+  email: '',
+  fatherName: '',
+  motherName: '',
+  nationality: 'IDN',
+  passportNumber: '',
+  passportExpiry: '',
+  nameChange: false,
 };
 
 const orNull = (s: string): string | null => (s.trim() === '' ? null : s.trim());
@@ -43,10 +60,21 @@ export function toDraft(v: FormValues): Draft | null {
     accelerated: v.accelerated,
     priorityGroup: (orNull(v.priorityGroup) as Draft['priorityGroup']) ?? null,
     applicant: {
-      nik: orNull(v.nik), fullName: v.fullName.trim(), birthPlace: orNull(v.birthPlace), birthDate: v.birthDate, sex: v.sex,
-      maritalStatus: (orNull(v.maritalStatus) as Draft['applicant']['maritalStatus']) ?? null, address: orNull(v.address), phone: orNull(v.phone),
-      email: orNull(v.email), fatherName: orNull(v.fatherName), motherName: orNull(v.motherName), nationality: v.nationality.trim().toUpperCase() || 'IDN',
-      passportNumber: orNull(v.passportNumber), passportExpiry: orNull(v.passportExpiry), nameChange: v.nameChange,
+      nik: orNull(v.nik),
+      fullName: v.fullName.trim(),
+      birthPlace: orNull(v.birthPlace),
+      birthDate: v.birthDate,
+      sex: v.sex,
+      maritalStatus: (orNull(v.maritalStatus) as Draft['applicant']['maritalStatus']) ?? null,
+      address: orNull(v.address),
+      phone: orNull(v.phone),
+      email: orNull(v.email),
+      fatherName: orNull(v.fatherName),
+      motherName: orNull(v.motherName),
+      nationality: v.nationality.trim().toUpperCase() || 'IDN',
+      passportNumber: orNull(v.passportNumber),
+      passportExpiry: orNull(v.passportExpiry),
+      nameChange: v.nameChange,
     },
   };
 }
@@ -54,10 +82,25 @@ export function toDraft(v: FormValues): Draft | null {
 export function fromDraft(d: Draft): FormValues {
   const a = d.applicant;
   return {
-    serviceCode: d.serviceCode, reason: d.reason ?? 'new', accelerated: d.accelerated ?? false, priorityGroup: d.priorityGroup ?? '', nik: a.nik ?? '',
-    fullName: a.fullName, birthPlace: a.birthPlace ?? '', birthDate: a.birthDate, sex: a.sex, maritalStatus: a.maritalStatus ?? '', address: a.address ?? '',
-    phone: a.phone ?? '', email: a.email ?? '', fatherName: a.fatherName ?? '', motherName: a.motherName ?? '', nationality: a.nationality ?? 'IDN',
-    passportNumber: a.passportNumber ?? '', passportExpiry: a.passportExpiry ?? '', nameChange: a.nameChange ?? false,
+    serviceCode: d.serviceCode,
+    reason: d.reason ?? 'new',
+    accelerated: d.accelerated ?? false,
+    priorityGroup: d.priorityGroup ?? '',
+    nik: a.nik ?? '',
+    fullName: a.fullName,
+    birthPlace: a.birthPlace ?? '',
+    birthDate: a.birthDate,
+    sex: a.sex,
+    maritalStatus: a.maritalStatus ?? '',
+    address: a.address ?? '',
+    phone: a.phone ?? '',
+    email: a.email ?? '',
+    fatherName: a.fatherName ?? '',
+    motherName: a.motherName ?? '',
+    nationality: a.nationality ?? 'IDN',
+    passportNumber: a.passportNumber ?? '',
+    passportExpiry: a.passportExpiry ?? '',
+    nameChange: a.nameChange ?? false,
   };
 }
 

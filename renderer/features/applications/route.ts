@@ -17,7 +17,8 @@ export type ApplicationsRoute =
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const searchRoute = (role: Role): string => `${sectionOf(role)}/permohonan`;
-export const newRoute = (role: Role, booking?: string): string => `${sectionOf(role)}/permohonan/baru${booking ? `?booking=${encodeURIComponent(booking)}` : ''}`;
+export const newRoute = (role: Role, booking?: string): string =>
+  `${sectionOf(role)}/permohonan/baru${booking ? `?booking=${encodeURIComponent(booking)}` : ''}`;
 export const detailRoute = (role: Role, id: string): string => `${sectionOf(role)}/permohonan/${id}`;
 export const handOverRoute = (role: Role): string => `${sectionOf(role)}/serah-terima`;
 export const adjudicationRoute = (role: Role): string => `${sectionOf(role)}/adjudikasi`;

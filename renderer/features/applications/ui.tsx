@@ -46,14 +46,40 @@ export function AppInput({ label, value, onValue, problems, hint, className, ref
   return (
     <div className={`field${bad ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <input {...rest} ref={ref} id={id} value={value} onChange={(e) => onValue(e.target.value)} aria-invalid={bad} aria-describedby={bad ? `${id}-p` : hint ? `${id}-h` : undefined} />
-      {hint && !bad && <p className="field__hint" id={`${id}-h`}>{hint}</p>}
+      <input
+        {...rest}
+        ref={ref}
+        id={id}
+        value={value}
+        onChange={(e) => onValue(e.target.value)}
+        aria-invalid={bad}
+        aria-describedby={bad ? `${id}-p` : hint ? `${id}-h` : undefined}
+      />
+      {hint && !bad && (
+        <p className="field__hint" id={`${id}-h`}>
+          {hint}
+        </p>
+      )}
       <Problems id={`${id}-p`} codes={problems} />
     </div>
   );
 }
 
-export function AppSelect({ label, value, onValue, options, problems, disabled }: { label: string; value: string; onValue: (v: string) => void; options: Array<{ value: string; label: string }>; problems?: string[] | undefined; disabled?: boolean }) {
+export function AppSelect({
+  label,
+  value,
+  onValue,
+  options,
+  problems,
+  disabled,
+}: {
+  label: string;
+  value: string;
+  onValue: (v: string) => void;
+  options: Array<{ value: string; label: string }>;
+  problems?: string[] | undefined;
+  disabled?: boolean;
+}) {
   const id = useId();
   const bad = (problems?.length ?? 0) > 0;
   return (
@@ -85,16 +111,48 @@ export const handOverPdf = (r: PrintedReceipt): string => saveBlob(r.fileName, p
  * A supervisor authorises one action at this desk (auth.override); the officer stays signed in. The
  * single-use token goes straight into the action.
  */
-export function SupervisorApproval({ action, onGranted, onCancel, children }: { action: OverrideAction; onGranted: (token: string) => Promise<boolean>; onCancel: () => void; children?: ReactNode }) {
+export function SupervisorApproval({
+  action,
+  onGranted,
+  onCancel,
+  children,
+}: {
+  action: OverrideAction;
+  onGranted: (token: string) => Promise<boolean>;
+  onCancel: () => void;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
-  const { username, setUsername, password, setPassword, reason, setReason, busy, error, submit } = useSupervisorOverride(action, onGranted, 'applications.approval');
+  const { username, setUsername, password, setPassword, reason, setReason, busy, error, submit } = useSupervisorOverride(
+    action,
+    onGranted,
+    'applications.approval',
+  );
   return (
-    <form className="app-approval" onSubmit={(e) => void submit(e)} aria-label={t(`applications.approval.title.${action.replace('.', '_')}`)}>
+    <form
+      className="app-approval"
+      onSubmit={(e) => void submit(e)}
+      aria-label={t(`applications.approval.title.${action.replace('.', '_')}`)}
+    >
       <p className="app-approval__title">{t(`applications.approval.title.${action.replace('.', '_')}`)}</p>
       {children}
       <div className="form-row">
-        <AppInput label={t('applications.approval.username')} value={username} onValue={setUsername} autoComplete="off" autoFocus required />
-        <AppInput label={t('applications.approval.password')} type="password" value={password} onValue={setPassword} autoComplete="off" required />
+        <AppInput
+          label={t('applications.approval.username')}
+          value={username}
+          onValue={setUsername}
+          autoComplete="off"
+          autoFocus
+          required
+        />
+        <AppInput
+          label={t('applications.approval.password')}
+          type="password"
+          value={password}
+          onValue={setPassword}
+          autoComplete="off"
+          required
+        />
       </div>
       <AppInput label={t('applications.approval.reason')} value={reason} onValue={setReason} maxLength={500} required />
       {error && <Notice tone="error">{error}</Notice>}

@@ -9,7 +9,17 @@ type CameraState = 'off' | 'starting' | 'on' | 'denied' | 'absent';
  * The workstation camera (video only). Electron grants it to the capture window alone, so elsewhere
  * the request is refused and the officer is told where to go instead. The guide shows the passport crop.
  */
-export function CameraSnap({ crop, onSnap, snapLabel, disabled }: { crop: boolean; onSnap: (picture: Still) => void; snapLabel: string; disabled?: boolean }) {
+export function CameraSnap({
+  crop,
+  onSnap,
+  snapLabel,
+  disabled,
+}: {
+  crop: boolean;
+  onSnap: (picture: Still) => void;
+  snapLabel: string;
+  disabled?: boolean;
+}) {
   const { t } = useTranslation();
   const video = useRef<HTMLVideoElement>(null);
   const stream = useRef<MediaStream | null>(null);
@@ -25,7 +35,10 @@ export function CameraSnap({ crop, onSnap, snapLabel, disabled }: { crop: boolea
     if (!navigator.mediaDevices?.getUserMedia) return setState('absent');
     setState('starting');
     try {
-      stream.current = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 1280 }, height: { ideal: 720 } }, audio: false });
+      stream.current = await navigator.mediaDevices.getUserMedia({
+        video: { width: { ideal: 1280 }, height: { ideal: 720 } },
+        audio: false,
+      });
       if (video.current) {
         video.current.srcObject = stream.current;
         await video.current.play();

@@ -22,8 +22,19 @@ export function CaptureLauncher() {
   return (
     <form className="card" aria-labelledby="capture-launch-title" onSubmit={open}>
       <h2 id="capture-launch-title">{t('capture.launcher.title')}</h2>
-      <TextField label={t('capture.launcher.label')} hint={t('capture.launcher.hint')} value={id} onValue={(v) => (setId(v), setInvalid(false))} spellCheck={false} autoComplete="off" />
-      {invalid && <p className="field__problems" role="alert">{t('capture.launcher.invalid')}</p>}
+      <TextField
+        label={t('capture.launcher.label')}
+        hint={t('capture.launcher.hint')}
+        value={id}
+        onValue={(v) => (setId(v), setInvalid(false))}
+        spellCheck={false}
+        autoComplete="off"
+      />
+      {invalid && (
+        <p className="field__problems" role="alert">
+          {t('capture.launcher.invalid')}
+        </p>
+      )}
       <div className="form-actions">
         <button type="submit" className="btn btn--primary">
           {t('capture.launcher.open')}

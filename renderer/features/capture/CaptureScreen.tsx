@@ -22,7 +22,8 @@ type Panel = 'exception' | 'override' | null;
 /** A device fault carries its own message in both languages (common/domain/biometrics/errors.ts). */
 function errorText(t: Parameters<typeof describeError>[0], error: ErrorBody): string {
   const d = error.details as { messageId?: unknown; messageEn?: unknown } | undefined;
-  if (error.code === 'DEVICE' && typeof d?.messageId === 'string' && typeof d.messageEn === 'string') return currentLanguage() === 'id' ? d.messageId : d.messageEn;
+  if (error.code === 'DEVICE' && typeof d?.messageId === 'string' && typeof d.messageEn === 'string')
+    return currentLanguage() === 'id' ? d.messageId : d.messageEn;
   return describeError(t, error);
 }
 
@@ -103,18 +104,47 @@ export function CaptureScreen({ applicationId }: { applicationId: string }) {
             </div>
             <div className="capture-stage">
               <div className="capture-preview" aria-live="off">
-                {preview?.frame ? <img src={preview.frame} alt={t('capture.previewAlt', { modality: t(`capture.modality.${modality}`) })} data-seq={preview.seq} /> : <p className="muted">{previewing ? t('capture.previewWaiting') : t('capture.previewOff')}</p>}
-                {preview?.error && <Notice tone="warning">{currentLanguage() === 'id' ? preview.error.messageId : preview.error.messageEn}</Notice>}
+                {preview?.frame ? (
+                  <img
+                    src={preview.frame}
+                    alt={t('capture.previewAlt', { modality: t(`capture.modality.${modality}`) })}
+                    data-seq={preview.seq}
+                  />
+                ) : (
+                  <p className="muted">{previewing ? t('capture.previewWaiting') : t('capture.previewOff')}</p>
+                )}
+                {preview?.error && (
+                  <Notice tone="warning">{currentLanguage() === 'id' ? preview.error.messageId : preview.error.messageEn}</Notice>
+                )}
               </div>
               <div className="form-actions">
-                <button type="button" className="btn" onClick={() => void (previewing ? store.stopPreview() : store.startPreview())} aria-keyshortcuts="Alt+P" disabled={panel !== null}>
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() => void (previewing ? store.stopPreview() : store.startPreview())}
+                  aria-keyshortcuts="Alt+P"
+                  disabled={panel !== null}
+                >
                   {previewing ? t('capture.previewStop') : t('capture.previewStart')} <kbd>Alt+P</kbd>
                 </button>
-                <button type="button" className="btn btn--primary" onClick={() => void store.capture()} disabled={!canCapture} aria-keyshortcuts="Alt+C">
-                  {capturing ? t('capture.capturing') : modality === 'face' ? t('capture.captureFaceDevice') : t('capture.capture')} <kbd>Alt+C</kbd>
+                <button
+                  type="button"
+                  className="btn btn--primary"
+                  onClick={() => void store.capture()}
+                  disabled={!canCapture}
+                  aria-keyshortcuts="Alt+C"
+                >
+                  {capturing ? t('capture.capturing') : modality === 'face' ? t('capture.captureFaceDevice') : t('capture.capture')}{' '}
+                  <kbd>Alt+C</kbd>
                 </button>
                 {canExcept && (
-                  <button type="button" className="btn" onClick={() => setPanel('exception')} disabled={panel !== null} aria-keyshortcuts="Alt+E">
+                  <button
+                    type="button"
+                    className="btn"
+                    onClick={() => setPanel('exception')}
+                    disabled={panel !== null}
+                    aria-keyshortcuts="Alt+E"
+                  >
                     {t('capture.exception.open')} <kbd>Alt+E</kbd>
                   </button>
                 )}
@@ -125,7 +155,9 @@ export function CaptureScreen({ applicationId }: { applicationId: string }) {
                 </p>
               )}
             </div>
-            {current?.state === 'belowThreshold' && current.attemptsLeft > 0 && <Notice tone="warning">{t('capture.retry', { count: current.attemptsLeft })}</Notice>}
+            {current?.state === 'belowThreshold' && current.attemptsLeft > 0 && (
+              <Notice tone="warning">{t('capture.retry', { count: current.attemptsLeft })}</Notice>
+            )}
             {current?.overrideAvailable && panel !== 'override' && (
               <Notice tone="warning">
                 {t('capture.override.needed')}{' '}
@@ -146,12 +178,22 @@ export function CaptureScreen({ applicationId }: { applicationId: string }) {
                 }}
               />
             )}
-            {current?.acceptedBy && <Notice tone="info">{t('capture.acceptedBy', { name: current.acceptedBy.supervisorName, reason: current.acceptedBy.reason })}</Notice>}
+            {current?.acceptedBy && (
+              <Notice tone="info">
+                {t('capture.acceptedBy', { name: current.acceptedBy.supervisorName, reason: current.acceptedBy.reason })}
+              </Notice>
+            )}
             {last && <QualityTable attempt={last} caption={t('capture.lastAttempt', { n: last.attemptNo })} />}
-            {best && best.attemptId !== last?.attemptId && <QualityTable attempt={{ ...best, kept: true }} caption={t('capture.bestAttempt', { n: best.attemptNo })} />}
+            {best && best.attemptId !== last?.attemptId && (
+              <QualityTable attempt={{ ...best, kept: true }} caption={t('capture.bestAttempt', { n: best.attemptNo })} />
+            )}
             {faceQuality && modality === 'face' && (
               <p className="muted" data-testid="face-quality">
-                {t('capture.face.quality', { score: Math.round(faceQuality.score), exposure: Math.round(faceQuality.exposureScore), sharpness: Math.round(faceQuality.sharpnessScore) })}
+                {t('capture.face.quality', {
+                  score: Math.round(faceQuality.score),
+                  exposure: Math.round(faceQuality.exposureScore),
+                  sharpness: Math.round(faceQuality.sharpnessScore),
+                })}
                 {faceQuality.problems.map((p) => ` · ${t(`capture.face.problems.${p}`)}`).join('')}
               </p>
             )}
@@ -171,7 +213,12 @@ export function CaptureScreen({ applicationId }: { applicationId: string }) {
             <div className="card" aria-labelledby="camera-title">
               <h2 id="camera-title">{t('capture.face.cameraTitle')}</h2>
               <p className="muted">{t('capture.face.cameraHint')}</p>
-              <CameraSnap crop snapLabel={t('capture.face.snap')} disabled={capturing || (current?.attemptsLeft ?? 0) === 0} onSnap={(picture) => void store.submitFace(picture.input)} />
+              <CameraSnap
+                crop
+                snapLabel={t('capture.face.snap')}
+                disabled={capturing || (current?.attemptsLeft ?? 0) === 0}
+                onSnap={(picture) => void store.submitFace(picture.input)}
+              />
             </div>
           )}
         </div>

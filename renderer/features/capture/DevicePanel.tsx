@@ -2,7 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { MODALITY_SPECS, type Modality } from '@common/domain/biometrics/modalities.js';
 import { useCaptureStore } from './capture-store.js';
 
-const TONE: Record<string, string> = { Ready: 'badge--ok', Busy: 'badge--warning', 'Not Ready': 'badge--danger', 'Not Registered': 'badge--danger' };
+const TONE: Record<string, string> = {
+  Ready: 'badge--ok',
+  Busy: 'badge--warning',
+  'Not Ready': 'badge--danger',
+  'Not Registered': 'badge--danger',
+};
 
 /** The SBI devices found on this computer (127.0.0.1:4501-4600), and a rescan (Alt+R). */
 export function DevicePanel({ modality }: { modality: Modality }) {
@@ -24,13 +29,18 @@ export function DevicePanel({ modality }: { modality: Modality }) {
         <ul className="capture-devices__list">
           {devices.map((d) => (
             <li key={d.deviceId} className={d.bioType === bioType ? 'is-current' : undefined}>
-              <span className={`badge ${TONE[d.status] ?? 'badge--muted'}`}>{t(`capture.devices.status.${d.status.replace(' ', '_')}`)}</span>{' '}
-              <strong>{t(`capture.devices.type.${d.bioType}`)}</strong> <span className="muted">{`${d.make} ${d.model} · ${d.serialNo} · :${d.port}`}</span>
+              <span className={`badge ${TONE[d.status] ?? 'badge--muted'}`}>
+                {t(`capture.devices.status.${d.status.replace(' ', '_')}`)}
+              </span>{' '}
+              <strong>{t(`capture.devices.type.${d.bioType}`)}</strong>{' '}
+              <span className="muted">{`${d.make} ${d.model} · ${d.serialNo} · :${d.port}`}</span>
             </li>
           ))}
         </ul>
       )}
-      {devices.length > 0 && serving.length === 0 && <p className="muted">{t('capture.devices.noneFor', { type: t(`capture.devices.type.${bioType}`) })}</p>}
+      {devices.length > 0 && serving.length === 0 && (
+        <p className="muted">{t('capture.devices.noneFor', { type: t(`capture.devices.type.${bioType}`) })}</p>
+      )}
     </div>
   );
 }

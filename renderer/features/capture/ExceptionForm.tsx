@@ -39,7 +39,13 @@ export function ExceptionForm({ subTypes, onDone }: { subTypes: readonly BioSubT
   };
   const granted = async (overrideToken: string): Promise<boolean> => {
     if (!photo) return false;
-    const result = await recordException({ bioSubTypes: chosen, reason, note: note.trim() || undefined, photo: photo.input, overrideToken });
+    const result = await recordException({
+      bioSubTypes: chosen,
+      reason,
+      note: note.trim() || undefined,
+      photo: photo.input,
+      overrideToken,
+    });
     if (result.ok) onDone();
     else setAuthorising(false);
     return result.ok;
@@ -59,7 +65,12 @@ export function ExceptionForm({ subTypes, onDone }: { subTypes: readonly BioSubT
       <div className="form-row">
         <div className="field">
           <label htmlFor="exception-reason">{t('capture.exception.reason')}</label>
-          <select id="exception-reason" value={reason} onChange={(e) => setReason(e.target.value as ExceptionReason)} disabled={authorising}>
+          <select
+            id="exception-reason"
+            value={reason}
+            onChange={(e) => setReason(e.target.value as ExceptionReason)}
+            disabled={authorising}
+          >
             {EXCEPTION_REASONS.map((r) => (
               <option key={r} value={r}>
                 {t(`capture.exception.reasons.${r}`)}
@@ -85,7 +96,12 @@ export function ExceptionForm({ subTypes, onDone }: { subTypes: readonly BioSubT
       )}
       {problem && <Notice tone="error">{problem}</Notice>}
       {authorising ? (
-        <OverrideForm action="biometric.exception" submitLabel={t('capture.exception.save')} onGranted={granted} onCancel={() => setAuthorising(false)} />
+        <OverrideForm
+          action="biometric.exception"
+          submitLabel={t('capture.exception.save')}
+          onGranted={granted}
+          onCancel={() => setAuthorising(false)}
+        />
       ) : (
         <div className="form-actions">
           <button type="button" className="btn btn--primary" onClick={next}>

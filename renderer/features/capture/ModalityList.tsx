@@ -13,7 +13,15 @@ const BADGE: Record<State, string> = {
 };
 
 /** One row per modality (Alt+1 ... Alt+5): its state, attempts used and the best quality so far. */
-export function ModalityList({ status, active, onSelect }: { status: CaptureStatus | null; active: Modality; onSelect: (m: Modality) => void }) {
+export function ModalityList({
+  status,
+  active,
+  onSelect,
+}: {
+  status: CaptureStatus | null;
+  active: Modality;
+  onSelect: (m: Modality) => void;
+}) {
   const { t } = useTranslation();
   return (
     <nav className="card capture-modalities" aria-label={t('capture.modalitiesTitle')}>
@@ -24,7 +32,14 @@ export function ModalityList({ status, active, onSelect }: { status: CaptureStat
           const best = s?.best?.items.length ? Math.min(...s.best.items.map((x) => x.quality)) : null;
           return (
             <li key={m}>
-              <button type="button" className="capture-modality" aria-current={active === m ? 'step' : undefined} onClick={() => onSelect(m)} aria-keyshortcuts={`Alt+${i + 1}`} data-modality={m}>
+              <button
+                type="button"
+                className="capture-modality"
+                aria-current={active === m ? 'step' : undefined}
+                onClick={() => onSelect(m)}
+                aria-keyshortcuts={`Alt+${i + 1}`}
+                data-modality={m}
+              >
                 <span className="capture-modality__name">
                   <kbd>Alt+{i + 1}</kbd> {t(`capture.modality.${m}`)}
                   {s && !s.required && <span className="muted"> ({t('capture.optional')})</span>}

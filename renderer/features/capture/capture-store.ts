@@ -40,7 +40,13 @@ interface CaptureState {
   stopPreview(): Promise<void>;
   capture(): Promise<Result<unknown>>;
   submitFace(image: ImageInput): Promise<Result<unknown>>;
-  recordException(input: { bioSubTypes: BioSubType[]; reason: ExceptionReason; note?: string; photo: ImageInput; overrideToken: string }): Promise<Result<CaptureStatus>>;
+  recordException(input: {
+    bioSubTypes: BioSubType[];
+    reason: ExceptionReason;
+    note?: string;
+    photo: ImageInput;
+    overrideToken: string;
+  }): Promise<Result<CaptureStatus>>;
   acceptLowQuality(overrideToken: string): Promise<Result<CaptureStatus>>;
   clearError(): void;
 }
@@ -85,7 +91,9 @@ export const useCaptureStore = create<CaptureState>()((set, get) => {
       const offEnded = subscribe('biometrics.previewEnded', (p) => {
         const current = get().preview;
         if (!current || current.streamId !== p.streamId) return;
-        set({ preview: { ...current, ended: p.reason, error: p.error ? { messageId: p.error.messageId, messageEn: p.error.messageEn } : null } });
+        set({
+          preview: { ...current, ended: p.reason, error: p.error ? { messageId: p.error.messageId, messageEn: p.error.messageEn } : null },
+        });
       });
       return () => {
         offDevices();

@@ -6,7 +6,15 @@ import { formatRupiah as rupiah } from '@common/domain/applications/fees.js';
 type Discrepancy = EndOfDayReport['discrepancies'][number];
 
 /** Each discrepancy with its note; a supervisor writes the note in place while the day is open. */
-export function DiscrepancyList({ items, editable, onNote }: { items: Discrepancy[]; editable: boolean; onNote: (key: string, note: string) => Promise<boolean> }) {
+export function DiscrepancyList({
+  items,
+  editable,
+  onNote,
+}: {
+  items: Discrepancy[];
+  editable: boolean;
+  onNote: (key: string, note: string) => Promise<boolean>;
+}) {
   const { t } = useTranslation();
   if (items.length === 0) return <p className="muted">{t('endOfDay.noDiscrepancies')}</p>;
   return (
@@ -46,7 +54,12 @@ function NoteField({ d, onNote }: { d: Discrepancy; onNote: (key: string, note: 
         void onNote(d.key, text);
       }}
     >
-      <input aria-label={t('endOfDay.noteFor', { number: d.applicationNumber })} value={text} onChange={(e) => setText(e.target.value)} maxLength={500} />
+      <input
+        aria-label={t('endOfDay.noteFor', { number: d.applicationNumber })}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        maxLength={500}
+      />
       <button type="submit" className="btn btn--small">
         {t('endOfDay.saveNote')}
       </button>

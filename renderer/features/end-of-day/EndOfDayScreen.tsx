@@ -45,7 +45,11 @@ function Groups({ title, groups, labelOf = (g) => g.label }: { title: string; gr
           <tr key={g.key}>
             <th scope="row">{labelOf(g)}</th>
             <td className="num">{g.applications}</td>
-            <td>{Object.entries(g.byStatus).map(([s, n]) => `${s} ${n}`).join(', ')}</td>
+            <td>
+              {Object.entries(g.byStatus)
+                .map(([s, n]) => `${s} ${n}`)
+                .join(', ')}
+            </td>
             <td className="num">{rupiah(g.money.expected)}</td>
             <td className="num">{rupiah(g.money.central)}</td>
             <td className="num">{rupiah(g.money.manual)}</td>
@@ -94,7 +98,11 @@ export function EndOfDayScreen() {
       {report && (
         <>
           <p role="status" className={closed ? 'badge badge--ok' : 'badge badge--muted'}>
-            {closed ? t('endOfDay.closedBy', { name: report.closure?.closedBy ?? '' }) : report.closure?.status === 'reopened' ? t('endOfDay.reopened', { reason: report.closure.reopenReason ?? '' }) : t('endOfDay.openDay')}
+            {closed
+              ? t('endOfDay.closedBy', { name: report.closure?.closedBy ?? '' })
+              : report.closure?.status === 'reopened'
+                ? t('endOfDay.reopened', { reason: report.closure.reopenReason ?? '' })
+                : t('endOfDay.openDay')}
           </p>
           <Groups
             title={t('endOfDay.perService')}
@@ -105,7 +113,13 @@ export function EndOfDayScreen() {
           <h2>{t('endOfDay.discrepancies')}</h2>
           <DiscrepancyList items={report.discrepancies} editable={role === 'supervisor' && !closed} onNote={note} />
           <h2>{t('endOfDay.receipts')}</h2>
-          <p>{t('endOfDay.receiptCounts', { printed: report.receipts.printed, reprinted: report.receipts.reprinted.length, voided: report.receipts.voided.length })}</p>
+          <p>
+            {t('endOfDay.receiptCounts', {
+              printed: report.receipts.printed,
+              reprinted: report.receipts.reprinted.length,
+              voided: report.receipts.voided.length,
+            })}
+          </p>
           <ul>
             {[...report.receipts.reprinted, ...report.receipts.voided].map((e) => (
               <li key={`${e.applicationNumber}-${e.at}-${e.copyNo}`}>
@@ -114,15 +128,23 @@ export function EndOfDayScreen() {
             ))}
           </ul>
           <h2>{t('endOfDay.sync')}</h2>
-          <p>{t('endOfDay.syncCounts', { unsynced: report.sync.unsynced, conflicts: report.sync.conflicts, rejected: report.sync.rejected.length })}</p>
+          <p>
+            {t('endOfDay.syncCounts', {
+              unsynced: report.sync.unsynced,
+              conflicts: report.sync.conflicts,
+              rejected: report.sync.rejected.length,
+            })}
+          </p>
           <OfficeDesks report={report} />
           <h2>{t('endOfDay.tickets')}</h2>
           <TicketTables report={report} />
-          {report.blockers.filter((b) => b !== 'eod.closed').map((b) => (
-            <p key={b} className="alert alert--warning">
-              {t(`endOfDay.errors.${b}`)}
-            </p>
-          ))}
+          {report.blockers
+            .filter((b) => b !== 'eod.closed')
+            .map((b) => (
+              <p key={b} className="alert alert--warning">
+                {t(`endOfDay.errors.${b}`)}
+              </p>
+            ))}
           <div className="form-actions">
             <button type="button" className="btn" onClick={() => void download('pdf')}>
               {t('endOfDay.printPdf')}
@@ -142,7 +164,13 @@ export function EndOfDayScreen() {
               <h2>{t('endOfDay.signOff')}</h2>
               <p className="muted">{t('endOfDay.signOffHint')}</p>
               <label htmlFor="eod-password">{t('endOfDay.password')}</label>
-              <input id="eod-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+              <input
+                id="eod-password"
+                type="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
               <button type="submit" className="btn btn--primary" disabled={busy || password === ''}>
                 {t('endOfDay.signOff')}
               </button>
@@ -160,7 +188,13 @@ export function EndOfDayScreen() {
               <label htmlFor="eod-reason">{t('endOfDay.reason')}</label>
               <input id="eod-reason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
               <label htmlFor="eod-admin-password">{t('endOfDay.password')}</label>
-              <input id="eod-admin-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+              <input
+                id="eod-admin-password"
+                type="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
               <button type="submit" className="btn btn--primary" disabled={busy || password === '' || reason.trim().length < 3}>
                 {t('endOfDay.reopen')}
               </button>

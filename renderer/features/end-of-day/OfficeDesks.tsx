@@ -9,7 +9,8 @@ export function OfficeDesks({ report }: { report: EndOfDayReport }) {
   const { t, i18n } = useTranslation();
   const { office } = report;
   if (office.status !== 'checked') return <p className="muted">{t(`endOfDay.office.${office.status}`)}</p>;
-  const when = (ms: number | null) => (ms === null ? '—' : formatMoment(ms, report.generatedAt, report.tz as TimeZone, i18n.language as Language));
+  const when = (ms: number | null) =>
+    ms === null ? '—' : formatMoment(ms, report.generatedAt, report.tz as TimeZone, i18n.language as Language);
   const title = t('endOfDay.office.title');
   return (
     <table className="table" aria-label={title}>

@@ -62,7 +62,11 @@ export function TicketTables({ report }: { report: EndOfDayReport }) {
       <CountsTable
         title={t('endOfDay.ticketsPerOfficer')}
         head={t('endOfDay.officer')}
-        rows={figures.byOfficer.map((g) => ({ key: g.officer ?? '\u0000nobody', label: g.officer === null ? t('endOfDay.notCalled') : g.name ? `${g.name} (${g.officer})` : g.officer, counts: g }))}
+        rows={figures.byOfficer.map((g) => ({
+          key: g.officer ?? '\u0000nobody',
+          label: g.officer === null ? t('endOfDay.notCalled') : g.name ? `${g.name} (${g.officer})` : g.officer,
+          counts: g,
+        }))}
       />
     </>
   );

@@ -40,7 +40,10 @@ export const useEndOfDayStore = create<EndOfDayState>()((set, get) => {
     signOff: (password) => run(() => call('endOfDay.signOff', { date: get().date, password })),
     reopen: (reason, password) => run(() => call('endOfDay.reopen', { date: get().date, reason, password })),
     async exportFile(kind, language) {
-      const r = kind === 'pdf' ? await call('endOfDay.pdf', { date: get().date, language }) : await call('endOfDay.csv', { date: get().date, language });
+      const r =
+        kind === 'pdf'
+          ? await call('endOfDay.pdf', { date: get().date, language })
+          : await call('endOfDay.csv', { date: get().date, language });
       if (!r.ok) {
         set({ error: r.error });
         return null;

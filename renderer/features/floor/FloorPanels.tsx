@@ -19,14 +19,24 @@ export function FloorTiles({ view }: { view: FloorData }) {
     <div className="floor-tiles" aria-label={t('floor.summary')}>
       <Tile id="waiting" label={t('floor.waiting')} value={String(view.waitingTotal)} />
       <Tile id="longest" label={t('floor.longest')} value={waitText(t, view.longestWaitMs)} />
-      <Tile id="average" label={t('floor.average')} value={waitText(t, view.averageWaitLastHourMs)} note={t('floor.calledLastHour', { count: view.calledLastHour })} />
+      <Tile
+        id="average"
+        label={t('floor.average')}
+        value={waitText(t, view.averageWaitLastHourMs)}
+        note={t('floor.calledLastHour', { count: view.calledLastHour })}
+      />
       <Tile
         id="service-level"
         label={t('floor.serviceLevel', { minutes: view.targetMinutes })}
         value={percent(i18n.language, view.serviceLevel)}
         note={t('floor.calledToday', { count: view.calledToday })}
       />
-      <Tile id="no-show" label={t('floor.noShowRate')} value={percent(i18n.language, view.noShowRate)} note={t('floor.noShows', { count: view.noShows, closed: view.closedToday })} />
+      <Tile
+        id="no-show"
+        label={t('floor.noShowRate')}
+        value={percent(i18n.language, view.noShowRate)}
+        note={t('floor.noShows', { count: view.noShows, closed: view.closedToday })}
+      />
     </div>
   );
 }
@@ -74,7 +84,13 @@ export function CountersTable({ view }: { view: FloorData }) {
         {view.counters.map((c) => (
           <tr key={c.counterId} data-counter={c.number}>
             <th scope="row">{c.name}</th>
-            <td>{c.ticket ? t(`floor.status.${c.ticket.status}`, { number: c.ticket.number }) : <span className="muted">{t('floor.idle')}</span>}</td>
+            <td>
+              {c.ticket ? (
+                t(`floor.status.${c.ticket.status}`, { number: c.ticket.number })
+              ) : (
+                <span className="muted">{t('floor.idle')}</span>
+              )}
+            </td>
             <td>{c.ticket ? clockAt(i18n.language, c.ticket.since, view.timeZone) : '–'}</td>
           </tr>
         ))}

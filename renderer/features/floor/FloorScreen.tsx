@@ -41,7 +41,9 @@ export function FloorScreen() {
       <div className="page-head">
         <h1 id="floor-title">{t('floor.title')}</h1>
         <p className="lead">
-          {view ? t('floor.lead', { office: view.officeName, day: view.day, time: clockAt(i18n.language, view.now, view.timeZone) }) : t('floor.launcherText')}
+          {view
+            ? t('floor.lead', { office: view.officeName, day: view.day, time: clockAt(i18n.language, view.now, view.timeZone) })
+            : t('floor.launcherText')}
         </p>
       </div>
       <div className="floor-toolbar">

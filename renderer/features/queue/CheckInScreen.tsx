@@ -45,7 +45,12 @@ export function CheckInScreen() {
   const issue = async (req: Request, overrideToken?: string): Promise<boolean> => {
     setBusy(true);
     setError(null);
-    const r = await call('queue.issue', { requestId: requestId(), ...req, language: i18n.language === 'en' ? 'en' : 'id', ...(overrideToken ? { overrideToken } : {}) });
+    const r = await call('queue.issue', {
+      requestId: requestId(),
+      ...req,
+      language: i18n.language === 'en' ? 'en' : 'id',
+      ...(overrideToken ? { overrideToken } : {}),
+    });
     setBusy(false);
     if (!r.ok) {
       const needs = (r.error.details as { overrideRequired?: string } | undefined)?.overrideRequired === 'quota.exceed';
@@ -81,7 +86,15 @@ export function CheckInScreen() {
       </div>
       <form className="card" onSubmit={submitCode}>
         <label htmlFor="checkin-code">{t('queue.checkIn.codeLabel')}</label>
-        <input id="checkin-code" ref={codeInput} value={code} onChange={(e) => setCode(e.target.value)} autoFocus autoComplete="off" maxLength={32} />
+        <input
+          id="checkin-code"
+          ref={codeInput}
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          autoFocus
+          autoComplete="off"
+          maxLength={32}
+        />
         <p className="muted">{t('queue.checkIn.codeHint')}</p>
         <button type="submit" className="btn btn--primary" disabled={busy || !code.trim()}>
           {t('queue.checkIn.checkIn')}
@@ -114,9 +127,7 @@ export function CheckInScreen() {
         </button>
       </form>
       <QueueError error={error} />
-      {pending && (
-        <QuotaOverride onGranted={(token) => issue(pending, token)} onCancel={() => setPending(null)} />
-      )}
+      {pending && <QuotaOverride onGranted={(token) => issue(pending, token)} onCancel={() => setPending(null)} />}
       {issued && (
         <div className="checkin__ticket" role="status" data-testid="checkin-ticket">
           <p className="checkin__number">{issued.ticket.number}</p>

@@ -16,7 +16,9 @@ type Board = BoardView & { mode: QueueMode };
 
 /** The web host's /display page, index.html?display, or index.html#/display (Electron's board window). */
 export const isDisplayPage = (): boolean =>
-  window.location.pathname.replace(/\/+$/, '') === '/display' || new URLSearchParams(window.location.search).has('display') || window.location.hash === '#/display';
+  window.location.pathname.replace(/\/+$/, '') === '/display' ||
+  new URLSearchParams(window.location.search).has('display') ||
+  window.location.hash === '#/display';
 
 export function DisplayBoard() {
   const { t } = useTranslation();

@@ -14,7 +14,8 @@ export const QUEUE_KEYS = ['F1', 'F2', 'F3', 'F4', 'F5', 'F6'] as const;
 
 export function QueuePanel() {
   const { t, i18n } = useTranslation();
-  const { config, ticket, mode, busy, error, empty, parked, load, callNext, recall, noShow, startOrFinish, transfer, park, resume } = useQueueStore();
+  const { config, ticket, mode, busy, error, empty, parked, load, callNext, recall, noShow, startOrFinish, transfer, park, resume } =
+    useQueueStore();
   const [transferring, setTransferring] = useState(false);
   const [target, setTarget] = useState('');
   const select = useRef<HTMLSelectElement>(null);
@@ -35,7 +36,11 @@ export function QueuePanel() {
     F2: { run: () => void recall(), enabled: called, label: t('queue.counter.recall') },
     F3: { run: () => void noShow(), enabled: called, label: t('queue.counter.noShow') },
     F4: { run: () => setTransferring(true), enabled: has, label: t('queue.counter.transfer') },
-    F5: { run: () => void startOrFinish(), enabled: has, label: ticket?.status === 'serving' ? t('queue.counter.finish') : t('queue.counter.start') },
+    F5: {
+      run: () => void startOrFinish(),
+      enabled: has,
+      label: ticket?.status === 'serving' ? t('queue.counter.finish') : t('queue.counter.start'),
+    },
     F6: { run: () => void park(), enabled: has, label: t('queue.counter.park') },
   };
   useShortcuts(QUEUE_KEYS.map((keys) => ({ keys, run: actions[keys].run, enabled: actions[keys].enabled && !busy && !transferring })));

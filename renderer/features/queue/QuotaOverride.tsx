@@ -7,7 +7,11 @@ import { useSupervisorOverride } from '@renderer/lib/supervisor-override.js';
 
 export function QuotaOverride({ onGranted, onCancel }: { onGranted: (token: string) => Promise<boolean>; onCancel: () => void }) {
   const { t } = useTranslation();
-  const { username, setUsername, password, setPassword, reason, setReason, busy, error, submit } = useSupervisorOverride('quota.exceed', onGranted, 'queue.override');
+  const { username, setUsername, password, setPassword, reason, setReason, busy, error, submit } = useSupervisorOverride(
+    'quota.exceed',
+    onGranted,
+    'queue.override',
+  );
 
   return (
     <form className="card" onSubmit={(e) => void submit(e)} aria-label={t('queue.override.title')}>

@@ -30,7 +30,9 @@ function chime(): Promise<void> {
 }
 
 const indonesianVoice = (): SpeechSynthesisVoice | undefined =>
-  typeof speechSynthesis === 'undefined' ? undefined : speechSynthesis.getVoices().find((v) => v.lang.toLowerCase().replace('_', '-').startsWith('id'));
+  typeof speechSynthesis === 'undefined'
+    ? undefined
+    : speechSynthesis.getVoices().find((v) => v.lang.toLowerCase().replace('_', '-').startsWith('id'));
 
 /** What happened, for the page's data attribute (tests read it; voices differ per machine). */
 export type Announced = { text: string; spoken: boolean };

@@ -45,7 +45,12 @@ export const useQueueStore = create<QueueState>()((set, get) => {
     }
     const t = r.value.ticket;
     const closed = t !== null && !['called', 'serving'].includes(t.status);
-    set({ busy: false, mode: r.value.mode, ticket: clearWhenClosed && (closed || t?.counterId !== get().config?.counterId) ? null : t, empty: t === null });
+    set({
+      busy: false,
+      mode: r.value.mode,
+      ticket: clearWhenClosed && (closed || t?.counterId !== get().config?.counterId) ? null : t,
+      empty: t === null,
+    });
   };
   const withTicket = (fn: (id: string) => ReturnType<typeof call<'queue.callNext'>>) => {
     const t = get().ticket;
@@ -75,7 +80,9 @@ export const useQueueStore = create<QueueState>()((set, get) => {
     recall: () => withTicket((ticketId) => call('queue.recall', { ticketId })),
     noShow: () => withTicket((ticketId) => call('queue.noShow', { ticketId })),
     startOrFinish: (outcome = 'served') =>
-      withTicket((ticketId) => (get().ticket?.status === 'serving' ? call('queue.finish', { ticketId, outcome }) : call('queue.start', { ticketId }))),
+      withTicket((ticketId) =>
+        get().ticket?.status === 'serving' ? call('queue.finish', { ticketId, outcome }) : call('queue.start', { ticketId }),
+      ),
     transfer: (serviceCode) => withTicket((ticketId) => call('queue.transfer', { ticketId, serviceCode })),
     async park() {
       await withTicket((ticketId) => call('queue.park', { ticketId }));

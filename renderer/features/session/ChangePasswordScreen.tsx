@@ -30,9 +30,31 @@ export function ChangePasswordScreen() {
         <h1 id="password-title">{t('changePassword.title')}</h1>
         <p className="lead">{t('changePassword.intro')}</p>
         <form noValidate onSubmit={(e) => void sub.submit(e, client, () => changePassword(form.current, form.next))}>
-          <TextField label={t('changePassword.current')} type="password" autoFocus autoComplete="current-password" value={form.current} onValue={(current) => setForm((f) => ({ ...f, current }))} problems={sub.problems.currentPassword} />
-          <TextField label={t('changePassword.next')} type="password" autoComplete="new-password" value={form.next} onValue={(next) => setForm((f) => ({ ...f, next }))} problems={sub.problems.newPassword} />
-          <TextField label={t('changePassword.confirm')} type="password" autoComplete="new-password" value={form.confirm} onValue={(confirm) => setForm((f) => ({ ...f, confirm }))} problems={sub.problems.confirm} />
+          <TextField
+            label={t('changePassword.current')}
+            type="password"
+            autoFocus
+            autoComplete="current-password"
+            value={form.current}
+            onValue={(current) => setForm((f) => ({ ...f, current }))}
+            problems={sub.problems.currentPassword}
+          />
+          <TextField
+            label={t('changePassword.next')}
+            type="password"
+            autoComplete="new-password"
+            value={form.next}
+            onValue={(next) => setForm((f) => ({ ...f, next }))}
+            problems={sub.problems.newPassword}
+          />
+          <TextField
+            label={t('changePassword.confirm')}
+            type="password"
+            autoComplete="new-password"
+            value={form.confirm}
+            onValue={(confirm) => setForm((f) => ({ ...f, confirm }))}
+            problems={sub.problems.confirm}
+          />
           <PasswordChecklist password={form.next} username={username} confirm={form.confirm} />
           {sub.error && <Notice tone="error">{describeError(t, sub.error)}</Notice>}
           <div className="form-actions">

@@ -44,7 +44,15 @@ export function LockScreen() {
         </div>
         <p className="lead">{t('lock.intro')}</p>
         <form noValidate onSubmit={(e) => void onSubmit(e)}>
-          <TextField label={t('lock.password')} type="password" autoFocus autoComplete="current-password" value={password} onValue={setPassword} ref={passwordRef} />
+          <TextField
+            label={t('lock.password')}
+            type="password"
+            autoFocus
+            autoComplete="current-password"
+            value={password}
+            onValue={setPassword}
+            ref={passwordRef}
+          />
           {error && (
             <Notice tone="error">
               <p>{error.code === 'INVALID_CREDENTIALS' ? t('lock.wrong') : describeError(t, error)}</p>

@@ -68,8 +68,23 @@ export function LoginScreen() {
         <p className="lead">{t('login.intro')}</p>
         {training && <TrainingAccounts />}
         <form noValidate onSubmit={(e) => void onSubmit(e)}>
-          <TextField label={t('login.username')} autoFocus autoComplete="username" autoCapitalize="none" spellCheck={false} value={username} onValue={setUsername} />
-          <TextField label={t('login.password')} type="password" autoComplete="current-password" value={password} onValue={setPassword} ref={passwordRef} />
+          <TextField
+            label={t('login.username')}
+            autoFocus
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            value={username}
+            onValue={setUsername}
+          />
+          <TextField
+            label={t('login.password')}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onValue={setPassword}
+            ref={passwordRef}
+          />
           {message && (
             <Notice tone={message.tone}>
               <p>{message.text}</p>

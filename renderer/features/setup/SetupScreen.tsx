@@ -66,10 +66,31 @@ export function SetupScreen() {
                 problems={sub.problems.officeCode}
                 hint={office ? `${office.city} · ${t('setup.officeChosen', { tz: `${TZ_LABEL[office.tz]} (${office.tz})` })}` : undefined}
               >
-                {(control) => <OfficePicker control={control} offices={offices} value={form.officeCode} onChange={(officeCode) => edit({ officeCode })} />}
+                {(control) => (
+                  <OfficePicker
+                    control={control}
+                    offices={offices}
+                    value={form.officeCode}
+                    onChange={(officeCode) => edit({ officeCode })}
+                  />
+                )}
               </Field>
-              <TextField label={t('setup.workstationName')} hint={t('setup.workstationHint')} value={form.workstationName} onValue={(workstationName) => edit({ workstationName })} problems={sub.problems.workstationName} maxLength={64} />
-              <TextField label={t('setup.counterNumber')} inputMode="numeric" className="field--short" value={form.counter} onValue={(counter) => edit({ counter })} problems={sub.problems.counterNumber} />
+              <TextField
+                label={t('setup.workstationName')}
+                hint={t('setup.workstationHint')}
+                value={form.workstationName}
+                onValue={(workstationName) => edit({ workstationName })}
+                problems={sub.problems.workstationName}
+                maxLength={64}
+              />
+              <TextField
+                label={t('setup.counterNumber')}
+                inputMode="numeric"
+                className="field--short"
+                value={form.counter}
+                onValue={(counter) => edit({ counter })}
+                problems={sub.problems.counterNumber}
+              />
               <Field label={t('setup.language')}>
                 {(control) => (
                   <select {...control} value={language} onChange={(e) => void chooseLanguage(e.target.value === 'en' ? 'en' : 'id')}>
@@ -81,15 +102,44 @@ export function SetupScreen() {
             </fieldset>
             <fieldset className="form-section">
               <legend>{t('setup.adminSection')}</legend>
-              <TextField label={t('setup.username')} hint={t('setup.usernameHint')} autoComplete="off" autoCapitalize="none" value={form.username} onValue={(username) => edit({ username })} problems={sub.problems['admin.username']} />
-              <TextField label={t('setup.fullName')} value={form.fullName} onValue={(fullName) => edit({ fullName })} problems={sub.problems['admin.fullName']} />
-              <TextField label={t('setup.password')} type="password" autoComplete="new-password" value={form.password} onValue={(password) => edit({ password })} problems={sub.problems['admin.password']} />
-              <TextField label={t('setup.confirm')} type="password" autoComplete="new-password" value={form.confirm} onValue={(confirm) => edit({ confirm })} problems={sub.problems.confirm} />
+              <TextField
+                label={t('setup.username')}
+                hint={t('setup.usernameHint')}
+                autoComplete="off"
+                autoCapitalize="none"
+                value={form.username}
+                onValue={(username) => edit({ username })}
+                problems={sub.problems['admin.username']}
+              />
+              <TextField
+                label={t('setup.fullName')}
+                value={form.fullName}
+                onValue={(fullName) => edit({ fullName })}
+                problems={sub.problems['admin.fullName']}
+              />
+              <TextField
+                label={t('setup.password')}
+                type="password"
+                autoComplete="new-password"
+                value={form.password}
+                onValue={(password) => edit({ password })}
+                problems={sub.problems['admin.password']}
+              />
+              <TextField
+                label={t('setup.confirm')}
+                type="password"
+                autoComplete="new-password"
+                value={form.confirm}
+                onValue={(confirm) => edit({ confirm })}
+                problems={sub.problems.confirm}
+              />
               <PasswordChecklist password={form.password} username={form.username} confirm={form.confirm} />
             </fieldset>
           </div>
           {hasProblems(sub.problems) && <Notice tone="error">{t('setup.fixErrors')}</Notice>}
-          {sub.error && <Notice tone="error">{sub.error.code === 'CONFLICT' ? t('setup.alreadyDone') : describeError(t, sub.error)}</Notice>}
+          {sub.error && (
+            <Notice tone="error">{sub.error.code === 'CONFLICT' ? t('setup.alreadyDone') : describeError(t, sub.error)}</Notice>
+          )}
           <div className="form-actions">
             <button type="submit" className="btn btn--primary btn--large" disabled={sub.busy}>
               {sub.busy ? t('setup.submitting') : t('setup.submit')}

@@ -59,7 +59,13 @@ export function ConflictPanel({ item, conflict, canResolve }: { item: SyncItem; 
                 <td className="nowrap">
                   {(['mine', 'theirs'] as const).map((side) => (
                     <label key={side} className="sync-conflict__pick">
-                      <input type="radio" name={`${item.opId}-${f.field}`} checked={picks[f.field] === side} onChange={() => setPicks({ ...picks, [f.field]: side })} disabled={!canResolve || busy} />{' '}
+                      <input
+                        type="radio"
+                        name={`${item.opId}-${f.field}`}
+                        checked={picks[f.field] === side}
+                        onChange={() => setPicks({ ...picks, [f.field]: side })}
+                        disabled={!canResolve || busy}
+                      />{' '}
                       {t(`sync.conflict.${side}Short`)}
                     </label>
                   ))}

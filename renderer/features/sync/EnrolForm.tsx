@@ -42,8 +42,23 @@ export function EnrolForm({ centralUrl }: { centralUrl: string | null }) {
     <form className="card" aria-labelledby="enrol-title" onSubmit={(e) => void submit(e)}>
       <h2 id="enrol-title">{t('sync.enrol.title')}</h2>
       <p className="muted">{t('sync.enrol.explain')}</p>
-      <TextField label={t('sync.enrol.url')} value={url} onValue={setUrl} placeholder="https://pusat.example.go.id" autoComplete="off" spellCheck={false} aria-invalid={!!problems.centralUrl} />
-      <TextField label={t('sync.enrol.code')} value={code} onValue={setCode} autoComplete="off" spellCheck={false} aria-invalid={!!problems.code} />
+      <TextField
+        label={t('sync.enrol.url')}
+        value={url}
+        onValue={setUrl}
+        placeholder="https://pusat.example.go.id"
+        autoComplete="off"
+        spellCheck={false}
+        aria-invalid={!!problems.centralUrl}
+      />
+      <TextField
+        label={t('sync.enrol.code')}
+        value={code}
+        onValue={setCode}
+        autoComplete="off"
+        spellCheck={false}
+        aria-invalid={!!problems.code}
+      />
       {(messages.length > 0 || error) && (
         <Notice tone="error">
           {messages.length > 0 ? (

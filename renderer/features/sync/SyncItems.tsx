@@ -57,9 +57,13 @@ export function SyncItems({ items, tz, canResolve }: { items: SyncItem[]; tz: Ti
                   <td>
                     <span className={`badge ${STATUS_BADGE[item.status]}`}>{t(`sync.status.${item.status}`)}</span>
                     {item.resolution && <span className="muted"> · {t(`sync.resolution.${item.resolution}`)}</span>}
-                    {item.status === 'pending' && item.attempts > 0 && <span className="muted"> · {t('sync.attempts', { count: item.attempts })}</span>}
+                    {item.status === 'pending' && item.attempts > 0 && (
+                      <span className="muted"> · {t('sync.attempts', { count: item.attempts })}</span>
+                    )}
                   </td>
-                  <td className="details">{item.reason ? reasonText(t, item.reason) : <span className="muted">{t('common.none')}</span>}</td>
+                  <td className="details">
+                    {item.reason ? reasonText(t, item.reason) : <span className="muted">{t('common.none')}</span>}
+                  </td>
                 </tr>
                 {open && item.conflict && (
                   <tr className="sync-conflict-row">

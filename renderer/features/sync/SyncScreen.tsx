@@ -26,9 +26,13 @@ function Summary({ status }: { status: SyncStatus }) {
   const tz = useAppStore((s) => s.status?.office?.tz ?? 'Asia/Jakarta');
   const now = useNow(5_000);
   const language = currentLanguage();
-  const when = (ms: number | null): string => (ms === null ? t('sync.bar.never') : `${formatAge(ms, now, language)} · ${formatDateTime(ms, tz, language)}`);
+  const when = (ms: number | null): string =>
+    ms === null ? t('sync.bar.never') : `${formatAge(ms, now, language)} · ${formatDateTime(ms, tz, language)}`;
   const rows: Array<[string, string]> = [
-    [t('sync.summary.central'), status.centralUrl ? `${status.centralUrl}${status.embedded ? ` (${t('sync.summary.embedded')})` : ''}` : t('sync.summary.noCentral')],
+    [
+      t('sync.summary.central'),
+      status.centralUrl ? `${status.centralUrl}${status.embedded ? ` (${t('sync.summary.embedded')})` : ''}` : t('sync.summary.noCentral'),
+    ],
     [t('sync.summary.office'), status.officeCode ?? t('common.none')],
     [t('sync.summary.lastSync'), when(status.lastSyncAt)],
     [t('sync.summary.lastAttempt'), when(status.lastAttemptAt)],
@@ -96,7 +100,13 @@ export function SyncScreen() {
           <button type="button" className="btn" onClick={back} aria-keyshortcuts="Escape">
             {t('sync.back')} <kbd>Esc</kbd>
           </button>
-          <button type="button" className="btn btn--primary" onClick={() => void syncNow()} disabled={!ready || syncing} aria-keyshortcuts="Alt+S">
+          <button
+            type="button"
+            className="btn btn--primary"
+            onClick={() => void syncNow()}
+            disabled={!ready || syncing}
+            aria-keyshortcuts="Alt+S"
+          >
             {syncing ? t('sync.syncing') : t('sync.now')} <kbd>{SYNC_NOW_KEYS}</kbd>
           </button>
         </div>
@@ -106,14 +116,23 @@ export function SyncScreen() {
       <div className="sync-layout">
         <div className="stack">
           {status && <Summary status={status} />}
-          {status && role === 'admin' && !status.embedded && !status.training && status.state === 'notEnrolled' && <EnrolForm centralUrl={status.centralUrl} />}
+          {status && role === 'admin' && !status.embedded && !status.training && status.state === 'notEnrolled' && (
+            <EnrolForm centralUrl={status.centralUrl} />
+          )}
         </div>
         <div className="card card--table" aria-labelledby="sync-items-title">
           <div className="card__head">
             <h2 id="sync-items-title">{t('sync.itemsTitle')}</h2>
             <nav className="tabs" aria-label={t('sync.itemsTitle')}>
               {SYNC_FILTERS.map((name) => (
-                <button key={name} type="button" className="tabs__tab" aria-pressed={filter === name} aria-current={filter === name ? 'page' : undefined} onClick={() => void loadItems(name)}>
+                <button
+                  key={name}
+                  type="button"
+                  className="tabs__tab"
+                  aria-pressed={filter === name}
+                  aria-current={filter === name ? 'page' : undefined}
+                  onClick={() => void loadItems(name)}
+                >
                   {t(`sync.filter.${name}`)}
                 </button>
               ))}

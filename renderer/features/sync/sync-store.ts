@@ -66,7 +66,11 @@ export const useSyncStore = create<SyncState>()((set, get) => ({
     const result = await call('sync.list', { filter, limit: SYNC_PAGE });
     // A slower answer for a filter the user already left must not overwrite the newer one.
     if (get().filter !== filter) return;
-    set(result.ok ? { items: result.value.items, more: result.value.items.length === SYNC_PAGE, loadingItems: false, error: null } : { loadingItems: false, error: result.error });
+    set(
+      result.ok
+        ? { items: result.value.items, more: result.value.items.length === SYNC_PAGE, loadingItems: false, error: null }
+        : { loadingItems: false, error: result.error },
+    );
   },
 
   async loadMore() {

@@ -40,7 +40,8 @@ export interface E2eApp {
 }
 
 export async function startApp(label: string): Promise<E2eApp> {
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('Build the renderer first: npx vite build (npm test runs npm run build)');
+  if (!existsSync(join(RENDERER_DIR, 'index.html')))
+    throw new Error('Build the renderer first: npx vite build (npm test runs npm run build)');
   mkdirSync(SHOT_DIR, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), `loket-e2e-${label}-`));
   let now = START;

@@ -17,7 +17,12 @@ export async function setUpByCore(app: E2eApp): Promise<void> {
 }
 
 /** An account past its forced password change, created by core; returns its password. */
-export async function accountByCore(app: E2eApp, username: string, role: 'officer' | 'supervisor' | 'admin', services: string[] = []): Promise<string> {
+export async function accountByCore(
+  app: E2eApp,
+  username: string,
+  role: 'officer' | 'supervisor' | 'admin',
+  services: string[] = [],
+): Promise<string> {
   const admin = await app.call('auth.login', { username: ADMIN.username, password: ADMIN.password });
   const temp = `Sementara-${username.length}-2026`;
   await app.call('users.create', { username, fullName: `Petugas ${username}`, role, password: temp, services }, admin.sessionToken);

@@ -48,11 +48,22 @@ export interface TestCentral {
   close(): Promise<void>;
 }
 
-export async function startTestCentral(kind: StoreKind, opts: { entities?: readonly EntityDef[]; now?: () => number } = {}): Promise<TestCentral> {
+export async function startTestCentral(
+  kind: StoreKind,
+  opts: { entities?: readonly EntityDef[]; now?: () => number } = {},
+): Promise<TestCentral> {
   const dataDir = mkdtempSync(join(tmpdir(), 'loket-central-'));
   const db = kind === 'postgres' ? await createTestDatabase() : undefined;
   // A test that sets central's clock by hand decides when days end (server/queue/day-end.ts is called directly).
-  const open = () => createCentral({ dataDir, databaseUrl: db?.url, adminToken: ADMIN_TOKEN, entities: opts.entities, now: opts.now, dayEndSweepMs: opts.now ? null : undefined });
+  const open = () =>
+    createCentral({
+      dataDir,
+      databaseUrl: db?.url,
+      adminToken: ADMIN_TOKEN,
+      entities: opts.entities,
+      now: opts.now,
+      dayEndSweepMs: opts.now ? null : undefined,
+    });
   let central = await open();
   const url = await central.listen({ host: '127.0.0.1', port: 0 });
   const port = Number(new URL(url).port);

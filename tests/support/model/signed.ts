@@ -26,7 +26,14 @@ export interface SendOptions {
 
 export const newIdentity = (workstationId: string = randomUUID()): Identity => identityFrom(workstationId, newKeyPair().privatePem);
 
-export async function sendSigned(central: TestCentral, identity: Identity, method: 'GET' | 'POST', path: string, body?: unknown, o: SendOptions = {}): Promise<RawResponse & { sent: Record<string, string> }> {
+export async function sendSigned(
+  central: TestCentral,
+  identity: Identity,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  o: SendOptions = {},
+): Promise<RawResponse & { sent: Record<string, string> }> {
   const bytes = o.raw ?? (body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(body)));
   const sha = createHash('sha256').update(bytes).digest('hex');
   let headers: Record<string, string> =
@@ -51,7 +58,13 @@ export async function sendSigned(central: TestCentral, identity: Identity, metho
 export async function enrolIdentity(central: TestCentral, officeCode = 'banyumanik', name = 'RAW-01'): Promise<Identity> {
   const identity = newIdentity();
   const { code } = await central.admin<{ code: string }>('POST', '/admin/enrolment-codes', { officeCode });
-  const r = await sendSigned(central, identity, 'POST', '/v1/enrol', { code, workstationId: identity.workstationId, name, officeCode, publicKey: identity.publicKey });
+  const r = await sendSigned(central, identity, 'POST', '/v1/enrol', {
+    code,
+    workstationId: identity.workstationId,
+    name,
+    officeCode,
+    publicKey: identity.publicKey,
+  });
   if (r.status !== 200) throw new Error(`enrol failed: ${r.status} ${JSON.stringify(r.body)}`);
   return identity;
 }
@@ -59,7 +72,9 @@ export async function enrolIdentity(central: TestCentral, officeCode = 'banyuman
 /** A digest of every central table (nonces too): equal digests mean nothing was written. */
 export async function centralDigest(central: TestCentral): Promise<string> {
   const store = central.central.deps.store;
-  const tables = await store.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+  const tables = await store.query<{ name: string }>(
+    "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+  );
   const hash = createHash('sha256');
   for (const { name } of tables) {
     const rows = await store.query<{ d: string | null }>(`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS d FROM "${name}" t`);

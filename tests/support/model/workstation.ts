@@ -16,7 +16,10 @@ export async function enrolmentCode(central: TestCentral, officeCode: string): P
   return (await central.admin<{ code: string }>('POST', '/admin/enrolment-codes', { officeCode })).code;
 }
 
-export async function startWorkstation(central: TestCentral, opts: { office?: string; name?: string } & StartSyncOptions = {}): Promise<TestWorkstation> {
+export async function startWorkstation(
+  central: TestCentral,
+  opts: { office?: string; name?: string } & StartSyncOptions = {},
+): Promise<TestWorkstation> {
   const { office = 'banyumanik', name = 'LOKET-01', ...syncOpts } = opts;
   const t = tempCore(Date.now());
   const adminToken = await setUp(t);

@@ -58,7 +58,12 @@ export class BlobVault {
   /** A new data key and the settings value that stores it wrapped; call remember() once that value committed. */
   create(): { dataKey: DataKey; stored: string } {
     const dataKey = { keyId: randomUUID(), key: randomBytes(32) };
-    const stored: StoredKey = { v: 1, keyId: dataKey.keyId, wrapper: this.wrapper.kind, wrapped: this.wrapper.wrap(dataKey.key).toString('base64') };
+    const stored: StoredKey = {
+      v: 1,
+      keyId: dataKey.keyId,
+      wrapper: this.wrapper.kind,
+      wrapped: this.wrapper.wrap(dataKey.key).toString('base64'),
+    };
     return { dataKey, stored: JSON.stringify(stored) };
   }
 
