@@ -1,17 +1,13 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimeZone } from '@common/domain/shared/offices.js';
 import { currentLanguage } from '../i18n/index.js';
 import { formatDate, formatTime } from '../lib/time.js';
+import { useNow } from '../lib/use-now.js';
 
 /** The office's wall clock (WIB, WITA or WIT), whatever zone this computer is set to. */
 export function Clock({ tz }: { tz: TimeZone }) {
   const { t } = useTranslation();
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useNow(1000);
   const language = currentLanguage();
   return (
     <div className="clock" role="timer" aria-label={t('header.clock')}>

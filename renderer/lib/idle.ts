@@ -1,14 +1,17 @@
 // Locks the screen after the workstation's idle minutes with no keyboard, mouse or touch activity.
 // Main locks idle sessions too (its sweep and every call check); this keeps the screen in step, and
 // tells main about input (auth.activity) so an officer typing a long form is not locked by main.
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { call } from '../api/client.js';
 
 const ACTIVITY = ['keydown', 'mousedown', 'mousemove', 'wheel', 'touchstart', 'pointerdown'] as const;
 
 export function useIdleTimer(enabled: boolean, minutes: number, onIdle: () => void): void {
   const callback = useRef(onIdle);
-  callback.current = onIdle;
+  // The latest handler, without restarting the timer whenever the caller re-renders.
+  useLayoutEffect(() => {
+    callback.current = onIdle;
+  });
   useEffect(() => {
     if (!enabled || minutes <= 0) return;
     const limit = minutes * 60_000;

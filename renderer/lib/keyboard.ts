@@ -1,5 +1,5 @@
 // Window-wide keyboard shortcuts (Ctrl+L locks, Ctrl+Shift+L logs out...). Counter work is keyboard-first.
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 export interface Shortcut {
   /** e.g. 'Ctrl+L', 'Ctrl+Shift+L', 'F1' */
@@ -20,7 +20,10 @@ export function matches(event: KeyboardEvent, keys: string): boolean {
 
 export function useShortcuts(shortcuts: Shortcut[]): void {
   const current = useRef(shortcuts);
-  current.current = shortcuts;
+  // The latest shortcuts, without re-adding the listener on every render.
+  useLayoutEffect(() => {
+    current.current = shortcuts;
+  });
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       for (const s of current.current) {

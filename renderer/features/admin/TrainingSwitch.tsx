@@ -21,10 +21,7 @@ export function TrainingSwitch() {
         <button
           type="button"
           className="btn btn--secondary"
-          onClick={async () => {
-            const result = await enterTraining();
-            setError(result.ok ? null : result.error);
-          }}
+          onClick={() => void enterTraining().then((result) => setError(result.ok ? null : result.error))}
         >
           {t('training.enter')}
         </button>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { UserView } from '@common/contract/schemas.js';
 import { currentLanguage } from '@renderer/i18n/index.js';
 import { formatMoment } from '@renderer/lib/time.js';
+import { useNow } from '@renderer/lib/use-now.js';
 import { useAppStore } from '@renderer/shell/app-store.js';
 
 interface Props {
@@ -15,6 +16,7 @@ export function UserList({ users, selectedId, onEdit }: Props) {
   const { t } = useTranslation();
   const tz = useAppStore((s) => s.status?.office?.tz ?? 'Asia/Jakarta');
   const services = useAppStore((s) => s.services);
+  const now = useNow();
   // In the reference order (A, B, C...), unknown codes last as they are.
   const prefixes = (codes: string[]): string =>
     [
@@ -52,7 +54,7 @@ export function UserList({ users, selectedId, onEdit }: Props) {
                   )}
                   {u.lockedUntil !== null && (
                     <span className="badge badge--warning">
-                      {t('admin.state.lockedUntil', { time: formatMoment(u.lockedUntil, Date.now(), tz, currentLanguage()) })}
+                      {t('admin.state.lockedUntil', { time: formatMoment(u.lockedUntil, now, tz, currentLanguage()) })}
                     </span>
                   )}
                   {u.mustChangePassword && <span className="badge badge--muted">{t('admin.state.mustChange')}</span>}

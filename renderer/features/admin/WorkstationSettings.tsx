@@ -23,14 +23,17 @@ export function WorkstationSettings() {
   useEffect(() => {
     void load();
   }, [load]);
-  useEffect(() => {
+  // The form starts from each settings answer as it arrives (React's pattern for state that follows a prop).
+  const [shown, setShown] = useState(settings);
+  if (settings !== shown) {
+    setShown(settings);
     if (settings)
       setForm({
         workstationName: settings.workstationName,
         counter: String(settings.counterNumber),
         idle: String(settings.idleLockMinutes),
       });
-  }, [settings]);
+  }
 
   const input = { workstationName: form.workstationName, counterNumber: asNumber(form.counter), idleLockMinutes: asNumber(form.idle) };
   const client = checkInput(settingsCalls['settings.update'].input, input, { counterNumber: 'number', idleLockMinutes: 'idleRange' });

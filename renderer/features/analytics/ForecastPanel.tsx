@@ -11,9 +11,9 @@ const openHours = (f: ForecastResult): number[] =>
 
 /** Arrivals per hour for the next working days, closed days named, and how wrong it was in the backtest. */
 export function ForecastPanel({ forecast }: { forecast: ForecastResult }) {
-  const { t, i18n } = useTranslation();
-  const hours = openHours(forecast);
-  const open = forecast.days.filter((d) => !d.closed);
+  const { t } = useTranslation();
+  const hours = useMemo(() => openHours(forecast), [forecast]);
+  const open = useMemo(() => forecast.days.filter((d) => !d.closed), [forecast]);
   const config = useMemo<ChartConfiguration>(
     () => ({
       type: 'line',
@@ -31,8 +31,8 @@ export function ForecastPanel({ forecast }: { forecast: ForecastResult }) {
       },
       options: { scales: { y: { beginAtZero: true } }, plugins: { legend: { display: true } } },
     }),
-    // The language is a dependency: the date labels are translated when drawn.
-    [forecast, i18n.language, t],
+    // t changes with the language: the date labels are translated when drawn.
+    [hours, open, t],
   );
   const csv = () => [
     [t('analytics.forecast.date'), t('analytics.forecast.hour'), t('analytics.forecast.arrivals'), t('analytics.forecast.closed')],

@@ -9,7 +9,7 @@ const HEAT_COLOURS = ['#eef2f7', '#c6dbef', '#6baed6', '#2171b5', '#d94801', '#a
 
 /** Arrivals per open day by hour and weekday: a bubble per cell (the chart) and a coloured table. */
 export function HeatmapPanel({ heatmap }: { heatmap: HeatmapResult }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const max = Math.max(0, ...heatmap.mean.flat());
   const config = useMemo<ChartConfiguration>(
     () => ({
@@ -55,8 +55,8 @@ export function HeatmapPanel({ heatmap }: { heatmap: HeatmapResult }) {
         },
       },
     }),
-    // The language is a dependency: the axis labels are translated when drawn.
-    [heatmap, max, i18n.language],
+    // t changes with the language: the axis labels are translated when drawn.
+    [heatmap, max, t],
   );
   const csv = () => [
     [t('analytics.heatmap.weekday'), ...heatmap.hours.map(hourLabel), t('analytics.heatmap.openDays')],

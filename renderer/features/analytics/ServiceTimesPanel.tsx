@@ -11,7 +11,7 @@ const nameOf = (s: Service): string => (currentLanguage() === 'en' ? s.nameEn : 
 
 /** How long each service takes at the counter (call to finish): percentiles and one service's histogram. */
 export function ServiceTimesPanel({ serviceTimes }: { serviceTimes: ServiceTimesResult }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [code, setCode] = useState(serviceTimes.services[0]?.serviceCode ?? '');
   const selected = serviceTimes.services.find((s) => s.serviceCode === code) ?? serviceTimes.services[0];
   const config = useMemo<ChartConfiguration>(
@@ -31,7 +31,7 @@ export function ServiceTimesPanel({ serviceTimes }: { serviceTimes: ServiceTimes
         },
       },
     }),
-    [selected, t, i18n.language],
+    [selected, t],
   );
   const csv = () => [
     [t('analytics.serviceTimes.service'), 'kode', 'n', t('analytics.serviceTimes.meanSeconds'), 'p50', 'p80', 'p90', 'p95'],

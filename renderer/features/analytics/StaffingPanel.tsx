@@ -26,7 +26,7 @@ const NUMBER_FIELDS = [
 
 /** Counters to open and appointments to offer, hour by hour, for one forecast day (Erlang C). */
 export function StaffingPanel({ forecast, staffing, input, error, onPlan }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [draft, setDraft] = useState<StaffingInput>({ ...input, date: input.date ?? staffing?.date });
   const days = forecast.days.filter((d) => !d.closed);
   const problems = error ? fieldsOf(error) : {};
@@ -76,7 +76,7 @@ export function StaffingPanel({ forecast, staffing, input, error, onPlan }: Prop
         },
       },
     }),
-    [staffing, t, i18n.language],
+    [staffing, t],
   );
   const csv = () => [
     [

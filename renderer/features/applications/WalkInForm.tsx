@@ -33,8 +33,10 @@ export function WalkInForm({ booking }: { booking: string | null }) {
   const first = useRef<HTMLInputElement>(null);
   const set =
     <K extends keyof FormValues>(k: K) =>
-    (value: FormValues[K]) =>
+    (value: FormValues[K]) => {
       setV((old) => ({ ...old, [k]: value }));
+      setServer({});
+    };
 
   useEffect(() => {
     void loadCatalogue();
@@ -45,13 +47,13 @@ export function WalkInForm({ booking }: { booking: string | null }) {
   const draft = toDraft(v);
   const key = JSON.stringify(draft);
   useEffect(() => {
-    setServer({});
-    if (!draft) return setCheck(null);
+    const typed = JSON.parse(key) as typeof draft;
     const timer = setTimeout(() => {
-      void call('applications.validate', { draft, complete: false }).then((r) => r.ok && setCheck(r.value));
+      if (!typed) return setCheck(null);
+      void call('applications.validate', { draft: typed, complete: false }).then((r) => r.ok && setCheck(r.value));
     }, 250);
     return () => clearTimeout(timer);
-  }, [key]);
+  }, [key, setCheck]);
 
   const loadBooking = async (): Promise<void> => {
     setError(null);

@@ -7,6 +7,7 @@ import { TextField } from '@renderer/components/Field.js';
 import { currentLanguage } from '@renderer/i18n/index.js';
 import { describeError } from '@renderer/lib/errors.js';
 import { formatMoment } from '@renderer/lib/time.js';
+import { useNow } from '@renderer/lib/use-now.js';
 import { useAppStore } from '@renderer/shell/app-store.js';
 import { retryAtOf, useSessionStore, type LoginNotice } from './session-store.js';
 import { TrainingAccounts } from '../setup/TrainingAccounts.js';
@@ -15,13 +16,14 @@ import { TrainingAccounts } from '../setup/TrainingAccounts.js';
 function useLoginMessage(error: ErrorBody | null, notice: LoginNotice): { tone: 'error' | 'info'; text: string; extra?: string } | null {
   const { t } = useTranslation();
   const tz = useAppStore((s) => s.status?.office?.tz ?? 'Asia/Jakarta');
-  const lockedUntil = (retryAt: number) => t('login.locked', { time: formatMoment(retryAt, Date.now(), tz, currentLanguage()) });
+  const now = useNow();
+  const lockedUntil = (retryAt: number) => t('login.locked', { time: formatMoment(retryAt, now, tz, currentLanguage()) });
   if (error) {
     if (error.code === 'INVALID_CREDENTIALS') {
       const left = (error.details as { attemptsLeft?: number } | undefined)?.attemptsLeft;
       return { tone: 'error', text: t('login.wrong'), ...(left !== undefined ? { extra: t('login.attemptsLeft', { count: left }) } : {}) };
     }
-    if (error.code === 'ACCOUNT_LOCKED') return { tone: 'error', text: lockedUntil(retryAtOf(error) ?? Date.now()) };
+    if (error.code === 'ACCOUNT_LOCKED') return { tone: 'error', text: lockedUntil(retryAtOf(error) ?? now) };
     if (error.code === 'FORBIDDEN') return { tone: 'error', text: t('login.disabled') };
     if (error.code === 'VALIDATION') return { tone: 'error', text: t('login.required') };
     return { tone: 'error', text: describeError(t, error) };

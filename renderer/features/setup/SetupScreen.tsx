@@ -152,10 +152,9 @@ export function SetupScreen() {
             type="button"
             className="btn btn--secondary"
             disabled={trainingBusy}
-            onClick={async () => {
+            onClick={() => {
               setTrainingBusy(true);
-              await enterTraining();
-              setTrainingBusy(false);
+              void enterTraining().finally(() => setTrainingBusy(false));
             }}
           >
             {t('setup.training')}
