@@ -1,61 +1,126 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
+// The form fields every screen uses: one label (with the required mark), the control, a hint and the
+// field's own problems in words, wired for screen readers (aria-invalid, aria-describedby).
+import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { problemText } from '../lib/errors.js';
 
 export interface ControlProps {
   id: string;
+  required: boolean | undefined;
   'aria-invalid': boolean;
   'aria-describedby': string | undefined;
 }
 
-interface FieldProps {
+/** What every field takes besides its control's own attributes. */
+export interface FieldFrame {
   label: string;
   hint?: string | undefined;
-  /** Problem keys ('password.tooShort', 'required') or raw messages from main. */
-  problems?: string[] | undefined;
+  /** Problem keys: a form's ('password.tooShort', 'required') or a domain rule's ('nik.length'). */
+  problems?: readonly string[] | undefined;
+  required?: boolean | undefined;
+  /** Marked invalid though its problems are told elsewhere (one notice for the whole form). */
+  invalid?: boolean | undefined;
+  /** The label is read out but not shown, where a heading beside the control already says it. */
+  labelHidden?: boolean | undefined;
   className?: string | undefined;
-  children: (control: ControlProps) => ReactNode;
 }
 
-/** A label, the control, a hint and the field's specific problems, wired for screen readers. */
-export function Field({ label, hint, problems = [], className, children }: FieldProps) {
+export const classes = (...names: Array<string | false | null | undefined>): string => names.filter(Boolean).join(' ');
+
+/** The field's problems, translated; also used on its own for problems that belong to no one field. */
+export function ProblemList({ id, problems }: { id?: string | undefined; problems: readonly string[] | undefined }) {
   const { t, i18n } = useTranslation();
+  if (!problems || problems.length === 0) return null;
+  return (
+    <ul className="field__problems" id={id}>
+      {[...new Set(problems)].map((p) => (
+        <li key={p}>{problemText(t, (key) => i18n.exists(key), p)}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** Parts a field's props into the frame (label, hint, problems...) and what goes on the control. */
+export function splitFrame<P extends FieldFrame>({ label, hint, problems, required, invalid, labelHidden, className, ...control }: P) {
+  return [{ label, hint, problems, required, invalid, labelHidden, className }, control] as const;
+}
+
+export function Field({
+  label,
+  hint,
+  problems = [],
+  required,
+  invalid = false,
+  labelHidden,
+  className,
+  children,
+}: FieldFrame & {
+  children: (control: ControlProps) => ReactNode;
+}) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = problems.length > 0 ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const bad = invalid || problems.length > 0;
   return (
-    <div className={`field${problems.length > 0 ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {children({ id, 'aria-invalid': problems.length > 0, 'aria-describedby': describedBy })}
+    <div className={classes('field', bad && 'field--invalid', className)}>
+      <label htmlFor={id} className={classes(required && 'field__label--required', labelHidden && 'visually-hidden')}>
+        {label}
+      </label>
+      {children({ id, required, 'aria-invalid': bad, 'aria-describedby': classes(hintId, errorId) || undefined })}
       {hint && (
         <p className="field__hint" id={hintId}>
           {hint}
         </p>
       )}
-      {errorId && (
-        <ul className="field__problems" id={errorId}>
-          {problems.map((p) => (
-            <li key={p}>{i18n.exists(`fields.${p}`) ? t(`fields.${p}`) : t('fields.invalid')}</li>
-          ))}
-        </ul>
-      )}
+      <ProblemList id={errorId} problems={problems} />
     </div>
   );
 }
 
-type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'onChange' | 'value'> & {
-  label: string;
-  hint?: string | undefined;
-  problems?: string[] | undefined;
-  value: string;
-  onValue: (value: string) => void;
-  ref?: Ref<HTMLInputElement>;
-};
+type InputFieldProps = FieldFrame &
+  Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'onChange' | 'value' | 'className'> & {
+    value: string;
+    onValue: (value: string) => void;
+    ref?: Ref<HTMLInputElement> | undefined;
+  };
 
-export function TextField({ label, hint, problems, value, onValue, className, ref, ...input }: TextFieldProps) {
+/** A one-line text input (also password, e-mail, telephone, search). */
+export function TextField({ value, onValue, ref, ...props }: InputFieldProps) {
+  const [frame, input] = splitFrame(props);
   return (
-    <Field label={label} hint={hint} problems={problems} className={className}>
+    <Field {...frame}>
       {(control) => <input {...input} {...control} ref={ref} value={value} onChange={(e) => onValue(e.target.value)} />}
     </Field>
+  );
+}
+
+/**
+ * Typed exactly as given: a code (booking, billing, receipt, enrolment), a username, a temporary password
+ * read out in clear. The browser neither fills it in, capitalises nor corrects it, unless told otherwise.
+ */
+export function CodeField(props: InputFieldProps) {
+  return <TextField autoComplete="off" autoCapitalize="none" spellCheck={false} {...props} />;
+}
+
+/** A whole number typed as text: the form reads it and says what is wrong, the browser does not. */
+export function NumberField({ className, ...props }: Omit<InputFieldProps, 'type' | 'inputMode'>) {
+  return <TextField {...props} inputMode="numeric" className={classes('field--short', className)} />;
+}
+
+/** A calendar date as the browser's date input gives it (yyyy-mm-dd). */
+export function DateField(props: Omit<InputFieldProps, 'type'>) {
+  return <TextField {...props} type="date" />;
+}
+
+type TextAreaFieldProps = FieldFrame &
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'onChange' | 'value' | 'className'> & {
+    value: string;
+    onValue: (value: string) => void;
+  };
+
+export function TextAreaField({ value, onValue, ...props }: TextAreaFieldProps) {
+  const [frame, area] = splitFrame(props);
+  return (
+    <Field {...frame}>{(control) => <textarea {...area} {...control} value={value} onChange={(e) => onValue(e.target.value)} />}</Field>
   );
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '@common/domain/shared/roles.js';
-import { Field } from './Field.js';
+import { optionsOf, SelectField } from './SelectField.js';
 
 export function RoleSelect({
   label,
@@ -14,17 +14,5 @@ export function RoleSelect({
   problems?: string[] | undefined;
 }) {
   const { t } = useTranslation();
-  return (
-    <Field label={label} problems={problems}>
-      {(control) => (
-        <select {...control} value={value} onChange={(e) => onChange(ROLES.find((r) => r === e.target.value) ?? 'officer')}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t(`roles.${r}`)}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
+  return <SelectField label={label} value={value} onValue={onChange} options={optionsOf(t, 'roles', ROLES)} problems={problems} />;
 }

@@ -28,9 +28,14 @@ export function fieldsOf(error: ErrorBody): FieldProblems {
   return out;
 }
 
-/** Translates a problem key ('password.tooShort', 'required') or falls back to a generic message. */
-export function fieldMessage(t: TFunction, i18nExists: (key: string) => boolean, problem: string): string {
-  return i18nExists(`fields.${problem}`) ? t(`fields.${problem}`) : t('fields.invalid');
+/**
+ * A problem key in the user's language: a form's own ('password.tooShort', 'required') under `fields`,
+ * a domain rule's ('nik.birthDateMismatch') under `applications.problems`, else a generic message.
+ */
+export function problemText(t: TFunction, i18nExists: (key: string) => boolean, problem: string): string {
+  if (i18nExists(`fields.${problem}`)) return t(`fields.${problem}`);
+  if (i18nExists(`applications.problems.${problem}`)) return t(`applications.problems.${problem}`);
+  return t('fields.invalid');
 }
 
 /**

@@ -18,6 +18,21 @@ export function matches(event: KeyboardEvent, keys: string): boolean {
   return event.key.toLowerCase() === key.toLowerCase() || event.code === `Key${key.toUpperCase()}`;
 }
 
+// Every mounted set of shortcuts, oldest first. A key goes to the newest set that has it, and to no
+// other: a form opened over a screen (a supervisor's approval) takes Escape before the screen does.
+const layers: Array<{ current: Shortcut[] }> = [];
+
+const onKey = (event: KeyboardEvent): void => {
+  for (let i = layers.length - 1; i >= 0; i--) {
+    for (const s of layers[i]!.current) {
+      if (s.enabled === false || !matches(event, s.keys)) continue;
+      event.preventDefault();
+      s.run();
+      return;
+    }
+  }
+};
+
 export function useShortcuts(shortcuts: Shortcut[]): void {
   const current = useRef(shortcuts);
   // The latest shortcuts, without re-adding the listener on every render.
@@ -25,15 +40,11 @@ export function useShortcuts(shortcuts: Shortcut[]): void {
     current.current = shortcuts;
   });
   useEffect(() => {
-    const onKey = (event: KeyboardEvent): void => {
-      for (const s of current.current) {
-        if (s.enabled === false || !matches(event, s.keys)) continue;
-        event.preventDefault();
-        s.run();
-        return;
-      }
+    if (layers.length === 0) window.addEventListener('keydown', onKey, true);
+    layers.push(current);
+    return () => {
+      layers.splice(layers.indexOf(current), 1);
+      if (layers.length === 0) window.removeEventListener('keydown', onKey, true);
     };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
   }, []);
 }

@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserView } from '@common/contract/schemas.js';
 import { passwordProblems } from '@common/domain/shared/password-policy.js';
+import { CodeField } from '@renderer/components/Field.js';
+import { FormActions } from '@renderer/components/FormActions.js';
 import { Notice } from '@renderer/components/Notice.js';
 import { PasswordChecklist } from '@renderer/components/PasswordChecklist.js';
-import { TextField } from '@renderer/components/Field.js';
 import { describeError } from '@renderer/lib/errors.js';
 import { useSubmission } from '@renderer/lib/form.js';
 import { useUsersStore } from './users-store.js';
@@ -39,22 +40,16 @@ export function PasswordReset({ user }: { user: UserView }) {
       <h3 id={`reset-${user.id}`}>{t('admin.editor.resetTitle')}</h3>
       <p className="muted">{t('admin.editor.resetHint')}</p>
       {done && <Notice tone="success">{t('admin.editor.resetDone')}</Notice>}
-      <TextField
+      <CodeField
         label={t('admin.create.password')}
         type="text"
-        autoComplete="off"
-        spellCheck={false}
         value={password}
         onValue={setPassword}
         problems={sub.problems.temporaryPassword}
       />
       <PasswordChecklist password={password} username={user.username} />
       {sub.error && <Notice tone="error">{describeError(t, sub.error)}</Notice>}
-      <div className="form-actions">
-        <button type="submit" className="btn btn--secondary" disabled={sub.busy}>
-          {t('admin.editor.reset')}
-        </button>
-      </div>
+      <FormActions submit={t('admin.editor.reset')} busy={sub.busy} secondary />
     </form>
   );
 }

@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorBody } from '@common/contract/index.js';
 import { call } from '@renderer/api/client.js';
-import { Notice } from '@renderer/components/Notice.js';
 import { TextField } from '@renderer/components/Field.js';
+import { FormActions } from '@renderer/components/FormActions.js';
+import { Notice } from '@renderer/components/Notice.js';
 import { describeError } from '@renderer/lib/errors.js';
 
 /** The OS printer names this workstation prints receipts and queue tickets on (empty: saved as PDF). */
@@ -60,11 +61,7 @@ export function PrinterSettings() {
         onValue={(ticketPrinter) => setForm((f) => ({ ...f, ticketPrinter }))}
         maxLength={200}
       />
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={busy || !loaded}>
-          {busy ? t('common.saving') : t('printer.save')}
-        </button>
-      </div>
+      <FormActions submit={busy ? t('common.saving') : t('printer.save')} busy={busy} disabled={!loaded} />
     </form>
   );
 }

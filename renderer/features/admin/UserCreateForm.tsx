@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usersCalls } from '@common/contract/users.js';
-import type { Language } from '@common/contract/schemas.js';
+import { Language } from '@common/contract/schemas.js';
 import { passwordProblems } from '@common/domain/shared/password-policy.js';
 import type { Role } from '@common/domain/shared/roles.js';
-import { Field, TextField } from '@renderer/components/Field.js';
+import { CodeField, TextField } from '@renderer/components/Field.js';
+import { FormActions } from '@renderer/components/FormActions.js';
 import { Notice } from '@renderer/components/Notice.js';
 import { PasswordChecklist } from '@renderer/components/PasswordChecklist.js';
 import { RoleSelect } from '@renderer/components/RoleSelect.js';
+import { optionsOf, SelectField } from '@renderer/components/SelectField.js';
 import { ServicePicker } from '@renderer/components/ServicePicker.js';
 import { checkInput, describeError, merge } from '@renderer/lib/errors.js';
 import { useSubmission } from '@renderer/lib/form.js';
@@ -55,11 +57,9 @@ export function UserCreateForm({ onClose }: { onClose: () => void }) {
         </button>
       </div>
       {created && <Notice tone="success">{t('admin.create.done', { username: created })}</Notice>}
-      <TextField
+      <CodeField
         label={t('admin.create.username')}
         autoFocus
-        autoComplete="off"
-        autoCapitalize="none"
         value={form.username}
         onValue={(username) => edit({ username })}
         problems={sub.problems.username}
@@ -81,31 +81,23 @@ export function UserCreateForm({ onClose }: { onClose: () => void }) {
           problems={sub.problems.services}
         />
       )}
-      <Field label={t('admin.create.language')}>
-        {(control) => (
-          <select {...control} value={form.language} onChange={(e) => edit({ language: e.target.value === 'en' ? 'en' : 'id' })}>
-            <option value="id">{t('lang.id')}</option>
-            <option value="en">{t('lang.en')}</option>
-          </select>
-        )}
-      </Field>
-      <TextField
+      <SelectField
+        label={t('admin.create.language')}
+        value={form.language}
+        onValue={(language) => edit({ language })}
+        options={optionsOf(t, 'lang', Language.options)}
+      />
+      <CodeField
         label={t('admin.create.password')}
         hint={t('admin.create.passwordHint')}
         type="text"
-        autoComplete="off"
-        spellCheck={false}
         value={form.password}
         onValue={(password) => edit({ password })}
         problems={sub.problems.password}
       />
       <PasswordChecklist password={form.password} username={form.username.toLowerCase()} />
       {sub.error && <Notice tone="error">{describeError(t, sub.error)}</Notice>}
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={sub.busy}>
-          {t('admin.create.submit')}
-        </button>
-      </div>
+      <FormActions submit={t('admin.create.submit')} busy={sub.busy} />
     </form>
   );
 }

@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { Result } from '@common/contract/index.js';
 import type { UserView } from '@common/contract/schemas.js';
 import { usersCalls } from '@common/contract/users.js';
+import { TextField } from '@renderer/components/Field.js';
+import { FormActions } from '@renderer/components/FormActions.js';
 import { Notice } from '@renderer/components/Notice.js';
 import { RoleSelect } from '@renderer/components/RoleSelect.js';
 import { ServicePicker } from '@renderer/components/ServicePicker.js';
-import { TextField } from '@renderer/components/Field.js';
 import { checkInput, describeError } from '@renderer/lib/errors.js';
 import { useSubmission } from '@renderer/lib/form.js';
 import { useAppStore } from '@renderer/shell/app-store.js';
@@ -76,11 +77,7 @@ export function UserEditor({ user, onClose }: { user: UserView; onClose: () => v
           />
         )}
         {sub.error && <Notice tone="error">{describeError(t, sub.error)}</Notice>}
-        <div className="form-actions">
-          <button type="submit" className="btn btn--primary" disabled={sub.busy}>
-            {t('admin.editor.save')}
-          </button>
-        </div>
+        <FormActions submit={t('admin.editor.save')} busy={sub.busy} />
       </form>
       <div className="form-actions form-actions--split">
         {user.disabled ? (

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settingsCalls } from '@common/contract/users.js';
+import { NumberField, TextField } from '@renderer/components/Field.js';
+import { FormActions } from '@renderer/components/FormActions.js';
 import { Notice } from '@renderer/components/Notice.js';
-import { TextField } from '@renderer/components/Field.js';
 import { TZ_LABEL } from '@renderer/lib/time.js';
 import { checkInput, describeError } from '@renderer/lib/errors.js';
 import { useSubmission } from '@renderer/lib/form.js';
@@ -71,30 +72,22 @@ export function WorkstationSettings() {
             problems={sub.problems.workstationName}
             maxLength={64}
           />
-          <TextField
+          <NumberField
             label={t('admin.settings.counterNumber')}
-            inputMode="numeric"
-            className="field--short"
             value={form.counter}
             onValue={(counter) => setForm((f) => ({ ...f, counter }))}
             problems={sub.problems.counterNumber}
           />
         </div>
-        <TextField
+        <NumberField
           label={t('admin.settings.idleLockMinutes')}
           hint={t('admin.settings.idleHint')}
-          inputMode="numeric"
-          className="field--short"
           value={form.idle}
           onValue={(idle) => setForm((f) => ({ ...f, idle }))}
           problems={sub.problems.idleLockMinutes}
         />
         {sub.error && <Notice tone="error">{describeError(t, sub.error)}</Notice>}
-        <div className="form-actions">
-          <button type="submit" className="btn btn--primary" disabled={sub.busy || !settings}>
-            {sub.busy ? t('common.saving') : t('common.save')}
-          </button>
-        </div>
+        <FormActions submit={sub.busy ? t('common.saving') : t('common.save')} busy={sub.busy} disabled={!settings} />
       </form>
       <PrinterSettings />
       <TrainingSwitch />

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '@renderer/components/Notice.js';
+import { SelectField } from '@renderer/components/SelectField.js';
 import { describeError } from '@renderer/lib/errors.js';
 import { useShortcuts } from '@renderer/lib/keyboard.js';
 import { HOME_ROUTE, replaceHash } from '@renderer/lib/route.js';
@@ -43,16 +44,13 @@ export function AnalyticsScreen({ tab }: { tab: AnalyticsTab }) {
         <button type="button" className="btn" onClick={() => replaceHash(HOME_ROUTE.supervisor)}>
           {t('analytics.back')}
         </button>
-        <div className="field analytics-picker">
-          <label htmlFor="analytics-weeks">{t('analytics.weeks')}</label>
-          <select id="analytics-weeks" value={s.weeks} onChange={(e) => void load(Number(e.target.value))}>
-            {WEEK_CHOICES.map((w) => (
-              <option key={w} value={w}>
-                {t('analytics.weeksOption', { weeks: w })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={t('analytics.weeks')}
+          className="analytics-picker"
+          value={String(s.weeks)}
+          onValue={(weeks) => void load(Number(weeks))}
+          options={WEEK_CHOICES.map((w) => ({ value: String(w), label: t('analytics.weeksOption', { weeks: w }) }))}
+        />
         {s.span?.training && (
           <button type="button" className="btn btn--secondary" disabled={s.generating} onClick={() => void s.generate()}>
             {s.generating ? t('analytics.generating') : t('analytics.generate')}

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChartConfiguration } from 'chart.js';
 import type { ServiceTimesResult } from '@common/contract/analytics.js';
+import { SelectField } from '@renderer/components/SelectField.js';
 import { currentLanguage } from '@renderer/i18n/index.js';
 import { ChartCard } from './ChartCard.js';
 import { duration } from './format.js';
@@ -53,16 +54,13 @@ export function ServiceTimesPanel({ serviceTimes }: { serviceTimes: ServiceTimes
       csv={csv}
       testId="analytics-service-times"
     >
-      <div className="field analytics-picker">
-        <label htmlFor="analytics-service">{t('analytics.serviceTimes.service')}</label>
-        <select id="analytics-service" value={selected?.serviceCode ?? ''} onChange={(e) => setCode(e.target.value)}>
-          {serviceTimes.services.map((s) => (
-            <option key={s.serviceCode} value={s.serviceCode}>
-              {nameOf(s)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label={t('analytics.serviceTimes.service')}
+        className="analytics-picker"
+        value={selected?.serviceCode ?? ''}
+        onValue={setCode}
+        options={serviceTimes.services.map((s) => ({ value: s.serviceCode, label: nameOf(s) }))}
+      />
       <div className="table-scroll">
         <table className="table">
           <thead>

@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { ChartConfiguration } from 'chart.js';
 import type { ForecastResult, StaffingResult } from '@common/contract/analytics.js';
 import type { ErrorBody } from '@common/contract/result.js';
+import { TextField } from '@renderer/components/Field.js';
+import { FormActions } from '@renderer/components/FormActions.js';
 import { Notice } from '@renderer/components/Notice.js';
+import { SelectField } from '@renderer/components/SelectField.js';
 import { describeError, fieldsOf } from '@renderer/lib/errors.js';
 import type { StaffingInput } from './analytics-store.js';
 import { ChartCard } from './ChartCard.js';
@@ -107,36 +110,29 @@ export function StaffingPanel({ forecast, staffing, input, error, onPlan }: Prop
       <form className="card analytics-form" onSubmit={submit} aria-labelledby="staffing-form-title">
         <h2 id="staffing-form-title">{t('analytics.staffing.inputs')}</h2>
         <div className="analytics-form__grid">
-          <div className={`field${problems.date ? ' field--invalid' : ''}`}>
-            <label htmlFor="staffing-date">{t('analytics.staffing.date')}</label>
-            <select id="staffing-date" value={draft.date ?? ''} onChange={(e) => setDraft({ ...draft, date: e.target.value })}>
-              {days.map((d) => (
-                <option key={d.date} value={d.date}>
-                  {longDate(d.date)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label={t('analytics.staffing.date')}
+            value={draft.date ?? ''}
+            onValue={(date) => setDraft({ ...draft, date })}
+            options={days.map((d) => ({ value: d.date, label: longDate(d.date) }))}
+            invalid={!!problems.date}
+          />
           {NUMBER_FIELDS.map(([key, min, max]) => (
-            <div key={key} className={`field${problems[key] ? ' field--invalid' : ''}`}>
-              <label htmlFor={`staffing-${key}`}>{t(`analytics.staffing.field.${key}`)}</label>
-              <input
-                id={`staffing-${key}`}
-                type="number"
-                min={min}
-                max={max}
-                required
-                value={Number.isNaN(draft[key]) ? '' : draft[key]}
-                onChange={(e) => setDraft({ ...draft, [key]: e.target.valueAsNumber })}
-              />
-            </div>
+            // The browser's number input: its arrows step the figure and it refuses one out of range.
+            <TextField
+              key={key}
+              label={t(`analytics.staffing.field.${key}`)}
+              type="number"
+              min={min}
+              max={max}
+              required
+              value={Number.isNaN(draft[key]) ? '' : String(draft[key])}
+              onValue={(typed) => setDraft({ ...draft, [key]: typed === '' ? NaN : Number(typed) })}
+              invalid={!!problems[key]}
+            />
           ))}
         </div>
-        <div className="form-actions">
-          <button type="submit" className="btn btn--primary">
-            {t('analytics.staffing.calculate')}
-          </button>
-        </div>
+        <FormActions submit={t('analytics.staffing.calculate')} />
         {error && (
           <Notice tone="error" title={t('analytics.staffing.failed')}>
             {problems.date ? t('analytics.staffing.dateNotForecast') : describeError(t, error)}

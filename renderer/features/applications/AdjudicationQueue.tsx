@@ -1,14 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '@renderer/api/client.js';
+import { TextField } from '@renderer/components/Field.js';
 import { Notice } from '@renderer/components/Notice.js';
 import { describeError } from '@renderer/lib/errors.js';
 import { useShortcuts } from '@renderer/lib/keyboard.js';
 import { HOME_ROUTE, replaceHash } from '@renderer/lib/route.js';
 import { useApplicationsStore, type ApplicationSummary } from './applications-store.js';
 import { useSessionStore } from '../session/session-store.js';
+import { AppHead } from './ui.js';
 import { AdjudicationDetails } from './AdjudicationDetails.js';
-import { AppInput } from './ui.js';
 
 function Decide({ app, onDone }: { app: ApplicationSummary; onDone: () => void }) {
   const { t } = useTranslation();
@@ -37,8 +38,8 @@ function Decide({ app, onDone }: { app: ApplicationSummary; onDone: () => void }
       onSubmit={(e) => void decide('approve', e)}
       aria-label={t('applications.adjudication.decide', { number: app.number })}
     >
-      <AppInput label={t('applications.adjudication.reason')} value={reason} onValue={setReason} />
-      <AppInput
+      <TextField label={t('applications.adjudication.reason')} value={reason} onValue={setReason} />
+      <TextField
         label={t('applications.adjudication.password')}
         type="password"
         value={password}
@@ -70,14 +71,7 @@ export function AdjudicationQueue() {
   useShortcuts([{ keys: 'Escape', run: () => replaceHash(HOME_ROUTE[role]) }]);
   return (
     <section className="screen screen--adjudication" aria-labelledby="adj-title">
-      <div className="page-head">
-        <h1 id="adj-title">{t('applications.adjudication.title')}</h1>
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={() => replaceHash(HOME_ROUTE[role])} aria-keyshortcuts="Escape">
-            {t('applications.back')} <kbd>Esc</kbd>
-          </button>
-        </div>
-      </div>
+      <AppHead id="adj-title" title={t('applications.adjudication.title')} onBack={() => replaceHash(HOME_ROUTE[role])} />
       {queue.length === 0 ? (
         <p className="muted card">{t('applications.adjudication.empty')}</p>
       ) : (

@@ -1,8 +1,10 @@
-import type { Ref } from 'react';
+import type { ComponentProps, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Checkbox } from '@renderer/components/Choices.js';
+import { DateField, TextField } from '@renderer/components/Field.js';
+import { optionsOf, SelectField, type Option } from '@renderer/components/SelectField.js';
 import type { CatalogueService } from './applications-store.js';
 import type { FormValues } from './draft.js';
-import { AppInput, AppSelect } from './ui.js';
 
 interface Props {
   values: FormValues;
@@ -14,16 +16,38 @@ interface Props {
   lockService?: boolean;
 }
 
+type TextKey =
+  'nik' | 'fullName' | 'birthPlace' | 'address' | 'phone' | 'email' | 'fatherName' | 'motherName' | 'nationality' | 'passportNumber';
+type Extra = Partial<Omit<ComponentProps<typeof TextField>, 'label' | 'value' | 'onValue' | 'problems'>>;
+
+const REASONS = ['new', 'renewal', 'lost', 'damaged'] as const;
+const PRIORITY_GROUPS = ['', 'lansia', 'disabilitas', 'ibu_hamil', 'balita', 'sakit'];
+const MARITAL = ['', 'single', 'married', 'divorced', 'widowed'];
+
 /** The applicant's fields, shared by check-in and by corrections on the application screen. */
 export function ApplicantFields({ values: v, set, problems, catalogue, firstRef, lockService = false }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'id';
   const service = catalogue.find((s) => s.code === v.serviceCode);
-  const opt = (prefix: string, values: readonly string[]) => values.map((x) => ({ value: x, label: t(`${prefix}.${x || 'none'}`) }));
+  const label = (field: keyof FormValues): string => t(`applications.field.${field}`);
+  // Each applicant field: its label, value and problems are found under the same name.
+  const text = (field: TextKey, extra: Extra = {}) => (
+    <TextField label={label(field)} value={v[field]} onValue={set(field)} problems={problems(`applicant.${field}`)} {...extra} />
+  );
+  const date = (field: 'birthDate' | 'passportExpiry') => (
+    <DateField label={label(field)} value={v[field]} onValue={set(field)} problems={problems(`applicant.${field}`)} />
+  );
+  // The application's own choices carry their problems at the top level, the applicant's below `applicant`.
+  const select = <K extends 'reason' | 'priorityGroup' | 'sex' | 'maritalStatus'>(
+    field: K,
+    options: Array<Option<FormValues[K]>>,
+    path: string,
+  ) => <SelectField label={label(field)} value={v[field]} onValue={set(field)} options={options} problems={problems(path)} />;
+  const allowed = (service?.allowedReasons ?? ['new']).filter((r): r is FormValues['reason'] => (REASONS as readonly string[]).includes(r));
   return (
     <>
       <div className="form-row">
-        <AppSelect
+        <SelectField
           label={t('applications.field.service')}
           value={v.serviceCode}
           onValue={set('serviceCode')}
@@ -31,139 +55,37 @@ export function ApplicantFields({ values: v, set, problems, catalogue, firstRef,
           problems={problems('serviceCode')}
           disabled={lockService}
         />
-        <AppSelect
-          label={t('applications.field.reason')}
-          value={v.reason}
-          onValue={(x) => set('reason')(x as FormValues['reason'])}
-          options={opt('applications.reason', service?.allowedReasons ?? ['new'])}
-          problems={problems('reason')}
-        />
+        {select('reason', optionsOf(t, 'applications.reason', allowed), 'reason')}
       </div>
       <div className="form-row">
-        <AppSelect
-          label={t('applications.field.priorityGroup')}
-          value={v.priorityGroup}
-          onValue={set('priorityGroup')}
-          options={opt('applications.priority', ['', 'lansia', 'disabilitas', 'ibu_hamil', 'balita', 'sakit'])}
-          problems={problems('priorityGroup')}
-        />
-        {service?.allowsAcceleration && (
-          <label className="checkbox">
-            <input type="checkbox" checked={v.accelerated} onChange={(e) => set('accelerated')(e.target.checked)} />{' '}
-            {t('applications.field.accelerated')}
-          </label>
-        )}
+        {select('priorityGroup', optionsOf(t, 'applications.priority', PRIORITY_GROUPS), 'priorityGroup')}
+        {service?.allowsAcceleration && <Checkbox label={label('accelerated')} checked={v.accelerated} onChecked={set('accelerated')} />}
       </div>
       <div className="form-row">
-        <AppInput
-          ref={firstRef}
-          label={t('applications.field.nik')}
-          value={v.nik}
-          onValue={set('nik')}
-          inputMode="numeric"
-          maxLength={24}
-          autoComplete="off"
-          problems={problems('applicant.nik')}
-        />
-        <AppInput
-          label={t('applications.field.fullName')}
-          value={v.fullName}
-          onValue={set('fullName')}
-          autoComplete="off"
-          problems={problems('applicant.fullName')}
-        />
+        {text('nik', { ref: firstRef, inputMode: 'numeric', maxLength: 24, autoComplete: 'off' })}
+        {text('fullName', { autoComplete: 'off' })}
       </div>
       <div className="form-row">
-        <AppInput
-          label={t('applications.field.birthPlace')}
-          value={v.birthPlace}
-          onValue={set('birthPlace')}
-          problems={problems('applicant.birthPlace')}
-        />
-        <AppInput
-          label={t('applications.field.birthDate')}
-          type="date"
-          value={v.birthDate}
-          onValue={set('birthDate')}
-          problems={problems('applicant.birthDate')}
-        />
-        <AppSelect
-          label={t('applications.field.sex')}
-          value={v.sex}
-          onValue={(x) => set('sex')(x as 'M' | 'F')}
-          options={opt('applications.sex', ['M', 'F'])}
-          problems={problems('applicant.sex')}
-        />
-        <AppSelect
-          label={t('applications.field.maritalStatus')}
-          value={v.maritalStatus}
-          onValue={set('maritalStatus')}
-          options={opt('applications.marital', ['', 'single', 'married', 'divorced', 'widowed'])}
-          problems={problems('applicant.maritalStatus')}
-        />
+        {text('birthPlace')}
+        {date('birthDate')}
+        {select('sex', optionsOf(t, 'applications.sex', ['M', 'F'] as const), 'applicant.sex')}
+        {select('maritalStatus', optionsOf(t, 'applications.marital', MARITAL), 'applicant.maritalStatus')}
       </div>
-      <AppInput
-        label={t('applications.field.address')}
-        value={v.address}
-        onValue={set('address')}
-        problems={problems('applicant.address')}
-      />
+      {text('address')}
       <div className="form-row">
-        <AppInput
-          label={t('applications.field.phone')}
-          type="tel"
-          value={v.phone}
-          onValue={set('phone')}
-          problems={problems('applicant.phone')}
-        />
-        <AppInput
-          label={t('applications.field.email')}
-          type="email"
-          value={v.email}
-          onValue={set('email')}
-          problems={problems('applicant.email')}
-        />
+        {text('phone', { type: 'tel' })}
+        {text('email', { type: 'email' })}
       </div>
       <div className="form-row">
-        <AppInput
-          label={t('applications.field.fatherName')}
-          value={v.fatherName}
-          onValue={set('fatherName')}
-          problems={problems('applicant.fatherName')}
-        />
-        <AppInput
-          label={t('applications.field.motherName')}
-          value={v.motherName}
-          onValue={set('motherName')}
-          problems={problems('applicant.motherName')}
-        />
+        {text('fatherName')}
+        {text('motherName')}
       </div>
       <div className="form-row">
-        <AppInput
-          label={t('applications.field.nationality')}
-          value={v.nationality}
-          onValue={set('nationality')}
-          maxLength={3}
-          problems={problems('applicant.nationality')}
-        />
-        <AppInput
-          label={t('applications.field.passportNumber')}
-          value={v.passportNumber}
-          onValue={set('passportNumber')}
-          problems={problems('applicant.passportNumber')}
-        />
-        <AppInput
-          label={t('applications.field.passportExpiry')}
-          type="date"
-          value={v.passportExpiry}
-          onValue={set('passportExpiry')}
-          problems={problems('applicant.passportExpiry')}
-        />
+        {text('nationality', { maxLength: 3 })}
+        {text('passportNumber')}
+        {date('passportExpiry')}
       </div>
-      <label className="checkbox">
-        <input type="checkbox" checked={v.nameChange} onChange={(e) => set('nameChange')(e.target.checked)} />{' '}
-        {t('applications.field.nameChange')}
-      </label>
+      <Checkbox label={label('nameChange')} checked={v.nameChange} onChecked={set('nameChange')} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ProblemList, TextAreaField, TextField } from '@renderer/components/Field.js';
 import { Notice } from '@renderer/components/Notice.js';
 import { describeError } from '@renderer/lib/errors.js';
 import { useShortcuts } from '@renderer/lib/keyboard.js';
@@ -13,7 +14,7 @@ import { EditApplicant } from './EditApplicant.js';
 import { PaymentPanel } from './PaymentPanel.js';
 import { ReceiptsPanel } from './ReceiptsPanel.js';
 import { searchRoute } from './route.js';
-import { AppInput, Problems, StatusBadge } from './ui.js';
+import { AppHead, StatusBadge } from './ui.js';
 
 const EDITABLE = ['checked_in', 'incomplete', 'verified', 'biometrics_captured', 'interviewed'];
 /** Actions with their own screens or forms. */
@@ -85,22 +86,19 @@ export function ApplicationScreen({ id }: { id: string }) {
 
   return (
     <section className="screen screen--application" aria-labelledby="app-title">
-      <div className="page-head">
-        <h1 id="app-title">
-          <span data-testid="app-number">{app.number}</span> <StatusBadge status={app.status} />
-        </h1>
-        <p className="lead">
-          {app.applicant.fullName} · {app.serviceName[lang]}
-        </p>
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={() => replaceHash(searchRoute(role))} aria-keyshortcuts="Escape">
-            {t('applications.back')} <kbd>Esc</kbd>
-          </button>
-        </div>
-      </div>
+      <AppHead
+        id="app-title"
+        title={
+          <>
+            <span data-testid="app-number">{app.number}</span> <StatusBadge status={app.status} />
+          </>
+        }
+        lead={`${app.applicant.fullName} · ${app.serviceName[lang]}`}
+        onBack={() => replaceHash(searchRoute(role))}
+      />
       {error && Object.keys(fields).length === 0 && <Notice tone="error">{describeError(t, error)}</Notice>}
-      <Problems
-        codes={Object.entries(fields)
+      <ProblemList
+        problems={Object.entries(fields)
           .filter(([k]) => !PANEL_FIELDS.has(k))
           .flatMap(([, v]) => v)}
       />
@@ -131,7 +129,7 @@ export function ApplicationScreen({ id }: { id: string }) {
             </div>
             {actions.includes('cancel') && (
               <div className="form-row">
-                <AppInput label={t('applications.next.cancelReason')} value={reason} onValue={setReason} />
+                <TextField label={t('applications.next.cancelReason')} value={reason} onValue={setReason} />
                 <div className="field field--button">
                   <button
                     type="button"
@@ -149,10 +147,7 @@ export function ApplicationScreen({ id }: { id: string }) {
           {editable && (
             <div className="card" aria-labelledby="interview-title">
               <h2 id="interview-title">{t('applications.interview.title')}</h2>
-              <label htmlFor="interview-notes" className="visually-hidden">
-                {t('applications.interview.title')}
-              </label>
-              <textarea id="interview-notes" rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
+              <TextAreaField label={t('applications.interview.title')} labelHidden rows={3} value={notes} onValue={setNotes} />
               <div className="form-actions">
                 <button
                   type="button"
@@ -163,13 +158,12 @@ export function ApplicationScreen({ id }: { id: string }) {
                   {t('applications.interview.save')}
                 </button>
               </div>
-              <label htmlFor="app-mrz">{t('applications.new.mrz')}</label>
-              <textarea
-                id="app-mrz"
-                className="mrz-input"
+              <TextAreaField
+                label={t('applications.new.mrz')}
+                className="field--mrz"
                 rows={2}
                 value={mrz}
-                onChange={(e) => setMrz(e.target.value)}
+                onValue={setMrz}
                 spellCheck={false}
               />
               <div className="form-actions">

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { RadioGroup } from '@renderer/components/Choices.js';
 import { useApplicationsStore, type ApplicationView } from './applications-store.js';
 import { handOverPdf } from './ui.js';
 
@@ -23,21 +24,16 @@ export function ChecklistPanel({ app, editable }: { app: ApplicationView; editab
             <tr key={d.docCode}>
               <td>{d.name[lang]}</td>
               <td>
-                <div className="segmented" role="radiogroup" aria-label={d.name[lang]}>
-                  {STATES.map((s) => (
-                    <label key={s} className={`segmented__item${d.state === s ? ' is-on' : ''}`}>
-                      <input
-                        type="radio"
-                        name={`doc-${d.docCode}`}
-                        value={s}
-                        checked={d.state === s}
-                        disabled={!editable || busy}
-                        onChange={() => void run('applications.markDocument', { id: app.id, docCode: d.docCode, state: s })}
-                      />
-                      {t(`applications.documents.state.${s}`)}
-                    </label>
-                  ))}
-                </div>
+                <RadioGroup
+                  legend={d.name[lang]}
+                  legendHidden
+                  className="segmented"
+                  itemClass={(on) => `segmented__item${on ? ' is-on' : ''}`}
+                  choices={STATES.map((s) => ({ value: s, label: t(`applications.documents.state.${s}`) }))}
+                  value={d.state}
+                  onValue={(state) => void run('applications.markDocument', { id: app.id, docCode: d.docCode, state })}
+                  disabled={!editable || busy}
+                />
               </td>
             </tr>
           ))}

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '@renderer/components/FormActions.js';
 import { Notice } from '@renderer/components/Notice.js';
 import { describeError, fieldsOf } from '@renderer/lib/errors.js';
 import { useApplicationsStore, type ApplicationView } from './applications-store.js';
@@ -53,14 +54,7 @@ export function EditApplicant({ app, onDone }: { app: ApplicationView; onDone: (
         lockService={app.bookingCode !== null || app.payments.length > 0}
       />
       {error && <Notice tone="error">{error}</Notice>}
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={busy}>
-          {t('common.save')}
-        </button>
-        <button type="button" className="btn" onClick={onDone} disabled={busy}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submit={t('common.save')} busy={busy} onCancel={onDone} />
     </form>
   );
 }

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '@renderer/api/client.js';
+import { Checkbox } from '@renderer/components/Choices.js';
+import { CodeField } from '@renderer/components/Field.js';
 import { Notice } from '@renderer/components/Notice.js';
 import { describeError, fieldsOf } from '@renderer/lib/errors.js';
 import { useShortcuts } from '@renderer/lib/keyboard.js';
@@ -8,7 +10,7 @@ import { replaceHash } from '@renderer/lib/route.js';
 import type { ApplicationView } from './applications-store.js';
 import { useSessionStore } from '../session/session-store.js';
 import { searchRoute } from './route.js';
-import { AppInput, StatusBadge } from './ui.js';
+import { AppHead, StatusBadge } from './ui.js';
 
 /** Scan the receipt (or type the number), check the collector against the NIK and photo, record it. */
 export function HandOverScreen() {
@@ -50,22 +52,13 @@ export function HandOverScreen() {
 
   return (
     <section className="screen screen--handover" aria-labelledby="handover-title">
-      <div className="page-head">
-        <h1 id="handover-title">{t('applications.handOver.title')}</h1>
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={() => replaceHash(searchRoute(role))} aria-keyshortcuts="Escape">
-            {t('applications.back')} <kbd>Esc</kbd>
-          </button>
-        </div>
-      </div>
+      <AppHead id="handover-title" title={t('applications.handOver.title')} onBack={() => replaceHash(searchRoute(role))} />
       <form className="card" onSubmit={(e) => void find(e)}>
-        <AppInput
+        <CodeField
           ref={scan}
           label={t('applications.handOver.scan')}
           value={code}
           onValue={setCode}
-          autoComplete="off"
-          spellCheck={false}
           hint={t('applications.handOver.scanHint')}
         />
       </form>
@@ -81,18 +74,14 @@ export function HandOverScreen() {
           </p>
           {app.status === 'ready' ? (
             <>
-              <AppInput
+              <CodeField
                 label={t('applications.handOver.identity')}
                 value={identity}
                 onValue={setIdentity}
-                autoComplete="off"
                 problems={problems.identityNumber}
                 autoFocus
               />
-              <label className="checkbox">
-                <input type="checkbox" checked={photoMatched} onChange={(e) => setPhotoMatched(e.target.checked)} />{' '}
-                {t('applications.handOver.photoMatched')}
-              </label>
+              <Checkbox label={t('applications.handOver.photoMatched')} checked={photoMatched} onChecked={setPhotoMatched} />
               <div className="form-actions">
                 <button type="submit" className="btn btn--primary" disabled={!photoMatched || identity.trim().length < 6}>
                   {t('applications.handOver.record')}

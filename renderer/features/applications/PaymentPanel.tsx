@@ -1,15 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '@renderer/api/client.js';
+import { CodeField, ProblemList, TextField } from '@renderer/components/Field.js';
+import { SupervisorOverride } from '@renderer/components/SupervisorOverride.js';
 import { useApplicationsStore, type ApplicationView } from './applications-store.js';
-import { AppInput, Problems, rupiah, SupervisorApproval } from './ui.js';
+import { FeeFacts } from './ui.js';
 
 const PAYABLE = ['checked_in', 'incomplete', 'verified', 'biometrics_captured', 'interviewed'];
 
 /** SIMPONI billing, manual confirmation by a supervisor when central is away, and fee waivers. */
 export function PaymentPanel({ app }: { app: ApplicationView }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'id';
+  const { t } = useTranslation();
   const { run, open: reopen, busy, error } = useApplicationsStore();
   const [code, setCode] = useState('');
   const [proof, setProof] = useState('');
@@ -35,18 +36,7 @@ export function PaymentPanel({ app }: { app: ApplicationView }) {
   return (
     <div className="card" aria-labelledby="payment-title">
       <h2 id="payment-title">{t('applications.payment.title')}</h2>
-      <dl className="app-facts">
-        {app.fee.lines.map((l) => (
-          <div key={l.itemCode}>
-            <dt>{l.name[lang]}</dt>
-            <dd>{rupiah(l.amount)}</dd>
-          </div>
-        ))}
-        <div>
-          <dt>{t('applications.fee.total')}</dt>
-          <dd>{rupiah(app.fee.total)}</dd>
-        </div>
-      </dl>
+      <FeeFacts fee={app.fee} />
       {app.payments.map((p) => (
         <p key={p.id} className="app-payment" data-status={p.status}>
           {p.billingCode ? `${p.billingCode.replace(/^(\d{4})(\d{4})(\d{4})(\d{3})$/, '$1 $2 $3 $4')} · ` : ''}
@@ -57,12 +47,11 @@ export function PaymentPanel({ app }: { app: ApplicationView }) {
       ))}
       {payable && !settled && !open && (
         <form onSubmit={(e) => void record(e)} className="form-row">
-          <AppInput
+          <CodeField
             label={t('applications.payment.billingCode')}
             value={code}
             onValue={setCode}
             inputMode="numeric"
-            autoComplete="off"
             maxLength={24}
             problems={fields.billingCode ?? fields.amount}
           />
@@ -84,7 +73,7 @@ export function PaymentPanel({ app }: { app: ApplicationView }) {
         </div>
       )}
       {open && asking === 'manual' && (
-        <SupervisorApproval
+        <SupervisorOverride
           action="payment.manual"
           onCancel={() => setAsking(null)}
           onGranted={async (overrideToken) => {
@@ -93,8 +82,8 @@ export function PaymentPanel({ app }: { app: ApplicationView }) {
             return r.ok;
           }}
         >
-          <AppInput label={t('applications.payment.proof')} value={proof} onValue={setProof} required />
-        </SupervisorApproval>
+          <TextField label={t('applications.payment.proof')} value={proof} onValue={setProof} required />
+        </SupervisorOverride>
       )}
       {payable && !settled && asking !== 'waive' && (
         <div className="form-actions">
@@ -104,7 +93,7 @@ export function PaymentPanel({ app }: { app: ApplicationView }) {
         </div>
       )}
       {asking === 'waive' && (
-        <SupervisorApproval
+        <SupervisorOverride
           action="fee.waive"
           onCancel={() => setAsking(null)}
           onGranted={async (overrideToken) => {
@@ -113,10 +102,10 @@ export function PaymentPanel({ app }: { app: ApplicationView }) {
             return r.ok;
           }}
         >
-          <AppInput label={t('applications.payment.waiveReason')} value={waiveReason} onValue={setWaiveReason} required />
-        </SupervisorApproval>
+          <TextField label={t('applications.payment.waiveReason')} value={waiveReason} onValue={setWaiveReason} required />
+        </SupervisorOverride>
       )}
-      <Problems codes={fields.proofReference} />
+      <ProblemList problems={fields.proofReference} />
     </div>
   );
 }

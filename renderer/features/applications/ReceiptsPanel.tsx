@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApplicationsStore, type ApplicationView, type PrintedReceipt } from './applications-store.js';
+import { TextField } from '@renderer/components/Field.js';
+import { SupervisorOverride } from '@renderer/components/SupervisorOverride.js';
 import { useShortcuts } from '@renderer/lib/keyboard.js';
-import { AppInput, handOverPdf, SupervisorApproval } from './ui.js';
+import { handOverPdf } from './ui.js';
 
 export const PRINT_KEYS = 'Alt+P';
 
@@ -82,14 +84,14 @@ export function ReceiptsPanel({ app }: { app: ApplicationView }) {
                 {r.voidReason && <> · {t('applications.receipts.voided', { reason: r.voidReason })}</>}
                 {r.status === 'active' && reprinting === r.id && (
                   <span className="form-row">
-                    <AppInput label={t('applications.receipts.reprintReason')} value={reason} onValue={setReason} autoFocus />
+                    <TextField label={t('applications.receipts.reprintReason')} value={reason} onValue={setReason} autoFocus />
                     <button type="button" className="btn" disabled={busy || reason.trim().length < 3} onClick={() => void again(r.id)}>
                       {t('applications.receipts.reprint')}
                     </button>
                   </span>
                 )}
                 {r.status === 'active' && voiding === r.id && (
-                  <SupervisorApproval
+                  <SupervisorOverride
                     action="receipt.void"
                     onCancel={() => choose('void', null)}
                     onGranted={async (overrideToken) => {
@@ -102,8 +104,8 @@ export function ReceiptsPanel({ app }: { app: ApplicationView }) {
                       return v.ok;
                     }}
                   >
-                    <AppInput label={t('applications.receipts.voidReason')} value={reason} onValue={setReason} required />
-                  </SupervisorApproval>
+                    <TextField label={t('applications.receipts.voidReason')} value={reason} onValue={setReason} required />
+                  </SupervisorOverride>
                 )}
                 {r.status === 'active' && reprinting !== r.id && voiding !== r.id && (
                   <>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TextField } from '@renderer/components/Field.js';
 import { Notice } from '@renderer/components/Notice.js';
 import { describeError } from '@renderer/lib/errors.js';
 import { useShortcuts } from '@renderer/lib/keyboard.js';
@@ -7,7 +8,7 @@ import { HOME_ROUTE, replaceHash } from '@renderer/lib/route.js';
 import { useApplicationsStore } from './applications-store.js';
 import { useSessionStore } from '../session/session-store.js';
 import { detailRoute, handOverRoute, newRoute } from './route.js';
-import { StatusBadge } from './ui.js';
+import { AppHead, StatusBadge } from './ui.js';
 
 export const NEW_KEYS = 'Alt+N';
 export const HANDOVER_KEYS = 'Alt+H';
@@ -38,35 +39,25 @@ export function SearchScreen() {
 
   return (
     <section className="screen screen--applications" aria-labelledby="apps-title">
-      <div className="page-head">
-        <h1 id="apps-title">{t('applications.search.title')}</h1>
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={() => replaceHash(HOME_ROUTE[role])} aria-keyshortcuts="Escape">
-            {t('applications.back')} <kbd>Esc</kbd>
-          </button>
-          <button type="button" className="btn" onClick={() => replaceHash(handOverRoute(role))} aria-keyshortcuts="Alt+H">
-            {t('applications.handOver.open')} <kbd>{HANDOVER_KEYS}</kbd>
-          </button>
-          <button type="button" className="btn btn--primary" onClick={() => replaceHash(newRoute(role))} aria-keyshortcuts="Alt+N">
-            {t('applications.new.open')} <kbd>{NEW_KEYS}</kbd>
-          </button>
-        </div>
-      </div>
+      <AppHead id="apps-title" title={t('applications.search.title')} onBack={() => replaceHash(HOME_ROUTE[role])}>
+        <button type="button" className="btn" onClick={() => replaceHash(handOverRoute(role))} aria-keyshortcuts="Alt+H">
+          {t('applications.handOver.open')} <kbd>{HANDOVER_KEYS}</kbd>
+        </button>
+        <button type="button" className="btn btn--primary" onClick={() => replaceHash(newRoute(role))} aria-keyshortcuts="Alt+N">
+          {t('applications.new.open')} <kbd>{NEW_KEYS}</kbd>
+        </button>
+      </AppHead>
       <form className="card" role="search" onSubmit={submit}>
-        <label htmlFor="app-search">{t('applications.search.label')}</label>
-        <input
-          id="app-search"
+        <TextField
+          label={t('applications.search.label')}
+          hint={t('applications.search.hint')}
           ref={box}
           type="search"
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          onValue={setQuery}
           autoComplete="off"
           spellCheck={false}
-          aria-describedby="app-search-hint"
         />
-        <p className="field__hint" id="app-search-hint">
-          {t('applications.search.hint')}
-        </p>
       </form>
       {error && <Notice tone="error">{describeError(t, error)}</Notice>}
       <div className="card card--table">

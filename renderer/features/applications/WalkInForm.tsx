@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '@common/contract/index.js';
 import { checkMrz, type MrzIssue } from '@common/domain/applications/mrz.js';
 import { call } from '@renderer/api/client.js';
+import { CodeField, TextAreaField } from '@renderer/components/Field.js';
 import { Notice } from '@renderer/components/Notice.js';
 import { describeError, fieldsOf } from '@renderer/lib/errors.js';
 import { useShortcuts } from '@renderer/lib/keyboard.js';
@@ -12,13 +13,13 @@ import { useSessionStore } from '../session/session-store.js';
 import { EMPTY, fromDraft, fromMrz, toDraft, type FormValues } from './draft.js';
 import { detailRoute, searchRoute } from './route.js';
 import { ApplicantFields } from './ApplicantFields.js';
-import { AppInput, Problems, rupiah } from './ui.js';
+import { AppHead, FeeFacts } from './ui.js';
 
 type Check = CallOutput<'applications.validate'>;
 
 /** Check-in at the counter: a walk-in typed (or read from the old passport's MRZ), or a booking pre-filled. */
 export function WalkInForm({ booking }: { booking: string | null }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const role = useSessionStore((s) => s.session?.role ?? 'officer');
   const { catalogue, loadCatalogue } = useApplicationsStore();
   const [v, setV] = useState<FormValues>(EMPTY);
@@ -96,29 +97,13 @@ export function WalkInForm({ booking }: { booking: string | null }) {
     { keys: 'Escape', run: () => replaceHash(searchRoute(role)) },
   ]);
 
-  const lang = i18n.language === 'en' ? 'en' : 'id';
-
   return (
     <section className="screen screen--walkin" aria-labelledby="walkin-title">
-      <div className="page-head">
-        <h1 id="walkin-title">{t('applications.new.title')}</h1>
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={() => replaceHash(searchRoute(role))} aria-keyshortcuts="Escape">
-            {t('applications.back')} <kbd>Esc</kbd>
-          </button>
-        </div>
-      </div>
+      <AppHead id="walkin-title" title={t('applications.new.title')} onBack={() => replaceHash(searchRoute(role))} />
       <div className="app-columns">
         <form className="card" onSubmit={(e) => void submit(e)} noValidate aria-label={t('applications.new.title')}>
           <div className="form-row">
-            <AppInput
-              label={t('applications.new.bookingCode')}
-              value={bookingCode}
-              onValue={setBookingCode}
-              placeholder="MP…"
-              autoComplete="off"
-              spellCheck={false}
-            />
+            <CodeField label={t('applications.new.bookingCode')} value={bookingCode} onValue={setBookingCode} placeholder="MP…" />
             <div className="field field--button">
               <button type="button" className="btn" onClick={() => void loadBooking()} disabled={bookingCode.trim().length < 10}>
                 {t('applications.new.loadBooking')}
@@ -126,24 +111,18 @@ export function WalkInForm({ booking }: { booking: string | null }) {
             </div>
           </div>
           {bookingLoaded && <Notice tone="info">{t('applications.new.fromBooking', { code: bookingLoaded })}</Notice>}
-          <div className="field">
-            <label htmlFor="walkin-mrz">{t('applications.new.mrz')}</label>
-            <textarea
-              id="walkin-mrz"
-              className="mrz-input"
-              rows={2}
-              cols={46}
-              value={mrz}
-              onChange={(e) => readMrz(e.target.value)}
-              spellCheck={false}
-              autoComplete="off"
-              aria-describedby="walkin-mrz-hint"
-            />
-            <p className="field__hint" id="walkin-mrz-hint">
-              {t('applications.new.mrzHint')}
-            </p>
-            <Problems codes={mrzIssues.map((i) => i.code)} />
-          </div>
+          <TextAreaField
+            label={t('applications.new.mrz')}
+            hint={t('applications.new.mrzHint')}
+            className="field--mrz"
+            rows={2}
+            cols={46}
+            value={mrz}
+            onValue={readMrz}
+            spellCheck={false}
+            autoComplete="off"
+            problems={mrzIssues.map((i) => i.code)}
+          />
           <ApplicantFields values={v} set={set} problems={problems} catalogue={catalogue} firstRef={first} />
           {error && <Notice tone="error">{error}</Notice>}
           <div className="form-actions">
@@ -155,22 +134,12 @@ export function WalkInForm({ booking }: { booking: string | null }) {
         <aside className="card" aria-labelledby="walkin-summary">
           <h2 id="walkin-summary">{t('applications.new.summary')}</h2>
           {check?.fee ? (
-            <dl className="app-facts">
-              {check.fee.lines.map((l) => (
-                <div key={l.itemCode}>
-                  <dt>{l.name[lang]}</dt>
-                  <dd>{rupiah(l.amount)}</dd>
-                </div>
-              ))}
-              <div>
-                <dt>{t('applications.fee.total')}</dt>
-                <dd data-testid="fee-total">{rupiah(check.fee.total)}</dd>
-              </div>
+            <FeeFacts fee={check.fee}>
               <div>
                 <dt>{t('applications.collectionDate')}</dt>
                 <dd>{check.collectionDate ?? '—'}</dd>
               </div>
-            </dl>
+            </FeeFacts>
           ) : (
             <p className="muted">{t('applications.new.summaryEmpty')}</p>
           )}

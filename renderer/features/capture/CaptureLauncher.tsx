@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '@renderer/components/Field.js';
+import { CodeField } from '@renderer/components/Field.js';
+import { FormActions } from '@renderer/components/FormActions.js';
 import { replaceHash } from '@renderer/lib/route.js';
 import { useSessionStore } from '../session/session-store.js';
 import { captureRoute, isUuid } from './route.js';
@@ -22,24 +23,19 @@ export function CaptureLauncher() {
   return (
     <form className="card" aria-labelledby="capture-launch-title" onSubmit={open}>
       <h2 id="capture-launch-title">{t('capture.launcher.title')}</h2>
-      <TextField
+      <CodeField
         label={t('capture.launcher.label')}
         hint={t('capture.launcher.hint')}
         value={id}
         onValue={(v) => (setId(v), setInvalid(false))}
-        spellCheck={false}
-        autoComplete="off"
+        invalid={invalid}
       />
       {invalid && (
         <p className="field__problems" role="alert">
           {t('capture.launcher.invalid')}
         </p>
       )}
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary">
-          {t('capture.launcher.open')}
-        </button>
-      </div>
+      <FormActions submit={t('capture.launcher.open')} />
     </form>
   );
 }

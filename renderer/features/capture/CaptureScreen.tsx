@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorBody } from '@common/contract/index.js';
 import { MODALITIES, MODALITY_SPECS } from '@common/domain/biometrics/modalities.js';
+import { BackButton } from '@renderer/components/BackButton.js';
 import { Notice } from '@renderer/components/Notice.js';
+import { SupervisorOverride } from '@renderer/components/SupervisorOverride.js';
 import { currentLanguage } from '@renderer/i18n/index.js';
 import { describeError } from '@renderer/lib/errors.js';
 import { useShortcuts } from '@renderer/lib/keyboard.js';
@@ -13,7 +15,6 @@ import { CameraSnap } from './CameraSnap.js';
 import { DevicePanel } from './DevicePanel.js';
 import { ExceptionForm } from './ExceptionForm.js';
 import { ModalityList } from './ModalityList.js';
-import { OverrideForm } from './OverrideForm.js';
 import { QualityTable, subtypeKey } from './QualityTable.js';
 import './capture.css';
 
@@ -86,9 +87,7 @@ export function CaptureScreen({ applicationId }: { applicationId: string }) {
           <h1 id="capture-title">{t('capture.title')}</h1>
           <p className="lead">{t('capture.application', { id: applicationId })}</p>
         </div>
-        <button type="button" className="btn" onClick={back} aria-keyshortcuts="Escape">
-          {t('capture.back')} <kbd>Esc</kbd>
-        </button>
+        <BackButton label={t('capture.back')} onBack={back} />
       </div>
       {error && !notFound && <Notice tone="error">{errorText(t, error)}</Notice>}
       <div className="capture-layout">
@@ -167,7 +166,7 @@ export function CaptureScreen({ applicationId }: { applicationId: string }) {
               </Notice>
             )}
             {panel === 'override' && (
-              <OverrideForm
+              <SupervisorOverride
                 action="biometric.lowQuality"
                 submitLabel={t('capture.override.accept')}
                 onCancel={() => setPanel(null)}

@@ -1,11 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXCEPTION_REASONS, type BioSubType } from '@common/domain/biometrics/modalities.js';
+import { CheckboxGroup } from '@renderer/components/Choices.js';
+import { Field, TextField } from '@renderer/components/Field.js';
 import { Notice } from '@renderer/components/Notice.js';
+import { SelectField } from '@renderer/components/SelectField.js';
+import { SupervisorOverride } from '@renderer/components/SupervisorOverride.js';
 import { useCaptureStore, type ExceptionReason } from './capture-store.js';
 import { CameraSnap } from './CameraSnap.js';
 import { stillFromFile, type Still } from './image.js';
-import { OverrideForm } from './OverrideForm.js';
 
 /**
  * Fingers (or eyes) that cannot be captured: which, why, a photo of the hand, then a supervisor's
@@ -21,7 +24,6 @@ export function ExceptionForm({ subTypes, onDone }: { subTypes: readonly BioSubT
   const [problem, setProblem] = useState<string | null>(null);
   const [authorising, setAuthorising] = useState(false);
 
-  const toggle = (s: BioSubType): void => setChosen(chosen.includes(s) ? chosen.filter((x) => x !== s) : [...chosen, s]);
   const next = (): void => {
     if (chosen.length === 0) return setProblem(t('capture.exception.chooseFinger'));
     if (!photo) return setProblem(t('capture.exception.needPhoto'));
@@ -54,49 +56,39 @@ export function ExceptionForm({ subTypes, onDone }: { subTypes: readonly BioSubT
   return (
     <div className="card capture-exception" aria-labelledby="exception-title">
       <h2 id="exception-title">{t('capture.exception.title')}</h2>
-      <fieldset className="capture-exception__fingers" disabled={authorising}>
-        <legend>{t('capture.exception.which')}</legend>
-        {subTypes.map((s) => (
-          <label key={s} className="check">
-            <input type="checkbox" checked={chosen.includes(s)} onChange={() => toggle(s)} /> {t(`capture.subtype.${s.replace(' ', '_')}`)}
-          </label>
-        ))}
-      </fieldset>
+      <CheckboxGroup
+        legend={t('capture.exception.which')}
+        className="checkgroup capture-exception__fingers"
+        choices={subTypes.map((s) => ({ value: s, label: t(`capture.subtype.${s.replace(' ', '_')}`) }))}
+        value={chosen}
+        onValue={setChosen}
+        disabled={authorising}
+      />
       <div className="form-row">
-        <div className="field">
-          <label htmlFor="exception-reason">{t('capture.exception.reason')}</label>
-          <select
-            id="exception-reason"
-            value={reason}
-            onChange={(e) => setReason(e.target.value as ExceptionReason)}
-            disabled={authorising}
-          >
-            {EXCEPTION_REASONS.map((r) => (
-              <option key={r} value={r}>
-                {t(`capture.exception.reasons.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="exception-note">{t('capture.exception.note')}</label>
-          <input id="exception-note" value={note} maxLength={200} onChange={(e) => setNote(e.target.value)} disabled={authorising} />
-        </div>
+        <SelectField
+          label={t('capture.exception.reason')}
+          value={reason}
+          onValue={setReason}
+          options={EXCEPTION_REASONS.map((r) => ({ value: r, label: t(`capture.exception.reasons.${r}`) }))}
+          disabled={authorising}
+        />
+        <TextField label={t('capture.exception.note')} value={note} onValue={setNote} maxLength={200} disabled={authorising} />
       </div>
       <p className="field-label">{t('capture.exception.photo')}</p>
       {photo && <img className="capture-exception__photo" src={photo.url} alt={t('capture.exception.photoTaken')} />}
       {!authorising && (
         <>
           <CameraSnap crop={false} onSnap={setPhoto} snapLabel={t('capture.exception.snap')} />
-          <div className="field">
-            <label htmlFor="exception-file">{t('capture.exception.file')}</label>
-            <input id="exception-file" type="file" accept="image/png,image/jpeg" onChange={(e) => void onFile(e.target.files?.[0])} />
-          </div>
+          <Field label={t('capture.exception.file')}>
+            {(control) => (
+              <input {...control} type="file" accept="image/png,image/jpeg" onChange={(e) => void onFile(e.target.files?.[0])} />
+            )}
+          </Field>
         </>
       )}
       {problem && <Notice tone="error">{problem}</Notice>}
       {authorising ? (
-        <OverrideForm
+        <SupervisorOverride
           action="biometric.exception"
           submitLabel={t('capture.exception.save')}
           onGranted={granted}

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorBody } from '@common/contract/result.js';
+import { DateField, TextField } from '@renderer/components/Field.js';
+import { FormActions } from '@renderer/components/FormActions.js';
 import { describeError } from '@renderer/lib/errors.js';
 import { HOME_ROUTE, replaceHash } from '@renderer/lib/route.js';
 import { useEndOfDayStore, type EndOfDayReport } from './end-of-day-store.js';
@@ -78,6 +80,10 @@ export function EndOfDayScreen() {
     const file = await exportFile(kind, language);
     if (file) saveBlob(file.fileName, file.blob);
   };
+  // Signing off and reopening both ask for the password of whoever does it.
+  const passwordField = (
+    <TextField label={t('endOfDay.password')} type="password" autoComplete="current-password" value={password} onValue={setPassword} />
+  );
   return (
     <section className="screen" aria-labelledby="eod-title">
       <div className="page-head">
@@ -86,10 +92,7 @@ export function EndOfDayScreen() {
           {t('endOfDay.back')}
         </button>
       </div>
-      <div className="form-row">
-        <label htmlFor="eod-date">{t('endOfDay.day')}</label>
-        <input id="eod-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} autoFocus />
-      </div>
+      <DateField label={t('endOfDay.day')} className="field--date" value={date} onValue={setDate} autoFocus />
       {errorText && (
         <p className="alert alert--error" role="alert">
           {errorText}
@@ -163,17 +166,8 @@ export function EndOfDayScreen() {
             >
               <h2>{t('endOfDay.signOff')}</h2>
               <p className="muted">{t('endOfDay.signOffHint')}</p>
-              <label htmlFor="eod-password">{t('endOfDay.password')}</label>
-              <input
-                id="eod-password"
-                type="password"
-                autoComplete="current-password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-              <button type="submit" className="btn btn--primary" disabled={busy || password === ''}>
-                {t('endOfDay.signOff')}
-              </button>
+              {passwordField}
+              <FormActions submit={t('endOfDay.signOff')} busy={busy} disabled={password === ''} />
             </form>
           )}
           {role === 'admin' && closed && (
@@ -185,19 +179,9 @@ export function EndOfDayScreen() {
               }}
             >
               <h2>{t('endOfDay.reopen')}</h2>
-              <label htmlFor="eod-reason">{t('endOfDay.reason')}</label>
-              <input id="eod-reason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
-              <label htmlFor="eod-admin-password">{t('endOfDay.password')}</label>
-              <input
-                id="eod-admin-password"
-                type="password"
-                autoComplete="current-password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-              <button type="submit" className="btn btn--primary" disabled={busy || password === '' || reason.trim().length < 3}>
-                {t('endOfDay.reopen')}
-              </button>
+              <TextField label={t('endOfDay.reason')} value={reason} onValue={setReason} maxLength={500} />
+              {passwordField}
+              <FormActions submit={t('endOfDay.reopen')} busy={busy} disabled={password === '' || reason.trim().length < 3} />
             </form>
           )}
           {report.closure && <p className="muted">SHA-256: {report.closure.reportHash}</p>}

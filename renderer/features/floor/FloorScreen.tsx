@@ -1,5 +1,6 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BackButton } from '@renderer/components/BackButton.js';
 import { Notice } from '@renderer/components/Notice.js';
 import { describeError } from '@renderer/lib/errors.js';
 import { useShortcuts } from '@renderer/lib/keyboard.js';
@@ -47,9 +48,7 @@ export function FloorScreen() {
         </p>
       </div>
       <div className="floor-toolbar">
-        <button type="button" className="btn" onClick={back} aria-keyshortcuts="Escape">
-          {t('floor.back')} <kbd>Esc</kbd>
-        </button>
+        <BackButton label={t('floor.back')} onBack={back} />
         <form className={`field field--short${targetInvalid ? ' field--invalid' : ''}`} onSubmit={applyTarget}>
           <label htmlFor="floor-target">{t('floor.target')}</label>
           <input

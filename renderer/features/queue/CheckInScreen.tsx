@@ -8,13 +8,16 @@ import type { IssuedTicket } from '@common/contract/queue/central.js';
 import type { QueueMode } from '@common/contract/queue/queue.js';
 import { PRIORITY_GROUPS, type PriorityGroup } from '@common/domain/queue/order.js';
 import { call } from '@renderer/api/client.js';
+import { BackButton } from '@renderer/components/BackButton.js';
+import { CodeField } from '@renderer/components/Field.js';
+import { SelectField } from '@renderer/components/SelectField.js';
+import { SupervisorOverride } from '@renderer/components/SupervisorOverride.js';
 import { pdfBlob, saveBlob } from '@renderer/lib/download.js';
 import { useShortcuts } from '@renderer/lib/keyboard.js';
 import { HOME_ROUTE, replaceHash } from '@renderer/lib/route.js';
 import { useSessionStore } from '../session/session-store.js';
 import { requestId, useQueueStore } from './queue-store.js';
-import { QueueError, ServiceLabel, minutes } from './parts.js';
-import { QuotaOverride } from './QuotaOverride.js';
+import { QueueError, ServiceLabel, minutes, serviceOptions } from './parts.js';
 import './queue.css';
 
 type Request = { serviceCode?: string; bookingCode?: string; nik?: string; priorityGroup: PriorityGroup | null };
@@ -80,54 +83,53 @@ export function CheckInScreen() {
       <div className="page-head">
         <h1 id="checkin-title">{t('queue.checkIn.title')}</h1>
         {config?.mode === 'local' && <span className="badge badge--warning">{t('queue.localMode')}</span>}
-        <button type="button" className="btn" onClick={back} aria-keyshortcuts="Escape">
-          {t('applications.back')} <kbd>Esc</kbd>
-        </button>
+        <BackButton label={t('applications.back')} onBack={back} />
       </div>
       <form className="card" onSubmit={submitCode}>
-        <label htmlFor="checkin-code">{t('queue.checkIn.codeLabel')}</label>
-        <input
-          id="checkin-code"
+        <CodeField
+          label={t('queue.checkIn.codeLabel')}
+          hint={t('queue.checkIn.codeHint')}
+          className="checkin__code"
           ref={codeInput}
           value={code}
-          onChange={(e) => setCode(e.target.value)}
+          onValue={setCode}
           autoFocus
-          autoComplete="off"
           maxLength={32}
         />
-        <p className="muted">{t('queue.checkIn.codeHint')}</p>
         <button type="submit" className="btn btn--primary" disabled={busy || !code.trim()}>
           {t('queue.checkIn.checkIn')}
         </button>
       </form>
       <form className="card" onSubmit={submitWalkIn}>
         <h2>{t('queue.checkIn.walkIn')}</h2>
-        <label htmlFor="checkin-service">{t('queue.checkIn.service')}</label>
-        <select id="checkin-service" value={service} onChange={(e) => setService(e.target.value)}>
-          <option value="">—</option>
-          {(config?.services ?? [])
-            .filter((s) => s.active)
-            .map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.prefix} · {i18n.language === 'en' ? s.nameEn : s.nameId}
-              </option>
-            ))}
-        </select>
-        <label htmlFor="checkin-group">{t('queue.checkIn.group')}</label>
-        <select id="checkin-group" value={group} onChange={(e) => setGroup(e.target.value as PriorityGroup | '')}>
-          <option value="">{t('queue.checkIn.noGroup')}</option>
-          {PRIORITY_GROUPS.map((g) => (
-            <option key={g} value={g}>
-              {t(`queue.groups.${g}`)}
-            </option>
-          ))}
-        </select>
+        <SelectField
+          label={t('queue.checkIn.service')}
+          value={service}
+          onValue={setService}
+          options={serviceOptions(config?.services ?? [], i18n.language)}
+        />
+        <SelectField<PriorityGroup | ''>
+          label={t('queue.checkIn.group')}
+          value={group}
+          onValue={setGroup}
+          options={[
+            { value: '', label: t('queue.checkIn.noGroup') },
+            ...PRIORITY_GROUPS.map((g) => ({ value: g, label: t(`queue.groups.${g}`) })),
+          ]}
+        />
         <button type="submit" className="btn btn--primary" disabled={busy || !service}>
           {t('queue.checkIn.issue')}
         </button>
       </form>
       <QueueError error={error} />
-      {pending && <QuotaOverride onGranted={(token) => issue(pending, token)} onCancel={() => setPending(null)} />}
+      {pending && (
+        <SupervisorOverride
+          action="quota.exceed"
+          submitLabel={t('queue.override.approve')}
+          onGranted={(token) => issue(pending, token)}
+          onCancel={() => setPending(null)}
+        />
+      )}
       {issued && (
         <div className="checkin__ticket" role="status" data-testid="checkin-ticket">
           <p className="checkin__number">{issued.ticket.number}</p>

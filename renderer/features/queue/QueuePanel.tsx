@@ -3,11 +3,12 @@
 // resume (Tab reaches them); local mode is shown plainly.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SelectField } from '@renderer/components/SelectField.js';
 import { useShortcuts } from '@renderer/lib/keyboard.js';
 import { useQueueStore } from './queue-store.js';
 import { useSessionStore } from '../session/session-store.js';
 import { newRoute } from '../applications/route.js';
-import { QueueError, ServiceLabel } from './parts.js';
+import { QueueError, ServiceLabel, serviceOptions } from './parts.js';
 import './queue.css';
 
 export const QUEUE_KEYS = ['F1', 'F2', 'F3', 'F4', 'F5', 'F6'] as const;
@@ -103,15 +104,13 @@ export function QueuePanel() {
             }
           }}
         >
-          <label htmlFor="queue-transfer">{t('queue.counter.transferTo')}</label>
-          <select id="queue-transfer" ref={select} value={target} onChange={(e) => setTarget(e.target.value)}>
-            <option value="">—</option>
-            {others.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.prefix} · {i18n.language === 'en' ? s.nameEn : s.nameId}
-              </option>
-            ))}
-          </select>
+          <SelectField
+            label={t('queue.counter.transferTo')}
+            ref={select}
+            value={target}
+            onValue={setTarget}
+            options={serviceOptions(others, i18n.language)}
+          />
           <button type="submit" className="btn btn--primary" disabled={!target}>
             {t('queue.counter.transferConfirm')}
           </button>

@@ -1,7 +1,9 @@
-// Small pieces the queue screens share: a service's bilingual label, a queue error in words.
+// Small pieces the queue screens share: a service's bilingual label, services to choose from, a queue
+// error in words.
 import { useTranslation } from 'react-i18next';
 import type { ErrorBody } from '@common/contract/index.js';
 import type { QueueService } from '@common/contract/queue/central.js';
+import type { Option } from '@renderer/components/SelectField.js';
 import { describeError } from '@renderer/lib/errors.js';
 
 export function ServiceLabel({ service, lang }: { service: Pick<QueueService, 'prefix' | 'nameId' | 'nameEn'>; lang: string }) {
@@ -11,6 +13,12 @@ export function ServiceLabel({ service, lang }: { service: Pick<QueueService, 'p
     </span>
   );
 }
+
+/** Active services for a select, after an empty first choice ('—'). */
+export const serviceOptions = (services: readonly QueueService[], lang: string): Array<Option<string>> => [
+  { value: '', label: '—' },
+  ...services.filter((s) => s.active).map((s) => ({ value: s.code, label: `${s.prefix} · ${lang === 'en' ? s.nameEn : s.nameId}` })),
+];
 
 /** The queue's own reasons (booking for another day, counter busy, quota full...) before the generic text. */
 export function QueueError({ error }: { error: ErrorBody | null }) {

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { passwordProblems } from '@common/domain/shared/password-policy.js';
+import { TextField } from '@renderer/components/Field.js';
+import { FormActions } from '@renderer/components/FormActions.js';
 import { Notice } from '@renderer/components/Notice.js';
 import { PasswordChecklist } from '@renderer/components/PasswordChecklist.js';
-import { TextField } from '@renderer/components/Field.js';
 import { describeError, merge } from '@renderer/lib/errors.js';
 import { useSubmission } from '@renderer/lib/form.js';
 import { useSessionStore } from './session-store.js';
@@ -57,14 +58,11 @@ export function ChangePasswordScreen() {
           />
           <PasswordChecklist password={form.next} username={username} confirm={form.confirm} />
           {sub.error && <Notice tone="error">{describeError(t, sub.error)}</Notice>}
-          <div className="form-actions">
-            <button type="submit" className="btn btn--primary btn--large" disabled={sub.busy}>
-              {t('changePassword.submit')}
-            </button>
+          <FormActions submit={t('changePassword.submit')} busy={sub.busy} large>
             <button type="button" className="btn btn--secondary" onClick={() => void logout()}>
               {t('changePassword.cancel')}
             </button>
-          </div>
+          </FormActions>
         </form>
       </div>
     </section>

@@ -1,8 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorBody } from '@common/contract/index.js';
-import { Notice } from '@renderer/components/Notice.js';
 import { TextField } from '@renderer/components/Field.js';
+import { FormActions } from '@renderer/components/FormActions.js';
+import { Notice } from '@renderer/components/Notice.js';
 import { describeError } from '@renderer/lib/errors.js';
 import { useSessionStore } from './session-store.js';
 
@@ -59,14 +60,11 @@ export function LockScreen() {
               {left !== undefined && <p>{t('login.attemptsLeft', { count: left })}</p>}
             </Notice>
           )}
-          <div className="form-actions">
-            <button type="submit" className="btn btn--primary btn--large" disabled={busy}>
-              {t('lock.submit')}
-            </button>
+          <FormActions submit={t('lock.submit')} busy={busy} large>
             <button type="button" className="btn btn--secondary" onClick={() => void logout()}>
               {t('lock.logout')}
             </button>
-          </div>
+          </FormActions>
         </form>
       </div>
     </section>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ErrorBody } from '@common/contract/index.js';
 import { LanguageSwitch } from '@renderer/components/LanguageSwitch.js';
 import { Notice } from '@renderer/components/Notice.js';
-import { TextField } from '@renderer/components/Field.js';
+import { CodeField, TextField } from '@renderer/components/Field.js';
 import { currentLanguage } from '@renderer/i18n/index.js';
 import { describeError } from '@renderer/lib/errors.js';
 import { formatMoment } from '@renderer/lib/time.js';
@@ -70,15 +70,7 @@ export function LoginScreen() {
         <p className="lead">{t('login.intro')}</p>
         {training && <TrainingAccounts />}
         <form noValidate onSubmit={(e) => void onSubmit(e)}>
-          <TextField
-            label={t('login.username')}
-            autoFocus
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            value={username}
-            onValue={setUsername}
-          />
+          <CodeField label={t('login.username')} autoFocus autoComplete="username" value={username} onValue={setUsername} />
           <TextField
             label={t('login.password')}
             type="password"

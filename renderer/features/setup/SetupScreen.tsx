@@ -1,11 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Language } from '@common/contract/schemas.js';
 import { SetupInput } from '@common/contract/setup.js';
 import { passwordProblems } from '@common/domain/shared/password-policy.js';
-import { Field, TextField } from '@renderer/components/Field.js';
+import { CodeField, Field, NumberField, TextField } from '@renderer/components/Field.js';
+import { FormActions } from '@renderer/components/FormActions.js';
 import { Notice } from '@renderer/components/Notice.js';
 import { OfficePicker } from '@renderer/components/OfficePicker.js';
 import { PasswordChecklist } from '@renderer/components/PasswordChecklist.js';
+import { optionsOf, SelectField } from '@renderer/components/SelectField.js';
 import { currentLanguage } from '@renderer/i18n/index.js';
 import { checkInput, describeError, hasProblems, merge, type FieldProblems } from '@renderer/lib/errors.js';
 import { useSubmission } from '@renderer/lib/form.js';
@@ -83,30 +86,24 @@ export function SetupScreen() {
                 problems={sub.problems.workstationName}
                 maxLength={64}
               />
-              <TextField
+              <NumberField
                 label={t('setup.counterNumber')}
-                inputMode="numeric"
-                className="field--short"
                 value={form.counter}
                 onValue={(counter) => edit({ counter })}
                 problems={sub.problems.counterNumber}
               />
-              <Field label={t('setup.language')}>
-                {(control) => (
-                  <select {...control} value={language} onChange={(e) => void chooseLanguage(e.target.value === 'en' ? 'en' : 'id')}>
-                    <option value="id">{t('lang.id')}</option>
-                    <option value="en">{t('lang.en')}</option>
-                  </select>
-                )}
-              </Field>
+              <SelectField
+                label={t('setup.language')}
+                value={language}
+                onValue={(l) => void chooseLanguage(l)}
+                options={optionsOf(t, 'lang', Language.options)}
+              />
             </fieldset>
             <fieldset className="form-section">
               <legend>{t('setup.adminSection')}</legend>
-              <TextField
+              <CodeField
                 label={t('setup.username')}
                 hint={t('setup.usernameHint')}
-                autoComplete="off"
-                autoCapitalize="none"
                 value={form.username}
                 onValue={(username) => edit({ username })}
                 problems={sub.problems['admin.username']}
@@ -140,11 +137,7 @@ export function SetupScreen() {
           {sub.error && (
             <Notice tone="error">{sub.error.code === 'CONFLICT' ? t('setup.alreadyDone') : describeError(t, sub.error)}</Notice>
           )}
-          <div className="form-actions">
-            <button type="submit" className="btn btn--primary btn--large" disabled={sub.busy}>
-              {sub.busy ? t('setup.submitting') : t('setup.submit')}
-            </button>
-          </div>
+          <FormActions submit={sub.busy ? t('setup.submitting') : t('setup.submit')} busy={sub.busy} large />
         </form>
         <aside className="training-offer">
           <p>{t('setup.orTraining')}</p>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncItem } from '@common/contract/sync.js';
+import { RadioGroup } from '@renderer/components/Choices.js';
 import { Notice } from '@renderer/components/Notice.js';
 import { describeError } from '@renderer/lib/errors.js';
 import { useSyncStore, type Choice } from './sync-store.js';
@@ -57,18 +58,16 @@ export function ConflictPanel({ item, conflict, canResolve }: { item: SyncItem; 
               <td>{shown(f.theirs)}</td>
               {mixed && (
                 <td className="nowrap">
-                  {(['mine', 'theirs'] as const).map((side) => (
-                    <label key={side} className="sync-conflict__pick">
-                      <input
-                        type="radio"
-                        name={`${item.opId}-${f.field}`}
-                        checked={picks[f.field] === side}
-                        onChange={() => setPicks({ ...picks, [f.field]: side })}
-                        disabled={!canResolve || busy}
-                      />{' '}
-                      {t(`sync.conflict.${side}Short`)}
-                    </label>
-                  ))}
+                  <RadioGroup
+                    legend={t(`sync.fields.${f.field}`, { defaultValue: f.field })}
+                    legendHidden
+                    className="sync-conflict__picks"
+                    itemClass={() => 'sync-conflict__pick'}
+                    choices={(['mine', 'theirs'] as const).map((side) => ({ value: side, label: t(`sync.conflict.${side}Short`) }))}
+                    value={picks[f.field]}
+                    onValue={(side) => setPicks({ ...picks, [f.field]: side })}
+                    disabled={!canResolve || busy}
+                  />
                 </td>
               )}
             </tr>

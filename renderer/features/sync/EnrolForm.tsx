@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { syncCalls } from '@common/contract/sync.js';
-import { TextField } from '@renderer/components/Field.js';
+import { CodeField } from '@renderer/components/Field.js';
+import { FormActions } from '@renderer/components/FormActions.js';
 import { Notice } from '@renderer/components/Notice.js';
 import { call } from '@renderer/api/client.js';
 import { checkInput, describeError, fieldsOf, merge, type FieldProblems } from '@renderer/lib/errors.js';
@@ -42,23 +43,14 @@ export function EnrolForm({ centralUrl }: { centralUrl: string | null }) {
     <form className="card" aria-labelledby="enrol-title" onSubmit={(e) => void submit(e)}>
       <h2 id="enrol-title">{t('sync.enrol.title')}</h2>
       <p className="muted">{t('sync.enrol.explain')}</p>
-      <TextField
+      <CodeField
         label={t('sync.enrol.url')}
         value={url}
         onValue={setUrl}
         placeholder="https://pusat.example.go.id"
-        autoComplete="off"
-        spellCheck={false}
-        aria-invalid={!!problems.centralUrl}
+        invalid={!!problems.centralUrl}
       />
-      <TextField
-        label={t('sync.enrol.code')}
-        value={code}
-        onValue={setCode}
-        autoComplete="off"
-        spellCheck={false}
-        aria-invalid={!!problems.code}
-      />
+      <CodeField label={t('sync.enrol.code')} value={code} onValue={setCode} invalid={!!problems.code} />
       {(messages.length > 0 || error) && (
         <Notice tone="error">
           {messages.length > 0 ? (
@@ -72,11 +64,7 @@ export function EnrolForm({ centralUrl }: { centralUrl: string | null }) {
           )}
         </Notice>
       )}
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={busy}>
-          {busy ? t('sync.enrol.busy') : t('sync.enrol.submit')}
-        </button>
-      </div>
+      <FormActions submit={busy ? t('sync.enrol.busy') : t('sync.enrol.submit')} busy={busy} />
     </form>
   );
 }

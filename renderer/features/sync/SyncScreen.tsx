@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '@common/contract/sync.js';
+import { BackButton } from '@renderer/components/BackButton.js';
 import { Notice } from '@renderer/components/Notice.js';
 import { stateKey } from '@renderer/shell/StatusBar.js';
 import { currentLanguage } from '@renderer/i18n/index.js';
@@ -97,9 +98,7 @@ export function SyncScreen() {
       <div className="page-head">
         <h1 id="sync-title">{t('sync.title')}</h1>
         <div className="form-actions">
-          <button type="button" className="btn" onClick={back} aria-keyshortcuts="Escape">
-            {t('sync.back')} <kbd>Esc</kbd>
-          </button>
+          <BackButton label={t('sync.back')} onBack={back} />
           <button
             type="button"
             className="btn btn--primary"
