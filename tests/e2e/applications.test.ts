@@ -97,6 +97,13 @@ describe('a walk-in from check-in to printed receipt', { timeout: 120_000 }, () 
       .locator('li[data-status="active"]')
       .getByText(/berlaku/)
       .waitFor();
+    // The approval opens on the supervisor's username; Escape closes it and leaves the officer on the application.
+    await history.getByRole('button', { name: 'Batalkan' }).click();
+    const approval = page.getByRole('form', { name: 'Persetujuan supervisor untuk membatalkan tanda terima' });
+    await expect.poll(() => approval.getByLabel('Nama pengguna supervisor').evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+    await approval.waitFor({ state: 'detached' });
+    await page.getByTestId('app-number').getByText('BYM-261130-03-0001').waitFor();
     await history.getByRole('button', { name: 'Batalkan' }).click();
     await page.getByLabel('Alasan pembatalan tanda terima').fill('Salah cetak nama layanan');
     await page.getByLabel('Nama pengguna supervisor').fill('kepala');
