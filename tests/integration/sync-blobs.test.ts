@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BLOB_UPLOAD_PATH, PROTOCOL_VERSION, SYNC_HEADERS } from '@common/central/protocol.js';
+import { backgroundContext } from '@main/core/kernel/context.js';
 import { attachBlob } from '@main/core/replication/blobs.js';
 import { BlobUploader, type BlobSource } from '@main/sync/blobs.js';
 import { blobPath } from '@server/blobs/routes.js';
@@ -23,7 +24,7 @@ afterAll(async () => {
   await central?.close();
 });
 
-const ctx = () => ({ core: w.t.core, db: w.t.core.liveDb, now: Date.now(), session: undefined, user: undefined });
+const ctx = () => backgroundContext(w.t.core, { db: w.t.core.liveDb, now: Date.now() });
 const blobRow = async (sha256: string) =>
   (
     await central.central.deps.store.query<{ size: number; created_at: number }>(

@@ -31,17 +31,19 @@ export const authHandlers = {
     if (ctx.core.setting('setup_done') !== '1') throw new AppError('SETUP_REQUIRED', 'Set up this workstation first');
     const user = await checkCredentials(ctx, input.username, input.password, 'auth.login');
     const { token, session } = ctx.core.sessions.create(user.id, ctx.now);
-    write(ctx, { action: 'auth.login', entity: 'user', entityId: user.id, actor: user, summary: { sessionId: session.id } }, (db) =>
-      clearLoginFailures(db, user.username),
-    );
+    write(ctx, 'auth.login', (db) => {
+      clearLoginFailures(db, user.username);
+      return { change: { entity: 'user', entityId: user.id, actor: user, summary: { sessionId: session.id } } };
+    });
     return { sessionToken: token, session: toSessionView(ctx.db, session, user) };
   },
 
   'auth.logout': (ctx) => {
     const { session, user } = signedIn(ctx);
-    write(ctx, { action: 'auth.logout', entity: 'user', entityId: user.id, summary: { sessionId: session.id } }, () =>
-      ctx.core.sessions.end(session),
-    );
+    write(ctx, 'auth.logout', () => {
+      ctx.core.sessions.end(session);
+      return { change: { entity: 'user', entityId: user.id, summary: { sessionId: session.id } } };
+    });
     ctx.core.events.emit('session.changed', { sessionId: session.id, state: 'ended' });
     return { ok: true as const };
   },
@@ -59,8 +61,9 @@ export const authHandlers = {
 
   'auth.lock': (ctx) => {
     const { session, user } = signedIn(ctx);
-    write(ctx, { action: 'auth.lock', entity: 'user', entityId: user.id, summary: { sessionId: session.id } }, () => {
+    write(ctx, 'auth.lock', () => {
       session.locked = true;
+      return { change: { entity: 'user', entityId: user.id, summary: { sessionId: session.id } } };
     });
     ctx.core.events.emit('session.changed', { sessionId: session.id, state: 'locked' });
     return { ok: true as const };
@@ -78,10 +81,11 @@ export const authHandlers = {
       }
       throw err;
     }
-    write(ctx, { action: 'auth.unlock', entity: 'user', entityId: user.id, summary: { sessionId: session.id } }, (db) => {
+    write(ctx, 'auth.unlock', (db) => {
       clearLoginFailures(db, user.username);
       session.locked = false;
       session.lastActivityAt = ctx.now;
+      return { change: { entity: 'user', entityId: user.id, summary: { sessionId: session.id } } };
     });
     return toSessionView(ctx.db, session, user);
   },
@@ -96,9 +100,10 @@ export const authHandlers = {
       throw new AppError('VALIDATION', 'The new password must differ from the current one', { fields: { newPassword: ['password.same'] } });
     }
     const hash = await hashPassword(input.newPassword);
-    write(ctx, { action: 'auth.changePassword', entity: 'user', entityId: user.id, data: { passwordHash: hash } }, (db) =>
-      updateUser(db, user.id, { password_hash: hash, must_change_password: 0 }, ctx.now),
-    );
+    write(ctx, 'auth.changePassword', (db) => {
+      updateUser(db, user.id, { password_hash: hash, must_change_password: 0 }, ctx.now);
+      return { change: { entity: 'user', entityId: user.id, data: { passwordHash: hash } } };
+    });
     return toSessionView(ctx.db, session, { ...user, must_change_password: 0 });
   },
 
@@ -108,34 +113,34 @@ export const authHandlers = {
     if (supervisor.role !== 'supervisor') throw new AppError('FORBIDDEN', 'Only a supervisor can authorise this');
     if (supervisor.id === user.id) throw new AppError('FORBIDDEN', 'A supervisor cannot authorise their own action');
     const expiresAt = ctx.now + OVERRIDE_TTL_MS;
-    const token = write(
-      ctx,
-      {
-        action: 'override.granted',
-        entity: 'user',
-        entityId: supervisor.id,
-        summary: { supervisor: supervisor.username, action: input.action, reason: input.reason, sessionId: session.id },
-      },
-      (db) => {
-        clearLoginFailures(db, supervisor.username);
-        return ctx.core.overrides.issue({
-          supervisorId: supervisor.id,
-          supervisorName: supervisor.full_name,
-          action: input.action,
-          reason: input.reason,
-          sessionId: session.id,
-          expiresAt,
-        });
-      },
-    );
+    const token = write(ctx, 'override.granted', (db) => {
+      clearLoginFailures(db, supervisor.username);
+      const issued = ctx.core.overrides.issue({
+        supervisorId: supervisor.id,
+        supervisorName: supervisor.full_name,
+        action: input.action,
+        reason: input.reason,
+        sessionId: session.id,
+        expiresAt,
+      });
+      return {
+        change: {
+          entity: 'user',
+          entityId: supervisor.id,
+          summary: { supervisor: supervisor.username, action: input.action, reason: input.reason, sessionId: session.id },
+        },
+        result: issued,
+      };
+    });
     return { overrideToken: token, supervisorId: supervisor.id, supervisorName: supervisor.full_name, action: input.action, expiresAt };
   },
 
   'prefs.setLanguage': (ctx, input) => {
     const { session, user } = signedIn(ctx);
-    write(ctx, { action: 'prefs.setLanguage', entity: 'user', entityId: user.id, summary: { language: input.language } }, (db) =>
-      updateUser(db, user.id, { language: input.language }, ctx.now),
-    );
+    write(ctx, 'prefs.setLanguage', (db) => {
+      updateUser(db, user.id, { language: input.language }, ctx.now);
+      return { change: { entity: 'user', entityId: user.id, summary: { language: input.language } } };
+    });
     return toSessionView(ctx.db, session, { ...user, language: input.language });
   },
 } satisfies Partial<Handlers>;

@@ -21,13 +21,13 @@ export async function checkCredentials(ctx: CallContext, rawUsername: string, pa
   const username = rawUsername.trim().toLowerCase();
   const before = getLoginFailures(ctx.db, username);
   if (before?.locked_until && before.locked_until > ctx.now) {
-    write(ctx, { action: `${purpose}.refused`, summary: { username, reason: 'locked' } }, () => undefined);
+    write(ctx, `${purpose}.refused`, () => ({ change: { summary: { username, reason: 'locked' } } }));
     throw lockedMessage(before.locked_until, ctx.now);
   }
   const user = getUserByUsername(ctx.db, username);
   const valid = await verifyPassword(password, user?.password_hash ?? (await dummyPasswordHash()));
   if (!user || !valid) {
-    const failures = write(ctx, { action: `${purpose}.failed`, summary: { username } }, (db) => {
+    const failures = write(ctx, `${purpose}.failed`, (db) => {
       const current = getLoginFailures(db, username);
       const expired = current?.locked_until != null && current.locked_until <= ctx.now;
       const count = (expired ? 0 : (current?.failures ?? 0)) + 1;
@@ -37,17 +37,15 @@ export async function checkCredentials(ctx: CallContext, rawUsername: string, pa
         locked_until: count >= MAX_FAILURES ? ctx.now + LOCKOUT_MS : null,
         last_failure_at: ctx.now,
       });
-      return count;
+      return { change: { summary: { username } }, result: count };
     });
     if (failures >= MAX_FAILURES) throw lockedMessage(ctx.now + LOCKOUT_MS, ctx.now);
     throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password', { attemptsLeft: MAX_FAILURES - failures });
   }
   if (user.disabled === 1) {
-    write(
-      ctx,
-      { action: `${purpose}.refused`, entity: 'user', entityId: user.id, summary: { username, reason: 'disabled' } },
-      () => undefined,
-    );
+    write(ctx, `${purpose}.refused`, () => ({
+      change: { entity: 'user', entityId: user.id, summary: { username, reason: 'disabled' } },
+    }));
     throw new AppError('FORBIDDEN', 'This account is disabled; ask an admin');
   }
   return user;

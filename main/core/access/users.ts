@@ -38,32 +38,30 @@ export const usersHandlers = {
     assertPasswordPolicy(input.password, username);
     const hash = await hashPassword(input.password);
     const id = uuidv7();
-    write(
-      ctx,
-      {
-        action: 'users.create',
-        entity: 'user',
-        entityId: id,
-        summary: { username, role: input.role, services: input.services },
-        data: { username, fullName: input.fullName, role: input.role, services: input.services, passwordHash: hash },
-      },
-      (db) => {
-        insertUser(db, {
-          id,
-          username,
-          full_name: input.fullName,
-          role: input.role,
-          password_hash: hash,
-          // An admin typed this password: the officer must replace it with one only they know.
-          must_change_password: 1,
-          disabled: 0,
-          language: input.language,
-          created_at: ctx.now,
-          updated_at: ctx.now,
-        });
-        setUserServices(db, id, input.services);
-      },
-    );
+    write(ctx, 'users.create', (db) => {
+      insertUser(db, {
+        id,
+        username,
+        full_name: input.fullName,
+        role: input.role,
+        password_hash: hash,
+        // An admin typed this password: the officer must replace it with one only they know.
+        must_change_password: 1,
+        disabled: 0,
+        language: input.language,
+        created_at: ctx.now,
+        updated_at: ctx.now,
+      });
+      setUserServices(db, id, input.services);
+      return {
+        change: {
+          entity: 'user',
+          entityId: id,
+          summary: { username, role: input.role, services: input.services },
+          data: { username, fullName: input.fullName, role: input.role, services: input.services, passwordHash: hash },
+        },
+      };
+    });
     return toUserView(ctx.db, mustFind(ctx, id), ctx.now);
   },
 
@@ -81,9 +79,10 @@ export const usersHandlers = {
       disabled: input.disabled === undefined ? undefined : input.disabled ? 1 : 0,
     };
     const { id: _id, ...changes } = input;
-    write(ctx, { action: 'users.update', entity: 'user', entityId: user.id, baseVersion: user.version, summary: changes }, (db) => {
+    write(ctx, 'users.update', (db) => {
       updateUser(db, user.id, patch, ctx.now);
       if (input.services) setUserServices(db, user.id, input.services);
+      return { change: { entity: 'user', entityId: user.id, baseVersion: user.version, summary: changes } };
     });
     if (input.disabled || (input.role && input.role !== user.role)) endSessionsOf(ctx.core, user.id);
     return toUserView(ctx.db, mustFind(ctx, user.id), ctx.now);
@@ -93,21 +92,21 @@ export const usersHandlers = {
     const user = mustFind(ctx, input.id);
     assertPasswordPolicy(input.temporaryPassword, user.username, 'temporaryPassword');
     const hash = await hashPassword(input.temporaryPassword);
-    write(
-      ctx,
-      { action: 'users.resetPassword', entity: 'user', entityId: user.id, baseVersion: user.version, data: { passwordHash: hash } },
-      (db) => {
-        updateUser(db, user.id, { password_hash: hash, must_change_password: 1 }, ctx.now);
-        clearLoginFailures(db, user.username);
-      },
-    );
+    write(ctx, 'users.resetPassword', (db) => {
+      updateUser(db, user.id, { password_hash: hash, must_change_password: 1 }, ctx.now);
+      clearLoginFailures(db, user.username);
+      return { change: { entity: 'user', entityId: user.id, baseVersion: user.version, data: { passwordHash: hash } } };
+    });
     endSessionsOf(ctx.core, user.id);
     return toUserView(ctx.db, mustFind(ctx, user.id), ctx.now);
   },
 
   'users.unlock': (ctx, input) => {
     const user = mustFind(ctx, input.id);
-    write(ctx, { action: 'users.unlock', entity: 'user', entityId: user.id }, (db) => clearLoginFailures(db, user.username));
+    write(ctx, 'users.unlock', (db) => {
+      clearLoginFailures(db, user.username);
+      return { change: { entity: 'user', entityId: user.id } };
+    });
     return toUserView(ctx.db, user, ctx.now);
   },
 } satisfies Partial<Handlers>;

@@ -76,7 +76,7 @@ export function generateTrainingHistory(ctx: CallContext, input: { weeks: number
   let tickets = 0;
   let workingDays = 0;
   const summary = { from: w.from, to: w.to, weeks: input.weeks, dailyVolume: input.dailyVolume, seed: input.seed };
-  write(ctx, { action: 'analytics.generateHistory', entity: 'analytics_history', summary }, (db) => {
+  write(ctx, 'analytics.generateHistory', (db) => {
     deleteHistory(db, 'generated');
     const insert = historyInserter(db);
     for (const day of generateHistory({ ...summary, holidays, tz: w.tz })) {
@@ -102,6 +102,7 @@ export function generateTrainingHistory(ctx: CallContext, input: { weeks: number
       }
       tickets += day.tickets.length;
     }
+    return { change: { entity: 'analytics_history', summary } };
   });
   return { from: w.from, to: w.to, tickets, workingDays };
 }
@@ -137,9 +138,10 @@ export function importClosedTickets(ctx: CallContext): { imported: number } {
   const rows = closedQueueTicketsToImport(ctx.db);
   if (rows.length === 0) return { imported: 0 };
   const { tz } = officeContext(ctx);
-  write(ctx, { action: 'analytics.importTickets', entity: 'analytics_history', summary: { tickets: rows.length } }, (db) => {
+  write(ctx, 'analytics.importTickets', (db) => {
     const insert = historyInserter(db);
     for (const r of rows) insert(historyRowOfTicket(r, tz));
+    return { change: { entity: 'analytics_history', summary: { tickets: rows.length } } };
   });
   return { imported: rows.length };
 }

@@ -166,79 +166,75 @@ export const applicationsHandlers = {
       created_at: ctx.now,
       updated_at: ctx.now,
     };
-    // The number is allocated inside the transaction; write() reads `data` after apply, so it goes along.
-    const data: Record<string, unknown> = { ...syncRecord(row), status: 'checked_in', notify: CHECK_IN_NOTIFICATION };
-    write(
-      ctx,
-      {
-        action: 'applications.create',
-        entity: 'application',
-        entityId: id,
-        summary: { bookingCode: row.booking_code, serviceCode: row.service_code, feeTotal: fee.total },
-        data,
-      },
-      (db) => {
-        const scope = `${office.prefix}-${today}-${office.counter}`;
-        const seq = nextSequence(db, scope);
-        if (seq > MAX_DAILY_SEQUENCE)
-          throw new AppError('CONFLICT', 'This counter has used all application numbers for today', { code: 'number.exhausted' });
-        const number = formatApplicationNumber({ prefix: office.prefix, businessDate: today, counter: office.counter, seq });
-        insertApplication(db, { ...row, number });
-        data.number = number;
-        syncDocuments(db, id, docs);
-        insertTransition(db, {
-          id: uuidv7(),
-          application_id: id,
-          action: 'checkIn',
-          from_status: null,
-          to_status: 'checked_in',
-          at: ctx.now,
-          user_id: user.id,
-          username: user.username,
-          role: user.role,
-          reason: null,
-          override_by: null,
-          override_reason: null,
-          details: JSON.stringify({ number }),
-        });
-        if (booking) {
-          markBookingCheckedIn(db, booking.code, id);
-          if (booking.billing_code) {
-            const paymentId = uuidv7();
-            const amount = booking.billing_amount ?? fee.total;
-            const status = booking.payment_status ?? 'unpaid';
-            insertPayment(db, {
-              id: paymentId,
-              application_id: id,
-              kind: 'billing',
-              billing_code: booking.billing_code,
-              amount,
-              status,
-              status_source: 'central',
-              issued_at: booking.booked_at,
-              expires_at: booking.booked_at + BILLING_VALIDITY_MS,
-              paid_at: booking.paid_at,
-              proof_reference: null,
-              confirmed_by: null,
-              reason: null,
-              reconciliation: amount === fee.total ? 'none' : 'mismatch',
-              created_by: user.id,
-              created_at: ctx.now,
-              updated_at: ctx.now,
-            });
-            insertPaymentEvent(db, {
-              id: uuidv7(),
-              payment_id: paymentId,
-              at: ctx.now,
-              status,
-              source: 'central',
-              user_id: user.id,
-              detail: JSON.stringify({ from: 'booking' }),
-            });
-          }
+    write(ctx, 'applications.create', (db) => {
+      const scope = `${office.prefix}-${today}-${office.counter}`;
+      const seq = nextSequence(db, scope);
+      if (seq > MAX_DAILY_SEQUENCE)
+        throw new AppError('CONFLICT', 'This counter has used all application numbers for today', { code: 'number.exhausted' });
+      const number = formatApplicationNumber({ prefix: office.prefix, businessDate: today, counter: office.counter, seq });
+      insertApplication(db, { ...row, number });
+      syncDocuments(db, id, docs);
+      insertTransition(db, {
+        id: uuidv7(),
+        application_id: id,
+        action: 'checkIn',
+        from_status: null,
+        to_status: 'checked_in',
+        at: ctx.now,
+        user_id: user.id,
+        username: user.username,
+        role: user.role,
+        reason: null,
+        override_by: null,
+        override_reason: null,
+        details: JSON.stringify({ number }),
+      });
+      if (booking) {
+        markBookingCheckedIn(db, booking.code, id);
+        if (booking.billing_code) {
+          const paymentId = uuidv7();
+          const amount = booking.billing_amount ?? fee.total;
+          const status = booking.payment_status ?? 'unpaid';
+          insertPayment(db, {
+            id: paymentId,
+            application_id: id,
+            kind: 'billing',
+            billing_code: booking.billing_code,
+            amount,
+            status,
+            status_source: 'central',
+            issued_at: booking.booked_at,
+            expires_at: booking.booked_at + BILLING_VALIDITY_MS,
+            paid_at: booking.paid_at,
+            proof_reference: null,
+            confirmed_by: null,
+            reason: null,
+            reconciliation: amount === fee.total ? 'none' : 'mismatch',
+            created_by: user.id,
+            created_at: ctx.now,
+            updated_at: ctx.now,
+          });
+          insertPaymentEvent(db, {
+            id: uuidv7(),
+            payment_id: paymentId,
+            at: ctx.now,
+            status,
+            source: 'central',
+            user_id: user.id,
+            detail: JSON.stringify({ from: 'booking' }),
+          });
         }
-      },
-    );
+      }
+      return {
+        change: {
+          entity: 'application',
+          entityId: id,
+          summary: { bookingCode: row.booking_code, serviceCode: row.service_code, feeTotal: fee.total },
+          // The number is allocated inside the transaction, so it goes to central from here.
+          data: { ...syncRecord(row), status: 'checked_in', notify: CHECK_IN_NOTIFICATION, number },
+        },
+      };
+    });
     return viewOf(ctx, id);
   },
 
@@ -278,21 +274,19 @@ export const applicationsHandlers = {
       Object.entries(patch).filter(([k, v]) => (a as unknown as Record<string, unknown>)[k] !== v),
     ) as ApplicationPatch;
     if (Object.keys(changed).length === 0) return viewOf(ctx, a.id);
-    write(
-      ctx,
-      {
-        action: 'applications.update',
-        entity: 'application',
-        entityId: a.id,
-        baseVersion: a.version,
-        summary: { fields: Object.keys(changed) },
-        data: syncRecord(changed),
-      },
-      (db) => {
-        updateApplication(db, a.id, changed, ctx.now);
-        syncDocuments(db, a.id, documentsFor(db, service.code, draft.reason, applicant, today));
-      },
-    );
+    write(ctx, 'applications.update', (db) => {
+      updateApplication(db, a.id, changed, ctx.now);
+      syncDocuments(db, a.id, documentsFor(db, service.code, draft.reason, applicant, today));
+      return {
+        change: {
+          entity: 'application',
+          entityId: a.id,
+          baseVersion: a.version,
+          summary: { fields: Object.keys(changed) },
+          data: syncRecord(changed),
+        },
+      };
+    });
     return viewOf(ctx, a.id);
   },
 
@@ -315,18 +309,18 @@ export const applicationsHandlers = {
     if (Object.keys(mismatches).length > 0)
       throw new AppError('VALIDATION', 'The passport does not belong to this applicant', { fields: mismatches });
     const patch: ApplicationPatch = { passport_number: f.documentNumber, passport_expiry: f.expiryDate };
-    write(
-      ctx,
-      {
-        action: 'applications.fillFromMrz',
-        entity: 'application',
-        entityId: a.id,
-        baseVersion: a.version,
-        summary: { passportNumber: f.documentNumber },
-        data: syncRecord(patch),
-      },
-      (db) => updateApplication(db, a.id, patch, ctx.now),
-    );
+    write(ctx, 'applications.fillFromMrz', (db) => {
+      updateApplication(db, a.id, patch, ctx.now);
+      return {
+        change: {
+          entity: 'application',
+          entityId: a.id,
+          baseVersion: a.version,
+          summary: { passportNumber: f.documentNumber },
+          data: syncRecord(patch),
+        },
+      };
+    });
     return viewOf(ctx, a.id);
   },
 
@@ -341,20 +335,18 @@ export const applicationsHandlers = {
       });
     }
     const note = input.note ?? null;
-    write(
-      ctx,
-      {
-        action: 'applications.markDocument',
-        entity: 'application',
-        entityId: a.id,
-        summary: { docCode: input.docCode, state: input.state },
-        data: { docCode: input.docCode, state: input.state, note },
-      },
-      (db) => {
-        setDocumentState(db, { applicationId: a.id, docCode: input.docCode, state: input.state, note, userId: user.id, at: ctx.now });
-        updateApplication(db, a.id, {}, ctx.now);
-      },
-    );
+    write(ctx, 'applications.markDocument', (db) => {
+      setDocumentState(db, { applicationId: a.id, docCode: input.docCode, state: input.state, note, userId: user.id, at: ctx.now });
+      updateApplication(db, a.id, {}, ctx.now);
+      return {
+        change: {
+          entity: 'application',
+          entityId: a.id,
+          summary: { docCode: input.docCode, state: input.state },
+          data: { docCode: input.docCode, state: input.state, note },
+        },
+      };
+    });
     return viewOf(ctx, a.id);
   },
 
@@ -362,18 +354,18 @@ export const applicationsHandlers = {
     const a = applicationOrFail(ctx.db, input.id);
     assertEditable(a);
     assertDayOpen(ctx);
-    write(
-      ctx,
-      {
-        action: 'applications.setInterviewNotes',
-        entity: 'application',
-        entityId: a.id,
-        baseVersion: a.version,
-        summary: { length: input.notes.length },
-        data: { interviewNotes: input.notes },
-      },
-      (db) => updateApplication(db, a.id, { interview_notes: input.notes }, ctx.now),
-    );
+    write(ctx, 'applications.setInterviewNotes', (db) => {
+      updateApplication(db, a.id, { interview_notes: input.notes }, ctx.now);
+      return {
+        change: {
+          entity: 'application',
+          entityId: a.id,
+          baseVersion: a.version,
+          summary: { length: input.notes.length },
+          data: { interviewNotes: input.notes },
+        },
+      };
+    });
     return viewOf(ctx, a.id);
   },
 } satisfies Partial<Handlers>;

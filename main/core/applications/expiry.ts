@@ -5,7 +5,7 @@ import { COLLECTION_WINDOW_DAYS, findTransition, isRefusal } from '@common/domai
 import { readyBefore } from '@db/queries/applications.js';
 import type { UserRow } from '@db/queries/users.js';
 import { applyTransition } from './flow.js';
-import type { CallContext } from '../kernel/context.js';
+import { backgroundContext } from '../kernel/context.js';
 import type { Core } from '../core.js';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -21,7 +21,7 @@ export interface ExpirySweepResult {
 
 /** Expires every application ready for longer than the collection window, in the live database. */
 export function expireOverdueApplications(core: Core): ExpirySweepResult {
-  const ctx: CallContext = { core, db: core.liveDb, now: core.now(), session: undefined, user: undefined };
+  const ctx = backgroundContext(core, { db: core.liveDb });
   const out: ExpirySweepResult = { expired: [], skipped: [] };
   for (const a of readyBefore(ctx.db, ctx.now - COLLECTION_WINDOW_DAYS * DAY_MS)) {
     const rule = findTransition(a.status, 'expire', SYSTEM_ACTOR.role);

@@ -154,47 +154,45 @@ export function applyTransition(
 ): void {
   const { actor } = p;
   assertDayOpen(ctx);
-  write(
-    ctx,
-    {
-      action: 'applications.transition',
-      entity: 'application',
-      entityId: a.id,
-      baseVersion: a.version,
-      actor,
-      summary: { number: a.number, transition: rule.action, from: a.status, to: rule.to, reason: p.reason },
-      data: {
-        number: a.number,
-        transition: rule.action,
-        from: a.status,
-        to: rule.to,
-        reason: p.reason,
-        role: actor.role,
-        at: ctx.now,
-        notify: rule.notify,
-        ...(p.details ?? {}),
+  write(ctx, 'applications.transition', (db) => {
+    updateApplication(db, a.id, timestamps(rule, ctx.now), ctx.now);
+    insertTransition(db, {
+      id: uuidv7(),
+      application_id: a.id,
+      action: rule.action,
+      from_status: a.status,
+      to_status: rule.to,
+      at: ctx.now,
+      user_id: actor.id,
+      username: actor.username,
+      role: actor.role,
+      reason: p.reason,
+      override_by: null,
+      override_reason: null,
+      details: JSON.stringify(p.details ?? {}),
+    });
+    p.also?.();
+    return {
+      change: {
+        entity: 'application',
+        entityId: a.id,
+        baseVersion: a.version,
+        actor,
+        summary: { number: a.number, transition: rule.action, from: a.status, to: rule.to, reason: p.reason },
+        data: {
+          number: a.number,
+          transition: rule.action,
+          from: a.status,
+          to: rule.to,
+          reason: p.reason,
+          role: actor.role,
+          at: ctx.now,
+          notify: rule.notify,
+          ...(p.details ?? {}),
+        },
       },
-    },
-    (db) => {
-      updateApplication(db, a.id, timestamps(rule, ctx.now), ctx.now);
-      insertTransition(db, {
-        id: uuidv7(),
-        application_id: a.id,
-        action: rule.action,
-        from_status: a.status,
-        to_status: rule.to,
-        at: ctx.now,
-        user_id: actor.id,
-        username: actor.username,
-        role: actor.role,
-        reason: p.reason,
-        override_by: null,
-        override_reason: null,
-        details: JSON.stringify(p.details ?? {}),
-      });
-      p.also?.();
-    },
-  );
+    };
+  });
 }
 
 export const applicationsFlowHandlers = {

@@ -5,15 +5,10 @@ import { deleteBlobs, getBlob } from '@db/queries/biometrics-blobs.js';
 import { getRecord, markPurged, markUploaded, purgeableRecords, recordIdsBySha } from '@db/queries/biometrics.js';
 import { biometricRuntime } from './port.js';
 import { retentionDays } from './settings.js';
-import { write, type CallContext } from '../kernel/context.js';
+import { backgroundContext, write } from '../kernel/context.js';
 import type { Core } from '../core.js';
 
 const DAY_MS = 86_400_000;
-
-/** Background work acts as the workstation itself (no user); the audit event says so by its action. */
-function systemContext(core: Core, db: Db): CallContext {
-  return { core, db, now: core.now(), session: undefined, user: undefined };
-}
 
 export interface BlobForUpload {
   recordId: string;
@@ -31,17 +26,14 @@ export function blobForUpload(core: Core, recordId: string, db: Db = core.liveDb
   const record = getRecord(db, recordId);
   const blob = record && record.status === 'active' ? getBlob(db, recordId) : undefined;
   if (!record || !blob) return undefined;
-  const ctx = systemContext(core, db);
-  write(
-    ctx,
-    {
-      action: 'biometrics.readForUpload',
+  // Background work acts as the workstation itself (no user); the audit event says so by its action.
+  write(backgroundContext(core, { db }), 'biometrics.readForUpload', () => ({
+    change: {
       entity: 'biometric_record',
       entityId: record.id,
       summary: { applicationId: record.application_id, sha256: record.blob_sha256 },
     },
-    () => undefined,
-  );
+  }));
   const bytes = biometricRuntime(core).vault.open(db, record.id, {
     keyId: blob.key_id,
     nonce: blob.nonce,
@@ -57,13 +49,14 @@ export function confirmUploaded(
   refs: { recordIds?: readonly string[]; sha256s?: readonly string[] },
   db: Db = core.liveDb,
 ): number {
-  const ctx = systemContext(core, db);
+  const ctx = backgroundContext(core, { db });
   const ids = new Set(refs.recordIds ?? []);
   for (const sha of refs.sha256s ?? []) for (const id of recordIdsBySha(db, sha)) ids.add(id);
   if (ids.size === 0) return 0;
-  return write(ctx, { action: 'biometrics.uploadConfirmed', entity: 'biometric_record', summary: { count: ids.size } }, (tx) =>
-    markUploaded(tx, [...ids], ctx.now),
-  );
+  return write(ctx, 'biometrics.uploadConfirmed', (tx) => ({
+    change: { entity: 'biometric_record', summary: { count: ids.size } },
+    result: markUploaded(tx, [...ids], ctx.now),
+  }));
 }
 
 /**
@@ -71,13 +64,14 @@ export function confirmUploaded(
  * audit trail. Hosts run this on a timer (and the sync client after each confirmation).
  */
 export function purgeExpired(core: Core, db: Db = core.liveDb): number {
-  const ctx = systemContext(core, db);
+  const ctx = backgroundContext(core, { db });
   const horizon = ctx.now - retentionDays(db) * DAY_MS;
   const due = purgeableRecords(db, horizon).map((r) => r.id);
   if (due.length === 0) return 0;
-  write(ctx, { action: 'biometrics.purged', entity: 'biometric_record', summary: { count: due.length, recordIds: due } }, (tx) => {
+  write(ctx, 'biometrics.purged', (tx) => {
     deleteBlobs(tx, due);
     markPurged(tx, due, ctx.now);
+    return { change: { entity: 'biometric_record', summary: { count: due.length, recordIds: due } } };
   });
   return due.length;
 }

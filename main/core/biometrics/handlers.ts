@@ -176,54 +176,36 @@ export const biometricsCoreHandlers = {
     const grant = takeOverride(ctx, input.overrideToken, 'biometric.exception');
     const key = ensureDataKey(ctx);
     const note = input.note ? input.note : null;
-    let photoMeta: ReturnType<typeof recordMeta> | undefined;
-    write(
-      ctx,
-      {
-        action: 'biometrics.exception',
-        entity: 'application',
-        entityId: input.applicationId,
-        summary: {
-          applicationId: input.applicationId,
+    write(ctx, 'biometrics.exception', (tx) => {
+      const photo = storeExceptionPhoto(ctx, tx, key, input.applicationId, modality, png);
+      for (const s of subTypes) {
+        insertException(tx, {
+          id: uuidv7(),
+          application_id: input.applicationId,
           modality,
-          bioSubTypes: subTypes,
+          bio_subtype: s,
           reason: input.reason,
           note,
-          ...overrideSummary(grant),
-        },
-        get data() {
-          return {
-            applicationId: input.applicationId,
-            modality,
-            bioSubTypes: subTypes,
-            reason: input.reason,
-            note,
-            ...overrideSummary(grant),
-            photo: photoMeta,
-          };
-        },
-      },
-      (tx) => {
-        const photo = storeExceptionPhoto(ctx, tx, key, input.applicationId, modality, png);
-        photoMeta = recordMeta(photo);
-        for (const s of subTypes) {
-          insertException(tx, {
-            id: uuidv7(),
-            application_id: input.applicationId,
-            modality,
-            bio_subtype: s,
-            reason: input.reason,
-            note,
-            photo_record_id: photo.id,
-            approved_by: grant.supervisorId,
-            approved_name: grant.supervisorName,
-            approval_reason: grant.reason,
-            created_by: ctx.user!.id,
-            created_at: ctx.now,
-          });
-        }
-      },
-    );
+          photo_record_id: photo.id,
+          approved_by: grant.supervisorId,
+          approved_name: grant.supervisorName,
+          approval_reason: grant.reason,
+          created_by: ctx.user!.id,
+          created_at: ctx.now,
+        });
+      }
+      const summary = {
+        applicationId: input.applicationId,
+        modality,
+        bioSubTypes: subTypes,
+        reason: input.reason,
+        note,
+        ...overrideSummary(grant),
+      };
+      return {
+        change: { entity: 'application', entityId: input.applicationId, summary, data: { ...summary, photo: recordMeta(photo) } },
+      };
+    });
     return captureStatus(db, input.applicationId);
   },
 
@@ -241,22 +223,22 @@ export const biometricsCoreHandlers = {
     }
     const kept = e.kept;
     const grant = takeOverride(ctx, input.overrideToken, 'biometric.lowQuality');
-    write(
-      ctx,
-      {
-        action: 'biometrics.acceptLowQuality',
-        entity: 'biometric_attempt',
-        entityId: kept.id,
-        summary: {
-          applicationId: input.applicationId,
-          modality: input.modality,
-          attemptNo: kept.attempt_no,
-          minQuality: kept.min_quality,
-          ...overrideSummary(grant),
+    write(ctx, 'biometrics.acceptLowQuality', (tx) => {
+      acceptAttempt(tx, kept.id, { id: grant.supervisorId, name: grant.supervisorName, reason: grant.reason });
+      return {
+        change: {
+          entity: 'biometric_attempt',
+          entityId: kept.id,
+          summary: {
+            applicationId: input.applicationId,
+            modality: input.modality,
+            attemptNo: kept.attempt_no,
+            minQuality: kept.min_quality,
+            ...overrideSummary(grant),
+          },
         },
-      },
-      (tx) => acceptAttempt(tx, kept.id, { id: grant.supervisorId, name: grant.supervisorName, reason: grant.reason }),
-    );
+      };
+    });
     return captureStatus(db, input.applicationId);
   },
 

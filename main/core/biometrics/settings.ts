@@ -55,13 +55,14 @@ export const biometricsSettingsHandlers = {
     if (input.thresholds === undefined && input.retentionDays === undefined && input.required === undefined) {
       throw new AppError('VALIDATION', 'Nothing to change');
     }
-    write(ctx, { action: 'biometrics.updateSettings', entity: 'workstation', summary: input }, (db) => {
+    write(ctx, 'biometrics.updateSettings', (db) => {
       const t = input.thresholds;
       if (t?.finger !== undefined) setSetting(db, KEYS.finger, String(t.finger));
       if (t?.iris !== undefined) setSetting(db, KEYS.iris, String(t.iris));
       if (t?.face !== undefined) setSetting(db, KEYS.face, String(t.face));
       if (input.retentionDays !== undefined) setSetting(db, KEYS.retention, String(input.retentionDays));
       if (input.required !== undefined) setSetting(db, KEYS.required, [...new Set(input.required)].join(','));
+      return { change: { entity: 'workstation', summary: input } };
     });
     return biometricSettings(ctx.db);
   },

@@ -39,16 +39,10 @@ export function ensureDataKey(ctx: CallContext): DataKey {
   }
   if (existing) return existing;
   const { dataKey, stored } = vault.create();
-  write(
-    ctx,
-    {
-      action: 'biometrics.dataKeyCreated',
-      entity: 'workstation',
-      summary: { keyId: dataKey.keyId, wrapper: vault.wrapper.kind },
-      data: {},
-    },
-    (db) => setSetting(db, DATA_KEY_SETTING, stored),
-  );
+  write(ctx, 'biometrics.dataKeyCreated', (db) => {
+    setSetting(db, DATA_KEY_SETTING, stored);
+    return { change: { entity: 'workstation', summary: { keyId: dataKey.keyId, wrapper: vault.wrapper.kind }, data: {} } };
+  });
   vault.remember(ctx.db, dataKey);
   return dataKey;
 }
@@ -112,121 +106,105 @@ export function storeAttempt(ctx: CallContext, a: AttemptToStore): { attempt: At
   const { user } = signedIn(ctx);
   const key = ensureDataKey(ctx);
   const id = uuidv7();
-  let out: { attempt: AttemptRow; kept: boolean; records: RecordRow[] } | undefined;
-  const summary = () => ({
-    applicationId: a.applicationId,
-    modality: a.modality,
-    attemptNo: out?.attempt.attempt_no,
-    source: a.source,
-    deviceId: a.deviceId,
-    passed: a.rating.passed,
-    qualities: Object.fromEntries(a.rating.items.map((i) => [i.bioSubType, i.quality])),
-    kept: out?.kept,
+  // The attempt number and whether it beat the kept one are decided inside the transaction, so the
+  // change is described there too.
+  return write(ctx, 'biometrics.capture', (db) => {
+    const used = countAttempts(db, a.applicationId, a.modality);
+    if (used >= MAX_ATTEMPTS) {
+      throw new AppError('CONFLICT', `All ${MAX_ATTEMPTS} attempts for this modality are used`, {
+        attemptsExhausted: true,
+        overrideRequired: 'biometric.lowQuality',
+      });
+    }
+    const previous = keptAttempt(db, a.applicationId, a.modality);
+    const better = isBetter(
+      a.rating,
+      previous && {
+        passed: previous.passed === 1,
+        passing: previous.passing,
+        minQuality: previous.min_quality,
+        meanQuality: previous.mean_quality,
+      },
+    );
+    const superseded = better && previous ? recordsOfAttempt(db, previous.id).map((r) => r.id) : [];
+    if (better && previous) {
+      supersedeRecords(db, superseded);
+      deleteBlobs(db, superseded);
+      unkeepAttempts(db, a.applicationId, a.modality);
+    }
+    const attempt: AttemptRow = {
+      id,
+      application_id: a.applicationId,
+      modality: a.modality,
+      attempt_no: used + 1,
+      source: a.source,
+      device_id: a.deviceId,
+      device_serial: a.deviceSerial,
+      transaction_id: a.transactionId,
+      chain_prev: a.chainPrev,
+      chain_last: a.chainLast,
+      items: JSON.stringify(a.rating.items),
+      passed: a.rating.passed ? 1 : 0,
+      passing: a.rating.passing,
+      min_quality: a.rating.minQuality,
+      mean_quality: a.rating.meanQuality,
+      kept: better ? 1 : 0,
+      accepted_by: null,
+      accepted_name: null,
+      accepted_reason: null,
+      captured_by: user.id,
+      captured_at: ctx.now,
+    };
+    insertAttempt(db, attempt);
+    const records = better
+      ? a.images.map((img) =>
+          sealRecord(
+            ctx,
+            db,
+            key,
+            {
+              id: uuidv7(),
+              application_id: a.applicationId,
+              modality: a.modality,
+              kind: 'capture',
+              bio_type: img.bioType,
+              bio_subtype: img.bioSubType,
+              attempt_id: id,
+              quality: img.quality,
+              threshold: img.threshold,
+              passed: img.passed === null ? null : img.passed ? 1 : 0,
+              format: img.format,
+              chain_hash: img.chainHash,
+              status: 'active',
+              created_by: user.id,
+              created_at: ctx.now,
+              uploaded_at: null,
+              purged_at: null,
+            },
+            img.bytes,
+          ),
+        )
+      : [];
+    const summary = {
+      applicationId: a.applicationId,
+      modality: a.modality,
+      attemptNo: attempt.attempt_no,
+      source: a.source,
+      deviceId: a.deviceId,
+      passed: a.rating.passed,
+      qualities: Object.fromEntries(a.rating.items.map((i) => [i.bioSubType, i.quality])),
+      kept: better,
+    };
+    const data = {
+      ...summary,
+      transactionId: a.transactionId,
+      chainPrev: a.chainPrev,
+      chainLast: a.chainLast,
+      records: records.map(recordMeta),
+      superseded,
+    };
+    return { change: { entity: 'biometric_attempt', entityId: id, summary, data }, result: { attempt, kept: better, records } };
   });
-  let superseded: string[] = [];
-  // summary and data are getters: write() reads them after apply(), once the attempt number and
-  // whether it beat the kept one are decided inside the transaction.
-  write(
-    ctx,
-    {
-      action: 'biometrics.capture',
-      entity: 'biometric_attempt',
-      entityId: id,
-      get summary() {
-        return summary();
-      },
-      get data() {
-        return {
-          ...summary(),
-          transactionId: a.transactionId,
-          chainPrev: a.chainPrev,
-          chainLast: a.chainLast,
-          records: out?.records.map(recordMeta) ?? [],
-          superseded,
-        };
-      },
-    },
-    (db) => {
-      const used = countAttempts(db, a.applicationId, a.modality);
-      if (used >= MAX_ATTEMPTS) {
-        throw new AppError('CONFLICT', `All ${MAX_ATTEMPTS} attempts for this modality are used`, {
-          attemptsExhausted: true,
-          overrideRequired: 'biometric.lowQuality',
-        });
-      }
-      const previous = keptAttempt(db, a.applicationId, a.modality);
-      const better = isBetter(
-        a.rating,
-        previous && {
-          passed: previous.passed === 1,
-          passing: previous.passing,
-          minQuality: previous.min_quality,
-          meanQuality: previous.mean_quality,
-        },
-      );
-      if (better && previous) {
-        superseded = recordsOfAttempt(db, previous.id).map((r) => r.id);
-        supersedeRecords(db, superseded);
-        deleteBlobs(db, superseded);
-        unkeepAttempts(db, a.applicationId, a.modality);
-      }
-      const attempt: AttemptRow = {
-        id,
-        application_id: a.applicationId,
-        modality: a.modality,
-        attempt_no: used + 1,
-        source: a.source,
-        device_id: a.deviceId,
-        device_serial: a.deviceSerial,
-        transaction_id: a.transactionId,
-        chain_prev: a.chainPrev,
-        chain_last: a.chainLast,
-        items: JSON.stringify(a.rating.items),
-        passed: a.rating.passed ? 1 : 0,
-        passing: a.rating.passing,
-        min_quality: a.rating.minQuality,
-        mean_quality: a.rating.meanQuality,
-        kept: better ? 1 : 0,
-        accepted_by: null,
-        accepted_name: null,
-        accepted_reason: null,
-        captured_by: user.id,
-        captured_at: ctx.now,
-      };
-      insertAttempt(db, attempt);
-      const records = better
-        ? a.images.map((img) =>
-            sealRecord(
-              ctx,
-              db,
-              key,
-              {
-                id: uuidv7(),
-                application_id: a.applicationId,
-                modality: a.modality,
-                kind: 'capture',
-                bio_type: img.bioType,
-                bio_subtype: img.bioSubType,
-                attempt_id: id,
-                quality: img.quality,
-                threshold: img.threshold,
-                passed: img.passed === null ? null : img.passed ? 1 : 0,
-                format: img.format,
-                chain_hash: img.chainHash,
-                status: 'active',
-                created_by: user.id,
-                created_at: ctx.now,
-                uploaded_at: null,
-                purged_at: null,
-              },
-              img.bytes,
-            ),
-          )
-        : [];
-      out = { attempt, kept: better, records };
-    },
-  );
-  return out!;
 }
 
 /** Seals an exception photo as its own record; runs inside the caller's write(). */
@@ -278,10 +256,8 @@ export function readImage(ctx: CallContext, recordId: string, purpose: string): 
   const blob = record ? getBlob(ctx.db, recordId) : undefined;
   if (!record || !blob) throw new AppError('NOT_FOUND', 'No stored image with this id (it may have been purged after upload)');
   const { vault } = biometricRuntime(ctx.core);
-  write(
-    ctx,
-    {
-      action: 'biometrics.read',
+  write(ctx, 'biometrics.read', () => ({
+    change: {
       entity: 'biometric_record',
       entityId: record.id,
       summary: {
@@ -292,8 +268,7 @@ export function readImage(ctx: CallContext, recordId: string, purpose: string): 
         purpose,
       },
     },
-    () => undefined,
-  );
+  }));
   try {
     const bytes = vault.open(ctx.db, record.id, { keyId: blob.key_id, nonce: blob.nonce, tag: blob.tag, ciphertext: blob.ciphertext });
     return { record, bytes };

@@ -231,24 +231,23 @@ export const endOfDayHandlers = {
       });
     const d = r.discrepancies.find((x) => x.key === input.key);
     if (!d) throw new AppError('NOT_FOUND', `No discrepancy ${input.key} on ${input.date}`, { code: 'eod.noDiscrepancy' });
-    write(
-      ctx,
-      {
-        action: 'endOfDay.note',
-        entity: EOD_ENTITY,
-        entityId: input.date,
-        summary: { key: input.key, applicationId: d.applicationId, note: input.note, replaced: d.note },
-      },
-      (db) =>
-        upsertNote(db, {
-          business_date: input.date,
-          discrepancy_key: input.key,
-          note: input.note,
-          user_id: user.id,
-          username: user.username,
-          at: ctx.now,
-        }),
-    );
+    write(ctx, 'endOfDay.note', (db) => {
+      upsertNote(db, {
+        business_date: input.date,
+        discrepancy_key: input.key,
+        note: input.note,
+        user_id: user.id,
+        username: user.username,
+        at: ctx.now,
+      });
+      return {
+        change: {
+          entity: EOD_ENTITY,
+          entityId: input.date,
+          summary: { key: input.key, applicationId: d.applicationId, note: input.note, replaced: d.note },
+        },
+      };
+    });
     return reportFor(ctx, input.date, office);
   },
 
@@ -263,27 +262,25 @@ export const endOfDayHandlers = {
     assertSignable(ctx, r);
     const signed: EndOfDayReportView = { ...r, closure: null, blockers: [] };
     const hash = contentHash(signed);
-    write(
-      ctx,
-      {
-        action: 'endOfDay.signOff',
-        entity: EOD_ENTITY,
-        entityId: input.date,
-        summary: { date: input.date, reportHash: hash, discrepancies: r.discrepancies.length, total: r.total.money },
-      },
-      (db) => {
-        closeDay(db, {
-          business_date: input.date,
-          office_code: r.officeCode,
-          closed_by: user.id,
-          closed_by_name: user.full_name,
-          closed_at: ctx.now,
-          report_hash: hash,
-          report: JSON.stringify(signed),
-        });
-        clearLoginFailures(db, user.username);
-      },
-    );
+    write(ctx, 'endOfDay.signOff', (db) => {
+      closeDay(db, {
+        business_date: input.date,
+        office_code: r.officeCode,
+        closed_by: user.id,
+        closed_by_name: user.full_name,
+        closed_at: ctx.now,
+        report_hash: hash,
+        report: JSON.stringify(signed),
+      });
+      clearLoginFailures(db, user.username);
+      return {
+        change: {
+          entity: EOD_ENTITY,
+          entityId: input.date,
+          summary: { date: input.date, reportHash: hash, discrepancies: r.discrepancies.length, total: r.total.money },
+        },
+      };
+    });
     return reportFor(ctx, input.date, office);
   },
 
@@ -292,20 +289,18 @@ export const endOfDayHandlers = {
     const c = getClosure(ctx.db, input.date);
     if (c?.status !== 'closed') throw new AppError('CONFLICT', `The business day ${input.date} is not closed`, { code: 'day.notClosed' });
     await checkCredentials(ctx, user.username, input.password, 'endOfDay.reopen');
-    write(
-      ctx,
-      {
-        action: 'endOfDay.reopen',
-        entity: EOD_ENTITY,
-        entityId: input.date,
-        baseVersion: c.version,
-        summary: { date: input.date, reason: input.reason, signedHash: c.report_hash },
-      },
-      (db) => {
-        reopenDay(db, input.date, user.username, input.reason, ctx.now);
-        clearLoginFailures(db, user.username);
-      },
-    );
+    write(ctx, 'endOfDay.reopen', (db) => {
+      reopenDay(db, input.date, user.username, input.reason, ctx.now);
+      clearLoginFailures(db, user.username);
+      return {
+        change: {
+          entity: EOD_ENTITY,
+          entityId: input.date,
+          baseVersion: c.version,
+          summary: { date: input.date, reason: input.reason, signedHash: c.report_hash },
+        },
+      };
+    });
     return currentReport(ctx, input.date);
   },
 } satisfies Partial<Handlers>;

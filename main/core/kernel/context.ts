@@ -7,16 +7,33 @@ import { appendAudit, type AuditInput } from './audit.js';
 import type { Core } from '../core.js';
 import type { Session } from '../access/sessions.js';
 
+/** The contract call a context serves, as dispatch declared it, and how many writes it committed. */
+export interface CallRecord {
+  readonly name: CallName;
+  readonly mutates: boolean;
+  writes: number;
+}
+
 export interface CallContext {
   core: Core;
   db: Db;
   now: number;
   session: Session | undefined;
   user: UserRow | undefined;
+  /** The call being served; null for the workstation's own background work (sweeps, sync, purges). */
+  call: CallRecord | null;
 }
 
+/** A context for work no contract call asked for: it acts as the workstation itself unless given a user. */
+export function backgroundContext(
+  core: Core,
+  opts: { db?: Db; now?: number; session?: Session | undefined; user?: UserRow | undefined } = {},
+): CallContext {
+  return { core, db: opts.db ?? core.db, now: opts.now ?? core.now(), session: opts.session, user: opts.user, call: null };
+}
+
+/** What a use case changed: its audit event and its outbox op are made of exactly this. */
 export interface Change {
-  action: string;
   entity?: string;
   entityId?: string;
   /** Goes into the audit event: never passwords, tokens or biometric data. */
@@ -28,22 +45,32 @@ export interface Change {
   actor?: Pick<UserRow, 'id' | 'username' | 'role'>;
 }
 
+/** What a use case's apply step hands back: the change it made and the answer it gives. */
+export interface Applied<T> {
+  change: Change;
+  result: T;
+}
+
 /**
- * The only way core writes: the change, its audit event and its outbox op commit together or not at all.
+ * The only way core writes: `apply` makes the change and returns it; the change, its audit event and its
+ * outbox op commit together or not at all. A call declared read-only (mutates: false) may not write.
  */
-export function write<T>(ctx: CallContext, change: Change, apply: (db: Db) => T): T {
-  const { db } = ctx;
-  const actor = change.actor ?? ctx.user;
-  return db
+export function write<T>(ctx: CallContext, action: string, apply: (db: Db) => Applied<T>): T;
+export function write(ctx: CallContext, action: string, apply: (db: Db) => { change: Change }): void;
+export function write<T>(ctx: CallContext, action: string, apply: (db: Db) => { change: Change; result?: T }): T | undefined {
+  const { db, call } = ctx;
+  if (call && !call.mutates) throw new Error(`${call.name} is declared read-only (mutates: false) but wrote ${action}`);
+  const result = db
     .transaction(() => {
-      const result = apply(db);
+      const { change, result } = apply(db);
+      const actor = change.actor ?? ctx.user;
       const event: AuditInput = {
         at: ctx.now,
         userId: actor?.id ?? null,
         username: actor?.username ?? null,
         role: actor?.role ?? null,
         workstation: ctx.core.setting('workstation_name') ?? 'unconfigured',
-        action: change.action,
+        action,
         entity: change.entity ?? null,
         entityId: change.entityId ?? null,
         summary: change.summary ?? {},
@@ -53,7 +80,7 @@ export function write<T>(ctx: CallContext, change: Change, apply: (db: Db) => T)
         op_id: uuidv7(),
         entity: change.entity ?? 'audit',
         entity_id: change.entityId ?? audit.id,
-        op: change.action,
+        op: action,
         payload: JSON.stringify({
           audit: { ...event, id: audit.id, seq: audit.seq, hash: audit.hash },
           data: change.data ?? change.summary ?? {},
@@ -64,6 +91,8 @@ export function write<T>(ctx: CallContext, change: Change, apply: (db: Db) => T)
       return result;
     })
     .immediate();
+  if (call) call.writes += 1;
+  return result;
 }
 
 export type Handler<N extends CallName> = (ctx: CallContext, input: ParsedInput<N>) => CallOutput<N> | Promise<CallOutput<N>>;

@@ -28,7 +28,8 @@ export function authorize(core: Core, name: CallName, token: string | undefined)
   const spec = contract[name];
   const session = core.sessions.get(token);
   const user = session ? getUserById(core.db, session.userId) : undefined;
-  const base: CallContext = { core, db: core.db, now, session: user ? session : undefined, user };
+  const call = { name, mutates: spec.mutates, writes: 0 };
+  const base: CallContext = { core, db: core.db, now, session: user ? session : undefined, user, call };
   if (spec.access === 'public') return base;
   if (!session || !user) throw new AppError('UNAUTHENTICATED', 'Your session has ended; please log in again');
   if (user.disabled === 1) {

@@ -15,10 +15,11 @@ export const settingsHandlers = {
   'settings.update': (ctx, input) => {
     const entries = Object.entries(input).filter(([, v]) => v !== undefined);
     if (entries.length === 0) throw new AppError('VALIDATION', 'Nothing to change');
-    write(ctx, { action: 'settings.update', entity: 'workstation', summary: input }, (db) => {
+    write(ctx, 'settings.update', (db) => {
       if (input.workstationName !== undefined) setSetting(db, 'workstation_name', input.workstationName);
       if (input.counterNumber !== undefined) setSetting(db, 'counter_number', String(input.counterNumber));
       if (input.idleLockMinutes !== undefined) setSetting(db, 'idle_lock_minutes', String(input.idleLockMinutes));
+      return { change: { entity: 'workstation', summary: input } };
     });
     return settingsView(ctx);
   },

@@ -24,36 +24,34 @@ export const setupHandlers = {
     const hash = await hashPassword(input.admin.password);
     assertNotSetUp(ctx); // a second window may have finished setup while we hashed
     const adminId = uuidv7();
-    write(
-      ctx,
-      {
-        action: 'setup.initialize',
-        entity: 'workstation',
-        entityId: adminId,
-        actor: { id: adminId, username: input.admin.username, role: 'admin' },
-        summary: {
-          office: input.officeCode,
-          workstation: input.workstationName,
-          counter: input.counterNumber,
-          admin: input.admin.username,
+    write(ctx, 'setup.initialize', (db) => {
+      insertUser(db, {
+        id: adminId,
+        username: input.admin.username,
+        full_name: input.admin.fullName,
+        role: 'admin',
+        password_hash: hash,
+        must_change_password: 0,
+        disabled: 0,
+        language: input.language,
+        created_at: ctx.now,
+        updated_at: ctx.now,
+      });
+      writeProfile(db, input);
+      return {
+        change: {
+          entity: 'workstation',
+          entityId: adminId,
+          actor: { id: adminId, username: input.admin.username, role: 'admin' },
+          summary: {
+            office: input.officeCode,
+            workstation: input.workstationName,
+            counter: input.counterNumber,
+            admin: input.admin.username,
+          },
         },
-      },
-      (db) => {
-        insertUser(db, {
-          id: adminId,
-          username: input.admin.username,
-          full_name: input.admin.fullName,
-          role: 'admin',
-          password_hash: hash,
-          must_change_password: 0,
-          disabled: 0,
-          language: input.language,
-          created_at: ctx.now,
-          updated_at: ctx.now,
-        });
-        writeProfile(db, input);
-      },
-    );
+      };
+    });
     ctx.core.events.emit('app.changed', { training: false, setupDone: true });
     return { ok: true as const };
   },
@@ -65,7 +63,10 @@ export const setupHandlers = {
       throw new AppError('FORBIDDEN', 'Only an admin can switch a set-up workstation to training mode');
     }
     const liveCtx = { ...ctx, db: ctx.core.liveDb };
-    write(liveCtx, { action: 'training.enter' }, (db) => setSetting(db, 'mode', 'training'));
+    write(liveCtx, 'training.enter', (db) => {
+      setSetting(db, 'mode', 'training');
+      return { change: {} };
+    });
     const db = ctx.core.openTraining();
     await seedTraining(db, ctx.now);
     ctx.core.events.emit('app.changed', { training: true, setupDone: true });
@@ -76,7 +77,10 @@ export const setupHandlers = {
     if (!ctx.core.training) return { ok: true as const };
     ctx.core.closeTraining();
     const liveCtx = { ...ctx, db: ctx.core.liveDb, session: undefined, user: undefined };
-    write(liveCtx, { action: 'training.leave' }, (db) => setSetting(db, 'mode', 'live'));
+    write(liveCtx, 'training.leave', (db) => {
+      setSetting(db, 'mode', 'live');
+      return { change: {} };
+    });
     ctx.core.events.emit('app.changed', { training: false, setupDone: ctx.core.setting('setup_done') === '1' });
     return { ok: true as const };
   },

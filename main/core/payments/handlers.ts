@@ -72,46 +72,44 @@ export const paymentsHandlers = {
       throw new AppError('CONFLICT', 'This billing code is already recorded', { code: 'billing.used' });
     const id = uuidv7();
     const expiresAt = ctx.now + BILLING_VALIDITY_MS;
-    write(
-      ctx,
-      {
-        action: 'payments.recordBilling',
-        entity: 'payment',
-        entityId: id,
-        summary: { applicationId: a.id, billingCode: code, amount: a.fee_total },
-        data: { applicationId: a.id, kind: 'billing', billingCode: code, amount: a.fee_total, issuedAt: ctx.now, expiresAt },
-      },
-      (db) => {
-        insertPayment(db, {
-          id,
-          application_id: a.id,
-          kind: 'billing',
-          billing_code: code,
-          amount: a.fee_total,
-          status: 'unpaid',
-          status_source: null,
-          issued_at: ctx.now,
-          expires_at: expiresAt,
-          paid_at: null,
-          proof_reference: null,
-          confirmed_by: null,
-          reason: null,
-          reconciliation: 'none',
-          created_by: user.id,
-          created_at: ctx.now,
-          updated_at: ctx.now,
-        });
-        insertPaymentEvent(db, {
-          id: uuidv7(),
-          payment_id: id,
-          at: ctx.now,
-          status: 'unpaid',
-          source: 'counter',
-          user_id: user.id,
-          detail: '{}',
-        });
-      },
-    );
+    write(ctx, 'payments.recordBilling', (db) => {
+      insertPayment(db, {
+        id,
+        application_id: a.id,
+        kind: 'billing',
+        billing_code: code,
+        amount: a.fee_total,
+        status: 'unpaid',
+        status_source: null,
+        issued_at: ctx.now,
+        expires_at: expiresAt,
+        paid_at: null,
+        proof_reference: null,
+        confirmed_by: null,
+        reason: null,
+        reconciliation: 'none',
+        created_by: user.id,
+        created_at: ctx.now,
+        updated_at: ctx.now,
+      });
+      insertPaymentEvent(db, {
+        id: uuidv7(),
+        payment_id: id,
+        at: ctx.now,
+        status: 'unpaid',
+        source: 'counter',
+        user_id: user.id,
+        detail: '{}',
+      });
+      return {
+        change: {
+          entity: 'payment',
+          entityId: id,
+          summary: { applicationId: a.id, billingCode: code, amount: a.fee_total },
+          data: { applicationId: a.id, kind: 'billing', billingCode: code, amount: a.fee_total, issuedAt: ctx.now, expiresAt },
+        },
+      };
+    });
     return viewOf(ctx, a.id);
   },
 
@@ -126,41 +124,45 @@ export const paymentsHandlers = {
       throw new AppError('CONFLICT', `The billing is ${status}; it cannot be confirmed`, { code: 'payment.notUnpaid', status });
     assertPayable(applicationOrFail(ctx.db, p.application_id));
     const grant = takeOverride(ctx, input.overrideToken, 'payment.manual');
-    write(
-      ctx,
-      {
-        action: 'payments.confirmManual',
-        entity: 'payment',
-        entityId: p.id,
-        baseVersion: p.version,
-        summary: { proofReference: input.proofReference, ...overrideSummary(grant) },
-        data: { status: 'paid', source: 'manual', proofReference: input.proofReference, paidAt: ctx.now, confirmedBy: grant.supervisorId },
-      },
-      (db) => {
-        updatePayment(
-          db,
-          p.id,
-          {
-            status: 'paid',
-            status_source: 'manual',
-            paid_at: ctx.now,
-            proof_reference: input.proofReference,
-            confirmed_by: grant.supervisorId,
-            reconciliation: 'pending',
-          },
-          ctx.now,
-        );
-        insertPaymentEvent(db, {
-          id: uuidv7(),
-          payment_id: p.id,
-          at: ctx.now,
+    write(ctx, 'payments.confirmManual', (db) => {
+      updatePayment(
+        db,
+        p.id,
+        {
           status: 'paid',
-          source: 'manual',
-          user_id: grant.supervisorId,
-          detail: JSON.stringify({ proof: input.proofReference, reason: grant.reason }),
-        });
-      },
-    );
+          status_source: 'manual',
+          paid_at: ctx.now,
+          proof_reference: input.proofReference,
+          confirmed_by: grant.supervisorId,
+          reconciliation: 'pending',
+        },
+        ctx.now,
+      );
+      insertPaymentEvent(db, {
+        id: uuidv7(),
+        payment_id: p.id,
+        at: ctx.now,
+        status: 'paid',
+        source: 'manual',
+        user_id: grant.supervisorId,
+        detail: JSON.stringify({ proof: input.proofReference, reason: grant.reason }),
+      });
+      return {
+        change: {
+          entity: 'payment',
+          entityId: p.id,
+          baseVersion: p.version,
+          summary: { proofReference: input.proofReference, ...overrideSummary(grant) },
+          data: {
+            status: 'paid',
+            source: 'manual',
+            proofReference: input.proofReference,
+            paidAt: ctx.now,
+            confirmedBy: grant.supervisorId,
+          },
+        },
+      };
+    });
     return viewOf(ctx, p.application_id);
   },
 
@@ -179,53 +181,51 @@ export const paymentsHandlers = {
       });
     const grant = takeOverride(ctx, input.overrideToken, 'fee.waive');
     const id = uuidv7();
-    write(
-      ctx,
-      {
-        action: 'payments.waive',
-        entity: 'payment',
-        entityId: id,
-        summary: { applicationId: a.id, reason: input.reason, waivedAmount: a.fee_total, ...overrideSummary(grant) },
-        data: {
-          applicationId: a.id,
-          kind: 'waiver',
-          amount: 0,
-          reason: input.reason,
-          waivedAmount: a.fee_total,
-          approvedBy: grant.supervisorId,
+    write(ctx, 'payments.waive', (db) => {
+      insertPayment(db, {
+        id,
+        application_id: a.id,
+        kind: 'waiver',
+        billing_code: null,
+        amount: 0,
+        status: 'waived',
+        status_source: null,
+        issued_at: ctx.now,
+        expires_at: null,
+        paid_at: null,
+        proof_reference: null,
+        confirmed_by: grant.supervisorId,
+        reason: input.reason,
+        reconciliation: 'none',
+        created_by: user.id,
+        created_at: ctx.now,
+        updated_at: ctx.now,
+      });
+      insertPaymentEvent(db, {
+        id: uuidv7(),
+        payment_id: id,
+        at: ctx.now,
+        status: 'waived',
+        source: 'counter',
+        user_id: user.id,
+        detail: JSON.stringify({ supervisor: grant.supervisorId }),
+      });
+      return {
+        change: {
+          entity: 'payment',
+          entityId: id,
+          summary: { applicationId: a.id, reason: input.reason, waivedAmount: a.fee_total, ...overrideSummary(grant) },
+          data: {
+            applicationId: a.id,
+            kind: 'waiver',
+            amount: 0,
+            reason: input.reason,
+            waivedAmount: a.fee_total,
+            approvedBy: grant.supervisorId,
+          },
         },
-      },
-      (db) => {
-        insertPayment(db, {
-          id,
-          application_id: a.id,
-          kind: 'waiver',
-          billing_code: null,
-          amount: 0,
-          status: 'waived',
-          status_source: null,
-          issued_at: ctx.now,
-          expires_at: null,
-          paid_at: null,
-          proof_reference: null,
-          confirmed_by: grant.supervisorId,
-          reason: input.reason,
-          reconciliation: 'none',
-          created_by: user.id,
-          created_at: ctx.now,
-          updated_at: ctx.now,
-        });
-        insertPaymentEvent(db, {
-          id: uuidv7(),
-          payment_id: id,
-          at: ctx.now,
-          status: 'waived',
-          source: 'counter',
-          user_id: user.id,
-          detail: JSON.stringify({ supervisor: grant.supervisorId }),
-        });
-      },
-    );
+      };
+    });
     return viewOf(ctx, a.id);
   },
 } satisfies Partial<Handlers>;

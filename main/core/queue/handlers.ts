@@ -36,7 +36,7 @@ const counterId = (ctx: CallContext): string => counterIdOf(officeContext(ctx).c
 
 /**
  * Audits a queue change (and queues its op). In local mode the change itself runs in `apply`, in the
- * same transaction; write() reads the change after apply, so the audit names the ticket it produced.
+ * same transaction, and the audit names the ticket it produced.
  */
 function audited(
   ctx: CallContext,
@@ -45,14 +45,10 @@ function audited(
   extra: Record<string, unknown>,
   apply: () => TicketView | null,
 ): TicketView | null {
-  const summary: Record<string, unknown> = { mode, ...extra };
-  const change = { action, entity: 'ticket', entityId: 'none', summary };
-  return write(ctx, change, () => {
+  return write(ctx, action, () => {
     const t = apply();
-    change.entityId = t?.id ?? 'none';
-    summary.number = t?.number ?? null;
-    summary.status = t?.status ?? null;
-    return t;
+    const summary = { mode, ...extra, number: t?.number ?? null, status: t?.status ?? null };
+    return { change: { entity: 'ticket', entityId: t?.id ?? 'none', summary }, result: t };
   });
 }
 

@@ -171,30 +171,28 @@ export const receiptsHandlers = {
     const content = JSON.stringify(frozen);
     const contentHash = createHash('sha256').update(content).digest('hex');
     const id = uuidv7();
-    write(
-      ctx,
-      {
-        action: 'receipts.issue',
-        entity: 'receipt',
-        entityId: id,
-        summary: { applicationId: a.id, number: a.number, kind: input.kind, contentHash },
-        data: { applicationId: a.id, kind: input.kind, contentHash, paymentId },
-      },
-      (db) => {
-        supersedeReceipts(db, a.id, input.kind);
-        insertReceipt(db, {
-          id,
-          application_id: a.id,
-          kind: input.kind,
-          payment_id: paymentId,
-          content,
-          content_hash: contentHash,
-          created_by: user.id,
-          created_at: ctx.now,
-        });
-        recordPrint(db, { id: uuidv7(), receipt_id: id, at: ctx.now, user_id: user.id, reason: null });
-      },
-    );
+    write(ctx, 'receipts.issue', (db) => {
+      supersedeReceipts(db, a.id, input.kind);
+      insertReceipt(db, {
+        id,
+        application_id: a.id,
+        kind: input.kind,
+        payment_id: paymentId,
+        content,
+        content_hash: contentHash,
+        created_by: user.id,
+        created_at: ctx.now,
+      });
+      recordPrint(db, { id: uuidv7(), receipt_id: id, at: ctx.now, user_id: user.id, reason: null });
+      return {
+        change: {
+          entity: 'receipt',
+          entityId: id,
+          summary: { applicationId: a.id, number: a.number, kind: input.kind, contentHash },
+          data: { applicationId: a.id, kind: input.kind, contentHash, paymentId },
+        },
+      };
+    });
     return { receipt: receiptView(getReceipt(ctx.db, id)!), copyNo: 1, fileName: fileName(a.number, input.kind, 1), pdfBase64 };
   },
 
@@ -215,21 +213,19 @@ export const receiptsHandlers = {
       reprint: { count: copyNo - 1, reason: input.reason },
       void: null,
     });
-    write(
-      ctx,
-      {
-        action: 'receipts.reprint',
-        entity: 'receipt',
-        entityId: receipt.id,
-        summary: { number: application.number, kind: receipt.kind, copyNo, reason: input.reason },
-        data: { copyNo, reason: input.reason },
-      },
-      (db) => {
-        const recorded = recordPrint(db, { id: uuidv7(), receipt_id: receipt.id, at: ctx.now, user_id: user.id, reason: input.reason });
-        if (recorded !== copyNo)
-          throw new AppError('CONFLICT', 'Another copy was printed meanwhile; try again', { code: 'receipt.concurrentPrint' });
-      },
-    );
+    write(ctx, 'receipts.reprint', (db) => {
+      const recorded = recordPrint(db, { id: uuidv7(), receipt_id: receipt.id, at: ctx.now, user_id: user.id, reason: input.reason });
+      if (recorded !== copyNo)
+        throw new AppError('CONFLICT', 'Another copy was printed meanwhile; try again', { code: 'receipt.concurrentPrint' });
+      return {
+        change: {
+          entity: 'receipt',
+          entityId: receipt.id,
+          summary: { number: application.number, kind: receipt.kind, copyNo, reason: input.reason },
+          data: { copyNo, reason: input.reason },
+        },
+      };
+    });
     return {
       receipt: receiptView(getReceipt(ctx.db, receipt.id)!),
       copyNo,
@@ -251,17 +247,17 @@ export const receiptsHandlers = {
       reprint: null,
       void: { reason: input.reason, by: grant.supervisorName, at: ctx.now },
     });
-    write(
-      ctx,
-      {
-        action: 'receipts.void',
-        entity: 'receipt',
-        entityId: receipt.id,
-        summary: { number: application.number, kind: receipt.kind, reason: input.reason, ...overrideSummary(grant) },
-        data: { reason: input.reason, voidedBy: grant.supervisorId },
-      },
-      (db) => voidReceipt(db, receipt.id, { at: ctx.now, by: grant.supervisorId, reason: input.reason }),
-    );
+    write(ctx, 'receipts.void', (db) => {
+      voidReceipt(db, receipt.id, { at: ctx.now, by: grant.supervisorId, reason: input.reason });
+      return {
+        change: {
+          entity: 'receipt',
+          entityId: receipt.id,
+          summary: { number: application.number, kind: receipt.kind, reason: input.reason, ...overrideSummary(grant) },
+          data: { reason: input.reason, voidedBy: grant.supervisorId },
+        },
+      };
+    });
     return {
       receipt: receiptView(getReceipt(ctx.db, receipt.id)!),
       copyNo: receipt.print_count,

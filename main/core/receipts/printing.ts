@@ -47,8 +47,9 @@ export const printingHandlers = {
   'printer.updateSettings': (ctx, input) => {
     const entries = Object.entries(input).filter(([, v]) => v !== undefined);
     if (entries.length === 0) throw new AppError('VALIDATION', 'Nothing to change');
-    write(ctx, { action: 'printer.updateSettings', entity: 'workstation', summary: input }, () => {
+    write(ctx, 'printer.updateSettings', () => {
       for (const [k, v] of entries) setSetting(ctx.core.liveDb, KEYS[k as keyof typeof KEYS], v ?? '');
+      return { change: { entity: 'workstation', summary: input } };
     });
     return printerSettings(ctx.core.liveDb);
   },

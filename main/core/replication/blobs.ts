@@ -26,19 +26,12 @@ export function attachBlob(ctx: CallContext, input: AttachBlobInput): { id: stri
     ownerEntity: input.ownerEntity ?? null,
     ownerId: input.ownerId ?? null,
   };
-  write(
-    ctx,
-    {
-      action: 'blob.attach',
-      entity: 'blob',
-      entityId: id,
-      summary: record,
-      data: { ...record, blobs: [{ sha256, size: input.bytes.length }] },
-    },
-    (db) => {
-      insertSyncBlob(db, { sha256, size: input.bytes.length, data: input.bytes, mime: input.mime, created_at: ctx.now });
-      upsertSyncRecord(db, { entity: 'blob', entity_id: id, version: 0, data: JSON.stringify(record), deleted: 0 });
-    },
-  );
+  write(ctx, 'blob.attach', (db) => {
+    insertSyncBlob(db, { sha256, size: input.bytes.length, data: input.bytes, mime: input.mime, created_at: ctx.now });
+    upsertSyncRecord(db, { entity: 'blob', entity_id: id, version: 0, data: JSON.stringify(record), deleted: 0 });
+    return {
+      change: { entity: 'blob', entityId: id, summary: record, data: { ...record, blobs: [{ sha256, size: input.bytes.length }] } },
+    };
+  });
   return { id, sha256 };
 }

@@ -56,11 +56,9 @@ export const syncHandlers = {
     refuseTraining(ctx);
     if (ctx.core.setting('setup_done') !== '1') throw new AppError('SETUP_REQUIRED', 'Set up this workstation first');
     await runningPort(ctx).enrol(input.centralUrl, input.code);
-    write(
-      { ...ctx, db: ctx.core.liveDb },
-      { action: 'sync.enrolled', entity: 'workstation', summary: { centralUrl: input.centralUrl } },
-      () => undefined,
-    );
+    write({ ...ctx, db: ctx.core.liveDb }, 'sync.enrolled', () => ({
+      change: { entity: 'workstation', summary: { centralUrl: input.centralUrl } },
+    }));
     return syncStatus(ctx.core);
   },
 } satisfies Partial<Handlers>;

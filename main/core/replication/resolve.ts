@@ -36,29 +36,27 @@ export function resolveConflict(ctx: CallContext, input: ResolveInput): void {
   );
   const resolution = choices.every((c) => c === 'mine') ? 'mine' : choices.every((c) => c === 'theirs') ? 'theirs' : 'mixed';
 
-  write(
-    ctx,
-    {
-      action: 'sync.resolve',
-      entity: row.entity,
-      entityId: row.entity_id,
-      baseVersion: current.version,
-      summary: { opId: row.op_id, resolution, kept: Object.keys(mine) },
-      data: { fields: mine, resolves: row.op_id },
-    },
-    (db) => {
-      markResolved(db, row.op_id, ctx.now, resolution);
-      applyLocalState(
-        db,
-        {
-          entity: row.entity,
-          entityId: row.entity_id,
-          version: current.version,
-          data: { ...current.data, ...mine },
-          deleted: current.deleted,
-        },
-        ctx.now,
-      );
-    },
-  );
+  write(ctx, 'sync.resolve', (db) => {
+    markResolved(db, row.op_id, ctx.now, resolution);
+    applyLocalState(
+      db,
+      {
+        entity: row.entity,
+        entityId: row.entity_id,
+        version: current.version,
+        data: { ...current.data, ...mine },
+        deleted: current.deleted,
+      },
+      ctx.now,
+    );
+    return {
+      change: {
+        entity: row.entity,
+        entityId: row.entity_id,
+        baseVersion: current.version,
+        summary: { opId: row.op_id, resolution, kept: Object.keys(mine) },
+        data: { fields: mine, resolves: row.op_id },
+      },
+    };
+  });
 }

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { Core } from '@main/core/core.js';
-import { write } from '@main/core/kernel/context.js';
+import { backgroundContext, write } from '@main/core/kernel/context.js';
 import { dispatch } from '@main/ipc/dispatch.js';
 import { startSync } from '@main/sync/index.js';
 import { signHeaders, type FetchLike } from '@main/sync/transport.js';
@@ -101,14 +101,13 @@ async function handle(cmd: Record<string, unknown>, token: string): Promise<unkn
   switch (cmd.cmd) {
     case 'pay': {
       const data = { amount: cmd.amount, workstation: args.name };
-      write(
-        { core, db, now: Date.now(), session: undefined, user: undefined },
-        { action: 'payment.record', entity: 'payment', entityId: String(cmd.paymentId), summary: data, data },
-        (tx) =>
-          tx
-            .prepare("INSERT INTO sync_records (entity, entity_id, version, data, deleted) VALUES ('payment', ?, 0, ?, 0)")
-            .run(String(cmd.paymentId), JSON.stringify(data)),
-      );
+      write(backgroundContext(core, { db, now: Date.now() }), 'payment.record', (tx) => {
+        tx.prepare("INSERT INTO sync_records (entity, entity_id, version, data, deleted) VALUES ('payment', ?, 0, ?, 0)").run(
+          String(cmd.paymentId),
+          JSON.stringify(data),
+        );
+        return { change: { entity: 'payment', entityId: String(cmd.paymentId), summary: data, data } };
+      });
       return { ok: true };
     }
     case 'rename':
