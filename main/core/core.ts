@@ -9,11 +9,31 @@ import { CoreEvents } from './kernel/events.js';
 import { SessionStore } from './access/sessions.js';
 import { OverrideStore } from './access/override-store.js';
 import { isIdle, lockForIdle } from './access/idle.js';
+import type { BiometricRuntime } from './biometrics/port.js';
+import type { QueuePort } from './queue/port.js';
+import type { PrintPort } from './receipts/printing.js';
+import type { SyncPort } from './replication/port.js';
 
 export interface CoreOptions {
   dataDir: string;
   now?: () => number;
   version?: string;
+}
+
+/**
+ * What core reaches outside itself through, attached by the host that builds them (core never imports
+ * main/sync, main/devices or electron). Each is optional: without it the use cases that need it fall back
+ * (local queue, browser printing) or say it is not there.
+ */
+export interface CorePorts {
+  /** Central's office queue (main/sync/queue-client.ts); without it the counter runs in local mode. */
+  queue: QueuePort | undefined;
+  /** The running sync client (main/sync/client.ts). */
+  sync: SyncPort | undefined;
+  /** The biometric devices and vault (main/devices/biometrics-install.ts). */
+  biometrics: BiometricRuntime | undefined;
+  /** The shell's printer (main/host/electron-print.ts); the web host has none. */
+  print: PrintPort | undefined;
 }
 
 export const LIVE_DB_FILE = 'loket.sqlite';
@@ -28,6 +48,7 @@ export class Core {
   readonly sessions = new SessionStore();
   readonly overrides = new OverrideStore();
   readonly events = new CoreEvents();
+  readonly ports: CorePorts = { queue: undefined, sync: undefined, biometrics: undefined, print: undefined };
   readonly now: () => number;
   readonly version: string;
   readonly dataDir: string;
@@ -91,6 +112,14 @@ export class Core {
     this.trainingDb?.close();
     this.trainingDb = undefined;
     this.sessions.clear();
+  }
+
+  /** Attaches a port; the answer detaches it again unless another has replaced it meanwhile. */
+  attach<K extends keyof CorePorts>(key: K, port: NonNullable<CorePorts[K]>): () => void {
+    this.ports[key] = port;
+    return () => {
+      if (this.ports[key] === port) this.ports[key] = undefined;
+    };
   }
 
   setting(key: string): string | undefined {

@@ -1,6 +1,6 @@
 // One call for the hosts (Electron shell, web host) to give core its biometric device layer and vault.
 import { SBI_PORT_FIRST, SBI_PORT_LAST } from '@common/domain/biometrics/modalities.js';
-import { installBiometricRuntime, uninstallBiometricRuntime } from '../core/biometrics/port.js';
+import { newBiometricRuntime, stopBiometricRuntime } from '../core/biometrics/port.js';
 import { purgeExpired } from '../core/biometrics/blob-sync.js';
 import type { Core } from '../core/core.js';
 import type { KeyWrapper } from '../core/kernel/crypto/key-wrapper.js';
@@ -37,7 +37,8 @@ export function installBiometrics(core: Core, opts: InstallBiometricsOptions): I
     await sim.catch(() => undefined);
   };
   const devices = new SbiDevices({ ports: [SBI_PORT_FIRST, SBI_PORT_LAST], ...opts.sbi, beforeScan });
-  installBiometricRuntime(core, { devices, vault: new BlobVault(opts.keyWrapper) });
+  const runtime = newBiometricRuntime({ devices, vault: new BlobVault(opts.keyWrapper) });
+  const detach = core.attach('biometrics', runtime);
   const every = opts.purgeEveryMs ?? 3_600_000;
   const timer =
     every > 0
@@ -54,7 +55,8 @@ export function installBiometrics(core: Core, opts: InstallBiometricsOptions): I
     devices,
     close: async () => {
       if (timer) clearInterval(timer);
-      uninstallBiometricRuntime(core);
+      detach();
+      stopBiometricRuntime(runtime);
       const running = await sim?.catch(() => undefined);
       await running?.stop();
     },

@@ -3,12 +3,12 @@
 import { session, type WebContents } from 'electron';
 import { join } from 'node:path';
 import type { Core } from '../core/core.js';
-import { installPrintPort, printerSettings } from '../core/receipts/printing.js';
+import { printerSettings } from '../core/receipts/printing.js';
 import { createElectronPrinter, PRINT_PARTITION } from '../devices/printer-electron.js';
 
 export function installShellPrinter(core: Core): () => void {
   const printer = createElectronPrinter(() => ({ ...printerSettings(core.liveDb), fallbackDir: join(core.dataDir, 'printed') }));
-  return installPrintPort(core, printer);
+  return core.attach('print', printer);
 }
 
 /**

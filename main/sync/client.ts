@@ -7,7 +7,7 @@ import { getSetting } from '@db/queries/settings.js';
 import { setSyncState } from '@db/queries/sync.js';
 import { outboxCounts } from '@db/queries/sync-outbox.js';
 import type { Core } from '../core/core.js';
-import { installSyncPort, removeSyncPort, type LiveSyncState, type SyncPort } from '../core/replication/port.js';
+import type { LiveSyncState, SyncPort } from '../core/replication/port.js';
 import { syncStatus } from '../core/replication/status.js';
 import { Backoff } from './backoff.js';
 import { BlobUploader, syncBlobSource, type BlobSource } from './blobs.js';
@@ -66,6 +66,7 @@ export class SyncClient implements SyncPort {
   private emitTimer: NodeJS.Timeout | undefined;
   private offAppChanged: (() => void) | undefined;
   private lastSyncWrite = 0;
+  private detach: () => void = () => undefined;
 
   private constructor(
     readonly core: Core,
@@ -89,7 +90,7 @@ export class SyncClient implements SyncPort {
     client.refuseTraining();
     const enrolment = await loadEnrolment(core, opts.keyStore);
     if (enrolment) client.connect(enrolment);
-    installSyncPort(core, client);
+    client.detach = core.attach('sync', client);
     if (opts.background !== false) client.startLoops();
     return client;
   }
@@ -371,6 +372,6 @@ export class SyncClient implements SyncPort {
     this.kick();
     await Promise.allSettled(this.loops);
     if (this.emitTimer) clearTimeout(this.emitTimer);
-    removeSyncPort(this.core, this);
+    this.detach();
   }
 }

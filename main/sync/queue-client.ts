@@ -8,14 +8,7 @@ import { FloorView } from '@common/contract/queue/floor.js';
 import { BoardResponse, ReconcileResponse, type LocalTicket } from '@common/contract/queue/sync.js';
 import type { Core } from '../core/core.js';
 import { reconcileLocal } from '../core/queue/central.js';
-import {
-  installQueuePort,
-  QueueRefused,
-  QueueUnreachable,
-  removeQueuePort,
-  type QueuePort,
-  type TicketActionPath,
-} from '../core/queue/port.js';
+import { QueueRefused, QueueUnreachable, type QueuePort, type TicketActionPath } from '../core/queue/port.js';
 import { SyncHttpError, type Transport } from './transport.js';
 
 const UNREACHABLE_STATUSES = new Set([0, 502, 503, 504]);
@@ -58,7 +51,7 @@ export class CentralQueue implements QueuePort {
 }
 
 /**
- * Installs central's queue as core's queue port and watches the board (long poll) so changes made at
+ * Attaches central's queue as core's queue port and watches the board (long poll) so changes made at
  * other counters reach this workstation's screens. Returns the stop function.
  */
 export function installCentralQueue(
@@ -67,7 +60,7 @@ export function installCentralQueue(
   opts: { longPollMs?: number; retryMs?: number } = {},
 ): () => void {
   const port = new CentralQueue(transport);
-  installQueuePort(core, port);
+  const detach = core.attach('queue', port);
   const abort = new AbortController();
   void (async () => {
     let version: number | undefined;
@@ -87,6 +80,6 @@ export function installCentralQueue(
   })();
   return () => {
     abort.abort();
-    removeQueuePort(core, port);
+    detach();
   };
 }

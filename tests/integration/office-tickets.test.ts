@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TicketData } from '@common/central/ticket-record.js';
 import type { CallResult } from '@common/contract/queue/central.js';
 import type { LocalTicket } from '@common/contract/queue/sync.js';
-import { installQueuePort, QueueUnreachable, type QueuePort } from '@main/core/queue/port.js';
+import { QueueUnreachable, type QueuePort } from '@main/core/queue/port.js';
 import { applyPulled, type PulledRecord } from '@main/core/replication/apply.js';
 import { getCursor } from '@db/queries/sync.js';
 import { setUp, tempCore, userSession, type TempCore } from '../support/core.js';
@@ -274,7 +274,7 @@ describe('the officer at the counter', () => {
       action: (path, body) => reached(path, body, none),
       reconcile: (tickets: LocalTicket[]) => reached('reconcile', tickets, { inserted: tickets.length, updated: 0, unchanged: 0 }),
     } as Partial<QueuePort> as QueuePort;
-    installQueuePort(t.core, port);
+    t.core.ports.queue = port;
 
     const local = await localModeDay();
     reachable = true;

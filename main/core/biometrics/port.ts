@@ -1,5 +1,5 @@
 // The port between core and the biometric devices. Core never imports main/devices (lint): the host
-// builds the adapter (the SBI client) and installs it with installBiometricRuntime() at start.
+// builds the adapter (the SBI client) and attaches it as core.ports.biometrics at start.
 import { AppError } from '@common/contract/result.js';
 import type { DeviceView } from '@common/contract/biometrics.js';
 import type { BioSubType, BioType, Modality } from '@common/domain/biometrics/modalities.js';
@@ -73,27 +73,20 @@ export interface BiometricRuntime extends BiometricRuntimeParts {
   previews: Map<string, PreviewEntry>;
 }
 
-const runtimes = new WeakMap<Core, BiometricRuntime>();
+export const newBiometricRuntime = (parts: BiometricRuntimeParts): BiometricRuntime => ({ ...parts, busy: new Set(), previews: new Map() });
 
-export function installBiometricRuntime(core: Core, parts: BiometricRuntimeParts): BiometricRuntime {
-  const rt: BiometricRuntime = { ...parts, busy: new Set(), previews: new Map() };
-  runtimes.set(core, rt);
-  return rt;
-}
-
-export function uninstallBiometricRuntime(core: Core): void {
-  const rt = runtimes.get(core);
-  if (!rt) return;
+/** Stops every preview still streaming; the host does this as it detaches the runtime. */
+export function stopBiometricRuntime(rt: BiometricRuntime): void {
   for (const p of rt.previews.values()) {
     clearTimeout(p.timer);
     p.handle?.stop();
   }
   rt.previews.clear();
-  runtimes.delete(core);
 }
 
+/** The attached runtime, or the device error the capture screen shows when there is none. */
 export function biometricRuntime(core: Core): BiometricRuntime {
-  const rt = runtimes.get(core);
+  const rt = core.ports.biometrics;
   if (!rt) {
     const details = deviceErrorDetails('notConfigured');
     throw new AppError('DEVICE', details.messageEn, details);

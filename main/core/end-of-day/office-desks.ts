@@ -3,7 +3,6 @@
 // locally (exactly), so its row from central, which may lag a pull behind, never blocks.
 import type { EndOfDayReportView } from '@common/contract/end-of-day.js';
 import type { CallContext } from '../kernel/context.js';
-import { syncPort } from '../replication/port.js';
 
 export type OfficeOutbox = EndOfDayReportView['office'];
 
@@ -11,7 +10,7 @@ export type OfficeOutbox = EndOfDayReportView['office'];
 const ASK_TIMEOUT_MS = 5000;
 
 export async function officeOutboxFor(ctx: CallContext, date: string): Promise<OfficeOutbox> {
-  const port = syncPort(ctx.core);
+  const port = ctx.core.ports.sync;
   if (ctx.core.training || !port || port.live().state === 'notEnrolled') return { status: 'standalone', workstations: [] };
   try {
     const view = await port.officeOutbox(date, AbortSignal.timeout(ASK_TIMEOUT_MS));

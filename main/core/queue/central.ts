@@ -6,7 +6,7 @@ import type { LocalTicket } from '@common/contract/queue/sync.js';
 import { markLocalSynced, unsyncedLocalTickets, type LocalTicketRow } from '@db/queries/queue.js';
 import type { CallContext } from '../kernel/context.js';
 import type { Core } from '../core.js';
-import { queuePort, QueueRefused, QueueUnreachable, type QueuePort } from './port.js';
+import { QueueRefused, QueueUnreachable, type QueuePort } from './port.js';
 
 const REFUSAL_CODES: Record<string, ErrorCode> = {
   NOT_FOUND: 'NOT_FOUND',
@@ -70,7 +70,7 @@ async function sendUnsynced(core: Core, port: QueuePort): Promise<number> {
 
 /** Runs fn at central; undefined means "central is out of reach: use local mode". */
 export async function atCentral<T>(ctx: CallContext, fn: (port: QueuePort) => Promise<T>): Promise<T | undefined> {
-  const port = queuePort(ctx.core);
+  const port = ctx.core.ports.queue;
   if (!port || ctx.core.training) return undefined;
   try {
     await reconcileLocal(ctx.core, port);

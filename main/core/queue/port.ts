@@ -1,11 +1,10 @@
 // The port between core and central's office queue. Core never speaks HTTP (lint): the sync client
-// installs an adapter (main/sync/queue-client.ts) with installQueuePort(); without one the counter
-// runs in local mode.
+// attaches an adapter (main/sync/queue-client.ts) as core.ports.queue; without one the counter runs in
+// local mode.
 import type { z } from 'zod';
 import type { CallResult, IssueRequest, IssuedTicket, ParkedResult, QueueConfig } from '@common/contract/queue/central.js';
 import type { FloorView } from '@common/contract/queue/floor.js';
 import type { BoardResponse, LocalTicket, ReconcileResponse } from '@common/contract/queue/sync.js';
-import type { Core } from '../core.js';
 
 export type TicketActionPath = 'recall' | 'no-show' | 'start' | 'finish' | 'transfer' | 'park' | 'resume';
 
@@ -47,15 +46,3 @@ export class QueueRefused extends Error {
     this.name = 'QueueRefused';
   }
 }
-
-const ports = new WeakMap<Core, QueuePort>();
-
-export function installQueuePort(core: Core, port: QueuePort): void {
-  ports.set(core, port);
-}
-
-export function removeQueuePort(core: Core, port: QueuePort): void {
-  if (ports.get(core) === port) ports.delete(core);
-}
-
-export const queuePort = (core: Core): QueuePort | undefined => ports.get(core);

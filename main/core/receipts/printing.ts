@@ -1,24 +1,14 @@
 // Printing receipts on this workstation. Core never drives devices itself (lint keeps electron out):
-// the Electron shell installs its printer (main/devices/printer-electron.ts) with installPrintPort().
+// the Electron shell attaches its printer (main/devices/printer-electron.ts) as core.ports.print.
 // Without one, in the web host, the answer is that the browser opens or downloads the PDF.
 import { AppError } from '@common/contract/result.js';
 import type { PrintOutcomeView } from '@common/contract/applications/printer.js';
 import { getSetting, setSetting } from '@db/queries/settings.js';
 import type { Db } from '@db/connection.js';
 import { write, type Handlers } from '../kernel/context.js';
-import type { Core } from '../core.js';
 
 export interface PrintPort {
   print(job: { bytes: Uint8Array; fileName: string; kind: 'document' | 'ticket' }): Promise<PrintOutcomeView>;
-}
-
-const ports = new WeakMap<Core, PrintPort>();
-
-export function installPrintPort(core: Core, port: PrintPort): () => void {
-  ports.set(core, port);
-  return () => {
-    if (ports.get(core) === port) ports.delete(core);
-  };
 }
 
 const KEYS = { documentPrinter: 'printer_document', ticketPrinter: 'printer_ticket' } as const;
@@ -39,7 +29,7 @@ function pdfBytes(base64: string): Uint8Array {
 export const printingHandlers = {
   'printer.print': async (ctx, input) => {
     const bytes = pdfBytes(input.pdfBase64);
-    const port = ports.get(ctx.core);
+    const port = ctx.core.ports.print;
     if (!port) return { via: 'browser' as const };
     return port.print({ bytes, fileName: input.fileName, kind: input.kind });
   },

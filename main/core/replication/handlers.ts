@@ -4,7 +4,6 @@ import { AppError } from '@common/contract/result.js';
 import { getOp, listOutbox, type OutboxStatus } from '@db/queries/sync-outbox.js';
 import { write, type CallContext, type Handlers } from '../kernel/context.js';
 import { resolveConflict } from './resolve.js';
-import { syncPort } from './port.js';
 import { syncStatus, toSyncItem } from './status.js';
 
 const FILTERS: Record<string, OutboxStatus[]> = {
@@ -20,7 +19,7 @@ function refuseTraining(ctx: CallContext): void {
 }
 
 function runningPort(ctx: CallContext) {
-  const port = syncPort(ctx.core);
+  const port = ctx.core.ports.sync;
   if (!port) throw new AppError('OFFLINE', 'Sync is not running on this workstation (no central server configured)');
   return port;
 }

@@ -1,8 +1,7 @@
-// The port between core and the sync client. Core never imports main/sync (lint): startSync() installs
-// the running client here, and the sync.* handlers reach it through this port.
+// The port between core and the sync client. Core never imports main/sync (lint): startSync() attaches
+// the running client as core.ports.sync, and the sync.* handlers reach it there.
 import type { OfficeOutboxView } from '@common/central/office-outbox.js';
 import type { SyncState } from '@common/contract/sync.js';
-import type { Core } from '../core.js';
 
 export interface LiveSyncState {
   state: Exclude<SyncState, 'training' | 'disabled'>;
@@ -21,15 +20,3 @@ export interface SyncPort {
   /** Every workstation of the office and what central knows of its outbox (end of day). Throws when central cannot be reached. */
   officeOutbox(date: string, signal?: AbortSignal): Promise<OfficeOutboxView>;
 }
-
-const ports = new WeakMap<Core, SyncPort>();
-
-export function installSyncPort(core: Core, port: SyncPort): void {
-  ports.set(core, port);
-}
-
-export function removeSyncPort(core: Core, port: SyncPort): void {
-  if (ports.get(core) === port) ports.delete(core);
-}
-
-export const syncPort = (core: Core): SyncPort | undefined => ports.get(core);

@@ -3,14 +3,13 @@ import type { ConflictInfo, RecordState } from '@common/central/protocol.js';
 import { getCursor, getSyncState } from '@db/queries/sync.js';
 import { outboxCounts, type OutboxRow } from '@db/queries/sync-outbox.js';
 import type { Core } from '../core.js';
-import { syncPort } from './port.js';
 
 const num = (v: string | undefined): number | null => (v === undefined ? null : Number(v));
 
 /** Always about the live database: the training database never syncs. */
 export function syncStatus(core: Core): SyncStatus {
   const db = core.liveDb;
-  const live = syncPort(core)?.live();
+  const live = core.ports.sync?.live();
   const counts = outboxCounts(db);
   const workstationId = getSyncState(db, 'workstation_id') ?? null;
   return {
