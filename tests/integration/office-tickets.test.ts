@@ -6,7 +6,8 @@ import type { TicketData } from '@common/central/ticket-record.js';
 import type { CallResult } from '@common/contract/queue/central.js';
 import type { LocalTicket } from '@common/contract/queue/sync.js';
 import { QueueUnreachable, type QueuePort } from '@main/core/queue/port.js';
-import { applyPulled, type PulledRecord } from '@main/core/replication/apply.js';
+import { applyPulled } from '@main/core/replication/apply.js';
+import type { PulledRecord } from '@main/core/replication/applier.js';
 import { getCursor } from '@db/queries/sync.js';
 import { setUp, tempCore, userSession, type TempCore } from '../support/core.js';
 

@@ -4,8 +4,6 @@ import { AppError } from '@common/contract/result.js';
 import { getClosure } from '@db/queries/end-of-day.js';
 import { todayAt } from '../applications/catalogue.js';
 import type { CallContext } from '../kernel/context.js';
-// Sign-offs made on other workstations close days here too.
-import './day-sync.js';
 
 /** Refuses with DAY_CLOSED when `date` (default: today in the office's zone) was signed off. */
 export function assertDayOpen(ctx: CallContext, date: string = todayAt(ctx)): void {

@@ -7,7 +7,7 @@ import { closeDayElsewhere } from '@db/queries/day-sync.js';
 import { getSetting } from '@db/queries/settings.js';
 import { getUserByUsername } from '@db/queries/users.js';
 import type { Db } from '@db/connection.js';
-import { keepAside, registerLocalApplier } from '../replication/apply.js';
+import { keepAside, type LocalApplier } from '../replication/applier.js';
 
 const Closed = z.looseObject({
   status: z.literal('closed'),
@@ -43,7 +43,7 @@ function follow(db: Db, date: string, day: z.infer<typeof DayRecord>): void {
   });
 }
 
-registerLocalApplier({
+export const businessDayApplier: LocalApplier = {
   entity: 'business_day',
   apply(db, rec) {
     const parsed = DayRecord.safeParse(rec.data);
@@ -53,4 +53,4 @@ registerLocalApplier({
     }
     follow(db, rec.entityId, parsed.data);
   },
-});
+};

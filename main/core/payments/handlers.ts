@@ -24,7 +24,6 @@ import { write, type CallContext, type Handlers } from '../kernel/context.js';
 import { assertDayOpen } from '../end-of-day/day-closed.js';
 import { overrideSummary, takeOverride } from '../access/override.js';
 import { applicationOrFail } from '../applications/views.js';
-import './payment-sync.js';
 import { viewOf } from '../applications/applicant-file.js';
 import type { ApplicationRow } from '@db/queries/applications.js';
 

@@ -3,9 +3,9 @@
 // is reconciled when central's word arrives: matched when central says paid as well.
 import { v7 as uuidv7 } from 'uuid';
 import { getPayment, insertPaymentEvent, updatePayment } from '@db/queries/payments.js';
-import { keepAside, registerLocalApplier } from '../replication/apply.js';
+import { keepAside, type LocalApplier } from '../replication/applier.js';
 
-registerLocalApplier({
+export const paymentApplier: LocalApplier = {
   entity: 'payment',
   apply(db, rec, now) {
     const local = getPayment(db, rec.entityId);
@@ -43,4 +43,4 @@ registerLocalApplier({
       detail: JSON.stringify({ from: 'central', version: rec.version }),
     });
   },
-});
+};

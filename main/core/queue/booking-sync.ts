@@ -2,9 +2,9 @@
 // puts them into the workstation's bookings table, where check-in (queue and applications) finds them.
 import { BookingRecord } from '@common/contract/queue/central.js';
 import { upsertPulledBooking } from '@db/queries/queue.js';
-import { registerLocalApplier } from '../replication/apply.js';
+import type { LocalApplier } from '../replication/applier.js';
 
-registerLocalApplier({
+export const bookingApplier: LocalApplier = {
   entity: 'booking',
   apply(db, rec, now) {
     const parsed = BookingRecord.safeParse(rec.data);
@@ -26,4 +26,4 @@ registerLocalApplier({
       version: rec.version,
     });
   },
-});
+};

@@ -16,9 +16,6 @@ import { atCentral, officerOf } from './central.js';
 import { counterIdOf, localAction, localCallNext, localConfig, localIssue, localView, type LocalContext } from './local.js';
 import type { TicketActionPath } from './port.js';
 import { ticketPdfBase64 } from './ticket-pdf.js';
-// Register the appliers that bring M-Paspor bookings and the office's tickets down from central.
-import './booking-sync.js';
-import './ticket-sync.js';
 
 function local(ctx: CallContext): LocalContext {
   const o = officeContext(ctx);

@@ -3,9 +3,9 @@
 // the analytics import read every desk's tickets, not only the ones this workstation issued.
 import { TICKET_ENTITY, TicketData } from '@common/central/ticket-record.js';
 import { deleteOfficeTicket, upsertOfficeTicket } from '@db/queries/office-tickets.js';
-import { keepAside, registerLocalApplier } from '../replication/apply.js';
+import { keepAside, type LocalApplier } from '../replication/applier.js';
 
-registerLocalApplier({
+export const ticketApplier: LocalApplier = {
   entity: TICKET_ENTITY,
   apply(db, rec) {
     if (rec.deleted) return deleteOfficeTicket(db, rec.entityId, rec.version);
@@ -37,4 +37,4 @@ registerLocalApplier({
       version: rec.version,
     });
   },
-});
+};

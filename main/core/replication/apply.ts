@@ -1,120 +1,17 @@
 // Applying what central sends: pulled changes and snapshots (with the cursor, in one transaction), and
-// the per-op results of a push. Each entity has a local applier; later issues register theirs.
+// the per-op results of a push. Each entity has a local applier (appliers.ts lists them).
 import type { OpResult, RecordState } from '@common/central/protocol.js';
-import { OfficeData, ServiceData, UserData } from '@common/central/records.js';
 import type { Db } from '@db/connection.js';
-import { getUserById, setUserServices } from '@db/queries/users.js';
-import { deferRecord, deleteDeferred, getCursor, getDeferred, setCursor, setKnownVersion, upsertSyncRecord } from '@db/queries/sync.js';
-import {
-  knownServiceCodes,
-  renameClashingUser,
-  upsertSyncedOffice,
-  upsertSyncedService,
-  upsertSyncedUser,
-} from '@db/queries/sync-apply.js';
+import { deferRecord, deleteDeferred, getCursor, getDeferred, setCursor, setKnownVersion } from '@db/queries/sync.js';
 import { getOp, hasPendingFor, setOpResult, type OutboxStatus } from '@db/queries/sync-outbox.js';
 import type { Core } from '../core.js';
-
-export interface PulledRecord {
-  entity: string;
-  entityId: string;
-  version: number;
-  data: Record<string, unknown>;
-  deleted: boolean;
-}
-
-export interface ApplyEffects {
-  /** Accounts whose sessions must end (disabled, role or password changed centrally). */
-  endSessionsOf: string[];
-}
-
-export interface LocalApplier {
-  entity: string;
-  /** Runs inside the caller's transaction. Throwing aborts the whole pull: only for real faults. */
-  apply(db: Db, rec: PulledRecord, now: number, effects: ApplyEffects): void;
-}
-
-/** Keeps a record as central sent it: for entities without a table here, and for records an applier cannot read. */
-export const keepAside = (db: Db, rec: PulledRecord): void =>
-  upsertSyncRecord(db, {
-    entity: rec.entity,
-    entity_id: rec.entityId,
-    version: rec.version,
-    data: JSON.stringify(rec.data),
-    deleted: rec.deleted ? 1 : 0,
-  });
+import { keepAside, type ApplyEffects, type LocalApplier, type PulledRecord } from './applier.js';
+import { LOCAL_APPLIERS } from './appliers.js';
 
 /** Anything without a table of its own here is still kept, so nothing central sends is lost. */
 const genericApplier: LocalApplier = { entity: '*', apply: (db, rec) => keepAside(db, rec) };
 
-const userApplier: LocalApplier = {
-  entity: 'user',
-  apply(db, rec, now, effects) {
-    const parsed = UserData.safeParse(rec.data);
-    if (!parsed.success) {
-      console.error(`[sync] user ${rec.entityId} from central is unreadable; kept aside`, parsed.error.issues);
-      return keepAside(db, rec);
-    }
-    const u = parsed.data;
-    const before = getUserById(db, rec.entityId);
-    const renamed = renameClashingUser(db, u.username, rec.entityId);
-    if (renamed) effects.endSessionsOf.push(renamed);
-    upsertSyncedUser(db, {
-      id: rec.entityId,
-      username: u.username,
-      full_name: u.fullName,
-      role: u.role,
-      password_hash: u.passwordHash,
-      must_change_password: u.mustChangePassword ? 1 : 0,
-      disabled: u.disabled || rec.deleted ? 1 : 0,
-      language: u.language,
-      created_at: u.createdAt,
-      updated_at: now,
-      version: rec.version,
-    });
-    const known = knownServiceCodes(db);
-    setUserServices(
-      db,
-      rec.entityId,
-      u.services.filter((s) => known.has(s)),
-    );
-    const revoked = u.disabled || rec.deleted || (before && (before.role !== u.role || before.password_hash !== u.passwordHash));
-    if (before && revoked) effects.endSessionsOf.push(rec.entityId);
-  },
-};
-
-const officeApplier: LocalApplier = {
-  entity: 'office',
-  apply(db, rec) {
-    const parsed = OfficeData.safeParse(rec.data);
-    if (!parsed.success) return keepAside(db, rec);
-    upsertSyncedOffice(db, { code: rec.entityId, ...parsed.data, version: rec.version });
-  },
-};
-
-const serviceApplier: LocalApplier = {
-  entity: 'service',
-  apply(db, rec) {
-    const parsed = ServiceData.safeParse(rec.data);
-    if (!parsed.success) return keepAside(db, rec);
-    const s = parsed.data;
-    upsertSyncedService(db, {
-      code: rec.entityId,
-      prefix: s.prefix,
-      name_id: s.nameId,
-      name_en: s.nameEn,
-      active: s.active && !rec.deleted ? 1 : 0,
-      version: rec.version,
-    });
-  },
-};
-
-const appliers = new Map<string, LocalApplier>([userApplier, officeApplier, serviceApplier].map((a) => [a.entity, a]));
-
-/** Later issues give their entity a table here (applications, tickets, payments...). */
-export function registerLocalApplier(applier: LocalApplier): void {
-  appliers.set(applier.entity, applier);
-}
+const appliers = new Map<string, LocalApplier>(LOCAL_APPLIERS.map((a) => [a.entity, a]));
 
 const applierFor = (entity: string): LocalApplier => appliers.get(entity) ?? genericApplier;
 

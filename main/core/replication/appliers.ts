@@ -1,0 +1,22 @@
+// Every entity this workstation takes from central into tables of its own, in one list: an entity not
+// here is kept aside as central sent it (apply.ts), so nothing central sends is lost.
+import { businessDayApplier } from '../end-of-day/day-sync.js';
+import { paymentApplier } from '../payments/payment-sync.js';
+import { bookingApplier } from '../queue/booking-sync.js';
+import { ticketApplier } from '../queue/ticket-sync.js';
+import type { LocalApplier } from './applier.js';
+import { officeApplier, serviceApplier, userApplier } from './reference-appliers.js';
+
+export const LOCAL_APPLIERS: readonly LocalApplier[] = [
+  userApplier,
+  officeApplier,
+  serviceApplier,
+  // M-Paspor bookings, found at check-in by the queue and the applications.
+  bookingApplier,
+  // The office's tickets, read by end of day and the analytics import.
+  ticketApplier,
+  // SIMPONI's paid status for the billings this workstation took.
+  paymentApplier,
+  // Sign-offs made on other workstations close days here too.
+  businessDayApplier,
+];
