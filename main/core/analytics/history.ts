@@ -16,7 +16,7 @@ import {
   type HistoryRow,
 } from '@db/queries/analytics.js';
 import type { Db } from '@db/connection.js';
-import { officeContext } from '../applications/catalogue.js';
+import { officeContext } from '../kernel/office.js';
 import { write, type CallContext } from '../kernel/context.js';
 
 /** How far back the forecast learns its post-holiday uplift: a year holds every kind of holiday once. */

@@ -21,7 +21,8 @@ import {
 import { getBooking, markBookingCheckedIn, nextSequence, type BookingRow } from '@db/queries/catalogue.js';
 import { getPaymentByBillingCode, insertPayment, insertPaymentEvent } from '@db/queries/payments.js';
 import { signedIn } from '../access/auth.js';
-import { assertDraft, collectionDate, documentsFor, officeContext, quote, serviceOrFail, todayAt } from './catalogue.js';
+import { assertDraft, collectionDate, documentsFor, quote, serviceOrFail } from './catalogue.js';
+import { officeContext, todayAt } from '../kernel/office.js';
 import { write, type CallContext, type Handlers } from '../kernel/context.js';
 import { assertDayOpen } from '../end-of-day/day-closed.js';
 import { applicationOrFail, toApplicationView } from './views.js';

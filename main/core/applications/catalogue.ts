@@ -13,7 +13,7 @@ import {
 } from '@common/domain/applications/applicant.js';
 import { requiredDocuments, type ChecklistRule, type DocumentCondition } from '@common/domain/applications/checklist.js';
 import { feeItems, MissingFeeError, quoteFee, type ApplicationReason, type FeeRow } from '@common/domain/applications/fees.js';
-import { addWorkingDays, businessDate } from '@common/domain/shared/working-days.js';
+import { addWorkingDays } from '@common/domain/shared/working-days.js';
 import type { Db } from '@db/connection.js';
 import {
   feeItemNames,
@@ -21,32 +21,11 @@ import {
   getCatalogueService,
   holidaysFrom,
   listCatalogueServices,
-  officePrefix,
   serviceDocumentRules,
   type CatalogueServiceRow,
 } from '@db/queries/catalogue.js';
-import { getOffice } from '@db/queries/reference.js';
-import type { CallContext, Handlers } from '../kernel/context.js';
-
-export interface OfficeContext {
-  code: string;
-  name: string;
-  city: string;
-  tz: string;
-  prefix: string;
-  counter: number;
-}
-
-/** The office and counter this workstation was set up for; refuses before setup. */
-export function officeContext(ctx: CallContext): OfficeContext {
-  const code = ctx.core.setting('office_code');
-  const office = code ? getOffice(ctx.db, code) : undefined;
-  const prefix = code ? officePrefix(ctx.db, code) : undefined;
-  if (!code || !office || !prefix) throw new AppError('SETUP_REQUIRED', 'This workstation has no office with an application number prefix');
-  return { code, name: office.name, city: office.city, tz: office.tz, prefix, counter: Number(ctx.core.setting('counter_number') ?? '0') };
-}
-
-export const todayAt = (ctx: CallContext): string => businessDate(ctx.now, officeContext(ctx).tz);
+import type { Handlers } from '../kernel/context.js';
+import { todayAt } from '../kernel/office.js';
 
 export function serviceOrFail(db: Db, code: string): CatalogueServiceRow {
   const s = getCatalogueService(db, code);

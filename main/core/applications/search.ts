@@ -5,7 +5,7 @@ import { classifyQuery, nameTokens, type SearchKind } from '@common/domain/appli
 import type { Db } from '@db/connection.js';
 import { getApplicationByNumber, listByBusinessDate } from '@db/queries/applications.js';
 import { byBookingCode, byNamePrefix, byNik, byNumber, byPassport, type SearchRow } from '@db/queries/applications-search.js';
-import { todayAt } from './catalogue.js';
+import { todayAt } from '../kernel/office.js';
 import type { Handlers } from '../kernel/context.js';
 import { toApplicationView, toSummary } from './views.js';
 import { signedIn } from '../access/auth.js';

@@ -2,7 +2,7 @@
 // until an admin reopens it.
 import { AppError } from '@common/contract/result.js';
 import { getClosure } from '@db/queries/end-of-day.js';
-import { todayAt } from '../applications/catalogue.js';
+import { todayAt } from '../kernel/office.js';
 import type { CallContext } from '../kernel/context.js';
 
 /** Refuses with DAY_CLOSED when `date` (default: today in the office's zone) was signed off. */

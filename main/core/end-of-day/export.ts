@@ -3,7 +3,7 @@ import { EndOfDayReport } from '@common/contract/end-of-day.js';
 import { endOfDayCsv } from '@common/domain/end-of-day/csv.js';
 import { getClosure } from '@db/queries/end-of-day.js';
 import { signedIn } from '../access/auth.js';
-import { officeContext } from '../applications/catalogue.js';
+import { officeContext } from '../kernel/office.js';
 import type { CallContext, Handlers } from '../kernel/context.js';
 import { contentHash, currentReport } from './handlers.js';
 import { renderEndOfDay } from '../pdf/end-of-day.js';

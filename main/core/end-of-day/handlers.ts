@@ -27,7 +27,7 @@ import {
 import { clearLoginFailures } from '@db/queries/login-failures.js';
 import { getUserByUsername } from '@db/queries/users.js';
 import { signedIn } from '../access/auth.js';
-import { officeContext, todayAt } from '../applications/catalogue.js';
+import { officeContext, todayAt } from '../kernel/office.js';
 import { write, type CallContext, type Handlers } from '../kernel/context.js';
 import { checkCredentials } from '../access/credentials.js';
 import { desksBehind, officeBlockers, officeOutboxFor, type OfficeOutbox } from './office-desks.js';

@@ -1,8 +1,6 @@
 import { setSetting } from '@db/queries/settings.js';
 import { AppError } from '@common/contract/result.js';
-import { listAudit } from '@db/queries/audit.js';
 import { write, type CallContext, type Handlers } from '../kernel/context.js';
-import { verifyAudit } from '../kernel/audit.js';
 
 const settingsView = (ctx: CallContext) => ({
   workstationName: ctx.core.setting('workstation_name') ?? '',
@@ -23,20 +21,4 @@ export const settingsHandlers = {
     });
     return settingsView(ctx);
   },
-} satisfies Partial<Handlers>;
-
-export const auditHandlers = {
-  'audit.list': (ctx, input) =>
-    listAudit(ctx.db, input.limit, input.beforeSeq).map((r) => ({
-      seq: r.seq,
-      at: r.at,
-      username: r.username,
-      role: r.role,
-      workstation: r.workstation,
-      action: r.action,
-      entity: r.entity,
-      entityId: r.entity_id,
-      summary: JSON.parse(r.summary) as Record<string, unknown>,
-    })),
-  'audit.verify': (ctx) => verifyAudit(ctx.db),
 } satisfies Partial<Handlers>;

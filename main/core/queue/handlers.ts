@@ -9,7 +9,7 @@ import { DEFAULT_QUEUE_RULES } from '@common/domain/queue/rules.js';
 import { estimateWaitMs } from '@common/domain/queue/wait-estimate.js';
 import { businessDate } from '@common/domain/shared/working-days.js';
 import { activeQueueServices, localAtCounter, localParkedAt, localTicket, localTicketsOfDay, localWaiting } from '@db/queries/queue.js';
-import { officeContext } from '../applications/catalogue.js';
+import { officeContext } from '../kernel/office.js';
 import { write, type CallContext, type Handlers } from '../kernel/context.js';
 import { overrideSummary, takeOverride } from '../access/override.js';
 import { atCentral, officerOf } from './central.js';

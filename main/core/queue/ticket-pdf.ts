@@ -1,6 +1,6 @@
 // The 80 mm ticket a new ticket prints as: the PDF engineer's renderer, filled from the issued ticket.
 import type { IssuedTicket, QueueConfig } from '@common/contract/queue/central.js';
-import type { OfficeContext } from '../applications/catalogue.js';
+import type { OfficeContext } from '../kernel/office.js';
 import { renderQueueTicket } from '../pdf/index.js';
 
 const GROUP_NAMES: Record<string, { id: string; en: string }> = {

@@ -13,7 +13,7 @@ import { listPayments, type PaymentRow } from '@db/queries/payments.js';
 import { getReceipt, insertReceipt, recordPrint, supersedeReceipts, voidReceipt, type ReceiptRow } from '@db/queries/receipts.js';
 import { getUserById } from '@db/queries/users.js';
 import { signedIn } from '../access/auth.js';
-import { officeContext } from '../applications/catalogue.js';
+import { officeContext } from '../kernel/office.js';
 import { write, type CallContext, type Handlers } from '../kernel/context.js';
 import { assertDayOpen } from '../end-of-day/day-closed.js';
 import { overrideSummary, takeOverride } from '../access/override.js';
