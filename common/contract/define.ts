@@ -2,14 +2,15 @@ import type { z } from 'zod';
 import type { Access } from '../domain/shared/roles.js';
 
 /**
- * One call of the contract. `mutates` tells core to run it inside a transaction that also appends the
- * audit event and the outbox op; read-only calls never write.
+ * One call of the contract. `mutates` says whether the call changes anything; core holds it to that
+ * (main/ipc/dispatch.ts): a read-only call cannot write, and a mutating call that answers without an
+ * audited write is refused as a fault unless it is one of the few that may legitimately change nothing.
  */
-export interface CallSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+export interface CallSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, M extends boolean = boolean> {
   input: I;
   output: O;
   access: Access;
-  mutates: boolean;
+  mutates: M;
 }
 
-export const defineCall = <I extends z.ZodType, O extends z.ZodType>(spec: CallSpec<I, O>): CallSpec<I, O> => spec;
+export const defineCall = <I extends z.ZodType, O extends z.ZodType, M extends boolean>(spec: CallSpec<I, O, M>): CallSpec<I, O, M> => spec;

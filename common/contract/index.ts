@@ -33,6 +33,8 @@ export const contract = {
 export type Contract = typeof contract;
 export type CallName = keyof Contract;
 export const CALL_NAMES = Object.keys(contract) as CallName[];
+/** The calls declared as changing something (mutates: true). */
+export type MutatingCallName = { [N in CallName]: Contract[N]['mutates'] extends true ? N : never }[CallName];
 export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
 export type ParsedInput<N extends CallName> = z.output<Contract[N]['input']>;
 export type CallOutput<N extends CallName> = z.output<Contract[N]['output']>;

@@ -3,6 +3,7 @@ import { contract, isCallName, type CallName, type Result } from '@common/contra
 import { AppError, fail, ok } from '@common/contract/result.js';
 import type { Core } from '../core/core.js';
 import { authorize } from '../core/kernel/gate.js';
+import { writeViolation } from '../core/kernel/write-check.js';
 import { handlers } from '../core/handlers.js';
 import type { Handler } from '../core/kernel/context.js';
 
@@ -22,7 +23,8 @@ function validationDetails(err: ZodError): { fields: Record<string, string[]> } 
 
 /**
  * The one door into core for every transport: checks the caller, parses the input (whatever the
- * renderer checked already), runs the handler and wraps the answer in the Result envelope.
+ * renderer checked already), runs the handler, holds it to its declared `mutates` and wraps the answer
+ * in the Result envelope.
  */
 export async function dispatch(core: Core, name: string, rawInput: unknown, caller: Caller = {}): Promise<Result<unknown>> {
   if (!isCallName(name)) return fail('NOT_FOUND', `Unknown call: ${name}`);
@@ -33,6 +35,11 @@ export async function dispatch(core: Core, name: string, rawInput: unknown, call
     if (!parsed.success) return fail('VALIDATION', 'The request is not valid', validationDetails(parsed.error));
     const handler = handlers[name] as Handler<CallName>;
     const output = await handler(ctx, parsed.data as never);
+    const violation = writeViolation(ctx.call);
+    if (violation) {
+      console.error(`[loket] ${violation}`);
+      return fail('INTERNAL', 'Something went wrong inside Loket; the incident was logged');
+    }
     const checked = spec.output.safeParse(output);
     if (!checked.success) {
       console.error(`[loket] ${name} returned a value outside its contract`, checked.error.issues);

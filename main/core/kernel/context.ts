@@ -7,11 +7,14 @@ import { appendAudit, type AuditInput } from './audit.js';
 import type { Core } from '../core.js';
 import type { Session } from '../access/sessions.js';
 
-/** The contract call a context serves, as dispatch declared it, and how many writes it committed. */
+/** The contract call a context serves, as the contract declares it, and what it wrote (kept by write()). */
 export interface CallRecord {
   readonly name: CallName;
   readonly mutates: boolean;
+  /** Writes committed for this call. */
   writes: number;
+  /** Writes refused because the call is read-only: counted even when the handler swallows the error. */
+  refused: number;
 }
 
 export interface CallContext {
@@ -59,7 +62,10 @@ export function write<T>(ctx: CallContext, action: string, apply: (db: Db) => Ap
 export function write(ctx: CallContext, action: string, apply: (db: Db) => { change: Change }): void;
 export function write<T>(ctx: CallContext, action: string, apply: (db: Db) => { change: Change; result?: T }): T | undefined {
   const { db, call } = ctx;
-  if (call && !call.mutates) throw new Error(`${call.name} is declared read-only (mutates: false) but wrote ${action}`);
+  if (call && !call.mutates) {
+    call.refused += 1;
+    throw new Error(`${call.name} is declared read-only (mutates: false) but tried to write ${action}`);
+  }
   const result = db
     .transaction(() => {
       const { change, result } = apply(db);

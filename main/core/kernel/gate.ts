@@ -2,7 +2,7 @@ import { contract, type CallName } from '@common/contract/index.js';
 import { AppError } from '@common/contract/result.js';
 import { roleAllowed } from '@common/domain/shared/roles.js';
 import { getUserById } from '@db/queries/users.js';
-import type { CallContext } from './context.js';
+import type { CallContext, CallRecord } from './context.js';
 import type { Core } from '../core.js';
 import { isIdle, lockForIdle } from '../access/idle.js';
 
@@ -23,13 +23,13 @@ const NOT_ACTIVITY = new Set<CallName>(['auth.session', 'app.status']);
  * Authentication and authorisation for one call, before its input is even parsed: an unauthorised
  * caller learns nothing about the call's schema. Roles are enforced here, never only in the UI.
  */
-export function authorize(core: Core, name: CallName, token: string | undefined): CallContext {
+export function authorize(core: Core, name: CallName, token: string | undefined): CallContext & { call: CallRecord } {
   const now = core.now();
   const spec = contract[name];
   const session = core.sessions.get(token);
   const user = session ? getUserById(core.db, session.userId) : undefined;
-  const call = { name, mutates: spec.mutates, writes: 0 };
-  const base: CallContext = { core, db: core.db, now, session: user ? session : undefined, user, call };
+  const call: CallRecord = { name, mutates: spec.mutates, writes: 0, refused: 0 };
+  const base = { core, db: core.db, now, session: user ? session : undefined, user, call };
   if (spec.access === 'public') return base;
   if (!session || !user) throw new AppError('UNAUTHENTICATED', 'Your session has ended; please log in again');
   if (user.disabled === 1) {
