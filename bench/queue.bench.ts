@@ -12,9 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { EnrolResponse } from '../common/central/protocol.js';
-import { CallResult, IssuedTicket } from '@common/contract/queue/central.js';
-import { BoardResponse } from '@common/contract/queue/sync.js';
+import { queueRoutes, syncRoutes } from '@common/central/routes.js';
 import { backtestWaitEstimate } from '@common/domain/queue/backtest.js';
 import { DEFAULT_QUEUE_RULES } from '@common/domain/queue/rules.js';
 import { businessDate } from '@common/domain/shared/working-days.js';
@@ -64,12 +62,8 @@ export async function run(): Promise<BenchResult[]> {
     const id = identityFrom(randomUUID(), newKeyPair().privatePem);
     const { code } = await createEnrolmentCode(central.deps, 'banyumanik', 1);
     const t = new Transport({ baseUrl: url, identity: id });
-    await t.request('POST', '/v1/enrol', EnrolResponse, {
-      code,
-      workstationId: id.workstationId,
-      name: 'BENCH',
-      officeCode: 'banyumanik',
-      publicKey: id.publicKey,
+    await t.call(syncRoutes.enrol, {
+      body: { code, workstationId: id.workstationId, name: 'BENCH', officeCode: 'banyumanik', publicKey: id.publicKey },
     });
     await store.tx(async (sql) => {
       await ensureQueueConfig(sql, 'banyumanik');
@@ -88,7 +82,7 @@ export async function run(): Promise<BenchResult[]> {
         const counterId = String(i + 1);
         while (performance.now() < deadline) {
           const t0 = performance.now();
-          const r = await t.request('POST', '/v1/queue/call-next', CallResult, { counterId, requestId: randomUUID().replace(/-/g, '') });
+          const r = await t.call(queueRoutes.callNext, { body: { counterId, requestId: randomUUID().replace(/-/g, '') } });
           latencies.push(performance.now() - t0);
           if (!r.ticket) return;
           await store.query(`UPDATE tickets SET status = 'done', finished_at = $2 WHERE id = $1`, [r.ticket.id, Date.now()]);
@@ -168,13 +162,10 @@ export async function run(): Promise<BenchResult[]> {
     const visible: number[] = [];
     const direct: number[] = [];
     for (let i = 0; i < 20; i++) {
-      const first = await t.request('GET', '/v1/queue/board', BoardResponse);
-      const waiting = t.request('GET', `/v1/queue/board?version=${first.version}&wait=10000`, BoardResponse);
+      const first = await t.call(queueRoutes.board);
+      const waiting = t.call(queueRoutes.board, { query: { version: first.version, wait: 10000 } });
       const t0 = performance.now();
-      const called = await t.request('POST', '/v1/queue/call-next', CallResult, {
-        counterId: '1',
-        requestId: randomUUID().replace(/-/g, ''),
-      });
+      const called = await t.call(queueRoutes.callNext, { body: { counterId: '1', requestId: randomUUID().replace(/-/g, '') } });
       direct.push(performance.now() - t0);
       const seen = await waiting;
       visible.push(performance.now() - t0);
@@ -240,16 +231,14 @@ async function ticketFlow(
       const counterId = String(i + 1);
       const serviceCode = SERVICES[i % SERVICES.length]!;
       while (performance.now() < deadline) {
-        await time(timed.issue, () =>
-          t.request('POST', '/v1/queue/tickets', IssuedTicket, { requestId: randomUUID().replace(/-/g, ''), serviceCode }),
-        );
+        await time(timed.issue, () => t.call(queueRoutes.issue, { body: { requestId: randomUUID().replace(/-/g, ''), serviceCode } }));
         const called = await time(timed.call, () =>
-          t.request('POST', '/v1/queue/call-next', CallResult, { counterId, requestId: randomUUID().replace(/-/g, ''), officer: 'bench' }),
+          t.call(queueRoutes.callNext, { body: { counterId, requestId: randomUUID().replace(/-/g, ''), officer: 'bench' } }),
         );
         if (!called.ticket) continue;
         const ticketId = called.ticket.id;
-        await time(timed.start, () => t.request('POST', '/v1/queue/start', CallResult, { counterId, ticketId }));
-        await time(timed.finish, () => t.request('POST', '/v1/queue/finish', CallResult, { counterId, ticketId, outcome: 'served' }));
+        await time(timed.start, () => t.call(queueRoutes.start, { body: { counterId, ticketId } }));
+        await time(timed.finish, () => t.call(queueRoutes.finish, { body: { counterId, ticketId, outcome: 'served' } }));
       }
     }),
   );

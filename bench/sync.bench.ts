@@ -14,7 +14,8 @@ import { dispatch } from '../main/ipc/dispatch.js';
 import { startSync } from '../main/sync/index.js';
 import type { SyncClient } from '../main/sync/client.js';
 import { identityFrom, newKeyPair, Transport } from '../main/sync/transport.js';
-import { EnrolResponse, PushResponse, type WireOp } from '../common/central/protocol.js';
+import type { WireOp } from '../common/central/protocol.js';
+import { syncRoutes } from '../common/central/routes.js';
 import { createCentral, type Central } from '../server/app.js';
 import { createEnrolmentCode } from '@server/admin/ops.js';
 import { appendOnly } from '../server/entities/kinds.js';
@@ -73,12 +74,8 @@ async function enrolRaw(c: BenchCentral): Promise<Transport> {
   const id = identityFrom(randomUUID(), newKeyPair().privatePem);
   const { code } = await createEnrolmentCode(c.central.deps, 'banyumanik', 1);
   const t = new Transport({ baseUrl: c.url, identity: id });
-  await t.request('POST', '/v1/enrol', EnrolResponse, {
-    code,
-    workstationId: id.workstationId,
-    name: 'BENCH',
-    officeCode: 'banyumanik',
-    publicKey: id.publicKey,
+  await t.call(syncRoutes.enrol, {
+    body: { code, workstationId: id.workstationId, name: 'BENCH', officeCode: 'banyumanik', publicKey: id.publicKey },
   });
   return t;
 }
@@ -136,7 +133,7 @@ async function pushThroughput(): Promise<BenchResult[]> {
     const batches = Array.from({ length: PUSH_OPS / PUSH_BATCH }, (_, i) => ops.slice(i * PUSH_BATCH, (i + 1) * PUSH_BATCH));
     const t0 = performance.now();
     for (const batch of batches) {
-      const r = await transport.request('POST', '/v1/push', PushResponse, { officeCode: 'banyumanik', ops: batch });
+      const r = await transport.call(syncRoutes.push, { body: { officeCode: 'banyumanik', ops: batch } });
       if (r.results.some((x) => x.status !== 'applied')) throw new Error('bench push: an op was not applied');
     }
     const pushMs = performance.now() - t0;

@@ -9,6 +9,7 @@ import { BUILT_IN_ENTITIES, EntityRegistry } from './entities/registry.js';
 import type { EntityDef } from './entities/types.js';
 import { registerAdminRoutes } from './admin/routes.js';
 import { registerBlobRoutes } from './blobs/routes.js';
+import { registerPaymentRoutes } from './payments/routes.js';
 import { registerQueueRoutes } from './queue/routes.js';
 import type { CentralDeps } from './http/deps.js';
 import { CentralError } from './http/errors.js';
@@ -104,6 +105,7 @@ export async function createCentral(opts: CentralOptions): Promise<Central> {
   registerSyncRoutes(app, deps);
   const stopBlobs = registerBlobRoutes(app, deps);
   registerAdminRoutes(app, deps);
+  registerPaymentRoutes(app, deps);
   registerQueueRoutes(app, deps, opts.dayEndSweepMs === undefined ? 60_000 : opts.dayEndSweepMs);
   app.addHook('preClose', async () => notifier.close());
 

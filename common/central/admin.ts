@@ -75,3 +75,31 @@ export const CompactInput = z.strictObject({
   upTo: z.number().int().min(0).optional(),
 });
 export const CompactOutput = z.strictObject({ officeCode: z.string(), horizon: z.number().int(), removed: z.number().int() });
+
+export const AdminOfficeOutput = z.strictObject({ created: z.boolean(), code: z.string() });
+
+export const WorkstationsQuery = z.strictObject({ office: z.string().max(64).optional() });
+export const WorkstationParams = z.strictObject({ id: z.string().max(64) });
+export const AdminUserParams = WorkstationParams;
+
+// ---------------------------------------------------------------- SIMPONI's side of a payment
+
+/** SIMPONI billing codes are 15 digits and unique nationally. */
+export const BillingParams = z.strictObject({ code: z.string().regex(/^\d{15}$/) });
+/** SIMPONI's callback: paid now, or at the time it says. An absent or empty body means now. */
+export const BillingPaidInput = z.strictObject({ paidAt: z.number().int().positive().optional() });
+
+export const CENTRAL_PAYMENT_STATUSES = ['unpaid', 'paid', 'expired', 'waived'] as const;
+export type CentralPaymentStatus = (typeof CENTRAL_PAYMENT_STATUSES)[number];
+
+export const BillingStatus = z.strictObject({
+  billingCode: z.string(),
+  officeCode: z.string(),
+  paymentId: z.string(),
+  applicationId: z.string(),
+  amount: z.number(),
+  status: z.enum(CENTRAL_PAYMENT_STATUSES),
+  paidAt: z.number().int().nullable(),
+  version: z.number().int(),
+});
+export type BillingStatus = z.infer<typeof BillingStatus>;

@@ -2,7 +2,8 @@
 // upload resumably over tus when it does not (resuming from the stored upload URL after a failure or a
 // restart), and only report the blob ready once central confirms it.
 import * as tus from 'tus-js-client';
-import { BLOB_UPLOAD_PATH, BlobCheckResponse, UNSIGNED_PAYLOAD } from '@common/central/protocol.js';
+import { BLOB_UPLOAD_PATH, UNSIGNED_PAYLOAD } from '@common/central/protocol.js';
+import { syncRoutes } from '@common/central/routes.js';
 import type { Db } from '@db/connection.js';
 import { getSyncBlob, markBlobConfirmed, setBlobUploadUrl } from '@db/queries/sync-blobs.js';
 import { signHeaders, SyncHttpError, type Transport } from './transport.js';
@@ -40,7 +41,7 @@ export class BlobUploader {
   constructor(private readonly opts: UploaderOptions) {}
 
   private async present(sha256: string): Promise<boolean> {
-    const r = await this.opts.transport.request('POST', '/v1/blobs/check', BlobCheckResponse, { sha256s: [sha256] });
+    const r = await this.opts.transport.call(syncRoutes.blobCheck, { body: { sha256s: [sha256] } });
     return r.present.includes(sha256);
   }
 

@@ -1,7 +1,8 @@
 // The background sync client: a pusher that wakes soon after each local change (and on an interval,
 // and on reconnect), a puller that long-polls central so changes elsewhere arrive at once, exponential
 // backoff with jitter on failure, and "Sync now". Installs itself as core's sync port.
-import { OfficeOutboxView } from '@common/central/office-outbox.js';
+import type { OfficeOutboxView } from '@common/central/office-outbox.js';
+import { syncRoutes } from '@common/central/routes.js';
 import type { Db } from '@db/connection.js';
 import { getSetting } from '@db/queries/settings.js';
 import { setSyncState } from '@db/queries/sync.js';
@@ -249,7 +250,7 @@ export class SyncClient implements SyncPort {
   async officeOutbox(date: string, signal?: AbortSignal): Promise<OfficeOutboxView> {
     const transport = this.pushCtx?.transport;
     if (!transport) throw new SyncHttpError(0, 'NOT_ENROLLED', 'This workstation is not enrolled');
-    return transport.request('GET', `/v1/office/outbox?${new URLSearchParams({ date })}`, OfficeOutboxView, undefined, signal);
+    return transport.call(syncRoutes.officeOutbox, { query: { date } }, signal);
   }
 
   /** For the sync.enrol call: failures become contract errors the enrolment form can show. */

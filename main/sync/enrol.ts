@@ -1,7 +1,7 @@
 import type { Core } from '../core/core.js';
 import { getSetting } from '@db/queries/settings.js';
 import { getSyncState, setSyncState } from '@db/queries/sync.js';
-import { EnrolResponse } from '@common/central/protocol.js';
+import { syncRoutes } from '@common/central/routes.js';
 import type { KeyStore } from './keystore.js';
 import { identityFrom, newKeyPair, SyncHttpError, Transport, type FetchLike, type Identity } from './transport.js';
 
@@ -40,12 +40,8 @@ export async function enrol(core: Core, keyStore: KeyStore, centralUrl: string, 
   }
   const identity = identityFrom(workstationId, pem);
   const transport = new Transport({ baseUrl: centralUrl, identity, fetch: fetchImpl });
-  const answer = await transport.request('POST', '/v1/enrol', EnrolResponse, {
-    code,
-    workstationId,
-    name: getSetting(db, 'workstation_name') ?? workstationId,
-    officeCode,
-    publicKey: identity.publicKey,
+  const answer = await transport.call(syncRoutes.enrol, {
+    body: { code, workstationId, name: getSetting(db, 'workstation_name') ?? workstationId, officeCode, publicKey: identity.publicKey },
   });
   db.transaction(() => {
     setSyncState(db, 'workstation_id', answer.workstationId);

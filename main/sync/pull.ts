@@ -1,7 +1,7 @@
 // One pull round: the changes after the cursor (long-polled when there are none), applied with the new
 // cursor in one transaction. The first sync, and a cursor older than central's compaction horizon (410),
 // load a paged snapshot instead; its progress survives a restart.
-import { PullResponse, SnapshotResponse } from '@common/central/protocol.js';
+import { syncRoutes } from '@common/central/routes.js';
 import type { Db } from '@db/connection.js';
 import { deleteSyncState, getCursor, getSyncState, setSyncState } from '@db/queries/sync.js';
 import type { Core } from '../core/core.js';
@@ -22,9 +22,7 @@ const INITIALISED = 'pull_initialised';
 
 async function snapshotRound(ctx: PullContext, signal?: AbortSignal): Promise<{ received: number; more: boolean }> {
   const page = getSyncState(ctx.db, SNAPSHOT_PAGE);
-  const q = new URLSearchParams({ limit: String(ctx.snapshotPageSize) });
-  if (page) q.set('page', page);
-  const snap = await ctx.transport.request('GET', `/v1/snapshot?${q}`, SnapshotResponse, undefined, signal);
+  const snap = await ctx.transport.call(syncRoutes.snapshot, { query: { limit: ctx.snapshotPageSize, page: page || undefined } }, signal);
   const last = snap.next === null;
   // The cursor moves only with the last page; earlier pages are full states, safe to apply again.
   applyPulled(ctx.core, ctx.db, snap.records, last ? Math.max(snap.asOf, getCursor(ctx.db)) : undefined, (db) => {
@@ -41,15 +39,15 @@ export async function pullRound(ctx: PullContext, waitMs: number, signal?: Abort
     return snapshotRound(ctx, signal);
   const cursor = getCursor(ctx.db);
   // Each pull also says how far this outbox goes, so the office's end of day knows which desks are behind.
-  const q = new URLSearchParams({
-    cursor: String(cursor),
-    limit: String(ctx.pageSize),
-    wait: String(waitMs),
-    lastSeq: String(maxDeviceSeq(ctx.db)),
-    conflicts: String(outboxCounts(ctx.db).conflicts),
-  });
+  const query = {
+    cursor,
+    limit: ctx.pageSize,
+    wait: waitMs,
+    lastSeq: maxDeviceSeq(ctx.db),
+    conflicts: outboxCounts(ctx.db).conflicts,
+  };
   try {
-    const answer = await ctx.transport.request('GET', `/v1/pull?${q}`, PullResponse, undefined, signal);
+    const answer = await ctx.transport.call(syncRoutes.pull, { query }, signal);
     applyPulled(ctx.core, ctx.db, answer.changes, answer.cursor);
     return { received: answer.changes.length, more: answer.more };
   } catch (err) {

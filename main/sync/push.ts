@@ -1,6 +1,7 @@
 // One push round: the next pending ops in device_seq order (or, after a gap, everything from the seq
 // central expects), their blobs uploaded first, central's per-op answers recorded in one transaction.
-import { PushResponse, type WireOp } from '@common/central/protocol.js';
+import type { WireOp } from '@common/central/protocol.js';
+import { syncRoutes } from '@common/central/routes.js';
 import { BlobRef } from '@common/central/records.js';
 import { knownVersion } from '@db/queries/sync.js';
 import { markAttempt, opsFrom, pendingOps, type OutboxRow } from '@db/queries/sync-outbox.js';
@@ -78,7 +79,7 @@ export async function pushRound(ctx: PushContext): Promise<{ sent: number; more:
     ops.map((o) => o.deviceSeq),
     ctx.core.now(),
   );
-  const answer = await ctx.transport.request('POST', '/v1/push', PushResponse, { officeCode: ctx.officeCode, ops });
+  const answer = await ctx.transport.call(syncRoutes.push, { body: { officeCode: ctx.officeCode, ops } });
   recordPushResults(ctx.core, ctx.db, answer.results);
   ctx.resendFrom = answer.gap?.expected;
   return { sent: ops.length, more: cut || rows.length === ctx.batchSize || answer.gap !== null };

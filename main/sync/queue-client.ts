@@ -3,9 +3,9 @@
 // refusals become QueueRefused with its code. A long-poll loop pushes board changes made at other
 // counters to this workstation's screens as 'queue.changed' events.
 import type { z } from 'zod';
-import { CallResult, IssuedTicket, ParkedResult, QueueConfig, type IssueRequest } from '@common/contract/queue/central.js';
-import { FloorView } from '@common/contract/queue/floor.js';
-import { BoardResponse, ReconcileResponse, type LocalTicket } from '@common/contract/queue/sync.js';
+import { queueRoutes, ticketActionRoutes, type RouteInput, type RouteResponse, type SignedRoute } from '@common/central/routes.js';
+import type { IssueRequest } from '@common/contract/queue/central.js';
+import type { LocalTicket } from '@common/contract/queue/sync.js';
 import type { Core } from '../core/core.js';
 import { reconcileLocal } from '../core/queue/central.js';
 import { QueueRefused, QueueUnreachable, type QueuePort, type TicketActionPath } from '../core/queue/port.js';
@@ -16,17 +16,11 @@ const UNREACHABLE_STATUSES = new Set([0, 502, 503, 504]);
 export class CentralQueue implements QueuePort {
   constructor(private readonly transport: () => Transport | undefined) {}
 
-  private async send<S extends z.ZodType>(
-    method: 'GET' | 'POST',
-    path: string,
-    schema: S,
-    body?: unknown,
-    signal?: AbortSignal,
-  ): Promise<z.output<S>> {
+  private async send<R extends SignedRoute>(route: R, input: RouteInput<R>, signal?: AbortSignal): Promise<RouteResponse<R>> {
     const t = this.transport();
     if (!t) throw new QueueUnreachable('This workstation is not enrolled with central');
     try {
-      return await t.request(method, path, schema, body, signal);
+      return await t.call(route, input, signal);
     } catch (err) {
       if (err instanceof SyncHttpError) {
         if (UNREACHABLE_STATUSES.has(err.status) || err.status >= 500 || err.code === 'REPLAYED') throw new QueueUnreachable(err.message);
@@ -36,18 +30,17 @@ export class CentralQueue implements QueuePort {
     }
   }
 
-  config = () => this.send('GET', '/v1/queue/config', QueueConfig);
-  issue = (req: z.input<typeof IssueRequest>) => this.send('POST', '/v1/queue/tickets', IssuedTicket, req);
-  callNext = (req: { counterId: string; requestId: string }) => this.send('POST', '/v1/queue/call-next', CallResult, req);
-  current = (counterId: string) => this.send('GET', `/v1/queue/current?counterId=${encodeURIComponent(counterId)}`, CallResult);
-  parked = (counterId: string) => this.send('GET', `/v1/queue/parked?counterId=${encodeURIComponent(counterId)}`, ParkedResult);
-  action = (path: TicketActionPath, body: Record<string, unknown>) => this.send('POST', `/v1/queue/${path}`, CallResult, body);
-  reconcile = (tickets: LocalTicket[]) => this.send('POST', '/v1/queue/reconcile', ReconcileResponse, { tickets });
-  floor = (targetMinutes: number) => this.send('GET', `/v1/queue/floor?targetMinutes=${targetMinutes}`, FloorView);
-  board = (version?: number, waitMs?: number, signal?: AbortSignal) => {
-    const q = version === undefined ? '' : `?version=${version}&wait=${waitMs ?? 0}`;
-    return this.send('GET', `/v1/queue/board${q}`, BoardResponse, undefined, signal);
-  };
+  config = () => this.send(queueRoutes.config, {});
+  issue = (req: z.input<typeof IssueRequest>) => this.send(queueRoutes.issue, { body: req });
+  callNext = (req: { counterId: string; requestId: string }) => this.send(queueRoutes.callNext, { body: req });
+  current = (counterId: string) => this.send(queueRoutes.current, { query: { counterId } });
+  parked = (counterId: string) => this.send(queueRoutes.parked, { query: { counterId } });
+  action = (path: TicketActionPath, body: { counterId: string; ticketId: string; outcome?: string; serviceCode?: string }) =>
+    this.send(ticketActionRoutes[path], { body });
+  reconcile = (tickets: LocalTicket[]) => this.send(queueRoutes.reconcile, { body: { tickets } });
+  floor = (targetMinutes: number) => this.send(queueRoutes.floor, { query: { targetMinutes } });
+  board = (version?: number, waitMs?: number, signal?: AbortSignal) =>
+    this.send(queueRoutes.board, { query: version === undefined ? {} : { version, wait: waitMs ?? 0 } }, signal);
 }
 
 /**

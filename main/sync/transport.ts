@@ -2,8 +2,8 @@
 // method, path, body hash, timestamp and a fresh nonce. Errors come back as SyncHttpError with
 // central's code; network failures have status 0.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
-import type { z } from 'zod';
 import { PROTOCOL_VERSION, SYNC_HEADERS, signingString } from '@common/central/protocol.js';
+import { routePath, type RouteInput, type RouteResponse, type SignedRoute } from '@common/central/routes.js';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -88,13 +88,20 @@ export class Transport {
     return this.opts.identity;
   }
 
-  async request<S extends z.ZodType>(
-    method: 'GET' | 'POST',
-    path: string,
-    schema: S,
-    body?: unknown,
-    signal?: AbortSignal,
-  ): Promise<z.output<S>> {
+  /**
+   * Calls a route of the table (common/central/routes.ts) signed as this workstation; the answer is
+   * parsed by the route's response schema.
+   */
+  async call<R extends SignedRoute>(
+    route: R,
+    ...[input, signal]: object extends RouteInput<R>
+      ? [input?: RouteInput<R>, signal?: AbortSignal]
+      : [input: RouteInput<R>, signal?: AbortSignal]
+  ): Promise<RouteResponse<R>> {
+    const { method } = route;
+    const given = (input ?? {}) as { params?: object; query?: object; body?: unknown };
+    const path = routePath(route, given);
+    const body = given.body;
     const bytes = body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(body));
     const headers = signHeaders(
       this.opts.identity,
@@ -126,9 +133,9 @@ export class Transport {
       const e = (json as { error?: { code?: string; message?: string; details?: unknown } }).error;
       throw new SyncHttpError(res.status, e?.code ?? 'UNKNOWN', e?.message ?? `Central answered ${res.status}`, e?.details);
     }
-    const parsed = schema.safeParse(json);
+    const parsed = route.response.safeParse(json);
     if (!parsed.success)
       throw new SyncHttpError(502, 'BAD_RESPONSE', `Central's answer to ${path} does not match the protocol`, parsed.error.issues);
-    return parsed.data;
+    return parsed.data as RouteResponse<R>;
   }
 }

@@ -1,6 +1,7 @@
 // `npm run server -- admin <command>`: the admin API from a terminal. Finds the running server through
 // central.json in its data folder (or --url / LOKET_CENTRAL_URL) and the token the server generated.
 import { parseArgs } from 'node:util';
+import { adminRoutes, routePath, type AdminRoute } from '@common/central/routes.js';
 import { defaultCentralDir, loadAdminToken, readRuntimeInfo } from '../config.js';
 
 const USAGE = `Usage: npm run server -- admin <command> [options]
@@ -50,9 +51,11 @@ export async function runCli(
     return 2;
   }
   const { token } = loadAdminToken(dir, env);
-  const call = async (method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> => {
-    const res = await fetch(new URL(path, url), {
-      method,
+  // What the terminal typed goes to central unchecked: central's validation answers a wrong option.
+  const call = async (route: AdminRoute, input: { params?: object; query?: object; body?: unknown } = {}): Promise<unknown> => {
+    const { body } = input;
+    const res = await fetch(new URL(routePath(route, input), url), {
+      method: route.method,
       headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
@@ -64,30 +67,32 @@ export async function runCli(
   let result: unknown;
   switch (command) {
     case 'office-create':
-      result = await call('POST', '/admin/offices', { code: arg, name: values.name, city: values.city, tz: values.tz });
+      result = await call(adminRoutes.saveOffice, { body: { code: arg, name: values.name, city: values.city, tz: values.tz } });
       break;
     case 'enrol-code':
-      result = await call('POST', '/admin/enrolment-codes', { officeCode: arg, ...(values.ttl ? { ttlHours: num(values.ttl) } : {}) });
+      result = await call(adminRoutes.enrolmentCode, { body: { officeCode: arg, ...(values.ttl ? { ttlHours: num(values.ttl) } : {}) } });
       break;
     case 'workstations':
-      result = await call('GET', `/admin/workstations${arg ? `?office=${encodeURIComponent(arg)}` : ''}`);
+      result = await call(adminRoutes.workstations, { query: { office: arg || undefined } });
       break;
     case 'revoke':
-      result = await call('POST', `/admin/workstations/${encodeURIComponent(arg ?? '')}/revoke`);
+      result = await call(adminRoutes.revoke, { params: { id: arg ?? '' } });
       break;
     case 'user-create':
-      result = await call('POST', '/admin/users', {
-        officeCode: values.office,
-        username: values.username,
-        fullName: values['full-name'],
-        role: values.role,
-        password: values.password,
-        services: values.services ? values.services.split(',').filter(Boolean) : [],
-        ...(values.language ? { language: values.language } : {}),
+      result = await call(adminRoutes.createUser, {
+        body: {
+          officeCode: values.office,
+          username: values.username,
+          fullName: values['full-name'],
+          role: values.role,
+          password: values.password,
+          services: values.services ? values.services.split(',').filter(Boolean) : [],
+          ...(values.language ? { language: values.language } : {}),
+        },
       });
       break;
     case 'compact':
-      result = await call('POST', '/admin/compact', { officeCode: arg, ...(values['up-to'] ? { upTo: num(values['up-to']) } : {}) });
+      result = await call(adminRoutes.compact, { body: { officeCode: arg, ...(values['up-to'] ? { upTo: num(values['up-to']) } : {}) } });
       break;
     default:
       out(USAGE);

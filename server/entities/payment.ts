@@ -3,6 +3,7 @@
 // when central was unreachable. Central is the ledger: once it knows a billing is paid, a later manual
 // confirmation only reconciles, and a billing is payable only within its two hours.
 import { z } from 'zod';
+import type { CentralPaymentStatus } from '@common/central/admin.js';
 import { BILLING_CODE_LENGTH } from '@common/domain/applications/billing-code.js';
 import { created, parseData } from './kinds.js';
 import type { Decision, EntityDef, IncomingOp, StoredRecord } from './types.js';
@@ -20,8 +21,6 @@ const CreateData = z.looseObject({
 });
 
 const ManualData = z.looseObject({ proofReference: z.string().min(1), paidAt: z.number().int(), confirmedBy: z.string().min(1) });
-
-export type CentralPaymentStatus = 'unpaid' | 'paid' | 'expired' | 'waived';
 
 /** The status central answers for a record at `now`: an unpaid billing past its two hours is expired. */
 export function centralPaymentStatus(data: Record<string, unknown>, now: number): CentralPaymentStatus {

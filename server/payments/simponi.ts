@@ -1,21 +1,11 @@
 // SIMPONI's side of a payment, as central sees it: the callback that marks a billing code paid (here an
 // admin route standing in for SIMPONI's notification) and the status query. The paid status is central's
 // own write on the payment record, so it reaches the workstation that took the billing by the normal pull.
-import { centralPaymentStatus, type CentralPaymentStatus } from '../entities/payment.js';
+import type { BillingStatus } from '@common/central/admin.js';
+import { centralPaymentStatus } from '../entities/payment.js';
 import type { StoredRecord } from '../entities/types.js';
 import { centralWrite, CENTRAL_ORIGIN, type AdminDeps } from '../admin/ops.js';
 import { CentralError } from '../http/errors.js';
-
-export interface BillingStatus {
-  billingCode: string;
-  officeCode: string;
-  paymentId: string;
-  applicationId: string;
-  amount: number;
-  status: CentralPaymentStatus;
-  paidAt: number | null;
-  version: number;
-}
 
 /** Billing codes are unique nationally (SIMPONI issues them), so the code alone finds its office. */
 async function locate(deps: AdminDeps, billingCode: string): Promise<{ officeCode: string; paymentId: string }> {

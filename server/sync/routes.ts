@@ -1,62 +1,21 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import {
-  BlobCheckRequest,
-  EnrolRequest,
-  OLDEST_ACCEPTED_PROTOCOL,
-  PROTOCOL_VERSION,
-  PullQuery,
-  PushRequest,
-  SnapshotQuery,
-  type BlobCheckResponse,
-  type EnrolResponse,
-  type HealthResponse,
-  type PullResponse,
-  type PushResponse,
-  type SnapshotResponse,
-} from '@common/central/protocol.js';
-import type { z } from 'zod';
+import { OLDEST_ACCEPTED_PROTOCOL, PROTOCOL_VERSION } from '@common/central/protocol.js';
+import { syncRoutes } from '@common/central/routes.js';
 import { hashCode } from '../admin/ops.js';
 import { schemaVersion } from '../migrate.js';
 import { applyPush } from './push.js';
 import { decodePage, pullChanges, snapshotPage } from './feed.js';
 import { officeOutbox, outboxReporter } from './outbox-report.js';
-import { OfficeOutboxQuery, type OfficeOutboxView } from '@common/central/office-outbox.js';
 import type { CentralDeps } from '../http/deps.js';
-import { CentralError, parseJson, validate } from '../http/errors.js';
-import {
-  authenticate,
-  checkSchemaVersion,
-  importPublicKey,
-  sha256Hex,
-  signatureParts,
-  signatureValid,
-  useNonce,
-  type Workstation,
-} from '../http/signature.js';
-
-/** Authenticates, then validates the body, then spends the nonce: refused requests write nothing. */
-async function signed<S extends z.ZodType>(
-  deps: CentralDeps,
-  req: FastifyRequest,
-  schema: S,
-  source: 'body' | 'query',
-  precheck?: (ws: Workstation, input: z.output<S>) => void,
-): Promise<{ ws: Workstation; input: z.output<S> }> {
-  checkSchemaVersion(req);
-  const now = deps.now();
-  const raw = source === 'body' ? req.body : undefined;
-  if (source === 'body' && !Buffer.isBuffer(raw)) throw new CentralError('UNSUPPORTED_MEDIA_TYPE', 'Send application/json');
-  const { ws, parts } = await authenticate(deps.store, req, raw as Buffer | undefined, now);
-  const input = validate(schema, source === 'body' ? parseJson(raw) : req.query);
-  precheck?.(ws, input);
-  await useNonce(deps.store, parts, now);
-  deps.seen(ws.id, now);
-  return { ws, input };
-}
+import { CentralError } from '../http/errors.js';
+import { routeServer } from '../http/route.js';
+import { importPublicKey, sha256Hex, signatureValid, useNonce } from '../http/signature.js';
+import type { FastifyInstance } from 'fastify';
 
 export function registerSyncRoutes(app: FastifyInstance, deps: CentralDeps): void {
-  app.get('/health', async (): Promise<HealthResponse> => ({
-    ok: true,
+  const serve = routeServer(app, deps);
+
+  serve(syncRoutes.health, async () => ({
+    ok: true as const,
     version: deps.version,
     schemaVersion: await schemaVersion(deps.store),
     protocol: { current: PROTOCOL_VERSION, oldestAccepted: OLDEST_ACCEPTED_PROTOCOL },
@@ -64,15 +23,10 @@ export function registerSyncRoutes(app: FastifyInstance, deps: CentralDeps): voi
   }));
 
   // Signed with the key being enrolled: the workstation proves it holds the private half.
-  app.post('/v1/enrol', async (req): Promise<EnrolResponse> => {
-    checkSchemaVersion(req);
-    const now = deps.now();
-    const parts = signatureParts(req, now);
-    if (!Buffer.isBuffer(req.body)) throw new CentralError('UNSUPPORTED_MEDIA_TYPE', 'Send application/json');
-    const input = validate(EnrolRequest, parseJson(req.body));
+  serve(syncRoutes.enrol, async ({ req, now, parts, raw, body: input }) => {
     if (parts.workstationId !== input.workstationId)
       throw new CentralError('BAD_SIGNATURE', 'The signing workstation is not the one enrolling');
-    if (!signatureValid(req, parts, importPublicKey(input.publicKey), sha256Hex(req.body))) {
+    if (!signatureValid(req, parts, importPublicKey(input.publicKey), sha256Hex(raw))) {
       throw new CentralError('BAD_SIGNATURE', 'The enrolment is not signed with the key it enrols');
     }
     const office = await deps.store.tx(async (sql) => {
@@ -110,35 +64,28 @@ export function registerSyncRoutes(app: FastifyInstance, deps: CentralDeps): voi
     return { workstationId: input.workstationId, officeCode: input.officeCode, office, serverTime: now };
   });
 
-  app.post('/v1/push', async (req): Promise<PushResponse> => {
-    const { ws, input } = await signed(deps, req, PushRequest, 'body', (w, i) => {
-      if (i.officeCode !== w.officeCode)
-        throw new CentralError('WRONG_OFFICE', `This workstation belongs to ${w.officeCode}; it cannot push ops for ${i.officeCode}`);
-    });
-    return applyPush(deps, { id: ws.id, officeCode: ws.officeCode }, input);
+  serve(syncRoutes.push, async ({ ws, body }) => applyPush(deps, { id: ws.id, officeCode: ws.officeCode }, body), {
+    check: ({ ws, body }) => {
+      if (body.officeCode !== ws.officeCode)
+        throw new CentralError('WRONG_OFFICE', `This workstation belongs to ${ws.officeCode}; it cannot push ops for ${body.officeCode}`);
+    },
   });
 
   const reportOutbox = outboxReporter(deps.store);
-  app.get('/v1/pull', async (req): Promise<PullResponse> => {
-    const { ws, input } = await signed(deps, req, PullQuery, 'query');
+  serve(syncRoutes.pull, async ({ req, ws, query: input }) => {
     if (input.lastSeq !== undefined) await reportOutbox(ws.id, { lastSeq: input.lastSeq, conflicts: input.conflicts ?? 0 }, deps.now());
     const abort = new AbortController();
     req.raw.once('close', () => abort.abort());
     return pullChanges(deps.store, deps.notifier, ws.officeCode, { ...input, signal: abort.signal });
   });
 
-  app.get('/v1/office/outbox', async (req): Promise<OfficeOutboxView> => {
-    const { ws, input } = await signed(deps, req, OfficeOutboxQuery, 'query');
-    return officeOutbox(deps.store, ws.officeCode, ws.id, input.date);
+  serve(syncRoutes.officeOutbox, async ({ ws, query }) => officeOutbox(deps.store, ws.officeCode, ws.id, query.date));
+
+  serve(syncRoutes.snapshot, async ({ ws, query }) => snapshotPage(deps.store, ws.officeCode, query.page, query.limit), {
+    check: ({ query }) => void (query.page && decodePage(query.page)),
   });
 
-  app.get('/v1/snapshot', async (req): Promise<SnapshotResponse> => {
-    const { ws, input } = await signed(deps, req, SnapshotQuery, 'query', (_w, i) => void (i.page && decodePage(i.page)));
-    return snapshotPage(deps.store, ws.officeCode, input.page, input.limit);
-  });
-
-  app.post('/v1/blobs/check', async (req): Promise<z.infer<typeof BlobCheckResponse>> => {
-    const { ws, input } = await signed(deps, req, BlobCheckRequest, 'body');
+  serve(syncRoutes.blobCheck, async ({ ws, body: input }) => {
     const rows = await deps.store.query<{ sha256: string }>(
       'SELECT sha256 FROM blobs WHERE office_code = $1 AND sha256 IN (SELECT jsonb_array_elements_text($2::jsonb))',
       [ws.officeCode, JSON.stringify(input.sha256s)],

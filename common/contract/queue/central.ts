@@ -188,3 +188,13 @@ export const BookingGenerate = z.strictObject({
   count: z.number().int().min(1).max(2000),
   seed: z.number().int().default(1),
 });
+export const BookingImportResult = z.strictObject({ imported: z.number().int(), unchanged: z.number().int() });
+export const BookingGenerateResult = BookingImportResult.extend({ codes: z.array(z.string()) });
+
+const AdminOffice = z.strictObject({ officeCode: z.string().min(1).max(64) });
+export const AdminQueueConfigQuery = z.strictObject({ office: z.string().min(1).max(64) });
+export const ServiceSave = AdminOffice.extend({ service: QueueService });
+export const CounterSave = AdminOffice.extend({ counter: QueueCounter });
+
+/** The counter a question is about (the ticket at it, the tickets parked at it). */
+export const CounterQuery = z.strictObject({ counterId: CounterId });
