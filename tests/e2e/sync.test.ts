@@ -9,6 +9,7 @@ import { preferredStore, startTestCentral, type TestCentral } from '../support/m
 import { enrolmentCode, startWorkstation, type TestWorkstation } from '../support/model/workstation.js';
 import { shot, startApp, type E2eApp } from '../support/e2e/app.js';
 import { ADMIN, login, seeHeading, setUpByCore } from '../support/e2e/workstation.js';
+import { adminRoutes } from '@common/central/routes.js';
 
 let app: E2eApp;
 let page: Page;
@@ -43,12 +44,8 @@ const adminTokenOf = async (a: E2eApp): Promise<string> =>
   (await a.call('auth.login', { username: ADMIN.username, password: ADMIN.password })).sessionToken;
 const adminToken = (): Promise<string> => adminTokenOf(app);
 const centralUser = (username: string) =>
-  central.admin('POST', '/admin/users', {
-    officeCode: 'banyumanik',
-    username,
-    fullName: `Nama ${username}`,
-    role: 'officer',
-    password: 'Sementara-2026-x',
+  central.admin(adminRoutes.createUser, {
+    body: { officeCode: 'banyumanik', username, fullName: `Nama ${username}`, role: 'officer', password: 'Sementara-2026-x' },
   });
 const newAccount = async (token: string, username: string, fullName = `Petugas ${username}`) =>
   app.call('users.create', { username, fullName, role: 'officer', password: 'Sementara-2026-x' }, token);

@@ -2,10 +2,10 @@
 // tickets in known states at known times give exact waits, service level and no-show rate.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FloorView } from '@common/contract/queue/floor.js';
-import type { IssuedTicket, TicketView } from '@common/contract/queue/central.js';
 import { startTestCentral, storeKinds, type TestCentral } from '../support/model/central.js';
-import { enrolIdentity, sendSigned } from '../support/model/signed.js';
+import { enrolIdentity } from '../support/model/signed.js';
+import { centralClient } from '../support/central-client.js';
+import { queueAdminRoutes, queueRoutes, ticketActionRoutes } from '@common/central/routes.js';
 import type { Identity } from '@main/sync/transport.js';
 
 /** 09:00 in Semarang (Asia/Jakarta) on a working day. */
@@ -19,22 +19,19 @@ describe.each(storeKinds())('live floor at central on %s', (kind) => {
   let other: Identity;
   let clock = Date.now();
   const rid = () => randomUUID().replace(/-/g, '');
-  const ok = async <T>(path: string, body: unknown, id: Identity = ws): Promise<T> => {
-    const r = await sendSigned(central, id, 'POST', path, body, { timestamp: clock });
-    expect(r.status, JSON.stringify(r.body)).toBe(200);
-    return r.body as unknown as T;
-  };
+  // Requests are signed with central's clock, the test's.
+  const client = (id: Identity = ws) => centralClient(central, id, () => ({ timestamp: clock }));
   const issue = async (serviceCode: string, id: Identity = ws) =>
-    (await ok<IssuedTicket>('/v1/queue/tickets', { requestId: rid(), serviceCode }, id)).ticket;
+    (await client(id).ok(queueRoutes.issue, { body: { requestId: rid(), serviceCode } })).ticket;
   const callNext = async (counterId: string) =>
-    (await ok<{ ticket: TicketView | null }>('/v1/queue/call-next', { counterId, requestId: rid() })).ticket!;
-  const act = (path: string, counterId: string, ticketId: string, extra: Record<string, unknown> = {}) =>
-    ok(`/v1/queue/${path}`, { counterId, ticketId, ...extra });
-  const floor = async (query = ''): Promise<FloorView> => {
-    const r = await sendSigned(central, ws, 'GET', `/v1/queue/floor${query}`, undefined, { timestamp: clock });
-    expect(r.status, JSON.stringify(r.body)).toBe(200);
-    return r.body as unknown as FloorView;
-  };
+    (await client().ok(queueRoutes.callNext, { body: { counterId, requestId: rid() } })).ticket!;
+  const act = (
+    path: keyof typeof ticketActionRoutes,
+    counterId: string,
+    ticketId: string,
+    extra: { outcome?: string; serviceCode?: string } = {},
+  ) => client().ok(ticketActionRoutes[path], { body: { counterId, ticketId, ...extra } });
+  const floor = (targetMinutes?: number) => client().ok(queueRoutes.floor, { query: { targetMinutes } });
 
   beforeAll(async () => {
     central = await startTestCentral(kind, { now: () => clock });
@@ -128,22 +125,26 @@ describe.each(storeKinds())('live floor at central on %s', (kind) => {
     ]);
     expect(b3.number).toBe('B-003');
     // The target is the supervisor's: 47 minutes takes in B1, D1 and B2 (exactly 47).
-    expect((await floor('?targetMinutes=47')).serviceLevel).toBe(0.75);
-    expect((await floor('?targetMinutes=45')).serviceLevel).toBe(0.5);
+    expect((await floor(47)).serviceLevel).toBe(0.75);
+    expect((await floor(45)).serviceLevel).toBe(0.5);
   });
 
   it('refuses a target out of range and shows a closed counter only while it holds a ticket', async () => {
-    for (const bad of ['?targetMinutes=0', '?targetMinutes=abc', '?targetMinutes=999', '?other=1']) {
-      const r = await sendSigned(central, ws, 'GET', `/v1/queue/floor${bad}`, undefined, { timestamp: clock });
-      expect(r.status, bad).toBe(400);
+    for (const bad of [{ targetMinutes: 0 }, { targetMinutes: 'abc' }, { targetMinutes: 999 }, { other: 1 }]) {
+      const r = await client().sendLoose(queueRoutes.floor, { query: bad });
+      expect(r.status, JSON.stringify(bad)).toBe(400);
     }
-    await central.admin('POST', '/admin/queue/counters', {
-      officeCode: 'banyumanik',
-      counter: { id: '4', name: 'Loket 4', number: 4, services: ['PENGAMBILAN'], open: false },
+    await central.admin(queueAdminRoutes.saveCounter, {
+      body: {
+        officeCode: 'banyumanik',
+        counter: { id: '4', name: 'Loket 4', number: 4, services: ['PENGAMBILAN'], open: false },
+      },
     });
-    await central.admin('POST', '/admin/queue/counters', {
-      officeCode: 'banyumanik',
-      counter: { id: '1', name: 'Loket 1', number: 1, services: ['IZIN_TINGGAL'], open: false },
+    await central.admin(queueAdminRoutes.saveCounter, {
+      body: {
+        officeCode: 'banyumanik',
+        counter: { id: '1', name: 'Loket 1', number: 1, services: ['IZIN_TINGGAL'], open: false },
+      },
     });
     expect((await floor()).counters.map((c) => c.number)).toEqual([1, 2, 3]);
   });

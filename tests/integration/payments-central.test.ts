@@ -6,6 +6,7 @@ import { passwordOf, userSession } from '../support/core.js';
 import { preferredStore, startTestCentral, type TestCentral } from '../support/model/central.js';
 import { startWorkstation, type TestWorkstation } from '../support/model/workstation.js';
 import { walkInDraft } from '../support/applications-fixtures.js';
+import { billingRoutes } from '@common/central/routes.js';
 
 let central: TestCentral;
 let ws: TestWorkstation;
@@ -44,17 +45,17 @@ describe('payment status from central', () => {
     expect(billed.payments[0]).toMatchObject({ status: 'unpaid' });
     await ws.client.runCycle();
 
-    expect(await central.admin('GET', '/admin/billings/820100000000001')).toMatchObject({
+    expect(await central.admin(billingRoutes.status, { params: { code: '820100000000001' } })).toMatchObject({
       status: 'unpaid',
       applicationId: billed.id,
       amount: billed.fee.total,
     });
-    expect(await adminError(central.admin('GET', '/admin/billings/820199999999999'))).toMatch(/NOT_FOUND|404/);
+    expect(await adminError(central.admin(billingRoutes.status, { params: { code: '820199999999999' } }))).toMatch(/NOT_FOUND|404/);
 
-    const paid = await central.admin<{ status: string; version: number }>('POST', '/admin/billings/820100000000001/paid', {});
+    const paid = await central.admin(billingRoutes.paid, { params: { code: '820100000000001' }, body: {} });
     expect(paid.status).toBe('paid');
     // SIMPONI may call twice: the second changes nothing.
-    expect(await central.admin('POST', '/admin/billings/820100000000001/paid', {})).toMatchObject({
+    expect(await central.admin(billingRoutes.paid, { params: { code: '820100000000001' }, body: {} })).toMatchObject({
       status: 'paid',
       version: paid.version,
     });
@@ -79,9 +80,9 @@ describe('payment status from central', () => {
     officer = (await ws.t.value('auth.login', { username: 'petugas1', password: passwordOf('petugas1') })).sessionToken;
     await ws.client.runCycle();
 
-    expect(await central.admin('GET', '/admin/billings/820100000000002')).toMatchObject({ status: 'expired' });
-    expect(await adminError(central.admin('POST', '/admin/billings/820100000000002/paid', {}))).toMatch(/expired/);
-    expect(await central.admin('GET', '/admin/billings/820100000000002')).toMatchObject({ status: 'expired' });
+    expect(await central.admin(billingRoutes.status, { params: { code: '820100000000002' } })).toMatchObject({ status: 'expired' });
+    expect(await adminError(central.admin(billingRoutes.paid, { params: { code: '820100000000002' }, body: {} }))).toMatch(/expired/);
+    expect(await central.admin(billingRoutes.status, { params: { code: '820100000000002' } })).toMatchObject({ status: 'expired' });
     await ws.client.runCycle();
     expect((await ws.t.value('applications.get', { id: billed.id }, officer)).payments[0]?.status).toBe('expired');
   });
@@ -106,9 +107,9 @@ describe('payment status from central', () => {
     expect(row()).toEqual({ status: 'paid', status_source: 'manual', reconciliation: 'pending' });
 
     await ws.client.runCycle();
-    expect(await central.admin('GET', '/admin/billings/820100000000003')).toMatchObject({ status: 'paid' });
+    expect(await central.admin(billingRoutes.status, { params: { code: '820100000000003' } })).toMatchObject({ status: 'paid' });
     // SIMPONI's own record of the payment: central keeps the paid status and the workstation marks it matched.
-    await central.admin('POST', '/admin/billings/820100000000003/paid', {});
+    await central.admin(billingRoutes.paid, { params: { code: '820100000000003' }, body: {} });
     await ws.client.runCycle();
     expect(row()).toEqual({ status: 'paid', status_source: 'manual', reconciliation: 'matched' });
     const events = ws.t.core.db
@@ -122,6 +123,6 @@ describe('payment status from central', () => {
   });
 
   it('refuses a malformed billing code at the route', async () => {
-    expect(await adminError(central.admin('POST', '/admin/billings/8201-0000/paid', {}))).toMatch(/INVALID_FIELD|400/);
+    expect(await adminError(central.admin(billingRoutes.paid, { params: { code: '8201-0000' }, body: {} }))).toMatch(/INVALID_FIELD|400/);
   });
 });

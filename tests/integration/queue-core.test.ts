@@ -5,7 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { installCentralQueue } from '@main/sync/queue-client.js';
 import { DateTime } from 'luxon';
-import { ADMIN_TOKEN, preferredStore, startTestCentral, type TestCentral } from '../support/model/central.js';
+import { preferredStore, startTestCentral, type TestCentral } from '../support/model/central.js';
+import { sendPlain } from '../support/central-client.js';
+import { queueAdminRoutes } from '@common/central/routes.js';
 import { startWorkstation, type TestWorkstation } from '../support/model/workstation.js';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -138,9 +140,11 @@ describe(`queue calls through central (${preferredStore()})`, () => {
   });
 
   it('asks for a supervisor when the quota is used up, and lets one more in with the override', async () => {
-    await central.admin('POST', '/admin/queue/services', {
-      officeCode: 'banyumanik',
-      service: { code: 'IZIN_TINGGAL', prefix: 'D', nameId: 'Izin tinggal', nameEn: 'Stay permits', dailyQuota: 1, active: true },
+    await central.admin(queueAdminRoutes.saveService, {
+      body: {
+        officeCode: 'banyumanik',
+        service: { code: 'IZIN_TINGGAL', prefix: 'D', nameId: 'Izin tinggal', nameEn: 'Stay permits', dailyQuota: 1, active: true },
+      },
     });
     await t.value('queue.issue', { requestId: rid(), serviceCode: 'IZIN_TINGGAL' }, officer);
     const full = await t.call('queue.issue', { requestId: rid(), serviceCode: 'IZIN_TINGGAL' }, officer);
@@ -234,24 +238,24 @@ describe(`M-Paspor bookings flow down by pull and check in (${preferredStore()})
   it('imports at central, pulls into the bookings table, checks in at central and, offline, locally', async () => {
     // A slot a few minutes ago, never before today's midnight in the office's zone: always checkable now.
     const slotAt = Math.max(Date.now() - 5 * 60_000, DateTime.now().setZone('Asia/Jakarta').startOf('day').toMillis());
-    await central.admin('POST', '/admin/bookings/import', {
-      bookings: [
-        { code: 'MP-7001', officeCode: 'banyumanik', nik: '3374011505900001', fullName: 'Budi Santoso', slotAt },
-        {
-          code: 'MP-7002',
-          officeCode: 'banyumanik',
-          nik: '3374015505900002',
-          fullName: 'Siti Rahayu',
-          slotAt,
-          applicationService: 'PASPOR_BIASA_10',
-        },
-        { code: 'MP-7003', officeCode: 'batam', nik: '3374011505900003', fullName: 'Agus', slotAt },
-      ],
+    await central.admin(queueAdminRoutes.importBookings, {
+      body: {
+        bookings: [
+          { code: 'MP-7001', officeCode: 'banyumanik', nik: '3374011505900001', fullName: 'Budi Santoso', slotAt },
+          {
+            code: 'MP-7002',
+            officeCode: 'banyumanik',
+            nik: '3374015505900002',
+            fullName: 'Siti Rahayu',
+            slotAt,
+            applicationService: 'PASPOR_BIASA_10',
+          },
+          { code: 'MP-7003', officeCode: 'batam', nik: '3374011505900003', fullName: 'Agus', slotAt },
+        ],
+      },
     });
-    const bad = await fetch(`${central.url}/admin/bookings/import`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ bookings: [{ code: 'MP-7009', officeCode: 'banyumanik', nik: '3374019905900001', fullName: 'X', slotAt }] }),
+    const bad = await sendPlain(central, queueAdminRoutes.importBookings, {
+      body: { bookings: [{ code: 'MP-7009', officeCode: 'banyumanik', nik: '3374019905900001', fullName: 'X', slotAt }] },
     });
     expect(bad.status).toBe(400);
     await w.client.runCycle();

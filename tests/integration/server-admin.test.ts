@@ -9,6 +9,8 @@ import { loadServerMigrations, migrateServer, schemaVersion } from '@server/migr
 import { openStore } from '@server/store/store.js';
 import { verifyPassword } from '@main/core/access/passwords.js';
 import { ADMIN_TOKEN, createTestDatabase, startTestCentral, storeKinds, type TestCentral } from '../support/model/central.js';
+import { sendPlain } from '../support/central-client.js';
+import { adminRoutes } from '@common/central/routes.js';
 
 describe.each(storeKinds())('central store and migrations on %s', (kind) => {
   it('migrates an empty database once, creates every table, and rolls a failed transaction back', async () => {
@@ -123,9 +125,9 @@ describe('central admin API and CLI', () => {
         'Sementara-2026-y',
       ),
     ).rejects.toThrow(/409/);
-    const updated = await central.admin<{ version: number }>('POST', `/admin/users/${created.id}`, {
-      officeCode: 'kupang',
-      disabled: true,
+    const updated = await central.admin(adminRoutes.updateUser, {
+      params: { id: created.id },
+      body: { officeCode: 'kupang', disabled: true },
     });
     expect(updated.version).toBe(2);
   });
@@ -140,14 +142,9 @@ describe('central admin API and CLI', () => {
   });
 
   it('refuses bad admin input with specific codes', async () => {
-    const res = await fetch(`${central.url}/admin/enrolment-codes`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ officeCode: 'kupang', ttlHours: 'soon' }),
-    });
-    expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('INVALID_FIELD');
-    await expect(central.admin('POST', '/admin/enrolment-codes', { officeCode: 'atlantis' })).rejects.toThrow(/404/);
+    const res = await sendPlain(central, adminRoutes.enrolmentCode, { body: { officeCode: 'kupang', ttlHours: 'soon' } });
+    expect([res.status, res.body.error?.code]).toEqual([400, 'INVALID_FIELD']);
+    await expect(central.admin(adminRoutes.enrolmentCode, { body: { officeCode: 'atlantis' } })).rejects.toThrow(/404/);
   });
 
   it('prints usage for an unknown command', async () => {

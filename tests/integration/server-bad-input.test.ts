@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_REQUEST_BYTES } from '@common/central/protocol.js';
 import { startTestCentral, storeKinds, type TestCentral } from '../support/model/central.js';
-import { centralDigest, enrolIdentity, sendSigned, wireOp } from '../support/model/signed.js';
+import { centralDigest, enrolIdentity, wireOp, type SendOptions } from '../support/model/signed.js';
+import { centralClient } from '../support/central-client.js';
+import { syncRoutes } from '@common/central/routes.js';
 import type { Identity } from '@main/sync/transport.js';
 
 describe.each(storeKinds())('central refuses bad input on %s', (kind) => {
@@ -15,7 +17,8 @@ describe.each(storeKinds())('central refuses bad input on %s', (kind) => {
   });
   afterAll(() => central?.close());
 
-  const push = (body: unknown, o: Parameters<typeof sendSigned>[5] = {}) => sendSigned(central, ws, 'POST', '/v1/push', body, o);
+  const client = () => centralClient(central, ws);
+  const push = (body: unknown, o: SendOptions = {}) => client().sendLoose(syncRoutes.push, { body }, o);
   const valid = () => ({ officeCode: 'banyumanik', ops: [wireOp(1)] });
 
   const cases: Array<[string, () => ReturnType<typeof push>, number, string]> = [
@@ -38,9 +41,19 @@ describe.each(storeKinds())('central refuses bad input on %s', (kind) => {
       415,
       'UNSUPPORTED_MEDIA_TYPE',
     ],
-    ['a bad pull cursor', () => sendSigned(central, ws, 'GET', '/v1/pull?cursor=-4'), 400, 'INVALID_FIELD'],
-    ['an unknown pull parameter', () => sendSigned(central, ws, 'GET', '/v1/pull?cursor=0&since=yesterday'), 400, 'UNKNOWN_FIELD'],
-    ['a forged snapshot page token', () => sendSigned(central, ws, 'GET', '/v1/snapshot?page=bm90LWEtdG9rZW4'), 400, 'INVALID_FIELD'],
+    ['a bad pull cursor', () => client().send(syncRoutes.pull, { query: { cursor: -4 } }), 400, 'INVALID_FIELD'],
+    [
+      'an unknown pull parameter',
+      () => client().sendLoose(syncRoutes.pull, { query: { cursor: 0, since: 'yesterday' } }),
+      400,
+      'UNKNOWN_FIELD',
+    ],
+    [
+      'a forged snapshot page token',
+      () => client().send(syncRoutes.snapshot, { query: { page: 'bm90LWEtdG9rZW4' } }),
+      400,
+      'INVALID_FIELD',
+    ],
   ];
 
   for (const [what, send, status, code] of cases) {

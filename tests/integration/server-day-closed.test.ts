@@ -4,7 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDateOf } from '@server/entities/business-day.js';
 import { preferredStore, startTestCentral, storeKinds, type TestCentral } from '../support/model/central.js';
-import { enrolIdentity, sendSigned, wireOp } from '../support/model/signed.js';
+import { enrolIdentity, wireOp } from '../support/model/signed.js';
+import { centralClient } from '../support/central-client.js';
+import { syncRoutes } from '@common/central/routes.js';
+import type { OpResult, WireOp } from '@common/central/protocol.js';
 import type { Identity } from '@main/sync/transport.js';
 import { ADMIN_PASSWORD, passwordOf, userSession } from '../support/core.js';
 import { startWorkstation, type TestWorkstation } from '../support/model/workstation.js';
@@ -16,8 +19,6 @@ const LATE = Date.UTC(2026, 10, 20, 16, 30);
 /** 2026-11-21 00:30 WIB: the next day in Jakarta's zone. */
 const NEXT = Date.UTC(2026, 10, 20, 17, 30);
 const MORNING = Date.UTC(2026, 10, 20, 2, 0);
-
-type Result = { opId: string; status: string; reason: string | null };
 
 let counter = 0;
 const appNumber = () => `BYM-261120-01-${String(++counter).padStart(4, '0')}`;
@@ -34,13 +35,9 @@ describe.each(storeKinds())('central DAY_CLOSED on %s', (kind) => {
     seqs.set(id.workstationId, n);
     return n;
   };
-  const push = async (id: Identity, ops: Array<Record<string, unknown>>, officeCode = 'banyumanik'): Promise<Result[]> => {
-    const r = await sendSigned(central, id, 'POST', '/v1/push', { officeCode, ops });
-    expect(r.status, JSON.stringify(r.body)).toBe(200);
-    return (r.body as unknown as { results: Result[] }).results;
-  };
-  const one = async (id: Identity, op: Record<string, unknown>, officeCode = 'banyumanik'): Promise<Result> =>
-    (await push(id, [op], officeCode))[0]!;
+  const push = async (id: Identity, ops: WireOp[], officeCode = 'banyumanik'): Promise<OpResult[]> =>
+    (await centralClient(central, id).ok(syncRoutes.push, { body: { officeCode, ops } })).results;
+  const one = async (id: Identity, op: WireOp, officeCode = 'banyumanik'): Promise<OpResult> => (await push(id, [op], officeCode))[0]!;
   const record = async (entity: string, id: string, office = 'banyumanik') =>
     (
       await central.central.deps.store.query<{ version: number; data: Record<string, unknown> }>(

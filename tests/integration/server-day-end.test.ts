@@ -3,10 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TICKET_ENTITY } from '@common/central/ticket-record.js';
-import type { IssuedTicket, TicketView } from '@common/contract/queue/central.js';
 import { closePastDays, DAY_ENDED } from '@server/queue/day-end.js';
 import { startTestCentral, storeKinds, type TestCentral } from '../support/model/central.js';
-import { enrolIdentity, sendSigned } from '../support/model/signed.js';
+import { enrolIdentity } from '../support/model/signed.js';
+import { centralClient } from '../support/central-client.js';
+import { queueRoutes } from '@common/central/routes.js';
 import type { Identity } from '@main/sync/transport.js';
 
 const MONDAY = Date.parse('2026-12-07T14:00:00+07:00');
@@ -17,12 +18,9 @@ describe.each(storeKinds())('the queue at the end of a business day on %s', (kin
   let ws: Identity;
   let clock = Date.now();
   const rid = () => randomUUID().replace(/-/g, '');
-  const ok = async <T>(path: string, body: unknown): Promise<T> => {
-    const r = await sendSigned(central, ws, 'POST', path, body, { timestamp: clock });
-    expect(r.status, JSON.stringify(r.body)).toBe(200);
-    return r.body as unknown as T;
-  };
-  const issue = async () => (await ok<IssuedTicket>('/v1/queue/tickets', { requestId: rid(), serviceCode: 'PENGAMBILAN' })).ticket;
+  // Signed with central's clock, the test's.
+  const client = () => centralClient(central, ws, () => ({ timestamp: clock }));
+  const issue = async () => (await client().ok(queueRoutes.issue, { body: { requestId: rid(), serviceCode: 'PENGAMBILAN' } })).ticket;
   const record = async (id: string) =>
     (
       await central.central.deps.store.query<{ version: number; data: Record<string, unknown> }>(
@@ -41,9 +39,7 @@ describe.each(storeKinds())('the queue at the end of a business day on %s', (kin
   it("closes and publishes yesterday's open tickets, and only those, once", async () => {
     const left = await issue();
     const atCounter = await issue();
-    const called = (
-      await ok<{ ticket: TicketView | null }>('/v1/queue/call-next', { counterId: '1', requestId: rid(), officer: 'petugas1' })
-    ).ticket;
+    const called = (await client().ok(queueRoutes.callNext, { body: { counterId: '1', requestId: rid(), officer: 'petugas1' } })).ticket;
     expect(called?.id).toBe(left.id);
     // Monday evening nothing is closed yet: the day is not over in Jakarta.
     const woken: string[] = [];
@@ -62,7 +58,7 @@ describe.each(storeKinds())('the queue at the end of a business day on %s', (kin
     expect((await record(left.id))?.data.officer).toBe('petugas1');
     expect(await record(today.id)).toMatchObject({ version: 1, data: { status: 'waiting' } });
     // The counter is free again for today's queue, and a second sweep finds nothing.
-    const next = (await ok<{ ticket: TicketView | null }>('/v1/queue/call-next', { counterId: '1', requestId: rid() })).ticket;
+    const next = (await client().ok(queueRoutes.callNext, { body: { counterId: '1', requestId: rid() } })).ticket;
     expect(next?.id).toBe(today.id);
     expect(await closePastDays(central.central.deps.store, TUESDAY + 60_000, () => undefined)).toBe(0);
   });

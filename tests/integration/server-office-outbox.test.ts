@@ -4,9 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDateOf } from '@server/entities/business-day.js';
 import { addDays } from '@common/domain/shared/working-days.js';
-import type { OfficeOutboxView } from '@common/central/office-outbox.js';
 import { preferredStore, startTestCentral, storeKinds, type TestCentral } from '../support/model/central.js';
-import { enrolIdentity, sendSigned, wireOp } from '../support/model/signed.js';
+import { enrolIdentity, wireOp } from '../support/model/signed.js';
+import { centralClient } from '../support/central-client.js';
+import { syncRoutes } from '@common/central/routes.js';
 import { startWorkstation, type TestWorkstation } from '../support/model/workstation.js';
 import { passwordOf, userSession } from '../support/core.js';
 import { walkInDraft } from '../support/applications-fixtures.js';
@@ -27,13 +28,9 @@ describe.each(storeKinds())('office outbox on %s', (kind) => {
   });
   afterAll(() => central?.close());
 
-  const outbox = async (id: Identity, date = today()) => {
-    const r = await sendSigned(central, id, 'GET', `/v1/office/outbox?date=${date}`);
-    expect(r.status, JSON.stringify(r.body)).toBe(200);
-    return r.body as unknown as OfficeOutboxView;
-  };
+  const outbox = (id: Identity, date = today()) => centralClient(central, id).ok(syncRoutes.officeOutbox, { query: { date } });
   const pull = (id: Identity, lastSeq: number, conflicts: number) =>
-    sendSigned(central, id, 'GET', `/v1/pull?cursor=0&lastSeq=${lastSeq}&conflicts=${conflicts}`);
+    centralClient(central, id).send(syncRoutes.pull, { query: { cursor: 0, lastSeq, conflicts } });
 
   it('lists every workstation of the office, the asking one marked, nothing of other offices', async () => {
     const view = await outbox(desk);
@@ -62,19 +59,26 @@ describe.each(storeKinds())('office outbox on %s', (kind) => {
       op: 'payments.waive',
       payload: { audit: { action: 'x', role: 'officer' }, data: { kind: 'waiver' } },
     });
-    const pushed = await sendSigned(central, counter, 'POST', '/v1/push', { officeCode: 'banyumanik', ops: [ok, bad] });
-    expect((pushed.body as { results: Array<{ status: string }> }).results.map((r) => r.status)).toEqual(['applied', 'rejected']);
+    const pushed = await centralClient(central, counter).ok(syncRoutes.push, { body: { officeCode: 'banyumanik', ops: [ok, bad] } });
+    expect(pushed.results.map((r) => r.status)).toEqual(['applied', 'rejected']);
     w = (await outbox(desk)).workstations.find((x) => x.name === 'LOKET-02')!;
     expect([w.pending, w.conflicts, w.rejected]).toEqual([1, 1, 1]);
     // A refused op belongs to the day it was answered in: another day shows none.
     expect((await outbox(desk, '2020-01-02')).workstations.find((x) => x.name === 'LOKET-02')!.rejected).toBe(0);
 
     expect((await pull(counter, 3, 0)).status).toBe(200);
-    const pushed3 = await sendSigned(central, counter, 'POST', '/v1/push', {
-      officeCode: 'banyumanik',
-      ops: [
-        wireOp(3, { entity: 'audit', entityId: randomUUID(), op: 'auth.logout', payload: { audit: { action: 'auth.logout' }, data: {} } }),
-      ],
+    const pushed3 = await centralClient(central, counter).send(syncRoutes.push, {
+      body: {
+        officeCode: 'banyumanik',
+        ops: [
+          wireOp(3, {
+            entity: 'audit',
+            entityId: randomUUID(),
+            op: 'auth.logout',
+            payload: { audit: { action: 'auth.logout' }, data: {} },
+          }),
+        ],
+      },
     });
     expect(pushed3.status).toBe(200);
     w = (await outbox(desk)).workstations.find((x) => x.name === 'LOKET-02')!;
@@ -82,7 +86,7 @@ describe.each(storeKinds())('office outbox on %s', (kind) => {
   });
 
   it('refuses a malformed date and answers only for the asking workstation office', async () => {
-    const r = await sendSigned(central, desk, 'GET', '/v1/office/outbox?date=29-11-2026');
+    const r = await centralClient(central, desk).send(syncRoutes.officeOutbox, { query: { date: '29-11-2026' } });
     expect(r.status).toBe(400);
     expect((await outbox(batam)).workstations.map((w) => w.name)).toEqual(['LOKET-01']);
   });

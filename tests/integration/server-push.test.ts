@@ -4,7 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergePatch, appendOnly, sameValue } from '@server/entities/kinds.js';
 import { startTestCentral, storeKinds, type TestCentral } from '../support/model/central.js';
-import { enrolIdentity, sendSigned, wireOp } from '../support/model/signed.js';
+import { enrolIdentity, wireOp } from '../support/model/signed.js';
+import { centralClient } from '../support/central-client.js';
+import { adminRoutes, syncRoutes } from '@common/central/routes.js';
+import type { SnapshotResponse, WireOp } from '@common/central/protocol.js';
 import type { Identity } from '@main/sync/transport.js';
 
 const userCreate = (seq: number, id: string, username: string) =>
@@ -83,12 +86,12 @@ describe.each(storeKinds())('push and pull at central on %s', (kind) => {
     seqs.set(id.workstationId, n);
     return n;
   };
-  const push = async (id: Identity, ops: unknown[], officeCode = 'banyumanik') => {
-    const r = await sendSigned(central, id, 'POST', '/v1/push', { officeCode, ops });
-    expect(r.status, JSON.stringify(r.body)).toBe(200);
-    return r.body as unknown as { results: Array<Record<string, unknown>>; nextDeviceSeq: number; gap: { expected: number } | null };
-  };
-  const pull = async (id: Identity, cursor: number, extra = '') => sendSigned(central, id, 'GET', `/v1/pull?cursor=${cursor}${extra}`);
+  const push = (id: Identity, ops: WireOp[], officeCode = 'banyumanik') =>
+    centralClient(central, id).ok(syncRoutes.push, { body: { officeCode, ops } });
+  const pull = (id: Identity, cursor: number, extra: { limit?: number; wait?: number } = {}) =>
+    centralClient(central, id).send(syncRoutes.pull, { query: { cursor, ...extra } });
+  const pulled = (id: Identity, cursor: number, extra: { limit?: number; wait?: number } = {}) =>
+    centralClient(central, id).ok(syncRoutes.pull, { query: { cursor, ...extra } });
   const lastSeq = async (office = 'banyumanik') =>
     (await central.central.deps.store.query<{ last_seq: number }>('SELECT last_seq FROM office_seq WHERE office_code = $1', [office]))[0]
       ?.last_seq ?? 0;
@@ -224,40 +227,33 @@ describe.each(storeKinds())('push and pull at central on %s', (kind) => {
   });
 
   it("publishes only the office's own changes, in sequence order", async () => {
-    const r = await pull(a, 0, '&limit=5000');
-    const body = r.body as unknown as {
-      changes: Array<{ seq: number; entity: string; data: Record<string, unknown> }>;
-      cursor: number;
-      more: boolean;
-    };
+    const body = await pulled(a, 0, { limit: 5000 });
     expect(body.changes.map((c) => c.seq)).toEqual([...body.changes.map((c) => c.seq)].sort((x, y) => x - y));
     expect(body.cursor).toBe(await lastSeq());
     expect(body.changes.some((c) => c.entity === 'office' && c.data.name === 'Kantor Imigrasi Banyumanik')).toBe(true);
-    const batam = (await pull(other, 0, '&limit=5000')).body as unknown as {
-      changes: Array<{ entity: string; data: Record<string, unknown> }>;
-    };
+    const batam = await pulled(other, 0, { limit: 5000 });
     expect(batam.changes.filter((c) => c.entity === 'user').map((c) => c.data.username)).toEqual(['kembar']);
   });
 
   it('pages by limit and says when there is more', async () => {
-    const r = (await pull(a, 0, '&limit=2')).body as unknown as { changes: unknown[]; cursor: number; more: boolean };
+    const r = await pulled(a, 0, { limit: 2 });
     expect(r.changes).toHaveLength(2);
     expect(r.more).toBe(true);
   });
 
   it('holds a long-poll until a change is committed, then answers with it', async () => {
     const cursor = await lastSeq();
-    const waiting = pull(b, cursor, '&wait=20000');
+    const waiting = pulled(b, cursor, { wait: 20000 });
     const id = randomUUID();
     await push(a, [userCreate(next(a), id, 'baru')]);
-    const r = (await waiting).body as unknown as { changes: Array<{ entityId: string }>; cursor: number };
+    const r = await waiting;
     expect(r.changes.map((c) => c.entityId)).toEqual([id]);
     expect(r.cursor).toBe(cursor + 1);
   });
 
   it('answers a cursor older than the compaction horizon with 410, and serves a paged snapshot', async () => {
     const horizon = await lastSeq();
-    await central.admin('POST', '/admin/compact', { officeCode: 'banyumanik' });
+    await central.admin(adminRoutes.compact, { body: { officeCode: 'banyumanik' } });
     const stale = await pull(a, 0);
     expect([stale.status, stale.body.error?.code]).toEqual([410, 'CURSOR_EXPIRED']);
     expect(stale.body.error?.details).toEqual({ horizon });
@@ -265,8 +261,9 @@ describe.each(storeKinds())('push and pull at central on %s', (kind) => {
     let page: string | null = null;
     let asOf = -1;
     do {
-      const r = await sendSigned(central, a, 'GET', `/v1/snapshot?limit=3${page ? `&page=${page}` : ''}`);
-      const body = r.body as unknown as { asOf: number; records: Array<{ entity: string; entityId: string }>; next: string | null };
+      const body: SnapshotResponse = await centralClient(central, a).ok(syncRoutes.snapshot, {
+        query: { limit: 3, page: page ?? undefined },
+      });
       asOf = body.asOf;
       seen.push(...body.records.map((x) => `${x.entity}/${x.entityId}`));
       page = body.next;

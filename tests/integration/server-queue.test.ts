@@ -4,10 +4,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderQueue, type PriorityGroup } from '@common/domain/queue/order.js';
-import type { IssuedTicket, TicketView } from '@common/contract/queue/central.js';
+import type { IssueRequest, TicketView } from '@common/contract/queue/central.js';
+import type { LocalTicket } from '@common/contract/queue/sync.js';
 import { drainNotifications } from '@server/queue/events.js';
 import { startTestCentral, storeKinds, type TestCentral } from '../support/model/central.js';
-import { enrolIdentity, sendSigned } from '../support/model/signed.js';
+import { enrolIdentity } from '../support/model/signed.js';
+import { centralClient } from '../support/central-client.js';
+import { queueAdminRoutes, queueRoutes, ticketActionRoutes } from '@common/central/routes.js';
 import type { Identity } from '@main/sync/transport.js';
 
 const START = Date.parse('2026-12-01T09:00:00+07:00');
@@ -19,18 +22,19 @@ describe.each(storeKinds())('office queue at central on %s', (kind) => {
   let clock = Date.now();
   const rid = () => randomUUID().replace(/-/g, '');
   // Central's clock is the test's: requests are signed with it too, or they would be refused as skewed.
-  const post = async (path: string, body: unknown, id: Identity = ws) => sendSigned(central, id, 'POST', path, body, { timestamp: clock });
-  const get = (path: string, id: Identity = ws) => sendSigned(central, id, 'GET', path, undefined, { timestamp: clock });
-  const ok = async <T>(path: string, body: unknown, id: Identity = ws): Promise<T> => {
-    const r = await post(path, body, id);
-    expect(r.status, JSON.stringify(r.body)).toBe(200);
-    return r.body as unknown as T;
+  const client = (id: Identity = ws) => centralClient(central, id, () => ({ timestamp: clock }));
+  const issue = (body: Omit<IssueRequest, 'requestId'> & { requestId?: string }, id: Identity = ws) =>
+    client(id).ok(queueRoutes.issue, { body: { requestId: rid(), ...body } });
+  const callNext = (counterId: string, requestId = rid()) => client().ok(queueRoutes.callNext, { body: { counterId, requestId } });
+  /** A counter's action on a ticket: each answers the ticket it acted on. */
+  const act = async (
+    path: keyof typeof ticketActionRoutes,
+    body: { counterId: string; ticketId: string; outcome?: string; serviceCode?: string },
+  ) => {
+    const { ticket } = await client().ok(ticketActionRoutes[path], { body });
+    if (!ticket) throw new Error(`${path} answered without a ticket`);
+    return { ticket };
   };
-  const issue = (body: Record<string, unknown>, id: Identity = ws) =>
-    ok<IssuedTicket>('/v1/queue/tickets', { requestId: rid(), ...body }, id);
-  const callNext = (counterId: string, requestId = rid()) =>
-    ok<{ ticket: TicketView | null }>('/v1/queue/call-next', { counterId, requestId });
-  const act = (path: string, body: Record<string, unknown>) => ok<{ ticket: TicketView }>(`/v1/queue/${path}`, body);
   const drain = async () => {
     // Finish everything waiting so one test's tickets do not leak into the next.
     for (;;) {
@@ -115,18 +119,18 @@ describe.each(storeKinds())('office queue at central on %s', (kind) => {
     await issue({ serviceCode: 'PENGAMBILAN' });
     await issue({ serviceCode: 'PENGAMBILAN' });
     const first = (await callNext('3')).ticket!;
-    const busy = await post('/v1/queue/call-next', { counterId: '3', requestId: rid() });
+    const busy = await client().send(queueRoutes.callNext, { body: { counterId: '3', requestId: rid() } });
     expect(busy.status).toBe(409);
     expect(busy.body.error).toMatchObject({ code: 'CONFLICT', details: { reason: 'queue.counterBusy', number: first.number } });
-    const notMine = await post('/v1/queue/start', { counterId: '4', ticketId: first.id });
+    const notMine = await client().send(queueRoutes.start, { body: { counterId: '4', ticketId: first.id } });
     expect(notMine.status).toBe(409);
     expect(notMine.body.error?.details).toMatchObject({ reason: 'queue.notYourTicket' });
-    const unknown = await post('/v1/queue/call-next', { counterId: '99', requestId: rid() });
+    const unknown = await client().send(queueRoutes.callNext, { body: { counterId: '99', requestId: rid() } });
     expect(unknown.status).toBe(404);
-    const bad = await post('/v1/queue/call-next', { counterId: '3' });
+    const bad = await client().sendLoose(queueRoutes.callNext, { body: { counterId: '3' } });
     expect(bad.status).toBe(400);
     // No-show only after the configured number of calls (3); each recall moves the last call time.
-    const early = await post('/v1/queue/no-show', { counterId: '3', ticketId: first.id });
+    const early = await client().send(queueRoutes['no-show'], { body: { counterId: '3', ticketId: first.id } });
     expect(early.body.error?.details).toMatchObject({ reason: 'queue.recallFirst', callCount: 1, required: 3 });
     clock += 30_000;
     const r1 = await act('recall', { counterId: '3', ticketId: first.id });
@@ -139,7 +143,7 @@ describe.each(storeKinds())('office queue at central on %s', (kind) => {
     const moved = (await act('transfer', { counterId: '3', ticketId: second.id, serviceCode: 'IZIN_TINGGAL' })).ticket;
     expect(moved).toMatchObject({ status: 'waiting', serviceCode: 'IZIN_TINGGAL', number: second.number, arrivedAt: second.arrivedAt });
     expect(moved.id).not.toBe(second.id);
-    const same = await post('/v1/queue/transfer', { counterId: '3', ticketId: second.id, serviceCode: 'PASPOR_JANJI' });
+    const same = await client().send(queueRoutes.transfer, { body: { counterId: '3', ticketId: second.id, serviceCode: 'PASPOR_JANJI' } });
     expect(same.status).toBe(409);
     await drain();
   });
@@ -148,39 +152,41 @@ describe.each(storeKinds())('office queue at central on %s', (kind) => {
     const a = (await issue({ serviceCode: 'PENGAMBILAN' })).ticket;
     const b = (await issue({ serviceCode: 'PENGAMBILAN' })).ticket;
     const waitingNow = async () => {
-      const board = (await get('/v1/queue/board')).body.board as { services: Array<{ serviceCode: string; waiting: number }> };
+      const { board } = await client().ok(queueRoutes.board);
       return board.services.find((s) => s.serviceCode === 'PENGAMBILAN')!.waiting;
     };
     expect((await callNext('2')).ticket!.id).toBe(a.id);
     const started = (await act('start', { counterId: '2', ticketId: a.id })).ticket.startedAt!;
     // Another counter cannot park it, and the refusal changes nothing.
-    const foreign = await post('/v1/queue/park', { counterId: '4', ticketId: a.id });
+    const foreign = await client().send(queueRoutes.park, { body: { counterId: '4', ticketId: a.id } });
     expect(foreign.status).toBe(409);
     expect(foreign.body.error).toMatchObject({ code: 'CONFLICT', details: { reason: 'queue.notYourTicket' } });
-    expect((await get('/v1/queue/current?counterId=2')).body.ticket).toMatchObject({ id: a.id, status: 'serving' });
+    expect((await client().ok(queueRoutes.current, { query: { counterId: '2' } })).ticket).toMatchObject({ id: a.id, status: 'serving' });
     clock += 60_000;
     const parked = (await act('park', { counterId: '2', ticketId: a.id })).ticket;
     expect(parked).toMatchObject({ status: 'parked', counterId: '2' });
     // Neither waiting (the board counts only b) nor at the counter: call next goes on; no one else gets it.
     expect(await waitingNow()).toBe(1);
-    expect((await get('/v1/queue/current?counterId=2')).body.ticket).toBeNull();
+    expect((await client().ok(queueRoutes.current, { query: { counterId: '2' } })).ticket).toBeNull();
     expect((await callNext('2')).ticket!.id).toBe(b.id);
     expect((await callNext('4')).ticket).toBeNull();
-    expect((await get('/v1/queue/parked?counterId=2')).body.tickets).toMatchObject([{ id: a.id, number: a.number, status: 'parked' }]);
-    expect((await get('/v1/queue/parked?counterId=4')).body.tickets).toEqual([]);
-    const busy = await post('/v1/queue/resume', { counterId: '2', ticketId: a.id });
+    expect((await client().ok(queueRoutes.parked, { query: { counterId: '2' } })).tickets).toMatchObject([
+      { id: a.id, number: a.number, status: 'parked' },
+    ]);
+    expect((await client().ok(queueRoutes.parked, { query: { counterId: '4' } })).tickets).toEqual([]);
+    const busy = await client().send(queueRoutes.resume, { body: { counterId: '2', ticketId: a.id } });
     expect(busy.body.error).toMatchObject({ code: 'CONFLICT', details: { reason: 'queue.counterBusy', number: b.number } });
-    const elsewhere = await post('/v1/queue/resume', { counterId: '4', ticketId: a.id });
+    const elsewhere = await client().send(queueRoutes.resume, { body: { counterId: '4', ticketId: a.id } });
     expect(elsewhere.body.error).toMatchObject({ code: 'CONFLICT', details: { reason: 'queue.parkedElsewhere', counterId: '2' } });
-    expect((await get('/v1/queue/current?counterId=4')).body.ticket).toBeNull();
+    expect((await client().ok(queueRoutes.current, { query: { counterId: '4' } })).ticket).toBeNull();
     await act('start', { counterId: '2', ticketId: b.id });
     await act('finish', { counterId: '2', ticketId: b.id, outcome: 'served' });
     clock += 5 * 60_000;
     // Back at counter 2, serving again; the five parked minutes are not service time.
     const resumed = (await act('resume', { counterId: '2', ticketId: a.id })).ticket;
     expect(resumed).toMatchObject({ status: 'serving', counterId: '2', startedAt: started + 5 * 60_000 });
-    expect((await get('/v1/queue/parked?counterId=2')).body.tickets).toEqual([]);
-    const twice = await post('/v1/queue/resume', { counterId: '2', ticketId: a.id });
+    expect((await client().ok(queueRoutes.parked, { query: { counterId: '2' } })).tickets).toEqual([]);
+    const twice = await client().send(queueRoutes.resume, { body: { counterId: '2', ticketId: a.id } });
     expect(twice.body.error).toMatchObject({ code: 'CONFLICT', details: { reason: 'queue.notParked', status: 'serving' } });
     await act('finish', { counterId: '2', ticketId: a.id, outcome: 'served' });
     const events = await central.central.deps.store.query<{ kind: string }>(
@@ -191,13 +197,15 @@ describe.each(storeKinds())('office queue at central on %s', (kind) => {
   });
 
   it('enforces the daily quota unless a supervisor override lets one more in', async () => {
-    await central.admin('POST', '/admin/queue/services', {
-      officeCode: 'banyumanik',
-      service: { code: 'VISA', prefix: 'E', nameId: 'Visa', nameEn: 'Visa', dailyQuota: 2, active: true },
+    await central.admin(queueAdminRoutes.saveService, {
+      body: {
+        officeCode: 'banyumanik',
+        service: { code: 'VISA', prefix: 'E', nameId: 'Visa', nameEn: 'Visa', dailyQuota: 2, active: true },
+      },
     });
     await issue({ serviceCode: 'VISA' });
     await issue({ serviceCode: 'VISA' });
-    const full = await post('/v1/queue/tickets', { requestId: rid(), serviceCode: 'VISA' });
+    const full = await client().send(queueRoutes.issue, { body: { requestId: rid(), serviceCode: 'VISA' } });
     expect(full.status).toBe(409);
     expect(full.body.error?.details).toMatchObject({ reason: 'queue.quotaFull', quota: 2 });
     const extra = await issue({ serviceCode: 'VISA', quotaOverride: true });
@@ -208,20 +216,22 @@ describe.each(storeKinds())('office queue at central on %s', (kind) => {
   it('checks bookings in by code or NIK, refusing other days and offices, late arrivals as walk-ins', async () => {
     const slot = (h: number, m = 0) => Date.parse(`2026-12-01T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00+07:00`);
     const nik = '3374011505900001';
-    const r = await central.admin<{ imported: number }>('POST', '/admin/bookings/import', {
-      bookings: [
-        { code: 'MP-0001', officeCode: 'banyumanik', nik, fullName: 'Budi Santoso', slotAt: slot(10) },
-        { code: 'MP-0002', officeCode: 'banyumanik', nik: '3374015505900002', fullName: 'Siti Rahayu', slotAt: slot(9, 30) },
-        {
-          code: 'MP-0003',
-          officeCode: 'banyumanik',
-          nik: '3374011505900003',
-          fullName: 'Agus',
-          slotAt: Date.parse('2026-12-02T10:00:00+07:00'),
-        },
-        { code: 'MP-0004', officeCode: 'batam', nik: '3374011505900004', fullName: 'Dewi', slotAt: slot(10) },
-        { code: 'MP-0005', officeCode: 'banyumanik', nik: '3374011505900005', fullName: 'Eko', slotAt: slot(14) },
-      ],
+    const r = await central.admin(queueAdminRoutes.importBookings, {
+      body: {
+        bookings: [
+          { code: 'MP-0001', officeCode: 'banyumanik', nik, fullName: 'Budi Santoso', slotAt: slot(10) },
+          { code: 'MP-0002', officeCode: 'banyumanik', nik: '3374015505900002', fullName: 'Siti Rahayu', slotAt: slot(9, 30) },
+          {
+            code: 'MP-0003',
+            officeCode: 'banyumanik',
+            nik: '3374011505900003',
+            fullName: 'Agus',
+            slotAt: Date.parse('2026-12-02T10:00:00+07:00'),
+          },
+          { code: 'MP-0004', officeCode: 'batam', nik: '3374011505900004', fullName: 'Dewi', slotAt: slot(10) },
+          { code: 'MP-0005', officeCode: 'banyumanik', nik: '3374011505900005', fullName: 'Eko', slotAt: slot(14) },
+        ],
+      },
     });
     expect(r.imported).toBe(5);
     clock = slot(9, 50);
@@ -236,14 +246,14 @@ describe.each(storeKinds())('office queue at central on %s', (kind) => {
     clock = slot(10, 5);
     const late = await issue({ bookingCode: 'MP-0002' });
     expect(late.ticket.slotAt).toBeNull();
-    const checks: Array<[Record<string, unknown>, number, string]> = [
+    const checks: Array<[{ bookingCode: string }, number, string]> = [
       [{ bookingCode: 'MP-9999' }, 404, 'booking.unknown'],
       [{ bookingCode: 'MP-0003' }, 409, 'booking.otherDay'],
       [{ bookingCode: 'MP-0004' }, 403, 'booking.otherOffice'],
       [{ bookingCode: 'MP-0005' }, 409, 'booking.tooEarly'],
     ];
     for (const [body, status, reason] of checks) {
-      const res = await post('/v1/queue/tickets', { requestId: rid(), ...body });
+      const res = await client().send(queueRoutes.issue, { body: { requestId: rid(), ...body } });
       expect(res.status, reason).toBe(status);
       expect(res.body.error?.details).toMatchObject({ reason });
     }
@@ -258,11 +268,13 @@ describe.each(storeKinds())('office queue at central on %s', (kind) => {
     expect(outbox.map((n) => `${n.kind}:${n.code}`)).toEqual(expect.arrayContaining(['called:MP-0001', 'done:MP-0001', 'called:MP-0002']));
     expect(outbox.every((n) => n.sent)).toBe(true);
     expect(await drainNotifications(central.central.deps.store, gateway, clock)).toBe(0);
-    const gen = await central.admin<{ imported: number; codes: string[] }>('POST', '/admin/bookings/generate', {
-      officeCode: 'banyumanik',
-      day: '2026-12-03',
-      count: 40,
-      seed: 7,
+    const gen = await central.admin(queueAdminRoutes.generateBookings, {
+      body: {
+        officeCode: 'banyumanik',
+        day: '2026-12-03',
+        count: 40,
+        seed: 7,
+      },
     });
     expect(gen.imported).toBe(40);
     expect(new Set(gen.codes).size).toBe(40);
@@ -271,27 +283,27 @@ describe.each(storeKinds())('office queue at central on %s', (kind) => {
 
   it('long-polls the board: a call wakes it with the call on top', async () => {
     const t = await issue({ serviceCode: 'PASPOR_PRIORITAS' });
-    const first = await get('/v1/queue/board');
-    const version = first.body.version as number;
-    expect((first.body.board as { officeName: string }).officeName).toBe('Kantor Imigrasi Banyumanik');
-    const waiting = get(`/v1/queue/board?version=${version}&wait=10000`);
+    const first = await client().ok(queueRoutes.board);
+    const version = first.version;
+    expect(first.board.officeName).toBe('Kantor Imigrasi Banyumanik');
+    const waiting = client().ok(queueRoutes.board, { query: { version, wait: 10000 } });
     await callNext('4');
     const woke = await waiting;
-    expect(woke.body.version).toBeGreaterThan(version);
-    expect((woke.body.board as { current: { number: string; counterNumber: number } }).current).toMatchObject({
+    expect(woke.version).toBeGreaterThan(version);
+    expect(woke.board.current).toMatchObject({
       number: t.ticket.number,
       counterNumber: 4,
     });
-    const services = (woke.body.board as { services: Array<{ serviceCode: string; waiting: number }> }).services;
+    const services = woke.board.services;
     expect(services.map((s) => s.serviceCode)).toContain('PASPOR_JANJI');
     // Another office's workstation sees its own board, not this one.
-    const elsewhere = await get('/v1/queue/board', other);
-    expect((elsewhere.body.board as { current: unknown }).current).toBeNull();
+    const elsewhere = await client(other).ok(queueRoutes.board);
+    expect(elsewhere.board.current).toBeNull();
   });
 
   it('reconciles local-mode tickets once, and a stale resend changes nothing', async () => {
     const id = randomUUID();
-    const local = {
+    const local: LocalTicket = {
       id,
       day: '2026-12-01',
       serviceCode: 'PENGAMBILAN',
@@ -307,13 +319,13 @@ describe.each(storeKinds())('office queue at central on %s', (kind) => {
       finishedAt: null,
       outcome: null,
     };
-    expect(await ok('/v1/queue/reconcile', { tickets: [local] })).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
-    expect(await ok('/v1/queue/reconcile', { tickets: [local] })).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
+    expect(await client().ok(queueRoutes.reconcile, { body: { tickets: [local] } })).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
+    expect(await client().ok(queueRoutes.reconcile, { body: { tickets: [local] } })).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
     // Now it is an ordinary waiting ticket of the office: another counter calls it.
     const called = (await callNext('1')).ticket!;
     expect(called.id).toBe(id);
-    expect(await ok('/v1/queue/reconcile', { tickets: [local] })).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
-    const bad = await post('/v1/queue/reconcile', { tickets: [{ ...local, id: 'nope' }] });
+    expect(await client().ok(queueRoutes.reconcile, { body: { tickets: [local] } })).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
+    const bad = await client().send(queueRoutes.reconcile, { body: { tickets: [{ ...local, id: 'nope' }] } });
     expect(bad.status).toBe(400);
   });
 });

@@ -4,20 +4,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TICKET_ENTITY, TicketData } from '@common/central/ticket-record.js';
-import type { IssuedTicket, TicketView } from '@common/contract/queue/central.js';
+import type { LocalTicket } from '@common/contract/queue/sync.js';
 import { startTestCentral, storeKinds, type TestCentral } from '../support/model/central.js';
-import { enrolIdentity, sendSigned, wireOp } from '../support/model/signed.js';
+import { enrolIdentity, wireOp } from '../support/model/signed.js';
+import { centralClient } from '../support/central-client.js';
+import { queueRoutes, syncRoutes, ticketActionRoutes } from '@common/central/routes.js';
 import type { Identity } from '@main/sync/transport.js';
 
 const START = Date.parse('2026-12-02T09:00:00+07:00');
-
-interface FeedChange {
-  seq: number;
-  entity: string;
-  entityId: string;
-  version: number;
-  data: Record<string, unknown>;
-}
 
 describe.each(storeKinds())('queue tickets in the change feed on %s', (kind) => {
   let central: TestCentral;
@@ -26,27 +20,26 @@ describe.each(storeKinds())('queue tickets in the change feed on %s', (kind) => 
   let clock = Date.now();
   let deviceSeq = 0;
   const rid = () => randomUUID().replace(/-/g, '');
-  const post = (path: string, body: unknown) => sendSigned(central, ws, 'POST', path, body, { timestamp: clock });
-  const get = (path: string) => sendSigned(central, ws, 'GET', path, undefined, { timestamp: clock });
-  const ok = async <T>(path: string, body: unknown): Promise<T> => {
-    const r = await post(path, body);
-    expect(r.status, JSON.stringify(r.body)).toBe(200);
-    return r.body as unknown as T;
-  };
+  const client = () => centralClient(central, ws, () => ({ timestamp: clock }));
   const issue = async (serviceCode = 'PENGAMBILAN', requestId = rid()) =>
-    (await ok<IssuedTicket>('/v1/queue/tickets', { requestId, serviceCode })).ticket;
-  const callNext = async (counterId: string, extra: Record<string, unknown> = {}) =>
-    (await ok<{ ticket: TicketView | null }>('/v1/queue/call-next', { counterId, requestId: rid(), ...extra })).ticket;
-  const act = async (path: string, body: Record<string, unknown>) => (await ok<{ ticket: TicketView }>(`/v1/queue/${path}`, body)).ticket;
+    (await client().ok(queueRoutes.issue, { body: { requestId, serviceCode } })).ticket;
+  const callNext = async (counterId: string, extra: { requestId?: string; officer?: string } = {}) =>
+    (await client().ok(queueRoutes.callNext, { body: { counterId, requestId: rid(), ...extra } })).ticket;
+  /** A counter's action on a ticket: each answers the ticket it acted on. */
+  const act = async (
+    path: keyof typeof ticketActionRoutes,
+    body: { counterId: string; ticketId: string; officer?: string; outcome?: string; serviceCode?: string },
+  ) => {
+    const { ticket } = await client().ok(ticketActionRoutes[path], { body });
+    if (!ticket) throw new Error(`${path} answered without a ticket`);
+    return ticket;
+  };
+  const pull = (query: { cursor: number; limit?: number; wait?: number }) => client().ok(syncRoutes.pull, { query });
   const lastSeq = async () =>
     (await central.central.deps.store.query<{ last_seq: number }>("SELECT last_seq FROM office_seq WHERE office_code = 'banyumanik'"))[0]!
       .last_seq;
   /** The ticket changes a workstation pulls after `cursor`. */
-  const ticketsSince = async (cursor: number): Promise<FeedChange[]> => {
-    const r = await get(`/v1/pull?cursor=${cursor}&limit=5000`);
-    expect(r.status, JSON.stringify(r.body)).toBe(200);
-    return (r.body.changes as unknown as FeedChange[]).filter((c) => c.entity === TICKET_ENTITY);
-  };
+  const ticketsSince = async (cursor: number) => (await pull({ cursor, limit: 5000 })).changes.filter((c) => c.entity === TICKET_ENTITY);
   /** Empties a service so one test's tickets are not called by the next. */
   const drain = async (counterId: string) => {
     for (let t = await callNext(counterId); t; t = await callNext(counterId)) {
@@ -75,8 +68,7 @@ describe.each(storeKinds())('queue tickets in the change feed on %s', (kind) => 
     expect(TicketData.parse(feed[0]!.data)).toEqual(feed[0]!.data);
     expect(feed[0]!.data).not.toHaveProperty('applicantName');
     // Snapshots carry tickets too (a workstation enrolled after compaction still gets the day's tickets).
-    const snap = await get('/v1/snapshot?limit=5000');
-    const records = snap.body.records as unknown as Array<{ entity: string; entityId: string; version: number }>;
+    const { records } = await client().ok(syncRoutes.snapshot, { query: { limit: 5000 } });
     expect(records.find((r) => r.entity === TICKET_ENTITY && r.entityId === t.id)).toMatchObject({ version: 1 });
     await drain('1');
   });
@@ -167,7 +159,7 @@ describe.each(storeKinds())('queue tickets in the change feed on %s', (kind) => 
   });
 
   it('publishes reconciled local tickets with their officer, once; a resend publishes nothing', async () => {
-    const local = {
+    const local: LocalTicket = {
       id: randomUUID(),
       day: '2026-12-02',
       serviceCode: 'PENGAMBILAN',
@@ -184,20 +176,36 @@ describe.each(storeKinds())('queue tickets in the change feed on %s', (kind) => 
       outcome: 'served',
       officer: 'dewi',
     };
-    const open = { ...local, id: randomUUID(), number: 'L2C-002', status: 'called', startedAt: null, finishedAt: null, outcome: null };
+    const open: LocalTicket = {
+      ...local,
+      id: randomUUID(),
+      number: 'L2C-002',
+      status: 'called',
+      startedAt: null,
+      finishedAt: null,
+      outcome: null,
+    };
     const before = await lastSeq();
-    expect(await ok('/v1/queue/reconcile', { tickets: [local, open] })).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
+    expect(await client().ok(queueRoutes.reconcile, { body: { tickets: [local, open] } })).toEqual({
+      inserted: 2,
+      updated: 0,
+      unchanged: 0,
+    });
     const feed = await ticketsSince(before);
     expect(feed.map((c) => [c.entityId, c.version, c.data.status, c.data.officer, c.data.number])).toEqual([
       [local.id, 1, 'done', 'dewi', 'L2C-001'],
       [open.id, 1, 'called', 'dewi', 'L2C-002'],
     ]);
     const published = await lastSeq();
-    expect(await ok('/v1/queue/reconcile', { tickets: [local, open] })).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
+    expect(await client().ok(queueRoutes.reconcile, { body: { tickets: [local, open] } })).toEqual({
+      inserted: 0,
+      updated: 0,
+      unchanged: 2,
+    });
     expect(await lastSeq()).toBe(published);
     // The open one finished at the workstation later: sent again, it moves on and is published at version 2.
-    const finished = { ...open, status: 'done', startedAt: START - 100_000, finishedAt: START - 50_000, outcome: 'served' };
-    expect(await ok('/v1/queue/reconcile', { tickets: [finished] })).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
+    const finished: LocalTicket = { ...open, status: 'done', startedAt: START - 100_000, finishedAt: START - 50_000, outcome: 'served' };
+    expect(await client().ok(queueRoutes.reconcile, { body: { tickets: [finished] } })).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
     expect((await ticketsSince(published)).map((c) => [c.entityId, c.version, c.data.status, c.data.officer])).toEqual([
       [open.id, 2, 'done', 'dewi'],
     ]);
@@ -205,7 +213,7 @@ describe.each(storeKinds())('queue tickets in the change feed on %s', (kind) => 
 
   it('refuses a local ticket the feed cannot hold, and keeps nothing of its batch', async () => {
     const before = await lastSeq();
-    const fine = {
+    const fine: LocalTicket = {
       id: randomUUID(),
       day: '2026-12-02',
       serviceCode: 'PENGAMBILAN',
@@ -221,8 +229,16 @@ describe.each(storeKinds())('queue tickets in the change feed on %s', (kind) => 
       finishedAt: null,
       outcome: null,
     };
-    const odd = { ...fine, id: randomUUID(), number: 'L2C-010', status: 'called', counterId: 'Loket 2', calledAt: START, callCount: 1 };
-    const r = await post('/v1/queue/reconcile', { tickets: [fine, odd] });
+    const odd: LocalTicket = {
+      ...fine,
+      id: randomUUID(),
+      number: 'L2C-010',
+      status: 'called',
+      counterId: 'Loket 2',
+      calledAt: START,
+      callCount: 1,
+    };
+    const r = await client().send(queueRoutes.reconcile, { body: { tickets: [fine, odd] } });
     expect(r.status).toBe(400);
     expect(r.body.error).toMatchObject({ code: 'INVALID_FIELD', details: { fields: { 'ticket.counterId': expect.any(Array) } } });
     expect(r.body.error?.message).toContain('L2C-010');
@@ -234,11 +250,9 @@ describe.each(storeKinds())('queue tickets in the change feed on %s', (kind) => 
   it("refuses a workstation's change to a ticket record, and keeps its queue audit ops in the journal", async () => {
     const t = await issue();
     const before = await lastSeq();
-    const push = async (op: Record<string, unknown>) => {
-      const r = await post('/v1/push', { officeCode: 'banyumanik', ops: [wireOp(++deviceSeq, { createdAt: clock, ...op })] });
-      expect(r.status, JSON.stringify(r.body)).toBe(200);
-      return (r.body.results as unknown as Array<Record<string, unknown>>)[0];
-    };
+    const push = async (op: Record<string, unknown>) =>
+      (await client().ok(syncRoutes.push, { body: { officeCode: 'banyumanik', ops: [wireOp(++deviceSeq, { createdAt: clock, ...op })] } }))
+        .results[0];
     const change = await push({
       entity: TICKET_ENTITY,
       entityId: t.id,
@@ -285,11 +299,10 @@ describe.each(storeKinds())('queue tickets in the change feed on %s', (kind) => 
         ['PENGAMBILAN', 'PASPOR_PRIORITAS', 'PASPOR_JANJI', 'PENGAMBILAN', 'PASPOR_PRIORITAS', 'PASPOR_JANJI'].map((s) => issue(s)),
       ),
       Promise.all(served.map((s) => act('finish', { ...s, outcome: 'served' }))),
-      post('/v1/push', { officeCode: 'banyumanik', ops: users }),
+      client().send(syncRoutes.push, { body: { officeCode: 'banyumanik', ops: users } }),
     ]);
     expect(pushed.status).toBe(200);
-    const r = await get(`/v1/pull?cursor=${before}&limit=5000`);
-    const changes = r.body.changes as unknown as FeedChange[];
+    const { changes } = await pull({ cursor: before, limit: 5000 });
     expect(changes.map((c) => c.seq)).toEqual(changes.map((_, i) => before + 1 + i));
     const tickets = changes.filter((c) => c.entity === TICKET_ENTITY);
     expect(tickets.map((c) => `${c.entityId}@${c.version}`).sort()).toEqual(
@@ -302,13 +315,12 @@ describe.each(storeKinds())('queue tickets in the change feed on %s', (kind) => 
   it('wakes a long-polling pull at the head of the feed when a ticket is issued', async () => {
     const head = await lastSeq();
     // Without the wake the pull would answer only when its 60 s wait ran out, past this test's timeout.
-    const waiting = get(`/v1/pull?cursor=${head}&wait=60000`);
+    const waiting = pull({ cursor: head, wait: 60000 });
     // Issue only once the pull is waiting, so it is the wake that answers it, not the pull's first read.
     while (central.central.deps.notifier.waiting('banyumanik') === 0) await new Promise((r) => setTimeout(r, 10));
     const t = await issue();
     const r = await waiting;
-    expect(r.status).toBe(200);
-    expect((r.body.changes as unknown as FeedChange[]).map((c) => [c.entity, c.entityId, c.version])).toEqual([[TICKET_ENTITY, t.id, 1]]);
+    expect(r.changes.map((c) => [c.entity, c.entityId, c.version])).toEqual([[TICKET_ENTITY, t.id, 1]]);
     await drain('1');
   });
 });

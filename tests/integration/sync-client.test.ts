@@ -15,6 +15,7 @@ import { passwordOf, setUp, tempCore, userSession } from '../support/core.js';
 import { startEmbeddedCentral } from '@server/embedded.js';
 import { preferredStore, startTestCentral, type TestCentral } from '../support/model/central.js';
 import { enrolmentCode, startWorkstation, type TestWorkstation } from '../support/model/workstation.js';
+import { adminRoutes } from '@common/central/routes.js';
 
 let central: TestCentral;
 const open: TestWorkstation[] = [];
@@ -40,12 +41,8 @@ const usernames = (w: TestWorkstation): string[] =>
 const userId = (w: TestWorkstation, username: string): string =>
   w.t.core.liveDb.prepare('SELECT id FROM users WHERE username = ?').pluck().get(username) as string;
 const centralUser = (office: string, username: string) =>
-  central.admin<{ id: string }>('POST', '/admin/users', {
-    officeCode: office,
-    username,
-    fullName: `Nama ${username}`,
-    role: 'officer',
-    password: 'Sementara-2026-x',
+  central.admin(adminRoutes.createUser, {
+    body: { officeCode: office, username, fullName: `Nama ${username}`, role: 'officer', password: 'Sementara-2026-x' },
   });
 
 describe('enrolment', () => {
@@ -63,7 +60,7 @@ describe('enrolment', () => {
       expect(again.ok ? null : again.error.code).toBe('CONFLICT');
       await client.runCycle();
       expect(await t.value('sync.status', {})).toMatchObject({ pendingOps: 0, online: true, lastSyncAt: expect.any(Number) });
-      const listed = await central.admin<Array<{ id: string; name: string }>>('GET', '/admin/workstations?office=banyumanik');
+      const listed = await central.admin(adminRoutes.workstations, { query: { office: 'banyumanik' } });
       expect(listed.some((w) => w.name === 'LOKET-03')).toBe(true);
     } finally {
       await client.stop();
@@ -162,11 +159,11 @@ describe('officer accounts', () => {
   it('ends the sessions of an account disabled centrally', async () => {
     const id = userId(b, 'petugas5');
     const session = await b.t.value('auth.login', { username: 'petugas5', password: passwordOf('petugas5') });
-    await central.admin('POST', `/admin/users/${id}`, { officeCode: 'banyumanik', disabled: true });
+    await central.admin(adminRoutes.updateUser, { params: { id }, body: { officeCode: 'banyumanik', disabled: true } });
     await b.client.runCycle();
     const r = await b.t.call('auth.session', {}, session.sessionToken);
     expect(r.ok ? null : r.error.code).toBe('UNAUTHENTICATED');
-    await central.admin('POST', `/admin/users/${id}`, { officeCode: 'banyumanik', disabled: false });
+    await central.admin(adminRoutes.updateUser, { params: { id }, body: { officeCode: 'banyumanik', disabled: false } });
   });
 
   it('lists a conflict with both sides and lets the officer keep their own', async () => {
@@ -251,7 +248,7 @@ describe('officer accounts', () => {
 
   it('loads a snapshot when its cursor is older than the compaction horizon, and catches up', async () => {
     await centralUser('banyumanik', 'lama1');
-    await central.admin('POST', '/admin/compact', { officeCode: 'banyumanik' });
+    await central.admin(adminRoutes.compact, { body: { officeCode: 'banyumanik' } });
     await centralUser('banyumanik', 'lama2');
     const before = b.t.core.liveDb.prepare('SELECT seq FROM sync_cursor').pluck().get() as number;
     await b.client.runCycle();
@@ -297,7 +294,7 @@ describe('central refusing the workstation', () => {
     await w.client.syncNow();
     expect(await w.t.value('sync.status', {})).toMatchObject({ state: 'updateRequired', lastError: { code: 'UPDATE_REQUIRED' } });
     oldSchema = false;
-    await central.admin('POST', `/admin/workstations/${w.client.transport?.identity.workstationId}/revoke`);
+    await central.admin(adminRoutes.revoke, { params: { id: w.client.transport!.identity.workstationId } });
     await w.client.syncNow();
     expect(await w.t.value('sync.status', {})).toMatchObject({
       state: 'revoked',

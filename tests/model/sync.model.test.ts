@@ -15,6 +15,7 @@ import { appendOnly } from '@server/entities/kinds.js';
 import { preferredStore, startTestCentral, type TestCentral } from '../support/model/central.js';
 import { bundleChild, WorkstationProcess } from '../support/model/child.js';
 import type { Fault } from '../support/model/ws-child.js';
+import { adminRoutes } from '@common/central/routes.js';
 
 const FIXED_SEED = 20_260_301;
 const SEEDS = [FIXED_SEED, ...(process.env.FC_SEED ? [Number(process.env.FC_SEED)] : [])];
@@ -119,12 +120,14 @@ async function runProgram(program: Step[]): Promise<void> {
     let counter = 0;
     const centralUser = async (office: string): Promise<void> => {
       counter += 1;
-      await central.admin('POST', '/admin/users', {
-        officeCode: office,
-        username: `petugas${counter}`,
-        fullName: `Petugas ${counter}`,
-        role: 'officer',
-        password: 'Sementara-2026-x',
+      await central.admin(adminRoutes.createUser, {
+        body: {
+          officeCode: office,
+          username: `petugas${counter}`,
+          fullName: `Petugas ${counter}`,
+          role: 'officer',
+          password: 'Sementara-2026-x',
+        },
       });
     };
     for (const office of OFFICES) for (let k = 0; k < 2; k++) await centralUser(office);
@@ -132,7 +135,7 @@ async function runProgram(program: Step[]): Promise<void> {
     for (const [i, o] of WS_OFFICE.entries()) {
       const dataDir = mkdtempSync(join(tmpdir(), 'loket-model-ws-'));
       dirs.push(dataDir);
-      const code = (await central.admin<{ code: string }>('POST', '/admin/enrolment-codes', { officeCode: OFFICES[o] })).code;
+      const code = (await central.admin(adminRoutes.enrolmentCode, { body: { officeCode: OFFICES[o]! } })).code;
       const p = new WorkstationProcess(bundle.file, { dataDir, office: OFFICES[o], name: `WS${i}`, centralUrl: central.url, code });
       await p.start();
       stations.push(p);
@@ -188,7 +191,7 @@ async function runProgram(program: Step[]): Promise<void> {
           await central.restart();
           break;
         case 'compact':
-          await central.admin('POST', '/admin/compact', { officeCode: OFFICES[step.office] });
+          await central.admin(adminRoutes.compact, { body: { officeCode: OFFICES[step.office]! } });
           break;
         case 'centralUser':
           await centralUser(OFFICES[step.office] as string);
@@ -199,7 +202,11 @@ async function runProgram(program: Step[]): Promise<void> {
             [OFFICES[0]],
           );
           const u = users[step.pick % users.length];
-          if (u) await central.admin('POST', `/admin/users/${u.entity_id}`, { officeCode: OFFICES[0], fullName: step.name });
+          if (u)
+            await central.admin(adminRoutes.updateUser, {
+              params: { id: u.entity_id },
+              body: { officeCode: OFFICES[0]!, fullName: step.name },
+            });
           break;
         }
       }

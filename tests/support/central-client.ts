@@ -62,7 +62,12 @@ export function centralClient(central: TestCentral, identity: Identity, defaults
 }
 
 /** A request without a workstation's signature: a public route, or an admin route with the admin token (or `token`). */
-export async function sendPlain(central: TestCentral, route: RouteSpec, input: LooseInput = {}, o: { token?: string } = {}): Promise<RawResponse> {
+export async function sendPlain(
+  central: TestCentral,
+  route: RouteSpec,
+  input: LooseInput = {},
+  o: { token?: string } = {},
+): Promise<RawResponse> {
   const headers: Record<string, string> = {};
   if (route.auth === 'admin') headers.authorization = `Bearer ${o.token ?? ADMIN_TOKEN}`;
   if (input.body !== undefined) headers['content-type'] = 'application/json';
@@ -72,11 +77,19 @@ export async function sendPlain(central: TestCentral, route: RouteSpec, input: L
     body: input.body === undefined ? undefined : JSON.stringify(input.body),
   });
   const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : {}) as RawResponse['body'], headers: Object.fromEntries(res.headers.entries()) };
+  return {
+    status: res.status,
+    body: (text ? JSON.parse(text) : {}) as RawResponse['body'],
+    headers: Object.fromEntries(res.headers.entries()),
+  };
 }
 
 /** An admin call that must succeed: its answer parsed by the route's schema. */
-export async function adminCall<R extends AdminRoute>(central: TestCentral, route: R, ...[input]: Args<R, never>): Promise<RouteResponse<R>> {
+export async function adminCall<R extends AdminRoute>(
+  central: TestCentral,
+  route: R,
+  ...[input]: Args<R, never>
+): Promise<RouteResponse<R>> {
   const loose = (input ?? {}) as LooseInput;
   return answer(route, routePath(route, loose), await sendPlain(central, route, loose));
 }

@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createCentral, type Central } from '@server/app.js';
 import type { EntityDef } from '@server/entities/types.js';
+import type { AdminRoute, RouteInput, RouteResponse } from '@common/central/routes.js';
+import { adminCall } from '../central-client.js';
 
 export type StoreKind = 'pglite' | 'postgres';
 
@@ -42,7 +44,11 @@ export interface TestCentral {
   url: string;
   dataDir: string;
   central: Central;
-  admin<T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T>;
+  /** An admin call by its route entry that must succeed; the answer parsed by the route's schema. */
+  admin<R extends AdminRoute>(
+    route: R,
+    ...input: object extends RouteInput<R> ? [input?: RouteInput<R>] : [input: RouteInput<R>]
+  ): Promise<RouteResponse<R>>;
   /** Stops and starts the server on the same port and database (in-flight requests fail). */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -74,16 +80,7 @@ export async function startTestCentral(
     get central() {
       return central;
     },
-    async admin<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-      const res = await fetch(`${url}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const json = (await res.json()) as T;
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-      return json;
-    },
+    admin: (route, ...input) => adminCall(handle, route, ...input),
     async restart() {
       await central.close();
       central = await open();

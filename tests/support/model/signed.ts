@@ -3,6 +3,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { PROTOCOL_VERSION, SYNC_HEADERS } from '@common/central/protocol.js';
 import { identityFrom, newKeyPair, signHeaders, type Identity } from '@main/sync/transport.js';
+import { adminRoutes, routePath, syncRoutes } from '@common/central/routes.js';
 import type { TestCentral } from './central.js';
 
 export interface RawResponse {
@@ -57,8 +58,8 @@ export async function sendSigned(
 /** Enrols a fresh identity for an office straight through the protocol. */
 export async function enrolIdentity(central: TestCentral, officeCode = 'banyumanik', name = 'RAW-01'): Promise<Identity> {
   const identity = newIdentity();
-  const { code } = await central.admin<{ code: string }>('POST', '/admin/enrolment-codes', { officeCode });
-  const r = await sendSigned(central, identity, 'POST', '/v1/enrol', {
+  const { code } = await central.admin(adminRoutes.enrolmentCode, { body: { officeCode } });
+  const r = await sendSigned(central, identity, syncRoutes.enrol.method, routePath(syncRoutes.enrol), {
     code,
     workstationId: identity.workstationId,
     name,

@@ -3,6 +3,7 @@
 import { setUp, tempCore, type TempCore } from '../core.js';
 import { startSync, type StartSyncOptions } from '@main/sync/index.js';
 import type { SyncClient } from '@main/sync/client.js';
+import { adminRoutes } from '@common/central/routes.js';
 import type { TestCentral } from './central.js';
 
 export interface TestWorkstation {
@@ -13,7 +14,7 @@ export interface TestWorkstation {
 }
 
 export async function enrolmentCode(central: TestCentral, officeCode: string): Promise<string> {
-  return (await central.admin<{ code: string }>('POST', '/admin/enrolment-codes', { officeCode })).code;
+  return (await central.admin(adminRoutes.enrolmentCode, { body: { officeCode } })).code;
 }
 
 export async function startWorkstation(

@@ -7,6 +7,7 @@ import { Core } from '@main/core/core.js';
 import { backgroundContext, write } from '@main/core/kernel/context.js';
 import { dispatch } from '@main/ipc/dispatch.js';
 import { startSync } from '@main/sync/index.js';
+import { syncRoutes } from '@common/central/routes.js';
 import { signHeaders, type FetchLike } from '@main/sync/transport.js';
 import type { SyncClient } from '@main/sync/client.js';
 import { getCursor, listSyncRecords } from '@db/queries/sync.js';
@@ -32,13 +33,19 @@ let faultUsed = false;
 let client: SyncClient;
 
 const resign = (body: Buffer): Record<string, string> => ({
-  ...signHeaders(client.transport!.identity, 'POST', '/v1/push', createHash('sha256').update(body).digest('hex'), Date.now()),
+  ...signHeaders(
+    client.transport!.identity,
+    syncRoutes.push.method,
+    syncRoutes.push.path,
+    createHash('sha256').update(body).digest('hex'),
+    Date.now(),
+  ),
   'content-type': 'application/json',
 });
 
 /** The network between this workstation and central, with one injected fault per sync cycle. */
 const faultyFetch: FetchLike = async (url, init) => {
-  const isPush = url.endsWith('/v1/push');
+  const isPush = url.endsWith(syncRoutes.push.path);
   if (fault === 'none' || faultUsed || (fault !== 'dropRequest' && !isPush)) return fetch(url, init);
   faultUsed = true;
   const body = init.body as Buffer;
