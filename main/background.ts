@@ -25,7 +25,9 @@ export interface Background {
 }
 
 export async function startBackground(core: Core, opts: BackgroundOptions): Promise<Background> {
-  const central = opts.centralUrl ? undefined : await startEmbeddedCentral({ dataDir: core.dataDir });
+  const central = opts.centralUrl
+    ? undefined
+    : await startEmbeddedCentral({ dataDir: core.dataDir, log: core.log.child({ component: 'central' }) });
   const sync = await startSync(core, {
     ...(central ? { embedded: { url: central.url, enrolmentCode: central.enrolmentCode } } : { centralUrl: opts.centralUrl }),
     ...(opts.keyStore ? { keyStore: opts.keyStore } : {}),
@@ -35,6 +37,8 @@ export async function startBackground(core: Core, opts: BackgroundOptions): Prom
   const biometrics = installBiometrics(core, { keyWrapper: opts.keyWrapper, trainingSimulator: true });
   // Uncollected passports expire after 30 days without waiting for a supervisor to press a button.
   const stopExpiry = startExpirySweep(core);
+  const centralOrigin = central ? central.url : opts.centralUrl ? new URL(opts.centralUrl).origin : undefined;
+  core.log.info({ central: centralOrigin, embedded: central !== undefined }, 'central, sync and devices started');
   return {
     sync,
     central,

@@ -4,6 +4,7 @@ import { app } from 'electron';
 import { startShell } from './host/electron-app.js';
 
 startShell().catch((err: unknown) => {
+  // Before the shell has its log file, stderr is the only place left to say why Loket did not start.
   console.error('[loket] the shell failed to start', err);
   app.exit(1);
 });

@@ -10,6 +10,7 @@ import { Core } from './core/core.js';
 import { KeyFileWrapper } from './core/kernel/crypto/key-wrapper.js';
 import { defaultDataDir } from './data-dir.js';
 import { startWebHost } from './host/web-host.js';
+import { openWorkstationLog } from './logging.js';
 
 const appRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -45,7 +46,8 @@ async function main(): Promise<void> {
     process.exit(run.status ?? 0);
   }
   const dataDir = defaultDataDir();
-  const core = Core.open({ dataDir });
+  const log = await openWorkstationLog(dataDir);
+  const core = Core.open({ dataDir, log });
   core.startIdleSweep();
   const background = await startBackground(core, {
     centralUrl: process.env.LOKET_CENTRAL_URL || undefined,
@@ -53,6 +55,8 @@ async function main(): Promise<void> {
   });
   const port = process.env.LOKET_PORT ? Number(process.env.LOKET_PORT) : 0;
   const host = await startWebHost({ core, rendererDir: join(appRoot, 'out', 'renderer'), port });
+  log.info({ host: 'web' }, 'Loket started');
+  // For the person who ran `npm start`: where to open Loket (the log file is for everything else).
   console.log(`Loket is running at ${host.url}`);
   console.log(
     `(no Electron binary here: serving the app through the web host; data in ${dataDir}; ${background.describe()}; Ctrl+C stops)`,

@@ -2,7 +2,7 @@
 // admin API. createCentral() is what `npm run server`, the embedded central and the tests start.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import { MAX_REQUEST_BYTES } from '../common/central/protocol.js';
 import { seedOffices } from './admin/ops.js';
 import { BUILT_IN_ENTITIES, EntityRegistry } from './entities/registry.js';
@@ -13,6 +13,7 @@ import { registerPaymentRoutes } from './payments/routes.js';
 import { registerQueueRoutes } from './queue/routes.js';
 import type { CentralDeps } from './http/deps.js';
 import { CentralError } from './http/errors.js';
+import { requestFacts, SILENT_CENTRAL_LOG, type CentralLog } from './http/log.js';
 import { purgeNonces } from './http/signature.js';
 import { registerSyncRoutes } from './sync/routes.js';
 import { migrateServer } from './migrate.js';
@@ -35,7 +36,11 @@ export interface CentralOptions {
   seedOffices?: boolean;
   /** How often past days' leftover tickets are closed (default a minute); null: never (tests that move `now` by hand). */
   dayEndSweepMs?: number | null;
+  /** Where central logs (stdout for `npm run server`, the workstation's log file when embedded); silent when left out. */
+  log?: CentralLog;
 }
+
+export type { CentralLog };
 
 export interface Central {
   app: FastifyInstance;
@@ -51,21 +56,27 @@ const FASTIFY_CODES: Record<string, CentralError['code']> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
 };
 
+/**
+ * Every error answer is logged by its code, status and route: never the request's body (an op batch
+ * carries names and NIKs) nor the error's details. Only unexpected failures log the error itself, its
+ * type, message and stack with long digit runs scrubbed (common/domain/shared/log-privacy.ts).
+ */
 function installErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError, _req, reply) => {
-    if (err instanceof CentralError) return reply.status(err.status).send(err.toBody());
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const answer = (e: CentralError, status = e.status, cause?: unknown) => {
+      const facts = { ...requestFacts(req), code: e.code, status };
+      if (status >= 500) req.log.error({ ...facts, err: cause }, 'request failed');
+      else req.log.info(facts, 'request refused');
+      return reply.status(status).send(e.toBody());
+    };
+    if (err instanceof CentralError) return answer(err);
     const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
-    if (mapped) {
-      const e = new CentralError(mapped, mapped === 'BODY_TOO_LARGE' ? `Requests are limited to ${MAX_REQUEST_BYTES} bytes` : err.message);
-      return reply.status(e.status).send(e.toBody());
-    }
-    if (err.statusCode && err.statusCode < 500) {
-      const e = new CentralError('INVALID_FIELD', err.message);
-      return reply.status(err.statusCode).send(e.toBody());
-    }
-    console.error('[central] request failed', err);
-    const e = new CentralError('INTERNAL', 'The central server failed; try again');
-    return reply.status(500).send(e.toBody());
+    if (mapped)
+      return answer(
+        new CentralError(mapped, mapped === 'BODY_TOO_LARGE' ? `Requests are limited to ${MAX_REQUEST_BYTES} bytes` : err.message),
+      );
+    if (err.statusCode && err.statusCode < 500) return answer(new CentralError('INVALID_FIELD', err.message), err.statusCode);
+    return answer(new CentralError('INTERNAL', 'The central server failed; try again'), 500, err);
   });
   app.setNotFoundHandler((_req, reply) => {
     const e = new CentralError('NOT_FOUND', 'No such endpoint');
@@ -76,7 +87,14 @@ function installErrorHandling(app: FastifyInstance): void {
 export async function createCentral(opts: CentralOptions): Promise<Central> {
   mkdirSync(opts.dataDir, { recursive: true });
   const ownsStore = !opts.store;
-  const store = opts.store ?? (await openStore({ databaseUrl: opts.databaseUrl, dataDir: join(opts.dataDir, 'pgdata') }));
+  const log = opts.log ?? SILENT_CENTRAL_LOG;
+  const store =
+    opts.store ??
+    (await openStore({
+      databaseUrl: opts.databaseUrl,
+      dataDir: join(opts.dataDir, 'pgdata'),
+      onIdleError: (err) => log.error({ err }, 'an idle PostgreSQL connection failed'),
+    }));
   await migrateServer(store);
   const notifier = new OfficeNotifier();
   const lastSeen = new Map<string, number>();
@@ -97,7 +115,13 @@ export async function createCentral(opts: CentralOptions): Promise<Central> {
   };
   if (opts.seedOffices !== false) await seedOffices(deps);
 
-  const app = Fastify({ bodyLimit: MAX_REQUEST_BYTES, logger: false, forceCloseConnections: true });
+  // Requests are not logged one by one (long-polls would flood the log and URLs carry queries); errors are.
+  const app = Fastify({
+    bodyLimit: MAX_REQUEST_BYTES,
+    loggerInstance: log as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    forceCloseConnections: true,
+  });
   app.removeAllContentTypeParsers();
   // Raw bytes: the signature covers them, so JSON is parsed only once it has been checked.
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));

@@ -1,13 +1,16 @@
 // `npm run server`: the reference central server. PostgreSQL when DATABASE_URL is set, PGlite in the
 // data folder otherwise. `npm run server -- admin ...` is the admin CLI (server/admin/cli.ts).
+// The log is JSON lines on stdout (for the service manager to keep); the three lines saying where the
+// server runs and where its admin token is are for the person who started it, in plain words.
 import { createCentral } from './app.js';
 import { runCli } from './admin/cli.js';
 import { defaultCentralDir, loadAdminToken, writeRuntimeInfo } from './config.js';
+import { centralLog } from './http/log.js';
 
-async function serve(): Promise<void> {
+async function serve(log: ReturnType<typeof centralLog>): Promise<void> {
   const dataDir = defaultCentralDir();
   const admin = loadAdminToken(dataDir);
-  const central = await createCentral({ dataDir, adminToken: admin.token, databaseUrl: process.env.DATABASE_URL });
+  const central = await createCentral({ dataDir, adminToken: admin.token, databaseUrl: process.env.DATABASE_URL, log });
   const host = process.env.LOKET_CENTRAL_HOST ?? '127.0.0.1';
   const port = Number(process.env.LOKET_CENTRAL_PORT ?? 8731);
   const url = await central.listen({ host, port });
@@ -35,8 +38,9 @@ if (first === 'admin') {
     },
   );
 } else {
-  serve().catch((err: unknown) => {
-    console.error('[central] failed to start:', err);
+  const log = centralLog();
+  serve(log).catch((err: unknown) => {
+    log.fatal({ err }, 'central failed to start');
     process.exit(1);
   });
 }

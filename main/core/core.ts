@@ -13,11 +13,14 @@ import type { BiometricRuntime } from './biometrics/port.js';
 import type { QueuePort } from './queue/port.js';
 import type { PrintPort } from './receipts/printing.js';
 import type { SyncPort } from './replication/port.js';
+import { SILENT_LOG, type Log } from './log.js';
 
 export interface CoreOptions {
   dataDir: string;
   now?: () => number;
   version?: string;
+  /** Where core logs (the host's log file); silent when left out. */
+  log?: Log;
 }
 
 /**
@@ -52,6 +55,7 @@ export class Core {
   readonly now: () => number;
   readonly version: string;
   readonly dataDir: string;
+  readonly log: Log;
   private readonly migrations: Migration[];
   private readonly live: Db;
   private trainingDb: Db | undefined;
@@ -61,6 +65,7 @@ export class Core {
     this.dataDir = opts.dataDir;
     this.now = opts.now ?? Date.now;
     this.version = opts.version ?? '0.1.0';
+    this.log = opts.log ?? SILENT_LOG;
     this.live = live;
     this.migrations = migrations;
   }

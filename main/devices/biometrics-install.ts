@@ -31,7 +31,7 @@ export function installBiometrics(core: Core, opts: InstallBiometricsOptions): I
     if (!opts.trainingSimulator || !core.training) return;
     sim ??= startSimulatorProcess({ args: [] }).catch((err: unknown) => {
       sim = undefined;
-      console.error('[loket] the training SBI simulator did not start', err instanceof Error ? err.message : err);
+      core.log.error({ err }, 'the training SBI simulator did not start');
       throw err;
     });
     await sim.catch(() => undefined);
@@ -46,7 +46,7 @@ export function installBiometrics(core: Core, opts: InstallBiometricsOptions): I
           try {
             purgeExpired(core);
           } catch (err) {
-            console.error('[loket] biometric purge failed', err instanceof Error ? err.message : err);
+            core.log.error({ err }, 'biometric purge failed');
           }
         }, every)
       : undefined;

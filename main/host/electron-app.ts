@@ -1,6 +1,7 @@
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import { installShellPrinter, isPrintContents } from './electron-print.js';
 import { Core } from '../core/core.js';
+import { openWorkstationLog } from '../logging.js';
 import { startShellBackground, type ShellBackground } from './electron-background.js';
 import { followCaptureRoute } from './electron-capture.js';
 import { bindIpc } from './electron-ipc.js';
@@ -66,24 +67,26 @@ export async function startShell(opts: ShellOptions = {}): Promise<Shell | null>
   const refusal = storageRefusal(platform);
   if (refusal) return giveUp(refusal.title, refusal.message);
 
+  const log = await openWorkstationLog(app.getPath('userData'));
   let core: Core;
   try {
-    core = Core.open({ dataDir: app.getPath('userData'), version: app.getVersion() });
+    core = Core.open({ dataDir: app.getPath('userData'), version: app.getVersion(), log });
   } catch (err) {
-    console.error('[loket] could not open the workstation database', err);
+    log.error({ err }, 'could not open the workstation database');
     const detail = err instanceof Error ? err.message : String(err);
     return giveUp(
       'Loket tidak dapat dimulai / Loket cannot start',
       `Basis data lokal tidak dapat dibuka.\nThe local database could not be opened.\n\n${detail}`,
     );
   }
+  log.info({ host: 'electron', version: app.getVersion() }, 'Loket started');
   core.startIdleSweep();
   hardenSession(session.defaultSession, capture, paths.rendererUrl);
   installShellPrinter(core);
   installMenu(platform, dev);
   const unbind = bindIpc(core, { rendererUrl: paths.rendererUrl, windows });
   const open = (): BrowserWindow => {
-    const win = createMainWindow({ paths, windows, dev });
+    const win = createMainWindow({ paths, windows, dev, log });
     followCaptureRoute(win.webContents, capture, paths.rendererUrl);
     return win;
   };
@@ -91,7 +94,13 @@ export async function startShell(opts: ShellOptions = {}): Promise<Shell | null>
   // LOKET_DISPLAY_BOARD=1 (first screen that is not the counter's) or =<display id>: the waiting-room board.
   const board = process.env.LOKET_DISPLAY_BOARD;
   if (board)
-    createDisplayWindow({ paths, windows, dev, ...(board !== '1' && Number.isInteger(Number(board)) ? { displayId: Number(board) } : {}) });
+    createDisplayWindow({
+      paths,
+      windows,
+      dev,
+      log,
+      ...(board !== '1' && Number.isInteger(Number(board)) ? { displayId: Number(board) } : {}),
+    });
 
   app.on('second-instance', () => {
     const win = windows.all()[0];
@@ -111,7 +120,7 @@ export async function startShell(opts: ShellOptions = {}): Promise<Shell | null>
       ? Promise.resolve(undefined)
       : startShellBackground(core, { platform, centralUrl: opts.centralUrl ?? (process.env.LOKET_CENTRAL_URL || undefined) }).catch(
           (err: unknown) => {
-            console.error('[loket] central, sync or the biometric devices did not start', err);
+            log.error({ err }, 'central, sync or the biometric devices did not start');
             return undefined;
           },
         );
@@ -125,7 +134,7 @@ export async function startShell(opts: ShellOptions = {}): Promise<Shell | null>
     event?.preventDefault();
     void background
       .then((running) => Promise.race([running?.stop(), new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref())]))
-      .catch((err: unknown) => console.error('[loket] stopping the background failed', err))
+      .catch((err: unknown) => log.error({ err }, 'stopping the background failed'))
       .finally(() => {
         core.close();
         app.exit(0);

@@ -53,7 +53,6 @@ export async function startShellBackground(core: Core, opts: ShellBackgroundOpti
     await background.stop();
     throw err;
   }
-  console.log(`[loket] ${background.describe()}`);
   return {
     background,
     async stop() {

@@ -26,6 +26,17 @@ export function isTrustedSender(event: IpcMainInvokeEvent, trust: IpcTrust): boo
   return isRendererUrl(frame.url, trust.rendererUrl);
 }
 
+/** Where a refused call came from, without the page's path or query (which may carry anything). */
+function frameOrigin(url: string | undefined): string {
+  if (!url) return 'a vanished frame';
+  try {
+    const u = new URL(url);
+    return u.protocol === 'file:' ? 'file:' : u.origin;
+  } catch {
+    return 'an unreadable URL';
+  }
+}
+
 const FORBIDDEN_SENDER = 'This request did not come from a Loket window';
 
 /** Binds every contract call and forwards core events; the returned function undoes both. */
@@ -33,7 +44,7 @@ export function bindIpc(core: Core, trust: IpcTrust): () => void {
   for (const name of CALL_NAMES) {
     ipcMain.handle(ipcCallChannel(name), async (event, input: unknown, sessionToken: unknown): Promise<Result<unknown>> => {
       if (!isTrustedSender(event, trust)) {
-        console.warn(`[loket] refused ${name} from ${event.senderFrame?.url ?? 'a vanished frame'}`);
+        core.log.warn({ call: name, frame: frameOrigin(event.senderFrame?.url) }, 'refused a call from outside a Loket window');
         return fail('FORBIDDEN', FORBIDDEN_SENDER);
       }
       const token = typeof sessionToken === 'string' ? sessionToken : undefined;
@@ -41,7 +52,7 @@ export function bindIpc(core: Core, trust: IpcTrust): () => void {
         return await dispatch(core, name, input, { sessionToken: token });
       } catch (err) {
         // dispatch already wraps its errors; a throw here must still not cross IPC as an exception.
-        console.error(`[loket] ${name} failed outside dispatch`, err);
+        core.log.error({ call: name, err }, 'a call failed outside dispatch');
         return fail('INTERNAL', 'Something went wrong inside Loket; the incident was logged');
       }
     });

@@ -1,4 +1,5 @@
 import { BrowserWindow, screen, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
+import { SILENT_LOG, type Log } from '../core/log.js';
 import type { ShellPaths } from './electron-paths.js';
 import { hardenWebContents } from './electron-security.js';
 
@@ -56,15 +57,18 @@ export interface WindowOptions {
   windows: LoketWindows;
   /** Unpackaged runs keep DevTools; installed workstations do not. */
   dev: boolean;
+  /** The shell's log (silent when left out, as in the window tests). */
+  log?: Log;
 }
 
-function load(win: BrowserWindow, paths: ShellPaths, hash?: string): void {
-  win.loadFile(paths.rendererIndex, hash ? { hash } : {}).catch((err: unknown) => {
-    console.error('[loket] the renderer failed to load', err);
+function load(win: BrowserWindow, opts: WindowOptions, hash?: string): void {
+  win.loadFile(opts.paths.rendererIndex, hash ? { hash } : {}).catch((err: unknown) => {
+    (opts.log ?? SILENT_LOG).error({ err }, 'the renderer failed to load');
   });
 }
 
-export function createMainWindow({ paths, windows, dev }: WindowOptions): BrowserWindow {
+export function createMainWindow(opts: WindowOptions): BrowserWindow {
+  const { paths, windows, dev } = opts;
   const win = secureWindow(
     {
       width: 1366,
@@ -82,7 +86,7 @@ export function createMainWindow({ paths, windows, dev }: WindowOptions): Browse
   hardenWebContents(win.webContents, paths.rendererUrl);
   windows.add(win);
   win.once('ready-to-show', () => win.show());
-  load(win, paths);
+  load(win, opts);
   return win;
 }
 
@@ -101,6 +105,6 @@ export function createDisplayWindow(opts: WindowOptions & { displayId?: number }
   );
   hardenWebContents(win.webContents, opts.paths.rendererUrl);
   opts.windows.add(win);
-  load(win, opts.paths, '/display');
+  load(win, opts, '/display');
   return win;
 }

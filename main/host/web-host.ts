@@ -149,7 +149,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     handle(req, res).catch((err: unknown) => {
       if (res.headersSent) return void res.end();
       if (err instanceof HttpError) return sendJson(res, err.status, { ok: false, error: { code: err.code, message: err.message } });
-      console.error('[loket] web host error', err);
+      core.log.error({ err, method: req.method }, 'web host error');
       sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Internal error' } });
     });
   });

@@ -42,13 +42,15 @@ export async function dispatch(core: Core, name: string, rawInput: unknown, call
     }
     const checked = spec.output.safeParse(output);
     if (!checked.success) {
-      console.error(`[loket] ${name} returned a value outside its contract`, checked.error.issues);
+      // Paths and codes only: the answer itself is personal data more often than not.
+      const issues = checked.error.issues.map((i) => `${i.path.map(String).join('.')}:${i.code}`);
+      core.log.error({ call: name, issues }, 'a call returned a value outside its contract');
       return fail('INTERNAL', 'Loket produced an unexpected answer; the incident was logged');
     }
     return ok(checked.data);
   } catch (err) {
     if (err instanceof AppError) return { ok: false, error: err.toBody() };
-    console.error(`[loket] ${name} failed`, err);
+    core.log.error({ call: name, err }, 'a call failed');
     return fail('INTERNAL', 'Something went wrong inside Loket; the incident was logged');
   }
 }

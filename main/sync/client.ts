@@ -219,7 +219,7 @@ export class SyncClient implements SyncPort {
   /** Records a failure in the status and says how long to wait before the next try. */
   private failed(err: unknown, backoff: Backoff): number {
     setSyncState(this.db, 'last_attempt_at', String(this.core.now()));
-    const { patch, longWait } = classifyFailure(err);
+    const { patch, longWait } = classifyFailure(err, this.core.log);
     const delay = longWait ? backoff.max() : backoff.next();
     this.update({ ...patch, nextAttemptAt: this.core.now() + delay });
     return delay;

@@ -1,6 +1,7 @@
 // What a sync failure means for the status bar and for the next attempt, and how an enrolment failure
 // reads on the enrolment form.
 import { AppError } from '@common/contract/result.js';
+import type { Log } from '../core/log.js';
 import type { LiveSyncState } from '../core/replication/port.js';
 import { SyncHttpError } from './transport.js';
 
@@ -17,11 +18,11 @@ export interface Failure {
   longWait: boolean;
 }
 
-export function classifyFailure(err: unknown): Failure {
+export function classifyFailure(err: unknown, log: Log): Failure {
   if (err instanceof TrainingRefused)
     return { patch: { state: 'error', lastError: { code: 'TRAINING', message: err.message } }, longWait: true };
   if (!(err instanceof SyncHttpError)) {
-    console.error('[sync] unexpected failure', err);
+    log.error({ err }, 'unexpected sync failure');
     return { patch: { state: 'error', lastError: { code: 'INTERNAL', message: (err as Error)?.message ?? String(err) } }, longWait: false };
   }
   const lastError = { code: err.code, message: err.message };

@@ -1,6 +1,7 @@
 // Ticket events (Qmatic measurement: a transaction runs from the last call to finish or transfer; a
 // visit from queue entry to served) and the notifications outbox for SMS/WhatsApp. The gateway is an
 // interface; the default adapter only logs, so an office without a provider loses nothing.
+import type { FastifyBaseLogger } from 'fastify';
 import type { Sql } from '../store/store.js';
 import type { TicketRow } from './rows.js';
 
@@ -35,11 +36,12 @@ export interface NotificationGateway {
   send(n: { officeCode: string; ticketId: string; kind: string; payload: unknown }): Promise<void>;
 }
 
-export const logGateway: NotificationGateway = {
+/** Stands in for the SMS/push gateway: logs that a notification went out, not what it said (a booking code). */
+export const logGateway = (log: FastifyBaseLogger): NotificationGateway => ({
   async send(n) {
-    console.log(`[queue] notify ${n.officeCode} ${n.kind} ${JSON.stringify(n.payload)}`);
+    log.info({ officeCode: n.officeCode, ticketId: n.ticketId, kind: n.kind }, 'notification sent');
   },
-};
+});
 
 /** Sends what is unsent, oldest first; a failure stops the round and is retried next time. */
 export async function drainNotifications(sql: Sql, gateway: NotificationGateway, now: number, limit = 100): Promise<number> {

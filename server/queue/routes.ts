@@ -33,8 +33,9 @@ export function registerQueueRoutes(app: FastifyInstance, deps: CentralDeps, day
   const hub = queueHub(deps);
   // Ticket-called and status notifications leave through the gateway (the log by default) in the background.
   let draining: Promise<unknown> = Promise.resolve();
+  const gateway = logGateway(app.log);
   const drain = setInterval(() => {
-    draining = drainNotifications(deps.store, logGateway, deps.now()).catch(() => undefined);
+    draining = drainNotifications(deps.store, gateway, deps.now()).catch(() => undefined);
   }, 5_000);
   drain.unref();
   // A minute late is soon enough to close yesterday's leftover tickets; an error is retried next minute.
@@ -44,7 +45,7 @@ export function registerQueueRoutes(app: FastifyInstance, deps: CentralDeps, day
       ? undefined
       : setInterval(() => {
           sweeping = closePastDays(deps.store, deps.now(), deps.published).catch((err: unknown) =>
-            console.error('[queue] closing past days failed', err),
+            app.log.error({ err }, 'closing past days failed'),
           );
         }, dayEndSweepMs);
   sweep?.unref();

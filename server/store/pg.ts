@@ -7,10 +7,10 @@ const types = {
     oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text'),
 };
 
-export async function openPgStore(connectionString: string): Promise<Store> {
+export async function openPgStore(connectionString: string, onIdleError: (err: Error) => void = () => undefined): Promise<Store> {
   const pool = new pg.Pool({ connectionString, max: 8, types: types as pg.CustomTypesConfig });
   // A dropped idle connection must not crash the server; the pool replaces it.
-  pool.on('error', (err) => console.error('[central] idle PostgreSQL connection failed', err.message));
+  pool.on('error', onIdleError);
   const client = await pool.connect();
   client.release();
   const query = async <T>(text: string, params?: readonly unknown[]): Promise<T[]> =>

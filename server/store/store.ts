@@ -18,12 +18,14 @@ export interface StoreOptions {
   /** postgres://... ; without it the store is PGlite in `dataDir` (or in memory when that is unset too). */
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
+  /** Hears a dropped idle PostgreSQL connection (the pool replaces it). */
+  onIdleError?: (err: Error) => void;
 }
 
 export async function openStore(opts: StoreOptions): Promise<Store> {
   if (opts.databaseUrl) {
     const { openPgStore } = await import('./pg.js');
-    return openPgStore(opts.databaseUrl);
+    return openPgStore(opts.databaseUrl, opts.onIdleError);
   }
   const { openPgliteStore } = await import('./pglite.js');
   return openPgliteStore(opts.dataDir);

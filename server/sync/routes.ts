@@ -64,12 +64,28 @@ export function registerSyncRoutes(app: FastifyInstance, deps: CentralDeps): voi
     return { workstationId: input.workstationId, officeCode: input.officeCode, office, serverTime: now };
   });
 
-  serve(syncRoutes.push, async ({ ws, body }) => applyPush(deps, { id: ws.id, officeCode: ws.officeCode }, body), {
-    check: ({ ws, body }) => {
-      if (body.officeCode !== ws.officeCode)
-        throw new CentralError('WRONG_OFFICE', `This workstation belongs to ${ws.officeCode}; it cannot push ops for ${body.officeCode}`);
+  serve(
+    syncRoutes.push,
+    async ({ req, ws, body }) => {
+      const answer = await applyPush(deps, { id: ws.id, officeCode: ws.officeCode }, body);
+      // Ids, codes and counts: the ops' payloads (names, NIKs) never reach the log.
+      const entityOf = new Map(body.ops.map((o) => [o.opId, o.entity]));
+      for (const r of answer.results)
+        if (r.status === 'rejected' || r.status === 'conflict')
+          req.log.info(
+            { workstation: ws.id, opId: r.opId, deviceSeq: r.deviceSeq, entity: entityOf.get(r.opId), status: r.status, reason: r.reason },
+            'op not applied',
+          );
+      req.log.debug({ workstation: ws.id, count: body.ops.length, answered: answer.results.length, gap: answer.gap }, 'push');
+      return answer;
     },
-  });
+    {
+      check: ({ ws, body }) => {
+        if (body.officeCode !== ws.officeCode)
+          throw new CentralError('WRONG_OFFICE', `This workstation belongs to ${ws.officeCode}; it cannot push ops for ${body.officeCode}`);
+      },
+    },
+  );
 
   const reportOutbox = outboxReporter(deps.store);
   serve(syncRoutes.pull, async ({ req, ws, query: input }) => {

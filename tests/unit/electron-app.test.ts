@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CALL_NAMES } from '@common/contract/index.js';
 import { startShell, type Shell } from '@main/host/electron-app.js';
 import { FakeBrowserWindow, Menu, app, dialog, ipcMain, resetFakeElectron, safeStorage, session } from '../fixtures/fake-electron/index.js';
+import { workstationLog } from '../support/log.js';
 
 // The extras add net, powerMonitor and safeStorage's sealing, which the shell's background uses.
 vi.mock('electron', async () => (await import('../fixtures/fake-electron-extras.js')).electronWithExtras);
@@ -130,16 +131,18 @@ describe('electron shell', () => {
   });
 
   it('the entry point starts the shell with its background, and quitting stops both', { timeout: 30_000 }, async () => {
-    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     await import('@main/electron.js');
     await vi.waitFor(() => expect(FakeBrowserWindow.getAllWindows()).toHaveLength(1));
     expect(app.sandboxEnabled).toBe(true);
     expect(ipcMain.handlers.size).toBe(CALL_NAMES.length);
-    await vi.waitFor(() => expect(log).toHaveBeenCalledWith(expect.stringMatching(/embedded central at http:\/\/127\.0\.0\.1:\d+/)), {
-      timeout: 20_000,
-    });
+    await vi.waitFor(
+      () =>
+        expect(workstationLog(app.userData)).toContainEqual(
+          expect.objectContaining({ embedded: true, central: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) }),
+        ),
+      { timeout: 20_000 },
+    );
     app.emit('will-quit', { preventDefault() {} });
     await vi.waitFor(() => expect(app.exitCodes).toEqual([0]), { timeout: 20_000 });
-    log.mockRestore();
   });
 });

@@ -15,6 +15,7 @@ import { dispatch } from '@main/ipc/dispatch.js';
 import { KEY_FILE } from '@main/sync/index.js';
 import { app, resetFakeElectron, safeStorage } from '../fixtures/fake-electron/index.js';
 import { net, powerMonitor, resetExtras } from '../fixtures/fake-electron-extras.js';
+import { workstationLog } from '../support/log.js';
 
 vi.mock('electron', async () => (await import('../fixtures/fake-electron-extras.js')).electronWithExtras);
 
@@ -163,15 +164,19 @@ describe('the shell with its background', () => {
   );
 
   it('keeps the window when the background cannot start', async () => {
-    const err = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     // A file where the embedded central's folder belongs: it cannot open its database.
     mkdirSync(app.userData, { recursive: true });
     writeFileSync(join(app.userData, 'central'), 'not a folder');
     shell = await startShell({ platform: 'linux' });
     expect(await shell?.background).toBeUndefined();
     expect(shell?.mainWindow).toBeDefined();
-    expect(err).toHaveBeenCalledWith(expect.stringMatching(/did not start/), expect.anything());
-    err.mockRestore();
+    expect(workstationLog(app.userData)).toContainEqual(
+      expect.objectContaining({
+        level: 50,
+        msg: expect.stringMatching(/did not start/),
+        err: expect.objectContaining({ type: expect.any(String) }),
+      }),
+    );
   });
 });
 

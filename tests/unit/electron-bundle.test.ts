@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALL_NAMES } from '@common/contract/index.js';
+import { workstationLog } from '../support/log.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'loket-bundle-'));
@@ -107,6 +108,8 @@ describe('electron bundles', () => {
     expect(out.sandbox).toBe(true);
     expect(out.status).toMatchObject({ ok: true, value: { setupDone: false } });
     expect(existsSync(join(tmp, 'userData', 'loket.sqlite'))).toBe(true);
+    // The log (pino and pino-roll, loaded by the CommonJS bundle) is written in the data folder.
+    expect(workstationLog(join(tmp, 'userData'))).toContainEqual(expect.objectContaining({ msg: 'Loket started', host: 'electron' }));
   });
 
   it('out/preload/preload.cjs runs with nothing but electron and exposes the bridge', async () => {

@@ -110,11 +110,12 @@ describe('electron IPC host', () => {
     for (const [label, event] of cases) {
       it(label, async () => {
         const spy = vi.spyOn(dispatchModule, 'dispatch');
-        const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+        const warn = vi.spyOn(core.log, 'warn');
         const res = await call('app.status', event(), {});
         expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
         expect(spy).not.toHaveBeenCalled();
         expect(warn).toHaveBeenCalledOnce();
+        expect(warn).toHaveBeenCalledWith(expect.objectContaining({ call: 'app.status' }), expect.any(String));
       });
     }
   });

@@ -43,14 +43,15 @@ export const EXPIRY_SWEEP_MS = 15 * 60_000;
 
 /** Starts the periodic sweep (and one right away); returns the function that stops it. */
 export function startExpirySweep(core: Core, intervalMs = EXPIRY_SWEEP_MS): () => void {
+  const log = core.log.child({ component: 'expiry' });
   const run = () => {
     try {
       const r = expireOverdueApplications(core);
-      if (r.expired.length > 0) console.info(`[expiry] expired ${r.expired.length} uncollected application(s): ${r.expired.join(', ')}`);
-      for (const s of r.skipped) console.warn(`[expiry] ${s.number} not expired yet: ${s.reason}`);
-    } catch (e) {
+      if (r.expired.length > 0) log.info({ count: r.expired.length, numbers: r.expired }, 'expired uncollected applications');
+      for (const s of r.skipped) log.warn({ number: s.number, reason: s.reason }, 'application not expired yet');
+    } catch (err) {
       // A sweep that fails (database busy, closing) is retried at the next tick.
-      console.error('[expiry] sweep failed', e);
+      log.error({ err }, 'expiry sweep failed');
     }
   };
   run();

@@ -34,7 +34,7 @@ export function ensureDataKey(ctx: CallContext): DataKey {
   try {
     existing = vault.load(ctx.db);
   } catch (err) {
-    console.error('[loket] biometric data key unavailable', err instanceof Error ? err.message : err);
+    ctx.core.log.error({ err }, 'biometric data key unavailable');
     throw new AppError('INTERNAL', 'The biometric data key cannot be opened on this workstation; call IT');
   }
   if (existing) return existing;
@@ -273,7 +273,7 @@ export function readImage(ctx: CallContext, recordId: string, purpose: string): 
     const bytes = vault.open(ctx.db, record.id, { keyId: blob.key_id, nonce: blob.nonce, tag: blob.tag, ciphertext: blob.ciphertext });
     return { record, bytes };
   } catch (err) {
-    console.error('[loket] biometric record could not be decrypted', record.id, err instanceof Error ? err.message : err);
+    ctx.core.log.error({ err, recordId: record.id }, 'biometric record could not be decrypted');
     throw new AppError('INTERNAL', 'This biometric record cannot be decrypted; the incident was logged');
   }
 }

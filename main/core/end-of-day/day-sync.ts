@@ -7,7 +7,7 @@ import { closeDayElsewhere } from '@db/queries/day-sync.js';
 import { getSetting } from '@db/queries/settings.js';
 import { getUserByUsername } from '@db/queries/users.js';
 import type { Db } from '@db/connection.js';
-import { keepAside, type LocalApplier } from '../replication/applier.js';
+import { keepUnreadable, type LocalApplier } from '../replication/applier.js';
 
 const Closed = z.looseObject({
   status: z.literal('closed'),
@@ -45,12 +45,10 @@ function follow(db: Db, date: string, day: z.infer<typeof DayRecord>): void {
 
 export const businessDayApplier: LocalApplier = {
   entity: 'business_day',
-  apply(db, rec) {
+  apply(db, rec, _now, effects) {
     const parsed = DayRecord.safeParse(rec.data);
-    if (rec.deleted || !/^\d{4}-\d{2}-\d{2}$/.test(rec.entityId) || !parsed.success) {
-      console.error(`[sync] business day ${rec.entityId} from central is unreadable; kept aside`);
-      return keepAside(db, rec);
-    }
+    if (rec.deleted || !/^\d{4}-\d{2}-\d{2}$/.test(rec.entityId) || !parsed.success)
+      return keepUnreadable(db, rec, effects, parsed.success ? [] : parsed.error.issues);
     follow(db, rec.entityId, parsed.data);
   },
 };

@@ -3,18 +3,14 @@
 // the analytics import read every desk's tickets, not only the ones this workstation issued.
 import { TICKET_ENTITY, TicketData } from '@common/central/ticket-record.js';
 import { deleteOfficeTicket, upsertOfficeTicket } from '@db/queries/office-tickets.js';
-import { keepAside, type LocalApplier } from '../replication/applier.js';
+import { keepUnreadable, type LocalApplier } from '../replication/applier.js';
 
 export const ticketApplier: LocalApplier = {
   entity: TICKET_ENTITY,
-  apply(db, rec) {
+  apply(db, rec, _now, effects) {
     if (rec.deleted) return deleteOfficeTicket(db, rec.entityId, rec.version);
     const parsed = TicketData.safeParse(rec.data);
-    if (!parsed.success) {
-      // A record this version cannot read must not stop the pull: kept aside as central sent it.
-      console.error(`[sync] ticket ${rec.entityId} from central is unreadable; kept aside`, parsed.error.issues);
-      return keepAside(db, rec);
-    }
+    if (!parsed.success) return keepUnreadable(db, rec, effects, parsed.error.issues);
     const t = parsed.data;
     upsertOfficeTicket(db, {
       id: rec.entityId,

@@ -122,6 +122,7 @@ function freeze(ctx: CallContext, a: ApplicationRow, kind: Kind): { frozen: Froz
 }
 
 async function render(
+  ctx: CallContext,
   frozen: Frozen,
   perPrint: { printedAt: number; officerName: string; language: Language; reprint: ReprintMarker | null; void: VoidMarker | null },
 ): Promise<string> {
@@ -132,7 +133,7 @@ async function render(
     else bytes = await renderDeficiencyNotice({ ...frozen.model, ...perPrint });
   } catch (err) {
     if (err instanceof AppError) throw err;
-    console.error('[loket] receipt rendering failed', err);
+    ctx.core.log.error({ err, kind: frozen.kind }, 'receipt rendering failed');
     throw new AppError('INTERNAL', 'The receipt could not be rendered; nothing was recorded');
   }
   return Buffer.from(bytes).toString('base64');
@@ -161,7 +162,7 @@ export const receiptsHandlers = {
     assertDayOpen(ctx);
     const a = applicationOrFail(ctx.db, input.applicationId);
     const { frozen, paymentId } = freeze(ctx, a, input.kind);
-    const pdfBase64 = await render(frozen, {
+    const pdfBase64 = await render(ctx, frozen, {
       printedAt: ctx.now,
       officerName: user.full_name,
       language: input.language,
@@ -206,7 +207,7 @@ export const receiptsHandlers = {
         status: receipt.status,
       });
     const copyNo = receipt.print_count + 1;
-    const pdfBase64 = await render(frozen, {
+    const pdfBase64 = await render(ctx, frozen, {
       printedAt: ctx.now,
       officerName: user.full_name,
       language: input.language,
@@ -240,7 +241,7 @@ export const receiptsHandlers = {
     const { receipt, frozen, application } = receiptOrFail(ctx, input.receiptId);
     if (receipt.status === 'void') throw new AppError('CONFLICT', 'The receipt is already void', { code: 'receipt.void' });
     const grant = takeOverride(ctx, input.overrideToken, 'receipt.void');
-    const pdfBase64 = await render(frozen, {
+    const pdfBase64 = await render(ctx, frozen, {
       printedAt: ctx.now,
       officerName: user.full_name,
       language: 'id',

@@ -14,7 +14,11 @@ export interface PulledRecord {
 export interface ApplyEffects {
   /** Accounts whose sessions must end (disabled, role or password changed centrally). */
   endSessionsOf: string[];
+  /** Records kept aside because this version cannot read them: logged once the transaction is over. */
+  unreadable: Array<{ entity: string; entityId: string; issues: string[] }>;
 }
+
+export const noEffects = (): ApplyEffects => ({ endSessionsOf: [], unreadable: [] });
 
 export interface LocalApplier {
   entity: string;
@@ -31,3 +35,21 @@ export const keepAside = (db: Db, rec: PulledRecord): void =>
     data: JSON.stringify(rec.data),
     deleted: rec.deleted ? 1 : 0,
   });
+
+/**
+ * A record this version cannot read must not stop the pull: kept aside as central sent it, and named
+ * in the log by entity, id and the failing fields' paths (never their values).
+ */
+export function keepUnreadable(
+  db: Db,
+  rec: PulledRecord,
+  effects: ApplyEffects,
+  issues: readonly { path: readonly PropertyKey[]; code: string }[] = [],
+): void {
+  effects.unreadable.push({
+    entity: rec.entity,
+    entityId: rec.entityId,
+    issues: issues.map((i) => `${i.path.map(String).join('.')}:${i.code}`),
+  });
+  keepAside(db, rec);
+}

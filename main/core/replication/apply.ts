@@ -5,7 +5,7 @@ import type { Db } from '@db/connection.js';
 import { deferRecord, deleteDeferred, getCursor, getDeferred, setCursor, setKnownVersion } from '@db/queries/sync.js';
 import { getOp, hasPendingFor, setOpResult, type OutboxStatus } from '@db/queries/sync-outbox.js';
 import type { Core } from '../core.js';
-import { keepAside, type ApplyEffects, type LocalApplier, type PulledRecord } from './applier.js';
+import { keepAside, noEffects, type ApplyEffects, type LocalApplier, type PulledRecord } from './applier.js';
 import { LOCAL_APPLIERS } from './appliers.js';
 
 /** Anything without a table of its own here is still kept, so nothing central sends is lost. */
@@ -20,8 +20,9 @@ function applyOne(db: Db, rec: PulledRecord, now: number, effects: ApplyEffects)
   setKnownVersion(db, rec.entity, rec.entityId, rec.version);
 }
 
-function endSessions(core: Core, effects: ApplyEffects): void {
+function afterApply(core: Core, effects: ApplyEffects): void {
   for (const id of new Set(effects.endSessionsOf)) core.sessions.endAllFor(id);
+  for (const u of effects.unreadable) core.log.warn(u, 'a record from central is unreadable here; kept aside');
 }
 
 /**
@@ -54,7 +55,7 @@ export function applyPulled(
   cursor?: number,
   alsoInTx?: (db: Db) => void,
 ): { applied: number; deferred: number } {
-  const effects: ApplyEffects = { endSessionsOf: [] };
+  const effects = noEffects();
   const now = core.now();
   const counts = db
     .transaction(() => {
@@ -81,7 +82,7 @@ export function applyPulled(
       return { applied, deferred };
     })
     .immediate();
-  endSessions(core, effects);
+  afterApply(core, effects);
   return counts;
 }
 
@@ -106,7 +107,7 @@ interface Settled {
  * made a newer version, whose change the pull brings.
  */
 export function recordPushResults(core: Core, db: Db, results: readonly OpResult[]): void {
-  const effects: ApplyEffects = { endSessionsOf: [] };
+  const effects = noEffects();
   const now = core.now();
   db.transaction(() => {
     const settled = new Map<string, Settled>();
@@ -138,10 +139,10 @@ export function recordPushResults(core: Core, db: Db, results: readonly OpResult
       deleteDeferred(db, s.entity, s.entityId);
     }
   })();
-  endSessions(core, effects);
+  afterApply(core, effects);
 }
 
 /** For conflict resolution: the record as the officer decided it, at central's version. */
 export function applyLocalState(db: Db, rec: PulledRecord, now: number): void {
-  applyOne(db, rec, now, { endSessionsOf: [] });
+  applyOne(db, rec, now, noEffects());
 }

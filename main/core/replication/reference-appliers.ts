@@ -8,16 +8,13 @@ import {
   upsertSyncedService,
   upsertSyncedUser,
 } from '@db/queries/sync-apply.js';
-import { keepAside, type LocalApplier } from './applier.js';
+import { keepAside, keepUnreadable, type LocalApplier } from './applier.js';
 
 export const userApplier: LocalApplier = {
   entity: 'user',
   apply(db, rec, now, effects) {
     const parsed = UserData.safeParse(rec.data);
-    if (!parsed.success) {
-      console.error(`[sync] user ${rec.entityId} from central is unreadable; kept aside`, parsed.error.issues);
-      return keepAside(db, rec);
-    }
+    if (!parsed.success) return keepUnreadable(db, rec, effects, parsed.error.issues);
     const u = parsed.data;
     const before = getUserById(db, rec.entityId);
     const renamed = renameClashingUser(db, u.username, rec.entityId);

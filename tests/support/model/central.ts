@@ -9,6 +9,7 @@ import { createCentral, type Central } from '@server/app.js';
 import type { EntityDef } from '@server/entities/types.js';
 import type { AdminRoute, RouteInput, RouteResponse } from '@common/central/routes.js';
 import { adminCall } from '../central-client.js';
+import type { CentralLog } from '@server/http/log.js';
 
 export type StoreKind = 'pglite' | 'postgres';
 
@@ -56,7 +57,7 @@ export interface TestCentral {
 
 export async function startTestCentral(
   kind: StoreKind,
-  opts: { entities?: readonly EntityDef[]; now?: () => number } = {},
+  opts: { entities?: readonly EntityDef[]; now?: () => number; log?: CentralLog } = {},
 ): Promise<TestCentral> {
   const dataDir = mkdtempSync(join(tmpdir(), 'loket-central-'));
   const db = kind === 'postgres' ? await createTestDatabase() : undefined;
@@ -69,6 +70,7 @@ export async function startTestCentral(
       entities: opts.entities,
       now: opts.now,
       dayEndSweepMs: opts.now ? null : undefined,
+      log: opts.log,
     });
   let central = await open();
   const url = await central.listen({ host: '127.0.0.1', port: 0 });
