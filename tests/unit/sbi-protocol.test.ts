@@ -1,4 +1,15 @@
-import { createHash, generateKeyPairSync, sign } from 'node:crypto';
+import {
+  constants,
+  createHash,
+  createHmac,
+  createPrivateKey,
+  generateKeyPairSync,
+  sign,
+  X509Certificate,
+  type KeyObject,
+} from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@common/contract/result.js';
 import { DEVICE_ERROR_KINDS, deviceErrorDetails, deviceErrorMessage, kindForSbiCode } from '@common/domain/biometrics/errors.js';
@@ -9,9 +20,9 @@ import { parseRequest, RawHttpError } from '@main/devices/sbi-sim/raw-http.js';
 import { parseSimArgs } from '@main/devices/sbi-sim/cli.js';
 
 const sha = (b: Uint8Array | string) => createHash('sha256').update(b).digest();
-const deviceKind = (fn: () => unknown): string => {
+const deviceKind = async (fn: () => unknown): Promise<string> => {
   try {
-    fn();
+    await fn();
   } catch (err) {
     if (err instanceof AppError && err.code === 'DEVICE') return (err.details as { deviceError: string }).deviceError;
     throw err;
@@ -95,37 +106,78 @@ describe('MJPEG stream parsing', () => {
 describe('JWS verification', () => {
   const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  // A device with a certificate (what real devices send in x5c): tests/fixtures/sbi-device.pem.
+  const devicePem = readFileSync(fileURLToPath(new URL('../fixtures/sbi-device.pem', import.meta.url)), 'utf8');
+  const deviceKey = createPrivateKey(devicePem);
+  const deviceCert = new X509Certificate(devicePem);
   const b64u = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
-  const token = (alg: 'RS256' | 'ES256', payload: unknown) => {
-    const pair = alg === 'RS256' ? rsa : ec;
-    const h = b64u({ alg, jwk: pair.publicKey.export({ format: 'jwk' }) });
-    const p = b64u(payload);
-    const sig = sign(
-      'sha256',
-      Buffer.from(`${h}.${p}`),
-      alg === 'ES256' ? { key: pair.privateKey, dsaEncoding: 'ieee-p1363' } : pair.privateKey,
-    );
-    return `${h}.${p}.${sig.toString('base64url')}`;
+  type Alg = 'RS256' | 'ES256' | 'PS256' | 'x5c';
+  const signWith = (alg: Alg, input: string): Buffer => {
+    const data = Buffer.from(input);
+    if (alg === 'ES256') return sign('sha256', data, { key: ec.privateKey, dsaEncoding: 'ieee-p1363' });
+    if (alg === 'x5c') return sign('sha256', data, { key: deviceKey, dsaEncoding: 'ieee-p1363' });
+    if (alg === 'PS256') return sign('sha256', data, { key: rsa.privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 });
+    return sign('sha256', data, rsa.privateKey);
   };
+  const headerFor = (alg: Alg) =>
+    alg === 'x5c'
+      ? { alg: 'ES256', x5c: [deviceCert.raw.toString('base64')] }
+      : { alg, jwk: (alg === 'ES256' ? ec : rsa).publicKey.export({ format: 'jwk' }) };
+  /** `rawPayload`: the payload part as written, base64url or not. */
+  const token = (alg: Alg, payload: unknown, rawPayload?: string) => {
+    const h = b64u(headerFor(alg));
+    const p = rawPayload ?? b64u(payload);
+    return `${h}.${p}.${signWith(alg, `${h}.${p}`).toString('base64url')}`;
+  };
+  const spkiHash = (key: KeyObject) =>
+    createHash('sha256')
+      .update(key.export({ type: 'spki', format: 'der' }))
+      .digest('hex');
 
-  it('verifies RS256 and ES256 tokens signed by the key in the header and names the key', () => {
-    const a = verifyJws(token('RS256', { q: 1 }));
-    const b = verifyJws(token('ES256', { q: 2 }));
+  it('verifies RS256, ES256 and PS256 tokens signed by the key in the header and names the key', async () => {
+    const a = await verifyJws(token('RS256', { q: 1 }));
+    const b = await verifyJws(token('ES256', { q: 2 }));
+    const c = await verifyJws(token('PS256', { q: 3 }));
     expect(JSON.parse(a.payload.toString())).toEqual({ q: 1 });
     expect(JSON.parse(b.payload.toString())).toEqual({ q: 2 });
+    expect(JSON.parse(c.payload.toString())).toEqual({ q: 3 });
     expect(a.keyId).toMatch(/^[0-9a-f]{64}$/);
+    expect(a.keyId).toBe(spkiHash(rsa.publicKey));
     expect(a.keyId).not.toBe(b.keyId);
-    expect(verifyJws(token('RS256', { other: true })).keyId).toBe(a.keyId);
+    expect((await verifyJws(token('RS256', { other: true }))).keyId).toBe(a.keyId);
   });
 
-  it('calls an altered payload or an unsigned token a signature fault and garbage malformed', () => {
+  it('verifies a token signed by the device certificate in x5c and pins the certificate key', async () => {
+    const d = await verifyJws(token('x5c', { q: 4 }));
+    expect(JSON.parse(d.payload.toString())).toEqual({ q: 4 });
+    expect(d.keyId).toBe(spkiHash(deviceCert.publicKey));
+  });
+
+  it('calls an altered payload or an unsigned token a signature fault and garbage malformed', async () => {
     const [h, , s] = token('RS256', { qualityScore: '30' }).split('.');
-    expect(deviceKind(() => verifyJws(`${h}.${b64u({ qualityScore: '99' })}.${s}`))).toBe('signature');
+    expect(await deviceKind(() => verifyJws(`${h}.${b64u({ qualityScore: '99' })}.${s}`))).toBe('signature');
     const none = `${b64u({ alg: 'none', jwk: rsa.publicKey.export({ format: 'jwk' }) })}.${b64u({})}.`;
-    expect(deviceKind(() => verifyJws(none))).toBe('signature');
-    expect(deviceKind(() => verifyJws(`${b64u({ alg: 'RS256' })}.${b64u({})}.AAAA`))).toBe('signature');
-    expect(deviceKind(() => verifyJws('only.two'))).toBe('malformed');
-    expect(deviceKind(() => verifyJws('%%%.e30.AAAA'))).toBe('malformed');
+    expect(await deviceKind(() => verifyJws(none))).toBe('signature');
+    expect(await deviceKind(() => verifyJws(`${b64u({ alg: 'RS256' })}.${b64u({})}.AAAA`))).toBe('signature');
+    expect(await deviceKind(() => verifyJws('only.two'))).toBe('malformed');
+    expect(await deviceKind(() => verifyJws('%%%.e30.AAAA'))).toBe('malformed');
+  });
+
+  it('refuses a key the header cannot vouch for: HMAC with a key in the header, another key in x5c, a bad certificate', async () => {
+    const secret = { kty: 'oct', k: b64u('shared secret') };
+    const hh = b64u({ alg: 'HS256', jwk: secret });
+    const hp = b64u({ q: 1 });
+    const hmac = createHmac('sha256', 'shared secret').update(`${hh}.${hp}`).digest('base64url');
+    expect(await deviceKind(() => verifyJws(`${hh}.${hp}.${hmac}`))).toBe('signature');
+    const [, p, s] = token('ES256', { q: 1 }).split('.');
+    expect(await deviceKind(() => verifyJws(`${b64u(headerFor('x5c'))}.${p}.${s}`))).toBe('signature');
+    expect(await deviceKind(() => verifyJws(`${b64u({ alg: 'ES256', x5c: ['bm90IGEgY2VydA'] })}.${p}.${s}`))).toBe('signature');
+  });
+
+  it('calls a signed payload that is not base64url malformed, and a bad signature over one a signature fault', async () => {
+    expect(await deviceKind(() => verifyJws(token('RS256', null, 'not*base64')))).toBe('malformed');
+    const [h, p] = token('RS256', null, 'not*base64').split('.');
+    expect(await deviceKind(() => verifyJws(`${h}.${p}.${b64u('forged')}`))).toBe('signature');
   });
 });
 

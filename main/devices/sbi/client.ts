@@ -53,10 +53,10 @@ function modalitiesOf(type: string, subIds: number[]): Modality[] {
   return [];
 }
 
-function decodeDigitalId(raw: string): DigitalId {
+async function decodeDigitalId(raw: string): Promise<DigitalId> {
   const json =
     raw.split('.').length === 3
-      ? jsonPayload(verifyJws(raw))
+      ? jsonPayload(await verifyJws(raw))
       : (() => {
           try {
             return JSON.parse(b64url(raw).toString('utf8')) as unknown;
@@ -115,7 +115,7 @@ export class SbiClient {
       let keyId: string | null = null;
       let json: unknown;
       if (entry.deviceInfo.split('.').length === 3) {
-        const jws = verifyJws(entry.deviceInfo);
+        const jws = await verifyJws(entry.deviceInfo);
         keyId = jws.keyId;
         json = jsonPayload(jws);
       } else {
@@ -127,7 +127,7 @@ export class SbiClient {
       }
       const info = DeviceInfo.safeParse(json);
       if (!info.success) throw deviceError('malformed', { info: 'deviceInfo fields' });
-      const digitalId = decodeDigitalId(info.data.digitalId);
+      const digitalId = await decodeDigitalId(info.data.digitalId);
       const trusted = keyId !== null && (!this.opts.trustedKeyIds || this.opts.trustedKeyIds.has(keyId));
       const status = trusted ? info.data.deviceStatus : 'Not Registered';
       out.push({
@@ -205,7 +205,7 @@ export class SbiClient {
     for (const el of elements) {
       if (el.specVersion && el.specVersion !== '0.9.5') throw deviceError('mismatch', { info: `specVersion ${el.specVersion}` });
       if (!el.data) throw deviceError('malformed', { info: 'element without data' });
-      const jws = verifyJws(el.data);
+      const jws = await verifyJws(el.data);
       if (jws.keyId !== dev.keyId) throw deviceError('signature', { info: 'signed by a key other than the device’s' });
       const payload = CapturePayload.safeParse(jsonPayload(jws));
       if (!payload.success) throw deviceError('malformed', { info: 'capture payload fields' });
