@@ -25,10 +25,10 @@ await esbuild({
   packages: 'external',
 });
 // CommonJS for Electron's main process; import.meta.url is shimmed so db/migrate.ts finds its SQL files.
-// bwip-js/generic and jose 6 ship as ESM only: they are bundled into the CommonJS main, so loading it never
-// depends on require() of an ES module (Node 20.19+ and Electron's Node can, with warnings on some
-// versions). Every other package stays external.
-const ESM_ONLY = ['bwip-js', 'jose'];
+// bwip-js/generic, jose 6 and fast-png ship as ESM only: they are bundled into the CommonJS main, so loading
+// it never depends on require() of an ES module (Node 20.19+ and Electron's Node can, with warnings on
+// some versions). Every other package stays external.
+const ESM_ONLY = ['bwip-js', 'jose', 'fast-png'];
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const cjsExternal = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })
   .filter((name) => !ESM_ONLY.includes(name))

@@ -2,11 +2,10 @@
 // real socket: device status, live preview, quality per finger, three attempts keeping the best, a
 // supervisor accepting a low-quality capture, a finger exception with a photo, the face from the
 // workstation camera (Chromium's fake camera) and from the face device, and a device fault.
-import { deflateSync, inflateSync } from 'node:zlib';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { encodePng } from '@common/domain/biometrics/png.js';
+import { encodePng } from '@main/core/biometrics/png.js';
 import { KeyFileWrapper } from '@main/core/kernel/crypto/key-wrapper.js';
 import { installBiometrics, type InstalledBiometrics } from '@main/devices/biometrics-install.js';
 import { DEFAULT_SIM_CONFIG } from '@main/devices/sbi-sim/config.js';
@@ -40,12 +39,7 @@ const applicationId = uuidv7();
 /** A picture file of the bandaged hand (any real PNG does: core checks it decodes). */
 function handPng(): Buffer {
   const g = face(80);
-  return Buffer.from(
-    encodePng(g.width, g.height, 1, g.data, {
-      deflate: (d) => deflateSync(d),
-      inflate: (d, max) => inflateSync(d, { maxOutputLength: max }),
-    }),
-  );
+  return Buffer.from(encodePng(g.width, g.height, 1, g.data));
 }
 
 beforeAll(async () => {

@@ -1,15 +1,37 @@
-import { deflateSync, inflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readIso, writeIso } from '@common/domain/biometrics/iso.js';
-import { decodePng, encodePng, PngError } from '@common/domain/biometrics/png.js';
+import { decodePng, encodePng, MAX_PNG_PIXELS, PngError } from '@main/core/biometrics/png.js';
 import { centredCrop, cropResize, faceQuality, isBetter, rateAttempt, toGray, type Gray } from '@common/domain/biometrics/quality.js';
 import { face, fingerprint } from '@main/devices/sbi-sim/images.js';
 import { encodeGrayJpeg } from '@main/devices/sbi-sim/jpeg.js';
 
-const zlib = {
-  deflate: (d: Uint8Array) => deflateSync(d),
-  inflate: (d: Uint8Array, max: number) => inflateSync(d, { maxOutputLength: max }),
-};
+/** One PNG chunk with its CRC, for writing PNGs the encoder never would. */
+function chunk(type: string, data: Uint8Array): Buffer {
+  const c = Buffer.alloc(12 + data.length);
+  c.writeUInt32BE(data.length, 0);
+  c.write(type, 4, 'latin1');
+  Buffer.from(data).copy(c, 8);
+  c.writeUInt32BE(crc32(c.subarray(4, 8 + data.length)), 8 + data.length);
+  return c;
+}
+
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** A PNG from a header and raw (filtered) rows, plus any extra chunks before the image data. */
+function pngOf(
+  h: { width: number; height: number; depth?: number; colorType?: number; interlace?: number },
+  raw: Uint8Array,
+  extra: Buffer[] = [],
+): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(h.width, 0);
+  ihdr.writeUInt32BE(h.height, 4);
+  ihdr[8] = h.depth ?? 8;
+  ihdr[9] = h.colorType ?? 0;
+  ihdr[12] = h.interlace ?? 0;
+  return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), ...extra, chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array(0))]);
+}
 
 /** A PNG written with every row filter (as browsers write them), to check the decoder's unfiltering. */
 function filteredPng(w: number, h: number, rgba: Uint8Array): Uint8Array {
@@ -34,7 +56,7 @@ function filteredPng(w: number, h: number, rgba: Uint8Array): Uint8Array {
       raw[y * (stride + 1) + 1 + x] = (px(y, x) - pred) & 0xff;
     }
   }
-  const plain = encodePng(w, h, 4, rgba, zlib);
+  const plain = encodePng(w, h, 4, rgba);
   // Swap the plain IDAT for the filtered one: same header, same size.
   const ihdrEnd = 8 + 12 + 13;
   const idat = deflateSync(raw);
@@ -59,7 +81,7 @@ describe('PNG codec', () => {
     const h = 5;
     for (const ch of [1, 3, 4] as const) {
       const px = Uint8Array.from({ length: w * h * ch }, (_, i) => (i * 37) & 0xff);
-      const img = decodePng(encodePng(w, h, ch, px, zlib), zlib);
+      const img = decodePng(encodePng(w, h, ch, px));
       expect([img.width, img.height]).toEqual([w, h]);
       for (let i = 0; i < w * h; i++) {
         const want = ch === 1 ? [px[i], px[i], px[i], 255] : [px[i * ch], px[i * ch + 1], px[i * ch + 2], ch === 4 ? px[i * ch + 3] : 255];
@@ -72,16 +94,45 @@ describe('PNG codec', () => {
     const w = 13;
     const h = 10;
     const rgba = Uint8Array.from({ length: w * h * 4 }, (_, i) => (i * 91 + (i >> 3)) & 0xff);
-    expect(decodePng(filteredPng(w, h, rgba), zlib).data).toEqual(rgba);
+    expect(decodePng(filteredPng(w, h, rgba)).data).toEqual(rgba);
   });
 
   it('refuses what it cannot read', () => {
-    const good = encodePng(4, 4, 3, new Uint8Array(48), zlib);
+    const good = encodePng(4, 4, 3, new Uint8Array(48));
     const corrupt = Uint8Array.from(good);
     corrupt[40] = corrupt[40]! ^ 0xff;
-    expect(() => decodePng(corrupt, zlib)).toThrow(PngError);
-    expect(() => decodePng(Uint8Array.from([1, 2, 3]), zlib)).toThrow(/Not a PNG/);
-    expect(() => decodePng(good.subarray(0, good.length - 20), zlib)).toThrow(PngError);
+    expect(() => decodePng(corrupt)).toThrow(PngError);
+    expect(() => decodePng(Uint8Array.from([1, 2, 3]))).toThrow(/Not a PNG/);
+    expect(() => decodePng(good.subarray(0, good.length - 20))).toThrow(PngError);
+  });
+
+  it('holds untrusted PNGs to its limits: size, depth, colour type, interlacing, exact image data', () => {
+    const rows = (w: number, h: number, channels = 1) => new Uint8Array((w * channels + 1) * h);
+    expect(decodePng(pngOf({ width: 3, height: 2 }, rows(3, 2))).data).toHaveLength(24);
+    expect(() => decodePng(pngOf({ width: 4097, height: MAX_PNG_PIXELS / 4096 }, rows(1, 1)))).toThrow(/size out of range/);
+    expect(() => decodePng(pngOf({ width: 0, height: 2 }, rows(0, 2)))).toThrow(/size out of range/);
+    expect(() => decodePng(pngOf({ width: 2, height: 2, depth: 16 }, rows(4, 2)))).toThrow(/8-bit/);
+    expect(() => decodePng(pngOf({ width: 2, height: 2, colorType: 3 }, rows(2, 2)))).toThrow(/8-bit/);
+    expect(() => decodePng(pngOf({ width: 2, height: 2, interlace: 1 }, rows(2, 2)))).toThrow(/non-interlaced/);
+    expect(() => decodePng(pngOf({ width: 3, height: 2 }, rows(3, 2).subarray(1)))).toThrow(/short/);
+    expect(() => decodePng(pngOf({ width: 3, height: 2 }, new Uint8Array(rows(3, 2).length + 1)))).toThrow(/corrupt/);
+    const badFilter = rows(3, 2);
+    badFilter[4] = 9;
+    expect(() => decodePng(pngOf({ width: 3, height: 2 }, badFilter))).toThrow(PngError);
+  });
+
+  it('refuses a decompression bomb in the image data and never inflates any other chunk', () => {
+    const bomb = deflateSync(new Uint8Array(16 * 1024 * 1024));
+    const idatBomb = Buffer.concat([
+      pngOf({ width: 16, height: 16 }, new Uint8Array(0)).subarray(0, 33),
+      chunk('IDAT', bomb),
+      chunk('IEND', new Uint8Array(0)),
+    ]);
+    expect(() => decodePng(idatBomb)).toThrow(/corrupt/);
+    // An embedded ICC profile whose compressed data is not even zlib: inflating it would throw.
+    const profile = chunk('iCCP', Buffer.concat([Buffer.from('icc\0\0'), Buffer.from([0xff, 0xff, 0xff, 0xff])]));
+    const img = decodePng(pngOf({ width: 16, height: 16 }, new Uint8Array(17 * 16).fill(0), [profile]));
+    expect([img.width, img.height]).toEqual([16, 16]);
   });
 });
 

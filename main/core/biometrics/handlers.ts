@@ -3,7 +3,7 @@
 import { AppError } from '@common/contract/result.js';
 import { MODALITY_SPECS, modalityOf, type Modality } from '@common/domain/biometrics/modalities.js';
 import { readIso, isoFormatOf } from '@common/domain/biometrics/iso.js';
-import { isPng } from '@common/domain/biometrics/png.js';
+import { isPng } from './png.js';
 import { rateAttempt } from '@common/domain/biometrics/quality.js';
 import type { Db } from '@db/connection.js';
 import { acceptAttempt, applicationKnown, insertException, lastChainHash } from '@db/queries/biometrics.js';

@@ -1,16 +1,10 @@
 // Stills from the renderer (camera frames, exception photos): decoded, checked, cropped and re-encoded
 // as PNG in core, so whatever the renderer sent, what is stored is a known, bounded image.
-import { deflateSync, inflateSync } from 'node:zlib';
 import type { ImageInput } from '@common/contract/biometrics.js';
 import { AppError } from '@common/contract/result.js';
 import { PASSPORT_PHOTO } from '@common/domain/biometrics/modalities.js';
-import { decodePng, encodePng, PngError, type Zlib } from '@common/domain/biometrics/png.js';
 import { centredCrop, cropResize, faceQuality, toGray, type FaceQuality, type Rgba } from '@common/domain/biometrics/quality.js';
-
-export const nodeZlib: Zlib = {
-  deflate: (data) => deflateSync(data, { level: 6 }),
-  inflate: (data, maxLength) => inflateSync(data, { maxOutputLength: Math.max(1, maxLength) }),
-};
+import { decodePng, encodePng, PngError } from './png.js';
 
 const invalid = (message: string, reason: string) => new AppError('VALIDATION', message, { fields: { image: [reason] } });
 
@@ -23,7 +17,7 @@ export function decodeImageInput(input: ImageInput, field = 'image'): Rgba {
     return { width: input.width, height: input.height, data: new Uint8Array(bytes) };
   }
   try {
-    return decodePng(bytes, nodeZlib);
+    return decodePng(bytes);
   } catch (err) {
     if (err instanceof PngError)
       throw new AppError('VALIDATION', `The image cannot be read: ${err.message}`, { fields: { [field]: ['image.unreadable'] } });
@@ -53,7 +47,7 @@ export function processFacePhoto(img: Rgba): FacePhoto {
   const rect = centredCrop(img.width, img.height, PASSPORT_PHOTO.widthMm, PASSPORT_PHOTO.heightMm);
   const out = cropResize(img, rect, PASSPORT_PHOTO.widthPx, PASSPORT_PHOTO.heightPx);
   const quality = faceQuality(toGray(out));
-  return { png: encodePng(out.width, out.height, 3, rgbOf(out), nodeZlib), quality };
+  return { png: encodePng(out.width, out.height, 3, rgbOf(out)), quality };
 }
 
 const EXCEPTION_MAX_SIDE = 800;
@@ -64,5 +58,5 @@ export function processExceptionPhoto(img: Rgba): Uint8Array {
   const w = Math.max(1, Math.round(img.width * scale));
   const h = Math.max(1, Math.round(img.height * scale));
   const out = scale < 1 ? cropResize(img, { x: 0, y: 0, width: img.width, height: img.height }, w, h) : img;
-  return encodePng(out.width, out.height, 3, rgbOf(out), nodeZlib);
+  return encodePng(out.width, out.height, 3, rgbOf(out));
 }

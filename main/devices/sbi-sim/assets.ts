@@ -1,15 +1,12 @@
 // Image assets the simulator serves, generated once per subtype and quality and then reused, so the
 // simulator's own cost per capture stays small next to its configured delay.
-import { deflateSync } from 'node:zlib';
 import type { BioSubType, BioType, Modality } from '@common/domain/biometrics/modalities.js';
 import { MODALITY_SPECS } from '@common/domain/biometrics/modalities.js';
 import { writeIso } from '@common/domain/biometrics/iso.js';
-import { encodePng } from '@common/domain/biometrics/png.js';
 import type { Gray } from '@common/domain/biometrics/quality.js';
+import { encodePng } from '@main/core/biometrics/png.js';
 import { face, fingerprint, iris, montage } from './images.js';
 import { encodeGrayJpeg } from './jpeg.js';
-
-const zlib = { deflate: (d: Uint8Array) => deflateSync(d, { level: 3 }), inflate: () => new Uint8Array(0) };
 
 const grayCache = new Map<string, Gray>();
 const pngCache = new Map<string, Uint8Array>();
@@ -31,7 +28,7 @@ export function isoFor(bioType: BioType, subType: BioSubType, quality: number, c
   const img = grayFor(bioType, subType, q);
   let png = pngCache.get(key);
   if (!png) {
-    png = encodePng(img.width, img.height, 1, img.data, zlib);
+    png = encodePng(img.width, img.height, 1, img.data, { level: 3 });
     pngCache.set(key, png);
   }
   return writeIso({ bioType, bioSubType: subType, quality: q, width: img.width, height: img.height, capturedAt, image: png });
