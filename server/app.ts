@@ -58,8 +58,8 @@ const FASTIFY_CODES: Record<string, CentralError['code']> = {
 
 /**
  * Every error answer is logged by its code, status and route: never the request's body (an op batch
- * carries names and NIKs) nor the error's details. Only unexpected failures log the error itself, its
- * type, message and stack with long digit runs scrubbed (common/domain/shared/log-privacy.ts).
+ * carries names and NIKs) nor the error's details. Only unexpected failures log the error itself: its
+ * type, code, message and stack, with digit runs and quoted text scrubbed (common/domain/shared/log-privacy.ts).
  */
 function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
