@@ -37,7 +37,7 @@ export async function dispatch(core: Core, name: string, rawInput: unknown, call
     const output = await handler(ctx, parsed.data as never);
     const violation = writeViolation(ctx.call);
     if (violation) {
-      console.error(`[loket] ${violation}`);
+      core.log.error({ call: name, violation }, 'a call broke its declared mutates');
       return fail('INTERNAL', 'Something went wrong inside Loket; the incident was logged');
     }
     const checked = spec.output.safeParse(output);

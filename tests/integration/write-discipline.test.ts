@@ -17,7 +17,7 @@ let errors: ReturnType<typeof vi.spyOn>;
 beforeEach(async () => {
   t = tempCore();
   admin = await setUp(t);
-  errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  errors = vi.spyOn(t.core.log, 'error');
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -50,7 +50,10 @@ describe('a mutating call', () => {
     const r = await t.call('settings.update', { idleLockMinutes: 42 }, admin);
     expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(errors).toHaveBeenCalledWith(
-      expect.stringContaining('settings.update is declared mutating but answered without an audited write'),
+      expect.objectContaining({
+        violation: expect.stringContaining('settings.update is declared mutating but answered without an audited write'),
+      }),
+      expect.any(String),
     );
     expect(trail()).toEqual(before);
   });
@@ -93,7 +96,7 @@ describe('a read-only call', () => {
     const before = trail();
     const r = await t.call('settings.get', {}, admin);
     expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
-    expect(errors).toHaveBeenCalledWith(expect.stringContaining('settings.get failed'), expect.any(Error));
+    expect(errors).toHaveBeenCalledWith(expect.objectContaining({ call: 'settings.get', err: expect.any(Error) }), expect.any(String));
     expect(trail()).toEqual(before);
     expect(getSetting(t.core.db, 'idle_lock_minutes')).not.toBe('45');
   });
@@ -109,7 +112,12 @@ describe('a read-only call', () => {
     });
     const r = await t.call('settings.get', {}, admin);
     expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
-    expect(errors).toHaveBeenCalledWith(expect.stringContaining('settings.get is declared read-only (mutates: false) but tried to write'));
+    expect(errors).toHaveBeenCalledWith(
+      expect.objectContaining({
+        violation: expect.stringContaining('settings.get is declared read-only (mutates: false) but tried to write'),
+      }),
+      expect.any(String),
+    );
     expect(getSetting(t.core.db, 'idle_lock_minutes')).not.toBe('46');
   });
 });
