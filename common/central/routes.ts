@@ -5,6 +5,7 @@
 // Not here: the resumable blob upload (tus, BLOB_UPLOAD_PATH), a family of routes under one prefix whose
 // streamed bodies and answers belong to the tus protocol, not to a schema.
 import { z } from 'zod';
+import type { TicketActionKind } from '@common/domain/queue/lifecycle.js';
 import {
   AdminOfficeInput,
   AdminOfficeOutput,
@@ -145,16 +146,16 @@ export const syncRoutes = {
 const ticketAction = <const P extends string, B extends z.ZodType>(path: P, body: B) =>
   defineRoute({ method: 'POST', path: `/v1/queue/${path}`, auth: 'workstation', body, response: CallResult });
 
-/** The counter's actions on a ticket, by their last path segment. */
+/** The counter's actions on a ticket, by the life cycle's action kind; URLs keep their kebab-case segment. */
 export const ticketActionRoutes = {
   recall: ticketAction('recall', TicketActionRequest),
-  'no-show': ticketAction('no-show', TicketActionRequest),
+  noShow: ticketAction('no-show', TicketActionRequest),
   start: ticketAction('start', TicketActionRequest),
   finish: ticketAction('finish', FinishRequest),
   transfer: ticketAction('transfer', TransferRequest),
   park: ticketAction('park', TicketActionRequest),
   resume: ticketAction('resume', TicketActionRequest),
-};
+} satisfies Record<TicketActionKind, unknown>;
 
 export const queueRoutes = {
   config: defineRoute({ method: 'GET', path: '/v1/queue/config', auth: 'workstation', query: z.strictObject({}), response: QueueConfig }),

@@ -5,12 +5,10 @@
 // on central and the live floor, so a record still "waiting" here means "not finished yet".
 // The applicant's name is not published: the counts and times are what the other desks need.
 import { z } from 'zod';
-import { CounterId, PriorityGroupSchema, ServiceCode, TICKET_STATUSES } from '../contract/queue/central.js';
+import { TICKET_STATUSES } from '../domain/queue/lifecycle.js';
+import { CounterId, PriorityGroupSchema, ServiceCode } from '../contract/queue/central.js';
 
 export const TICKET_ENTITY = 'ticket';
-
-/** The states after which central publishes a ticket again (and no more). */
-export const FINAL_TICKET_STATUSES = ['done', 'no_show', 'transferred', 'cancelled'] as const;
 
 export const TicketData = z.strictObject({
   /** The office's business day the ticket was issued in (office time zone). */

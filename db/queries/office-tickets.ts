@@ -1,9 +1,11 @@
 // The office's queue tickets as central published them (office_tickets, migration 0008).
 import type { Db } from '../connection.js';
-import type { TicketColumns } from './queue.js';
+import type { TicketRow } from '@common/domain/queue/ticket-row.js';
 
-export interface OfficeTicketRow extends TicketColumns {
+/** A ticket's shared columns (no parked_at: parked is never published) and central's version of it. */
+export interface OfficeTicketRow extends Omit<TicketRow, 'parked_at'> {
   transferred_from: string | null;
+  version: number;
 }
 
 /** Central's newer word replaces ours; an older publication arriving late changes nothing. */

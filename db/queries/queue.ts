@@ -2,36 +2,18 @@
 // reach. Call order is common's queueOrderSql, the same expression central runs on PostgreSQL.
 import type { Db } from '../connection.js';
 import { queueOrderSql } from '@common/domain/queue/order-sql.js';
-import type { PriorityGroup } from '@common/domain/queue/order.js';
-import type { TicketStatus } from '@common/contract/queue/central.js';
+import type { TicketChange } from '@common/domain/queue/lifecycle.js';
+import type { ViewableTicketRow } from '@common/domain/queue/ticket-row.js';
 
-/** The columns a ticket has in both of this workstation's ticket tables (local mode, and the office's). */
-export interface TicketColumns {
-  id: string;
-  day: string;
-  service_code: string;
-  number: string;
-  status: TicketStatus;
-  arrived_at: number;
-  slot_at: number | null;
-  priority_group: PriorityGroup | null;
-  booking_code: string | null;
-  counter_id: string | null;
-  called_at: number | null;
-  call_count: number;
-  started_at: number | null;
-  finished_at: number | null;
-  outcome: string | null;
-  /** Username of the officer who (last) called it at a counter. */
-  officer: string | null;
-  version: number;
-}
-
-export interface LocalTicketRow extends TicketColumns {
-  parked_at: number | null;
+/** A local-mode ticket: the columns central's tickets have too (common/domain/queue/ticket-row.ts), and its sync state. */
+export interface LocalTicketRow extends ViewableTicketRow {
   request_id: string | null;
+  version: number;
   synced_version: number;
 }
+
+/** Local tickets are viewed like central's: no applicant name kept here, and their origin is this counter's local mode. */
+const LOCAL_TICKET = "SELECT *, NULL AS applicant_name, 'local' AS origin FROM queue_local_tickets";
 
 export function takeLocalNumber(db: Db, serviceCode: string, day: string): number {
   const row = db
@@ -57,6 +39,8 @@ export function insertLocalTicket(
     | 'parked_at'
     | 'outcome'
     | 'officer'
+    | 'applicant_name'
+    | 'origin'
   >,
 ): void {
   db.prepare(
@@ -66,24 +50,22 @@ export function insertLocalTicket(
 }
 
 export const localTicket = (db: Db, id: string): LocalTicketRow | undefined =>
-  db.prepare('SELECT * FROM queue_local_tickets WHERE id = ?').get(id) as LocalTicketRow | undefined;
+  db.prepare(`${LOCAL_TICKET} WHERE id = ?`).get(id) as LocalTicketRow | undefined;
 
 export const localTicketByRequest = (db: Db, requestId: string): LocalTicketRow | undefined =>
-  db.prepare('SELECT * FROM queue_local_tickets WHERE request_id = ?').get(requestId) as LocalTicketRow | undefined;
+  db.prepare(`${LOCAL_TICKET} WHERE request_id = ?`).get(requestId) as LocalTicketRow | undefined;
 
 export const localAtCounter = (db: Db, counterId: string): LocalTicketRow | undefined =>
   db
     .prepare(
-      `SELECT * FROM queue_local_tickets WHERE counter_id = ? AND status IN ('called', 'serving') AND synced_version < version ORDER BY called_at DESC LIMIT 1`,
+      `${LOCAL_TICKET} WHERE counter_id = ? AND status IN ('called', 'serving') AND synced_version < version ORDER BY called_at DESC LIMIT 1`,
     )
     .get(counterId) as LocalTicketRow | undefined;
 
 /** Local tickets parked at a counter that central has not taken over yet, longest parked first. */
 export const localParkedAt = (db: Db, counterId: string): LocalTicketRow[] =>
   db
-    .prepare(
-      `SELECT * FROM queue_local_tickets WHERE counter_id = ? AND status = 'parked' AND synced_version < version ORDER BY parked_at, id`,
-    )
+    .prepare(`${LOCAL_TICKET} WHERE counter_id = ? AND status = 'parked' AND synced_version < version ORDER BY parked_at, id`)
     .all(counterId) as LocalTicketRow[];
 
 /**
@@ -95,21 +77,12 @@ export function localWaiting(db: Db, day: string, now: number, agingMs: number, 
   const args: unknown[] = services ? [day, JSON.stringify(services)] : [day];
   return db
     .prepare(
-      `SELECT * FROM queue_local_tickets WHERE day = ? AND status = 'waiting' AND synced_version < version${filter} ORDER BY ${queueOrderSql(now, agingMs, 'sqlite')}`,
+      `${LOCAL_TICKET} WHERE day = ? AND status = 'waiting' AND synced_version < version${filter} ORDER BY ${queueOrderSql(now, agingMs, 'sqlite')}`,
     )
     .all(...args) as LocalTicketRow[];
 }
 
-export function updateLocalTicket(
-  db: Db,
-  id: string,
-  set: Partial<
-    Pick<
-      LocalTicketRow,
-      'status' | 'counter_id' | 'called_at' | 'call_count' | 'started_at' | 'finished_at' | 'parked_at' | 'outcome' | 'officer'
-    >
-  >,
-): LocalTicketRow {
+export function updateLocalTicket(db: Db, id: string, set: TicketChange): LocalTicketRow {
   const keys = Object.keys(set);
   db.prepare(`UPDATE queue_local_tickets SET ${keys.map((k) => `${k} = @${k}`).join(', ')}, version = version + 1 WHERE id = @id`).run({
     ...set,
@@ -119,9 +92,7 @@ export function updateLocalTicket(
 }
 
 export const unsyncedLocalTickets = (db: Db, limit = 1000): LocalTicketRow[] =>
-  db
-    .prepare('SELECT * FROM queue_local_tickets WHERE synced_version < version ORDER BY arrived_at, id LIMIT ?')
-    .all(limit) as LocalTicketRow[];
+  db.prepare(`${LOCAL_TICKET} WHERE synced_version < version ORDER BY arrived_at, id LIMIT ?`).all(limit) as LocalTicketRow[];
 
 export function markLocalSynced(db: Db, rows: ReadonlyArray<Pick<LocalTicketRow, 'id' | 'version'>>): void {
   const stmt = db.prepare('UPDATE queue_local_tickets SET synced_version = ? WHERE id = ? AND synced_version < ?');
@@ -129,7 +100,7 @@ export function markLocalSynced(db: Db, rows: ReadonlyArray<Pick<LocalTicketRow,
 }
 
 export const localTicketsOfDay = (db: Db, day: string): LocalTicketRow[] =>
-  db.prepare('SELECT * FROM queue_local_tickets WHERE day = ? ORDER BY arrived_at, id').all(day) as LocalTicketRow[];
+  db.prepare(`${LOCAL_TICKET} WHERE day = ? ORDER BY arrived_at, id`).all(day) as LocalTicketRow[];
 
 export interface LocalBookingRow {
   code: string;

@@ -8,7 +8,8 @@ import type { IssueRequest } from '@common/contract/queue/central.js';
 import type { LocalTicket } from '@common/contract/queue/sync.js';
 import type { Core } from '../core/core.js';
 import { reconcileLocal } from '../core/queue/central.js';
-import { QueueRefused, QueueUnreachable, type QueuePort, type TicketActionPath } from '../core/queue/port.js';
+import type { TicketActionKind } from '@common/domain/queue/lifecycle.js';
+import { QueueRefused, QueueUnreachable, type QueuePort } from '../core/queue/port.js';
 import { SyncHttpError, type Transport } from './transport.js';
 
 const UNREACHABLE_STATUSES = new Set([0, 502, 503, 504]);
@@ -35,8 +36,10 @@ export class CentralQueue implements QueuePort {
   callNext = (req: { counterId: string; requestId: string }) => this.send(queueRoutes.callNext, { body: req });
   current = (counterId: string) => this.send(queueRoutes.current, { query: { counterId } });
   parked = (counterId: string) => this.send(queueRoutes.parked, { query: { counterId } });
-  action = (path: TicketActionPath, body: { counterId: string; ticketId: string; outcome?: string; serviceCode?: string }) =>
-    this.send(ticketActionRoutes[path], { body });
+  action = (
+    kind: TicketActionKind,
+    body: { counterId: string; ticketId: string; officer?: string; outcome?: string; serviceCode?: string },
+  ) => this.send(ticketActionRoutes[kind], { body });
   reconcile = (tickets: LocalTicket[]) => this.send(queueRoutes.reconcile, { body: { tickets } });
   floor = (targetMinutes: number) => this.send(queueRoutes.floor, { query: { targetMinutes } });
   board = (version?: number, waitMs?: number, signal?: AbortSignal) =>

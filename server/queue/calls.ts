@@ -1,16 +1,31 @@
-// What a counter does with tickets at central. Call next is one atomic UPDATE over the first waiting
-// ticket in the call order, FOR UPDATE SKIP LOCKED: two counters never get the same ticket. The counter
-// row is locked first, so a double press of one counter cannot call two; the same requestId again
-// answers the ticket the first press called.
+// What a counter does with tickets at central. The life cycle's rules are common's
+// (common/domain/queue/lifecycle.ts): this module reads and locks the rows, and applies what they decide.
+// Call next is one atomic UPDATE over the first waiting ticket in the call order, FOR UPDATE SKIP LOCKED:
+// two counters never get the same ticket. The counter row is locked first, so a double press of one
+// counter cannot call two; the same requestId again answers the ticket the first press called.
 import { v7 as uuidv7 } from 'uuid';
 import { businessDate } from '@common/domain/shared/working-days.js';
 import type { CallResult, QueueConfig } from '@common/contract/queue/central.js';
+import {
+  decide,
+  decideCallNext,
+  isFinalStatus,
+  TICKET_CHANGE_COLUMNS,
+  type Refusal,
+  type TicketAction,
+  type TicketChange,
+} from '@common/domain/queue/lifecycle.js';
+import { ticketView } from '@common/domain/queue/ticket-row.js';
+import type { SyncErrorCode } from '@common/central/protocol.js';
 import { CentralError } from '../http/errors.js';
 import type { Sql, Store } from '../store/store.js';
 import { queueEvent } from './events.js';
 import { officeInfo } from './issue.js';
-import { isFinal, publishingTx, unpublished, type Published } from './publish.js';
-import { TICKET_COLUMNS, cachedConfig, loadConfig, ticketView, type TicketRow } from './rows.js';
+import { publishingTx, unpublished, type Published } from './publish.js';
+import { TICKET_COLUMNS, cachedConfig, loadConfig, type TicketRow } from './rows.js';
+
+const CODES: Record<Refusal['kind'], SyncErrorCode> = { conflict: 'CONFLICT', notFound: 'NOT_FOUND', invalid: 'INVALID_FIELD' };
+const refused = (r: Refusal): CentralError => new CentralError(CODES[r.kind], r.message, r.details);
 
 interface CounterRow {
   id: string;
@@ -28,6 +43,7 @@ export async function lockCounter(sql: Sql, officeCode: string, counterId: strin
   return rows[0];
 }
 
+/** The ticket called to or served at a counter, if any. */
 export const atCounter = async (sql: Sql, officeCode: string, counterId: string): Promise<TicketRow | undefined> =>
   (
     await sql.query<TicketRow>(
@@ -61,10 +77,14 @@ export function nextTicketSql(now: number, agingMs: number, p = { office: '$1', 
     ${tier(`arrived_at > ${aged} AND priority_group IS NULL AND slot_at > ${now}`, 'slot_at')})`;
 }
 
-/** The bare statement (also timed alone by the bench as the baseline). $1 office, $2 counter, $3 day, $4 services, $5 now, $6 officer. */
+/**
+ * The bare statement (also timed alone by the bench as the baseline). $1 office, $2 counter, $3 day, $4
+ * services, $5 now, $6 officer. It sets what the life cycle's `called` does, in the statement that picks
+ * the ticket (tests/integration/queue-lifecycle.test.ts holds the two equal).
+ */
 export function callNextSql(now: number, agingMs: number): string {
   const next = nextTicketSql(now, agingMs, { office: '$1', day: '$3', services: '$4' });
-  return `UPDATE tickets SET status = 'called', counter_id = $2, called_at = $5, call_count = 1, officer = $6
+  return `UPDATE tickets SET status = 'called', counter_id = $2, called_at = $5, call_count = 1, officer = COALESCE($6, officer)
     WHERE id = ${next} AND status = 'waiting' RETURNING ${TICKET_COLUMNS}`;
 }
 
@@ -80,15 +100,12 @@ export async function callNext(
   return store.tx(async (sql) => {
     const counter = await lockCounter(sql, officeCode, input.counterId);
     const current = await atCounter(sql, officeCode, input.counterId);
-    if (counter.last_request_id === input.requestId) return { ticket: current ? ticketView(current) : null, config };
-    if (!counter.open) throw new CentralError('CONFLICT', `Counter ${input.counterId} is closed`, { reason: 'queue.counterClosed' });
-    if (current) {
-      throw new CentralError('CONFLICT', `Ticket ${current.number} is still at this counter; finish, transfer or mark it no-show first`, {
-        reason: 'queue.counterBusy',
-        ticketId: current.id,
-        number: current.number,
-      });
-    }
+    const may = decideCallNext(
+      { id: counter.id, open: counter.open, lastRequestId: counter.last_request_id, atCounter: current ?? null },
+      input.requestId,
+    );
+    if (!may.ok) throw refused(may);
+    if (may.again) return { ticket: current ? ticketView(current) : null, config };
     const day = businessDate(now, office.tz);
     const rows = await sql.query<TicketRow>(callNextSql(now, config.rules.agingMs), [
       officeCode,
@@ -109,31 +126,23 @@ export async function callNext(
   });
 }
 
-async function mine(sql: Sql, officeCode: string, counterId: string, ticketId: string, allowed: readonly string[]): Promise<TicketRow> {
-  const rows = await sql.query<TicketRow>(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = $1 AND office_code = $2 FOR UPDATE`, [
-    ticketId,
-    officeCode,
-  ]);
-  const t = rows[0];
-  if (!t) throw new CentralError('NOT_FOUND', 'No such ticket in this office', { reason: 'queue.unknownTicket' });
-  if (t.counter_id !== counterId || !['called', 'serving'].includes(t.status)) {
-    throw new CentralError('CONFLICT', `Ticket ${t.number} is not at counter ${counterId}`, {
-      reason: 'queue.notYourTicket',
-      status: t.status,
-      counterId: t.counter_id,
-    });
-  }
-  if (!allowed.includes(t.status))
-    throw new CentralError('CONFLICT', `Ticket ${t.number} is ${t.status}`, { reason: `queue.wrongStatus`, status: t.status });
-  return t;
-}
+const lockTicket = async (sql: Sql, officeCode: string, ticketId: string): Promise<TicketRow | undefined> =>
+  (
+    await sql.query<TicketRow>(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = $1 AND office_code = $2 FOR UPDATE`, [
+      ticketId,
+      officeCode,
+    ])
+  )[0];
 
-export type TicketAction =
-  | { kind: 'recall' }
-  | { kind: 'noShow' }
-  | { kind: 'start' }
-  | { kind: 'finish'; outcome: string }
-  | { kind: 'transfer'; serviceCode: string };
+/** Applies a change the life cycle decided to a ticket whose row this transaction holds locked. */
+async function applyChange(sql: Sql, ticketId: string, change: TicketChange): Promise<TicketRow> {
+  const columns = TICKET_CHANGE_COLUMNS.filter((c) => c in change);
+  const rows = await sql.query<TicketRow>(
+    `UPDATE tickets SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE id = $1 RETURNING ${TICKET_COLUMNS}`,
+    [ticketId, ...columns.map((c) => change[c])],
+  );
+  return rows[0]!;
+}
 
 export interface ActionOptions {
   /** The officer at the counter; an action without one keeps the ticket's officer. */
@@ -141,7 +150,12 @@ export interface ActionOptions {
   published?: Published;
 }
 
-/** A ticket reaching a final status is published in the same transaction; the others are not. */
+/**
+ * A counter's action on a ticket. A ticket reaching a final status is published in the same transaction;
+ * the others (called, serving, parked) are not. Parking sets the ticket aside at its counter: it no longer
+ * blocks call next, no other counter gets it (call next reads only waiting tickets), and only that counter
+ * resumes it.
+ */
 export async function ticketAction(
   store: Store,
   officeCode: string,
@@ -153,81 +167,52 @@ export async function ticketAction(
 ): Promise<CallResult> {
   return publishingTx(store, officeCode, now, opts.published ?? unpublished, async (sql, publish) => {
     const config = await loadConfig(sql, officeCode);
-    const update = async (set: string, params: unknown[], kind: string, data: Record<string, unknown> = {}): Promise<TicketRow> => {
-      const officerAt = params.length + 2;
-      const rows = await sql.query<TicketRow>(
-        `UPDATE tickets SET ${set}, officer = COALESCE($${officerAt}, officer) WHERE id = $1 RETURNING ${TICKET_COLUMNS}`,
-        [ticketId, ...params, opts.officer ?? null],
-      );
-      await queueEvent(sql, rows[0]!, kind, counterId, now, data);
-      if (isFinal(rows[0]!.status)) publish(rows[0]!);
-      return rows[0]!;
-    };
-    switch (action.kind) {
-      case 'recall': {
-        await mine(sql, officeCode, counterId, ticketId, ['called']);
-        // The last call counts (Qmatic): called_at moves.
-        return { ticket: ticketView(await update('call_count = call_count + 1, called_at = $2', [now], 'recalled')) };
-      }
-      case 'noShow': {
-        const t = await mine(sql, officeCode, counterId, ticketId, ['called']);
-        if (t.call_count < config.rules.maxRecalls) {
-          throw new CentralError(
-            'CONFLICT',
-            `Call ${t.number} ${config.rules.maxRecalls} times before marking a no-show (called ${t.call_count})`,
-            {
-              reason: 'queue.recallFirst',
-              callCount: t.call_count,
-              required: config.rules.maxRecalls,
-            },
-          );
-        }
-        return { ticket: ticketView(await update(`status = 'no_show', finished_at = $2`, [now], 'no_show')) };
-      }
-      case 'start':
-        await mine(sql, officeCode, counterId, ticketId, ['called']);
-        return { ticket: ticketView(await update(`status = 'serving', started_at = $2`, [now], 'started')) };
-      case 'finish':
-        await mine(sql, officeCode, counterId, ticketId, ['serving']);
-        return {
-          ticket: ticketView(
-            await update(`status = 'done', finished_at = $2, outcome = $3`, [now, action.outcome], 'done', { outcome: action.outcome }),
-          ),
-        };
-      case 'transfer': {
-        const t = await mine(sql, officeCode, counterId, ticketId, ['called', 'serving']);
-        const target = config.services.find((s) => s.code === action.serviceCode && s.active);
-        if (!target)
-          throw new CentralError('INVALID_FIELD', `Unknown or inactive service ${action.serviceCode}`, {
-            fields: { serviceCode: ['service.unknown'] },
-          });
-        if (target.code === t.service_code)
-          throw new CentralError('CONFLICT', 'Transfer to another service', { reason: 'queue.sameService' });
-        await update(`status = 'transferred', finished_at = $2`, [now], 'transferred', { to: target.code });
-        // The visit continues: same number, the original arrival time, the booking slot kept.
-        const rows = await sql.query<TicketRow>(
-          `INSERT INTO tickets (id, office_code, day, service_code, number, status, arrived_at, slot_at, priority_group, booking_code, applicant_name, origin, created_at, transferred_from)
-           VALUES ($1, $2, $3, $4, $5, 'waiting', $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${TICKET_COLUMNS}`,
-          [
-            uuidv7(),
-            officeCode,
-            t.day,
-            target.code,
-            t.number,
-            t.arrived_at,
-            t.slot_at,
-            t.priority_group,
-            t.booking_code,
-            t.applicant_name,
-            t.origin,
-            now,
-            t.id,
-          ],
-        );
-        await queueEvent(sql, rows[0]!, 'issued', counterId, now, { transferredFrom: t.id });
-        publish(rows[0]!);
-        return { ticket: ticketView(rows[0]!) };
-      }
-    }
+    // Resume takes the counter first, as call next does: a resume and a call next at one counter never both win.
+    if (action.kind === 'resume') await lockCounter(sql, officeCode, counterId);
+    const t = await lockTicket(sql, officeCode, ticketId);
+    const decision = decide(t, action, {
+      counterId,
+      now,
+      officer: opts.officer ?? null,
+      maxRecalls: config.rules.maxRecalls,
+      services: config.services,
+      atCounter: action.kind === 'resume' ? ((await atCounter(sql, officeCode, counterId)) ?? null) : null,
+    });
+    if (!decision.ok) throw refused(decision);
+    const row = await applyChange(sql, ticketId, decision.change);
+    await queueEvent(sql, row, decision.event.kind, counterId, now, decision.event.data);
+    if (isFinalStatus(row.status)) publish(row);
+    if (decision.transferTo === undefined) return { ticket: ticketView(row) };
+    // The visit continues: same number, the original arrival time, the booking slot kept.
+    const rows = await sql.query<TicketRow>(
+      `INSERT INTO tickets (id, office_code, day, service_code, number, status, arrived_at, slot_at, priority_group, booking_code, applicant_name, origin, created_at, transferred_from)
+       VALUES ($1, $2, $3, $4, $5, 'waiting', $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${TICKET_COLUMNS}`,
+      [
+        uuidv7(),
+        officeCode,
+        row.day,
+        decision.transferTo,
+        row.number,
+        row.arrived_at,
+        row.slot_at,
+        row.priority_group,
+        row.booking_code,
+        row.applicant_name,
+        row.origin,
+        now,
+        row.id,
+      ],
+    );
+    await queueEvent(sql, rows[0]!, 'issued', counterId, now, { transferredFrom: row.id });
+    publish(rows[0]!);
+    return { ticket: ticketView(rows[0]!) };
   });
+}
+
+/** The tickets parked at a counter, longest parked first. */
+export async function parkedAt(sql: Sql, officeCode: string, counterId: string): Promise<TicketRow[]> {
+  return sql.query<TicketRow>(
+    `SELECT ${TICKET_COLUMNS} FROM tickets WHERE office_code = $1 AND counter_id = $2 AND status = 'parked' ORDER BY parked_at, id COLLATE "C"`,
+    [officeCode, counterId],
+  );
 }

@@ -5,10 +5,11 @@ import { businessDate } from '@common/domain/shared/working-days.js';
 import type { IssuedTicket, QueueConfig, QueueService } from '@common/contract/queue/central.js';
 import type { IssueRequest } from '@common/contract/queue/central.js';
 import { formatTicketNumber } from '@common/domain/queue/ticket-number.js';
+import { ticketView } from '@common/domain/queue/ticket-row.js';
 import { CentralError } from '../http/errors.js';
 import type { Sql, Store } from '../store/store.js';
 import { aheadOf, estimateFor } from './estimate.js';
-import { TICKET_COLUMNS, loadConfig, ticketView, type TicketRow } from './rows.js';
+import { TICKET_COLUMNS, loadConfig, type TicketRow } from './rows.js';
 import { queueEvent } from './events.js';
 import { publishingTx, unpublished, type Published } from './publish.js';
 

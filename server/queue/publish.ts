@@ -1,7 +1,7 @@
 // Central's queue tickets reach the workstations through the office's change feed (entity "ticket"),
 // written in the same transaction as the queue change that produced them. Published at issue and at a
-// final status only (common/central/ticket-record.ts): calls, recalls, starts and parks stay off the
-// feed, so the hot call path never waits for the office's sequence row.
+// final status only (FINAL_TICKET_STATUSES, common/domain/queue/lifecycle.ts): calls, recalls, starts
+// and parks stay off the feed, so the hot call path never waits for the office's sequence row.
 //
 // Lock order: the queue functions lock their own rows first (the counter, the ticket, the booking, the
 // (service, day) number) and call publishTickets last, which takes the office_seq row. Nothing that
@@ -9,7 +9,8 @@
 // keys, applied_ops and workstations; the bookings import locks its booking rows before office_seq
 // too; compaction touches changes only. So the order is always queue rows -> office_seq, never the
 // reverse, and the two cannot deadlock.
-import { FINAL_TICKET_STATUSES, TICKET_ENTITY, TicketData } from '@common/central/ticket-record.js';
+import { TICKET_ENTITY, TicketData } from '@common/central/ticket-record.js';
+import { ticketFields } from '@common/domain/queue/ticket-row.js';
 import { created, sameValue } from '../entities/kinds.js';
 import type { StoredRecord } from '../entities/types.js';
 import { CentralError } from '../http/errors.js';
@@ -23,26 +24,10 @@ export const unpublished: Published = () => undefined;
 
 const ORIGIN = 'central';
 
-const FINAL: ReadonlySet<string> = new Set(FINAL_TICKET_STATUSES);
-/** Whether a ticket in this status leaves the queue for good (and is published once more). */
-export const isFinal = (status: string): boolean => FINAL.has(status);
-
 export const ticketDataOf = (r: TicketRow): TicketData => ({
-  day: r.day,
-  serviceCode: r.service_code,
-  number: r.number,
-  status: r.status,
-  arrivedAt: r.arrived_at,
-  slotAt: r.slot_at,
-  priorityGroup: r.priority_group,
+  ...ticketFields(r),
   bookingCode: r.booking_code,
-  counterId: r.counter_id,
   officer: r.officer,
-  calledAt: r.called_at,
-  callCount: r.call_count,
-  startedAt: r.started_at,
-  finishedAt: r.finished_at,
-  outcome: r.outcome,
   transferredFrom: r.transferred_from,
 });
 

@@ -9,11 +9,12 @@ import { floorView } from './floor.js';
 import { generateBookings, importBookings } from './bookings.js';
 import { drainNotifications, logGateway } from './events.js';
 import { closePastDays } from './day-end.js';
-import { callNext, currentAt, ticketAction, type TicketAction } from './calls.js';
+import type { TicketAction } from '@common/domain/queue/lifecycle.js';
+import { ticketView } from '@common/domain/queue/ticket-row.js';
+import { callNext, currentAt, parkedAt, ticketAction } from './calls.js';
 import { issueTicket } from './issue.js';
-import { parkedAt, parkTicket, resumeTicket } from './park.js';
 import { reconcileLocal } from './reconcile.js';
-import { forgetConfig, loadConfig, saveCounter, saveService, ticketView } from './rows.js';
+import { forgetConfig, loadConfig, saveCounter, saveService } from './rows.js';
 import type { CentralDeps } from '../http/deps.js';
 import { CentralError } from '../http/errors.js';
 import { routeServer } from '../http/route.js';
@@ -89,18 +90,12 @@ export function registerQueueRoutes(app: FastifyInstance, deps: CentralDeps, day
     return result;
   };
   serve(ticketActionRoutes.recall, ({ ws, body, now }) => act(ws, body, { kind: 'recall' }, now));
-  serve(ticketActionRoutes['no-show'], ({ ws, body, now }) => act(ws, body, { kind: 'noShow' }, now));
+  serve(ticketActionRoutes.noShow, ({ ws, body, now }) => act(ws, body, { kind: 'noShow' }, now));
   serve(ticketActionRoutes.start, ({ ws, body, now }) => act(ws, body, { kind: 'start' }, now));
   serve(ticketActionRoutes.finish, ({ ws, body, now }) => act(ws, body, { kind: 'finish', outcome: body.outcome }, now));
   serve(ticketActionRoutes.transfer, ({ ws, body, now }) => act(ws, body, { kind: 'transfer', serviceCode: body.serviceCode }, now));
-
-  const aside = async (ws: Workstation, body: TicketActionRequest, run: typeof parkTicket, now: number) => {
-    const result = await run(deps.store, ws.officeCode, body.counterId, body.ticketId, now, body.officer);
-    hub.bump(ws.officeCode);
-    return result;
-  };
-  serve(ticketActionRoutes.park, ({ ws, body, now }) => aside(ws, body, parkTicket, now));
-  serve(ticketActionRoutes.resume, ({ ws, body, now }) => aside(ws, body, resumeTicket, now));
+  serve(ticketActionRoutes.park, ({ ws, body, now }) => act(ws, body, { kind: 'park' }, now));
+  serve(ticketActionRoutes.resume, ({ ws, body, now }) => act(ws, body, { kind: 'resume' }, now));
 
   serve(queueRoutes.parked, async ({ ws, query }) => ({
     tickets: (await parkedAt(deps.store, ws.officeCode, query.counterId)).map(ticketView),

@@ -1,58 +1,19 @@
-// Ticket rows as central stores them, their view, and the office's queue configuration (seeded from the
+// Ticket rows as central stores them and the office's queue configuration (seeded from the
 // reference services the first time an office's queue is used).
 import { SERVICE_SEED } from '@common/domain/shared/offices.js';
 import { DEFAULT_QUEUE_RULES } from '@common/domain/queue/rules.js';
-import type { PriorityGroup } from '@common/domain/queue/order.js';
-import type { QueueConfig, QueueCounter, QueueRules, QueueService, TicketStatus, TicketView } from '@common/contract/queue/central.js';
+import type { ViewableTicketRow } from '@common/domain/queue/ticket-row.js';
+import type { QueueConfig, QueueCounter, QueueRules, QueueService } from '@common/contract/queue/central.js';
 import type { Sql } from '../store/store.js';
 
-export interface TicketRow {
-  id: string;
+/** Central's ticket row: the columns both stores share (common/domain/queue/ticket-row.ts) and central's own. */
+export interface TicketRow extends ViewableTicketRow {
   office_code: string;
-  day: string;
-  service_code: string;
-  number: string;
-  status: TicketStatus;
-  arrived_at: number;
-  slot_at: number | null;
-  priority_group: PriorityGroup | null;
-  booking_code: string | null;
-  applicant_name: string | null;
-  counter_id: string | null;
-  called_at: number | null;
-  call_count: number;
-  started_at: number | null;
-  finished_at: number | null;
-  parked_at: number | null;
-  outcome: string | null;
-  origin: string;
-  /** The username of the officer who last acted on it at a counter (published, not shown on views). */
-  officer: string | null;
   transferred_from: string | null;
 }
 
 export const TICKET_COLUMNS =
   'id, office_code, day, service_code, number, status, arrived_at, slot_at, priority_group, booking_code, applicant_name, counter_id, called_at, call_count, started_at, finished_at, parked_at, outcome, origin, officer, transferred_from';
-
-export const ticketView = (r: TicketRow): TicketView => ({
-  id: r.id,
-  number: r.number,
-  serviceCode: r.service_code,
-  status: r.status,
-  day: r.day,
-  arrivedAt: r.arrived_at,
-  slotAt: r.slot_at,
-  priorityGroup: r.priority_group,
-  bookingCode: r.booking_code,
-  applicantName: r.applicant_name,
-  counterId: r.counter_id,
-  calledAt: r.called_at,
-  callCount: r.call_count,
-  startedAt: r.started_at,
-  finishedAt: r.finished_at,
-  outcome: r.outcome,
-  origin: r.origin,
-});
 
 export const DEFAULT_RULES: QueueRules = DEFAULT_QUEUE_RULES;
 

@@ -88,7 +88,7 @@ describe.each(storeKinds())('live floor at central on %s', (kind) => {
     clock = at(52);
     await act('recall', '2', b2.id);
     clock = at(53);
-    await act('no-show', '2', b2.id);
+    await act('noShow', '2', b2.id);
     // C1 called after 50 minutes and being served since 10:05.
     clock = at(60);
     expect((await callNext('3')).id).toBe(c1.id);

@@ -130,13 +130,13 @@ describe.each(storeKinds())('office queue at central on %s', (kind) => {
     const bad = await client().sendLoose(queueRoutes.callNext, { body: { counterId: '3' } });
     expect(bad.status).toBe(400);
     // No-show only after the configured number of calls (3); each recall moves the last call time.
-    const early = await client().send(queueRoutes['no-show'], { body: { counterId: '3', ticketId: first.id } });
+    const early = await client().send(queueRoutes.noShow, { body: { counterId: '3', ticketId: first.id } });
     expect(early.body.error?.details).toMatchObject({ reason: 'queue.recallFirst', callCount: 1, required: 3 });
     clock += 30_000;
     const r1 = await act('recall', { counterId: '3', ticketId: first.id });
     expect(r1.ticket).toMatchObject({ callCount: 2, calledAt: clock });
     await act('recall', { counterId: '3', ticketId: first.id });
-    expect((await act('no-show', { counterId: '3', ticketId: first.id })).ticket.status).toBe('no_show');
+    expect((await act('noShow', { counterId: '3', ticketId: first.id })).ticket.status).toBe('no_show');
     // Transfer keeps the number and the original arrival; the visit continues in the other service.
     const second = (await callNext('3')).ticket!;
     await act('start', { counterId: '3', ticketId: second.id });

@@ -109,7 +109,7 @@ describe.each(storeKinds())('queue tickets in the change feed on %s', (kind) => 
     await act('recall', { counterId: '2', ticketId: t.id, officer: 'budi' });
     await act('recall', { counterId: '2', ticketId: t.id });
     expect(await lastSeq()).toBe(issuedAt);
-    await act('no-show', { counterId: '2', ticketId: t.id });
+    await act('noShow', { counterId: '2', ticketId: t.id });
     const feed = await ticketsSince(issuedAt);
     expect(feed.map((c) => [c.entityId, c.version, c.data.status, c.data.callCount, c.data.officer])).toEqual([
       [t.id, 2, 'no_show', 3, 'budi'],

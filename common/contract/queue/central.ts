@@ -2,10 +2,8 @@
 // (server/queue/routes.ts). Both sides parse with these schemas; the renderer contract (queue.ts)
 // reuses the views.
 import { z } from 'zod';
+import { TICKET_STATUSES, type TicketActionKind } from '@common/domain/queue/lifecycle.js';
 import { PRIORITY_GROUPS } from '@common/domain/queue/order.js';
-
-export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no_show', 'transferred', 'cancelled', 'parked'] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 export const ServiceCode = z
   .string()

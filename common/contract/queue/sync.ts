@@ -1,7 +1,8 @@
 // Wire messages for the board's long poll and for reconciling tickets a workstation issued in local
 // mode (central unreachable) once it reconnects.
 import { z } from 'zod';
-import { BoardView, PriorityGroupSchema, ServiceCode, TICKET_STATUSES } from './central.js';
+import { TICKET_STATUSES } from '@common/domain/queue/lifecycle.js';
+import { BoardView, PriorityGroupSchema, ServiceCode } from './central.js';
 
 export const BoardQuery = z.strictObject({
   /** The version the caller has; the answer waits for a newer one (up to `wait` ms). */

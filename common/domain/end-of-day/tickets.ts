@@ -1,7 +1,7 @@
 // End of day's queue figures: the day's tickets counted per service and per officer from central's
 // published tickets and this workstation's not yet published local ones. Pure: rows in, figures out,
 // in a stable order so the signed report's hash does not depend on how the rows arrived.
-import { FINAL_TICKET_STATUSES } from '@common/central/ticket-record.js';
+import { isFinalStatus } from '@common/domain/queue/lifecycle.js';
 
 export interface TicketCounts {
   issued: number;
@@ -28,13 +28,12 @@ export interface TicketCountRow {
 }
 
 const FIELD: Record<string, keyof TicketCounts> = { done: 'served', no_show: 'noShow', transferred: 'transferred', cancelled: 'cancelled' };
-const FINAL = new Set<string>(FINAL_TICKET_STATUSES);
 
 export const emptyTicketCounts = (): TicketCounts => ({ issued: 0, served: 0, noShow: 0, transferred: 0, cancelled: 0, open: 0 });
 
 function add(into: TicketCounts, status: string, n: number): void {
   into.issued += n;
-  into[FINAL.has(status) ? (FIELD[status] ?? 'open') : 'open'] += n;
+  into[isFinalStatus(status) ? (FIELD[status] ?? 'open') : 'open'] += n;
 }
 
 function counted<K>(map: Map<K, TicketCounts>, key: K, status: string, n: number): void {

@@ -3,6 +3,7 @@
 // becomes the AppError the officer sees.
 import { AppError, type ErrorCode } from '@common/contract/result.js';
 import type { LocalTicket } from '@common/contract/queue/sync.js';
+import { ticketFields } from '@common/domain/queue/ticket-row.js';
 import { markLocalSynced, unsyncedLocalTickets, type LocalTicketRow } from '@db/queries/queue.js';
 import type { CallContext } from '../kernel/context.js';
 import type { Core } from '../core.js';
@@ -21,24 +22,7 @@ const lastUnreachable = new WeakMap<Core, number>();
 
 export const queueOfflineSince = (core: Core): number | undefined => lastUnreachable.get(core);
 
-const toWire = (r: LocalTicketRow): LocalTicket => ({
-  id: r.id,
-  day: r.day,
-  serviceCode: r.service_code,
-  number: r.number,
-  status: r.status,
-  arrivedAt: r.arrived_at,
-  slotAt: r.slot_at,
-  priorityGroup: r.priority_group,
-  counterId: r.counter_id,
-  calledAt: r.called_at,
-  callCount: r.call_count,
-  startedAt: r.started_at,
-  finishedAt: r.finished_at,
-  outcome: r.outcome,
-  parkedAt: r.parked_at,
-  officer: r.officer,
-});
+const toWire = (r: LocalTicketRow): LocalTicket => ({ id: r.id, ...ticketFields(r), parkedAt: r.parked_at, officer: r.officer });
 
 /** The officer signed in at this counter, as central's call-next and ticket actions take it. */
 export const officerOf = (ctx: CallContext): { officer?: string } => (ctx.user ? { officer: ctx.user.username } : {});

@@ -5,7 +5,9 @@ import type { z } from 'zod';
 import { AppError } from '@common/contract/result.js';
 import type { QueueMode } from '@common/contract/queue/queue.js';
 import type { BoardView, CallNextRequest, QueueConfig, TicketActionRequest, TicketView } from '@common/contract/queue/central.js';
+import type { TicketAction } from '@common/domain/queue/lifecycle.js';
 import { DEFAULT_QUEUE_RULES } from '@common/domain/queue/rules.js';
+import { ticketView } from '@common/domain/queue/ticket-row.js';
 import { estimateWaitMs } from '@common/domain/queue/wait-estimate.js';
 import { businessDate } from '@common/domain/shared/working-days.js';
 import { activeQueueServices, localAtCounter, localParkedAt, localTicket, localTicketsOfDay, localWaiting } from '@db/queries/queue.js';
@@ -13,8 +15,7 @@ import { officeContext } from '../kernel/office.js';
 import { write, type CallContext, type Handlers } from '../kernel/context.js';
 import { overrideSummary, takeOverride } from '../access/override.js';
 import { atCentral, officerOf } from './central.js';
-import { counterIdOf, localAction, localCallNext, localConfig, localIssue, localView, type LocalContext } from './local.js';
-import type { TicketActionPath } from './port.js';
+import { counterIdOf, localAction, localCallNext, localConfig, localIssue, type LocalContext } from './local.js';
 import { ticketPdfBase64 } from './ticket-pdf.js';
 
 function local(ctx: CallContext): LocalContext {
@@ -107,32 +108,22 @@ async function changed(ctx: CallContext): Promise<void> {
   }
 }
 
-async function ticketAction(
-  ctx: CallContext,
-  path: TicketActionPath,
-  ticketId: string,
-  extra: { outcome?: string; serviceCode?: string } = {},
-) {
+async function ticketAction(ctx: CallContext, ticketId: string, action: TicketAction) {
+  const { kind, ...extra } = action;
   // A ticket this counter holds from local mode stays local until it is reconciled.
   const held = localTicket(ctx.db, ticketId);
   if (held && held.synced_version < held.version) {
-    const ticket = audited(
-      ctx,
-      `queue.${path}`,
-      'local',
-      { ticketId, ...extra },
-      () => localAction(local(ctx), path, ticketId, extra) ?? null,
-    );
+    const ticket = audited(ctx, `queue.${kind}`, 'local', { ticketId, ...extra }, () => localAction(local(ctx), ticketId, action) ?? null);
     await changed(ctx);
     return { ticket, mode: 'local' as const };
   }
   const body: z.input<typeof TicketActionRequest> & typeof extra = { counterId: counterId(ctx), ticketId, ...officerOf(ctx), ...extra };
-  const central = await atCentral(ctx, (p) => p.action(path, body));
+  const central = await atCentral(ctx, (p) => p.action(kind, body));
   if (!central)
     throw new AppError('OFFLINE', "Central cannot be reached and this ticket is not one of this counter's local tickets", {
       reason: 'queue.offline',
     });
-  const ticket = audited(ctx, `queue.${path}`, 'central', { ticketId, ...extra }, () => central.ticket);
+  const ticket = audited(ctx, `queue.${kind}`, 'central', { ticketId, ...extra }, () => central.ticket);
   await changed(ctx);
   return { ticket, mode: 'central' as const };
 }
@@ -184,24 +175,24 @@ export const queueHandlers = {
     return { ticket, mode };
   },
 
-  'queue.recall': (ctx, input) => ticketAction(ctx, 'recall', input.ticketId),
-  'queue.noShow': (ctx, input) => ticketAction(ctx, 'no-show', input.ticketId),
-  'queue.start': (ctx, input) => ticketAction(ctx, 'start', input.ticketId),
-  'queue.finish': (ctx, input) => ticketAction(ctx, 'finish', input.ticketId, { outcome: input.outcome }),
-  'queue.transfer': (ctx, input) => ticketAction(ctx, 'transfer', input.ticketId, { serviceCode: input.serviceCode }),
+  'queue.recall': (ctx, input) => ticketAction(ctx, input.ticketId, { kind: 'recall' }),
+  'queue.noShow': (ctx, input) => ticketAction(ctx, input.ticketId, { kind: 'noShow' }),
+  'queue.start': (ctx, input) => ticketAction(ctx, input.ticketId, { kind: 'start' }),
+  'queue.finish': (ctx, input) => ticketAction(ctx, input.ticketId, { kind: 'finish', outcome: input.outcome }),
+  'queue.transfer': (ctx, input) => ticketAction(ctx, input.ticketId, { kind: 'transfer', serviceCode: input.serviceCode }),
 
-  'queue.park': (ctx, input) => ticketAction(ctx, 'park', input.ticketId),
-  'queue.resume': (ctx, input) => ticketAction(ctx, 'resume', input.ticketId),
+  'queue.park': (ctx, input) => ticketAction(ctx, input.ticketId, { kind: 'park' }),
+  'queue.resume': (ctx, input) => ticketAction(ctx, input.ticketId, { kind: 'resume' }),
   'queue.parked': async (ctx) => {
     // Central first: reaching it reconciles local tickets, which are then central's and listed once.
     const central = await atCentral(ctx, (p) => p.parked(counterId(ctx)));
-    const held = localParkedAt(ctx.db, counterId(ctx)).map(localView);
+    const held = localParkedAt(ctx.db, counterId(ctx)).map(ticketView);
     return { tickets: [...held, ...(central?.tickets ?? [])], mode: central ? ('central' as const) : ('local' as const) };
   },
 
   'queue.current': async (ctx) => {
     const mine = localAtCounter(ctx.db, counterId(ctx));
-    if (mine) return { ticket: localView(mine), mode: 'local' as const };
+    if (mine) return { ticket: ticketView(mine), mode: 'local' as const };
     const central = await atCentral(ctx, (p) => p.current(counterId(ctx)));
     return central ? { ticket: central.ticket, mode: 'central' as const } : { ticket: null, mode: 'local' as const };
   },

@@ -5,8 +5,7 @@ import type { z } from 'zod';
 import type { CallResult, IssueRequest, IssuedTicket, ParkedResult, QueueConfig } from '@common/contract/queue/central.js';
 import type { FloorView } from '@common/contract/queue/floor.js';
 import type { BoardResponse, LocalTicket, ReconcileResponse } from '@common/contract/queue/sync.js';
-
-export type TicketActionPath = 'recall' | 'no-show' | 'start' | 'finish' | 'transfer' | 'park' | 'resume';
+import type { TicketActionKind } from '@common/domain/queue/lifecycle.js';
 
 export interface QueuePort {
   config(): Promise<QueueConfig>;
@@ -17,7 +16,7 @@ export interface QueuePort {
   /** The tickets parked at this counter. */
   parked(counterId: string): Promise<ParkedResult>;
   action(
-    path: TicketActionPath,
+    kind: TicketActionKind,
     body: { counterId: string; ticketId: string; outcome?: string; serviceCode?: string },
   ): Promise<CallResult>;
   /** Long poll: answers when the office queue moved past `version` (or at once without one). */
