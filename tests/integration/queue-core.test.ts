@@ -2,7 +2,7 @@
 // transport, and in local mode when central is out of reach, reconciling on reconnect without
 // duplicates. The ticket PDF comes back with every issue.
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installCentralQueue } from '@main/sync/queue-client.js';
 import { DateTime } from 'luxon';
 import { preferredStore, startTestCentral, type TestCentral } from '../support/model/central.js';
@@ -126,9 +126,12 @@ describe(`queue calls through central (${preferredStore()})`, () => {
     const off = t.core.events.on('queue.changed', (b) => events.push(b.current?.number ?? '-'));
     const issued = await t.value('queue.issue', { requestId: rid(), serviceCode: 'PENGAMBILAN' }, officer);
     expect(issued).toMatchObject({ mode: 'central', ticket: { number: 'C-001' } });
+    const sent = desk.requests.length;
     const called = await t.value('queue.callNext', { requestId: rid() }, officer);
     expect(called).toMatchObject({ mode: 'central', ticket: { id: issued.ticket.id, counterId: '3' } });
-    expect(events).toContain('C-001');
+    // One round trip for the call; the board's long poll (waiting for a newer version) pushes the change.
+    expect(desk.requests.slice(sent).filter((r) => !r.startsWith('/v1/queue/board?version='))).toEqual(['/v1/queue/call-next']);
+    await vi.waitFor(() => expect(events).toContain('C-001'), { timeout: 5_000 });
     expect((await t.value('queue.current', {}, officer)).ticket?.id).toBe(issued.ticket.id);
     const early = await t.call('queue.noShow', { ticketId: issued.ticket.id }, officer);
     expect(early.ok ? null : early.error).toMatchObject({ code: 'CONFLICT', details: { reason: 'queue.recallFirst' } });

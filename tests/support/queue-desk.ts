@@ -13,6 +13,8 @@ export interface QueueDesk {
   supervisor: string;
   /** false: every request to central fails as a refused connection. */
   reachable: boolean;
+  /** The path and query of every request sent to central, in order (long polls included). */
+  requests: string[];
   close(): Promise<void>;
 }
 
@@ -29,6 +31,7 @@ export async function startQueueDesk(): Promise<QueueDesk> {
     officer,
     supervisor,
     reachable: true,
+    requests: [],
     close: async () => {
       stop();
       t.cleanup();
@@ -38,7 +41,11 @@ export async function startQueueDesk(): Promise<QueueDesk> {
   const transport = new Transport({
     baseUrl: central.url,
     identity,
-    fetch: (url, init) => (desk.reachable ? fetch(url, init) : Promise.reject(new Error('connect ECONNREFUSED'))),
+    fetch: (url, init) => {
+      const u = new URL(url);
+      desk.requests.push(`${u.pathname}${u.search}`);
+      return desk.reachable ? fetch(url, init) : Promise.reject(new Error('connect ECONNREFUSED'));
+    },
   });
   const stop = installCentralQueue(t.core, () => transport, { longPollMs: 2_000, retryMs: 100 });
   return desk;

@@ -99,10 +99,15 @@ async function boardOf(ctx: CallContext): Promise<BoardView & { mode: QueueMode 
   return central ? { ...central.board, mode: 'central' } : { ...localBoard(ctx), mode: 'local' };
 }
 
-/** After a change: boards and counter screens of this workstation refresh at once. */
-async function changed(ctx: CallContext): Promise<void> {
+/**
+ * After a change in local mode: boards and counter screens of this workstation refresh at once. A change
+ * at central reaches them through the board's long poll (main/sync/queue-client.ts), which brings the
+ * board anyway: fetching it here too would cost every action a second round trip.
+ */
+function changed(ctx: CallContext, mode: QueueMode): void {
+  if (mode !== 'local') return;
   try {
-    ctx.core.events.emit('queue.changed', await boardOf(ctx));
+    ctx.core.events.emit('queue.changed', { ...localBoard(ctx), mode });
   } catch {
     // A board that cannot be built now is rebuilt on the next change; the call itself succeeded.
   }
@@ -114,7 +119,7 @@ async function ticketAction(ctx: CallContext, ticketId: string, action: TicketAc
   const held = localTicket(ctx.db, ticketId);
   if (held && held.synced_version < held.version) {
     const ticket = audited(ctx, `queue.${kind}`, 'local', { ticketId, ...extra }, () => localAction(local(ctx), ticketId, action) ?? null);
-    await changed(ctx);
+    changed(ctx, 'local');
     return { ticket, mode: 'local' as const };
   }
   const body: z.input<typeof TicketActionRequest> & typeof extra = { counterId: counterId(ctx), ticketId, ...officerOf(ctx), ...extra };
@@ -124,7 +129,6 @@ async function ticketAction(ctx: CallContext, ticketId: string, action: TicketAc
       reason: 'queue.offline',
     });
   const ticket = audited(ctx, `queue.${kind}`, 'central', { ticketId, ...extra }, () => central.ticket);
-  await changed(ctx);
   return { ticket, mode: 'central' as const };
 }
 
@@ -160,7 +164,7 @@ export const queueHandlers = {
       return issued.ticket;
     });
     const ticketPdf = await ticketPdfBase64(o, central?.config ?? localConfig(c), issued!, input.language);
-    await changed(ctx);
+    changed(ctx, mode);
     return { ...issued!, mode, ticketPdf };
   },
 
@@ -171,7 +175,7 @@ export const queueHandlers = {
     const ticket = audited(ctx, 'queue.callNext', mode, { requestId: input.requestId }, () =>
       central ? central.ticket : localCallNext(local(ctx), input.requestId),
     );
-    await changed(ctx);
+    changed(ctx, mode);
     return { ticket, mode };
   },
 
