@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketView } from '@common/contract/queue/central.js';
 import { AT_COUNTER_STATUSES, called, decide, decideCallNext, type Refusal, type TicketAction } from '@common/domain/queue/lifecycle.js';
-import { orderQueue, PRIORITY_GROUPS, type PriorityGroup } from '@common/domain/queue/order.js';
+import { orderQueue, PRIORITY_GROUPS } from '@common/domain/queue/order.js';
 import { DEFAULT_QUEUE_RULES } from '@common/domain/queue/rules.js';
 import { ticketView, type TicketRow } from '@common/domain/queue/ticket-row.js';
 import { SERVICE_SEED } from '@common/domain/shared/offices.js';
@@ -122,6 +122,19 @@ const EXAMPLE: [typeof arrivals extends fc.Arbitrary<infer A> ? A : never, Step[
   ],
 ];
 
+/** A ticket as it joins the queue: issued, or the visit going on after a transfer. */
+const WAITING = {
+  status: 'waiting',
+  counter_id: null,
+  called_at: null,
+  call_count: 0,
+  started_at: null,
+  finished_at: null,
+  parked_at: null,
+  outcome: null,
+  officer: null,
+} as const satisfies Partial<TicketRow>;
+
 /** What a step answered, comparable across the three: ticket ids become their place in creation order. */
 type Outcome = { ticket: Record<string, unknown> | null } | { refused: Refusal['kind']; message: string; details: unknown };
 
@@ -229,20 +242,7 @@ function pureSide(): Side & { reset(rows: TicketRow[]): void } {
       if (!d.ok) return refuse(d);
       Object.assign(t!, d.change);
       if (d.transferTo === undefined) return view(t!);
-      const next: TicketRow = {
-        ...t!,
-        id: `pure-${tickets.length}`,
-        service_code: d.transferTo,
-        status: 'waiting',
-        counter_id: null,
-        called_at: null,
-        call_count: 0,
-        started_at: null,
-        finished_at: null,
-        parked_at: null,
-        outcome: null,
-        officer: null,
-      };
+      const next: TicketRow = { ...t!, id: `pure-${tickets.length}`, service_code: d.transferTo, ...WAITING };
       tickets.push(next);
       return view(next);
     },
@@ -351,20 +351,12 @@ describe('one ticket life cycle for central, local mode and the pure rule', () =
           day: DAY,
           service_code: a.serviceCode,
           number: `X-${String(i + 1).padStart(3, '0')}`,
-          status: 'waiting',
           // Distinct arrivals within the hour before the start: some age past the bound as the day goes on.
           arrived_at: START - (queue.length - i) * 9 * MIN,
           slot_at: null,
-          priority_group: a.priorityGroup as PriorityGroup | null,
+          priority_group: a.priorityGroup,
           booking_code: null,
-          counter_id: null,
-          called_at: null,
-          call_count: 0,
-          started_at: null,
-          finished_at: null,
-          parked_at: null,
-          outcome: null,
-          officer: null,
+          ...WAITING,
         }));
         pure.reset(rows);
         local.reset(rows);
