@@ -1,4 +1,6 @@
 import type { Db } from '../connection.js';
+import type { TicketOutcome } from '@common/domain/analytics/history-generator.js';
+import type { TicketStatus } from '@common/domain/queue/lifecycle.js';
 
 /** One row of analytics_history as written (the generator's ticket plus its local day and hour). */
 export interface HistoryRow {
@@ -12,7 +14,7 @@ export interface HistoryRow {
   started_at: number | null;
   finished_at: number | null;
   counter: string | null;
-  outcome: 'served' | 'no_show' | 'cancelled';
+  outcome: TicketOutcome;
   channel: 'appointment' | 'walk_in';
   priority_group: string | null;
 }
@@ -75,7 +77,7 @@ export const holidaysBetween = (db: Db, from: string, to: string): Array<{ date:
 export interface ClosedTicketRow {
   id: string;
   service_code: string;
-  status: 'done' | 'no_show' | 'cancelled';
+  status: Extract<TicketStatus, 'done' | 'no_show' | 'cancelled'>;
   arrived_at: number;
   slot_at: number | null;
   booking_code: string | null;
