@@ -17,6 +17,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
+    setupFiles: ['tests/support/vitest-setup.ts'],
     reporters: ['default'],
     projects: ['unit', 'integration', 'e2e', 'model'].map((name) => ({
       extends: true,

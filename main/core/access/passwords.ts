@@ -5,6 +5,19 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 const DEFAULT = { N: 1 << 15, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
+// Tests create and log in to hundreds of accounts, each hash ~100 ms of CPU at the real cost. They lower
+// it with lowerPasswordCostForTests(), which only the test harness calls (tests/support/vitest-setup.ts,
+// and the workstation processes the model test starts) and which throws outside Vitest. No option, setting or environment variable of the app reaches
+// the low cost, so nothing in production can weaken it by configuration or by accident; verifying reads
+// the parameters from the hash, so it never depends on this.
+const TEST_COST = { N: 1 << 4, r: 1, p: 1 };
+let cost = DEFAULT;
+
+export function lowerPasswordCostForTests(): void {
+  if (!process.env.VITEST) throw new Error('The low password hashing cost is for tests run by Vitest only');
+  cost = TEST_COST;
+}
+
 function derive(password: string, salt: Buffer, opts: { N: number; r: number; p: number }): Promise<Buffer> {
   const options: ScryptOptions = { ...opts, maxmem: 256 * opts.N * opts.r };
   return new Promise((resolve, reject) => {
@@ -14,8 +27,8 @@ function derive(password: string, salt: Buffer, opts: { N: number; r: number; p:
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, DEFAULT);
-  return ['scrypt', DEFAULT.N, DEFAULT.r, DEFAULT.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  const key = await derive(password, salt, cost);
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

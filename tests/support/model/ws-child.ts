@@ -3,6 +3,7 @@
 // kill right after a command's answer falls between the local commit and the send.
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
+import { lowerPasswordCostForTests } from '@main/core/access/passwords.js';
 import { Core } from '@main/core/core.js';
 import { backgroundContext, write } from '@main/core/kernel/context.js';
 import { dispatch } from '@main/ipc/dispatch.js';
@@ -24,6 +25,8 @@ interface Args {
 }
 
 const ADMIN_PASSWORD = 'Model-Admin-2026!';
+// Its accounts are hashed at the suite's low cost too (this process inherits Vitest's environment).
+lowerPasswordCostForTests();
 const args = JSON.parse(process.argv[2] ?? '{}') as Args;
 const core = Core.open({ dataDir: args.dataDir });
 const db = core.liveDb;
