@@ -1,9 +1,10 @@
 // Capture use cases through the contract, against the simulated device running as its own process.
 import { v7 as uuidv7 } from 'uuid';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CaptureStatus, ImageInput } from '@common/contract/biometrics.js';
 import type { EventPayload } from '@common/contract/index.js';
 import { deviceErrorMessage, type DeviceErrorKind } from '@common/domain/biometrics/errors.js';
+import { biometricRuntime } from '@main/core/biometrics/port.js';
 import { hasRequiredCaptures } from '@main/core/biometrics/requirements.js';
 import { KeyFileWrapper } from '@main/core/kernel/crypto/key-wrapper.js';
 import { installBiometrics, type InstalledBiometrics } from '@main/devices/biometrics-install.js';
@@ -266,7 +267,7 @@ describe('device faults', () => {
   it('refuses a second capture for the same application while one runs', async () => {
     await sim$({ delayMs: 400 });
     const first = capture('leftSlap');
-    await new Promise((r) => setTimeout(r, 50));
+    await vi.waitFor(() => expect(biometricRuntime(t.core).busy.has(app)).toBe(true));
     const second = await capture('rightSlap');
     expect(second.ok ? null : second.error.code).toBe('CONFLICT');
     expect((await first).ok).toBe(true);
@@ -294,7 +295,7 @@ describe('devices and live preview', () => {
     expect(list.devices.map((d) => d.modalities).flat()).toEqual(['leftSlap', 'rightSlap', 'thumbs', 'iris', 'face']);
     expect(scans).toHaveLength(1);
     const { streamId } = await t.value('biometrics.previewStart', { modality: 'leftSlap' }, officer);
-    while (frames.length < 3) await new Promise((r) => setTimeout(r, 50));
+    await vi.waitFor(() => expect(frames.length).toBeGreaterThanOrEqual(3), { timeout: 10_000 });
     expect(frames.slice(0, 3).map((f) => [f.streamId, f.seq, f.mime])).toEqual([0, 1, 2].map((s) => [streamId, s, 'image/jpeg']));
     expect(Buffer.from(frames[0]!.frame, 'base64').subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
     await t.value('biometrics.previewStop', { streamId }, officer);
@@ -304,7 +305,7 @@ describe('devices and live preview', () => {
     expect(ends[1]).toEqual({ streamId: second.streamId, modality: 'thumbs', reason: 'captured', error: null });
     await sim$({ fault: 'disconnectStream', faultTimes: 1 });
     const third = await t.value('biometrics.previewStart', { modality: 'iris' }, officer);
-    while (ends.length < 3) await new Promise((r) => setTimeout(r, 50));
+    await vi.waitFor(() => expect(ends).toHaveLength(3), { timeout: 10_000 });
     expect(ends[2]).toMatchObject({ streamId: third.streamId, reason: 'error', error: { deviceError: 'disconnected' } });
     offs.forEach((off) => off());
   });

@@ -1,5 +1,5 @@
 // The SBI client against the simulator running as its own process, speaking the protocol over TCP.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '@common/contract/result.js';
 import type { CaptureRequest } from '@main/core/biometrics/port.js';
 import { SbiClient, type KnownDevice } from '@main/devices/sbi/client.js';
@@ -62,8 +62,9 @@ describe('discovery and device info', () => {
   it('reports a device as Busy while it captures and as unregistered when unsigned', async () => {
     await sim.control({ delayMs: 400 });
     const running = client.capture(finger(), slap());
-    await new Promise((r) => setTimeout(r, 150));
-    expect((await client.deviceInfo(sim.port)).find((d) => d.deviceId === '1')?.view.status).toBe('Busy');
+    await vi.waitFor(async () => expect((await client.deviceInfo(sim.port)).find((d) => d.deviceId === '1')?.view.status).toBe('Busy'), {
+      timeout: 5_000,
+    });
     await running;
     await sim.control({ registered: false });
     const unregistered = await client.deviceInfo(sim.port);
@@ -149,7 +150,7 @@ describe('STREAM', () => {
     const frames: Uint8Array[] = [];
     const ends: string[] = [];
     const handle = await client.stream(finger(), 'leftSlap', { frame: (f) => frames.push(f), end: (r) => ends.push(r) }, 10_000);
-    while (frames.length < 4) await new Promise((r) => setTimeout(r, 50));
+    await vi.waitFor(() => expect(frames.length).toBeGreaterThanOrEqual(4), { timeout: 10_000 });
     handle.stop();
     expect(frames.every((f) => f[0] === 0xff && f[1] === 0xd8 && f[f.length - 1] === 0xd9)).toBe(true);
     expect(ends).toEqual([]);

@@ -317,7 +317,7 @@ describe.each(storeKinds())('queue tickets in the change feed on %s', (kind) => 
     // Without the wake the pull would answer only when its 60 s wait ran out, past this test's timeout.
     const waiting = pull({ cursor: head, wait: 60000 });
     // Issue only once the pull is waiting, so it is the wake that answers it, not the pull's first read.
-    while (central.central.deps.notifier.waiting('banyumanik') === 0) await new Promise((r) => setTimeout(r, 10));
+    await expect.poll(() => central.central.deps.notifier.waiting('banyumanik'), { timeout: 10_000, interval: 10 }).toBeGreaterThan(0);
     const t = await issue();
     const r = await waiting;
     expect(r.changes.map((c) => [c.entity, c.entityId, c.version])).toEqual([[TICKET_ENTITY, t.id, 1]]);

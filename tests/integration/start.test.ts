@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ADMIN_PASSWORD } from '../support/core.js';
 
 const ENTRY = join(process.cwd(), 'out', 'main', 'start.mjs');
@@ -54,14 +54,16 @@ async function stop(s: Started): Promise<number | null> {
   return exited;
 }
 
-async function waitFor<T>(probe: () => Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('condition not reached in 20 s');
-}
+/** The child answers only over HTTP, so there is no event to await: ask until `probe` has a value. */
+const waitFor = <T>(probe: () => Promise<T | undefined>): Promise<T> =>
+  vi.waitFor(
+    async () => {
+      const v = await probe();
+      if (v === undefined) throw new Error('condition not reached');
+      return v;
+    },
+    { timeout: 20_000, interval: 100 },
+  );
 
 afterAll(() => {
   for (const c of running) if (c.exitCode === null) c.kill('SIGKILL');

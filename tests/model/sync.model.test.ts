@@ -182,6 +182,8 @@ async function runProgram(program: Step[]): Promise<void> {
         case 'killDuringSync': {
           const p = await station(step.ws);
           const pending = p.send({ cmd: 'sync', fault: 'none' });
+          // Not a wait for anything: the delay is the step itself, a power cut at a point of the sync
+          // that fast-check picks (0-40 ms in), so kills land before, during and after the request.
           await new Promise((resolve) => setTimeout(resolve, step.delayMs));
           await p.kill();
           note(step.ws, await pending);
