@@ -1,8 +1,8 @@
 // The shapes Electron really loads: out/main/electron.cjs under CommonJS require, and out/preload/preload.cjs
 // in a context where only require('electron') works (a sandboxed preload). Uses the build's out/ when
-// `npm test` has built it, otherwise bundles the two entries the same way scripts/build.mjs does.
+// `npm test` has built it, otherwise has scripts/build.mjs build just those two (--shell) into a temp folder.
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,27 +22,8 @@ beforeAll(async () => {
   await build({ ...common, entryPoints: ['tests/fixtures/fake-electron/index.ts'], outfile: fakeElectron, format: 'cjs' });
   if (existsSync(join(root, 'out/main/electron.cjs')) && existsSync(join(root, 'out/preload/preload.cjs'))) return;
   appPath = join(tmp, 'app');
-  console.log(`[electron-bundle] no out/ yet: bundling into ${appPath}`);
-  await build({
-    ...common,
-    entryPoints: { electron: 'main/electron.ts' },
-    outdir: join(appPath, 'out/main'),
-    outExtension: { '.js': '.cjs' },
-    format: 'cjs',
-    packages: 'external',
-    define: { 'import.meta.url': '__loketImportMetaUrl' },
-    banner: { js: "const __loketImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  });
-  await build({
-    ...common,
-    entryPoints: { preload: 'preload/preload.ts' },
-    outdir: join(appPath, 'out/preload'),
-    outExtension: { '.js': '.cjs' },
-    format: 'cjs',
-    platform: 'browser',
-    external: ['electron'],
-  });
-  cpSync(join(root, 'db/migrations'), join(appPath, 'out/main/migrations'), { recursive: true });
+  console.log(`[electron-bundle] no out/ yet: building the shell into ${appPath}`);
+  await promisify(execFile)(process.execPath, ['scripts/build.mjs', '--quiet', '--shell', appPath], { cwd: root });
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
