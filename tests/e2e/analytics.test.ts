@@ -1,9 +1,8 @@
 // The supervisor's analytics in Chromium: training history generated from the screen, each of the
 // four views opened, and their charts exported as PNG and CSV files a user would download.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Download, Page } from 'playwright-core';
-import { shot, startApp, type E2eApp } from '../support/e2e/app.js';
+import type { Page } from 'playwright-core';
+import { downloaded, shot, startApp, type E2eApp } from '../support/e2e/app.js';
 import { login } from '../support/e2e/workstation.js';
 
 const PASSWORD = 'Latihan2026';
@@ -19,11 +18,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function saved(click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
-  const [download] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, void];
-  const path = await download.path();
-  return { name: download.suggestedFilename(), bytes: readFileSync(path) };
-}
+const saved = (click: () => Promise<void>) => downloaded(page, click);
 
 const card = (testId: string) => page.getByTestId(testId);
 const exportFrom = (testId: string, kind: 'PNG' | 'CSV') =>

@@ -1,19 +1,15 @@
 // A walk-in at the counter in Chromium: check-in typed with validation as the officer types, the
 // document checklist, the SIMPONI billing code, and the printed application receipt (a real PDF,
 // downloaded from the web host and read back with pdftotext and zbarimg).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { composeNik } from '@common/domain/applications/nik.js';
-import { shot, startApp, type E2eApp } from '../support/e2e/app.js';
+import { downloaded, shot, startApp, type E2eApp } from '../support/e2e/app.js';
+import { barcodes, pdfText, rasteriser } from '../support/pdf.js';
 import { accountByCore, login, seeHeading, setUpByCore } from '../support/e2e/workstation.js';
 
 let app: E2eApp;
 let page: Page;
-let dir: string;
 let officerPassword: string;
 let supervisorPassword: string;
 const NIK = composeNik({ region: '337410', birthDate: '1990-05-17', sex: 'M', serial: 1 });
@@ -25,12 +21,11 @@ beforeAll(async () => {
   supervisorPassword = await accountByCore(app, 'kepala', 'supervisor');
   ({ page } = await app.open());
   await login(page, 'petugas', officerPassword);
-  dir = mkdtempSync(join(tmpdir(), 'loket-e2e-receipt-'));
 });
 afterAll(async () => {
   await app?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
+const rasterise = rasteriser();
 
 describe('a walk-in from check-in to printed receipt', { timeout: 120_000 }, () => {
   it('checks in, verifies the documents, records the billing and prints the receipt', async () => {
@@ -73,23 +68,17 @@ describe('a walk-in from check-in to printed receipt', { timeout: 120_000 }, () 
     await page.getByRole('button', { name: 'Catat kode billing' }).click();
     await page.getByText(/8201 2345 6789 012 · Belum dibayar/).waitFor();
 
-    const download = page.waitForEvent('download');
-    await page.keyboard.press('Alt+P');
-    const file = await download;
-    expect(file.suggestedFilename()).toBe('BYM-261130-03-0001-application.pdf');
-    const pdfPath = join(dir, 'receipt.pdf');
-    await file.saveAs(pdfPath);
+    const receipt = await downloaded(page, () => page.keyboard.press('Alt+P'));
+    expect(receipt.name).toBe('BYM-261130-03-0001-application.pdf');
     await page.getByTestId('receipt-printed').waitFor();
     await shot(page, 'applications-03-printed');
 
-    expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
-    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-']).toString();
+    expect(receipt.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(receipt.path);
     expect(text).toContain('BYM-261130-03-0001');
     expect(text).toContain('BUDI SANTOSO');
     expect(text.replace(/\s/g, '')).toContain('820123456789012');
-    execFileSync('pdftoppm', ['-r', '200', '-png', '-f', '1', '-l', '1', pdfPath, join(dir, 'page')]);
-    const codes = execFileSync('zbarimg', ['--quiet', '--raw', join(dir, 'page-1.png')]).toString();
-    expect(codes).toContain('BYM-261130-03-0001');
+    expect(barcodes(rasterise(receipt.bytes, 'receipt').pngs[0]!).join('\n')).toContain('BYM-261130-03-0001');
 
     // Every receipt of the application stays listed; a supervisor voids one with a reason, at this desk.
     const history = page.getByTestId('receipt-history');

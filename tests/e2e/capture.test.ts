@@ -4,7 +4,7 @@
 // workstation camera (Chromium's fake camera) and from the face device, and a device fault.
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { encodePng } from '@main/core/biometrics/png.js';
 import { KeyFileWrapper } from '@main/core/kernel/crypto/key-wrapper.js';
 import { installBiometrics, type InstalledBiometrics } from '@main/devices/biometrics-install.js';
@@ -15,22 +15,9 @@ import { shot, startApp, type E2eApp } from '../support/e2e/app.js';
 import { accountByCore, login, seeHeading, setUpByCore } from '../support/e2e/workstation.js';
 import { insertApplication } from '../support/application-row.js';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  // The workstation camera: Chromium's built-in test pattern, granted without a prompt.
-  '--use-fake-device-for-media-stream',
-  '--use-fake-ui-for-media-stream',
-];
-
 let app: E2eApp;
 let sim: SimulatorProcess;
 let bio: InstalledBiometrics;
-let browser: Browser;
 let page: Page;
 let officerPassword: string;
 let supervisorPassword: string;
@@ -44,7 +31,8 @@ function handPng(): Buffer {
 
 beforeAll(async () => {
   sim = await startSimulatorProcess({ args: ['--port', '0', '--delay', '10'] });
-  app = await startApp('capture');
+  // The face from the workstation camera: Chromium's fake camera.
+  app = await startApp('capture', { camera: true });
   await setUpByCore(app);
   officerPassword = await accountByCore(app, 'petugas1', 'officer');
   supervisorPassword = await accountByCore(app, 'spv1', 'supervisor');
@@ -54,17 +42,9 @@ beforeAll(async () => {
   });
   insertApplication(app.core.db, applicationId);
   await sim.control({ ...DEFAULT_SIM_CONFIG, delayMs: 10 });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'id-ID', timezoneId: 'UTC' });
-  page = await context.newPage();
-  page.on('pageerror', (err) => console.error('[e2e:capture] page error', err));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') console.error(`[e2e:capture] console: ${msg.text()}`);
-  });
-  await page.goto(app.host.url);
+  ({ page } = await app.open({ viewport: { width: 1440, height: 1000 } }));
 });
 afterAll(async () => {
-  await browser?.close();
   await bio?.close();
   await app?.close();
   await sim?.stop();

@@ -2,20 +2,16 @@
 // the office's queue tickets per service and officer, is told to note the unpaid application and to sync
 // first, notes it, signs off with the password, and downloads the signed PDF (read back with pdftotext)
 // and the CSV.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Download, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { composeNik } from '@common/domain/applications/nik.js';
 import { applyPulled } from '@main/core/replication/apply.js';
-import { shot, startApp, type E2eApp } from '../support/e2e/app.js';
+import { downloaded, shot, startApp, type E2eApp } from '../support/e2e/app.js';
+import { pdfText } from '../support/pdf.js';
 import { accountByCore, login, seeHeading, setUpByCore } from '../support/e2e/workstation.js';
 
 let app: E2eApp;
 let page: Page;
-let dir: string;
 let supervisorPassword: string;
 let number: string;
 
@@ -96,17 +92,12 @@ beforeAll(async () => {
     { entity: 'ticket', entityId: 'e2e-t2', version: 1, data: waiting, deleted: false },
   ]);
   ({ page } = await app.open());
-  dir = mkdtempSync(join(tmpdir(), 'loket-e2e-eod-'));
 });
 afterAll(async () => {
   await app?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
-async function saved(click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
-  const [download] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, void];
-  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
-}
+const saved = (click: () => Promise<void>) => downloaded(page, click);
 
 describe('end of day at the supervisor desk', { timeout: 120_000 }, () => {
   it('shows the day with its discrepancy and says what blocks the sign-off', async () => {
@@ -178,9 +169,7 @@ describe('end of day at the supervisor desk', { timeout: 120_000 }, () => {
   it('prints the signed report as a PDF and exports it as CSV', async () => {
     const pdf = await saved(() => page.getByRole('button', { name: 'Cetak PDF' }).click());
     expect(pdf.name).toBe('laporan-akhir-hari-banyumanik-2026-11-30.pdf');
-    const file = join(dir, pdf.name);
-    writeFileSync(file, pdf.bytes);
-    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const text = pdfText(pdf.path).replace(/\s+/g, ' ');
     expect(text).toContain('LAPORAN AKHIR HARI');
     expect(text).toContain('Pemohon membayar di bank besok pagi');
     const hash = await page.getByText(/^SHA-256: [0-9a-f]{64}$/).textContent();

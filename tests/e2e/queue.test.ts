@@ -2,10 +2,10 @@
 // finishes with F5, parks with F6 and resumes from the parked list, and the /display board (no login)
 // shows the call pushed as it happens, with the Indonesian announcement. No central here: the counter
 // runs in its visible local mode.
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { shot, startApp, type E2eApp } from '../support/e2e/app.js';
+import { downloaded, shot, startApp, type E2eApp } from '../support/e2e/app.js';
+import { pdfText } from '../support/pdf.js';
 import { ADMIN, accountByCore, login, seeHeading, setUpByCore } from '../support/e2e/workstation.js';
 
 let app: E2eApp;
@@ -52,9 +52,9 @@ describe('digital queue', { timeout: 90_000 }, () => {
     await ticket.getByText('Perkiraan menunggu 6 menit').waitFor();
     await shot(page, '60-queue-checkin');
     // The 80 mm ticket comes as a real PDF with the number on it.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Cetak tiket' }).click()]);
-    expect(download.suggestedFilename()).toBe('antrean-L3B-001.pdf');
-    expect(execFileSync('pdftotext', [await download.path(), '-'], { encoding: 'utf8' })).toContain('L3B-001');
+    const ticketPdf = await downloaded(page, () => page.getByRole('button', { name: 'Cetak tiket' }).click());
+    expect(ticketPdf.name).toBe('antrean-L3B-001.pdf');
+    expect(pdfText(ticketPdf.path)).toContain('L3B-001');
     await board.locator('[data-service="PASPOR_PRIORITAS"]').getByText('1 menunggu').waitFor();
   });
 

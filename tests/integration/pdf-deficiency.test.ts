@@ -1,17 +1,11 @@
 // The deficiency notice must list exactly what is missing, nothing more, nothing less, across as
 // many pages as that takes.
-import { rmSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderDeficiencyNotice } from '@main/core/pdf/index.js';
-import { barcodes, deficiencyNotice, pageCount, pdfFonts, pdfText, rasterise, type Rendered } from '../support/pdf.js';
+import { barcodes, deficiencyNotice, pageCount, pdfFonts, pdfText, rasteriser } from '../support/pdf.js';
 
-const made: Rendered[] = [];
-afterAll(() => made.forEach((r) => rmSync(r.dir, { recursive: true, force: true })));
-const render = async (model = deficiencyNotice(), name = 'notice') => {
-  const r = rasterise(await renderDeficiencyNotice(model), name);
-  made.push(r);
-  return r;
-};
+const rasterised = rasteriser();
+const render = async (model = deficiencyNotice(), name = 'notice') => rasterised(await renderDeficiencyNotice(model), name);
 
 /** The numbered checklist items as printed: "1. Akta kelahiran (asli dan fotokopi)". */
 const items = (text: string) => [...text.matchAll(/^\s*(\d+)\.\s+(.+?)\s*$/gm)].map((m) => `${m[1]}. ${m[2]}`);

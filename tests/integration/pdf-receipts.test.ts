@@ -1,27 +1,10 @@
 // The application receipt and the payment receipt, read back the way an auditor or a scanner would:
 // rasterised by poppler, barcodes decoded by zbar, fonts and text pulled from the file.
-import { rmSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderApplicationReceipt, renderPaymentReceipt } from '@main/core/pdf/index.js';
-import {
-  applicationReceipt,
-  barcodes,
-  pageCount,
-  paymentReceipt,
-  pdfFonts,
-  pdfText,
-  pdfWords,
-  rasterise,
-  type Rendered,
-} from '../support/pdf.js';
+import { applicationReceipt, barcodes, pageCount, paymentReceipt, pdfFonts, pdfText, pdfWords, rasteriser } from '../support/pdf.js';
 
-const made: Rendered[] = [];
-const render = (bytes: Uint8Array, name: string) => {
-  const r = rasterise(bytes, name);
-  made.push(r);
-  return r;
-};
-afterAll(() => made.forEach((r) => rmSync(r.dir, { recursive: true, force: true })));
+const render = rasteriser();
 
 /** Words must sit inside the paper, clear of the edges, on every page. */
 function expectInsidePaper(pdf: string, margin = 20): void {

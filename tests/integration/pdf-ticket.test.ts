@@ -1,17 +1,11 @@
 // The 80 mm queue ticket: a roll cut to the content's length, the number large, the QR carrying the
 // ticket id.
-import { rmSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderQueueTicket } from '@main/core/pdf/index.js';
-import { LOMBOK, barcodes, pdfFonts, pdfText, pdfWords, queueTicket, rasterise, type Rendered } from '../support/pdf.js';
+import { LOMBOK, barcodes, pdfFonts, pdfText, pdfWords, queueTicket, rasteriser } from '../support/pdf.js';
 
-const made: Rendered[] = [];
-afterAll(() => made.forEach((r) => rmSync(r.dir, { recursive: true, force: true })));
-const render = async (model = queueTicket(), name = 'ticket') => {
-  const r = rasterise(await renderQueueTicket(model), name);
-  made.push(r);
-  return r;
-};
+const rasterised = rasteriser();
+const render = async (model = queueTicket(), name = 'ticket') => rasterised(await renderQueueTicket(model), name);
 const MM = 72 / 25.4;
 
 describe('queue ticket (80 mm)', () => {

@@ -1,44 +1,26 @@
 // Receipts through the contract: issued, reprinted with a reason (marked, audited), voided with a
 // supervisor. Each PDF is checked the way an applicant would: its text (pdftotext), its fonts
 // (pdffonts) and its barcodes decoded from a rendering (pdftoppm + zbarimg).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbDigest } from '../support/snapshot.js';
 import { noCapturesRequired, openDesk, override, walkInDraft, type Desk } from '../support/applications-fixtures.js';
+import { barcodes, pdfFonts, pdfText, rasteriser } from '../support/pdf.js';
 
 let d: Desk;
-let dir: string;
 let appId: string;
 let number: string;
 beforeAll(async () => {
   d = await openDesk();
-  dir = mkdtempSync(join(tmpdir(), 'loket-receipts-'));
   const app = await d.t.value('applications.create', { draft: walkInDraft() }, d.officer);
   appId = app.id;
   number = app.number;
 });
-afterAll(() => {
-  d.t.cleanup();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => d.t.cleanup());
 
+const rasterise = rasteriser();
 function inspect(base64: string, name: string) {
-  const file = join(dir, `${name}.pdf`);
-  writeFileSync(file, Buffer.from(base64, 'base64'));
-  const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
-  const fonts = execFileSync('pdffonts', [file]).toString();
-  execFileSync('pdftoppm', ['-r', '200', '-png', '-f', '1', '-l', '1', file, join(dir, name)]);
-  const png = join(dir, `${name}-1.png`);
-  let codes: string[] = [];
-  try {
-    codes = execFileSync('zbarimg', ['--quiet', '--raw', png]).toString().trim().split('\n');
-  } catch {
-    codes = [];
-  }
-  return { text, fonts, codes, bytes: Buffer.from(base64, 'base64').length };
+  const { pdf, pngs } = rasterise(Buffer.from(base64, 'base64'), name);
+  return { text: pdfText(pdf), fonts: pdfFonts(pdf), codes: barcodes(pngs[0]!) };
 }
 
 describe('application receipt', () => {
@@ -55,7 +37,7 @@ describe('application receipt', () => {
     expect(pdf.text).toMatch(/950\.000/);
     expect(pdf.text).toMatch(/Tanda Terima Permohonan/i);
     expect(pdf.text).not.toMatch(/KANTOR IMIGRASI KANTOR IMIGRASI/i);
-    expect(pdf.fonts).toMatch(/yes\s+yes/); // embedded and subset
+    expect(pdf.fonts.some((f) => f.embedded && f.subset)).toBe(true);
     expect(pdf.codes.filter((c) => c.includes(number)).length).toBeGreaterThanOrEqual(2); // QR and Code 128
   });
 

@@ -1,8 +1,9 @@
 // Sample document models and the poppler/zbar tools the PDF tests read the output back with.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import type {
   ApplicationReceiptModel,
   DeficiencyNoticeModel,
@@ -126,6 +127,17 @@ export function rasterise(bytes: Uint8Array, name: string, dpi = 200): Rendered 
     .sort()
     .map((f) => join(dir, f));
   return { dir, pdf, pngs };
+}
+
+/** rasterise(), with every folder it makes removed after the test file: call it at the file's top level. */
+export function rasteriser(): (bytes: Uint8Array, name: string, dpi?: number) => Rendered {
+  const made: Rendered[] = [];
+  afterAll(() => made.forEach((r) => rmSync(r.dir, { recursive: true, force: true })));
+  return (bytes, name, dpi) => {
+    const r = rasterise(bytes, name, dpi);
+    made.push(r);
+    return r;
+  };
 }
 
 /** Every barcode zbarimg finds on a PNG, as "QR-Code:..." / "CODE-128:..." lines. */

@@ -1,6 +1,6 @@
 // One real workstation per test file: a fresh data folder, the real Core (with a clock the test
 // moves), the real web host serving the built renderer, and Debian's Chromium driven by playwright-core.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -24,6 +24,8 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
   '--disable-sync',
 ];
+/** The workstation camera: Chromium's built-in test pattern, granted without a prompt. */
+const FAKE_CAMERA_ARGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
 
 export interface E2eApp {
   core: Core;
@@ -31,7 +33,7 @@ export interface E2eApp {
   browser: Browser;
   dataDir: string;
   /** A new window (browser context) on the app, already past the token hand-over. */
-  open(options?: { fakeClock?: boolean }): Promise<{ context: BrowserContext; page: Page }>;
+  open(options?: { fakeClock?: boolean; viewport?: { width: number; height: number } }): Promise<{ context: BrowserContext; page: Page }>;
   /** Calls core directly, as the renderer would, to prepare state a test is not about. */
   call<N extends CallName>(name: N, input: CallInput<N>, sessionToken?: string): Promise<CallOutput<N>>;
   advance(ms: number): void;
@@ -39,7 +41,7 @@ export interface E2eApp {
   close(): Promise<void>;
 }
 
-export async function startApp(label: string): Promise<E2eApp> {
+export async function startApp(label: string, options: { camera?: boolean } = {}): Promise<E2eApp> {
   if (!existsSync(join(RENDERER_DIR, 'index.html')))
     throw new Error('Build the renderer first: npx vite build (npm test runs npm run build)');
   mkdirSync(SHOT_DIR, { recursive: true });
@@ -47,7 +49,8 @@ export async function startApp(label: string): Promise<E2eApp> {
   let now = START;
   const core = Core.open({ dataDir, now: () => now });
   const host = await startWebHost({ core, rendererDir: RENDERER_DIR });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const args = options.camera ? [...CHROMIUM_ARGS, ...FAKE_CAMERA_ARGS] : CHROMIUM_ARGS;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
   const contexts: BrowserContext[] = [];
 
   return {
@@ -55,11 +58,12 @@ export async function startApp(label: string): Promise<E2eApp> {
     host,
     browser,
     dataDir,
-    async open(options = {}) {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'id-ID', timezoneId: 'UTC' });
+    async open(open = {}) {
+      const viewport = open.viewport ?? { width: 1440, height: 900 };
+      const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'UTC' });
       contexts.push(context);
       const page = await context.newPage();
-      if (options.fakeClock) await page.clock.install();
+      if (open.fakeClock) await page.clock.install();
       page.on('pageerror', (err) => console.error(`[e2e:${label}] page error`, err));
       // CSP violations and React warnings land here: visible in the run's output, never silent.
       page.on('console', (msg) => {
@@ -88,3 +92,10 @@ export async function startApp(label: string): Promise<E2eApp> {
 }
 
 export const shot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: join(SHOT_DIR, `${name}.png`), fullPage: true });
+
+/** What `click` downloads: the name the app suggests, the file Chromium saved and its bytes. */
+export async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; path: string; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), path, bytes: readFileSync(path) };
+}
