@@ -69,13 +69,15 @@ process.stdout.write(JSON.stringify({ required, keys: Object.keys(loket), calls:
 
 const run = async (script: string, args: string[]): Promise<Record<string, unknown>> => {
   const { stdout } = await promisify(execFile)(process.execPath, ['-e', script, ...args], {
-    timeout: 30_000,
+    // Only so a hung child cannot outlive the test: starting the shell and its embedded central takes a
+    // few seconds, but over 30 on a loaded two-core machine.
+    timeout: 100_000,
     env: { ...process.env, NODE_PATH: join(root, 'node_modules') },
   });
   return JSON.parse(stdout) as Record<string, unknown>;
 };
 
-describe('electron bundles', () => {
+describe('electron bundles', { timeout: 120_000 }, () => {
   it('out/main/electron.cjs starts the shell under CommonJS and answers app.status', async () => {
     const out = await run(MAIN_SCRIPT, [fakeElectron, appPath, join(tmp, 'userData')]);
     expect(out.url).toBe(`file://${join(appPath, 'out/renderer/index.html')}`);
