@@ -115,3 +115,15 @@ export function localTable(root: string, path: string, name: string, index = 0):
     return first.text;
   });
 }
+
+/** The property names of an object literal `const name = { a: ..., b: ... }` in a renderer file. */
+export function localKeys(root: string, path: string, name: string): string[] {
+  const file = ts.createSourceFile(path, readFileSync(join(root, path), 'utf8'), ts.ScriptTarget.Latest, true);
+  let init = constInitializer(file, name);
+  while (init && (ts.isAsExpression(init) || ts.isSatisfiesExpression(init) || ts.isParenthesizedExpression(init))) init = init.expression;
+  if (!init || !ts.isObjectLiteralExpression(init)) throw new Error(`${path}: no object literal named ${name}`);
+  return init.properties.map((p) => {
+    if (!p.name || !(ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name))) throw new Error(`${path}: ${name} has a computed key`);
+    return p.name.text;
+  });
+}

@@ -5,13 +5,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { OVERRIDE_ACTIONS, type OverrideAction } from '@common/contract/auth.js';
+import { OVERRIDE_ACTIONS } from '@common/contract/auth.js';
 import { COUNTER_ACTIONS } from '@common/contract/applications/applications.js';
 import { ApplicantView, PaymentView, ReceiptKind, ReceiptView } from '@common/contract/applications/schemas.js';
 import { DeviceStatusSchema, DeviceView, FaceQualityView, ModalityStatus } from '@common/contract/biometrics.js';
 import { DiscrepancyView, EndOfDayReport } from '@common/contract/end-of-day.js';
 import { FloorCounter } from '@common/contract/queue/floor.js';
-import { TICKET_STATUSES } from '@common/contract/queue/central.js';
+import { TICKET_STATUSES } from '@common/domain/queue/lifecycle.js';
 import { ERROR_CODES } from '@common/contract/result.js';
 import { Language } from '@common/contract/schemas.js';
 import { OutboxStatusSchema, SyncItem, SyncStateSchema, syncCalls } from '@common/contract/sync.js';
@@ -22,7 +22,7 @@ import { BIO_SUBTYPES, EXCEPTION_REASONS, MODALITIES } from '@common/domain/biom
 import type { PasswordProblem } from '@common/domain/shared/password-policy.js';
 import { ROLES } from '@common/domain/shared/roles.js';
 import { ANALYTICS_TABS } from '@renderer/features/analytics/route.js';
-import { localTable, rendererKeyUses } from '../support/i18n-usage.js';
+import { localKeys, localTable, rendererKeyUses } from '../support/i18n-usage.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 type Dictionary = { [key: string]: string | Dictionary };
@@ -57,7 +57,6 @@ const passwordProblems = members<PasswordProblem>({
 });
 const syncStates = SyncStateSchema.options;
 /** The overrides the application screens' approval form asks for (the capture screen has its own form). */
-const APPROVAL_ACTIONS: OverrideAction[] = ['fee.waive', 'payment.manual', 'receipt.void'];
 
 /**
  * Every key template in the renderer, by its fixed head, and the values it is built from. `open` marks a
@@ -79,9 +78,18 @@ const TEMPLATES: Record<string, { values: readonly string[] } | { open: string }
   'auditSummary.keys.': { open: "the summary's field names are whatever each use case records; unknown ones show raw" },
   'auditSummary.reasons.': { open: "reasons core writes into a summary (a refused login's 'locked'); unknown ones show raw" },
   'auditSummary.overrideActions.': { values: underscored(OVERRIDE_ACTIONS) },
+  // One supervisor-override form for every action a supervisor may authorise, titled by the action.
+  'override.title.': { values: underscored(OVERRIDE_ACTIONS) },
   'applications.status.': { values: APPLICATION_STATUSES },
   'applications.action.': { values: COUNTER_ACTIONS },
-  'applications.field.': { values: localTable(root, 'renderer/features/applications/ApplicationScreen.tsx', 'rows') },
+  // The application's facts (ApplicationScreen's rows) and the walk-in form's fields (label(field) over FormValues).
+  'applications.field.': {
+    values: [
+      ...localTable(root, 'renderer/features/applications/ApplicationScreen.tsx', 'rows'),
+      // serviceCode's label is the service picker's own (applications.field.service).
+      ...localKeys(root, 'renderer/features/applications/draft.ts', 'EMPTY').filter((k) => k !== 'serviceCode'),
+    ],
+  },
   'applications.sex.': { values: ApplicantView.shape.sex.options },
   'applications.payment.status.': { values: PaymentView.shape.status.options },
   'applications.receipts.kind.': { values: ReceiptKind.options },
@@ -91,8 +99,6 @@ const TEMPLATES: Record<string, { values: readonly string[] } | { open: string }
   'applications.problems.': {
     open: 'problem codes of the domain (nik.serial, mrz.checkDigit...) and of core; unknown ones read as invalid',
   },
-  'applications.approval.title.': { values: underscored(APPROVAL_ACTIONS) },
-  'capture.override.title.': { values: underscored(OVERRIDE_ACTIONS.filter((a) => a.startsWith('biometric.'))) },
   'capture.modality.': { values: MODALITIES },
   'capture.subtype.': { values: underscored(BIO_SUBTYPES) },
   'capture.state.': { values: ModalityStatus.shape.state.options },
@@ -123,7 +129,6 @@ const TEMPLATES: Record<string, { values: readonly string[] } | { open: string }
 };
 
 /** The i18n blocks the three supervisor-override forms hand to useSupervisorOverride. */
-const OVERRIDE_TEXTS = ['capture.override', 'applications.approval', 'queue.override'];
 
 /**
  * Calls whose key the parser cannot read (a helper's result, a prefix passed in), by file and argument,
@@ -136,16 +141,19 @@ const INDIRECT: Record<string, readonly string[] | 'templates'> = {
   'renderer/features/capture/QualityTable.tsx subtypeKey(shown.subType)': 'templates',
   // COLUMNS: [['issued', 'endOfDay.issued'], ...], the key second.
   'renderer/features/end-of-day/TicketTables.tsx label': localTable(root, 'renderer/features/end-of-day/TicketTables.tsx', 'COLUMNS', 1),
-  // opt('applications.reason', service.allowedReasons), opt('applications.priority', ['', ...]), ...: '' reads as 'none'.
-  "renderer/features/applications/ApplicantFields.tsx `${prefix}.${x || 'none'}`": [
+  // optionsOf(t, prefix, values): the select's options, '' reading as 'none'. Its callers: the role and
+  // language pickers and the applicant's reason, priority group, sex and marital status.
+  "renderer/components/SelectField.tsx `${prefix}.${value || 'none'}`": [
+    ...under('roles.', ROLES),
+    ...under('lang.', LANGS),
     ...under('applications.reason.', APPLICATION_REASONS),
     ...under('applications.priority.', ['none', ...PRIORITY_GROUPS]),
     ...under('applications.sex.', ApplicantView.shape.sex.options),
     ...under('applications.marital.', ['none', ...MARITAL_STATUSES]),
   ],
+  // A problem code's text: problemText() asks i18n which of fields.* or applications.problems.* exists.
+  'renderer/components/Field.tsx key': 'templates',
   // useSupervisorOverride(action, onGranted, texts) is given these blocks by its three forms.
-  'renderer/lib/supervisor-override.ts `${texts}.reasonShort`': OVERRIDE_TEXTS.map((b) => `${b}.reasonShort`),
-  'renderer/lib/supervisor-override.ts `${texts}.refused`': OVERRIDE_TEXTS.map((b) => `${b}.refused`),
 };
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
