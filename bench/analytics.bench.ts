@@ -1,4 +1,4 @@
-// Issue #7's numbers: each analytics call over a year of ticket history (about 1.5 million tickets),
+// What is measured: each analytics call over a year of ticket history (about 1.5 million tickets),
 // through core (validation, query, the pure rules), against the bare SQL aggregate it rests on.
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';

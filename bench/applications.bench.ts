@@ -1,4 +1,4 @@
-// Issue #5's numbers: the core time of one whole counter flow (check-in to printed receipt), and search
+// What is measured: the core time of one whole counter flow (check-in to printed receipt), and search
 // over 1,000,000 applications by NIK, number and name prefix, each beside the raw SQL it rests on.
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -35,7 +35,7 @@ async function desk(dataDir: string) {
   const first = (await value('auth.login', { username: 'petugas1', password: 'Sementara-2026-x' })).sessionToken;
   await value('auth.changePassword', { currentPassword: 'Sementara-2026-x', newPassword: 'Rahasia-Loket-2026' }, first);
   const officer = (await value('auth.login', { username: 'petugas1', password: 'Rahasia-Loket-2026' })).sessionToken;
-  // Captures are issue #6's and need devices: the flow here is the counter's own work.
+  // Captures need devices and have their own bench: the flow here is the counter's own work.
   await value('biometrics.updateSettings', { required: [] }, admin);
   return { core, value, officer, tick: () => (now += 1000) };
 }

@@ -1,4 +1,4 @@
-// Issue #6's numbers: SBI discovery over 127.0.0.1:4501-4600 with nothing there, the capture overhead
+// What is measured: SBI discovery over 127.0.0.1:4501-4600 with nothing there, the capture overhead
 // Loket adds on top of the device's own capture time, and blob encryption throughput.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { request } from 'node:http';

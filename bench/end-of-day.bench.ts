@@ -1,4 +1,4 @@
-// Issue #7's end-of-day numbers: the report of a day with 3,000 applications (their payments, 300
+// The end-of-day figures: the report of a day with 3,000 applications (their payments, 300
 // receipts with reprints and voids) and 6,000 tickets of the office as central published them (plus 200
 // local-mode ones central has not seen yet), through core (dispatch, zod, the
 // report's grouping), beside the bare SQL aggregate over the same rows; and its PDF beside the report.

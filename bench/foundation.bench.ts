@@ -1,4 +1,4 @@
-// Issue #2's numbers: cold start over a large audit table, password check cost, web host overhead,
+// What is measured: cold start over a large audit table, password check cost, web host overhead,
 // and the first-screen bundle size.
 import Database from 'better-sqlite3';
 import { createHash, scrypt } from 'node:crypto';

@@ -1,9 +1,9 @@
-// Issue #4's numbers. (1) 50 counters calling next concurrently over signed HTTP against 10,000
+// What is measured. (1) 50 counters calling next concurrently over signed HTTP against 10,000
 // waiting tickets: p50/p99 of call-next, zero double assignments, beside the bare call-next SQL
 // statement run the same way (50 concurrent connections). (2) From a call at a counter to a board's
 // long poll answering with it. (3) The wait-estimate backtest's mean absolute error over generated
 // days, beside the estimate without history. (4) Issue, call next, start and finish over HTTP at 10
-// counters (issue #7: issue and finish publish the ticket into the office's change feed, call next and
+// counters (issue and finish publish the ticket into the office's change feed, call next and
 // start do not), each beside start, the same kind of ticket update without publishing.
 // PostgreSQL with DATABASE_URL, PGlite otherwise. LOKET_BENCH_QUEUE_SECONDS (default 30) sets how long
 // the counters call in (1) and (4).

@@ -1,4 +1,4 @@
-// Issue #5's receipt numbers: render time (warm median) and size of the Tanda Terima, each beside a
+// The receipt figures: render time (warm median) and size of the Tanda Terima, each beside a
 // bare pdf-lib document holding the same text in a standard font with no barcodes.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

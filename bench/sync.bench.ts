@@ -1,4 +1,4 @@
-// Issue #3's numbers: central's push apply throughput against raw batched INSERTs into the same
+// What is measured: central's push apply throughput against raw batched INSERTs into the same
 // PostgreSQL; the initial pull of a 50,000-record office into an empty workstation against a raw local
 // bulk insert (PGlite and PostgreSQL); and how soon a change made on workstation A shows on B.
 // PostgreSQL figures need DATABASE_URL (a scratch database is created and dropped); PGlite always runs.

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 export type Db = Database.Database;
 
 /**
- * Opens the workstation database with the pragmas DESIGN.md asks for. synchronous=FULL everywhere:
+ * Opens the workstation database with the pragmas of docs/architecture.md ("Local data"). synchronous=FULL everywhere:
  * money, enrolment and biometric writes need it and the rest of a counter's writes are too few to care.
  */
 export function openDatabase(file: string, options: { readonly?: boolean } = {}): Db {

@@ -29,7 +29,7 @@ export interface CentralOptions {
   store?: Store;
   databaseUrl?: string;
   adminToken: string;
-  /** Entities beyond the built-in ones (tests; later issues register theirs in entities/registry.ts). */
+  /** Entities beyond the built-in ones (tests; the product's own are listed in entities/registry.ts). */
   entities?: readonly EntityDef[];
   now?: () => number;
   /** Creates the reference list's offices on first start (default true). */

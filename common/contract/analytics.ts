@@ -1,4 +1,4 @@
-// The supervisor's analytics over the workstation's ticket history (issue #7): when people come, how
+// The supervisor's analytics over the workstation's ticket history: when people come, how
 // long each service takes, how many will come in the next working days, and how many counters that needs.
 import { z } from 'zod';
 import { defineCall } from './define.js';

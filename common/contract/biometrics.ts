@@ -8,7 +8,7 @@ export const ModalitySchema = z.enum(MODALITIES);
 export const BioSubTypeSchema = z.enum(BIO_SUBTYPES);
 export const ExceptionReasonSchema = z.enum(EXCEPTION_REASONS);
 
-/** About 3 MB of image: the web host's body limit must allow it (see the issue #6 note). */
+/** About 3 MB of image: the web host's body limit must allow it. */
 const MAX_IMAGE_BASE64 = 4 * 1024 * 1024;
 const Base64 = z
   .string()

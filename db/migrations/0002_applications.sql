@@ -1,4 +1,4 @@
--- Workstation schema, version 2: application processing at the counter (issue #5).
+-- Workstation schema, version 2: application processing at the counter.
 -- Reference data (service catalogue, effective-dated fees, document checklists, holidays, application
 -- number prefixes) is seeded here for first run and training mode; central owns it and corrects it by
 -- adding rows. Times are UTC epoch ms, dates are yyyy-MM-dd business days, money is integer rupiah.

@@ -1,4 +1,4 @@
--- Sync with central (issue #3): enrolment and sync state, the pull cursor, the server versions this
+-- Sync with central: enrolment and sync state, the pull cursor, the server versions this
 -- workstation last received, a generic store for pulled records without a table of their own, blobs
 -- waiting for upload, and conflict resolution on the outbox.
 
@@ -36,7 +36,7 @@ CREATE TABLE sync_deferred (
   PRIMARY KEY (entity, entity_id)
 ) STRICT;
 
--- Records of entities with no table of their own here yet (later issues give them one).
+-- Records of entities with no table of their own here yet (kept as central sent them).
 CREATE TABLE sync_records (
   entity    TEXT NOT NULL,
   entity_id TEXT NOT NULL,

@@ -1,4 +1,4 @@
--- Biometric captures (issue #6). Images live only encrypted (AES-256-GCM) in biometric_blobs; the
+-- Biometric captures. Images live only encrypted (AES-256-GCM) in biometric_blobs; the
 -- other tables hold metadata an auditor may read. Captures attach to applications (0002) by their id.
 
 -- Every quality-rated capture, kept or not: what counts against the three attempts per modality.

@@ -1,4 +1,4 @@
--- Workstation schema, version 5: the digital queue's local mode (issue #4). The office queue lives at
+-- Workstation schema, version 5: the digital queue's local mode. The office queue lives at
 -- central; while central cannot be reached this counter issues and calls its own tickets here (numbers
 -- carry its own prefix, L3A-001) and sends them to central on reconnect. `synced_version` < `version`
 -- means central has not seen the latest state yet.

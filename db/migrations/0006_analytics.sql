@@ -1,4 +1,4 @@
--- Workstation schema, version 6: ticket history for the supervisor's analytics (issue #7).
+-- Workstation schema, version 6: ticket history for the supervisor's analytics.
 -- One row per finished queue ticket, with the local business day and hour of arrival kept beside
 -- the UTC times so a year of history groups by index, without time-zone arithmetic.
 -- Training mode fills it from the history generator (source 'generated'); the queue's closed tickets

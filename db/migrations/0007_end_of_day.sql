@@ -1,4 +1,4 @@
--- Workstation schema, version 7: end of day (issue #7). A supervisor's sign-off closes a business day
+-- Workstation schema, version 7: end of day. A supervisor's sign-off closes a business day
 -- (office time zone); core then refuses changes dated in it until an admin reopens it with a reason.
 -- Discrepancy notes are keyed by a stable discrepancy key (kind:applicationId) so a note survives a
 -- recomputation of the report.

@@ -6,7 +6,7 @@ export interface Refusal {
 }
 
 /**
- * DESIGN.md: personal and biometric data is encrypted under a key wrapped by safeStorage. On Linux,
+ * docs/architecture.md ("Security"): personal and biometric data is encrypted under a key wrapped by safeStorage. On Linux,
  * without a keyring Electron falls back to `basic_text`, which wraps nothing, so Loket will not start
  * rather than store that data under a key anyone with the disk can read.
  */

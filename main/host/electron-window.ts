@@ -6,7 +6,7 @@ import { hardenWebContents } from './electron-security.js';
 type WindowShape = Omit<BrowserWindowConstructorOptions, 'webPreferences'>;
 
 /**
- * The only place a BrowserWindow is made: DESIGN.md's "Security baseline" preferences, written out
+ * The only place a BrowserWindow is made: docs/architecture.md's "Security" preferences, written out
  * literally so electronegativity (and a reviewer) can see them, whatever the window shows.
  */
 function secureWindow(shape: WindowShape, preload: string, devTools: boolean): BrowserWindow {

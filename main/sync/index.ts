@@ -1,4 +1,4 @@
-// What the hosts wire in (see the closing note of issue #3 for main/start.ts and the Electron host):
+// What the hosts wire in (main/start.ts and the Electron host use it):
 //   const sync = await startSync(core, { centralUrl: process.env.LOKET_CENTRAL_URL });
 //   // or, with no central configured: const central = await startEmbeddedCentral({ dataDir });
 //   //   startSync(core, { embedded: { url: central.url, enrolmentCode: central.enrolmentCode } })

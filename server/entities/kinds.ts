@@ -1,4 +1,4 @@
-// The conflict rules of DESIGN.md as reusable kinds: field-level merge, append-only, central-owned and
+// The conflict rules (docs/architecture.md, "Sync") as reusable kinds: field-level merge, append-only, central-owned and
 // journal (kept for the record, published nowhere).
 import type { z } from 'zod';
 import type { ConflictField } from '@common/central/protocol.js';
@@ -80,7 +80,7 @@ export function centralOwned(entity: string): EntityDef {
 
 /**
  * Ops whose entity has no central state (workstation settings, logins, reads): applied, kept with their
- * audit event in applied_ops, published nowhere. An entity a later issue has not registered yet lands here
+ * audit event in applied_ops, published nowhere. An entity without a definition of its own lands here
  * too, so nothing is lost and its ops can be replayed once it is.
  */
 export function journal(entity: string): EntityDef {

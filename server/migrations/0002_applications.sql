@@ -1,4 +1,4 @@
--- Central schema, version 2: applications (issue #5). Application records live in `records` like every
+-- Central schema, version 2: applications. Application records live in `records` like every
 -- synced entity (server/entities/application.ts validates their transitions). What is new here is the
 -- applicant notifications outbox: each applied transition that names a template (and each check-in)
 -- queues one notification, in the same transaction as the op, for the notification sender to deliver.

@@ -1,4 +1,4 @@
--- Central schema, version 3: the office queue (issue #4). Services and counters per office, the
+-- Central schema, version 3: the office queue. Services and counters per office, the
 -- per-day ticket numbers, tickets, their events (Qmatic measurement), bookings from M-Paspor and the
 -- notifications outbox. Times are UTC epoch milliseconds; `day` is the office's business day.
 

@@ -1,4 +1,4 @@
--- Central schema, version 5: what each workstation last said about its outbox (issue #7). A workstation
+-- Central schema, version 5: what each workstation last said about its outbox. A workstation
 -- reports its newest device_seq and its unresolved conflicts with its pulls; against last_device_seq
 -- (everything central has answered) that tells the supervisor's end of day which desks still hold changes.
 

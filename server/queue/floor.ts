@@ -1,4 +1,4 @@
-// The supervisor's live floor for one office and business day (issue #7). Waits follow the Qmatic rules
+// The supervisor's live floor for one office and business day. Waits follow the Qmatic rules
 // the queue already keeps: a wait runs from arrival to the (last) call, so a recall moves it.
 import { businessDate } from '@common/domain/shared/working-days.js';
 import type { FloorView } from '@common/contract/queue/floor.js';

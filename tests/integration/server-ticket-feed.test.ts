@@ -1,4 +1,4 @@
-// Central publishes its queue tickets into the office's change feed (entity "ticket", issue #7): at
+// Central publishes its queue tickets into the office's change feed (entity "ticket"): at
 // issue and at a final status, with the officer who acted at the counter; reconciled local tickets too.
 // Seen as a workstation sees it: through signed pull, snapshot and push, on PGlite and PostgreSQL.
 import { randomUUID } from 'node:crypto';

@@ -1,4 +1,4 @@
-// The reliability test of issue #3: four workstations (three in one office, one in another) as real
+// The reliability test of sync: four workstations (three in one office, one in another) as real
 // processes and one central (PostgreSQL when DATABASE_URL is set, PGlite otherwise) run a random
 // program with injected faults: dropped requests, responses lost after central committed, duplicated
 // and reordered delivery, SIGKILL between a local commit and its send (at least 20 a run), SIGKILL in

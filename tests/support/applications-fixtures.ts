@@ -71,7 +71,7 @@ export async function override(
   return r.overrideToken;
 }
 
-/** Biometrics are issue #6's: tests of the application flow that are not about captures switch them off. */
+/** Biometrics have their own tests: tests of the application flow that are not about captures switch them off. */
 export async function noCapturesRequired(d: Desk): Promise<void> {
   await d.t.value('biometrics.updateSettings', { required: [] }, d.admin);
 }

@@ -1,4 +1,4 @@
-// The window and session hardening of DESIGN.md's "Security baseline", against a fake 'electron'.
+// The window and session hardening of docs/architecture.md's "Security", against a fake 'electron'.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeBrowserWindow, app, resetFakeElectron, session } from '../fixtures/fake-electron/index.js';
 import { shellPaths, isRendererUrl } from '@main/host/electron-paths.js';

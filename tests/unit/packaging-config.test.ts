@@ -53,7 +53,7 @@ describe('electron-builder.yml', () => {
     expect(valid({ ...config, electronFuses: { ...config.electronFuses, runAsNodee: false } })).toBe(false);
   });
 
-  it('names the app and keeps build output and resources where DESIGN.md says', () => {
+  it('names the app and keeps build output and resources where docs/architecture.md says', () => {
     expect(config.appId).toBe('id.go.imigrasi.loket');
     expect(config.productName).toBe('Loket');
     expect(config.directories).toEqual({ output: 'dist', buildResources: 'build' });

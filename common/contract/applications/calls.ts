@@ -1,4 +1,4 @@
-// Issue #5's calls in one table, so the contract index merges them with one line.
+// The applications' calls in one table, so the contract index merges them with one line.
 import { applicationsCalls } from './applications.js';
 import { paymentsCalls } from './payments.js';
 import { printerCalls } from './printer.js';

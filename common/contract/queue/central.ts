@@ -2,7 +2,7 @@
 // (server/queue/routes.ts). Both sides parse with these schemas; the renderer contract (queue.ts)
 // reuses the views.
 import { z } from 'zod';
-import { TICKET_STATUSES, type TicketActionKind } from '@common/domain/queue/lifecycle.js';
+import { TICKET_STATUSES } from '@common/domain/queue/lifecycle.js';
 import { PRIORITY_GROUPS } from '@common/domain/queue/order.js';
 
 export const ServiceCode = z

@@ -1,4 +1,4 @@
-// The supervisor's live floor (issue #7): what the office queue is doing right now, from central.
+// The supervisor's live floor: what the office queue is doing right now, from central.
 // Central builds the view per office and business day; the workstation only passes it through, so every
 // supervisor desk sees the same numbers.
 import { z } from 'zod';

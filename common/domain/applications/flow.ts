@@ -47,7 +47,7 @@ export type Guard =
   | 'checklistHasMissing'
   /** The applicant record passes the full validation (address, contact, parents for minors...). */
   | 'applicantComplete'
-  /** Photo and fingerprints captured (issue #6), or a supervisor's `biometrics.exception` override. */
+  /** Photo and fingerprints captured, or a supervisor's `biometrics.exception` override. */
   | 'requiredCaptures'
   /** Interview notes are written. */
   | 'interviewNotes'

@@ -1,4 +1,4 @@
-// The order in which counters call tickets (DESIGN.md "The queue"). The server runs the same rule in
+// The order in which counters call tickets (docs/architecture.md, "The office queue"). The server runs the same rule in
 // SQL and a workstation in local mode runs it in SQLite; this is the reference both are tested against.
 
 export const PRIORITY_GROUPS = ['lansia', 'disabilitas', 'ibu_hamil', 'balita', 'sakit'] as const;

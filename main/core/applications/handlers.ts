@@ -1,4 +1,4 @@
-// Issue #5's implementations in one table, so main/core/handlers.ts merges them with one line.
+// The counter's implementations in one table, so main/core/handlers.ts merges them with one line.
 import { applicationsHandlers } from './applicant-file.js';
 import { applicationsFlowHandlers } from './flow.js';
 import { applicationsSearchHandlers } from './search.js';

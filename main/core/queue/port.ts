@@ -22,7 +22,7 @@ export interface QueuePort {
   /** Long poll: answers when the office queue moved past `version` (or at once without one). */
   board(version?: number, waitMs?: number, signal?: AbortSignal): Promise<BoardResponse>;
   reconcile(tickets: LocalTicket[]): Promise<ReconcileResponse>;
-  /** The supervisor's live floor of this office (issue #7). */
+  /** The supervisor's live floor of this office. */
   floor(targetMinutes: number): Promise<FloorView>;
 }
 

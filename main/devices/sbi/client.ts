@@ -1,7 +1,7 @@
 // The SBI 0.9.5 client: discovery across 127.0.0.1:4501-4600, MOSIPDINFO, RCAPTURE with signature,
 // transaction and hash-chain checks, and STREAM.
 //
-// Trust model (simplified, see the issue #6 note): the key that signs a device's MOSIPDINFO is pinned
+// Trust model (simplified): the key that signs a device's MOSIPDINFO is pinned
 // for that port and deviceId, and every capture must be signed by that same key. Real deployments
 // should also check the x5c chain up to the MOSIP device CA (pass `trustedKeyIds` to accept only known
 // device keys); this client does not walk certificate chains.

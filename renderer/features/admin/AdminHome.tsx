@@ -65,7 +65,7 @@ export function AdminHome() {
               {t(`admin.tabs.${name}`)}
             </a>
           ))}
-          {/* A closed business day is reopened by an admin on the end-of-day screen (issue #7). */}
+          {/* A closed business day is reopened by an admin on the end-of-day screen. */}
           <a href="#/admin/end-of-day" className="tabs__tab" onClick={(e) => (e.preventDefault(), replaceHash('#/admin/end-of-day'))}>
             {t('admin.tabs.endOfDay')}
           </a>
