@@ -33,7 +33,7 @@ import { draftProblems } from './catalogue.js';
 import { todayAt } from '../kernel/office.js';
 import { write, type CallContext, type Handlers } from '../kernel/context.js';
 import { checkCredentials } from '../access/credentials.js';
-import { applicationOrFail, toSummary } from './views.js';
+import { applicantOf, applicationOrFail, toSummary } from './views.js';
 import { viewOf } from './applicant-file.js';
 import { assertDayOpen } from '../end-of-day/day-closed.js';
 
@@ -58,23 +58,7 @@ const draftOf = (a: ApplicationRow) => ({
   reason: a.reason,
   accelerated: a.accelerated === 1,
   priorityGroup: a.priority_group,
-  applicant: {
-    nik: a.nik,
-    fullName: a.full_name,
-    birthPlace: a.birth_place,
-    birthDate: a.birth_date,
-    sex: a.sex,
-    maritalStatus: a.marital_status,
-    address: a.address,
-    phone: a.phone,
-    email: a.email,
-    fatherName: a.father_name,
-    motherName: a.mother_name,
-    nationality: a.nationality,
-    passportNumber: a.passport_number,
-    passportExpiry: a.passport_expiry,
-    nameChange: a.name_change === 1,
-  },
+  applicant: applicantOf(a),
 });
 
 /** Runs the rule's guards; the first that fails refuses the transition with what is missing. */

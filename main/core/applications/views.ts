@@ -12,6 +12,25 @@ import { documentTypeNames, getCatalogueService } from '@db/queries/catalogue.js
 import { listPayments, type PaymentRow } from '@db/queries/payments.js';
 import { listReceipts } from '@db/queries/receipts.js';
 
+/** The applicant's fields as the contract names them, read from the application's row. */
+export const applicantOf = (a: ApplicationRow) => ({
+  nik: a.nik,
+  fullName: a.full_name,
+  birthPlace: a.birth_place,
+  birthDate: a.birth_date,
+  sex: a.sex,
+  maritalStatus: a.marital_status,
+  address: a.address,
+  phone: a.phone,
+  email: a.email,
+  fatherName: a.father_name,
+  motherName: a.mother_name,
+  nationality: a.nationality,
+  passportNumber: a.passport_number,
+  passportExpiry: a.passport_expiry,
+  nameChange: a.name_change === 1,
+});
+
 export function applicationOrFail(db: Db, id: string): ApplicationRow {
   const row = getApplication(db, id);
   if (!row) throw new AppError('NOT_FOUND', 'No such application');
@@ -60,23 +79,7 @@ export function toApplicationView(db: Db, a: ApplicationRow, role: Role, now: nu
     accelerated: a.accelerated === 1,
     priorityGroup: a.priority_group,
     status: a.status,
-    applicant: {
-      nik: a.nik,
-      fullName: a.full_name,
-      birthPlace: a.birth_place,
-      birthDate: a.birth_date,
-      sex: a.sex,
-      maritalStatus: a.marital_status,
-      address: a.address,
-      phone: a.phone,
-      email: a.email,
-      fatherName: a.father_name,
-      motherName: a.mother_name,
-      nationality: a.nationality,
-      passportNumber: a.passport_number,
-      passportExpiry: a.passport_expiry,
-      nameChange: a.name_change === 1,
-    },
+    applicant: applicantOf(a),
     interviewNotes: a.interview_notes,
     fee: feeOf(a),
     collectionDate: a.collection_date,
