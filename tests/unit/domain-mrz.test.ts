@@ -4,7 +4,7 @@ import { checkMrz, composeTd3, mrzCheckDigit, normaliseMrz } from '@common/domai
 const TODAY = '2026-11-30';
 // ICAO 9303 part 4, appendix: the specimen passport of Anna Maria Eriksson.
 const ICAO = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'] as const;
-const budi = composeTd3({
+const BUDI_FIELDS = {
   issuingState: 'IDN',
   surname: 'SANTOSO',
   givenNames: 'BUDI',
@@ -13,7 +13,8 @@ const budi = composeTd3({
   birthDate: '1990-05-17',
   sex: 'M',
   expiryDate: '2027-03-01',
-});
+} as const;
+const budi = composeTd3(BUDI_FIELDS);
 
 /** Replaces the character at `i` of line 2. */
 const poke = (line: string, i: number, c: string) => line.slice(0, i) + c + line.slice(i + 1);
@@ -26,11 +27,13 @@ describe('passport MRZ (TD3)', () => {
     expect(mrzCheckDigit('ZE184226B<<<<<')).toBe('1');
   });
 
-  it('reads the ICAO specimen: every check digit passes, only the fictional state Utopia is refused', () => {
+  it('reads the ICAO specimen: every check digit passes, and the fictional state Utopia is a warning, not a refusal', () => {
     const r = checkMrz(ICAO.join('\n'), TODAY);
-    expect(r.issues.map((i) => [i.field, i.code])).toEqual([
-      ['issuingState', 'mrz.country'],
-      ['nationality', 'mrz.country'],
+    expect(r.valid).toBe(true);
+    expect(r.issues).toEqual([]);
+    expect(r.warnings.map((i) => [i.field, i.code, i.value])).toEqual([
+      ['issuingState', 'mrz.countryUnknown', 'UTO'],
+      ['nationality', 'mrz.countryUnknown', 'UTO'],
     ]);
     expect(r.fields).toMatchObject({
       surname: 'ERIKSSON',
@@ -38,7 +41,34 @@ describe('passport MRZ (TD3)', () => {
       documentNumber: 'L898902C3',
       birthDate: '1974-08-12',
       sex: 'F',
+      // 12 is 2012, not 2112: a passport is never valid for more than ten years.
+      expiryDate: '2012-04-15',
     });
+  });
+
+  it("reads Germany's one-letter code D<< as DEU", () => {
+    const de = composeTd3({ ...BUDI_FIELDS, issuingState: 'D', nationality: 'D', surname: 'MUSTERMANN', givenNames: 'ERIKA' });
+    expect(de[0].slice(2, 5)).toBe('D<<');
+    const r = checkMrz(de.join('\n'), TODAY);
+    expect(r.valid).toBe(true);
+    expect(r.fields).toMatchObject({ issuingState: 'DEU', nationality: 'DEU' });
+  });
+
+  it('a well-formed state code the list does not know does not stop the reading', () => {
+    const r = checkMrz(composeTd3({ ...BUDI_FIELDS, issuingState: 'XKX', nationality: 'XKX' }).join('\n'), TODAY);
+    expect(r.valid).toBe(true);
+    expect(r.fields?.nationality).toBe('XKX');
+    expect(r.warnings.map((w) => w.code)).toEqual(['mrz.countryUnknown', 'mrz.countryUnknown']);
+  });
+
+  it.each([
+    ['1999-12-31', '1999-12-31'],
+    ['2036-11-29', '2036-11-29'],
+    ['2036-12-01', '1936-12-01'],
+    ['2030-06-30', '2030-06-30'],
+  ])('reads a two-digit expiry year in the window a passport can be valid (%s)', (written, read) => {
+    const r = checkMrz(composeTd3({ ...BUDI_FIELDS, expiryDate: written }).join('\n'), TODAY);
+    expect(r.fields?.expiryDate).toBe(read);
   });
 
   it('fills the form from an Indonesian passport, however the reader typed it', () => {

@@ -54,6 +54,21 @@ describe('NIK structure and consistency', () => {
     expect(checkNik('3374105705900001', { birthDate: '1990-05-17', sex: 'M' }, TODAY).problems).toEqual(['nik.sexMismatch']);
   });
 
+  it('refuses a stated birth date that is not a real date, instead of calling it a mismatch', () => {
+    for (const stated of ['1990-02-30', '1990-13-01', '17-05-1990', '1990-5-17'])
+      expect(checkNik('3374101705900001', { birthDate: stated }, TODAY).problems).toEqual(['nik.statedDate']);
+  });
+
+  it('takes the century from the stated birth date, also for someone over a hundred', () => {
+    const centenarian = composeNik({ region: '317101', birthDate: '1920-05-10', sex: 'M', serial: 1 });
+    expect(checkNik(centenarian, { birthDate: '1920-05-10', sex: 'M' }, TODAY)).toMatchObject({ valid: true, birthDate: '1920-05-10' });
+    // A wrong day still reads the NIK's own date in the stated century, so the officer sees 1920, not 2020.
+    expect(checkNik(centenarian, { birthDate: '1920-06-10' }, TODAY)).toMatchObject({
+      problems: ['nik.birthDateMismatch'],
+      birthDate: '1920-05-10',
+    });
+  });
+
   it('composes NIKs that check out', () => {
     for (const [birthDate, sex] of [
       ['1990-05-17', 'M'],

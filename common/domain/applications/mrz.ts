@@ -6,7 +6,14 @@ import { DateTime } from 'luxon';
 import type { Sex } from './nik.js';
 
 export type MrzProblem =
-  'mrz.required' | 'mrz.format' | 'mrz.documentCode' | 'mrz.checkDigit' | 'mrz.country' | 'mrz.date' | 'mrz.characters';
+  | 'mrz.required'
+  | 'mrz.format'
+  | 'mrz.documentCode'
+  | 'mrz.checkDigit'
+  | 'mrz.country'
+  | 'mrz.countryUnknown'
+  | 'mrz.date'
+  | 'mrz.characters';
 
 /** Which part of the MRZ a problem is about, in our field names. */
 export type MrzField =
@@ -27,6 +34,8 @@ export interface MrzIssue {
   field: MrzField;
   code: MrzProblem;
   message: string;
+  /** What the MRZ holds there, when it helps the officer (an unknown state code). */
+  value?: string;
 }
 
 export interface MrzFields {
@@ -39,7 +48,7 @@ export interface MrzFields {
   /** yyyy-MM-dd; the century makes the date not later than `today`. */
   birthDate: string | null;
   sex: Sex | null;
-  /** yyyy-MM-dd; passports are never issued for more than 10 years, so 20yy. */
+  /** yyyy-MM-dd; a passport is valid for at most 10 years, so the century puts it no later than today + 10 years. */
   expiryDate: string | null;
   personalNumber: string;
 }
@@ -47,6 +56,11 @@ export interface MrzFields {
 export interface MrzCheck {
   valid: boolean;
   issues: MrzIssue[];
+  /**
+   * What the officer should look at but that does not stop the reading: a well-formed state code that the
+   * library's list does not know (new states and codes reach passports before they reach the list).
+   */
+  warnings: MrzIssue[];
   /** Null when the text is not two TD3 lines at all. */
   fields: MrzFields | null;
   lines: [string, string] | null;
@@ -88,25 +102,42 @@ function problemFor(field: FieldName | null, error: string): MrzProblem {
   return /character/i.test(error) ? 'mrz.characters' : 'mrz.format';
 }
 
-function yymmdd(raw: string | null | undefined, pick: 'past' | 'future', today: string): string | null {
+/** The longest a passport is valid: an expiry year further ahead than this belongs to the century before. */
+const MAX_VALIDITY_YEARS = 10;
+
+function yymmdd(raw: string | null | undefined, pick: 'past' | 'expiry', today: string): string | null {
   if (!raw || !/^\d{6}$/.test(raw)) return null;
   const yy = Number(raw.slice(0, 2));
   const month = Number(raw.slice(2, 4));
   const day = Number(raw.slice(4, 6));
-  const thisCentury = Math.floor(Number(today.slice(0, 4)) / 100) * 100;
-  const candidates = pick === 'past' ? [thisCentury + yy, thisCentury - 100 + yy] : [thisCentury + yy];
-  for (const year of candidates) {
+  const thisYear = Number(today.slice(0, 4));
+  const thisCentury = Math.floor(thisYear / 100) * 100;
+  const latest = pick === 'past' ? today : `${thisYear + MAX_VALIDITY_YEARS}${today.slice(4)}`;
+  // The most recent reading that is not later than the latest possible date.
+  for (const year of [thisCentury + 100 + yy, thisCentury + yy, thisCentury - 100 + yy]) {
     const d = DateTime.fromObject({ year, month, day }, { zone: 'UTC' });
-    if (d.isValid && (pick === 'future' || d.toISODate()! <= today)) return d.toISODate();
+    if (d.isValid && d.toISODate()! <= latest) return d.toISODate();
   }
   return null;
 }
+
+/** ICAO 9303 writes Germany as `D<<`; everywhere else Loket uses the three-letter code. */
+const stateCode = (raw: string): string => {
+  const code = raw.replace(/</g, '');
+  return code === 'D' ? 'DEU' : code;
+};
 
 /** Parses the two TD3 lines and verifies every check digit (document number, birth, expiry, optional data, composite). */
 export function checkMrz(text: string, today = DateTime.utc().toISODate()!): MrzCheck {
   const lines = normaliseMrz(text);
   if (lines.length === 0)
-    return { valid: false, issues: [{ field: 'mrz', code: 'mrz.required', message: 'The MRZ is empty' }], fields: null, lines: null };
+    return {
+      valid: false,
+      issues: [{ field: 'mrz', code: 'mrz.required', message: 'The MRZ is empty' }],
+      warnings: [],
+      fields: null,
+      lines: null,
+    };
   if (lines.length !== 2 || lines.some((l) => l.length !== LINE)) {
     const lengths = lines.map((l) => l.length).join(' + ');
     return {
@@ -118,6 +149,7 @@ export function checkMrz(text: string, today = DateTime.utc().toISODate()!): Mrz
           message: `A passport MRZ is two lines of 44 characters (got ${lines.length} line(s): ${lengths})`,
         },
       ],
+      warnings: [],
       fields: null,
       lines: null,
     };
@@ -126,6 +158,7 @@ export function checkMrz(text: string, today = DateTime.utc().toISODate()!): Mrz
     return {
       valid: false,
       issues: [{ field: 'mrz', code: 'mrz.characters', message: 'An MRZ holds only A-Z, 0-9 and <' }],
+      warnings: [],
       fields: null,
       lines: null,
     };
@@ -134,17 +167,25 @@ export function checkMrz(text: string, today = DateTime.utc().toISODate()!): Mrz
   try {
     result = parse(lines);
   } catch (err) {
-    return { valid: false, issues: [{ field: 'mrz', code: 'mrz.format', message: (err as Error).message }], fields: null, lines: null };
+    return {
+      valid: false,
+      issues: [{ field: 'mrz', code: 'mrz.format', message: (err as Error).message }],
+      warnings: [],
+      fields: null,
+      lines: null,
+    };
   }
   const issues: MrzIssue[] = [];
+  const warnings: MrzIssue[] = [];
   if (result.format !== 'TD3') issues.push({ field: 'documentCode', code: 'mrz.format', message: `Not a passport MRZ (${result.format})` });
   for (const d of result.details) {
     if (d.valid) continue;
-    issues.push({
-      field: (d.field && FIELD_MAP[d.field]) ?? 'mrz',
-      code: problemFor(d.field, d.error ?? ''),
-      message: d.error ?? `${d.label} is not valid`,
-    });
+    const field = (d.field && FIELD_MAP[d.field]) ?? 'mrz';
+    const code = problemFor(d.field, d.error ?? '');
+    const message = d.error ?? `${d.label} is not valid`;
+    const raw = lines[d.line]?.slice(d.start, d.end) ?? '';
+    if (code === 'mrz.country' && /^[A-Z]{3}$/.test(raw)) warnings.push({ field, code: 'mrz.countryUnknown', message, value: raw });
+    else issues.push({ field, code, message });
   }
   const line1 = lines[0]!;
   const line2 = lines[1]!;
@@ -153,7 +194,7 @@ export function checkMrz(text: string, today = DateTime.utc().toISODate()!): Mrz
   // Raw slices so a field the library rejected is still shown to the officer next to its error.
   const f = result.fields;
   const birthDate = yymmdd(line2.slice(13, 19), 'past', today);
-  const expiryDate = yymmdd(line2.slice(21, 27), 'future', today);
+  const expiryDate = yymmdd(line2.slice(21, 27), 'expiry', today);
   if (birthDate === null && !issues.some((i) => i.field === 'birthDate'))
     issues.push({ field: 'birthDate', code: 'mrz.date', message: 'The birth date is not a date' });
   if (expiryDate === null && !issues.some((i) => i.field === 'expiryDate'))
@@ -161,17 +202,17 @@ export function checkMrz(text: string, today = DateTime.utc().toISODate()!): Mrz
   const sexChar = line2[20];
   const fields: MrzFields = {
     documentCode: line1.slice(0, 2).replace(/</g, ''),
-    issuingState: line1.slice(2, 5).replace(/</g, ''),
+    issuingState: stateCode(line1.slice(2, 5)),
     surname: f.lastName ?? line1.slice(5).split('<<')[0]!.replace(/</g, ' ').trim(),
     givenNames: f.firstName ?? (line1.slice(5).split('<<')[1] ?? '').replace(/</g, ' ').trim(),
     documentNumber: line2.slice(0, 9).replace(/</g, ''),
-    nationality: line2.slice(10, 13).replace(/</g, ''),
+    nationality: stateCode(line2.slice(10, 13)),
     birthDate,
     sex: sexChar === 'M' ? 'M' : sexChar === 'F' ? 'F' : null,
     expiryDate,
     personalNumber: line2.slice(28, 42).replace(/</g, ''),
   };
-  return { valid: issues.length === 0, issues, fields, lines: [line1, line2] };
+  return { valid: issues.length === 0, issues, warnings, fields, lines: [line1, line2] };
 }
 
 // ---- composing (tests and training data) ----

@@ -58,6 +58,7 @@ export type NikProblem =
   | 'nik.date'
   | 'nik.serial'
   | 'nik.birthDateMismatch'
+  | 'nik.statedDate'
   | 'nik.sexMismatch';
 
 export interface NikParts {
@@ -127,12 +128,18 @@ export function checkNik(
   if (day < 1 || day > 31 || month < 1 || month > 12) {
     problems.push('nik.date');
   } else if (stated.birthDate) {
-    // With a stated date the century is known: compare the encoded day, month and two-digit year.
     const s = stated.birthDate;
-    const sameDate = Number(s.slice(8, 10)) === day && Number(s.slice(5, 7)) === month && Number(s.slice(2, 4)) === yy;
-    birthDate = sameDate ? s : inferBirthDate(day, month, yy, today);
-    if (birthDate === null) problems.push('nik.date');
-    else if (!sameDate) problems.push('nik.birthDateMismatch');
+    const statedDate = /^\d{4}-\d{2}-\d{2}$/.test(s) ? DateTime.fromISO(s, { zone: 'UTC' }) : null;
+    if (!statedDate?.isValid) {
+      problems.push('nik.statedDate');
+    } else {
+      // The stated date gives the century, also for someone over a hundred whose two-digit year fits this century.
+      const century = Math.floor(statedDate.year / 100) * 100;
+      const encoded = DateTime.fromObject({ year: century + yy, month, day }, { zone: 'UTC' });
+      birthDate = encoded.isValid ? encoded.toISODate() : null;
+      if (birthDate === null) problems.push('nik.date');
+      else if (birthDate !== statedDate.toISODate()) problems.push('nik.birthDateMismatch');
+    }
   } else {
     birthDate = inferBirthDate(day, month, yy, today);
     if (birthDate === null) problems.push('nik.date');

@@ -27,6 +27,7 @@ export function WalkInForm({ booking }: { booking: string | null }) {
   const [bookingLoaded, setBookingLoaded] = useState<string | null>(null);
   const [mrz, setMrz] = useState('');
   const [mrzIssues, setMrzIssues] = useState<MrzIssue[]>([]);
+  const [mrzWarnings, setMrzWarnings] = useState<MrzIssue[]>([]);
   const [check, setCheck] = useState<Check | null>(null);
   const [server, setServer] = useState<Record<string, string[]>>({});
   const [error, setError] = useState<string | null>(null);
@@ -68,9 +69,11 @@ export function WalkInForm({ booking }: { booking: string | null }) {
   const readMrz = (text: string): void => {
     setMrz(text);
     const lines = text.trim().split(/\r?\n/).filter(Boolean);
+    setMrzWarnings([]);
     if (lines.length < 2 || lines[1]!.trim().length < 44) return setMrzIssues([]);
     const r = checkMrz(text);
     setMrzIssues(r.issues);
+    setMrzWarnings(r.warnings);
     if (r.valid && r.fields) setV((old) => fromMrz(old, r.fields!));
   };
 
@@ -123,6 +126,11 @@ export function WalkInForm({ booking }: { booking: string | null }) {
             autoComplete="off"
             problems={mrzIssues.map((i) => i.code)}
           />
+          {mrzWarnings.length > 0 && (
+            <Notice tone="warning">
+              {t('applications.problems.mrz.countryUnknown', { codes: [...new Set(mrzWarnings.map((w) => w.value))].join(', ') })}
+            </Notice>
+          )}
           <ApplicantFields values={v} set={set} problems={problems} catalogue={catalogue} firstRef={first} />
           {error && <Notice tone="error">{error}</Notice>}
           <div className="form-actions">
