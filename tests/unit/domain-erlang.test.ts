@@ -45,3 +45,42 @@ describe('Erlang C (REFERENCE.md worked example)', () => {
     expect(quota).toBeGreaterThanOrEqual(100);
   });
 });
+
+describe('Erlang inputs and edges', () => {
+  it('rosters exactly: 21 open counters at 30 % shrinkage need 30 people, not 31', () => {
+    expect(rostered(21, 0.3)).toBe(30);
+    expect(rostered(14, 0.3)).toBe(20);
+    expect(rostered(15, 0.3)).toBe(22);
+    expect(rostered(0, 0.3)).toBe(0);
+    // Every count from 0 to 500 at the usual shrinkages agrees with integer arithmetic.
+    for (const [shrinkPercent, present] of [
+      [30, 70],
+      [10, 90],
+      [25, 75],
+    ] as const)
+      for (let open = 0; open <= 500; open++) expect(rostered(open, shrinkPercent / 100)).toBe(Math.ceil((open * 100) / present));
+  });
+
+  it('an hour with no arrivals needs no counters and serves everyone (service level 1, no wait)', () => {
+    const plan = staffFor(
+      { arrivals: 0, ahtSeconds: 180, intervalSeconds: 1800 },
+      { serviceLevel: 0.8, withinSeconds: 1800, shrinkage: 0.3 },
+    );
+    expect(plan).toMatchObject({ counters: 0, rostered: 0, probabilityOfWait: 0, serviceLevel: 1, averageWaitSeconds: 0, feasible: true });
+    expect(serviceLevel(3, 0, 180, 20)).toBe(1);
+  });
+
+  it.each([
+    ['NaN counters', () => erlangC(Number.NaN, 10), /servers/],
+    ['negative counters', () => erlangB(-1, 10), /servers/],
+    ['fractional counters', () => serviceLevel(2.5, 1, 180, 20), /servers/],
+    ['a negative load', () => erlangC(3, -1), /load/],
+    ['NaN arrivals', () => offeredLoad({ arrivals: Number.NaN, ahtSeconds: 180, intervalSeconds: 1800 }), /arrivals/],
+    ['a zero handling time', () => offeredLoad({ arrivals: 10, ahtSeconds: 0, intervalSeconds: 1800 }), /ahtSeconds/],
+    ['shrinkage of 100 %', () => rostered(3, 1), /shrinkage/],
+    ['fractional open counters', () => rostered(2.5, 0.3), /open counters/],
+  ])('refuses %s with a clear error', (_label, run, message) => {
+    expect(run).toThrow(RangeError);
+    expect(run).toThrow(message);
+  });
+});

@@ -9,18 +9,40 @@ export interface Traffic {
   intervalSeconds: number;
 }
 
-/** Offered load in Erlangs: arrivals x AHT / interval. */
-export const offeredLoad = (t: Traffic): number => (t.arrivals * t.ahtSeconds) / t.intervalSeconds;
+/** Bad numbers fail loudly here rather than turning into NaN counters on a staffing plan. */
+function wholeCount(name: string, n: number): void {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`${name} must be a whole number of 0 or more (got ${n})`);
+}
+function amount(name: string, n: number, { positive = false } = {}): void {
+  if (!Number.isFinite(n) || n < 0 || (positive && n === 0))
+    throw new RangeError(`${name} must be a finite number ${positive ? 'above' : 'of'} 0${positive ? '' : ' or more'} (got ${n})`);
+}
+
+/** Offered load in Erlangs: arrivals x AHT / interval. Expected arrivals may be fractional (a forecast). */
+export function offeredLoad(t: Traffic): number {
+  amount('arrivals', t.arrivals);
+  amount('ahtSeconds', t.ahtSeconds, { positive: true });
+  amount('intervalSeconds', t.intervalSeconds, { positive: true });
+  return (t.arrivals * t.ahtSeconds) / t.intervalSeconds;
+}
 
 /** Erlang B by the stable recurrence B_0 = 1, B_k = A B_{k-1} / (k + A B_{k-1}). */
 export function erlangB(servers: number, load: number): number {
+  wholeCount('servers', servers);
+  amount('load', load);
   let b = 1;
   for (let k = 1; k <= servers; k++) b = (load * b) / (k + load * b);
   return b;
 }
 
-/** Probability that an arrival waits, with N counters open; 1 when N <= A (the queue grows without bound). */
+/**
+ * Probability that an arrival waits, with N counters open; 1 when N <= A (the queue grows without bound),
+ * 0 when nobody comes.
+ */
 export function erlangC(servers: number, load: number): number {
+  wholeCount('servers', servers);
+  amount('load', load);
+  if (load === 0) return 0;
   if (servers <= load) return 1;
   const b = erlangB(servers, load);
   return (servers * b) / (servers - load * (1 - b));
@@ -28,18 +50,32 @@ export function erlangC(servers: number, load: number): number {
 
 /** Share of arrivals answered within `targetSeconds`. */
 export function serviceLevel(servers: number, load: number, ahtSeconds: number, targetSeconds: number): number {
+  amount('ahtSeconds', ahtSeconds, { positive: true });
+  amount('targetSeconds', targetSeconds);
+  if (erlangC(servers, load) === 0) return 1;
   if (servers <= load) return 0;
   return 1 - erlangC(servers, load) * Math.exp((-(servers - load) * targetSeconds) / ahtSeconds);
 }
 
 /** Average speed of answer (mean wait of all arrivals), in seconds. */
 export function averageWait(servers: number, load: number, ahtSeconds: number): number {
+  amount('ahtSeconds', ahtSeconds, { positive: true });
+  if (erlangC(servers, load) === 0) return 0;
   if (servers <= load) return Number.POSITIVE_INFINITY;
   return (erlangC(servers, load) * ahtSeconds) / (servers - load);
 }
 
+/** Shrinkage is worked in millionths so that 21 counters at 30 % give 30 rostered, not 31 (21 / 0.7 is 30.000000000000004). */
+const MILLIONTHS = 1_000_000;
+
 /** Counters to roster so that `open` are at their desks after breaks, leave and training. */
-export const rostered = (open: number, shrinkage: number): number => Math.ceil(open / (1 - shrinkage));
+export function rostered(open: number, shrinkage: number): number {
+  wholeCount('open counters', open);
+  if (!Number.isFinite(shrinkage) || shrinkage < 0 || shrinkage >= 1)
+    throw new RangeError(`shrinkage must be at least 0 and below 1 (got ${shrinkage})`);
+  const present = Math.round((1 - shrinkage) * MILLIONTHS);
+  return Math.ceil((open * MILLIONTHS) / present);
+}
 
 export interface StaffingTarget {
   /** Wanted share served within `withinSeconds`, 0..1. */
