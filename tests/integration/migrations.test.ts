@@ -18,6 +18,15 @@ describe('migration runner', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(all.length);
   });
 
+  it('seeds Nyepi 2027 on Tuesday 9 March, the day before as cuti bersama, and keeps every 2027 row unconfirmed', () => {
+    const db = freshDb();
+    migrate(db);
+    const day = (date: string) => db.prepare('SELECT kind, name FROM holidays WHERE date = ?').get(date) as { kind: string; name: string };
+    expect(day('2027-03-09')).toMatchObject({ kind: 'libur_nasional', name: expect.stringContaining('Nyepi') });
+    expect(day('2027-03-08')).toMatchObject({ kind: 'cuti_bersama', name: expect.stringContaining('Nyepi') });
+    expect(db.prepare("SELECT count(*) FROM holidays WHERE date LIKE '2027-%' AND confirmed = 1").pluck().get()).toBe(0);
+  });
+
   it('opens with WAL, foreign keys and full sync', () => {
     const db = freshDb();
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
