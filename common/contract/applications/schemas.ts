@@ -13,11 +13,8 @@ export const ReasonSchema = z.enum(APPLICATION_REASONS);
 export const PriorityGroupSchema = z.enum(PRIORITY_GROUPS);
 export const DocumentStateSchema = z.enum(DOCUMENT_STATES);
 export const ServiceCode = z.string().regex(/^[A-Z0-9_]{2,32}$/, 'service.code');
-export const BookingCodeSchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^MP[0-9A-Z]{8}$/, 'booking.code');
+/** The booking-code rule is the queue's: one rule for import, check-in and the application form. */
+export { BookingCode as BookingCodeSchema } from '../queue/central.js';
 export const ApplicationIdSchema = z.string().uuid();
 export const ReasonText = z.string().trim().min(3, 'reason.tooShort').max(500);
 

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { TICKET_STATUSES } from '@common/domain/queue/lifecycle.js';
 import { PRIORITY_GROUPS } from '@common/domain/queue/order.js';
+import { BOOKING_CODE, normaliseBookingCode } from '@common/domain/queue/booking-code.js';
 
 export const ServiceCode = z
   .string()
@@ -20,13 +21,8 @@ export const RequestId = z
   .min(8)
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'request.chars');
-export const BookingCode = z
-  .string()
-  .trim()
-  .min(4)
-  .max(32)
-  .regex(/^[A-Za-z0-9-]+$/, 'booking.chars')
-  .transform((s) => s.toUpperCase());
+/** The one booking-code rule (common/domain/queue/booking-code.ts), as every door's schema. */
+export const BookingCode = z.string().transform(normaliseBookingCode).pipe(z.string().regex(BOOKING_CODE, 'booking.code'));
 export const PriorityGroupSchema = z.enum(PRIORITY_GROUPS);
 
 export const TicketView = z.strictObject({

@@ -19,7 +19,4 @@ export function parseApplicationNumber(raw: string): string | null {
   return APPLICATION_NUMBER.test(s) ? s : null;
 }
 
-/** M-Paspor booking codes as this workstation receives them: MP + 8 letters or digits. */
-export const BOOKING_CODE = /^MP[0-9A-Z]{8}$/;
-
 export const MAX_DAILY_SEQUENCE = 9999;

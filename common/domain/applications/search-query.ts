@@ -1,7 +1,8 @@
 // What an officer typed into the one search box: an application number, a booking code, a NIK, a
 // passport number, or the start of a name. Ambiguous shapes (a booking code also looks like a passport
 // number) are searched both ways.
-import { APPLICATION_NUMBER, BOOKING_CODE } from './number.js';
+import { APPLICATION_NUMBER } from './number.js';
+import { looksLikeBookingCode, normaliseBookingCode } from '../queue/booking-code.js';
 
 export const SEARCH_KINDS = ['number', 'booking', 'nik', 'passport', 'name'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
@@ -13,10 +14,12 @@ export function classifyQuery(raw: string): { kinds: SearchKind[]; value: string
   if (APPLICATION_NUMBER.test(compact)) return { kinds: ['number'], value: compact };
   const noSpaces = compact.replace(/[\s.-]/g, '');
   if (/^\d{16}$/.test(noSpaces)) return { kinds: ['nik'], value: noSpaces };
-  const kinds: SearchKind[] = [];
-  if (BOOKING_CODE.test(noSpaces)) kinds.push('booking');
-  if (PASSPORT.test(noSpaces)) kinds.push('passport');
-  if (kinds.length > 0) return { kinds, value: noSpaces };
+  if (looksLikeBookingCode(compact)) {
+    const booking = normaliseBookingCode(compact);
+    // A booking code can also look like a passport number: search both, by the code as typed.
+    return { kinds: PASSPORT.test(booking) ? ['booking', 'passport'] : ['booking'], value: booking };
+  }
+  if (PASSPORT.test(noSpaces)) return { kinds: ['passport'], value: noSpaces };
   return { kinds: ['name'], value: raw.trim() };
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '@common/contract/index.js';
 import { checkMrz, type MrzIssue } from '@common/domain/applications/mrz.js';
+import { isBookingCode } from '@common/domain/queue/booking-code.js';
 import { call } from '@renderer/api/client.js';
 import { CodeField, TextAreaField } from '@renderer/components/Field.js';
 import { Notice } from '@renderer/components/Notice.js';
@@ -106,9 +107,15 @@ export function WalkInForm({ booking }: { booking: string | null }) {
       <div className="app-columns">
         <form className="card" onSubmit={(e) => void submit(e)} noValidate aria-label={t('applications.new.title')}>
           <div className="form-row">
-            <CodeField label={t('applications.new.bookingCode')} value={bookingCode} onValue={setBookingCode} placeholder="MP…" />
+            <CodeField
+              label={t('applications.new.bookingCode')}
+              value={bookingCode}
+              onValue={setBookingCode}
+              placeholder="MP…"
+              problems={bookingCode.trim() !== '' && !isBookingCode(bookingCode) ? ['booking.code'] : undefined}
+            />
             <div className="field field--button">
-              <button type="button" className="btn" onClick={() => void loadBooking()} disabled={bookingCode.trim().length < 10}>
+              <button type="button" className="btn" onClick={() => void loadBooking()} disabled={!isBookingCode(bookingCode)}>
                 {t('applications.new.loadBooking')}
               </button>
             </div>
