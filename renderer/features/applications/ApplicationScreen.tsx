@@ -15,6 +15,7 @@ import { PaymentPanel } from './PaymentPanel.js';
 import { ReceiptsPanel } from './ReceiptsPanel.js';
 import { searchRoute } from './route.js';
 import { AppHead, StatusBadge } from './ui.js';
+import { formatDateTime } from '@renderer/lib/time.js';
 
 const EDITABLE = ['checked_in', 'incomplete', 'verified', 'biometrics_captured', 'interviewed'];
 /** Actions with their own screens or forms. */
@@ -202,12 +203,7 @@ export function ApplicationScreen({ id }: { id: string }) {
             <ol className="app-history">
               {app.transitions.map((x, i) => (
                 <li key={i}>
-                  {new Date(x.at).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID', {
-                    timeZone: tz,
-                    dateStyle: 'short',
-                    timeStyle: 'short',
-                  })}{' '}
-                  · {t(`applications.status.${x.to}`)} · {x.username}
+                  {formatDateTime(x.at, tz, lang)} · {t(`applications.status.${x.to}`)} · {x.username}
                   {x.reason ? ` · ${x.reason}` : ''}
                 </li>
               ))}

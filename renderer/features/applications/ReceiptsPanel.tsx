@@ -5,6 +5,8 @@ import { TextField } from '@renderer/components/Field.js';
 import { SupervisorOverride } from '@renderer/components/SupervisorOverride.js';
 import { useShortcuts } from '@renderer/lib/keyboard.js';
 import { handOverPdf } from './ui.js';
+import { formatDateTime } from '@renderer/lib/time.js';
+import { useAppStore } from '@renderer/shell/app-store.js';
 
 export const PRINT_KEYS = 'Alt+P';
 
@@ -19,6 +21,8 @@ export function ReceiptsPanel({ app }: { app: ApplicationView }) {
   const [voiding, setVoiding] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const lang = i18n.language === 'en' ? 'en' : 'id';
+  // Printed times are the office's, whatever the PC's clock zone is.
+  const tz = useAppStore((s) => s.status?.office?.tz ?? 'Asia/Jakarta');
   const paid = app.payments.some((p) => p.status === 'paid' && p.billingCode);
   const receipts = [...app.receipts].sort((a, b) => b.createdAt - a.createdAt);
 
@@ -80,7 +84,7 @@ export function ReceiptsPanel({ app }: { app: ApplicationView }) {
               <li key={r.id} data-status={r.status}>
                 {t(`applications.receipts.kind.${r.kind}`)} · {t(`applications.receipts.status.${r.status}`)} ·{' '}
                 {t('applications.receipts.copies', { count: r.printCount })} ·{' '}
-                {t('applications.receipts.printedAt', { at: new Date(r.createdAt).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID') })}
+                {t('applications.receipts.printedAt', { at: formatDateTime(r.createdAt, tz, lang) })}
                 {r.voidReason && <> · {t('applications.receipts.voided', { reason: r.voidReason })}</>}
                 {r.status === 'active' && reprinting === r.id && (
                   <span className="form-row">
