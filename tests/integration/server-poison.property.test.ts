@@ -108,7 +108,7 @@ describe('central takes poison from no endpoint', () => {
           expect([r.status, r.body.error?.code]).not.toEqual([expect.any(Number), 'INTERNAL']);
           expect(r.status).toBeLessThan(500);
         }),
-        { numRuns: 8, seed },
+        { numRuns: 5, seed },
       );
       if (statuses.every((s) => s >= 400)) expect(await centralDigest(central)).toBe(before);
     });
@@ -148,7 +148,7 @@ describe('central takes poison from no endpoint', () => {
         const head = await app.inject({ method: 'HEAD', url: path, headers: { ...signed('HEAD', path), 'tus-resumable': '1.0.0' } });
         expect(head.statusCode).toBeLessThan(500);
       }),
-      { numRuns: 10, seed },
+      { numRuns: 6, seed },
     );
   });
 });
@@ -200,7 +200,7 @@ describe.each(storeKinds())('a poisonous op among good ones on %s', (kind) => {
         const again = await push(ops);
         expect(again.results.map((r) => [r.status, r.original])).toEqual(answer.results.map((r) => ['duplicate', r.status]));
       }),
-      { numRuns: 12, seed },
+      { numRuns: 8, seed },
     );
   });
 });
