@@ -1,6 +1,7 @@
 // The central server's admin API (used by its CLI, by tests and by the embedded central's auto-enrolment).
 // Authorised with `Authorization: Bearer <admin token>` (see server/README.md).
 import { z } from 'zod';
+import { text } from '../contract/schemas.js';
 import { ROLES } from '../domain/shared/roles.js';
 import { TIME_ZONES } from '../domain/shared/offices.js';
 
@@ -12,8 +13,8 @@ const OfficeCode = z
 
 export const AdminOfficeInput = z.strictObject({
   code: OfficeCode,
-  name: z.string().trim().min(1).max(200),
-  city: z.string().trim().min(1).max(200),
+  name: text().trim().min(1).max(200),
+  city: text().trim().min(1).max(200),
   tz: z.enum(TIME_ZONES),
 });
 
@@ -50,21 +51,21 @@ export const AdminUserInput = z.strictObject({
     .min(3)
     .max(32)
     .regex(/^[a-z0-9._-]+$/, 'username.chars'),
-  fullName: z.string().trim().min(2).max(100),
+  fullName: text().trim().min(2).max(100),
   role: z.enum(ROLES),
   /** A temporary password: the officer must choose their own at the first login. */
-  password: z.string().min(10).max(256),
-  services: z.array(z.string().min(1).max(32)).max(50).default([]),
+  password: text().min(10).max(256),
+  services: z.array(text().min(1).max(32)).max(50).default([]),
   language: z.enum(['id', 'en']).default('id'),
 });
 export type AdminUserInput = z.infer<typeof AdminUserInput>;
 
 export const AdminUserUpdate = z.strictObject({
   officeCode: OfficeCode,
-  fullName: z.string().trim().min(2).max(100).optional(),
+  fullName: text().trim().min(2).max(100).optional(),
   role: z.enum(ROLES).optional(),
   disabled: z.boolean().optional(),
-  services: z.array(z.string().min(1).max(32)).max(50).optional(),
+  services: z.array(text().min(1).max(32)).max(50).optional(),
 });
 
 export const AdminUserOutput = z.strictObject({ id: z.string(), officeCode: z.string(), username: z.string(), version: z.number().int() });
@@ -78,8 +79,8 @@ export const CompactOutput = z.strictObject({ officeCode: z.string(), horizon: z
 
 export const AdminOfficeOutput = z.strictObject({ created: z.boolean(), code: z.string() });
 
-export const WorkstationsQuery = z.strictObject({ office: z.string().max(64).optional() });
-export const WorkstationParams = z.strictObject({ id: z.string().max(64) });
+export const WorkstationsQuery = z.strictObject({ office: text().max(64).optional() });
+export const WorkstationParams = z.strictObject({ id: text().max(64) });
 export const AdminUserParams = WorkstationParams;
 
 // ---------------------------------------------------------------- SIMPONI's side of a payment

@@ -1,6 +1,8 @@
 // The wire protocol between a workstation's sync client (main/sync) and the central server (server/).
 // Both sides parse every message with these schemas; the server refuses anything else with a 4xx.
 import { z } from 'zod';
+import { MAX_JSON_DEPTH, jsonProblem, textProblem } from '../domain/shared/text.js';
+import { text } from '../contract/schemas.js';
 
 /**
  * The schema_version every request carries. The server accepts this one and the one before it; an older
@@ -57,6 +59,7 @@ export const SYNC_ERRORS = {
   REVOKED: 403,
   REPLAYED: 409,
   MALFORMED_JSON: 400,
+  NESTING_TOO_DEEP: 400,
   BODY_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNKNOWN_FIELD: 400,
@@ -100,9 +103,9 @@ const JsonObject = z.record(z.string(), z.unknown());
 
 /** Sent once, signed with the new key itself (proof that the workstation holds it). */
 export const EnrolRequest = z.strictObject({
-  code: z.string().min(8).max(64),
+  code: text().min(8).max(64),
   workstationId: Uuid,
-  name: z.string().trim().min(1).max(64),
+  name: text().trim().min(1).max(64),
   officeCode: OfficeCode,
   /** Ed25519 public key, SPKI DER in base64. */
   publicKey: z
@@ -143,6 +146,22 @@ export const WireOp = z.strictObject({
   blobs: z.array(Sha256Hex).max(32),
 });
 export type WireOp = z.infer<typeof WireOp>;
+
+/** Why central refuses to store an op: text no field may hold, or nesting past MAX_JSON_DEPTH. */
+export const UNSTORABLE_REASONS = { text: 'op.unstorable', depth: 'op.tooDeep' } as const;
+
+/**
+ * The op's own check, made per op rather than by the batch's schema: a batch refused as a whole is sent
+ * again and again and stops every op behind it, while one rejected op is answered and passed.
+ */
+export function opProblem(op: WireOp): string | null {
+  const problem = textProblem(op.entityId) ?? jsonProblem(op.payload.audit, MAX_JSON_DEPTH) ?? jsonProblem(op.payload.data, MAX_JSON_DEPTH);
+  if (problem === null) return null;
+  return problem === 'json.tooDeep' ? UNSTORABLE_REASONS.depth : UNSTORABLE_REASONS.text;
+}
+
+/** A request body may nest this deep (a pushed op's data sits five levels down); deeper is NESTING_TOO_DEEP. */
+export const MAX_BODY_DEPTH = MAX_JSON_DEPTH + 16;
 
 export const PushRequest = z.strictObject({
   officeCode: OfficeCode,
@@ -223,7 +242,7 @@ export const PullResponse = z.strictObject({
 export type PullResponse = z.infer<typeof PullResponse>;
 
 export const SnapshotQuery = z.strictObject({
-  page: z.string().max(600).optional(),
+  page: text().max(600).optional(),
   limit: z.coerce.number().int().min(1).max(10_000).default(5000),
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from './define.js';
-import { Ack, Empty, Id, Language, Password, RoleSchema, Username } from './schemas.js';
+import { Ack, Empty, Id, Language, Password, RoleSchema, Username, multilineText, text } from './schemas.js';
 
 export const SessionView = z.strictObject({
   sessionId: z.string(),
@@ -41,7 +41,7 @@ export const OverrideOutput = z.strictObject({
 
 export const authCalls = {
   'auth.login': defineCall({
-    input: z.strictObject({ username: z.string().trim().min(1).max(64), password: Password }),
+    input: z.strictObject({ username: text().trim().min(1).max(64), password: Password }),
     output: LoginOutput,
     access: 'public',
     mutates: true,
@@ -64,7 +64,7 @@ export const authCalls = {
       username: Username,
       password: Password,
       action: OverrideAction,
-      reason: z.string().trim().min(5).max(500),
+      reason: multilineText().trim().min(5).max(500),
     }),
     output: OverrideOutput,
     access: 'session',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from './define.js';
-import { Ack, Empty, Id } from './schemas.js';
+import { Ack, Empty, Id, multilineText, text } from './schemas.js';
 import { BIO_SUBTYPES, EXCEPTION_REASONS, MAX_ATTEMPTS, MODALITIES } from '../domain/biometrics/modalities.js';
 import { DEVICE_ERROR_KINDS } from '../domain/biometrics/errors.js';
 
@@ -148,7 +148,7 @@ export const biometricsCalls = {
     input: z.strictObject({
       applicationId: ApplicationId,
       modality: ModalitySchema,
-      deviceId: z.string().min(1).max(64).optional(),
+      deviceId: text().min(1).max(64).optional(),
       timeoutMs: z.number().int().min(1000).max(120_000).optional(),
     }),
     output: z.strictObject({ attempt: AttemptView, status: CaptureStatus }),
@@ -161,9 +161,9 @@ export const biometricsCalls = {
       applicationId: ApplicationId,
       bioSubTypes: z.array(BioSubTypeSchema).min(1).max(12),
       reason: ExceptionReasonSchema,
-      note: z.string().trim().max(200).optional(),
+      note: multilineText().trim().max(200).optional(),
       photo: ImageInput,
-      overrideToken: z.string().min(1).max(200),
+      overrideToken: text().min(1).max(200),
     }),
     output: CaptureStatus,
     access: 'session',
@@ -171,7 +171,7 @@ export const biometricsCalls = {
   }),
   /** After the last attempt, a supervisor accepts the best capture below threshold. */
   'biometrics.acceptLowQuality': defineCall({
-    input: z.strictObject({ applicationId: ApplicationId, modality: ModalitySchema, overrideToken: z.string().min(1).max(200) }),
+    input: z.strictObject({ applicationId: ApplicationId, modality: ModalitySchema, overrideToken: text().min(1).max(200) }),
     output: CaptureStatus,
     access: 'session',
     mutates: true,
@@ -196,13 +196,13 @@ export const biometricsCalls = {
   }),
   /** Starts the device's MJPEG preview; frames arrive as biometrics.preview events until stopped. */
   'biometrics.previewStart': defineCall({
-    input: z.strictObject({ modality: ModalitySchema, deviceId: z.string().min(1).max(64).optional() }),
+    input: z.strictObject({ modality: ModalitySchema, deviceId: text().min(1).max(64).optional() }),
     output: z.strictObject({ streamId: z.string() }),
     access: 'session',
     mutates: false,
   }),
   'biometrics.previewStop': defineCall({
-    input: z.strictObject({ streamId: z.string().min(1).max(64) }),
+    input: z.strictObject({ streamId: text().min(1).max(64) }),
     output: Ack,
     access: 'session',
     mutates: false,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCall } from './define.js';
 import { IsoDateSchema, ReasonText } from './applications/schemas.js';
-import { Language } from './schemas.js';
+import { Language, text } from './schemas.js';
 import { ticketFiguresOfLegacy } from '../domain/end-of-day/tickets.js';
 import { WorkstationOutbox } from '../central/office-outbox.js';
 
@@ -115,21 +115,21 @@ export const endOfDayCalls = {
   }),
   /** A supervisor explains one discrepancy; a later note replaces the earlier one (both audited). */
   'endOfDay.note': defineCall({
-    input: z.strictObject({ date: IsoDateSchema, key: z.string().min(3).max(120), note: ReasonText }),
+    input: z.strictObject({ date: IsoDateSchema, key: text().min(3).max(120), note: ReasonText }),
     output: EndOfDayReport,
     access: ['supervisor'],
     mutates: true,
   }),
   /** Closes the day: every discrepancy noted, nothing unsynced, and the supervisor's password typed again. */
   'endOfDay.signOff': defineCall({
-    input: z.strictObject({ date: IsoDateSchema, password: z.string().min(1).max(200) }),
+    input: z.strictObject({ date: IsoDateSchema, password: text().min(1).max(200) }),
     output: EndOfDayReport,
     access: ['supervisor'],
     mutates: true,
   }),
   /** An admin reopens a closed day, with a reason and their password. */
   'endOfDay.reopen': defineCall({
-    input: z.strictObject({ date: IsoDateSchema, reason: ReasonText, password: z.string().min(1).max(200) }),
+    input: z.strictObject({ date: IsoDateSchema, reason: ReasonText, password: text().min(1).max(200) }),
     output: EndOfDayReport,
     access: ['admin'],
     mutates: true,

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { defineCall } from './define.js';
-import { Ack, Empty, FullName, Language, Password, Username } from './schemas.js';
+import { Ack, Empty, FullName, Language, Password, Username, text } from './schemas.js';
 
 export const SetupInput = z.strictObject({
-  officeCode: z.string().min(1).max(64),
-  workstationName: z.string().trim().min(1).max(64),
+  officeCode: text().min(1).max(64),
+  workstationName: text().trim().min(1).max(64),
   counterNumber: z.number().int().min(1).max(999),
   language: Language,
   admin: z.strictObject({ username: Username, fullName: FullName, password: Password }),

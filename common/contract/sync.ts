@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from './define.js';
-import { Empty, Id } from './schemas.js';
+import { Empty, Id, text } from './schemas.js';
 
 /**
  * disabled: no sync client runs (no central configured); training: this database never syncs;
@@ -94,7 +94,7 @@ export const syncCalls = {
     input: z.strictObject({
       opId: Id,
       choice: Choice,
-      fields: z.record(z.string().min(1).max(64), Choice).optional(),
+      fields: z.record(text().min(1).max(64), Choice).optional(),
     }),
     output: SyncItem,
     access: 'session',
@@ -109,7 +109,7 @@ export const syncCalls = {
         .url()
         .max(300)
         .regex(/^https?:\/\//, 'url.http'),
-      code: z.string().trim().min(8).max(64),
+      code: text().trim().min(8).max(64),
     }),
     output: SyncStatus,
     access: ['admin'],

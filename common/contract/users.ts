@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineCall } from './define.js';
-import { Ack, Empty, FullName, Id, Language, Password, RoleSchema, UserView, Username } from './schemas.js';
+import { Ack, Empty, FullName, Id, Language, Password, RoleSchema, UserView, Username, text } from './schemas.js';
 
-const ServiceCodes = z.array(z.string().min(1).max(32)).max(50);
+const ServiceCodes = z.array(text().min(1).max(32)).max(50);
 
 export const usersCalls = {
   'users.list': defineCall({ input: Empty, output: z.array(UserView), access: ['admin'], mutates: false }),
@@ -51,7 +51,7 @@ export const settingsCalls = {
   'settings.get': defineCall({ input: Empty, output: SettingsView, access: 'session', mutates: false }),
   'settings.update': defineCall({
     input: z.strictObject({
-      workstationName: z.string().trim().min(1).max(64).optional(),
+      workstationName: text().trim().min(1).max(64).optional(),
       counterNumber: z.number().int().min(1).max(999).optional(),
       idleLockMinutes: z.number().int().min(1).max(120).optional(),
     }),

@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
 import { contract, isCallName, type CallName, type Result } from '@common/contract/index.js';
 import { AppError, fail, ok } from '@common/contract/result.js';
+import { jsonProblem } from '@common/domain/shared/text.js';
 import type { Core } from '../core/core.js';
 import { authorize } from '../core/kernel/gate.js';
 import { writeViolation } from '../core/kernel/write-check.js';
@@ -32,7 +33,14 @@ export async function dispatch(core: Core, name: string, rawInput: unknown, call
     const ctx = authorize(core, name, caller.sessionToken);
     const spec = contract[name];
     const parsed = spec.input.safeParse(rawInput ?? {});
-    if (!parsed.success) return fail('VALIDATION', 'The request is not valid', validationDetails(parsed.error));
+    if (!parsed.success) {
+      const details = validationDetails(parsed.error);
+      return fail('VALIDATION', `The request is not valid: ${Object.keys(details.fields).join(', ')}`, details);
+    }
+    // Past the schema's own fields (text() refuses poison in each): values the schema takes as they come
+    // and the input's depth, so nothing unstorable reaches a row, the audit trail or the outbox.
+    const problem = jsonProblem(rawInput);
+    if (problem) return fail('VALIDATION', `The request is not valid: ${problem}`, { fields: { _: [problem] } });
     const handler = handlers[name] as Handler<CallName>;
     const output = await handler(ctx, parsed.data as never);
     const violation = writeViolation(ctx.call);

@@ -1,6 +1,7 @@
 // One push round: the next pending ops in device_seq order (or, after a gap, everything from the seq
 // central expects), their blobs uploaded first, central's per-op answers recorded in one transaction.
 import type { WireOp } from '@common/central/protocol.js';
+import { MAX_JSON_DEPTH, jsonTextDepth } from '@common/domain/shared/text.js';
 import { syncRoutes } from '@common/central/routes.js';
 import { BlobRef } from '@common/central/records.js';
 import { knownVersion } from '@db/queries/sync.js';
@@ -23,9 +24,23 @@ export interface PushContext {
   resendFrom?: number | undefined;
 }
 
+/**
+ * What an op nested past central's limit (only an old or tampered outbox holds one) is sent as: data
+ * exactly one level too deep, which central rejects as `op.tooDeep` on its own. Sent whole, it would
+ * make central refuse the whole batch, again and again, and stop every op behind it.
+ */
+function tooDeepStandIn(): Record<string, unknown> {
+  let value: Record<string, unknown> = {};
+  for (let i = 1; i < MAX_JSON_DEPTH; i++) value = { a: value };
+  return { refused: value };
+}
+
 /** Blob references live in the op's data locally; on the wire they travel beside it. */
 export function toWire(db: Db, row: OutboxRow): WireOp {
-  const payload = JSON.parse(row.payload) as { audit?: Record<string, unknown>; data?: Record<string, unknown> };
+  const payload = (jsonTextDepth(row.payload) > MAX_JSON_DEPTH + 1 ? { audit: {}, data: tooDeepStandIn() } : JSON.parse(row.payload)) as {
+    audit?: Record<string, unknown>;
+    data?: Record<string, unknown>;
+  };
   const { blobs, ...data } = payload.data ?? {};
   const refs = Array.isArray(blobs) ? blobs.flatMap((b) => (BlobRef.safeParse(b).success ? [(b as BlobRef).sha256] : [])) : [];
   return {

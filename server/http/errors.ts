@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { SYNC_ERRORS, type SyncErrorCode } from '@common/central/protocol.js';
+import { MAX_BODY_DEPTH, SYNC_ERRORS, type SyncErrorCode } from '@common/central/protocol.js';
+import { jsonTextDepth } from '@common/domain/shared/text.js';
 
 /** Thrown anywhere in the server; the error handler answers `{ ok: false, error }` with the code's status. */
 export class CentralError extends Error {
@@ -51,8 +52,12 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown): z.outp
 /** Bodies arrive as raw bytes (the signature covers them); JSON is parsed only after the signature checks out. */
 export function parseJson(raw: unknown): unknown {
   if (!Buffer.isBuffer(raw)) throw new CentralError('UNSUPPORTED_MEDIA_TYPE', 'Send application/json');
+  const text = raw.toString('utf8');
+  // Counted on the text, before parsing: nothing recursive ever sees a hostile depth.
+  if (jsonTextDepth(text) > MAX_BODY_DEPTH)
+    throw new CentralError('NESTING_TOO_DEEP', `The request body nests deeper than ${MAX_BODY_DEPTH} levels`);
   try {
-    return JSON.parse(raw.toString('utf8'));
+    return JSON.parse(text);
   } catch {
     throw new CentralError('MALFORMED_JSON', 'The request body is not valid JSON');
   }

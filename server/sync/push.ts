@@ -17,6 +17,7 @@ import {
   type AppliedOpRow,
   type RecordWrite,
 } from './persist.js';
+import { sortUnstorable } from './unstorable.js';
 
 export interface PushDeps {
   store: Store;
@@ -210,7 +211,11 @@ export async function applyPush(deps: PushDeps, ws: PushingWorkstation, req: Pus
     if (apply.length > 0) {
       // Every writer of this office queues here: sequence numbers are taken in commit order.
       await lockOffice(sql, ws.officeCode);
-      applied = await decideAll(sql, deps, ws, apply, now);
+      // An op central cannot store is rejected alone, before anything reads or writes its payload.
+      const unfit = sortUnstorable(apply, ws, now);
+      if (unfit.clean.length > 0) applied = await decideAll(sql, deps, ws, unfit.clean, now);
+      for (const [id, r] of unfit.results) applied.results.set(id, r);
+      applied.rows.push(...unfit.rows);
       if (applied.writes.length > 0) {
         const first = await allocateSeqs(sql, ws.officeCode, applied.writes.length);
         const rowsById = new Map(applied.rows.map((r) => [r.op_id, r]));

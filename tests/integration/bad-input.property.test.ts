@@ -79,3 +79,57 @@ describe('every role-restricted call refuses other roles with FORBIDDEN', () => 
     }
   });
 });
+
+// Strings no field may hold (NUL, lone surrogates, controls, bidi overrides) and deep nesting, in the
+// call's own fields: refused as VALIDATION before anything is written, so nothing reaches the audit
+// trail or the outbox (one such op used to stop the workstation's sync for good).
+const POISON_CHARS = ['\u0000', '\ud800', '\udfff', '\u001b', '\u0085', '\u202e', '\u2066', '\u2069'];
+const poisonString = fc
+  .tuple(fc.string({ maxLength: 6 }), fc.constantFrom(...POISON_CHARS), fc.string({ maxLength: 6 }))
+  .map(([a, p, b]) => `${a}${p}${b}`);
+const nested = (depth: number): unknown => (depth === 0 ? 'x' : depth % 2 ? [nested(depth - 1)] : { a: nested(depth - 1) });
+const poisonValue: fc.Arbitrary<unknown> = fc.oneof(
+  { arbitrary: poisonString, weight: 6 },
+  { arbitrary: fc.array(poisonString, { minLength: 1, maxLength: 3 }), weight: 2 },
+  { arbitrary: fc.dictionary(poisonString, poisonString, { minKeys: 1, maxKeys: 2 }), weight: 2 },
+  { arbitrary: fc.integer({ min: 33, max: 300 }).map(nested), weight: 1 },
+);
+
+function poisonInputs(name: CallName): fc.Arbitrary<unknown> {
+  const schema = contract[name].input;
+  const keys = schema instanceof z.ZodObject ? Object.keys(schema.shape as Record<string, unknown>) : [];
+  if (keys.length === 0) return fc.dictionary(poisonString, poisonValue, { minKeys: 1, maxKeys: 2 });
+  return fc.record(Object.fromEntries(keys.map((k) => [k, poisonValue])), { requiredKeys: [keys[0]!] });
+}
+
+const counts = () =>
+  t.core.db.prepare('SELECT (SELECT count(*) FROM audit_events) AS audit, (SELECT count(*) FROM outbox) AS outbox').get();
+
+describe('every contract call refuses poison strings and deep nesting with VALIDATION and writes nothing', () => {
+  for (const name of CALL_NAMES) {
+    it(name, async () => {
+      await fc.assert(
+        fc.asyncProperty(poisonInputs(name), async (input) => {
+          const before = dbDigest(t.core.db);
+          const r = await dispatch(t.core, name, input, { sessionToken: tokenFor(name) });
+          expect(r.ok ? 'ok' : r.error.code).toBe('VALIDATION');
+          expect(dbDigest(t.core.db)).toBe(before);
+        }),
+        { numRuns: 10, seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined },
+      );
+    });
+  }
+
+  it('refuses a login whose username holds poison before it is counted, audited or queued for central', async () => {
+    const before = counts();
+    for (const bad of ['petugas1\u0000', 'petugas1\ud800', '\u202epetugas1', 'petugas\u001b1']) {
+      const r = await dispatch(t.core, 'auth.login', { username: bad, password: 'salah-sandi-123' }, {});
+      expect(r.ok ? 'ok' : r.error).toMatchObject({
+        code: 'VALIDATION',
+        details: { fields: { username: [expect.stringMatching(/^text\./)] } },
+      });
+      expect(r.ok ? '' : r.error.message).toContain('username');
+    }
+    expect(counts()).toEqual(before);
+  });
+});

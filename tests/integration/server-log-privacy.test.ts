@@ -14,6 +14,9 @@ import { centralLog } from '@server/http/log.js';
 import { ADMIN_TOKEN, createTestDatabase, preferredStore, startTestCentral, type TestCentral } from '../support/model/central.js';
 import { enrolIdentity, sendSigned, wireOp } from '../support/model/signed.js';
 import { workstationLog } from '../support/log.js';
+import { userSession } from '../support/core.js';
+import { BUDI_NIK, walkInDraft } from '../support/applications-fixtures.js';
+import { startWorkstation } from '../support/model/workstation.js';
 import type { Identity } from '@main/sync/transport.js';
 
 const NIK = '3374105705900001';
@@ -137,6 +140,66 @@ describe('the embedded central', () => {
     } finally {
       await db?.drop();
       rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a workstation and central syncing personal data', () => {
+  it('log codes, ids and counts on both sides, through rejected ops and failed pushes retried', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loket-sync-log-'));
+    const centralFile = join(dir, 'central.log');
+    const central = await startTestCentral(preferredStore(), {
+      entities: [fragile],
+      log: centralLog('debug', pino.destination({ dest: centralFile, sync: true })),
+    });
+    const wsLog = await openWorkstationLog(dir, { LOKET_LOG_LEVEL: 'debug' });
+    const ws = await startWorkstation(central, { log: wsLog });
+    const applicant = walkInDraft().applicant;
+    const secrets = [
+      applicant.fullName,
+      applicant.fullName.toUpperCase(),
+      applicant.fatherName as string,
+      applicant.motherName as string,
+      'Setiabudi',
+      '3456 7890',
+      applicant.email as string,
+    ];
+    try {
+      const officer = await userSession(ws.t, ws.adminToken, 'petugas1', 'officer');
+      const app = await ws.t.value('applications.create', { draft: walkInDraft() }, officer);
+      await ws.t.value('applications.setInterviewNotes', { id: app.id, notes: `Pemohon ${applicant.fullName}, NIK ${BUDI_NIK}` }, officer);
+      await ws.client.runCycle();
+      const insert = (entity: string, data: Record<string, unknown>) =>
+        ws.t.core.liveDb
+          .prepare('INSERT INTO outbox (op_id, entity, entity_id, op, payload, base_version, created_at) VALUES (?, ?, ?, ?, ?, NULL, ?)')
+          .run(
+            randomUUID(),
+            entity,
+            randomUUID(),
+            `${entity}.create`,
+            JSON.stringify({ audit: { username: 'petugas1' }, data }),
+            Date.now(),
+          );
+      // Rejected: text central cannot store, with the applicant's data around it.
+      insert('application', { ...personal, fullName: `${applicant.fullName}\u0000`, nik: BUDI_NIK });
+      await ws.client.runCycle();
+      // A push central fails on (its handler quotes the data), retried as the client would.
+      insert('fragile', { ...personal, nik: BUDI_NIK, fullName: applicant.fullName });
+      for (let i = 0; i < 3; i++) await expect(ws.client.runCycle()).rejects.toThrow();
+      const centralText = readFileSync(centralFile, 'utf8');
+      const wsText = JSON.stringify(workstationLog(dir));
+      expect(centralText).toContain('op not applied');
+      expect(centralText).toContain('"code":"INTERNAL"');
+      for (const text of [centralText, wsText]) {
+        expect(text).not.toMatch(/(?<![0-9a-f])\d{16}(?![0-9a-f])/);
+        expect(text).not.toContain(BUDI_NIK);
+        expect(text).not.toContain(NIK);
+        for (const s of [...secrets, NAME, PHONE, 'Melati']) expect(text).not.toContain(s);
+      }
+    } finally {
+      await ws.cleanup();
+      await central.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -4,14 +4,15 @@ import { join } from 'node:path';
 import { Core } from '@main/core/core.js';
 import { dispatch } from '@main/ipc/dispatch.js';
 import type { CallInput, CallName, CallOutput, Result } from '@common/contract/index.js';
+import type { Log } from '@main/core/log.js';
 
 export const ADMIN_PASSWORD = 'Kantor-Loket-2026';
 
-/** A Core on a real SQLite file in a fresh temp folder, with a clock the test moves by hand. */
-export function tempCore(start = Date.UTC(2026, 10, 30, 1, 0, 0)) {
+/** A Core on a real SQLite file in a fresh temp folder, with a clock the test moves by hand (and a log, if given). */
+export function tempCore(start = Date.UTC(2026, 10, 30, 1, 0, 0), opts: { log?: Log } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'loket-test-'));
   let now = start;
-  let core = Core.open({ dataDir, now: () => now });
+  let core = Core.open({ dataDir, now: () => now, log: opts.log });
   const call = <N extends CallName>(name: N, input: CallInput<N>, sessionToken?: string) =>
     dispatch(handle.core, name, input, { sessionToken }) as Promise<Result<CallOutput<N>>>;
   const value = async <N extends CallName>(name: N, input: CallInput<N>, sessionToken?: string): Promise<CallOutput<N>> => {
@@ -26,7 +27,7 @@ export function tempCore(start = Date.UTC(2026, 10, 30, 1, 0, 0)) {
     /** Closes and opens the same data folder, as a restart of the workstation would. */
     reopen: () => {
       core.close();
-      core = Core.open({ dataDir, now: () => now });
+      core = Core.open({ dataDir, now: () => now, log: opts.log });
     },
     dataDir,
     call,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from '../define.js';
-import { Empty, Password } from '../schemas.js';
+import { Empty, Password, multilineText, text } from '../schemas.js';
 import {
   ActionSchema,
   ApplicantInput,
@@ -96,7 +96,7 @@ export const applicationsCalls = {
   }),
   /** The old passport's MRZ (two lines as the reader typed them): every check digit verified, passport fields filled. */
   'applications.fillFromMrz': defineCall({
-    input: z.strictObject({ id: ApplicationIdSchema, mrz: z.string().min(1).max(200) }),
+    input: z.strictObject({ id: ApplicationIdSchema, mrz: multilineText().min(1).max(200) }),
     output: ApplicationView,
     access: ['officer', 'supervisor'],
     mutates: true,
@@ -106,14 +106,14 @@ export const applicationsCalls = {
       id: ApplicationIdSchema,
       docCode: z.string().regex(/^[A-Z_]{2,40}$/),
       state: DocumentStateSchema,
-      note: z.string().trim().max(300).optional(),
+      note: multilineText().trim().max(300).optional(),
     }),
     output: ApplicationView,
     access: ['officer', 'supervisor'],
     mutates: true,
   }),
   'applications.setInterviewNotes': defineCall({
-    input: z.strictObject({ id: ApplicationIdSchema, notes: z.string().trim().min(3).max(4000) }),
+    input: z.strictObject({ id: ApplicationIdSchema, notes: multilineText().trim().min(3).max(4000) }),
     output: ApplicationView,
     access: ['officer', 'supervisor'],
     mutates: true,
@@ -144,7 +144,7 @@ export const applicationsCalls = {
   }),
   /** Hand-over lookup: an application number as typed or scanned from the receipt's QR / Code 128. */
   'applications.findForHandOver': defineCall({
-    input: z.strictObject({ code: z.string().trim().min(5).max(200) }),
+    input: z.strictObject({ code: text().trim().min(5).max(200) }),
     output: ApplicationView,
     access: ['officer', 'supervisor'],
     mutates: false,
@@ -153,12 +153,12 @@ export const applicationsCalls = {
     input: z.strictObject({
       id: ApplicationIdSchema,
       /** Typed from the collector's KTP (citizens) or passport (foreigners); must match the file. */
-      identityNumber: z.string().trim().min(6).max(24),
+      identityNumber: text().trim().min(6).max(24),
       photoMatched: z.literal(true),
       collector: z.enum(['applicant', 'representative']).default('applicant'),
-      representativeName: z.string().trim().min(2).max(100).optional(),
-      representativeId: z.string().trim().min(6).max(24).optional(),
-      note: z.string().trim().max(300).optional(),
+      representativeName: text().trim().min(2).max(100).optional(),
+      representativeId: text().trim().min(6).max(24).optional(),
+      note: multilineText().trim().max(300).optional(),
     }),
     output: ApplicationView,
     access: ['officer', 'supervisor'],
@@ -173,7 +173,7 @@ export const applicationsCalls = {
   }),
   /** One box: application number, booking code, NIK, passport number or the start of a name. */
   'applications.search': defineCall({
-    input: z.strictObject({ query: z.string().trim().min(2).max(100), limit: z.number().int().min(1).max(100).default(20) }),
+    input: z.strictObject({ query: text().trim().min(2).max(100), limit: z.number().int().min(1).max(100).default(20) }),
     output: z.strictObject({ kinds: z.array(z.string()), results: z.array(ApplicationSummary) }),
     access: 'session',
     mutates: false,

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { text } from '../schemas.js';
 import { defineCall } from '../define.js';
 import { ApplicationIdSchema, ApplicationView, ReasonText } from './schemas.js';
 
 /** Shape only here; core answers billing.* codes for digits and length so the officer sees which. */
-const BillingCodeInput = z.string().trim().min(1).max(40);
-const OverrideToken = z.string().min(10).max(200);
+const BillingCodeInput = text().trim().min(1).max(40);
+const OverrideToken = text().min(10).max(200);
 
 export const paymentsCalls = {
   /** Records the SIMPONI billing code; the amount must be the fee in force on the application date. */
@@ -22,7 +23,7 @@ export const paymentsCalls = {
   'payments.confirmManual': defineCall({
     input: z.strictObject({
       paymentId: z.string().uuid(),
-      proofReference: z.string().trim().min(4).max(100),
+      proofReference: text().trim().min(4).max(100),
       overrideToken: OverrideToken,
     }),
     output: ApplicationView,

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { text } from '../schemas.js';
 import { defineCall } from '../define.js';
 
 /** An OS printer name as the print dialog shows it; null means none configured (PDFs are saved instead). */
-const PrinterName = z.string().trim().min(1).max(200).nullable();
+const PrinterName = text().trim().min(1).max(200).nullable();
 
 export const PrinterSettingsView = z.strictObject({ documentPrinter: PrinterName, ticketPrinter: PrinterName });
 
@@ -29,7 +30,7 @@ export const printerCalls = {
         .max(20_000_000)
         .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'pdf.base64'),
       kind: z.enum(['document', 'ticket']),
-      fileName: z.string().min(1).max(200),
+      fileName: text().min(1).max(200),
     }),
     output: PrintOutcomeView,
     access: 'session',

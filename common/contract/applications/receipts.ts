@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCall } from '../define.js';
 import { ApplicationIdSchema, ReasonText, ReceiptKind, ReceiptView } from './schemas.js';
-import { Language } from '../schemas.js';
+import { Language, text } from '../schemas.js';
 
 export const PrintedReceipt = z.strictObject({
   receipt: ReceiptView,
@@ -28,7 +28,7 @@ export const receiptsCalls = {
   }),
   /** Voids a receipt with a supervisor override ('receipt.void'); answers the void-marked PDF. */
   'receipts.void': defineCall({
-    input: z.strictObject({ receiptId: z.string().uuid(), reason: ReasonText, overrideToken: z.string().min(10).max(200) }),
+    input: z.strictObject({ receiptId: z.string().uuid(), reason: ReasonText, overrideToken: text().min(10).max(200) }),
     output: PrintedReceipt,
     access: ['officer', 'supervisor'],
     mutates: true,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { APPLICATION_ACTIONS, APPLICATION_STATUSES } from '@common/domain/applications/flow.js';
 import { APPLICATION_REASONS, MARITAL_STATUSES, PRIORITY_GROUPS } from '@common/domain/applications/applicant.js';
 import { DOCUMENT_STATES } from '@common/domain/applications/checklist.js';
-import { RoleSchema } from '../schemas.js';
+import { RoleSchema, multilineText, text } from '../schemas.js';
 
 export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date.format');
 export const StatusSchema = z.enum(APPLICATION_STATUSES);
@@ -16,11 +16,10 @@ export const ServiceCode = z.string().regex(/^[A-Z0-9_]{2,32}$/, 'service.code')
 /** The booking-code rule is the queue's: one rule for import, check-in and the application form. */
 export { BookingCode as BookingCodeSchema } from '../queue/central.js';
 export const ApplicationIdSchema = z.string().uuid();
-export const ReasonText = z.string().trim().min(3, 'reason.tooShort').max(500);
+export const ReasonText = multilineText().trim().min(3, 'reason.tooShort').max(500);
 
-const optText = (max: number) =>
-  z
-    .string()
+const optText = (max: number, multiline = false) =>
+  (multiline ? multilineText() : text())
     .trim()
     .max(max)
     .nullable()
@@ -29,19 +28,18 @@ const optText = (max: number) =>
 
 /** What the officer types; names are upper-cased in core as on the KTP. */
 export const ApplicantInput = z.strictObject({
-  nik: z
-    .string()
+  nik: text()
     .trim()
     .max(24)
     .nullable()
     .default(null)
     .transform((v) => (v === '' ? null : v)),
-  fullName: z.string().trim().min(1).max(100),
+  fullName: text().trim().min(1).max(100),
   birthPlace: optText(60),
   birthDate: IsoDateSchema,
   sex: z.enum(['M', 'F']),
   maritalStatus: z.enum(MARITAL_STATUSES).nullable().default(null),
-  address: optText(300),
+  address: optText(300, true),
   phone: optText(24),
   email: optText(120),
   fatherName: optText(100),

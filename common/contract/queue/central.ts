@@ -2,6 +2,7 @@
 // (server/queue/routes.ts). Both sides parse with these schemas; the renderer contract (queue.ts)
 // reuses the views.
 import { z } from 'zod';
+import { text } from '../schemas.js';
 import { TICKET_STATUSES } from '@common/domain/queue/lifecycle.js';
 import { PRIORITY_GROUPS } from '@common/domain/queue/order.js';
 import { BOOKING_CODE, normaliseBookingCode } from '@common/domain/queue/booking-code.js';
@@ -69,14 +70,14 @@ export const IssueRequest = z.strictObject({
 export type IssueRequest = z.input<typeof IssueRequest>;
 
 /** The officer signed in at the counter (username): end of day counts tickets per officer. */
-export const OfficerName = z.string().min(1).max(64);
+export const OfficerName = text().min(1).max(64);
 export const CallNextRequest = z.strictObject({ counterId: CounterId, requestId: RequestId, officer: OfficerName.optional() });
 export const TicketActionRequest = z.strictObject({
   counterId: CounterId,
-  ticketId: z.string().min(1).max(64),
+  ticketId: text().min(1).max(64),
   officer: OfficerName.optional(),
 });
-export const FinishRequest = TicketActionRequest.extend({ outcome: z.string().trim().min(1).max(64) });
+export const FinishRequest = TicketActionRequest.extend({ outcome: text().trim().min(1).max(64) });
 export const TransferRequest = TicketActionRequest.extend({ serviceCode: ServiceCode });
 export const ParkedResult = z.strictObject({ tickets: z.array(TicketView) });
 export type ParkedResult = z.infer<typeof ParkedResult>;
@@ -87,8 +88,8 @@ export type CallResult = z.infer<typeof CallResult>;
 export const QueueService = z.strictObject({
   code: ServiceCode,
   prefix: z.string().regex(/^[A-Z]$/, 'prefix.letter'),
-  nameId: z.string().min(1).max(120),
-  nameEn: z.string().min(1).max(120),
+  nameId: text().min(1).max(120),
+  nameEn: text().min(1).max(120),
   dailyQuota: z.number().int().min(1).max(100_000).nullable(),
   active: z.boolean(),
 });
@@ -96,7 +97,7 @@ export type QueueService = z.infer<typeof QueueService>;
 
 export const QueueCounter = z.strictObject({
   id: CounterId,
-  name: z.string().trim().min(1).max(64),
+  name: text().trim().min(1).max(64),
   number: z.number().int().min(1).max(999),
   services: z.array(ServiceCode).min(1).max(50),
   open: z.boolean(),
@@ -149,10 +150,10 @@ export type BoardView = z.infer<typeof BoardView>;
 
 export const BookingInput = z.strictObject({
   code: BookingCode,
-  officeCode: z.string().min(1).max(64),
+  officeCode: text().min(1).max(64),
   serviceCode: ServiceCode.default('PASPOR_JANJI'),
   nik: z.string().regex(/^\d{16}$/, 'nik.format'),
-  fullName: z.string().trim().min(1).max(120),
+  fullName: text().trim().min(1).max(120),
   slotAt: z.number().int(),
   /** The catalogue service the application will be (PASPOR_ELEKTRONIK_10 ...). */
   applicationService: ServiceCode.default('PASPOR_ELEKTRONIK_10'),
@@ -177,7 +178,7 @@ export type BookingRecord = z.infer<typeof BookingRecord>;
 
 export const BookingImport = z.strictObject({ bookings: z.array(BookingInput).min(1).max(5000) });
 export const BookingGenerate = z.strictObject({
-  officeCode: z.string().min(1).max(64),
+  officeCode: text().min(1).max(64),
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   count: z.number().int().min(1).max(2000),
   seed: z.number().int().default(1),
@@ -185,8 +186,8 @@ export const BookingGenerate = z.strictObject({
 export const BookingImportResult = z.strictObject({ imported: z.number().int(), unchanged: z.number().int() });
 export const BookingGenerateResult = BookingImportResult.extend({ codes: z.array(z.string()) });
 
-const AdminOffice = z.strictObject({ officeCode: z.string().min(1).max(64) });
-export const AdminQueueConfigQuery = z.strictObject({ office: z.string().min(1).max(64) });
+const AdminOffice = z.strictObject({ officeCode: text().min(1).max(64) });
+export const AdminQueueConfigQuery = z.strictObject({ office: text().min(1).max(64) });
 export const ServiceSave = AdminOffice.extend({ service: QueueService });
 export const CounterSave = AdminOffice.extend({ counter: QueueCounter });
 

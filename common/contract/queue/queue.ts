@@ -3,14 +3,14 @@
 // cannot be reached (`mode` says which, and the screens show it).
 import { z } from 'zod';
 import { defineCall } from '../define.js';
-import { Empty } from '../schemas.js';
+import { Empty, text } from '../schemas.js';
 import { BoardView, BookingCode, IssuedTicket, PriorityGroupSchema, QueueConfig, RequestId, ServiceCode, TicketView } from './central.js';
 
 export const QueueMode = z.enum(['central', 'local']);
 export type QueueMode = z.infer<typeof QueueMode>;
 
 const COUNTER: readonly ['officer', 'supervisor', 'admin'] = ['officer', 'supervisor', 'admin'];
-const TicketId = z.string().min(1).max(64);
+const TicketId = text().min(1).max(64);
 
 export const QueueCallResult = z.strictObject({ ticket: TicketView.nullable(), mode: QueueMode });
 export type QueueCallResult = z.infer<typeof QueueCallResult>;
@@ -35,7 +35,7 @@ export const queueCalls = {
           .regex(/^\d{16}$/, 'nik.format')
           .optional(),
         /** From auth.override for 'quota.exceed' when the daily quota is used up. */
-        overrideToken: z.string().min(1).max(200).optional(),
+        overrideToken: text().min(1).max(200).optional(),
         language: z.enum(['id', 'en']).default('id'),
       })
       .refine((v) => v.serviceCode || v.bookingCode || v.nik, { message: 'service.required', path: ['serviceCode'] }),

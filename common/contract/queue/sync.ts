@@ -1,6 +1,7 @@
 // Wire messages for the board's long poll and for reconciling tickets a workstation issued in local
 // mode (central unreachable) once it reconnects.
 import { z } from 'zod';
+import { text } from '../schemas.js';
 import { TICKET_STATUSES } from '@common/domain/queue/lifecycle.js';
 import { BoardView, PriorityGroupSchema, ServiceCode } from './central.js';
 
@@ -17,21 +18,21 @@ export const LocalTicket = z.strictObject({
   id: z.string().uuid(),
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   serviceCode: ServiceCode,
-  number: z.string().min(3).max(16),
+  number: text().min(3).max(16),
   status: z.enum(TICKET_STATUSES),
   arrivedAt: z.number().int(),
   slotAt: z.number().int().nullable(),
   priorityGroup: PriorityGroupSchema.nullable(),
-  counterId: z.string().max(32).nullable(),
+  counterId: text().max(32).nullable(),
   calledAt: z.number().int().nullable(),
   callCount: z.number().int().min(0),
   startedAt: z.number().int().nullable(),
   finishedAt: z.number().int().nullable(),
-  outcome: z.string().max(64).nullable(),
+  outcome: text().max(64).nullable(),
   /** Set while parked at its counter. */
   parkedAt: z.number().int().nullable().optional(),
   /** The officer who called it at this workstation (username). */
-  officer: z.string().min(1).max(64).nullable().optional(),
+  officer: text().min(1).max(64).nullable().optional(),
 });
 export type LocalTicket = z.infer<typeof LocalTicket>;
 

@@ -5,6 +5,7 @@ import { startSync, type StartSyncOptions } from '@main/sync/index.js';
 import type { SyncClient } from '@main/sync/client.js';
 import { adminRoutes } from '@common/central/routes.js';
 import type { TestCentral } from './central.js';
+import type { Log } from '@main/core/log.js';
 
 export interface TestWorkstation {
   t: TempCore;
@@ -19,10 +20,10 @@ export async function enrolmentCode(central: TestCentral, officeCode: string): P
 
 export async function startWorkstation(
   central: TestCentral,
-  opts: { office?: string; name?: string } & StartSyncOptions = {},
+  opts: { office?: string; name?: string; log?: Log } & StartSyncOptions = {},
 ): Promise<TestWorkstation> {
-  const { office = 'banyumanik', name = 'LOKET-01', ...syncOpts } = opts;
-  const t = tempCore(Date.now());
+  const { office = 'banyumanik', name = 'LOKET-01', log, ...syncOpts } = opts;
+  const t = tempCore(Date.now(), { log });
   const adminToken = await setUp(t);
   if (office !== 'banyumanik' || name !== 'LOKET-01') {
     t.core.liveDb.prepare("UPDATE settings SET value = ? WHERE key = 'office_code'").run(office);
