@@ -23,7 +23,7 @@ export const RequestId = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'request.chars');
 /** The one booking-code rule (common/domain/queue/booking-code.ts), as every door's schema. */
-export const BookingCode = z.string().transform(normaliseBookingCode).pipe(z.string().regex(BOOKING_CODE, 'booking.code'));
+export const BookingCode = text().transform(normaliseBookingCode).pipe(z.string().regex(BOOKING_CODE, 'booking.code'));
 export const PriorityGroupSchema = z.enum(PRIORITY_GROUPS);
 
 export const TicketView = z.strictObject({
