@@ -71,6 +71,32 @@ describe('first run and login', () => {
     expect((await t.call('auth.login', { username: 'admin', password: ADMIN_PASSWORD })).ok).toBe(true);
   });
 
+  it('counts a burst of parallel guesses before hashing: the right password behind the limit is refused', async () => {
+    await setUp(t);
+    const attempts = Array.from({ length: 40 }, (_, i) => ({ username: 'admin', password: `wrong-password-${i}` }));
+    attempts.splice(20, 0, { username: 'admin', password: ADMIN_PASSWORD });
+    const results = await Promise.all(attempts.map((a) => t.call('auth.login', a)));
+    expect(results.filter((r) => r.ok)).toEqual([]);
+    const codes = results.map((r) => (r.ok ? 'ok' : r.error.code));
+    expect(codes.filter((c) => c === 'INVALID_CREDENTIALS')).toHaveLength(4);
+    expect(codes[20]).toBe('ACCOUNT_LOCKED');
+    expect((await t.call('auth.login', { username: 'admin', password: ADMIN_PASSWORD })).ok).toBe(false);
+  });
+
+  it('counts wrong current passwords at a password change and ends the session at the limit', async () => {
+    const admin = await setUp(t);
+    const officer = await userSession(t, admin, 'petugas1', 'officer');
+    const codes: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const r = await t.call('auth.changePassword', { currentPassword: `wrong-password-${i}`, newPassword: 'Pilihan-sendiri-7' }, officer);
+      codes.push(r.ok ? 'ok' : r.error.code);
+    }
+    expect(codes).toEqual(['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'ACCOUNT_LOCKED']);
+    expect((await t.call('auth.session', {}, officer)).ok).toBe(false);
+    const login = await t.call('auth.login', { username: 'petugas1', password: passwordOf('petugas1') });
+    expect(login.ok ? null : login.error.code).toBe('ACCOUNT_LOCKED');
+  });
+
   it('lands each role with its own role and audits it all', async () => {
     const admin = await setUp(t);
     const officer = await userSession(t, admin, 'petugas1', 'officer');
