@@ -142,6 +142,24 @@ describe('sessions', () => {
     expect((await t.value('audit.list', { limit: 5 }, admin)).map((e) => e.action)).toContain('auth.idleLock');
   });
 
+  it('does not count the screen polling by itself as activity: only the officer input keeps a session open', async () => {
+    const admin = await setUp(t);
+    const spv = await userSession(t, admin, 'spv1', 'supervisor');
+    // The floor refetches on every pushed queue change; an unattended screen must still lock.
+    for (let minute = 0; minute < 5; minute++) {
+      t.advance(60_000);
+      await t.call('floor.view', { targetMinutes: 30 }, spv);
+      await t.call('auth.session', {}, spv);
+    }
+    expect((await t.value('auth.session', {}, spv)).locked).toBe(true);
+    await t.value('auth.unlock', { password: passwordOf('spv1') }, spv);
+    for (let minute = 0; minute < 5; minute++) {
+      t.advance(60_000);
+      await t.value('auth.activity', {}, spv);
+    }
+    expect((await t.value('auth.session', {}, spv)).locked).toBe(false);
+  });
+
   it('logs out and refuses the old token', async () => {
     const admin = await setUp(t);
     await t.value('auth.logout', {}, admin);

@@ -66,7 +66,7 @@ export const authHandlers = {
     return toSessionView(ctx.db, session, user);
   },
 
-  // The gate records the activity (every session call but auth.session and app.status counts).
+  // The gate records the activity: the officer's input reported by the screen (calls declared `background` never count).
   'auth.activity': (ctx) => {
     signedIn(ctx);
     return { ok: true as const };
