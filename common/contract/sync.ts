@@ -115,6 +115,16 @@ export const syncCalls = {
     access: ['admin'],
     mutates: true,
   }),
+  /**
+   * Enrols a workstation that central revoked again, with a new admin-issued code and a new key pair;
+   * the old key stays revoked. Refused (CONFLICT) while the workstation is not revoked.
+   */
+  'sync.reenrol': defineCall({
+    input: z.strictObject({ code: z.string().trim().min(8).max(64) }),
+    output: SyncStatus,
+    access: ['admin'],
+    mutates: true,
+  }),
 };
 
 export const syncEvents = {
