@@ -3,6 +3,7 @@ import { syncRoutes } from '@common/central/routes.js';
 import { hashCode } from '../admin/ops.js';
 import { schemaVersion } from '../migrate.js';
 import { applyPush } from './push.js';
+import { auditAnchorsOf, storeAuditAnchor } from './anchors.js';
 import { decodePage, pullChanges, snapshotPage } from './feed.js';
 import { officeOutbox, outboxReporter } from './outbox-report.js';
 import type { CentralDeps } from '../http/deps.js';
@@ -95,10 +96,14 @@ export function registerSyncRoutes(app: FastifyInstance, deps: CentralDeps): voi
     return { workstationId: input.workstationId, officeCode: input.officeCode, office, serverTime: now };
   });
 
+  serve(syncRoutes.auditAnchors, async ({ ws }) => auditAnchorsOf(deps.store, ws.id));
+
   serve(
     syncRoutes.push,
     async ({ req, ws, body }) => {
       const answer = await applyPush(deps, { id: ws.id, officeCode: ws.officeCode }, body);
+      if (body.audit && (await storeAuditAnchor(deps.store, ws.id, body.audit, deps.now())) === 'behind')
+        req.log.warn({ workstation: ws.id, seq: body.audit.seq }, 'audit anchor behind or unlike the one central holds');
       // Ids, codes and counts: the ops' payloads (names, NIKs) never reach the log.
       const entityOf = new Map(body.ops.map((o) => [o.opId, o.entity]));
       for (const r of answer.results)
