@@ -13,6 +13,7 @@ import type { LiveSyncState, SyncPort } from '../core/replication/port.js';
 import { syncStatus } from '../core/replication/status.js';
 import { Backoff } from './backoff.js';
 import { BlobUploader, syncBlobSource, type BlobSource } from './blobs.js';
+import { uploadCaptures } from './captures.js';
 import { enrol, loadEnrolment, reenrol, type Enrolment } from './enrol.js';
 import type { KeyStore } from './keystore.js';
 import { pullRound, type PullContext } from './pull.js';
@@ -176,7 +177,10 @@ export class SyncClient implements SyncPort {
         const r = await pushRound(ctx);
         sent += r.sent;
         this.succeeded('push');
-        if (!r.more) return sent;
+        if (r.more) continue;
+        // Images whose ops central just applied; their confirmations are ops too, pushed in the next turn.
+        if ((await uploadCaptures(this.core, this.db, ctx.blobs)) > 0) continue;
+        return sent;
       }
     });
   }
