@@ -163,9 +163,21 @@ export function opProblem(op: WireOp): string | null {
 /** A request body may nest this deep (a pushed op's data sits five levels down); deeper is NESTING_TOO_DEEP. */
 export const MAX_BODY_DEPTH = MAX_JSON_DEPTH + 16;
 
+/**
+ * The head of the workstation's hash-chained audit trail (its newest event's seq and hash). Central keeps
+ * it, so a trail later cut short or re-chained on the desk no longer matches what central was told.
+ */
+export const AuditAnchor = z.strictObject({
+  seq: z.number().int().min(0),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type AuditAnchor = z.infer<typeof AuditAnchor>;
+
 export const PushRequest = z.strictObject({
   officeCode: OfficeCode,
   ops: z.array(WireOp).min(1).max(MAX_PUSH_OPS),
+  /** Optional: a client from before anchors pushes without it. */
+  audit: AuditAnchor.optional(),
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
@@ -278,3 +290,12 @@ export const HealthResponse = z.strictObject({
   store: z.enum(['postgres', 'pglite']),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
+
+// ---------------------------------------------------------------- audit anchors
+
+export const StoredAuditAnchor = AuditAnchor.extend({ receivedAt: z.number().int() });
+export type StoredAuditAnchor = z.infer<typeof StoredAuditAnchor>;
+
+/** What central holds of one workstation's audit heads, oldest first; also the exported anchor file. */
+export const AuditAnchors = z.strictObject({ workstationId: z.string(), anchors: z.array(StoredAuditAnchor) });
+export type AuditAnchors = z.infer<typeof AuditAnchors>;

@@ -26,6 +26,7 @@ import {
 } from './admin.js';
 import { OfficeOutboxQuery, OfficeOutboxView } from './office-outbox.js';
 import {
+  AuditAnchors,
   BlobCheckRequest,
   BlobCheckResponse,
   EnrolRequest,
@@ -139,6 +140,14 @@ export const syncRoutes = {
     body: BlobCheckRequest,
     response: BlobCheckResponse,
   }),
+  /** The signing workstation's own audit anchors (npm run audit:verify -- --central). */
+  auditAnchors: defineRoute({
+    method: 'GET',
+    path: '/v1/audit/anchors',
+    auth: 'workstation',
+    query: z.strictObject({}),
+    response: AuditAnchors,
+  }),
 };
 
 // ---------------------------------------------------------------- the office queue (server/queue/routes.ts)
@@ -232,6 +241,14 @@ export const adminRoutes = {
     response: AdminUserOutput,
   }),
   compact: defineRoute({ method: 'POST', path: '/admin/compact', auth: 'admin', body: CompactInput, response: CompactOutput }),
+  /** One workstation's audit anchors, saved as the anchor file audit:verify compares a database with. */
+  auditAnchors: defineRoute({
+    method: 'GET',
+    path: '/admin/workstations/:id/audit-anchors',
+    auth: 'admin',
+    params: WorkstationParams,
+    response: AuditAnchors,
+  }),
 };
 
 // ---------------------------------------------------------------- SIMPONI's side of payments (server/payments/routes.ts)

@@ -32,7 +32,7 @@ export const AppStatus = z.strictObject({
 export type AppStatus = z.infer<typeof AppStatus>;
 
 export const appCalls = {
-  'app.status': defineCall({ input: Empty, output: AppStatus, access: 'public', mutates: false }),
+  'app.status': defineCall({ input: Empty, output: AppStatus, access: 'public', mutates: false, background: true }),
   'reference.offices': defineCall({ input: Empty, output: z.array(OfficeView), access: 'public', mutates: false }),
   'reference.services': defineCall({ input: Empty, output: z.array(ServiceView), access: 'session', mutates: false }),
 };

@@ -47,7 +47,7 @@ export const authCalls = {
     mutates: true,
   }),
   'auth.logout': defineCall({ input: Empty, output: Ack, access: 'session', mutates: true }),
-  'auth.session': defineCall({ input: Empty, output: SessionView, access: 'session', mutates: false }),
+  'auth.session': defineCall({ input: Empty, output: SessionView, access: 'session', mutates: false, background: true }),
   /** The window saw keyboard or mouse input: counts as activity for the idle lock, writes nothing. */
   'auth.activity': defineCall({ input: Empty, output: Ack, access: 'session', mutates: false }),
   'auth.lock': defineCall({ input: Empty, output: Ack, access: 'session', mutates: true }),

@@ -11,6 +11,12 @@ export interface CallSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType =
   output: O;
   access: Access;
   mutates: M;
+  /**
+   * The screen makes this call by itself (a refetch on a pushed event, a status poll), never on an
+   * officer's input: it does not count as activity for the idle lock. The officer's own input reaches
+   * main as auth.activity.
+   */
+  background?: true;
 }
 
 export const defineCall = <I extends z.ZodType, O extends z.ZodType, M extends boolean>(spec: CallSpec<I, O, M>): CallSpec<I, O, M> => spec;

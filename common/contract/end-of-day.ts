@@ -71,6 +71,15 @@ const RejectedOp = z.object({
   createdAt: z.number(),
 });
 
+/** Kept biometric images central has not confirmed yet (captured up to the end of the day), per application and modality. */
+const CaptureNotUploaded = z.object({
+  applicationId: z.string(),
+  applicationNumber: z.string().nullable(),
+  modality: z.string(),
+  images: z.number().int(),
+  capturedAt: z.number(),
+});
+
 export const EndOfDayReport = z.object({
   date: IsoDateSchema,
   officeCode: z.string(),
@@ -83,7 +92,13 @@ export const EndOfDayReport = z.object({
   total: Group,
   discrepancies: z.array(DiscrepancyView),
   receipts: z.object({ printed: z.number().int(), reprinted: z.array(ReceiptEvent), voided: z.array(ReceiptEvent) }),
-  sync: z.object({ unsynced: z.number().int(), conflicts: z.number().int(), rejected: z.array(RejectedOp) }),
+  sync: z.object({
+    unsynced: z.number().int(),
+    conflicts: z.number().int(),
+    rejected: z.array(RejectedOp),
+    /** Reports signed before images were uploaded have none. */
+    capturesNotUploaded: z.array(CaptureNotUploaded).default([]),
+  }),
   /** Always present, empty lists when the day had no tickets; reports signed earlier are read in this shape. */
   tickets: z.preprocess(ticketFiguresOfLegacy, TicketFigures),
   /** Reports signed before names were carried have none: readers then show the code alone. */

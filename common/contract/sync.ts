@@ -75,7 +75,7 @@ const Choice = z.enum(['mine', 'theirs']);
 
 export const syncCalls = {
   /** Public: the status bar shows online/offline and pending work even on the login screen. */
-  'sync.status': defineCall({ input: Empty, output: SyncStatus, access: 'public', mutates: false }),
+  'sync.status': defineCall({ input: Empty, output: SyncStatus, access: 'public', mutates: false, background: true }),
   /** "Sync now": pushes and pulls at once (resets the backoff); answers with the status after. */
   'sync.now': defineCall({ input: Empty, output: SyncStatus, access: 'session', mutates: false }),
   /** The Sync screen: problems = pending, rejected and unresolved conflicts. */
@@ -111,6 +111,16 @@ export const syncCalls = {
         .regex(/^https?:\/\//, 'url.http'),
       code: text().trim().min(8).max(64),
     }),
+    output: SyncStatus,
+    access: ['admin'],
+    mutates: true,
+  }),
+  /**
+   * Enrols a workstation that central revoked again, with a new admin-issued code and a new key pair;
+   * the old key stays revoked. Refused (CONFLICT) while the workstation is not revoked.
+   */
+  'sync.reenrol': defineCall({
+    input: z.strictObject({ code: z.string().trim().min(8).max(64) }),
     output: SyncStatus,
     access: ['admin'],
     mutates: true,

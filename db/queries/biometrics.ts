@@ -144,6 +144,41 @@ export function markUploaded(db: Db, ids: readonly string[], at: number): number
 export const recordIdsBySha = (db: Db, sha256: string): string[] =>
   db.prepare('SELECT id FROM biometric_records WHERE blob_sha256 = ?').pluck().all(sha256) as string[];
 
+/**
+ * Images central does not hold yet whose op central has applied: a capture's attempt op, or the op that
+ * names an exception photo. An image goes up only after the op that says what it is.
+ */
+export const uploadableRecords = (db: Db, limit: number): RecordRow[] =>
+  db
+    .prepare(
+      `SELECT r.* FROM biometric_records r
+       WHERE r.uploaded_at IS NULL AND r.purged_at IS NULL AND r.status = 'active'
+         AND EXISTS (SELECT 1 FROM outbox o WHERE o.status IN ('applied', 'duplicate') AND (
+           (r.attempt_id IS NOT NULL AND o.entity = 'biometric_attempt' AND o.entity_id = r.attempt_id)
+           OR (r.attempt_id IS NULL AND o.entity = 'application' AND o.entity_id = r.application_id AND instr(o.payload, r.id) > 0)))
+       ORDER BY r.created_at LIMIT ?`,
+    )
+    .all(limit) as RecordRow[];
+
+export interface NotUploadedRow {
+  application_id: string;
+  application_number: string | null;
+  modality: string;
+  images: number;
+  first_at: number;
+}
+
+/** Kept images central has not confirmed yet, captured before `before`, per application and modality. */
+export const notUploadedCaptures = (db: Db, before: number): NotUploadedRow[] =>
+  db
+    .prepare(
+      `SELECT r.application_id, a.number AS application_number, r.modality, count(*) AS images, min(r.created_at) AS first_at
+       FROM biometric_records r LEFT JOIN applications a ON a.id = r.application_id
+       WHERE r.uploaded_at IS NULL AND r.purged_at IS NULL AND r.status = 'active' AND r.created_at < ?
+       GROUP BY r.application_id, r.modality ORDER BY first_at, r.modality`,
+    )
+    .all(before) as NotUploadedRow[];
+
 /** Uploaded before the horizon and still holding an image. */
 export const purgeableRecords = (db: Db, uploadedBefore: number): RecordRow[] =>
   db

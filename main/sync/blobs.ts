@@ -50,7 +50,14 @@ export class BlobUploader {
    * and central rejects it as blob.missing, visible on the Sync screen, instead of blocking the queue.
    */
   async ensure(sha256: string): Promise<BlobOutcome> {
-    const source = this.opts.sources.find((s) => s.read(sha256) !== undefined);
+    return this.ensureFrom(
+      sha256,
+      this.opts.sources.find((s) => s.read(sha256) !== undefined),
+    );
+  }
+
+  /** The same, from a given source: its bytes are read only when central lacks them (a biometric read is audited). */
+  async ensureFrom(sha256: string, source: BlobSource | undefined): Promise<BlobOutcome> {
     if (await this.present(sha256)) {
       source?.confirmed?.(sha256);
       return 'present';

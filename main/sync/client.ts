@@ -3,6 +3,7 @@
 // backoff with jitter on failure, and "Sync now". Installs itself as core's sync port.
 import type { OfficeOutboxView } from '@common/central/office-outbox.js';
 import { syncRoutes } from '@common/central/routes.js';
+import { AppError } from '@common/contract/result.js';
 import type { Db } from '@db/connection.js';
 import { getSetting } from '@db/queries/settings.js';
 import { setSyncState } from '@db/queries/sync.js';
@@ -12,7 +13,8 @@ import type { LiveSyncState, SyncPort } from '../core/replication/port.js';
 import { syncStatus } from '../core/replication/status.js';
 import { Backoff } from './backoff.js';
 import { BlobUploader, syncBlobSource, type BlobSource } from './blobs.js';
-import { enrol, loadEnrolment, type Enrolment } from './enrol.js';
+import { uploadCaptures } from './captures.js';
+import { enrol, loadEnrolment, reenrol, type Enrolment } from './enrol.js';
 import type { KeyStore } from './keystore.js';
 import { pullRound, type PullContext } from './pull.js';
 import { pushRound, type PushContext } from './push.js';
@@ -175,7 +177,10 @@ export class SyncClient implements SyncPort {
         const r = await pushRound(ctx);
         sent += r.sent;
         this.succeeded('push');
-        if (!r.more) return sent;
+        if (r.more) continue;
+        // Images whose ops central just applied; their confirmations are ops too, pushed in the next turn.
+        if ((await uploadCaptures(this.core, this.db, ctx.blobs)) > 0) continue;
+        return sent;
       }
     });
   }
@@ -262,6 +267,24 @@ export class SyncClient implements SyncPort {
       throw enrolmentError(err);
     }
     this.connect(enrolment);
+    this.kick();
+  }
+
+  /** For the sync.reenrol call: only a workstation central has revoked (or no longer knows) is enrolled again. */
+  async reenrol(code: string): Promise<void> {
+    if (this.state.state !== 'revoked' || !this.enrolment) {
+      throw new AppError('CONFLICT', 'This workstation is not revoked: there is nothing to enrol again');
+    }
+    let enrolment: Enrolment;
+    try {
+      enrolment = await reenrol(this.core, this.opts.keyStore, this.enrolment.centralUrl, code, this.opts.fetch);
+    } catch (err) {
+      throw enrolmentError(err);
+    }
+    this.connect(enrolment);
+    this.update({ lastError: null, nextAttemptAt: null });
+    this.pushBackoff.reset();
+    this.pullBackoff.reset();
     this.kick();
   }
 

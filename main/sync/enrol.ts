@@ -51,3 +51,24 @@ export async function enrol(core: Core, keyStore: KeyStore, centralUrl: string, 
   })();
   return { identity, officeCode: answer.officeCode, centralUrl: transport.baseUrl };
 }
+
+/**
+ * Enrols a revoked workstation again under the same id with a new key pair and a new code: its device_seq
+ * and history at central go on, the revoked key stays revoked. The new key is kept only once central has
+ * accepted it, so a refused code leaves the workstation as it was (revoked, and saying so).
+ */
+export async function reenrol(core: Core, keyStore: KeyStore, centralUrl: string, code: string, fetchImpl?: FetchLike): Promise<Enrolment> {
+  const db = core.liveDb;
+  const workstationId = getSyncState(db, 'workstation_id');
+  const officeCode = getSyncState(db, 'office_code');
+  if (!workstationId || !officeCode) throw new SyncHttpError(400, 'NOT_ENROLLED', 'This workstation was never enrolled');
+  const pem = newKeyPair().privatePem;
+  const identity = identityFrom(workstationId, pem);
+  const transport = new Transport({ baseUrl: centralUrl, identity, fetch: fetchImpl });
+  const answer = await transport.call(syncRoutes.enrol, {
+    body: { code, workstationId, name: getSetting(db, 'workstation_name') ?? workstationId, officeCode, publicKey: identity.publicKey },
+  });
+  await keyStore.save(pem);
+  setSyncState(db, 'enrolled_at', String(core.now()));
+  return { identity, officeCode: answer.officeCode, centralUrl: transport.baseUrl };
+}

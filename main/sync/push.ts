@@ -4,6 +4,7 @@ import type { WireOp } from '@common/central/protocol.js';
 import { MAX_JSON_DEPTH, jsonTextDepth } from '@common/domain/shared/text.js';
 import { syncRoutes } from '@common/central/routes.js';
 import { BlobRef } from '@common/central/records.js';
+import { lastAudit } from '@db/queries/audit.js';
 import { knownVersion } from '@db/queries/sync.js';
 import { markAttempt, opsFrom, pendingOps, type OutboxRow } from '@db/queries/sync-outbox.js';
 import type { Db } from '@db/connection.js';
@@ -94,7 +95,10 @@ export async function pushRound(ctx: PushContext): Promise<{ sent: number; more:
     ops.map((o) => o.deviceSeq),
     ctx.core.now(),
   );
-  const answer = await ctx.transport.call(syncRoutes.push, { body: { officeCode: ctx.officeCode, ops } });
+  // The audit head rides along, so central can later tell a cut or re-chained trail on this desk.
+  const head = lastAudit(ctx.db);
+  const audit = head ? { seq: head.seq, hash: head.hash } : undefined;
+  const answer = await ctx.transport.call(syncRoutes.push, { body: { officeCode: ctx.officeCode, ops, audit } });
   recordPushResults(ctx.core, ctx.db, answer.results);
   ctx.resendFrom = answer.gap?.expected;
   return { sent: ops.length, more: cut || rows.length === ctx.batchSize || answer.gap !== null };

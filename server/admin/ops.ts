@@ -173,10 +173,19 @@ export async function listWorkstations(deps: AdminDeps, officeCode?: string): Pr
 
 /** Takes effect on the workstation's next request: every signed request re-reads its row. */
 export async function revokeWorkstation(deps: AdminDeps, id: string): Promise<WorkstationView> {
-  const rows = await deps.store.query('UPDATE workstations SET revoked_at = coalesce(revoked_at, $2) WHERE id = $1 RETURNING id', [
-    id,
-    deps.now(),
-  ]);
+  const rows = await deps.store.tx(async (sql) => {
+    const revoked = await sql.query<{ public_key: string }>(
+      'UPDATE workstations SET revoked_at = coalesce(revoked_at, $2) WHERE id = $1 RETURNING public_key',
+      [id, deps.now()],
+    );
+    // The key itself is what is revoked: a later enrolment of this desk must come with another one.
+    await sql.query('UPDATE workstation_keys SET revoked_at = coalesce(revoked_at, $3) WHERE workstation_id = $1 AND public_key = $2', [
+      id,
+      revoked[0]?.public_key ?? '',
+      deps.now(),
+    ]);
+    return revoked;
+  });
   if (rows.length === 0) throw new CentralError('NOT_FOUND', 'No such workstation');
   const [view] = (await listWorkstations(deps)).filter((w) => w.id === id);
   return view as WorkstationView;

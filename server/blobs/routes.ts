@@ -29,9 +29,10 @@ export const blobPath = (dataDir: string, sha256: string): string => join(dataDi
 
 export function registerBlobRoutes(app: FastifyInstance, deps: CentralDeps): () => void {
   const uploads = join(deps.dataDir, 'tus-uploads');
+  const datastore = new FileStore({ directory: uploads });
   const tus = new TusServer({
     path: BLOB_UPLOAD_PATH,
-    datastore: new FileStore({ directory: uploads }),
+    datastore,
     maxSize: MAX_BLOB_BYTES,
     relativeLocation: true,
     onUploadCreate: async (req, upload) => {
@@ -39,6 +40,18 @@ export function registerBlobRoutes(app: FastifyInstance, deps: CentralDeps): () 
       if (!SHA.test(sha)) throw tusError(400, 'INVALID_FIELD', 'Upload-Metadata must carry the sha256 of the blob');
       const ws = req.headers.get(SYNC_HEADERS.workstation) ?? '';
       return { metadata: { ...upload.metadata, sha256: sha, workstation: ws } };
+    },
+    // An upload belongs to the workstation that created it (signed, so the header is proven): another
+    // one, even of the same office, may neither read its offset nor append to it or finish it.
+    onIncomingRequest: async (req, uploadId) => {
+      if (req.method === 'POST') return;
+      const owner = await datastore.getUpload(uploadId).then(
+        (u) => u.metadata?.workstation,
+        () => undefined,
+      );
+      if (owner !== undefined && owner !== req.headers.get(SYNC_HEADERS.workstation)) {
+        throw tusError(403, 'FORBIDDEN', 'This upload belongs to another workstation');
+      }
     },
     onUploadFinish: async (req, upload) => {
       const sha = upload.metadata?.sha256 ?? '';

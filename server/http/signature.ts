@@ -134,8 +134,16 @@ export async function authenticate(
   const ws = await findWorkstation(store, parts.workstationId);
   if (!ws) throw new CentralError('UNKNOWN_WORKSTATION', 'This workstation is not enrolled here');
   const bodySha = opts.unsignedPayload ? UNSIGNED_PAYLOAD : sha256Hex(rawBody ?? Buffer.alloc(0));
-  if (!signatureValid(req, parts, importPublicKey(ws.publicKey), bodySha))
+  if (!signatureValid(req, parts, importPublicKey(ws.publicKey), bodySha)) {
+    // Signed with a key revoked before this desk was enrolled again: say so, not "bad signature".
+    const old = await store.query<{ public_key: string }>(
+      'SELECT public_key FROM workstation_keys WHERE workstation_id = $1 AND revoked_at IS NOT NULL',
+      [ws.id],
+    );
+    if (old.some((k) => signatureValid(req, parts, importPublicKey(k.public_key), bodySha)))
+      throw new CentralError('REVOKED', 'This key was revoked by an administrator');
     throw new CentralError('BAD_SIGNATURE', 'The signature does not match this request');
+  }
   if (ws.revokedAt !== null) throw new CentralError('REVOKED', 'This workstation was revoked by an administrator');
   return { ws, parts };
 }

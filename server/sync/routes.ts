@@ -3,6 +3,7 @@ import { syncRoutes } from '@common/central/routes.js';
 import { hashCode } from '../admin/ops.js';
 import { schemaVersion } from '../migrate.js';
 import { applyPush } from './push.js';
+import { auditAnchorsOf, storeAuditAnchor } from './anchors.js';
 import { decodePage, pullChanges, snapshotPage } from './feed.js';
 import { officeOutbox, outboxReporter } from './outbox-report.js';
 import type { CentralDeps } from '../http/deps.js';
@@ -39,15 +40,46 @@ export function registerSyncRoutes(app: FastifyInstance, deps: CentralDeps): voi
       if (code.office_code !== input.officeCode) {
         throw new CentralError('WRONG_OFFICE', `This code enrols a workstation of ${code.office_code}, not ${input.officeCode}`);
       }
-      const existing = await sql.query<{ public_key: string }>('SELECT public_key FROM workstations WHERE id = $1', [input.workstationId]);
-      const same = existing[0]?.public_key === input.publicKey && code.used_by === input.workstationId;
-      if (existing[0] && !same) throw new CentralError('ENROLMENT_CONFLICT', 'A workstation with this id is already enrolled');
+      const existing = await sql.query<{ public_key: string; office_code: string; revoked_at: number | null }>(
+        'SELECT public_key, office_code, revoked_at FROM workstations WHERE id = $1 FOR UPDATE',
+        [input.workstationId],
+      );
+      const row = existing[0];
+      const same = row?.public_key === input.publicKey && code.used_by === input.workstationId;
+      // A revoked key never comes back, whatever code it brings: enrolment again needs a new key pair.
+      const keyRevoked = await sql.query(
+        'SELECT 1 FROM workstation_keys WHERE workstation_id = $1 AND public_key = $2 AND revoked_at IS NOT NULL',
+        [input.workstationId, input.publicKey],
+      );
+      if (keyRevoked.length > 0 || (row && row.revoked_at !== null && row.public_key === input.publicKey)) {
+        throw new CentralError('REVOKED', 'This workstation was revoked by an administrator; enrol it again with a new key');
+      }
+      const reenrol = row !== undefined && row.revoked_at !== null;
+      if (row && !same && !reenrol) throw new CentralError('ENROLMENT_CONFLICT', 'A workstation with this id is already enrolled');
       if (code.used_by !== null && !same) throw new CentralError('ENROLMENT_INVALID', 'This enrolment code was already used');
+      if (reenrol && row.office_code !== input.officeCode) {
+        throw new CentralError('WRONG_OFFICE', `This workstation belongs to ${row.office_code}, not ${input.officeCode}`);
+      }
       if (!same) {
-        await sql.query(
-          'INSERT INTO workstations (id, office_code, name, public_key, enrolled_at, last_seen_at) VALUES ($1, $2, $3, $4, $5, $5)',
-          [input.workstationId, input.officeCode, input.name, input.publicKey, now],
-        );
+        if (reenrol) {
+          // The same desk under a new key: its device_seq, applied ops and outbox report go on.
+          await sql.query('UPDATE workstations SET public_key = $2, name = $3, enrolled_at = $4, revoked_at = NULL WHERE id = $1', [
+            input.workstationId,
+            input.publicKey,
+            input.name,
+            now,
+          ]);
+        } else {
+          await sql.query(
+            'INSERT INTO workstations (id, office_code, name, public_key, enrolled_at, last_seen_at) VALUES ($1, $2, $3, $4, $5, $5)',
+            [input.workstationId, input.officeCode, input.name, input.publicKey, now],
+          );
+        }
+        await sql.query('INSERT INTO workstation_keys (workstation_id, public_key, enrolled_at) VALUES ($1, $2, $3)', [
+          input.workstationId,
+          input.publicKey,
+          now,
+        ]);
         await sql.query('UPDATE enrolment_codes SET used_at = $2, used_by = $3 WHERE code_hash = $1', [
           hashCode(input.code),
           now,
@@ -64,10 +96,14 @@ export function registerSyncRoutes(app: FastifyInstance, deps: CentralDeps): voi
     return { workstationId: input.workstationId, officeCode: input.officeCode, office, serverTime: now };
   });
 
+  serve(syncRoutes.auditAnchors, async ({ ws }) => auditAnchorsOf(deps.store, ws.id));
+
   serve(
     syncRoutes.push,
     async ({ req, ws, body }) => {
       const answer = await applyPush(deps, { id: ws.id, officeCode: ws.officeCode }, body);
+      if (body.audit && (await storeAuditAnchor(deps.store, ws.id, body.audit, deps.now())) === 'behind')
+        req.log.warn({ workstation: ws.id, seq: body.audit.seq }, 'audit anchor behind or unlike the one central holds');
       // Ids, codes and counts: the ops' payloads (names, NIKs) never reach the log.
       const entityOf = new Map(body.ops.map((o) => [o.opId, o.entity]));
       for (const r of answer.results)

@@ -71,6 +71,32 @@ describe('first run and login', () => {
     expect((await t.call('auth.login', { username: 'admin', password: ADMIN_PASSWORD })).ok).toBe(true);
   });
 
+  it('counts a burst of parallel guesses before hashing: the right password behind the limit is refused', async () => {
+    await setUp(t);
+    const attempts = Array.from({ length: 40 }, (_, i) => ({ username: 'admin', password: `wrong-password-${i}` }));
+    attempts.splice(20, 0, { username: 'admin', password: ADMIN_PASSWORD });
+    const results = await Promise.all(attempts.map((a) => t.call('auth.login', a)));
+    expect(results.filter((r) => r.ok)).toEqual([]);
+    const codes = results.map((r) => (r.ok ? 'ok' : r.error.code));
+    expect(codes.filter((c) => c === 'INVALID_CREDENTIALS')).toHaveLength(4);
+    expect(codes[20]).toBe('ACCOUNT_LOCKED');
+    expect((await t.call('auth.login', { username: 'admin', password: ADMIN_PASSWORD })).ok).toBe(false);
+  });
+
+  it('counts wrong current passwords at a password change and ends the session at the limit', async () => {
+    const admin = await setUp(t);
+    const officer = await userSession(t, admin, 'petugas1', 'officer');
+    const codes: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const r = await t.call('auth.changePassword', { currentPassword: `wrong-password-${i}`, newPassword: 'Pilihan-sendiri-7' }, officer);
+      codes.push(r.ok ? 'ok' : r.error.code);
+    }
+    expect(codes).toEqual(['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'ACCOUNT_LOCKED']);
+    expect((await t.call('auth.session', {}, officer)).ok).toBe(false);
+    const login = await t.call('auth.login', { username: 'petugas1', password: passwordOf('petugas1') });
+    expect(login.ok ? null : login.error.code).toBe('ACCOUNT_LOCKED');
+  });
+
   it('lands each role with its own role and audits it all', async () => {
     const admin = await setUp(t);
     const officer = await userSession(t, admin, 'petugas1', 'officer');
@@ -114,6 +140,24 @@ describe('sessions', () => {
     expect(idle.ok ? null : idle.error.code).toBe('LOCKED');
     await t.value('auth.unlock', { password: ADMIN_PASSWORD }, admin);
     expect((await t.value('audit.list', { limit: 5 }, admin)).map((e) => e.action)).toContain('auth.idleLock');
+  });
+
+  it('does not count the screen polling by itself as activity: only the officer input keeps a session open', async () => {
+    const admin = await setUp(t);
+    const spv = await userSession(t, admin, 'spv1', 'supervisor');
+    // The floor refetches on every pushed queue change; an unattended screen must still lock.
+    for (let minute = 0; minute < 5; minute++) {
+      t.advance(60_000);
+      await t.call('floor.view', { targetMinutes: 30 }, spv);
+      await t.call('auth.session', {}, spv);
+    }
+    expect((await t.value('auth.session', {}, spv)).locked).toBe(true);
+    await t.value('auth.unlock', { password: passwordOf('spv1') }, spv);
+    for (let minute = 0; minute < 5; minute++) {
+      t.advance(60_000);
+      await t.value('auth.activity', {}, spv);
+    }
+    expect((await t.value('auth.session', {}, spv)).locked).toBe(false);
   });
 
   it('logs out and refuses the old token', async () => {

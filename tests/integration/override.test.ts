@@ -40,6 +40,18 @@ describe('supervisor override', () => {
     expect(() => takeOverride(ctx(), b.value.overrideToken, 'receipt.reprint')).toThrow(/supervisor override/);
   });
 
+  it('locks the supervisor account tried in a burst: the right password behind the limit grants nothing', async () => {
+    const attempts = Array.from({ length: 40 }, (_, i) => `wrong-password-${i}`);
+    attempts.splice(20, 0, passwordOf('spv1'));
+    const results = await Promise.all(attempts.map((p) => grant('fee.waive', p)));
+    expect(results.filter((r) => r.ok)).toEqual([]);
+    expect(results[20]!.ok ? null : results[20]!.error.code).toBe('ACCOUNT_LOCKED');
+    const login = await t.call('auth.login', { username: 'spv1', password: passwordOf('spv1') });
+    expect(login.ok ? null : login.error.code).toBe('ACCOUNT_LOCKED');
+    t.advance(15 * 60_000);
+    expect((await t.call('auth.login', { username: 'spv1', password: passwordOf('spv1') })).ok).toBe(true);
+  });
+
   it('refuses officers, wrong passwords and audits the grant', async () => {
     const wrong = await grant('fee.waive', 'not-the-password-9');
     expect(wrong.ok ? null : wrong.error.code).toBe('INVALID_CREDENTIALS');

@@ -115,6 +115,56 @@ describe('blob channel', () => {
     expect(existsSync(blobPath(central.dataDir, claimed))).toBe(false);
   });
 
+  it('binds an upload to the workstation that created it: another desk of the office can neither read, append to nor finish it', async () => {
+    const other = await startWorkstation(central, { name: 'LOKET-02' });
+    try {
+      const bytes = randomBytes(192 * 1024);
+      const address = sha(bytes);
+      let stored: string | null = null;
+      const source: BlobSource = {
+        read: (s) => (s === address ? bytes : undefined),
+        uploadUrl: () => stored,
+        setUploadUrl: (_s, url) => {
+          stored = url;
+        },
+      };
+      const mine = w.client.transport;
+      if (!mine) throw new Error('not enrolled');
+      const cut = new BlobUploader({ transport: mine, sources: [source], now: Date.now, chunkSize: 64 * 1024, abortAfterBytes: 64 * 1024 });
+      await expect(cut.ensure(address)).rejects.toMatchObject({ code: 'NETWORK' });
+      const url = stored as string | null;
+      if (!url) throw new Error('no upload url');
+      const path = new URL(url).pathname;
+
+      const own = await fetch(url, { method: 'HEAD', headers: await signedTusHeaders(path) });
+      const offset = Number(own.headers.get('upload-offset'));
+      expect(offset).toBeGreaterThan(0);
+
+      const head = await fetch(url, { method: 'HEAD', headers: await signedTusHeaders(path, 'HEAD', other) });
+      expect(head.status).toBe(403);
+      expect(head.headers.get('upload-offset')).toBeNull();
+      // The rest of the bytes at the right offset: it would finish the upload if the desk did not matter.
+      const patch = await fetch(url, {
+        method: 'PATCH',
+        headers: {
+          ...(await signedTusHeaders(path, 'PATCH', other)),
+          'content-type': 'application/offset+octet-stream',
+          'upload-offset': String(offset),
+        },
+        body: bytes.subarray(offset),
+      });
+      expect(patch.status).toBe(403);
+      expect(await blobRow(address)).toBeUndefined();
+
+      expect(await new BlobUploader({ transport: mine, sources: [source], now: Date.now, chunkSize: 64 * 1024 }).ensure(address)).toBe(
+        'uploaded',
+      );
+      expect((await blobRow(address))?.size).toBe(bytes.length);
+    } finally {
+      await other.cleanup();
+    }
+  });
+
   it('refuses unsigned upload requests', async () => {
     const r = await fetch(`${central.url}${BLOB_UPLOAD_PATH}`, {
       method: 'POST',
@@ -135,9 +185,9 @@ describe('blob channel', () => {
   });
 });
 
-async function signedTusHeaders(path: string): Promise<Record<string, string>> {
+async function signedTusHeaders(path: string, method = 'HEAD', as: TestWorkstation = w): Promise<Record<string, string>> {
   const { signHeaders } = await import('@main/sync/transport.js');
-  const identity = w.client.transport?.identity;
+  const identity = as.client.transport?.identity;
   if (!identity) throw new Error('not enrolled');
-  return { ...signHeaders(identity, 'HEAD', path, 'UNSIGNED-PAYLOAD', Date.now()), 'tus-resumable': '1.0.0' };
+  return { ...signHeaders(identity, method, path, 'UNSIGNED-PAYLOAD', Date.now()), 'tus-resumable': '1.0.0' };
 }

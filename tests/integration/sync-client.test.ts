@@ -8,14 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNC_HEADERS } from '@common/central/protocol.js';
 import { Backoff } from '@main/sync/backoff.js';
 import { EncryptedFileKeyStore, FileKeyStore, KEY_FILE, startSync, TrainingRefused } from '@main/sync/index.js';
-import { newKeyPair } from '@main/sync/transport.js';
+import { newKeyPair, Transport } from '@main/sync/transport.js';
 import type { FetchLike } from '@main/sync/transport.js';
 import { TRAINING_PASSWORD } from '@main/core/office/training-seed.js';
 import { passwordOf, setUp, tempCore, userSession } from '../support/core.js';
 import { startEmbeddedCentral } from '@server/embedded.js';
 import { preferredStore, startTestCentral, type TestCentral } from '../support/model/central.js';
 import { enrolmentCode, startWorkstation, type TestWorkstation } from '../support/model/workstation.js';
-import { adminRoutes } from '@common/central/routes.js';
+import { adminRoutes, syncRoutes } from '@common/central/routes.js';
 
 let central: TestCentral;
 const open: TestWorkstation[] = [];
@@ -301,6 +301,65 @@ describe('central refusing the workstation', () => {
       lastError: { code: 'REVOKED' },
       nextAttemptAt: expect.any(Number),
     });
+  });
+});
+
+describe('enrolling a revoked workstation again', () => {
+  it('refuses the revoked key with REVOKED, and lets an admin enrol the desk again with a new code and a new key', async () => {
+    const t = tempCore(Date.now());
+    const admin = await setUp(t);
+    const client = await startSync(t.core, { background: false });
+    try {
+      const code = await enrolmentCode(central, 'banyumanik');
+      await t.value('sync.enrol', { centralUrl: central.url, code }, admin);
+      const old = client.transport!.identity;
+      const notRevoked = await t.call('sync.reenrol', { code: await enrolmentCode(central, 'banyumanik') }, admin);
+      expect(notRevoked.ok ? null : notRevoked.error.code).toBe('CONFLICT');
+
+      await central.admin(adminRoutes.revoke, { params: { id: old.workstationId } });
+      // The enrolment that once succeeded, sent again with the same code and key: no longer a 200.
+      const again = new Transport({ baseUrl: central.url, identity: old }).call(syncRoutes.enrol, {
+        body: { code, workstationId: old.workstationId, name: 'LOKET-03', officeCode: 'banyumanik', publicKey: old.publicKey },
+      });
+      await expect(again).rejects.toMatchObject({ status: 403, code: 'REVOKED' });
+      await client.syncNow();
+      expect(await t.value('sync.status', {})).toMatchObject({ state: 'revoked' });
+
+      const wrong = await t.call('sync.reenrol', { code: 'NOT-A-REAL-CODE-1' }, admin);
+      expect(wrong.ok ? null : wrong.error.code).toBe('VALIDATION');
+      expect(await t.value('sync.status', {})).toMatchObject({ state: 'revoked' });
+      const status = await t.value('sync.reenrol', { code: await enrolmentCode(central, 'banyumanik') }, admin);
+      expect(status).toMatchObject({ enrolled: true, state: 'idle' });
+      const fresh = client.transport!.identity;
+      expect(fresh.workstationId).toBe(old.workstationId);
+      expect(fresh.publicKey).not.toBe(old.publicKey);
+
+      await userSession(t, admin, 'sesudah', 'officer');
+      await client.syncNow();
+      expect(await t.value('sync.status', {})).toMatchObject({ state: 'idle', pendingOps: 0 });
+      // The old key stays revoked; the desk is one workstation at central, with both keys on record.
+      const oldPull = new Transport({ baseUrl: central.url, identity: old }).call(syncRoutes.pull, { query: { cursor: 0 } });
+      await expect(oldPull).rejects.toMatchObject({ status: 403, code: 'REVOKED' });
+      const keys = await central.central.deps.store.query<{ revoked: boolean }>(
+        'SELECT revoked_at IS NOT NULL AS revoked FROM workstation_keys WHERE workstation_id = $1 ORDER BY enrolled_at',
+        [old.workstationId],
+      );
+      expect(keys).toEqual([{ revoked: true }, { revoked: false }]);
+      // A key once revoked never comes back, even with a fresh code.
+      const comeback = new Transport({ baseUrl: central.url, identity: old }).call(syncRoutes.enrol, {
+        body: {
+          code: await enrolmentCode(central, 'banyumanik'),
+          workstationId: old.workstationId,
+          name: 'LOKET-03',
+          officeCode: 'banyumanik',
+          publicKey: old.publicKey,
+        },
+      });
+      await expect(comeback).rejects.toMatchObject({ code: 'REVOKED' });
+    } finally {
+      await client.stop();
+      t.cleanup();
+    }
   });
 });
 

@@ -57,5 +57,5 @@ export type FloorView = z.infer<typeof FloorView>;
 
 export const floorCalls = {
   /** The live floor from central; OFFLINE (reason floor.offline) when central cannot be reached. */
-  'floor.view': defineCall({ input: FloorQuery, output: FloorView, access: SUPERVISORS, mutates: false }),
+  'floor.view': defineCall({ input: FloorQuery, output: FloorView, access: SUPERVISORS, mutates: false, background: true }),
 };

@@ -79,7 +79,13 @@ export const queueCalls = {
   /** The ticket now at this counter, if any (after a restart or a screen change). */
   'queue.current': defineCall({ input: Empty, output: QueueCallResult, access: COUNTER, mutates: false }),
   /** What the display board shows; public: it hangs in the waiting room. */
-  'queue.board': defineCall({ input: Empty, output: BoardView.extend({ mode: QueueMode }), access: 'public', mutates: false }),
+  'queue.board': defineCall({
+    input: Empty,
+    output: BoardView.extend({ mode: QueueMode }),
+    access: 'public',
+    mutates: false,
+    background: true,
+  }),
 };
 
 export const queueEvents = {

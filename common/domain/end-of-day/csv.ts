@@ -41,6 +41,8 @@ export function endOfDayCsv(r: EndOfDayReportView, lang: 'id' | 'en', contentHas
   rows.push(['sync.conflicts', null, null, null, r.sync.conflicts, null, null, null, null, null]);
   for (const o of r.sync.rejected)
     rows.push(['sync.rejected', String(o.deviceSeq), `${o.op} ${o.entityId}`, o.status, 1, null, null, null, null, o.reason]);
+  for (const c of r.sync.capturesNotUploaded)
+    rows.push(['sync.captureNotUploaded', c.applicationId, c.applicationNumber, c.modality, c.images, null, null, null, null, null]);
   rows.push(['office.status', null, null, r.office.status, null, null, null, null, null, null]);
   for (const w of r.office.workstations)
     rows.push([

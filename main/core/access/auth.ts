@@ -3,7 +3,7 @@ import { clearLoginFailures } from '@db/queries/login-failures.js';
 import { updateUser, type UserRow } from '@db/queries/users.js';
 import { checkCredentials } from './credentials.js';
 import { write, type CallContext, type Handlers } from '../kernel/context.js';
-import { hashPassword, verifyPassword } from './passwords.js';
+import { hashPassword } from './passwords.js';
 import { assertPasswordPolicy } from './password-rules.js';
 import type { Session } from './sessions.js';
 import { toSessionView } from './views.js';
@@ -24,6 +24,19 @@ export function endSessionsOf(core: CallContext['core'], userId: string): void {
 export function signedIn(ctx: CallContext): { session: Session; user: UserRow } {
   if (!ctx.session || !ctx.user) throw new AppError('UNAUTHENTICATED', 'Please log in');
   return { session: ctx.session, user: ctx.user };
+}
+
+/** A locked-out account must not stay open behind a lock screen or a password form. */
+async function endSessionIfLockedOut<T>(ctx: CallContext, session: Session, check: Promise<T>): Promise<T> {
+  try {
+    return await check;
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'ACCOUNT_LOCKED') {
+      ctx.core.sessions.end(session);
+      ctx.core.events.emit('session.changed', { sessionId: session.id, state: 'ended' });
+    }
+    throw err;
+  }
 }
 
 export const authHandlers = {
@@ -53,7 +66,7 @@ export const authHandlers = {
     return toSessionView(ctx.db, session, user);
   },
 
-  // The gate records the activity (every session call but auth.session and app.status counts).
+  // The gate records the activity: the officer's input reported by the screen (calls declared `background` never count).
   'auth.activity': (ctx) => {
     signedIn(ctx);
     return { ok: true as const };
@@ -71,16 +84,7 @@ export const authHandlers = {
 
   'auth.unlock': async (ctx, input) => {
     const { session, user } = signedIn(ctx);
-    try {
-      await checkCredentials(ctx, user.username, input.password, 'auth.unlock');
-    } catch (err) {
-      // A locked-out account must not stay open behind a lock screen.
-      if (err instanceof AppError && err.code === 'ACCOUNT_LOCKED') {
-        ctx.core.sessions.end(session);
-        ctx.core.events.emit('session.changed', { sessionId: session.id, state: 'ended' });
-      }
-      throw err;
-    }
+    await endSessionIfLockedOut(ctx, session, checkCredentials(ctx, user.username, input.password, 'auth.unlock'));
     write(ctx, 'auth.unlock', (db) => {
       clearLoginFailures(db, user.username);
       session.locked = false;
@@ -92,15 +96,23 @@ export const authHandlers = {
 
   'auth.changePassword': async (ctx, input) => {
     const { session, user } = signedIn(ctx);
-    if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
-      throw new AppError('INVALID_CREDENTIALS', 'The current password is wrong', { fields: { currentPassword: ['password.wrong'] } });
-    }
+    // The new password's rules first: they say nothing about the current one, and so cost no attempt.
     assertPasswordPolicy(input.newPassword, user.username, 'newPassword');
     if (input.newPassword === input.currentPassword) {
       throw new AppError('VALIDATION', 'The new password must differ from the current one', { fields: { newPassword: ['password.same'] } });
     }
+    // An open session is no licence to guess its own password: the attempts count like logins.
+    await endSessionIfLockedOut(
+      ctx,
+      session,
+      checkCredentials(ctx, user.username, input.currentPassword, 'auth.changePassword', {
+        wrongMessage: 'The current password is wrong',
+        wrongDetails: { fields: { currentPassword: ['password.wrong'] } },
+      }),
+    );
     const hash = await hashPassword(input.newPassword);
     write(ctx, 'auth.changePassword', (db) => {
+      clearLoginFailures(db, user.username);
       updateUser(db, user.id, { password_hash: hash, must_change_password: 0 }, ctx.now);
       return { change: { entity: 'user', entityId: user.id, data: { passwordHash: hash } } };
     });

@@ -12,35 +12,69 @@ const lockedMessage = (until: number, now: number): AppError =>
     retryAt: until,
   });
 
+type Attempt = { locked: number } | { count: number };
+
 /**
- * Checks a username and password for login, unlock and supervisor overrides alike. The same answer and
- * the same cost whether or not the user exists; failures count per typed name and lock it for 15 minutes.
- * The caller clears the failure count inside its own write when it succeeds.
+ * Counts an attempt as a failure before its password is hashed, in the same transaction that reads the
+ * lock: scrypt is asynchronous, so a check that read the lock first and counted after the hash let a burst
+ * of parallel guesses all pass the lock check before any of them was counted. The attempt that reaches the
+ * limit sets the lock itself; a right password clears the count afterwards (the caller's own write). This
+ * is the account's local counter, not an audited change: the audit event (`.failed`, `.refused`) follows.
  */
-export async function checkCredentials(ctx: CallContext, rawUsername: string, password: string, purpose: string): Promise<UserRow> {
-  const username = rawUsername.trim().toLowerCase();
-  const before = getLoginFailures(ctx.db, username);
-  if (before?.locked_until && before.locked_until > ctx.now) {
-    write(ctx, `${purpose}.refused`, () => ({ change: { summary: { username, reason: 'locked' } } }));
-    throw lockedMessage(before.locked_until, ctx.now);
-  }
-  const user = getUserByUsername(ctx.db, username);
-  const valid = await verifyPassword(password, user?.password_hash ?? (await dummyPasswordHash()));
-  if (!user || !valid) {
-    const failures = write(ctx, `${purpose}.failed`, (db) => {
-      const current = getLoginFailures(db, username);
+function countAttempt(ctx: CallContext, username: string): Attempt {
+  return ctx.db
+    .transaction((): Attempt => {
+      const current = getLoginFailures(ctx.db, username);
+      if (current?.locked_until && current.locked_until > ctx.now) return { locked: current.locked_until };
       const expired = current?.locked_until != null && current.locked_until <= ctx.now;
       const count = (expired ? 0 : (current?.failures ?? 0)) + 1;
-      putLoginFailures(db, {
+      putLoginFailures(ctx.db, {
         username,
         failures: count,
         locked_until: count >= MAX_FAILURES ? ctx.now + LOCKOUT_MS : null,
         last_failure_at: ctx.now,
       });
-      return { change: { summary: { username } }, result: count };
+      return { count };
+    })
+    .immediate();
+}
+
+export interface CredentialCheck {
+  /** The error's details when the password is wrong, e.g. which form field to mark. */
+  wrongDetails?: Record<string, unknown>;
+  wrongMessage?: string;
+}
+
+/**
+ * Checks a username and password for login, unlock, supervisor overrides, adjudication, sign-off and
+ * password change alike. The same answer and the same cost whether or not the user exists; every attempt
+ * counts per typed name before the hash, and the fifth in 15 minutes locks the name whatever the password.
+ * A supervisor's name tried through an override counts on the same row as their logins: a guess at the
+ * account is the same guess whichever screen it comes through. The caller clears the count inside its own
+ * write when it succeeds.
+ */
+export async function checkCredentials(
+  ctx: CallContext,
+  rawUsername: string,
+  password: string,
+  purpose: string,
+  check: CredentialCheck = {},
+): Promise<UserRow> {
+  const username = rawUsername.trim().toLowerCase();
+  const attempt = countAttempt(ctx, username);
+  if ('locked' in attempt) {
+    write(ctx, `${purpose}.refused`, () => ({ change: { summary: { username, reason: 'locked' } } }));
+    throw lockedMessage(attempt.locked, ctx.now);
+  }
+  const user = getUserByUsername(ctx.db, username);
+  const valid = await verifyPassword(password, user?.password_hash ?? (await dummyPasswordHash()));
+  if (!user || !valid) {
+    write(ctx, `${purpose}.failed`, () => ({ change: { summary: { username } } }));
+    if (attempt.count >= MAX_FAILURES) throw lockedMessage(ctx.now + LOCKOUT_MS, ctx.now);
+    throw new AppError('INVALID_CREDENTIALS', check.wrongMessage ?? 'Wrong username or password', {
+      ...check.wrongDetails,
+      attemptsLeft: MAX_FAILURES - attempt.count,
     });
-    if (failures >= MAX_FAILURES) throw lockedMessage(ctx.now + LOCKOUT_MS, ctx.now);
-    throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password', { attemptsLeft: MAX_FAILURES - failures });
   }
   if (user.disabled === 1) {
     write(ctx, `${purpose}.refused`, () => ({

@@ -24,6 +24,7 @@ import {
   type DayClosureRow,
   type ReceiptEventRow,
 } from '@db/queries/end-of-day.js';
+import { notUploadedCaptures } from '@db/queries/biometrics.js';
 import { clearLoginFailures } from '@db/queries/login-failures.js';
 import { getUserByUsername } from '@db/queries/users.js';
 import { signedIn } from '../access/auth.js';
@@ -105,6 +106,13 @@ function computeReport(ctx: CallContext, date: string, desks: OfficeOutbox): End
         status: o.status,
         reason: reasonOf(o.result),
         createdAt: o.created_at,
+      })),
+      capturesNotUploaded: notUploadedCaptures(ctx.db, to).map((c) => ({
+        applicationId: c.application_id,
+        applicationNumber: c.application_number,
+        modality: c.modality,
+        images: c.images,
+        capturedAt: c.first_at,
       })),
     },
     tickets,

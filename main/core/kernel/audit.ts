@@ -84,3 +84,52 @@ export function verifyAudit(db: Db): AuditVerdict {
   }
   return { ok: true, checked, brokenAt: null, reason: null };
 }
+
+/** What central was told of this chain's head at some moment (server/sync/anchors.ts). */
+export interface AnchorRef {
+  seq: number;
+  hash: string;
+  receivedAt: number;
+}
+
+export interface AnchorVerdict {
+  ok: boolean;
+  /** How many anchors matched the local chain. */
+  matched: number;
+  /** The first event central once knew of that is gone here: the start of a missing tail. */
+  missingFrom: number | null;
+  /** The newest event central knew of, when the tail is missing. */
+  missingTo: number | null;
+  problems: string[];
+}
+
+/**
+ * Compares the local chain with the heads it reported to central. The chain alone cannot show a cut tail
+ * (every remaining link is intact) nor a chain rebuilt with new hashes; an anchor shows both: each anchor's
+ * seq must still exist here, with the very hash central was told.
+ */
+export function verifyAnchors(db: Db, anchors: readonly AnchorRef[]): AnchorVerdict {
+  const hashAt = db.prepare('SELECT hash FROM audit_events WHERE seq = ?').pluck();
+  const localTop = lastAudit(db)?.seq ?? 0;
+  const problems: string[] = [];
+  let matched = 0;
+  let missingTo: number | null = null;
+  for (const a of [...anchors].sort((x, y) => x.seq - y.seq)) {
+    const when = new Date(a.receivedAt).toISOString();
+    if (a.seq > localTop) {
+      missingTo = Math.max(missingTo ?? 0, a.seq);
+      continue;
+    }
+    const local = hashAt.get(a.seq) as string | undefined;
+    if (local === a.hash) matched += 1;
+    else problems.push(`event ${a.seq} is not the one central was told of at ${when}: the chain was rewritten at or before it`);
+  }
+  const missingFrom = missingTo === null ? null : localTop + 1;
+  if (missingTo !== null) {
+    const newest = Math.max(...anchors.map((a) => a.receivedAt));
+    problems.unshift(
+      `events ${missingFrom}-${missingTo} are missing: central was told the chain reached event ${missingTo} (by ${new Date(newest).toISOString()}), this database ends at ${localTop}`,
+    );
+  }
+  return { ok: problems.length === 0, matched, missingFrom, missingTo, problems };
+}

@@ -16,8 +16,6 @@ const WHILE_MUST_CHANGE = new Set<CallName>([
   'app.status',
   'prefs.setLanguage',
 ]);
-/** Polling these does not count as an officer being active. */
-const NOT_ACTIVITY = new Set<CallName>(['auth.session', 'app.status']);
 
 /**
  * Authentication and authorisation for one call, before its input is even parsed: an unauthorised
@@ -42,6 +40,7 @@ export function authorize(core: Core, name: CallName, token: string | undefined)
     throw new AppError('PASSWORD_CHANGE_REQUIRED', 'Choose a new password first');
   }
   if (!roleAllowed(spec.access, user.role)) throw new AppError('FORBIDDEN', `Your role (${user.role}) may not do this`);
-  if (!NOT_ACTIVITY.has(name) && !session.locked) session.lastActivityAt = now;
+  // Only the officer's own input counts: calls the screen makes by itself are declared `background`.
+  if (!spec.background && !session.locked) session.lastActivityAt = now;
   return base;
 }

@@ -3,7 +3,7 @@
 import type { EndOfDayReportView } from '@common/contract/end-of-day.js';
 import { closing, fieldGrid, note, type Field } from './blocks.js';
 import { renderDocument } from './document.js';
-import { formatIsoDate, formatRupiah, formatTime, joined, ordered } from './format.js';
+import { formatDateTime, formatIsoDate, formatRupiah, formatTime, joined, ordered } from './format.js';
 import type { Bilingual, DocumentBase, PdfLanguage } from './models.js';
 import { ALERT, MUTED, RULE, SHADE, type Sheet } from './sheet.js';
 
@@ -254,6 +254,32 @@ export async function renderEndOfDay(model: EndOfDayModel): Promise<Uint8Array> 
         r.sync.rejected.map((o) => [String(o.deviceSeq), `${o.op} ${o.entityId}`, o.reason ?? '-']),
         [1, 4, 5],
       );
+    if (r.sync.capturesNotUploaded.length) {
+      note(
+        s,
+        {
+          id: `Rekaman biometrik belum terkirim ke pusat: ${r.sync.capturesNotUploaded.length}.`,
+          en: `Biometric captures not yet uploaded to central: ${r.sync.capturesNotUploaded.length}.`,
+        },
+        lang,
+      );
+      table(
+        s,
+        [
+          joined({ id: 'Permohonan', en: 'Application' }, lang),
+          joined({ id: 'Modalitas', en: 'Modality' }, lang),
+          joined({ id: 'Gambar', en: 'Images' }, lang),
+          joined({ id: 'Waktu rekam', en: 'Captured' }, lang),
+        ],
+        r.sync.capturesNotUploaded.map((c) => [
+          c.applicationNumber ?? c.applicationId,
+          c.modality,
+          String(c.images),
+          formatDateTime(c.capturedAt, r.tz, lang),
+        ]),
+        [3, 2.4, 1.2, 2],
+      );
+    }
     officeDesks(s, r, lang);
     ticketTables(s, r, lang);
     s.gap(6);

@@ -60,4 +60,11 @@ export const syncHandlers = {
     }));
     return syncStatus(ctx.core);
   },
+
+  'sync.reenrol': async (ctx, input) => {
+    refuseTraining(ctx);
+    await runningPort(ctx).reenrol(input.code);
+    write({ ...ctx, db: ctx.core.liveDb }, 'sync.reenrolled', () => ({ change: { entity: 'workstation', summary: {} } }));
+    return syncStatus(ctx.core);
+  },
 } satisfies Partial<Handlers>;

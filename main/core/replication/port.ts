@@ -17,6 +17,8 @@ export interface SyncPort {
   /** One full cycle now (push everything, pull to the end); resolves when it is done or has failed. */
   syncNow(): Promise<void>;
   enrol(centralUrl: string, code: string): Promise<void>;
+  /** A revoked workstation, enrolled again under a new key with a new code. */
+  reenrol(code: string): Promise<void>;
   /** Every workstation of the office and what central knows of its outbox (end of day). Throws when central cannot be reached. */
   officeOutbox(date: string, signal?: AbortSignal): Promise<OfficeOutboxView>;
 }

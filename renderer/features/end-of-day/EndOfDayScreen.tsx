@@ -138,6 +138,18 @@ export function EndOfDayScreen() {
               rejected: report.sync.rejected.length,
             })}
           </p>
+          {report.sync.capturesNotUploaded.length > 0 && (
+            <>
+              <p className="alert alert--warning">{t('endOfDay.capturesNotUploaded', { count: report.sync.capturesNotUploaded.length })}</p>
+              <ul>
+                {report.sync.capturesNotUploaded.map((c) => (
+                  <li key={`${c.applicationId}-${c.modality}`}>
+                    {c.applicationNumber ?? c.applicationId}: {t(`capture.modality.${c.modality}`)} ({c.images})
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           <OfficeDesks report={report} />
           <h2>{t('endOfDay.tickets')}</h2>
           <TicketTables report={report} />

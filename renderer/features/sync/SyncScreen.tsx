@@ -118,6 +118,9 @@ export function SyncScreen() {
           {status && role === 'admin' && !status.embedded && !status.training && status.state === 'notEnrolled' && (
             <EnrolForm centralUrl={status.centralUrl} />
           )}
+          {status && role === 'admin' && !status.embedded && !status.training && status.state === 'revoked' && (
+            <EnrolForm centralUrl={status.centralUrl} again />
+          )}
         </div>
         <div className="card card--table" aria-labelledby="sync-items-title">
           <div className="card__head">
