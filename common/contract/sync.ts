@@ -120,7 +120,7 @@ export const syncCalls = {
    * the old key stays revoked. Refused (CONFLICT) while the workstation is not revoked.
    */
   'sync.reenrol': defineCall({
-    input: z.strictObject({ code: z.string().trim().min(8).max(64) }),
+    input: z.strictObject({ code: text().trim().min(8).max(64) }),
     output: SyncStatus,
     access: ['admin'],
     mutates: true,
