@@ -26,7 +26,7 @@ const PUSH_OPS = 10_000;
 const PUSH_BATCH = 500;
 const PULL_RECORDS = 50_000;
 const VISIBILITY_SAMPLES = 40;
-const ADMIN = 'bench-admin-token';
+const ADMIN = 'bench-admin-token-0123456789abcdef';
 const PASSWORD = 'Bench-Loket-2026';
 
 interface BenchCentral {
