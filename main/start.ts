@@ -9,6 +9,7 @@ import { startBackground } from './background.js';
 import { Core } from './core/core.js';
 import { KeyFileWrapper } from './core/kernel/crypto/key-wrapper.js';
 import { defaultDataDir } from './data-dir.js';
+import { restrictUmask } from './core/kernel/file-modes.js';
 import { openChromium } from './host/web-browser.js';
 import { startWebHost } from './host/web-host.js';
 import { openWorkstationLog } from './logging.js';
@@ -26,6 +27,8 @@ function electronBinary(): string | undefined {
 }
 
 async function main(): Promise<void> {
+  // Everything this process creates (databases, the embedded central's files, logs, keys) is this account's only.
+  restrictUmask();
   const electron = electronBinary();
   if (electron) {
     const run = spawnSync(electron, [appRoot], { stdio: 'inherit' });
@@ -33,7 +36,7 @@ async function main(): Promise<void> {
   }
   const dataDir = defaultDataDir();
   const log = await openWorkstationLog(dataDir);
-  const core = Core.open({ dataDir, log });
+  const core = Core.open({ dataDir, log, keyWrapper: new KeyFileWrapper(dataDir) });
   core.startIdleSweep();
   const background = await startBackground(core, {
     centralUrl: process.env.LOKET_CENTRAL_URL || undefined,
