@@ -1,10 +1,11 @@
 // `npm start` on a machine without Electron: the built entry point serves the app, starts an embedded
 // central beside it, enrols itself after setup and keeps its data across a restart.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { widerThanPrivate } from '@main/core/kernel/file-modes.js';
 import { ADMIN_PASSWORD } from '../support/core.js';
 
 const ENTRY = join(process.cwd(), 'out', 'main', 'start.mjs');
@@ -111,6 +112,10 @@ describe('npm start without Electron', { timeout: 60_000 }, () => {
       return st.value?.enrolled === true && st.value.pendingOps === 0 && st.value.lastSyncAt ? st.value : undefined;
     });
     expect(synced).toMatchObject({ officeCode: 'lombok', online: true, rejected: 0 });
+    // Everything the workstation and its embedded central (PGlite, blobs, admin token) created is this
+    // account's only: no file wider than 0600, no folder wider than 0700.
+    expect(existsSync(join(dataDir, 'central', 'pgdata'))).toBe(true);
+    expect(widerThanPrivate(dataDir).map((e) => `${e.path} ${e.mode.toString(8)}`)).toEqual([]);
     expect(await stop(s)).toBe(0);
   });
 
