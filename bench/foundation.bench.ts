@@ -97,7 +97,7 @@ async function webHostCall(): Promise<BenchResult[]> {
           port: host.port,
           method: 'POST',
           path: '/api/call/app.status',
-          headers: { 'content-type': 'application/json', 'x-loket-token': host.token },
+          headers: { 'content-type': 'application/json', 'x-loket-token': host.token, origin: host.origin },
         },
         (res) => {
           res.resume();
