@@ -1,6 +1,5 @@
 // What is measured: each analytics call over a year of ticket history (about 1.5 million tickets),
 // through core (validation, query, the pure rules), against the bare SQL aggregate it rests on.
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +7,7 @@ import type { CallInput, CallName } from '../common/contract/index.js';
 import { Core, TRAINING_DB_FILE } from '../main/core/core.js';
 import { TRAINING_PASSWORD } from '@main/core/office/training-seed.js';
 import { dispatch } from '../main/ipc/dispatch.js';
-import { median, timeRuns, type BenchResult } from './types.js';
+import { coreDatabase, median, timeRuns, type BenchResult } from './types.js';
 
 /** Monday 30 November 2026, 08:00 WIB. */
 const NOW = Date.UTC(2026, 10, 30, 1, 0, 0);
@@ -38,7 +37,7 @@ export async function run(): Promise<BenchResult[]> {
     const generateMs = performance.now() - t0;
     const tickets = made.tickets.toLocaleString('en');
 
-    const bare = new Database(join(dataDir, TRAINING_DB_FILE), { readonly: true });
+    const bare = coreDatabase(dataDir, TRAINING_DB_FILE, { readonly: true });
     const sql = (text: string) => {
       const stmt = bare.prepare(text);
       return () => stmt.all(made.from, made.to);

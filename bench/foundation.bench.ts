@@ -1,6 +1,5 @@
 // What is measured: cold start over a large audit table, password check cost, web host overhead,
 // and the first-screen bundle size.
-import Database from 'better-sqlite3';
 import { createHash, scrypt } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { request, Agent } from 'node:http';
@@ -11,12 +10,12 @@ import { Core, LIVE_DB_FILE } from '../main/core/core.js';
 import { dispatch } from '../main/ipc/dispatch.js';
 import { hashPassword, verifyPassword } from '@main/core/access/passwords.js';
 import { startWebHost } from '../main/host/web-host.js';
-import { median, timeRuns, type BenchResult } from './types.js';
+import { coreDatabase, median, timeRuns, type BenchResult } from './types.js';
 
 const AUDIT_ROWS = 1_000_000;
 
-function fillAudit(file: string): void {
-  const db = new Database(file);
+function fillAudit(dataDir: string): void {
+  const db = coreDatabase(dataDir, LIVE_DB_FILE);
   const insert = db.prepare(
     `INSERT INTO audit_events (seq, id, at, user_id, username, role, workstation, action, entity, entity_id, summary, prev_hash, hash)
      VALUES (?, ?, ?, NULL, 'petugas1', 'officer', 'LOKET-03', 'auth.login', 'user', 'u', '{}', ?, ?)`,
@@ -35,14 +34,15 @@ function fillAudit(file: string): void {
 async function coldStart(): Promise<BenchResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'loket-bench-'));
   Core.open({ dataDir }).close();
-  fillAudit(join(dataDir, LIVE_DB_FILE));
+  fillAudit(dataDir);
   const core = await timeRuns(15, () => {
     const c = Core.open({ dataDir });
     void dispatch(c, 'app.status', {});
     c.close();
   });
+  // The bare open pays the same key unwrap and decryption as core's, so the ratio is core's own work.
   const bare = await timeRuns(15, () => {
-    const db = new Database(join(dataDir, LIVE_DB_FILE));
+    const db = coreDatabase(dataDir, LIVE_DB_FILE);
     db.prepare('SELECT count(*) FROM offices').get();
     db.close();
   });
@@ -51,7 +51,7 @@ async function coldStart(): Promise<BenchResult> {
     name: `core cold start (open, migrate, reference data) with ${AUDIT_ROWS.toLocaleString('en')} audit rows`,
     value: median(core),
     unit: 'ms',
-    baseline: { name: 'bare better-sqlite3 open + one query', value: median(bare) },
+    baseline: { name: 'bare open of the encrypted file (key unwrap included) + one query', value: median(bare) },
     target: '< 150 ms',
   };
 }
@@ -149,7 +149,7 @@ async function webHostCall(): Promise<BenchResult[]> {
           port: host.port,
           method: 'POST',
           path: '/api/call/app.status',
-          headers: { 'content-type': 'application/json', 'x-loket-token': host.token },
+          headers: { 'content-type': 'application/json', 'x-loket-token': host.token, origin: host.origin },
         },
         (res) => {
           res.resume();

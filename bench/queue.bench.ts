@@ -26,7 +26,7 @@ import { median, percentile, type BenchResult } from './types.js';
 const COUNTERS = 50;
 const WAITING = 10_000;
 const SECONDS = Number(process.env.LOKET_BENCH_QUEUE_SECONDS ?? 30);
-const ADMIN = 'bench-admin-token';
+const ADMIN = 'bench-admin-token-0123456789abcdef';
 const SERVICES = ['PASPOR_JANJI', 'PASPOR_PRIORITAS', 'PENGAMBILAN', 'IZIN_TINGGAL'];
 
 async function scratch(): Promise<{ url: string; drop: () => Promise<void> } | undefined> {

@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { Core } from '../main/core/core.js';
@@ -26,7 +26,7 @@ const PUSH_OPS = 10_000;
 const PUSH_BATCH = 500;
 const PULL_RECORDS = 50_000;
 const VISIBILITY_SAMPLES = 40;
-const ADMIN = 'bench-admin-token';
+const ADMIN = 'bench-admin-token-0123456789abcdef';
 const PASSWORD = 'Bench-Loket-2026';
 
 interface BenchCentral {

@@ -1,3 +1,8 @@
+import { join } from 'node:path';
+import type { Db } from '@db/connection.js';
+import { openEncryptedDatabase } from '@main/core/kernel/crypto/db-key.js';
+import { KeyFileWrapper } from '@main/core/kernel/crypto/key-wrapper.js';
+
 export interface BenchResult {
   name: string;
   value: number;
@@ -28,4 +33,9 @@ export async function timeRuns(runs: number, fn: () => unknown, warmup = 1): Pro
     out.push(performance.now() - t0);
   }
   return out;
+}
+
+/** A workstation database as core opens it (encrypted under its sealed key), for fills and bare baselines. */
+export function coreDatabase(dataDir: string, file: string, options: { readonly?: boolean } = {}): Db {
+  return openEncryptedDatabase(join(dataDir, file), new KeyFileWrapper(dataDir), options).db;
 }

@@ -7,6 +7,8 @@ import { installBiometrics } from './devices/biometrics-install.js';
 import { startSync, type KeyStore, type SyncClient } from './sync/index.js';
 import { installCentralQueue } from './sync/queue-client.js';
 import { startEmbeddedCentral, type EmbeddedCentral } from '../server/embedded.js';
+import { join } from 'node:path';
+import { securePrivateDir } from './core/kernel/file-modes.js';
 
 export interface BackgroundOptions {
   /** LOKET_CENTRAL_URL; without it an embedded central runs in <data>/central so one machine is a whole office. */
@@ -28,6 +30,13 @@ export async function startBackground(core: Core, opts: BackgroundOptions): Prom
   const central = opts.centralUrl
     ? undefined
     : await startEmbeddedCentral({ dataDir: core.dataDir, log: core.log.child({ component: 'central' }) });
+  // PGlite sets its files to 0666 itself, whatever the umask: tightened once it has made them, and again when it stops.
+  const tightenCentral = (): void => {
+    if (!central) return;
+    const tightened = securePrivateDir(join(core.dataDir, 'central'));
+    if (tightened > 0) core.log.info({ tightened }, "the embedded central's files were made private (0600/0700)");
+  };
+  tightenCentral();
   const sync = await startSync(core, {
     ...(central ? { embedded: { url: central.url, enrolmentCode: central.enrolmentCode } } : { centralUrl: opts.centralUrl }),
     ...(opts.keyStore ? { keyStore: opts.keyStore } : {}),
@@ -49,6 +58,7 @@ export async function startBackground(core: Core, opts: BackgroundOptions): Prom
       await biometrics.close();
       await sync.stop();
       await central?.close();
+      tightenCentral();
     },
   };
 }

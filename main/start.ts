@@ -1,6 +1,6 @@
 // `npm start`: the Electron window where Electron is installed; otherwise the same app through the
 // web host on 127.0.0.1, with one line saying where to open it.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -9,6 +9,8 @@ import { startBackground } from './background.js';
 import { Core } from './core/core.js';
 import { KeyFileWrapper } from './core/kernel/crypto/key-wrapper.js';
 import { defaultDataDir } from './data-dir.js';
+import { restrictUmask } from './core/kernel/file-modes.js';
+import { openChromium } from './host/web-browser.js';
 import { startWebHost } from './host/web-host.js';
 import { openWorkstationLog } from './logging.js';
 
@@ -24,22 +26,9 @@ function electronBinary(): string | undefined {
   }
 }
 
-function openChromium(url: string): void {
-  const display = process.env.DISPLAY || process.env.WAYLAND_DISPLAY;
-  const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-  if (!display || !chromium || process.env.CI || process.env.LOKET_NO_BROWSER === '1') return;
-  const child = spawn(
-    chromium,
-    [`--app=${url}`, '--no-first-run', '--disable-background-networking', `--user-data-dir=${join(defaultDataDir(), 'chromium')}`],
-    {
-      detached: true,
-      stdio: 'ignore',
-    },
-  );
-  child.unref();
-}
-
 async function main(): Promise<void> {
+  // Everything this process creates (databases, the embedded central's files, logs, keys) is this account's only.
+  restrictUmask();
   const electron = electronBinary();
   if (electron) {
     const run = spawnSync(electron, [appRoot], { stdio: 'inherit' });
@@ -47,7 +36,7 @@ async function main(): Promise<void> {
   }
   const dataDir = defaultDataDir();
   const log = await openWorkstationLog(dataDir);
-  const core = Core.open({ dataDir, log });
+  const core = Core.open({ dataDir, log, keyWrapper: new KeyFileWrapper(dataDir) });
   core.startIdleSweep();
   const background = await startBackground(core, {
     centralUrl: process.env.LOKET_CENTRAL_URL || undefined,
@@ -57,11 +46,11 @@ async function main(): Promise<void> {
   const host = await startWebHost({ core, rendererDir: join(appRoot, 'out', 'renderer'), port });
   log.info({ host: 'web' }, 'Loket started');
   // For the person who ran `npm start`: where to open Loket (the log file is for everything else).
-  console.log(`Loket is running at ${host.url}`);
+  console.log(`Loket is running at ${host.openUrl()}`);
   console.log(
-    `(no Electron binary here: serving the app through the web host; data in ${dataDir}; ${background.describe()}; Ctrl+C stops)`,
+    `(no Electron binary here: serving the app through the web host, whose address above opens once; data in ${dataDir}; ${background.describe()}; Ctrl+C stops)`,
   );
-  openChromium(host.url);
+  openChromium(host.openUrl(), dataDir);
   const stop = async (): Promise<void> => {
     await host.close();
     await background.stop();

@@ -19,6 +19,7 @@ import { registerSyncRoutes } from './sync/routes.js';
 import { migrateServer } from './migrate.js';
 import { openStore, type Store } from './store/store.js';
 import { OfficeNotifier } from './sync/notifier.js';
+import { assertAdminToken } from './config.js';
 
 export const CENTRAL_VERSION = '0.1.0';
 
@@ -85,6 +86,7 @@ function installErrorHandling(app: FastifyInstance): void {
 }
 
 export async function createCentral(opts: CentralOptions): Promise<Central> {
+  assertAdminToken(opts.adminToken, 'the central options');
   mkdirSync(opts.dataDir, { recursive: true });
   const ownsStore = !opts.store;
   const log = opts.log ?? SILENT_CENTRAL_LOG;

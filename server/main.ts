@@ -28,6 +28,9 @@ async function serve(log: ReturnType<typeof centralLog>): Promise<void> {
   process.on('SIGTERM', () => void stop());
 }
 
+// Central's data folder holds every office's personal data and the admin token: this account's only.
+if (process.platform !== 'win32') process.umask(0o077);
+
 const [first, ...rest] = process.argv.slice(2);
 if (first === 'admin') {
   runCli(rest).then(

@@ -9,9 +9,10 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AuditAnchors } from '@common/central/protocol.js';
 import { syncRoutes } from '@common/central/routes.js';
-import { openDatabase } from '@db/connection.js';
 import { getSyncState } from '@db/queries/sync.js';
 import { verifyAnchors, verifyAudit } from '../core/kernel/audit.js';
+import { KeyFileWrapper } from '../core/kernel/crypto/key-wrapper.js';
+import { openEncryptedDatabase } from '../core/kernel/crypto/db-key.js';
 import { KEY_FILE } from '../sync/index.js';
 import { identityFrom, Transport } from '../sync/transport.js';
 
@@ -34,7 +35,8 @@ function normaliseCentralFlag(args: string[]): string[] {
   return args.flatMap((a, i) => (a === '--central' && (args[i + 1] === undefined || args[i + 1]!.startsWith('--')) ? [a, ''] : [a]));
 }
 
-const db = openDatabase(file, { readonly: true });
+// The web host's databases are sealed by the key file beside them; the shell's by safeStorage, which needs the shell.
+const { db } = openEncryptedDatabase(file, new KeyFileWrapper(dirname(file)), { readonly: true });
 try {
   const verdict = verifyAudit(db);
   if (!verdict.ok) {

@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { openDatabase, type Db } from '@db/connection.js';
+import { basename, join } from 'node:path';
+import type { Db } from '@db/connection.js';
 import { migrate, loadMigrations, type Migration } from '@db/migrate.js';
 import { upsertOffices, upsertServices } from '@db/queries/reference.js';
 import { getSetting } from '@db/queries/settings.js';
@@ -14,6 +13,9 @@ import type { QueuePort } from './queue/port.js';
 import type { PrintPort } from './receipts/printing.js';
 import type { SyncPort } from './replication/port.js';
 import { SILENT_LOG, type Log } from './log.js';
+import { KeyFileWrapper, type KeyWrapper } from './kernel/crypto/key-wrapper.js';
+import { openEncryptedDatabase } from './kernel/crypto/db-key.js';
+import { securePrivateDir } from './kernel/file-modes.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -21,6 +23,11 @@ export interface CoreOptions {
   version?: string;
   /** Where core logs (the host's log file); silent when left out. */
   log?: Log;
+  /**
+   * Seals each database's key (kernel/crypto/db-key.ts): safeStorage in the Electron shell; the 0600 key
+   * file in the data folder (the biometric vault's KeyFileWrapper) for the web host, tools and tests.
+   */
+  keyWrapper?: KeyWrapper;
 }
 
 /**
@@ -57,11 +64,13 @@ export class Core {
   readonly dataDir: string;
   readonly log: Log;
   private readonly migrations: Migration[];
+  private readonly keyWrapper: KeyWrapper;
   private readonly live: Db;
   private trainingDb: Db | undefined;
   private sweepTimer: NodeJS.Timeout | undefined;
 
-  private constructor(opts: CoreOptions, live: Db, migrations: Migration[]) {
+  private constructor(opts: CoreOptions, live: Db, migrations: Migration[], keyWrapper: KeyWrapper) {
+    this.keyWrapper = keyWrapper;
     this.dataDir = opts.dataDir;
     this.now = opts.now ?? Date.now;
     this.version = opts.version ?? '0.1.0';
@@ -71,16 +80,19 @@ export class Core {
   }
 
   static open(opts: CoreOptions): Core {
-    mkdirSync(opts.dataDir, { recursive: true });
+    // Personal data: the folder is this account's only, whatever an earlier version or a copy left.
+    securePrivateDir(opts.dataDir, opts.log);
     const migrations = loadMigrations();
-    const live = Core.openMigrated(join(opts.dataDir, LIVE_DB_FILE), migrations);
-    const core = new Core(opts, live, migrations);
+    const keyWrapper = opts.keyWrapper ?? new KeyFileWrapper(opts.dataDir);
+    const live = Core.openMigrated(join(opts.dataDir, LIVE_DB_FILE), migrations, keyWrapper, opts.log);
+    const core = new Core(opts, live, migrations, keyWrapper);
     if (getSetting(live, 'mode') === 'training') core.openTraining();
     return core;
   }
 
-  private static openMigrated(file: string, migrations: Migration[]): Db {
-    const db = openDatabase(file);
+  private static openMigrated(file: string, migrations: Migration[], keyWrapper: KeyWrapper, log: Log | undefined): Db {
+    const { db, encryptedNow } = openEncryptedDatabase(file, keyWrapper);
+    if (encryptedNow) log?.info({ file: basename(file) }, 'the database was encrypted at rest (a plain copy from an earlier version)');
     migrate(db, migrations);
     // Reference data comes from central; the seed only fills an empty first-run database.
     const empty = (db.prepare('SELECT NOT EXISTS (SELECT 1 FROM offices) AS e').get() as { e: number }).e === 1;
@@ -108,7 +120,7 @@ export class Core {
 
   /** Opens (creating and migrating when new) the training database and makes it current. */
   openTraining(): Db {
-    this.trainingDb ??= Core.openMigrated(join(this.dataDir, TRAINING_DB_FILE), this.migrations);
+    this.trainingDb ??= Core.openMigrated(join(this.dataDir, TRAINING_DB_FILE), this.migrations, this.keyWrapper, this.log);
     this.sessions.clear();
     return this.trainingDb;
   }

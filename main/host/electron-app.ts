@@ -3,6 +3,7 @@ import { installShellPrinter, isPrintContents } from './electron-print.js';
 import { Core } from '../core/core.js';
 import { openWorkstationLog } from '../logging.js';
 import { startShellBackground, type ShellBackground } from './electron-background.js';
+import { safeStorageKeyWrapper } from './electron-keys.js';
 import { followCaptureRoute } from './electron-capture.js';
 import { bindIpc } from './electron-ipc.js';
 import { installMenu } from './electron-menu.js';
@@ -70,7 +71,7 @@ export async function startShell(opts: ShellOptions = {}): Promise<Shell | null>
   const log = await openWorkstationLog(app.getPath('userData'));
   let core: Core;
   try {
-    core = Core.open({ dataDir: app.getPath('userData'), version: app.getVersion(), log });
+    core = Core.open({ dataDir: app.getPath('userData'), version: app.getVersion(), log, keyWrapper: safeStorageKeyWrapper(platform) });
   } catch (err) {
     log.error({ err }, 'could not open the workstation database');
     const detail = err instanceof Error ? err.message : String(err);

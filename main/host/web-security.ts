@@ -33,10 +33,8 @@ export function hostHeaderAllowed(req: IncomingMessage, port: number): boolean {
   return req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`;
 }
 
-export function cookieValue(req: IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return v.join('=');
-  }
-  return undefined;
+/** The page of this very host (either of its names): nothing else may call the API, and a missing Origin is refused. */
+export function originAllowed(req: IncomingMessage, port: number): boolean {
+  const origin = req.headers.origin;
+  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
 }

@@ -39,8 +39,3 @@ export async function readStatic(root: string, urlPath: string): Promise<StaticF
     return undefined;
   }
 }
-
-export function injectToken(indexHtml: Buffer, token: string): Buffer {
-  const meta = `<meta name="loket-token" content="${token}">`;
-  return Buffer.from(indexHtml.toString('utf8').replace('<head>', `<head>\n    ${meta}`));
-}

@@ -12,6 +12,6 @@ let bridge: LoketBridge | undefined;
 
 /** `window.loket` under Electron, otherwise the web host's HTTP bridge. */
 export function getBridge(): LoketBridge {
-  bridge ??= window.loket ?? createHttpBridge(readPageToken());
+  bridge ??= window.loket ?? createHttpBridge(() => readPageToken());
   return bridge;
 }

@@ -31,7 +31,8 @@ function checkAdmin(req: FastifyRequest, token: string): void {
   const auth = req.headers.authorization ?? '';
   const given = Buffer.from(auth.startsWith('Bearer ') ? auth.slice(7) : '');
   const expected = Buffer.from(token);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+  // An empty expected token must never match an empty Authorization (createCentral refuses one too).
+  if (expected.length === 0 || given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw new CentralError('ADMIN_UNAUTHORIZED', 'Send the admin token as Authorization: Bearer <token>');
   }
 }

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LIVE_DB_FILE } from '@main/core/core.js';
-import { openDatabase } from '@db/connection.js';
+import { KeyFileWrapper } from '@main/core/kernel/crypto/key-wrapper.js';
+import { openEncryptedDatabase } from '@main/core/kernel/crypto/db-key.js';
 import { setUp, tempCore, userSession, type TempCore } from '../support/core.js';
 
 let t: TempCore;
@@ -63,7 +64,7 @@ describe('audit trail and outbox', () => {
     expect(cli(file)).toMatchObject({ code: 0, out: expect.stringMatching(/^OK: \d+ audit events/) });
 
     // Someone with the file and a SQLite shell drops the guard and rewrites history.
-    const raw = openDatabase(file);
+    const { db: raw } = openEncryptedDatabase(file, new KeyFileWrapper(t.dataDir));
     raw.exec('DROP TRIGGER audit_events_no_update');
     raw.prepare(`UPDATE audit_events SET summary = '{"counter":1}' WHERE seq = 2`).run();
     raw.close();

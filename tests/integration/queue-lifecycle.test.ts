@@ -4,7 +4,7 @@
 // transfer, park, resume, by an officer or none, as time goes on — leave every ticket in the same state
 // in all three after every step, and every refusal has the same code, message and details.
 import { randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketView } from '@common/contract/queue/central.js';

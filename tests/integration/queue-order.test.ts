@@ -2,7 +2,7 @@
 // SQL central runs (PostgreSQL, and PGlite) and the SQL a workstation's local mode runs (SQLite). For
 // random queues — NULL slots and groups, equal times, ids that differ only in case — all three agree,
 // and a ticket that has aged is never overtaken by one that arrived after it (nobody starves).
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderQueue, PRIORITY_GROUPS, type QueuedTicket } from '@common/domain/queue/order.js';

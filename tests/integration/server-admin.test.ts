@@ -1,10 +1,12 @@
 // Central's store, migrations, admin API and admin CLI.
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '@server/admin/cli.js';
-import { loadAdminToken } from '@server/config.js';
+import { ADMIN_TOKEN_FILE, AdminTokenError, loadAdminToken, writeFileAtomic } from '@server/config.js';
+import { createCentral } from '@server/app.js';
+import { startEmbeddedCentral } from '@server/embedded.js';
 import { loadServerMigrations, migrateServer, schemaVersion } from '@server/migrate.js';
 import { openStore } from '@server/store/store.js';
 import { verifyPassword } from '@main/core/access/passwords.js';
@@ -162,7 +164,45 @@ describe('admin token', () => {
       expect(statSync(first.file as string).mode & 0o777).toBe(0o600);
       expect(loadAdminToken(dir, {})).toEqual({ token: first.token, file: first.file, created: false });
       expect(readFileSync(first.file as string, 'utf8').trim()).toBe(first.token);
-      expect(loadAdminToken(dir, { LOKET_ADMIN_TOKEN: 'from-env' })).toEqual({ token: 'from-env', file: null, created: false });
+      const fromEnv = 'from-env-0123456789abcdef0123456789';
+      expect(loadAdminToken(dir, { LOKET_ADMIN_TOKEN: fromEnv })).toEqual({ token: fromEnv, file: null, created: false });
+      // Written through a temporary file renamed into place: nothing else is left in the folder.
+      expect(readdirSync(dir)).toEqual([ADMIN_TOKEN_FILE]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses an empty or short token from the file or the environment, so central does not start with it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loket-token-'));
+    try {
+      writeFileSync(join(dir, ADMIN_TOKEN_FILE), '\n', { mode: 0o600 });
+      expect(() => loadAdminToken(dir, {})).toThrow(AdminTokenError);
+      expect(() => loadAdminToken(dir, {})).toThrow(/empty/);
+      writeFileSync(join(dir, ADMIN_TOKEN_FILE), 'short-token\n', { mode: 0o600 });
+      expect(() => loadAdminToken(dir, {})).toThrow(/too short/);
+      expect(() => loadAdminToken(dir, { LOKET_ADMIN_TOKEN: '' })).toThrow(/empty/);
+      expect(() => loadAdminToken(dir, { LOKET_ADMIN_TOKEN: 'x'.repeat(31) })).toThrow(/too short/);
+      // The embedded central reads the same file: it refuses to start rather than open the admin API.
+      mkdirSync(join(dir, 'ws', 'central'), { recursive: true });
+      writeFileSync(join(dir, 'ws', 'central', ADMIN_TOKEN_FILE), '', { mode: 0o600 });
+      await expect(startEmbeddedCentral({ dataDir: join(dir, 'ws') })).rejects.toThrow(AdminTokenError);
+      await expect(createCentral({ dataDir: join(dir, 'c'), adminToken: '' })).rejects.toThrow(AdminTokenError);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes a file atomically: a write that fails leaves the old file and no temporary behind', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loket-token-'));
+    try {
+      const file = join(dir, 'f');
+      writeFileAtomic(file, 'one');
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      writeFileAtomic(file, 'two');
+      expect(readFileSync(file, 'utf8')).toBe('two');
+      expect(() => writeFileAtomic(join(dir, 'missing', 'f'), 'x')).toThrow();
+      expect(readdirSync(dir)).toEqual(['f']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

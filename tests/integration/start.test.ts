@@ -1,10 +1,11 @@
 // `npm start` on a machine without Electron: the built entry point serves the app, starts an embedded
 // central beside it, enrols itself after setup and keeps its data across a restart.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { widerThanPrivate } from '@main/core/kernel/file-modes.js';
 import { ADMIN_PASSWORD } from '../support/core.js';
 
 const ENTRY = join(process.cwd(), 'out', 'main', 'start.mjs');
@@ -15,6 +16,8 @@ interface Started {
   child: ChildProcess;
   url: URL;
   lines: string[];
+  /** This run's token, traded for the printed address's single-use code as the page does. */
+  token: string;
 }
 
 function start(): Promise<Started> {
@@ -31,9 +34,21 @@ function start(): Promise<Started> {
     child.stdout!.on('data', (c: Buffer) => {
       lines.push(...c.toString().split('\n').filter(Boolean));
       const first = lines.find((l) => l.startsWith('Loket is running at '));
-      if (first && lines.length >= 2) resolve({ child, url: new URL(first.slice('Loket is running at '.length)), lines });
+      if (first && lines.length >= 2) {
+        const url = new URL(first.slice('Loket is running at '.length));
+        exchange(url).then((token) => resolve({ child, url, lines, token }), reject);
+      }
     });
   });
+}
+
+async function exchange(url: URL): Promise<string> {
+  const res = await fetch(new URL('/api/session', url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url.origin },
+    body: JSON.stringify({ code: url.searchParams.get('code') }),
+  });
+  return ((await res.json()) as { token: string }).token;
 }
 
 async function call(
@@ -42,7 +57,7 @@ async function call(
   input: unknown,
   session?: string,
 ): Promise<{ ok: boolean; value?: Record<string, unknown>; error?: { code: string; message: string } }> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-loket-token': s.url.searchParams.get('token')! };
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-loket-token': s.token, origin: s.url.origin };
   if (session) headers['x-loket-session'] = session;
   const res = await fetch(new URL(`/api/call/${name}`, s.url), { method: 'POST', headers, body: JSON.stringify({ input }) });
   return (await res.json()) as never;
@@ -73,13 +88,13 @@ afterAll(() => {
 describe('npm start without Electron', { timeout: 60_000 }, () => {
   it('serves the app, says where, and syncs with the embedded central after setup', async () => {
     const s = await start();
-    expect(s.lines[0]).toMatch(/^Loket is running at http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+    // The printed address carries a single-use code, never the token itself.
+    expect(s.lines[0]).toMatch(/^Loket is running at http:\/\/127\.0\.0\.1:\d+\/\?code=/);
+    expect(s.lines[0]).not.toContain(s.token);
     expect(s.lines[1]).toContain('embedded central at http://127.0.0.1:');
-    const entry = await fetch(s.url, { redirect: 'manual' });
-    expect(entry.status).toBe(302);
-    const cookie = entry.headers.get('set-cookie')!.split(';')[0]!;
-    const page = await fetch(new URL('/', s.url), { headers: { cookie } });
+    const page = await fetch(new URL('/', s.url));
     expect(page.status).toBe(200);
+    expect(page.headers.get('set-cookie')).toBeNull();
     expect(await page.text()).toContain('<div id="root">');
 
     const before = await call(s, 'sync.status', {});
@@ -97,6 +112,10 @@ describe('npm start without Electron', { timeout: 60_000 }, () => {
       return st.value?.enrolled === true && st.value.pendingOps === 0 && st.value.lastSyncAt ? st.value : undefined;
     });
     expect(synced).toMatchObject({ officeCode: 'lombok', online: true, rejected: 0 });
+    // Everything the workstation and its embedded central (PGlite, blobs, admin token) created is this
+    // account's only: no file wider than 0600, no folder wider than 0700.
+    expect(existsSync(join(dataDir, 'central', 'pgdata'))).toBe(true);
+    expect(widerThanPrivate(dataDir).map((e) => `${e.path} ${e.mode.toString(8)}`)).toEqual([]);
     expect(await stop(s)).toBe(0);
   });
 

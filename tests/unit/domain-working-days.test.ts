@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '@db/migrate.js';
 import { addWorkingDays, businessDate, isWorkingDay, workingDaysBetween } from '@common/domain/shared/working-days.js';

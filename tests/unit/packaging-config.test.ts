@@ -71,15 +71,17 @@ describe('electron-builder.yml', () => {
     }
   });
 
-  it('unpacks better-sqlite3 and every native module from the asar, and rebuilds them for Electron', () => {
+  it('unpacks the SQLite module and every native module from the asar, and rebuilds them for Electron', () => {
     const unpacked = (p: string) => config.asarUnpack.some((g) => minimatch(p, g, { dot: true }));
-    expect(unpacked('node_modules/better-sqlite3/build/Release/better_sqlite3.node')).toBe(true);
-    expect(unpacked('node_modules/better-sqlite3/lib/index.js')).toBe(true);
+    expect(unpacked('node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node')).toBe(true);
+    expect(unpacked('node_modules/better-sqlite3-multiple-ciphers/lib/index.js')).toBe(true);
     expect(unpacked('node_modules/other-native/build/Release/addon.node')).toBe(true);
     expect(unpacked('out/main/electron.cjs')).toBe(false);
     expect(config.npmRebuild).toBe(true);
     const pkg = JSON.parse(readFileSync(repo('package.json'), 'utf8')) as { dependencies: object; devDependencies: object };
-    expect(Object.keys(pkg.dependencies)).toContain('better-sqlite3'); // production deps are what gets packaged
+    // Production deps are what gets packaged; the encrypting build replaces plain better-sqlite3, not beside it.
+    expect(Object.keys(pkg.dependencies)).toContain('better-sqlite3-multiple-ciphers');
+    expect(Object.keys(pkg.dependencies)).not.toContain('better-sqlite3');
     expect(Object.keys(pkg.devDependencies)).toContain('electron'); // electron-builder refuses it in dependencies
   });
 

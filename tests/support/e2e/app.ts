@@ -69,7 +69,7 @@ export async function startApp(label: string, options: { camera?: boolean } = {}
       page.on('console', (msg) => {
         if (msg.type() === 'error' || msg.type() === 'warning') console.error(`[e2e:${label}] console ${msg.type()}: ${msg.text()}`);
       });
-      await page.goto(host.url);
+      await page.goto(host.openUrl());
       return { context, page };
     },
     async call(name, input, sessionToken) {
