@@ -2,6 +2,7 @@ import { AppError } from '@common/contract/result.js';
 import { getLoginFailures, putLoginFailures } from '@db/queries/login-failures.js';
 import { getUserByUsername, type UserRow } from '@db/queries/users.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
+import type { CredentialPurpose } from '@common/central/op-authority.js';
 import { write, type CallContext } from '../kernel/context.js';
 
 export const MAX_FAILURES = 5;
@@ -17,7 +18,12 @@ const lockedMessage = (until: number, now: number): AppError =>
  * the same cost whether or not the user exists; failures count per typed name and lock it for 15 minutes.
  * The caller clears the failure count inside its own write when it succeeds.
  */
-export async function checkCredentials(ctx: CallContext, rawUsername: string, password: string, purpose: string): Promise<UserRow> {
+export async function checkCredentials(
+  ctx: CallContext,
+  rawUsername: string,
+  password: string,
+  purpose: CredentialPurpose,
+): Promise<UserRow> {
   const username = rawUsername.trim().toLowerCase();
   const before = getLoginFailures(ctx.db, username);
   if (before?.locked_until && before.locked_until > ctx.now) {

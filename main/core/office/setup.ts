@@ -38,9 +38,11 @@ export const setupHandlers = {
         updated_at: ctx.now,
       });
       writeProfile(db, input);
+      // The op carries the admin's account: central takes it as the office's first account when it has
+      // none yet, so setup's admin is known there and may act from this desk (server/sync/authorise.ts).
       return {
         change: {
-          entity: 'workstation',
+          entity: 'user',
           entityId: adminId,
           actor: { id: adminId, username: input.admin.username, role: 'admin' },
           summary: {
@@ -48,6 +50,17 @@ export const setupHandlers = {
             workstation: input.workstationName,
             counter: input.counterNumber,
             admin: input.admin.username,
+          },
+          data: {
+            username: input.admin.username,
+            fullName: input.admin.fullName,
+            role: 'admin',
+            services: [],
+            passwordHash: hash,
+            language: input.language,
+            office: input.officeCode,
+            workstation: input.workstationName,
+            counter: input.counterNumber,
           },
         },
       };
