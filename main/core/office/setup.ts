@@ -58,9 +58,6 @@ export const setupHandlers = {
             services: [],
             passwordHash: hash,
             language: input.language,
-            office: input.officeCode,
-            workstation: input.workstationName,
-            counter: input.counterNumber,
           },
         },
       };
