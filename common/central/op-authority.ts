@@ -14,7 +14,10 @@ export type OpRule =
    * actor is required. It is kept for the record and changes nothing at central.
    */
   | { by: 'attempt' }
-  /** The workstation's own housekeeping (keys, enrolment, uploads, training): no officer, no change at central. */
+  /**
+   * The workstation's own housekeeping (keys, uploads, training): no officer acts. It changes nothing at
+   * central beyond naming a file the desk uploaded and central checked by its hash.
+   */
   | { by: 'workstation' }
   /** Setup creates the office's first admin: accepted only while central holds no account of that office. */
   | { by: 'bootstrap' };
@@ -73,7 +76,8 @@ export const OP_RULES = {
   'biometrics.exception': call('biometrics.recordException'),
   'biometrics.acceptLowQuality': call('biometrics.acceptLowQuality'),
   'biometrics.read': call('biometrics.image'),
-  'blob.attach': call('biometrics.capture'),
+  // A content-addressed file the desk uploaded (receipts, captures): recorded, it authorises nothing.
+  'blob.attach': workstation,
 
   'applications.create': call('applications.create'),
   'applications.update': call('applications.update'),
