@@ -188,6 +188,10 @@ export const processingUsers = (db: Db, applicationId: string): string[] =>
     .pluck()
     .all({ id: applicationId }) as string[];
 
+/** The officer who handed the passport over, once it was. */
+export const getHandoverOfficer = (db: Db, applicationId: string): string | undefined =>
+  db.prepare('SELECT officer_id FROM handovers WHERE application_id = ?').pluck().get(applicationId) as string | undefined;
+
 export function insertHandover(
   db: Db,
   h: {
