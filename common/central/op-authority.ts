@@ -35,6 +35,7 @@ export const CREDENTIAL_PURPOSES = [
   'endOfDay.signOff',
   'endOfDay.reopen',
   'applications.adjudicate',
+  'setup.leaveTraining',
 ] as const;
 export type CredentialPurpose = (typeof CREDENTIAL_PURPOSES)[number];
 

@@ -11,7 +11,7 @@ import { EncryptedFileKeyStore, FileKeyStore, KEY_FILE, startSync, TrainingRefus
 import { newKeyPair } from '@main/sync/transport.js';
 import type { FetchLike } from '@main/sync/transport.js';
 import { TRAINING_PASSWORD } from '@main/core/office/training-seed.js';
-import { passwordOf, setUp, tempCore, userSession } from '../support/core.js';
+import { ADMIN_PASSWORD, passwordOf, setUp, tempCore, userSession } from '../support/core.js';
 import { startEmbeddedCentral } from '@server/embedded.js';
 import { preferredStore, startTestCentral, type TestCentral } from '../support/model/central.js';
 import { enrolmentCode, startWorkstation, type TestWorkstation } from '../support/model/workstation.js';
@@ -278,7 +278,7 @@ describe('training mode', () => {
     expect((await w.t.value('sync.status', {})).state).toBe('training');
     const trainingOps = w.t.core.db.prepare('SELECT op_id FROM outbox').pluck().all() as string[];
     expect(trainingOps.length).toBeGreaterThan(0);
-    await w.t.value('setup.leaveTraining', {});
+    await w.t.value('setup.leaveTraining', { username: 'admin', password: ADMIN_PASSWORD });
     await w.client.runCycle();
     const atCentral = await central.central.deps.store.query<{ op_id: string }>(
       'SELECT op_id FROM applied_ops WHERE op_id IN (SELECT jsonb_array_elements_text($1::jsonb))',
