@@ -57,8 +57,8 @@ export const userEntity: EntityDef = {
     if (!toPatch) return { status: 'applied' };
     const parsed = parseData(UserPatch, withoutUndefined(toPatch(op.data) as Record<string, unknown>));
     if (!parsed.ok) return parsed.decision;
-    // The admin created at a workstation's setup lives only on that workstation (central never received it):
-    // its own language and password changes stay local instead of showing as rejected on every change.
+    // An account central never received (a later desk's own setup admin) is refused before this
+    // (actor.unknown); a self-service change to an account central does not hold changes nothing.
     if (!current && SELF_SERVICE.has(op.op)) return { status: 'applied' };
     if (!current || current.deleted) return { status: 'rejected', reason: 'not.found' };
     if (parsed.value.username !== undefined) return { status: 'rejected', reason: 'username.immutable' };
