@@ -17,7 +17,7 @@ import { identityFrom, newKeyPair, Transport } from '../main/sync/transport.js';
 import type { WireOp } from '../common/central/protocol.js';
 import { syncRoutes } from '../common/central/routes.js';
 import { createCentral, type Central } from '../server/app.js';
-import { createEnrolmentCode } from '@server/admin/ops.js';
+import { createEnrolmentCode, createUser } from '@server/admin/ops.js';
 import { appendOnly } from '../server/entities/kinds.js';
 import { loadMigrations, migrate } from '../db/migrate.js';
 import { median, type BenchResult } from './types.js';
@@ -80,17 +80,33 @@ async function enrolRaw(c: BenchCentral): Promise<Transport> {
   return t;
 }
 
-const paymentOp = (deviceSeq: number): WireOp => {
+/** The officer central holds, who records every pushed payment: central authorises each op against its accounts. */
+interface BenchActor {
+  userId: string;
+  username: string;
+}
+
+const paymentOp = (deviceSeq: number, actor: BenchActor): WireOp => {
   const data = { applicationId: uuidv7(), amount: 350_000, method: 'billing', billingCode: String(820_000_000_000_000 + deviceSeq) };
   return {
     opId: uuidv7(),
     deviceSeq,
     entity: 'payment',
     entityId: uuidv7(),
-    op: 'payment.record',
+    op: 'payments.recordBilling',
     baseVersion: null,
     createdAt: Date.now(),
-    payload: { audit: { action: 'payment.record', username: 'petugas1', workstation: 'LOKET-03', at: Date.now() }, data },
+    payload: {
+      audit: {
+        action: 'payments.recordBilling',
+        userId: actor.userId,
+        username: actor.username,
+        role: 'officer',
+        workstation: 'LOKET-03',
+        at: Date.now(),
+      },
+      data,
+    },
     blobs: [],
   };
 };
@@ -129,7 +145,16 @@ async function pushThroughput(): Promise<BenchResult[]> {
   const c = await startCentral(kind);
   try {
     const transport = await enrolRaw(c);
-    const ops = Array.from({ length: PUSH_OPS }, (_, i) => paymentOp(i + 1));
+    const officer = await createUser(c.central.deps, {
+      officeCode: 'banyumanik',
+      username: 'petugas1',
+      fullName: 'Petugas Satu',
+      role: 'officer',
+      password: 'Sementara-2026-x',
+      services: [],
+      language: 'id',
+    });
+    const ops = Array.from({ length: PUSH_OPS }, (_, i) => paymentOp(i + 1, { userId: officer.id, username: officer.username }));
     const batches = Array.from({ length: PUSH_OPS / PUSH_BATCH }, (_, i) => ops.slice(i * PUSH_BATCH, (i + 1) * PUSH_BATCH));
     const t0 = performance.now();
     for (const batch of batches) {

@@ -15,5 +15,14 @@ export const setupCalls = {
   'setup.initialize': defineCall({ input: SetupInput, output: Ack, access: 'public', mutates: true }),
   /** Switches this workstation to its training database, creating and seeding it on first use. */
   'setup.enterTraining': defineCall({ input: Empty, output: Ack, access: 'public', mutates: true }),
-  'setup.leaveTraining': defineCall({ input: Empty, output: Ack, access: 'public', mutates: true }),
+  /**
+   * Back to the live database. Once the workstation is set up, a live admin confirms with their own name and
+   * password (the training accounts' passwords are printed on the login screen, so a training session proves nothing).
+   */
+  'setup.leaveTraining': defineCall({
+    input: z.strictObject({ username: z.string().max(64).optional(), password: z.string().max(256).optional() }),
+    output: Ack,
+    access: 'public',
+    mutates: true,
+  }),
 };

@@ -164,9 +164,33 @@ export function insertTransition(db: Db, t: TransitionRow): void {
 export const listTransitions = (db: Db, applicationId: string): TransitionRow[] =>
   db.prepare('SELECT * FROM application_transitions WHERE application_id = ? ORDER BY at, rowid').all(applicationId) as TransitionRow[];
 
-/** Users who moved the application along (four-eyes: none of them may adjudicate it). */
+/**
+ * Everyone who processed the application (four-eyes: none of them may adjudicate it): whoever moved it
+ * along, and whoever wrote anything to it or its payments and receipts (data, interview notes, documents,
+ * captures) or authorised such a write by override. Read from the audit trail, which every write goes
+ * through, so a new kind of write counts without being listed here.
+ */
 export const processingUsers = (db: Db, applicationId: string): string[] =>
-  db.prepare('SELECT DISTINCT user_id FROM application_transitions WHERE application_id = ?').pluck().all(applicationId) as string[];
+  db
+    .prepare(
+      `WITH touching AS (
+         SELECT user_id, json_extract(summary, '$.overrideBy') AS override_by FROM audit_events
+          WHERE (entity = 'application' AND entity_id = @id)
+             OR json_extract(summary, '$.applicationId') = @id
+             OR (entity = 'payment' AND entity_id IN (SELECT id FROM payments WHERE application_id = @id))
+             OR (entity = 'receipt' AND entity_id IN (SELECT id FROM receipts WHERE application_id = @id))
+         UNION ALL
+         SELECT user_id, override_by FROM application_transitions WHERE application_id = @id
+       )
+       SELECT user_id FROM touching WHERE user_id IS NOT NULL
+       UNION SELECT override_by FROM touching WHERE override_by IS NOT NULL`,
+    )
+    .pluck()
+    .all({ id: applicationId }) as string[];
+
+/** The officer who handed the passport over, once it was. */
+export const getHandoverOfficer = (db: Db, applicationId: string): string | undefined =>
+  db.prepare('SELECT officer_id FROM handovers WHERE application_id = ?').pluck().get(applicationId) as string | undefined;
 
 export function insertHandover(
   db: Db,

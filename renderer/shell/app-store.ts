@@ -15,7 +15,8 @@ interface AppState {
   loadServices(): Promise<void>;
   initialize(input: SetupInput): Promise<Result<unknown>>;
   enterTraining(): Promise<Result<unknown>>;
-  leaveTraining(): Promise<Result<unknown>>;
+  /** A set-up workstation needs a live admin's name and password to leave training. */
+  leaveTraining(credentials?: { username: string; password: string }): Promise<Result<unknown>>;
 }
 
 export const useAppStore = create<AppState>()((set, get) => ({
@@ -53,8 +54,8 @@ export const useAppStore = create<AppState>()((set, get) => ({
     return result;
   },
 
-  async leaveTraining() {
-    const result = await call('setup.leaveTraining', {});
+  async leaveTraining(credentials) {
+    const result = await call('setup.leaveTraining', credentials ?? {});
     await get().load();
     return result;
   },

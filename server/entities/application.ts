@@ -36,6 +36,8 @@ function transition(op: IncomingOp, current: StoredRecord | undefined): Decision
   const t = parsed.value;
   const status = current.data.status as ApplicationStatus;
   if (status !== t.from) return { status: 'rejected', reason: `transition.outOfOrder:${status}` };
+  // The role is central's own for the actor (server/sync/authorise.ts), never the one the op claims.
+  if (t.role !== op.role) return { status: 'rejected', reason: 'actor.forbidden' };
   const rule = findTransition(status, t.transition, t.role);
   if (isRefusal(rule)) return { status: 'rejected', reason: `transition.${rule.code}` };
   if (rule.to !== t.to) return { status: 'rejected', reason: 'transition.target' };

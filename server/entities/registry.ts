@@ -7,7 +7,7 @@ const blobRecord = appendOnly('blob', BlobData);
 const blobEntity: EntityDef = {
   ...blobRecord,
   decide: (op, current, ctx) =>
-    typeof op.data.sha256 === 'string' && op.blobs.includes(op.data.sha256)
+    op.op === 'blob.attach' && typeof op.data.sha256 === 'string' && op.blobs.includes(op.data.sha256)
       ? blobRecord.decide(op, current, ctx)
       : { status: 'rejected', reason: 'blob.unreferenced' },
 };

@@ -22,7 +22,7 @@ const SELF_SERVICE = new Set(['prefs.setLanguage', 'auth.changePassword']);
 const withoutUndefined = (o: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
-function create(op: IncomingOp, current: StoredRecord | undefined, owner: string | undefined): Decision {
+function create(op: IncomingOp, current: StoredRecord | undefined, owner: string | undefined, ownPassword: boolean): Decision {
   const parsed = parseData(CreateData, op.data);
   if (!parsed.ok) return parsed.decision;
   if (current) return { status: 'rejected', reason: 'exists' };
@@ -35,8 +35,8 @@ function create(op: IncomingOp, current: StoredRecord | undefined, owner: string
     disabled: false,
     services: d.services,
     passwordHash: d.passwordHash,
-    // Someone else typed this password: the officer replaces it at the first login.
-    mustChangePassword: true,
+    // Someone else typed this password: the officer replaces it at the first login. Setup's admin chose their own.
+    mustChangePassword: !ownPassword,
     language: d.language ?? 'id',
     createdAt: op.createdAt,
   };
@@ -48,16 +48,17 @@ export const userEntity: EntityDef = {
   flowsDown: true,
   uniqueKeys: ['username'],
   decide(op, current, ctx) {
-    if (op.op === 'users.create') {
+    // Setup's admin arrives as the office's first account (central admits it only to an office without any).
+    if (op.op === 'users.create' || op.op === 'setup.initialize') {
       const username = typeof op.data.username === 'string' ? op.data.username : '';
-      return create(op, current, ctx.keyOwner('username', username));
+      return create(op, current, ctx.keyOwner('username', username), op.op === 'setup.initialize');
     }
     const toPatch = PATCHES[op.op];
     if (!toPatch) return { status: 'applied' };
     const parsed = parseData(UserPatch, withoutUndefined(toPatch(op.data) as Record<string, unknown>));
     if (!parsed.ok) return parsed.decision;
-    // The admin created at a workstation's setup lives only on that workstation (central never received it):
-    // its own language and password changes stay local instead of showing as rejected on every change.
+    // An account central never received (a later desk's own setup admin) is refused before this
+    // (actor.unknown); a self-service change to an account central does not hold changes nothing.
     if (!current && SELF_SERVICE.has(op.op)) return { status: 'applied' };
     if (!current || current.deleted) return { status: 'rejected', reason: 'not.found' };
     if (parsed.value.username !== undefined) return { status: 'rejected', reason: 'username.immutable' };

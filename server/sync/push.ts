@@ -6,6 +6,7 @@ import type { EntityRegistry } from '../entities/registry.js';
 import type { Decision, StoredRecord } from '../entities/types.js';
 import type { Sql, Store } from '../store/store.js';
 import { BUSINESS_DAY_ENTITY, businessDateOf, isClosedDay } from '../entities/business-day.js';
+import { accountsOf, actorRefs, authorise, officeHasAccounts } from './authorise.js';
 import {
   allocateSeqs,
   insertAppliedOps,
@@ -41,7 +42,6 @@ interface StoredResult {
 }
 
 const keyOf = (entity: string, id: string): string => `${entity}\u0000${id}`;
-const textOf = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const publicState = (r: StoredRecord | undefined): RecordState | null =>
   r ? { version: r.version, data: r.data, deleted: r.deleted } : null;
 
@@ -125,8 +125,9 @@ async function decideAll(sql: Sql, deps: PushDeps, ws: PushingWorkstation, ops: 
   // The business days the ops fall in come along, so entities can refuse changes to a closed day.
   const tz = (await sql.query<{ tz: string }>('SELECT tz FROM offices WHERE code = $1', [office]))[0]?.tz ?? 'Asia/Jakarta';
   const days = [...new Set(ops.map((o) => businessDateOf(o.createdAt, tz)))].map((id) => ({ entity: BUSINESS_DAY_ENTITY, id }));
-  for (const r of await loadRecords(sql, office, [...ops.map((o) => ({ entity: o.entity, id: o.entityId })), ...days]))
+  for (const r of await loadRecords(sql, office, [...ops.map((o) => ({ entity: o.entity, id: o.entityId })), ...days, ...actorRefs(ops)]))
     records.set(keyOf(r.entity, r.entity_id), r);
+  const accounts = accountsOf(records, keyOf, await officeHasAccounts(sql, office));
   const dayClosed = (at: number): boolean => isClosedDay(records.get(keyOf(BUSINESS_DAY_ENTITY, businessDateOf(at, tz))));
   const keyRefs = ops.flatMap((o) =>
     deps.registry.get(o.entity).uniqueKeys.flatMap((key) => {
@@ -144,14 +145,15 @@ async function decideAll(sql: Sql, deps: PushDeps, ws: PushingWorkstation, ops: 
     const key = keyOf(op.entity, op.entityId);
     const current = records.get(key);
     const missing = op.blobs.filter((b) => !blobs.has(b));
-    const decision: Decision =
-      missing.length > 0
+    const verdict = authorise(op, accounts);
+    const decision: Decision = !verdict.ok
+      ? { status: 'rejected', reason: verdict.reason }
+      : missing.length > 0
         ? { status: 'rejected', reason: `blob.missing:${missing.join(',')}` }
-        : def.decide(
-            { ...op, data: op.payload.data, origin: ws.id, role: textOf(op.payload.audit.role), actor: textOf(op.payload.audit.username) },
-            current,
-            { keyOwner: (k, v) => owners.get(`${op.entity}\u0000${k}\u0000${v}`), dayClosed },
-          );
+        : def.decide({ ...op, data: op.payload.data, origin: ws.id, role: verdict.role, actor: verdict.actor }, current, {
+            keyOwner: (k, v) => owners.get(`${op.entity}\u0000${k}\u0000${v}`),
+            dayClosed,
+          });
     const next = decision.status === 'applied' && def.flowsDown ? decision.next : undefined;
     if (next) {
       records.set(key, next);

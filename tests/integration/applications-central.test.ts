@@ -23,6 +23,13 @@ afterAll(async () => {
 });
 
 const q = <T>(text: string, params: unknown[] = []) => central.central.deps.store.query<T>(text, params);
+/** The audit the officer's own ops carry (a real account of the office): forged ops below reuse it. */
+const officerAudit = (): Record<string, unknown> =>
+  (
+    JSON.parse(ws.t.core.db.prepare("SELECT payload FROM outbox WHERE op = 'applications.create' LIMIT 1").pluck().get() as string) as {
+      audit: Record<string, unknown>;
+    }
+  ).audit;
 
 describe('applications on central', () => {
   it("follows the counter's transitions, rejects one out of order and queues notifications", async () => {
@@ -52,7 +59,7 @@ describe('applications on central', () => {
       entity_id: app.id,
       op: 'applications.transition',
       payload: JSON.stringify({
-        audit: {},
+        audit: officerAudit(),
         data: {
           number: app.number,
           transition: 'pay',
@@ -74,7 +81,7 @@ describe('applications on central', () => {
       entity_id: app.id,
       op: 'applications.transition',
       payload: JSON.stringify({
-        audit: {},
+        audit: officerAudit(),
         data: {
           number: app.number,
           transition: 'cancel',

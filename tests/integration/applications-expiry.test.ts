@@ -39,7 +39,7 @@ async function toReady(serial: number) {
   await d.t.value('applications.transition', { id: app.id, action: 'interview' }, d.officer);
   await d.t.value(
     'payments.waive',
-    { applicationId: app.id, reason: 'Dibebaskan oleh peraturan', overrideToken: await override(d, 'fee.waive') },
+    { applicationId: app.id, reason: 'Dibebaskan oleh peraturan', overrideToken: await override(d, 'fee.waive', d.officer, 'supervisor2') },
     d.officer,
   );
   for (const action of ['pay', 'submit'] as const) await d.t.value('applications.transition', { id: app.id, action }, d.officer);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeNik } from '@common/domain/applications/nik.js';
 import { composeTd3 } from '@common/domain/applications/mrz.js';
-import { passwordOf } from '../support/core.js';
+import { passwordOf, userSession } from '../support/core.js';
 import { dbDigest } from '../support/snapshot.js';
 import {
   BUDI_NIK,
@@ -120,7 +120,11 @@ describe('a walk-in from check-in to hand-over', () => {
     ).toEqual(['FORBIDDEN', { overrideRequired: 'payment.manual' }]);
     const confirmed = await t.value(
       'payments.confirmManual',
-      { paymentId: payment.id, proofReference: 'NTPN 1234ABCD', overrideToken: await override(d, 'payment.manual') },
+      {
+        paymentId: payment.id,
+        proofReference: 'NTPN 1234ABCD',
+        overrideToken: await override(d, 'payment.manual', d.officer, 'supervisor2'),
+      },
       officer,
     );
     expect(confirmed.payments[0]).toMatchObject({
@@ -400,7 +404,11 @@ describe('fee waiver and four-eyes adjudication', () => {
     ).toEqual(['FORBIDDEN', { overrideRequired: 'fee.waive' }]);
     const waived = await d.t.value(
       'payments.waive',
-      { applicationId: app.id, reason: 'Pekerja migran pertama kali', overrideToken: await override(d, 'fee.waive') },
+      {
+        applicationId: app.id,
+        reason: 'Pekerja migran pertama kali',
+        overrideToken: await override(d, 'fee.waive', d.officer, 'supervisor2'),
+      },
       d.officer,
     );
     expect(waived.payments[0]).toMatchObject({ kind: 'waiver', status: 'waived', amount: 0, reason: 'Pekerja migran pertama kali' });
@@ -420,6 +428,55 @@ describe('fee waiver and four-eyes adjudication', () => {
   });
 });
 
+describe('four eyes counts every write, not only the steps', () => {
+  type App = Awaited<ReturnType<typeof toInterviewed>>;
+  // Grants the waivers the cases below do not test, so neither supervisor who adjudicates touched them.
+  beforeAll(async () => {
+    await userSession(d.t, d.admin, 'supervisor3', 'supervisor');
+  });
+  const waive = async (id: string, by: string) =>
+    d.t.value(
+      'payments.waive',
+      { applicationId: id, reason: 'Pekerja migran pertama kali', overrideToken: await override(d, 'fee.waive', d.officer, by) },
+      d.officer,
+    );
+  const approveAs = async (id: string, token: string, username: string) =>
+    errorOf(await d.t.call('applications.adjudicate', { id, decision: 'approve', password: passwordOf(username) }, token));
+
+  it.each([
+    [
+      'wrote the interview notes',
+      41,
+      (a: App) => d.t.value('applications.setInterviewNotes', { id: a.id, notes: 'Wawancara ulang.' }, d.supervisor2),
+    ],
+    [
+      "edited the applicant's data",
+      42,
+      (a: App) =>
+        d.t.value(
+          'applications.update',
+          {
+            id: a.id,
+            baseVersion: a.version,
+            draft: walkInDraft({ nik: a.applicant.nik, birthDate: '1990-03-03', fullName: 'Nama Diubah' }),
+          },
+          d.supervisor2,
+        ),
+    ],
+    ['authorised the fee waiver by override', 43, (a: App) => waive(a.id, 'supervisor2')],
+  ])('a supervisor who %s cannot approve; another supervisor can', async (_what, serial, touch) => {
+    const app = await toInterviewed(
+      walkInDraft({ nik: composeNik({ region: '337410', birthDate: '1990-03-03', sex: 'M', serial }), birthDate: '1990-03-03' }),
+    );
+    await touch(app);
+    if (!(await d.t.value('applications.get', { id: app.id }, d.officer)).payments.some((p) => p.status === 'waived'))
+      await waive(app.id, 'supervisor3');
+    for (const action of ['pay', 'submit'] as const) await d.t.value('applications.transition', { id: app.id, action }, d.officer);
+    expect(await approveAs(app.id, d.supervisor2, 'supervisor2')).toEqual(['FORBIDDEN', { guard: 'freshAuthFourEyes' }]);
+    expect(await approveAs(app.id, d.supervisor, 'supervisor1')).toBe('ok');
+  });
+});
+
 describe('expiry of uncollected passports', () => {
   it('expires a passport 30 days after it was ready, not before', async () => {
     const app = await toInterviewed(
@@ -431,7 +488,11 @@ describe('expiry of uncollected passports', () => {
     );
     await d.t.value(
       'payments.waive',
-      { applicationId: app.id, reason: 'Dibebaskan oleh peraturan', overrideToken: await override(d, 'fee.waive') },
+      {
+        applicationId: app.id,
+        reason: 'Dibebaskan oleh peraturan',
+        overrideToken: await override(d, 'fee.waive', d.officer, 'supervisor2'),
+      },
       d.officer,
     );
     for (const action of ['pay', 'submit'] as const) await d.t.value('applications.transition', { id: app.id, action }, d.officer);

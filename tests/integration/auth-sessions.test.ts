@@ -102,4 +102,16 @@ describe('locked accounts and supervisors', () => {
     expect((await t.value('users.unlock', { id }, sup)).lockedUntil).toBeNull();
     expect(code(await t.call('auth.login', { username: 'petugas4', password: passwordOf('petugas4') }))).toBeNull();
   });
+
+  it("a supervisor cannot lift an admin's lockout; another admin can", async () => {
+    const admin = await setUp(t);
+    const sup = await userSession(t, admin, 'spv5', 'supervisor');
+    await userSession(t, admin, 'admin2', 'admin');
+    for (let i = 0; i < 5; i++) await t.call('auth.login', { username: 'admin2', password: 'salah-sandi-2026' });
+    const id = (await t.value('users.list', {}, admin)).find((u) => u.username === 'admin2')!.id;
+    expect(code(await t.call('users.unlock', { id }, sup))).toBe('FORBIDDEN');
+    expect(code(await t.call('auth.login', { username: 'admin2', password: passwordOf('admin2') }))).toBe('ACCOUNT_LOCKED');
+    expect((await t.value('users.unlock', { id }, admin)).lockedUntil).toBeNull();
+    expect(code(await t.call('auth.login', { username: 'admin2', password: passwordOf('admin2') }))).toBeNull();
+  });
 });

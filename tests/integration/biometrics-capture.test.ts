@@ -18,6 +18,7 @@ import { dbDigest } from '../support/snapshot.js';
 let sim: SimulatorProcess;
 let t: TempCore;
 let officer: string;
+let admin: string;
 let bio: InstalledBiometrics;
 let app: string;
 
@@ -27,7 +28,7 @@ const install = () =>
 beforeAll(async () => {
   sim = await startSimulatorProcess({ args: ['--port', '0', '--delay', '10'] });
   t = tempCore();
-  const admin = await setUp(t);
+  admin = await setUp(t);
   officer = await userSession(t, admin, 'petugas1', 'officer');
   await userSession(t, admin, 'spv1', 'supervisor');
   bio = install();
@@ -95,6 +96,27 @@ describe('capturing an applicant', () => {
     const img = await t.value('biometrics.image', { recordId: r.attempt.items[0]!.recordId! }, officer);
     expect(img.mime).toBe('image/png');
     expect(t.core.db.prepare('SELECT format FROM biometric_records WHERE id = ?').pluck().get(img.recordId)).toBe('iso19794-5');
+  });
+
+  it('shows images only to who processes, adjudicates or hands over the application, and audits each view', async () => {
+    const r = await t.value('biometrics.capture', { applicationId: app, modality: 'face' }, officer);
+    const recordId = r.attempt.items[0]!.recordId!;
+    const other = await userSession(t, admin, `petugas-${app.slice(-6)}`, 'officer');
+    const spv = (await t.value('auth.login', { username: 'spv1', password: passwordOf('spv1') })).sessionToken;
+    const views = () => t.core.db.prepare("SELECT count(*) FROM audit_events WHERE action = 'biometrics.read'").pluck().get() as number;
+    const before = views();
+    for (const token of [other, spv, admin]) {
+      const refused = await t.call('biometrics.image', { recordId }, token);
+      expect(refused.ok ? 'shown' : refused.error.code).toBe('FORBIDDEN');
+    }
+    expect(views()).toBe(before);
+    // Waiting for a decision, the adjudicating supervisor sees it; ready, the officer handing it over does.
+    t.core.db.prepare("UPDATE applications SET status = 'submitted' WHERE id = ?").run(app);
+    expect((await t.value('biometrics.image', { recordId }, spv)).recordId).toBe(recordId);
+    t.core.db.prepare("UPDATE applications SET status = 'ready' WHERE id = ?").run(app);
+    expect((await t.value('biometrics.image', { recordId }, other)).recordId).toBe(recordId);
+    expect((await t.value('biometrics.image', { recordId }, officer)).recordId).toBe(recordId);
+    expect(views()).toBe(before + 3);
   });
 
   it('chains the device hashes across modalities of one application', async () => {

@@ -6,9 +6,10 @@ import { passwordOf, setUp, tempCore, userSession, type TempCore } from '../supp
 
 let t: TempCore;
 let officer: string;
+let admin: string;
 beforeEach(async () => {
   t = tempCore();
-  const admin = await setUp(t);
+  admin = await setUp(t);
   officer = await userSession(t, admin, 'petugas1', 'officer');
   await userSession(t, admin, 'spv1', 'supervisor');
 });
@@ -50,6 +51,18 @@ describe('supervisor override', () => {
     expect(login.ok ? null : login.error.code).toBe('ACCOUNT_LOCKED');
     t.advance(15 * 60_000);
     expect((await t.call('auth.login', { username: 'spv1', password: passwordOf('spv1') })).ok).toBe(true);
+  });
+
+  it('stays valid at its own desk when another desk presents it', async () => {
+    const a = await grant('fee.waive');
+    if (!a.ok) throw new Error('grant failed');
+    const elsewhere = await userSession(t, admin, 'petugas2', 'officer');
+    expect(() => takeOverride(authorize(t.core, 'auth.session', elsewhere), a.value.overrideToken, 'fee.waive')).toThrow(
+      /supervisor override/,
+    );
+    expect(takeOverride(authorize(t.core, 'auth.session', officer), a.value.overrideToken, 'fee.waive').supervisorId).toBe(
+      a.value.supervisorId,
+    );
   });
 
   it('refuses officers, wrong passwords and audits the grant', async () => {

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDateOf } from '@server/entities/business-day.js';
 import { preferredStore, startTestCentral, storeKinds, type TestCentral } from '../support/model/central.js';
-import { enrolIdentity, wireOp } from '../support/model/signed.js';
+import { auditBy, centralActor, enrolIdentity, wireOp, type Actor } from '../support/model/signed.js';
+import type { Role } from '@common/domain/shared/roles.js';
 import { centralClient } from '../support/central-client.js';
 import { syncRoutes } from '@common/central/routes.js';
 import type { OpResult, WireOp } from '@common/central/protocol.js';
@@ -22,7 +23,9 @@ const MORNING = Date.UTC(2026, 10, 20, 2, 0);
 
 let counter = 0;
 const appNumber = () => `BYM-261120-01-${String(++counter).padStart(4, '0')}`;
-const audit = (role: string, username = role) => ({ action: 'x', role, username });
+// Accounts central holds, one per role and office, named after their role: made in beforeAll.
+const people = new Map<string, Actor>();
+const audit = (role: Role, office = 'banyumanik') => auditBy(people.get(`${office}/${role}`)!);
 
 describe.each(storeKinds())('central DAY_CLOSED on %s', (kind) => {
   let central: TestCentral;
@@ -53,7 +56,7 @@ describe.each(storeKinds())('central DAY_CLOSED on %s', (kind) => {
       op: 'applications.create',
       createdAt: at,
       payload: {
-        audit: audit('officer'),
+        audit: audit('officer', officeCode),
         data: {
           number: appNumber(),
           officeCode,
@@ -64,7 +67,7 @@ describe.each(storeKinds())('central DAY_CLOSED on %s', (kind) => {
         },
       },
     });
-  const signOff = (id: Identity, role: string, date = DAY, at = NEXT + 3_600_000) =>
+  const signOff = (id: Identity, role: Role, date = DAY, at = NEXT + 3_600_000) =>
     wireOp(next(id), {
       entity: 'business_day',
       entityId: date,
@@ -72,7 +75,7 @@ describe.each(storeKinds())('central DAY_CLOSED on %s', (kind) => {
       createdAt: at,
       payload: { audit: audit(role), data: { date, reportHash: 'a'.repeat(64), discrepancies: 0, total: 650000 } },
     });
-  const reopen = (id: Identity, role: string, reason: string, date = DAY) =>
+  const reopen = (id: Identity, role: Role, reason: string, date = DAY) =>
     wireOp(next(id), {
       entity: 'business_day',
       entityId: date,
@@ -86,6 +89,9 @@ describe.each(storeKinds())('central DAY_CLOSED on %s', (kind) => {
     counterWs = await enrolIdentity(central, 'banyumanik', 'LOKET-01');
     supervisorWs = await enrolIdentity(central, 'banyumanik', 'SPV-01');
     batam = await enrolIdentity(central, 'batam', 'LOKET-01');
+    for (const role of ['officer', 'supervisor', 'admin'] as const)
+      people.set(`banyumanik/${role}`, await centralActor(central, 'banyumanik', role, role));
+    people.set('batam/officer', await centralActor(central, 'batam', 'officer', 'officer'));
   });
   afterAll(() => central?.close());
 
@@ -99,7 +105,7 @@ describe.each(storeKinds())('central DAY_CLOSED on %s', (kind) => {
     const early = createApp(counterWs, MORNING);
     expect(await one(counterWs, early)).toMatchObject({ status: 'applied' });
 
-    expect(await one(counterWs, signOff(counterWs, 'officer'))).toMatchObject({ status: 'rejected', reason: 'role.forbidden' });
+    expect(await one(counterWs, signOff(counterWs, 'officer'))).toMatchObject({ status: 'rejected', reason: 'actor.forbidden' });
     expect(await record('business_day', DAY)).toBeUndefined();
     expect(await one(supervisorWs, signOff(supervisorWs, 'supervisor'))).toMatchObject({ status: 'applied' });
     expect((await record('business_day', DAY))?.data).toMatchObject({ date: DAY, status: 'closed', closedBy: 'supervisor' });
@@ -158,7 +164,7 @@ describe.each(storeKinds())('central DAY_CLOSED on %s', (kind) => {
   it('reopens only for an admin with a reason; the day then takes changes again', async () => {
     expect(await one(supervisorWs, reopen(supervisorWs, 'supervisor', 'Salah hitung'))).toMatchObject({
       status: 'rejected',
-      reason: 'role.forbidden',
+      reason: 'actor.forbidden',
     });
     expect(await one(supervisorWs, reopen(supervisorWs, 'admin', '  '))).toMatchObject({
       status: 'rejected',

@@ -12,7 +12,7 @@ import { startEmbeddedCentral } from '@server/embedded.js';
 import type { EntityDef } from '@server/entities/types.js';
 import { centralLog } from '@server/http/log.js';
 import { ADMIN_TOKEN, createTestDatabase, preferredStore, startTestCentral, type TestCentral } from '../support/model/central.js';
-import { enrolIdentity, sendSigned, wireOp } from '../support/model/signed.js';
+import { auditBy, centralActor, enrolIdentity, sendSigned, wireOp, type Actor } from '../support/model/signed.js';
 import { workstationLog } from '../support/log.js';
 import { userSession } from '../support/core.js';
 import { BUDI_NIK, walkInDraft } from '../support/applications-fixtures.js';
@@ -45,6 +45,7 @@ describe('central logs codes and ids, not personal data', () => {
   const file = join(dir, 'central.log');
   let central: TestCentral;
   let ws: Identity;
+  let admin: Actor;
   const logText = () => readFileSync(file, 'utf8');
   const entries = () =>
     logText()
@@ -58,6 +59,7 @@ describe('central logs codes and ids, not personal data', () => {
       log: centralLog('debug', pino.destination({ dest: file, sync: true })),
     });
     ws = await enrolIdentity(central);
+    admin = await centralActor(central, 'banyumanik', 'admin');
   });
   afterAll(async () => {
     await central?.close();
@@ -70,7 +72,7 @@ describe('central logs codes and ids, not personal data', () => {
       entityId: randomUUID(),
       op: 'users.update',
       baseVersion: 1,
-      payload: { audit: { username: 'petugas1' }, data: personal },
+      payload: { audit: auditBy(admin), data: personal },
     });
     const r = await sendSigned(central, ws, 'POST', '/v1/push', { officeCode: 'banyumanik', ops: [op] });
     expect(r.status).toBe(200);
@@ -87,7 +89,12 @@ describe('central logs codes and ids, not personal data', () => {
   });
 
   it('logs a failing handler as INTERNAL with the error scrubbed of what it quoted', async () => {
-    const op = wireOp(2, { entity: 'fragile', entityId: randomUUID(), op: 'fragile.create', payload: { audit: {}, data: personal } });
+    const op = wireOp(2, {
+      entity: 'fragile',
+      entityId: randomUUID(),
+      op: 'users.update',
+      payload: { audit: auditBy(admin), data: personal },
+    });
     const r = await sendSigned(central, ws, 'POST', '/v1/push', { officeCode: 'banyumanik', ops: [op] });
     expect([r.status, r.body.error?.code]).toEqual([500, 'INTERNAL']);
     const line = entries().find((e) => e.code === 'INTERNAL');

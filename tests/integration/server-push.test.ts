@@ -4,24 +4,28 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergePatch, appendOnly, sameValue } from '@server/entities/kinds.js';
 import { startTestCentral, storeKinds, type TestCentral } from '../support/model/central.js';
-import { enrolIdentity, wireOp } from '../support/model/signed.js';
+import { auditBy, centralActor, enrolIdentity, wireOp, type Actor } from '../support/model/signed.js';
 import { centralClient } from '../support/central-client.js';
 import { adminRoutes, syncRoutes } from '@common/central/routes.js';
 import type { SnapshotResponse, WireOp } from '@common/central/protocol.js';
 import type { Identity } from '@main/sync/transport.js';
 
-const userCreate = (seq: number, id: string, username: string) =>
+// The office's admins at central, made in beforeAll: every change below is theirs.
+const admins: Record<string, Actor> = {};
+const adminOf = (office: string): Actor => admins[office]!;
+
+const userCreate = (seq: number, id: string, username: string, office = 'banyumanik') =>
   wireOp(seq, {
     entity: 'user',
     entityId: id,
     op: 'users.create',
     payload: {
-      audit: {},
+      audit: auditBy(adminOf(office)),
       data: { username, fullName: 'Nama Lengkap', role: 'officer', services: [], passwordHash: 'scrypt$1$1$1$abc$def' },
     },
   });
 const userUpdate = (seq: number, id: string, data: Record<string, unknown>, baseVersion: number | null) =>
-  wireOp(seq, { entity: 'user', entityId: id, op: 'users.update', baseVersion, payload: { audit: {}, data } });
+  wireOp(seq, { entity: 'user', entityId: id, op: 'users.update', baseVersion, payload: { audit: auditBy(adminOf('banyumanik')), data } });
 
 describe('entity rules (pure)', () => {
   const rec = {
@@ -101,6 +105,7 @@ describe.each(storeKinds())('push and pull at central on %s', (kind) => {
     a = await enrolIdentity(central, 'banyumanik', 'A');
     b = await enrolIdentity(central, 'banyumanik', 'B');
     other = await enrolIdentity(central, 'batam', 'C');
+    for (const office of ['banyumanik', 'batam']) admins[office] = await centralActor(central, office, 'admin');
   });
   afterAll(() => central?.close());
 
@@ -146,19 +151,19 @@ describe.each(storeKinds())('push and pull at central on %s', (kind) => {
     ]);
   });
 
-  it("keeps a local-only account's own language and password changes local instead of rejecting them", async () => {
+  it('refuses the changes of an account central does not know, even to itself', async () => {
     const setupAdmin = randomUUID();
     const lang = wireOp(next(a), {
       entity: 'user',
       entityId: setupAdmin,
       op: 'prefs.setLanguage',
       baseVersion: null,
-      payload: { audit: {}, data: { language: 'en' } },
+      payload: { audit: { userId: setupAdmin, username: 'admin-lokal', role: 'admin' }, data: { language: 'en' } },
     });
     const other = userUpdate(next(a), setupAdmin, { fullName: 'Bukan Diri Sendiri' }, 1);
     const r = await push(a, [lang, other]);
     expect(r.results.map((x) => [x.status, x.reason])).toEqual([
-      ['applied', null],
+      ['rejected', 'actor.unknown'],
       ['rejected', 'not.found'],
     ]);
   });
@@ -182,7 +187,7 @@ describe.each(storeKinds())('push and pull at central on %s', (kind) => {
         entityId: id,
         op: 'sync.resolve',
         baseVersion: 3,
-        payload: { audit: {}, data: { fields: { fullName: 'Nama Dari B' }, resolves: 'x' } },
+        payload: { audit: auditBy(adminOf('banyumanik')), data: { fields: { fullName: 'Nama Dari B' }, resolves: 'x' } },
       }),
     ]);
     expect(resolved.results[0]).toMatchObject({ status: 'applied', version: 4 });
@@ -192,13 +197,18 @@ describe.each(storeKinds())('push and pull at central on %s', (kind) => {
     await push(a, [userCreate(next(a), randomUUID(), 'kembar')]);
     const dup = await push(b, [userCreate(next(b), randomUUID(), 'kembar')]);
     expect(dup.results[0]).toMatchObject({ status: 'rejected', reason: 'username.taken' });
-    const elsewhere = await push(other, [userCreate(next(other), randomUUID(), 'kembar')], 'batam');
+    const elsewhere = await push(other, [userCreate(next(other), randomUUID(), 'kembar', 'batam')], 'batam');
     expect(elsewhere.results[0]).toMatchObject({ status: 'applied' });
   });
 
   it('refuses workstation changes to reference data (central wins)', async () => {
     const r = await push(a, [
-      wireOp(next(a), { entity: 'office', entityId: 'banyumanik', op: 'office.rename', payload: { audit: {}, data: { name: 'X' } } }),
+      wireOp(next(a), {
+        entity: 'office',
+        entityId: 'banyumanik',
+        op: 'settings.update',
+        payload: { audit: auditBy(adminOf('banyumanik')), data: { name: 'X' } },
+      }),
     ]);
     expect(r.results[0]).toMatchObject({ status: 'rejected', reason: 'central.owned' });
   });
@@ -211,7 +221,10 @@ describe.each(storeKinds())('push and pull at central on %s', (kind) => {
         entityId: randomUUID(),
         op: 'blob.attach',
         blobs: [sha],
-        payload: { audit: {}, data: { sha256: sha, size: 3, mime: 'x/y', name: 'n', ownerEntity: null, ownerId: null } },
+        payload: {
+          audit: auditBy(adminOf('banyumanik')),
+          data: { sha256: sha, size: 3, mime: 'x/y', name: 'n', ownerEntity: null, ownerId: null },
+        },
       }),
     ]);
     expect(r.results[0]).toMatchObject({ status: 'rejected', reason: `blob.missing:${sha}` });
@@ -220,7 +233,12 @@ describe.each(storeKinds())('push and pull at central on %s', (kind) => {
   it('keeps ops of unregistered entities in the journal, published nowhere', async () => {
     const before = await lastSeq();
     const r = await push(a, [
-      wireOp(next(a), { entity: 'ticket', entityId: randomUUID(), op: 'queue.issue', payload: { audit: {}, data: { number: 'A001' } } }),
+      wireOp(next(a), {
+        entity: 'ticket',
+        entityId: randomUUID(),
+        op: 'queue.issue',
+        payload: { audit: auditBy(adminOf('banyumanik')), data: { number: 'A001' } },
+      }),
     ]);
     expect(r.results[0]).toMatchObject({ status: 'applied' });
     expect(await lastSeq()).toBe(before);
@@ -232,7 +250,7 @@ describe.each(storeKinds())('push and pull at central on %s', (kind) => {
     expect(body.cursor).toBe(await lastSeq());
     expect(body.changes.some((c) => c.entity === 'office' && c.data.name === 'Kantor Imigrasi Banyumanik')).toBe(true);
     const batam = await pulled(other, 0, { limit: 5000 });
-    expect(batam.changes.filter((c) => c.entity === 'user').map((c) => c.data.username)).toEqual(['kembar']);
+    expect(batam.changes.filter((c) => c.entity === 'user').map((c) => c.data.username)).toEqual([adminOf('batam').username, 'kembar']);
   });
 
   it('pages by limit and says when there is more', async () => {

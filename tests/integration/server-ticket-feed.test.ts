@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TICKET_ENTITY, TicketData } from '@common/central/ticket-record.js';
 import type { LocalTicket } from '@common/contract/queue/sync.js';
 import { startTestCentral, storeKinds, type TestCentral } from '../support/model/central.js';
-import { enrolIdentity, wireOp } from '../support/model/signed.js';
+import { auditBy, centralActor, enrolIdentity, wireOp, type Actor } from '../support/model/signed.js';
 import { centralClient } from '../support/central-client.js';
 import { queueRoutes, syncRoutes, ticketActionRoutes } from '@common/central/routes.js';
 import type { Identity } from '@main/sync/transport.js';
@@ -19,6 +19,7 @@ describe.each(storeKinds())('queue tickets in the change feed on %s', (kind) => 
   // Real time while enrolling (signed with the real clock), the test's day after.
   let clock = Date.now();
   let deviceSeq = 0;
+  let admin: Actor;
   const rid = () => randomUUID().replace(/-/g, '');
   const client = () => centralClient(central, ws, () => ({ timestamp: clock }));
   const issue = async (serviceCode = 'PENGAMBILAN', requestId = rid()) =>
@@ -51,6 +52,7 @@ describe.each(storeKinds())('queue tickets in the change feed on %s', (kind) => 
   beforeAll(async () => {
     central = await startTestCentral(kind, { now: () => clock });
     ws = await enrolIdentity(central, 'banyumanik', 'FEED-01');
+    admin = await centralActor(central, 'banyumanik', 'admin');
     clock = START;
   });
   afterAll(() => central?.close());
@@ -256,9 +258,9 @@ describe.each(storeKinds())('queue tickets in the change feed on %s', (kind) => 
     const change = await push({
       entity: TICKET_ENTITY,
       entityId: t.id,
-      op: 'ticket.update',
+      op: 'sync.resolve',
       baseVersion: 1,
-      payload: { audit: {}, data: { status: 'done' } },
+      payload: { audit: auditBy(admin), data: { status: 'done' } },
     });
     expect(change).toMatchObject({ status: 'rejected', reason: 'central.owned', current: { version: 1, data: { status: 'waiting' } } });
     // What main/core/queue/handlers.ts sends for every press at a counter: the audit of a queue action.
@@ -266,7 +268,7 @@ describe.each(storeKinds())('queue tickets in the change feed on %s', (kind) => 
       entity: TICKET_ENTITY,
       entityId: t.id,
       op: 'queue.callNext',
-      payload: { audit: { action: 'queue.callNext' }, data: { mode: 'central' } },
+      payload: { audit: { action: 'queue.callNext', ...auditBy(admin) }, data: { mode: 'central' } },
     });
     expect(audit).toMatchObject({ status: 'applied' });
     expect(await lastSeq()).toBe(before);
@@ -289,7 +291,7 @@ describe.each(storeKinds())('queue tickets in the change feed on %s', (kind) => 
         entityId: randomUUID(),
         op: 'users.create',
         payload: {
-          audit: {},
+          audit: auditBy(admin),
           data: { username: `serentak${n}`, fullName: 'Nama Lengkap', role: 'officer', services: [], passwordHash: 'scrypt$1$1$1$abc$def' },
         },
       }),

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TRAINING_DB_FILE } from '@main/core/core.js';
 import { TRAINING_PASSWORD } from '@main/core/office/training-seed.js';
-import { setUp, tempCore, type TempCore } from '../support/core.js';
+import { ADMIN_PASSWORD, passwordOf, setUp, tempCore, userSession, type TempCore } from '../support/core.js';
 
 let t: TempCore;
 beforeEach(() => {
@@ -54,5 +54,19 @@ describe('training mode', () => {
     await setUp(t);
     const anonymous = await t.call('setup.enterTraining', {});
     expect(anonymous.ok ? null : anonymous.error.code).toBe('FORBIDDEN');
+  });
+
+  it('goes back live on a set-up workstation only for a live admin, not for anyone or a training account', async () => {
+    const admin = await setUp(t);
+    await userSession(t, admin, 'petugas9', 'officer');
+    await t.value('setup.enterTraining', {}, admin);
+    const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error!.code);
+    expect(code(await t.call('setup.leaveTraining', {}))).toBe('INVALID_CREDENTIALS');
+    // The training admin's password is printed on the login screen: it proves nothing about the live office.
+    expect(code(await t.call('setup.leaveTraining', { username: 'admin', password: TRAINING_PASSWORD }))).toBe('INVALID_CREDENTIALS');
+    expect(code(await t.call('setup.leaveTraining', { username: 'petugas9', password: passwordOf('petugas9') }))).toBe('FORBIDDEN');
+    expect(t.core.training).toBe(true);
+    expect(code(await t.call('setup.leaveTraining', { username: 'admin', password: ADMIN_PASSWORD }))).toBe('ok');
+    expect(t.core.training).toBe(false);
   });
 });

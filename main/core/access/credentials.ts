@@ -2,6 +2,7 @@ import { AppError } from '@common/contract/result.js';
 import { getLoginFailures, putLoginFailures } from '@db/queries/login-failures.js';
 import { getUserByUsername, type UserRow } from '@db/queries/users.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
+import type { CredentialPurpose } from '@common/central/op-authority.js';
 import { write, type CallContext } from '../kernel/context.js';
 
 export const MAX_FAILURES = 5;
@@ -57,7 +58,7 @@ export async function checkCredentials(
   ctx: CallContext,
   rawUsername: string,
   password: string,
-  purpose: string,
+  purpose: CredentialPurpose,
   check: CredentialCheck = {},
 ): Promise<UserRow> {
   const username = rawUsername.trim().toLowerCase();

@@ -21,12 +21,15 @@ export class OverrideStore {
     return token;
   }
 
-  /** Returns the grant and forgets it; undefined when unknown, used, expired, or for another action or desk. */
+  /**
+   * Returns the grant and forgets it; undefined when unknown, used, expired, or for another action or desk.
+   * A token presented at another desk is not its desk's to spend: it stays valid where it was granted.
+   */
   take(token: string, action: OverrideAction, sessionId: string, now: number): OverrideGrant | undefined {
     const grant = this.grants.get(token);
-    if (!grant) return undefined;
+    if (!grant || grant.sessionId !== sessionId) return undefined;
     this.grants.delete(token);
-    if (grant.expiresAt <= now || grant.action !== action || grant.sessionId !== sessionId) return undefined;
+    if (grant.expiresAt <= now || grant.action !== action) return undefined;
     return grant;
   }
 }

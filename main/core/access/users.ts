@@ -103,6 +103,8 @@ export const usersHandlers = {
 
   'users.unlock': (ctx, input) => {
     const user = mustFind(ctx, input.id);
+    // A supervisor clears officers' lockouts; an admin's lockout guards the accounts, so only an admin lifts it.
+    if (user.role === 'admin' && ctx.user?.role !== 'admin') throw new AppError('FORBIDDEN', 'Only an admin can unlock an admin');
     write(ctx, 'users.unlock', (db) => {
       clearLoginFailures(db, user.username);
       return { change: { entity: 'user', entityId: user.id } };

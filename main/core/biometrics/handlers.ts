@@ -6,7 +6,10 @@ import { readIso, isoFormatOf } from '@common/domain/biometrics/iso.js';
 import { isPng } from './png.js';
 import { rateAttempt } from '@common/domain/biometrics/quality.js';
 import type { Db } from '@db/connection.js';
-import { acceptAttempt, applicationKnown, insertException, lastChainHash } from '@db/queries/biometrics.js';
+import { acceptAttempt, applicationKnown, getRecord, insertException, lastChainHash } from '@db/queries/biometrics.js';
+import { getApplication, getHandoverOfficer, processingUsers } from '@db/queries/applications.js';
+import type { UserRow } from '@db/queries/users.js';
+import { findTransition, isRefusal } from '@common/domain/applications/flow.js';
 import { v7 as uuidv7 } from 'uuid';
 import { signedIn } from '../access/auth.js';
 import { decodeImageInput, processExceptionPhoto, processFacePhoto } from './image.js';
@@ -18,6 +21,25 @@ import { ensureDataKey, readImage, recordMeta, storeAttempt, storeExceptionPhoto
 import { captureStatus, toAttemptView } from './views.js';
 import { write, type Handlers } from '../kernel/context.js';
 import { overrideSummary, takeOverride } from '../access/override.js';
+
+/**
+ * Biometric images are shown only to the people whose work needs them: whoever processed the application,
+ * the supervisor adjudicating it (while it waits for a decision, and after deciding), and the officer
+ * handing the passport over (while it is ready, and after).
+ */
+function assertMayView(db: Db, user: Pick<UserRow, 'id' | 'role'>, recordId: string): void {
+  const record = getRecord(db, recordId);
+  const app = record ? getApplication(db, record.application_id) : undefined;
+  if (!record || !app) return; // readImage answers NOT_FOUND
+  const handOver = findTransition('ready', 'handOver', user.role);
+  const mayView =
+    processingUsers(db, app.id).includes(user.id) ||
+    (app.status === 'submitted' && !isRefusal(findTransition('submitted', 'approve', user.role))) ||
+    (app.status === 'ready' && !isRefusal(handOver)) ||
+    getHandoverOfficer(db, app.id) === user.id;
+  if (!mayView)
+    throw new AppError('FORBIDDEN', 'Only the officers processing, adjudicating or handing over this application may see its biometrics');
+}
 
 function assertApplication(db: Db, applicationId: string): void {
   if (!applicationKnown(db, applicationId)) throw new AppError('NOT_FOUND', 'No such application');
@@ -243,7 +265,8 @@ export const biometricsCoreHandlers = {
   },
 
   'biometrics.image': (ctx, input) => {
-    signedIn(ctx);
+    const { user } = signedIn(ctx);
+    assertMayView(ctx.db, user, input.recordId);
     const { record, bytes } = readImage(ctx, input.recordId, 'display');
     if (record.format === 'png') return { recordId: record.id, mime: 'image/png' as const, data: bytes.toString('base64') };
     if (record.format === 'jpeg') return { recordId: record.id, mime: 'image/jpeg' as const, data: bytes.toString('base64') };

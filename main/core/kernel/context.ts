@@ -3,6 +3,7 @@ import type { Db } from '@db/connection.js';
 import type { UserRow } from '@db/queries/users.js';
 import { insertOutbox } from '@db/queries/outbox.js';
 import type { CallName, CallOutput, ParsedInput } from '@common/contract/index.js';
+import type { OpAction } from '@common/central/op-authority.js';
 import { appendAudit, type AuditInput } from './audit.js';
 import type { Core } from '../core.js';
 import type { Session } from '../access/sessions.js';
@@ -58,9 +59,9 @@ export interface Applied<T> {
  * The only way core writes: `apply` makes the change and returns it; the change, its audit event and its
  * outbox op commit together or not at all. A call declared read-only (mutates: false) may not write.
  */
-export function write<T>(ctx: CallContext, action: string, apply: (db: Db) => Applied<T>): T;
-export function write(ctx: CallContext, action: string, apply: (db: Db) => { change: Change }): void;
-export function write<T>(ctx: CallContext, action: string, apply: (db: Db) => { change: Change; result?: T }): T | undefined {
+export function write<T>(ctx: CallContext, action: OpAction, apply: (db: Db) => Applied<T>): T;
+export function write(ctx: CallContext, action: OpAction, apply: (db: Db) => { change: Change }): void;
+export function write<T>(ctx: CallContext, action: OpAction, apply: (db: Db) => { change: Change; result?: T }): T | undefined {
   const { db, call } = ctx;
   if (call && !call.mutates) {
     call.refused += 1;

@@ -1,7 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '@common/contract/result.js';
 import { getOffice } from '@db/queries/reference.js';
-import { setSetting } from '@db/queries/settings.js';
+import { getSetting, setSetting } from '@db/queries/settings.js';
+import type { UserRow } from '@db/queries/users.js';
+import { checkCredentials } from '../access/credentials.js';
 import { writeProfile } from '../kernel/profile.js';
 import { insertUser } from '@db/queries/users.js';
 import { hashPassword } from '../access/passwords.js';
@@ -38,9 +40,11 @@ export const setupHandlers = {
         updated_at: ctx.now,
       });
       writeProfile(db, input);
+      // The op carries the admin's account: central takes it as the office's first account when it has
+      // none yet, so setup's admin is known there and may act from this desk (server/sync/authorise.ts).
       return {
         change: {
-          entity: 'workstation',
+          entity: 'user',
           entityId: adminId,
           actor: { id: adminId, username: input.admin.username, role: 'admin' },
           summary: {
@@ -48,6 +52,14 @@ export const setupHandlers = {
             workstation: input.workstationName,
             counter: input.counterNumber,
             admin: input.admin.username,
+          },
+          data: {
+            username: input.admin.username,
+            fullName: input.admin.fullName,
+            role: 'admin',
+            services: [],
+            passwordHash: hash,
+            language: input.language,
           },
         },
       };
@@ -73,10 +85,18 @@ export const setupHandlers = {
     return { ok: true as const };
   },
 
-  'setup.leaveTraining': (ctx) => {
+  'setup.leaveTraining': async (ctx, input) => {
+    if (!ctx.core.training) return { ok: true as const };
+    let admin: UserRow | undefined;
+    // Before setup anyone may stop trying Loket out; afterwards only a live admin may put the counter back live.
+    if (getSetting(ctx.core.liveDb, 'setup_done') === '1') {
+      const live = { ...ctx, db: ctx.core.liveDb, session: undefined, user: undefined };
+      admin = await checkCredentials(live, input.username ?? '', input.password ?? '', 'setup.leaveTraining');
+      if (admin.role !== 'admin') throw new AppError('FORBIDDEN', 'Only an admin can switch this workstation back to live');
+    }
     if (!ctx.core.training) return { ok: true as const };
     ctx.core.closeTraining();
-    const liveCtx = { ...ctx, db: ctx.core.liveDb, session: undefined, user: undefined };
+    const liveCtx = { ...ctx, db: ctx.core.liveDb, session: undefined, user: admin };
     write(liveCtx, 'training.leave', (db) => {
       setSetting(db, 'mode', 'live');
       return { change: {} };

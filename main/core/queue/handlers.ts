@@ -12,6 +12,7 @@ import { estimateWaitMs } from '@common/domain/queue/wait-estimate.js';
 import { businessDate } from '@common/domain/shared/working-days.js';
 import { activeQueueServices, localAtCounter, localParkedAt, localTicket, localTicketsOfDay, localWaiting } from '@db/queries/queue.js';
 import { officeContext } from '../kernel/office.js';
+import type { OpAction } from '@common/central/op-authority.js';
 import { write, type CallContext, type Handlers } from '../kernel/context.js';
 import { overrideSummary, takeOverride } from '../access/override.js';
 import { atCentral, officerOf } from './central.js';
@@ -38,7 +39,7 @@ const counterId = (ctx: CallContext): string => counterIdOf(officeContext(ctx).c
  */
 function audited(
   ctx: CallContext,
-  action: string,
+  action: OpAction,
   mode: QueueMode,
   extra: Record<string, unknown>,
   apply: () => TicketView | null,

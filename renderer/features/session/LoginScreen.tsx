@@ -60,6 +60,15 @@ export function LoginScreen() {
     setTimeout(() => passwordRef.current?.select(), 0);
   };
 
+  // A set-up workstation goes back live only for a live admin: the name and password typed above.
+  const onLeaveTraining = async (): Promise<void> => {
+    if (busy) return;
+    setBusy(true);
+    const result = await leaveTraining({ username: username.trim(), password });
+    setBusy(false);
+    if (!result.ok) setError(result.error);
+  };
+
   return (
     <section className="screen screen--login" aria-labelledby="login-title">
       <div className="panel panel--narrow">
@@ -93,7 +102,7 @@ export function LoginScreen() {
         </form>
         {training && (
           <div className="training-offer">
-            <button type="button" className="btn btn--secondary" onClick={() => void leaveTraining()}>
+            <button type="button" className="btn btn--secondary" onClick={() => void onLeaveTraining()}>
               {t('training.leave')}
             </button>
           </div>

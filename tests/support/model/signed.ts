@@ -5,6 +5,7 @@ import { PROTOCOL_VERSION, SYNC_HEADERS } from '@common/central/protocol.js';
 import { identityFrom, newKeyPair, signHeaders, type Identity } from '@main/sync/transport.js';
 import { adminRoutes, routePath, syncRoutes } from '@common/central/routes.js';
 import type { TestCentral } from './central.js';
+import type { Role } from '@common/domain/shared/roles.js';
 
 export interface RawResponse {
   status: number;
@@ -70,6 +71,25 @@ export async function enrolIdentity(central: TestCentral, officeCode = 'banyuman
   return identity;
 }
 
+/** An account central holds, as an op's audit event names its actor. */
+export interface Actor {
+  userId: string;
+  username: string;
+  role: Role;
+}
+
+/** Creates an account at central (through the admin API) to act as in pushed ops. */
+export async function centralActor(central: TestCentral, officeCode: string, role: Role, username?: string): Promise<Actor> {
+  const name = username ?? `${role}-${randomUUID().slice(0, 8)}`;
+  const created = await central.admin(adminRoutes.createUser, {
+    body: { officeCode, username: name, fullName: `Nama ${name}`, role, password: 'Sementara-2026-x' },
+  });
+  return { userId: created.id, username: created.username, role };
+}
+
+/** The audit part of an op made by `actor` (the role it claims may be overridden to test escalation). */
+export const auditBy = (actor: Actor, claims: Partial<Actor> = {}) => ({ ...actor, ...claims });
+
 /** A digest of every central table (nonces too): equal digests mean nothing was written. */
 export async function centralDigest(central: TestCentral): Promise<string> {
   const store = central.central.deps.store;
@@ -93,10 +113,11 @@ export function wireOp(deviceSeq: number, patch: Record<string, unknown> = {}) {
     deviceSeq,
     entity: 'audit',
     entityId: `e-${seq}`,
-    op: 'auth.login',
+    // A refused login: it needs no known actor at central, so it stands for any op that is simply kept.
+    op: 'auth.login.failed',
     baseVersion: null,
     createdAt: Date.now(),
-    payload: { audit: { action: 'auth.login' }, data: {} },
+    payload: { audit: { action: 'auth.login.failed' }, data: {} },
     blobs: [],
     ...patch,
   };

@@ -13,6 +13,7 @@ import { signHeaders, type FetchLike } from '@main/sync/transport.js';
 import type { SyncClient } from '@main/sync/client.js';
 import { getCursor, listSyncRecords } from '@db/queries/sync.js';
 import { maxDeviceSeq, outboxCounts } from '@db/queries/sync-outbox.js';
+import type { OpAction } from '@common/central/op-authority.js';
 
 export type Fault = 'none' | 'dropRequest' | 'dropResponse' | 'duplicate' | 'reorder';
 
@@ -111,7 +112,7 @@ async function handle(cmd: Record<string, unknown>, token: string): Promise<unkn
   switch (cmd.cmd) {
     case 'pay': {
       const data = { amount: cmd.amount, workstation: args.name };
-      write(backgroundContext(core, { db, now: Date.now() }), 'payment.record', (tx) => {
+      write(backgroundContext(core, { db, now: Date.now() }), 'payment.record' as OpAction, (tx) => {
         tx.prepare("INSERT INTO sync_records (entity, entity_id, version, data, deleted) VALUES ('payment', ?, 0, ?, 0)").run(
           String(cmd.paymentId),
           JSON.stringify(data),
