@@ -20,7 +20,7 @@ export const setupCalls = {
    * password (the training accounts' passwords are printed on the login screen, so a training session proves nothing).
    */
   'setup.leaveTraining': defineCall({
-    input: z.strictObject({ username: z.string().max(64).optional(), password: z.string().max(256).optional() }),
+    input: z.strictObject({ username: text().max(64).optional(), password: text().max(256).optional() }),
     output: Ack,
     access: 'public',
     mutates: true,
