@@ -3,11 +3,12 @@
 // new hashes (both invisible to the chain alone) is named.
 import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminRoutes } from '@common/central/routes.js';
-import { openDatabase } from '@db/connection.js';
+import { KeyFileWrapper } from '@main/core/kernel/crypto/key-wrapper.js';
+import { openEncryptedDatabase } from '@main/core/kernel/crypto/db-key.js';
 import { auditHash, GENESIS_HASH, verifyAnchors, verifyAudit } from '@main/core/kernel/audit.js';
 import { LIVE_DB_FILE } from '@main/core/core.js';
 import type { AuditRow } from '@db/queries/audit.js';
@@ -40,6 +41,9 @@ const head = (): number => w.t.core.liveDb.prepare('SELECT max(seq) FROM audit_e
 const anchorsAtCentral = (of = w) =>
   central.admin(adminRoutes.auditAnchors, { params: { id: of.client.transport!.identity.workstationId } });
 
+/** The database as someone holding the file and its key would open it (the web host's key file beside it). */
+const openRaw = (file: string) => openEncryptedDatabase(file, new KeyFileWrapper(dirname(file))).db;
+
 describe('audit anchors', () => {
   it('keeps the head of each push at central and names a tail cut off the database', async () => {
     await userSession(w.t, w.adminToken, 'petugas1', 'officer');
@@ -55,7 +59,7 @@ describe('audit anchors', () => {
     expect(await cli(file, '--central')).toMatchObject({ code: 0, out: expect.stringMatching(/^OK: .*of central's anchors match/) });
 
     // Someone with the file drops the guard and cuts the newest three events: the rest still links up.
-    const raw = openDatabase(file);
+    const raw = openRaw(file);
     raw.exec('DROP TRIGGER audit_events_no_delete');
     raw.prepare('DELETE FROM audit_events WHERE seq > ?').run(pushedHead - 3);
     raw.close();
@@ -75,7 +79,7 @@ describe('audit anchors', () => {
       expect(verifyAnchors(other.t.core.liveDb, anchors).ok).toBe(true);
 
       // Rewrite event 2 and re-chain everything after it, as a forger with the file would.
-      const raw = openDatabase(join(other.t.dataDir, LIVE_DB_FILE));
+      const raw = openRaw(join(other.t.dataDir, LIVE_DB_FILE));
       raw.exec('DROP TRIGGER audit_events_no_update');
       const rows = raw.prepare('SELECT * FROM audit_events ORDER BY seq').all() as AuditRow[];
       let prev = GENESIS_HASH;
