@@ -176,17 +176,13 @@ describe('a workstation and central syncing personal data', () => {
       const app = await ws.t.value('applications.create', { draft: walkInDraft() }, officer);
       await ws.t.value('applications.setInterviewNotes', { id: app.id, notes: `Pemohon ${applicant.fullName}, NIK ${BUDI_NIK}` }, officer);
       await ws.client.runCycle();
+      // Central authorises every op by its actor first: these act as the office's admin, so what central
+      // does next is about their data, not about who sent them.
+      const admin = ws.t.core.liveDb.prepare("SELECT id AS userId, username, role FROM users WHERE role = 'admin' LIMIT 1").get();
       const insert = (entity: string, data: Record<string, unknown>) =>
         ws.t.core.liveDb
           .prepare('INSERT INTO outbox (op_id, entity, entity_id, op, payload, base_version, created_at) VALUES (?, ?, ?, ?, ?, NULL, ?)')
-          .run(
-            randomUUID(),
-            entity,
-            randomUUID(),
-            `${entity}.create`,
-            JSON.stringify({ audit: { username: 'petugas1' }, data }),
-            Date.now(),
-          );
+          .run(randomUUID(), entity, randomUUID(), 'users.update', JSON.stringify({ audit: admin, data }), Date.now());
       // Rejected: text central cannot store, with the applicant's data around it.
       insert('application', { ...personal, fullName: `${applicant.fullName}\u0000`, nik: BUDI_NIK });
       await ws.client.runCycle();
