@@ -1,5 +1,6 @@
 // One real workstation per test file: a fresh data folder, the real Core (with a clock the test
 // moves), the real web host serving the built renderer, and Debian's Chromium driven by playwright-core.
+import { vi } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +71,15 @@ export async function startApp(label: string, options: { camera?: boolean } = {}
         if (msg.type() === 'error' || msg.type() === 'warning') console.error(`[e2e:${label}] console ${msg.type()}: ${msg.text()}`);
       });
       await page.goto(host.openUrl());
+      // The page trades the address's single-use code for the run's token after it loads: a test that
+      // navigates the tab elsewhere (the /display board) must not leave before the token is kept.
+      // Polled from here, not in the page, so a page with a fake clock is waited on too.
+      await vi.waitFor(
+        async () => {
+          if ((await page.evaluate(() => sessionStorage.getItem('loket-token'))) === null) throw new Error('the page holds no token yet');
+        },
+        { timeout: 20_000, interval: 50 },
+      );
       return { context, page };
     },
     async call(name, input, sessionToken) {
