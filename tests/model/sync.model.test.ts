@@ -130,7 +130,6 @@ async function runProgram(program: Step[]): Promise<void> {
         },
       });
     };
-    for (const office of OFFICES) for (let k = 0; k < 2; k++) await centralUser(office);
 
     for (const [i, o] of WS_OFFICE.entries()) {
       const dataDir = mkdtempSync(join(tmpdir(), 'loket-model-ws-'));
@@ -141,6 +140,21 @@ async function runProgram(program: Step[]): Promise<void> {
       stations.push(p);
       note(i, await p.send({ cmd: 'sync', fault: 'none' }));
     }
+    // The first desk of each office brought its setup admin to central as the office's first account; the
+    // office's officers (and the cashier every desk records payments as) come after, and reach every desk.
+    for (const office of OFFICES) {
+      for (let k = 0; k < 2; k++) await centralUser(office);
+      await central.admin(adminRoutes.createUser, {
+        body: {
+          officeCode: office,
+          username: `kasir-${office}`,
+          fullName: `Kasir ${office}`,
+          role: 'officer',
+          password: 'Sementara-2026-x',
+        },
+      });
+    }
+    for (const [i, p] of stations.entries()) note(i, await p.send({ cmd: 'sync', fault: 'none' }));
     const station = async (i: number): Promise<WorkstationProcess> => {
       const p = stations[i] as WorkstationProcess;
       if (!p.alive) await p.start();
@@ -252,8 +266,18 @@ async function runProgram(program: Step[]): Promise<void> {
       const wsId = s.workstationId as string;
       // No op lost: every device_seq has exactly one final answer at central, nothing pending here.
       expect((s.counts as { pending: number }).pending, `ws${i} pending`).toBe(0);
-      // Nothing in this program is invalid: a rejection would mean a resend was refused or an op lost.
-      expect((s.counts as { rejected: number }).rejected, `ws${i} rejected`).toBe(0);
+      // Nothing in this program is invalid but a later desk's own setup admin, which central does not hold (the
+      // office's admin is the first desk's): its setup, login and enrolment are refused, nothing else. Any other
+      // rejection would mean a resend was refused or an op lost.
+      const firstDeskOfOffice = WS_OFFICE.indexOf(WS_OFFICE[i] as 0 | 1) === i;
+      const startUp = ['setup.initialize', 'auth.login', 'sync.enrolled'];
+      const rejected = s.rejected as string[];
+      if (firstDeskOfOffice) expect(rejected, `ws${i} rejected`).toEqual([]);
+      else
+        expect(
+          rejected.filter((op) => !startUp.includes(op)),
+          `ws${i} rejected`,
+        ).toEqual([]);
       const server = await store().query<{ n: number; max: number; last: number }>(
         `SELECT count(*)::int AS n, coalesce(max(device_seq), 0)::int AS max,
            (SELECT last_device_seq FROM workstations WHERE id = $1)::int AS last FROM applied_ops WHERE workstation_id = $1`,
@@ -280,7 +304,7 @@ async function runProgram(program: Step[]): Promise<void> {
       );
       expect(atCentral.map((r) => ({ id: r.entity_id, amount: r.data.amount }))).toEqual(expected);
       const appliedTwice = await store().query<{ n: number }>(
-        "SELECT count(*)::int AS n FROM applied_ops WHERE office_code = $1 AND entity = 'payment' AND (status <> 'applied' OR op <> 'payment.record')",
+        "SELECT count(*)::int AS n FROM applied_ops WHERE office_code = $1 AND entity = 'payment' AND (status <> 'applied' OR op <> 'payments.recordBilling')",
         [office],
       );
       expect(appliedTwice[0]?.n, 'payments applied twice or refused').toBe(0);

@@ -13,7 +13,7 @@ import { signHeaders, type FetchLike } from '@main/sync/transport.js';
 import type { SyncClient } from '@main/sync/client.js';
 import { getCursor, listSyncRecords } from '@db/queries/sync.js';
 import { maxDeviceSeq, outboxCounts } from '@db/queries/sync-outbox.js';
-import type { OpAction } from '@common/central/op-authority.js';
+import type { UserRow } from '@db/queries/users.js';
 
 export type Fault = 'none' | 'dropRequest' | 'dropResponse' | 'duplicate' | 'reorder';
 
@@ -81,38 +81,56 @@ const faultyFetch: FetchLike = async (url, init) => {
 
 const call = async (name: string, input: unknown, token?: string) => dispatch(core, name, input, { sessionToken: token });
 
-async function boot(): Promise<string> {
-  if (core.setting('setup_done') !== '1') {
-    const r = await call('setup.initialize', {
-      officeCode: args.office,
-      workstationName: args.name,
-      counterNumber: 1,
-      language: 'id',
-      admin: { username: `admin-${args.name.toLowerCase()}`, fullName: 'Model Admin', password: ADMIN_PASSWORD },
-    });
-    if (!r.ok) throw new Error(JSON.stringify(r.error));
-  }
-  const login = await call('auth.login', { username: `admin-${args.name.toLowerCase()}`, password: ADMIN_PASSWORD });
-  if (!login.ok) throw new Error(JSON.stringify(login.error));
-  client = await startSync(core, { background: false, fetch: faultyFetch, centralUrl: args.centralUrl, batchSize: 4 });
-  if (!client.enrolled && args.code) await client.enrol(args.centralUrl, args.code);
-  return (login.value as { sessionToken: string }).sessionToken;
-}
-
-/** Accounts central knows (the setup admin is this workstation's own). */
+/**
+ * Central's accounts on this desk (its setup admin is its own until central accepts it as the office's first),
+ * in username order.
+ */
 const syncedUsers = () =>
   db
     .prepare(
       `SELECT u.id, u.username, u.full_name, u.role, u.disabled, u.password_hash, u.must_change_password, u.language, v.version
        FROM users u JOIN sync_versions v ON v.entity = 'user' AND v.entity_id = u.id ORDER BY u.username`,
     )
-    .all() as Array<{ id: string; username: string; full_name: string; disabled: number; version: number }>;
+    .all() as Array<{ id: string; username: string; full_name: string; role: string; disabled: number; version: number }>;
+
+/** The account that takes the office's payments: an officer central created, never renamed or disabled here. */
+const cashierName = (): string => `kasir-${String(args.office)}`;
+
+async function boot(): Promise<string> {
+  const own = `admin-${args.name.toLowerCase()}`;
+  if (core.setting('setup_done') !== '1') {
+    const r = await call('setup.initialize', {
+      officeCode: args.office,
+      workstationName: args.name,
+      counterNumber: 1,
+      language: 'id',
+      admin: { username: own, fullName: 'Model Admin', password: ADMIN_PASSWORD },
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+  }
+  client = await startSync(core, { background: false, fetch: faultyFetch, centralUrl: args.centralUrl, batchSize: 4 });
+  if (!client.enrolled && args.code) await client.enrol(args.centralUrl, args.code);
+  // Central holds one admin per office: the first desk's setup admin. A later desk's own setup admin is
+  // unknown there (its start-up ops are refused), so once the office's accounts have arrived the desk
+  // works as the office's admin, as a real second desk would.
+  await client.pushAll().catch(() => undefined);
+  await client.pullAll(0).catch(() => undefined);
+  const officeAdmin = syncedUsers().find((u) => u.role === 'admin' && u.disabled === 0)?.username ?? own;
+  const login = await call('auth.login', { username: officeAdmin, password: ADMIN_PASSWORD });
+  if (!login.ok) throw new Error(JSON.stringify(login.error));
+  return (login.value as { sessionToken: string }).sessionToken;
+}
 
 async function handle(cmd: Record<string, unknown>, token: string): Promise<unknown> {
   switch (cmd.cmd) {
     case 'pay': {
       const data = { amount: cmd.amount, workstation: args.name };
-      write(backgroundContext(core, { db, now: Date.now() }), 'payment.record' as OpAction, (tx) => {
+      const find = () => db.prepare('SELECT * FROM users WHERE username = ?').get(cashierName()) as UserRow | undefined;
+      if (!find()) await client.pullAll(0).catch(() => undefined);
+      const cashier = find();
+      if (!cashier) return { ok: false, error: `${cashierName()} has not reached this desk` };
+      // Central authorises the op by its actor: an officer of the office may record a payment.
+      write(backgroundContext(core, { db, now: Date.now(), user: cashier }), 'payments.recordBilling', (tx) => {
         tx.prepare("INSERT INTO sync_records (entity, entity_id, version, data, deleted) VALUES ('payment', ?, 0, ?, 0)").run(
           String(cmd.paymentId),
           JSON.stringify(data),
@@ -123,7 +141,8 @@ async function handle(cmd: Record<string, unknown>, token: string): Promise<unkn
     }
     case 'rename':
     case 'disable': {
-      const users = syncedUsers();
+      // Officers only: disabling the office's admin or its cashier would (rightly) get their later ops refused.
+      const users = syncedUsers().filter((x) => x.role !== 'admin' && x.username !== cashierName());
       const u = users[Number(cmd.pick) % Math.max(users.length, 1)];
       if (!u) return { ok: true, skipped: true };
       const patch = cmd.cmd === 'rename' ? { fullName: String(cmd.name) } : { disabled: Boolean(cmd.disabled) };
@@ -164,6 +183,7 @@ async function handle(cmd: Record<string, unknown>, token: string): Promise<unkn
         statuses: db.prepare('SELECT status, count(*) AS n FROM outbox GROUP BY status').all(),
         payments: listSyncRecords(db, 'payment').map((r) => ({ id: r.entity_id, version: r.version, data: JSON.parse(r.data) as unknown })),
         users: syncedUsers(),
+        rejected: db.prepare("SELECT op FROM outbox WHERE status = 'rejected' ORDER BY device_seq").pluck().all() as string[],
         workstationId: client.enrolled ? client.transport!.identity.workstationId : null,
       };
     default:
