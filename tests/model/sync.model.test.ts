@@ -2,7 +2,8 @@
 // processes and one central (PostgreSQL when DATABASE_URL is set, PGlite otherwise) run a random
 // program with injected faults: dropped requests, responses lost after central committed, duplicated
 // and reordered delivery, SIGKILL between a local commit and its send (at least 20 a run), SIGKILL in
-// the middle of a sync, central restarts and compaction past a workstation's cursor. After quiescence:
+// the middle of a sync, central restarts, compaction past a workstation's cursor, and ops no store can hold
+// (NUL, a lone surrogate, nesting too deep) slipped into an outbox among good ones. After quiescence:
 // no op lost, none applied twice, every workstation equal to central for its office, cursors never
 // went backwards. CI runs a fixed seed and the one it prints in FC_SEED.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -26,6 +27,7 @@ const WS_OFFICE = [0, 0, 0, 1] as const;
 
 type Step =
   | { t: 'pay'; ws: number; amount: number; kill: boolean }
+  | { t: 'poison'; ws: number; kind: 'nul' | 'surrogate' | 'deep' }
   | { t: 'rename'; ws: number; pick: number; name: string }
   | { t: 'disable'; ws: number; pick: number; disabled: boolean }
   | { t: 'sync'; ws: number; fault: Fault }
@@ -53,6 +55,14 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('disable' as const), ws, pick: fc.nat(20), disabled: fc.boolean() }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      t: fc.constant('poison' as const),
+      ws,
+      kind: fc.constantFrom<'nul' | 'surrogate' | 'deep'>('nul', 'surrogate', 'deep'),
+    }),
+  },
   {
     weight: 7,
     arbitrary: fc.record({
@@ -112,6 +122,8 @@ async function runProgram(program: Step[]): Promise<void> {
   const stations: WorkstationProcess[] = [];
   const cursors: number[][] = WS_OFFICE.map(() => []);
   const paid = new Map<string, { amount: number; office: string }>();
+  /** Ops no store can hold, per workstation: each must come back rejected, and hold up nothing behind it. */
+  const poisoned: string[][] = WS_OFFICE.map(() => []);
   const store = () => central.central.deps.store;
   const note = (i: number, r: Record<string, unknown>): void => {
     if (typeof r.cursor === 'number') cursors[i]?.push(r.cursor);
@@ -171,6 +183,12 @@ async function runProgram(program: Step[]): Promise<void> {
           paid.set(id, { amount: step.amount, office: OFFICES[WS_OFFICE[step.ws] as number] as string });
           // Committed locally, not yet sent: the sync client only sends when told to.
           if (step.kill) await p.kill();
+          break;
+        }
+        case 'poison': {
+          const r = await (await station(step.ws)).send({ cmd: 'poison', kind: step.kind });
+          expect(r.ok, JSON.stringify(r)).toBe(true);
+          poisoned[step.ws]?.push(String(r.opId));
           break;
         }
         case 'rename':
@@ -256,7 +274,7 @@ async function runProgram(program: Step[]): Promise<void> {
     const local = states.flatMap((s) => s.statuses as Array<{ status: string; n: number }>).filter((x) => x.status === 'duplicate');
     console.log(
       `[model] ${program.length} steps, ${kills} kills, ${program.filter((s) => s.t === 'restartServer').length} central restarts, ` +
-        `${program.filter((s) => s.t === 'compact').length} compactions, ${paid.size} payments; central: ${outcomes.map((o) => `${o.status} ${o.n}`).join(', ')}; ` +
+        `${program.filter((s) => s.t === 'compact').length} compactions, ${paid.size} payments, ${poisoned.flat().length} poisoned ops; central: ${outcomes.map((o) => `${o.status} ${o.n}`).join(', ')}; ` +
         `answered duplicate: ${local.reduce((n, x) => n + x.n, 0)}`,
     );
     expect(kills).toBeGreaterThanOrEqual(MIN_KILLS);
@@ -266,18 +284,26 @@ async function runProgram(program: Step[]): Promise<void> {
       const wsId = s.workstationId as string;
       // No op lost: every device_seq has exactly one final answer at central, nothing pending here.
       expect((s.counts as { pending: number }).pending, `ws${i} pending`).toBe(0);
-      // Nothing in this program is invalid but a later desk's own setup admin, which central does not hold (the
-      // office's admin is the first desk's): its setup, login and enrolment are refused, nothing else. Any other
-      // rejection would mean a resend was refused or an op lost.
+      // Nothing in this program is invalid but the poisoned ops, rejected one by one while the good ops around
+      // them arrive (the payments below), and a later desk's own setup admin, which central does not hold (the
+      // office's admin is the first desk's): its setup is refused, nothing else. Any other rejection would mean a
+      // resend was refused or an op lost.
       const firstDeskOfOffice = WS_OFFICE.indexOf(WS_OFFICE[i] as 0 | 1) === i;
       const startUp = ['setup.initialize', 'auth.login', 'sync.enrolled'];
-      const rejected = s.rejected as string[];
-      if (firstDeskOfOffice) expect(rejected, `ws${i} rejected`).toEqual([]);
-      else
-        expect(
-          rejected.filter((op) => !startUp.includes(op)),
-          `ws${i} rejected`,
-        ).toEqual([]);
+      const rejected = s.rejected as Array<{ op: string; opId: string }>;
+      const mine = poisoned[i] ?? [];
+      expect(
+        rejected.filter((r) => !mine.includes(r.opId) && (firstDeskOfOffice || !startUp.includes(r.op))),
+        `ws${i} rejected`,
+      ).toEqual([]);
+      expect(rejected.filter((r) => mine.includes(r.opId)).length, `ws${i} poisoned ops rejected`).toBe(mine.length);
+      if (mine.length > 0) {
+        const reasons = await store().query<{ reason: string }>(
+          'SELECT DISTINCT reason FROM applied_ops WHERE op_id IN (SELECT jsonb_array_elements_text($1::jsonb))',
+          [JSON.stringify(mine)],
+        );
+        for (const { reason } of reasons) expect(['op.unstorable', 'op.tooDeep']).toContain(reason);
+      }
       const server = await store().query<{ n: number; max: number; last: number }>(
         `SELECT count(*)::int AS n, coalesce(max(device_seq), 0)::int AS max,
            (SELECT last_device_seq FROM workstations WHERE id = $1)::int AS last FROM applied_ops WHERE workstation_id = $1`,

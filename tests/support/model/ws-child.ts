@@ -14,6 +14,8 @@ import type { SyncClient } from '@main/sync/client.js';
 import { getCursor, listSyncRecords } from '@db/queries/sync.js';
 import { maxDeviceSeq, outboxCounts } from '@db/queries/sync-outbox.js';
 import type { UserRow } from '@db/queries/users.js';
+import { insertOutbox } from '@db/queries/outbox.js';
+import { v7 as uuidv7 } from 'uuid';
 
 export type Fault = 'none' | 'dropRequest' | 'dropResponse' | 'duplicate' | 'reorder';
 
@@ -121,8 +123,37 @@ async function boot(): Promise<string> {
   return (login.value as { sessionToken: string }).sessionToken;
 }
 
+/** Text no store can hold, or nesting past what central reads: what an old or hostile client might send. */
+function poisonData(kind: string): Record<string, unknown> {
+  if (kind === 'deep') {
+    let deep: Record<string, unknown> = { amount: 1 };
+    for (let i = 0; i < 60; i++) deep = { inner: deep };
+    return deep;
+  }
+  return { amount: 1, note: kind === 'nul' ? 'Budi\u0000Santoso' : 'Budi \ud800 Santoso' };
+}
+
 async function handle(cmd: Record<string, unknown>, token: string): Promise<unknown> {
   switch (cmd.cmd) {
+    case 'poison': {
+      // Straight into the outbox, past the contract's checks, among the desk's good ops.
+      const cashier = db.prepare('SELECT id, username, role FROM users WHERE username = ?').get(cashierName()) as
+        Pick<UserRow, 'id' | 'username' | 'role'> | undefined;
+      const opId = uuidv7();
+      insertOutbox(db, {
+        op_id: opId,
+        entity: 'poison',
+        entity_id: uuidv7(),
+        op: 'payments.recordBilling',
+        payload: JSON.stringify({
+          audit: { userId: cashier?.id, username: cashier?.username, role: cashier?.role },
+          data: poisonData(String(cmd.kind)),
+        }),
+        base_version: null,
+        created_at: Date.now(),
+      });
+      return { ok: true, opId };
+    }
     case 'pay': {
       const data = { amount: cmd.amount, workstation: args.name };
       const find = () => db.prepare('SELECT * FROM users WHERE username = ?').get(cashierName()) as UserRow | undefined;
@@ -183,7 +214,10 @@ async function handle(cmd: Record<string, unknown>, token: string): Promise<unkn
         statuses: db.prepare('SELECT status, count(*) AS n FROM outbox GROUP BY status').all(),
         payments: listSyncRecords(db, 'payment').map((r) => ({ id: r.entity_id, version: r.version, data: JSON.parse(r.data) as unknown })),
         users: syncedUsers(),
-        rejected: db.prepare("SELECT op FROM outbox WHERE status = 'rejected' ORDER BY device_seq").pluck().all() as string[],
+        rejected: db.prepare("SELECT op, op_id AS opId FROM outbox WHERE status = 'rejected' ORDER BY device_seq").all() as Array<{
+          op: string;
+          opId: string;
+        }>,
         workstationId: client.enrolled ? client.transport!.identity.workstationId : null,
       };
     default:
