@@ -164,7 +164,7 @@ export const queueHandlers = {
       issued ??= localIssue(c, o.code, req);
       return issued.ticket;
     });
-    const ticketPdf = await ticketPdfBase64(o, central?.config ?? localConfig(c), issued!, input.language);
+    const ticketPdf = await ticketPdfBase64(o, central?.config ?? localConfig(c), issued!, input.language, ctx.core.training);
     changed(ctx, mode);
     return { ...issued!, mode, ticketPdf };
   },
