@@ -28,6 +28,7 @@ function local(ctx: CallContext): LocalContext {
     counterNumber: o.counter,
     officer: ctx.user?.username ?? null,
     services: activeQueueServices(ctx.db),
+    training: ctx.core.training,
   };
 }
 
