@@ -1,5 +1,5 @@
-// Training mode from the first-run screen: the banner on every screen, the practice accounts shown
-// at login, each role's home, the lock screen, and the way back to the real (unset) workstation.
+// Training mode from the first-run screen: the banner on every screen (pinned in view however far a
+// long screen scrolls), the practice accounts shown at login, each role's home, the lock screen, and the way back to the real (unset) workstation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { shot, startApp, type E2eApp } from '../support/e2e/app.js';
@@ -49,6 +49,23 @@ describe('training mode', { timeout: 90_000 }, () => {
     await page.getByRole('banner').getByRole('button', { name: 'English' }).click();
     await page.getByRole('note').filter({ hasText: 'TRAINING MODE — practice data, never synchronised' }).waitFor();
     await page.getByRole('banner').getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await logout(page);
+  });
+
+  it('keeps the banner in view on a long screen scrolled to its end, over a faint LATIHAN watermark', async () => {
+    await login(page, 'petugas1', PASSWORD);
+    await page.getByRole('button', { name: 'Permohonan baru' }).click();
+    await seeHeading(page, 'Pendaftaran: permohonan baru');
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
+    const banner = page.getByRole('note').filter({ hasText: BANNER });
+    expect(await banner.isVisible()).toBe(true);
+    // Pinned to the top of the window, not left behind at the top of the page.
+    expect((await banner.boundingBox())?.y).toBe(0);
+    const watermark = await page.evaluate(() => getComputedStyle(document.querySelector('.app')!, '::before').backgroundImage);
+    expect(decodeURIComponent(watermark)).toContain('LATIHAN');
+    await page.screenshot({ path: 'test-results/e2e/25-training-scrolled.png' });
+    await page.evaluate(() => window.scrollTo(0, 0));
     await logout(page);
   });
 

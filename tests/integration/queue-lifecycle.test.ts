@@ -260,6 +260,7 @@ function localSide(db: Database.Database): Side & { reset(rows: TicketRow[]): vo
     tz: TZ,
     counterNumber: Number(counter),
     officer,
+    training: false,
     services: SERVICE_SEED.map((s) => ({ code: s.code, prefix: s.prefix, name_id: s.nameId, name_en: s.nameEn })),
   });
   const side = {

@@ -50,6 +50,7 @@ export function applicationReceipt(over: Partial<ApplicationReceiptModel> = {}):
     billingCode: '820123456789012',
     paymentStatus: 'paid',
     collectionDate: '2026-12-04',
+    training: false,
     ...over,
   };
 }
@@ -73,6 +74,7 @@ export function paymentReceipt(over: Partial<PaymentReceiptModel> = {}): Payment
     paymentStatus: 'paid',
     paidAt: Date.UTC(2026, 10, 30, 6, 41),
     paymentReference: 'NTPN 0A1B2C3D4E5F6G7H',
+    training: false,
     ...over,
   };
 }
@@ -93,6 +95,7 @@ export function deficiencyNotice(over: Partial<DeficiencyNoticeModel> = {}): Def
       { label: { id: 'Buku nikah / akta perkawinan orang tua', en: "Parents' marriage certificate" } },
     ],
     returnBy: '2026-12-14',
+    training: false,
     ...over,
   };
 }
@@ -106,6 +109,7 @@ export function queueTicket(over: Partial<QueueTicketModel> = {}): QueueTicketMo
     issuedAt: PRINTED_AT,
     peopleAhead: 5,
     estimatedWaitMinutes: 25,
+    training: false,
     ...over,
   };
 }
@@ -206,4 +210,43 @@ export function pdfWords(pdf: string): { pages: { width: number; height: number 
 export function pageCount(pdf: string): number {
   const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
   return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+}
+
+/**
+ * The diagonal marks (void, training) of each page, read back in order. pdftotext scatters slanted text
+ * among the lines it crosses, so this takes the words that its -nodiag run drops, groups them by their
+ * distance across the page's rising diagonal (one group per mark) and orders each group along it.
+ */
+export function pdfDiagonalMarks(pdf: string): string[][] {
+  const pages = (args: string[]) =>
+    execFileSync('pdftotext', [...args, '-bbox', pdf, '-'], { encoding: 'utf8' })
+      .split(/<page /)
+      .slice(1);
+  const level = pages(['-nodiag']);
+  const word = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
+  return pages([]).map((chunk, i) => {
+    const [w, h] = (/^width="([\d.]+)" height="([\d.]+)"/.exec(chunk) ?? []).slice(1).map(Number) as [number, number];
+    const angle = Math.atan2(h, w);
+    const flat = new Set([...(level[i] ?? '').matchAll(word)].map((m) => m[0]));
+    const slanted = [...chunk.matchAll(word)]
+      .filter((m) => !flat.has(m[0]))
+      .map((m) => {
+        const [x, y] = [(Number(m[1]) + Number(m[3])) / 2, (Number(m[2]) + Number(m[4])) / 2];
+        // Top-down page coordinates: along the rising diagonal, and across it.
+        return { text: m[5]!, along: x * Math.cos(angle) - y * Math.sin(angle), across: x * Math.sin(angle) + y * Math.cos(angle) };
+      })
+      .sort((a, b) => a.across - b.across);
+    const groups: (typeof slanted)[] = [];
+    for (const s of slanted) {
+      const last = groups.at(-1);
+      if (last && s.across - last.at(-1)!.across < 30) last.push(s);
+      else groups.push([s]);
+    }
+    return groups.map((g) =>
+      g
+        .sort((a, b) => a.along - b.along)
+        .map((s) => s.text)
+        .join(''),
+    );
+  });
 }

@@ -1,7 +1,7 @@
 // What an officer typed into the one search box: an application number, a booking code, a NIK, a
 // passport number, or the start of a name. Ambiguous shapes (a booking code also looks like a passport
 // number) are searched both ways.
-import { APPLICATION_NUMBER } from './number.js';
+import { isApplicationNumber } from './number.js';
 import { looksLikeBookingCode, normaliseBookingCode } from '../queue/booking-code.js';
 
 export const SEARCH_KINDS = ['number', 'booking', 'nik', 'passport', 'name'] as const;
@@ -11,7 +11,7 @@ const PASSPORT = /^[A-Z]{1,2}\d{6,8}$/;
 
 export function classifyQuery(raw: string): { kinds: SearchKind[]; value: string } {
   const compact = raw.trim().toUpperCase();
-  if (APPLICATION_NUMBER.test(compact)) return { kinds: ['number'], value: compact };
+  if (isApplicationNumber(compact)) return { kinds: ['number'], value: compact };
   const noSpaces = compact.replace(/[\s.-]/g, '');
   if (/^\d{16}$/.test(noSpaces)) return { kinds: ['nik'], value: noSpaces };
   if (looksLikeBookingCode(compact)) {

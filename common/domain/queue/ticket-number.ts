@@ -1,9 +1,12 @@
 // Ticket numbers as printed, shown and spoken: prefix letter(s), a dash, three digits (A-007, B-120).
-// Local mode numbers carry the workstation's own prefix before the service letter (L3A-007).
+// Local mode numbers carry the workstation's own prefix before the service letter (L3A-007); training
+// mode's carry LAT (LAT-A-007), which no office's queue prints.
 
 export const formatTicketNumber = (prefix: string, n: number): string => `${prefix}-${String(n).padStart(3, '0')}`;
 
 export const localPrefix = (counterNumber: number): string => `L${counterNumber}`;
+
+export const trainingPrefix = (servicePrefix: string): string => `LAT-${servicePrefix}`;
 
 const DIGITS = ['nol', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan'];
 

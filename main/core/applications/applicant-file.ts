@@ -172,7 +172,13 @@ export const applicationsHandlers = {
       const seq = nextSequence(db, scope);
       if (seq > MAX_DAILY_SEQUENCE)
         throw new AppError('CONFLICT', 'This counter has used all application numbers for today', { code: 'number.exhausted' });
-      const number = formatApplicationNumber({ prefix: office.prefix, businessDate: today, counter: office.counter, seq });
+      const number = formatApplicationNumber({
+        prefix: office.prefix,
+        businessDate: today,
+        counter: office.counter,
+        seq,
+        training: ctx.core.training,
+      });
       insertApplication(db, { ...row, number });
       syncDocuments(db, id, docs);
       insertTransition(db, {

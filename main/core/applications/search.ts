@@ -1,6 +1,6 @@
 // The one search box and the hand-over lookup. Each kind is an index lookup (see the bench).
 import { AppError } from '@common/contract/result.js';
-import { parseApplicationNumber } from '@common/domain/applications/number.js';
+import { applicationNumberIn } from '@common/domain/applications/number.js';
 import { classifyQuery, nameTokens, type SearchKind } from '@common/domain/applications/search-query.js';
 import type { Db } from '@db/connection.js';
 import { getApplicationByNumber, listByBusinessDate } from '@db/queries/applications.js';
@@ -34,13 +34,8 @@ export function searchRows(db: Db, query: string, limit: number): { kinds: Searc
   return { kinds, rows };
 }
 
-/** What a scanner sends from the receipt: the bare number, or a QR payload that contains it. */
-export function numberFromScan(code: string): string | null {
-  const direct = parseApplicationNumber(code);
-  if (direct) return direct;
-  const m = /[A-Z]{3}-\d{6}-\d{2,3}-\d{4}/.exec(code.toUpperCase());
-  return m ? m[0] : null;
-}
+/** What a scanner sends from the receipt: the bare number, or a QR payload that contains it, in this desk's mode. */
+export const numberFromScan = (code: string, training = false): string | null => applicationNumberIn(code, training);
 
 export const applicationsSearchHandlers = {
   'applications.search': (ctx, input) => {
@@ -52,7 +47,7 @@ export const applicationsSearchHandlers = {
 
   'applications.findForHandOver': (ctx, input) => {
     const { user } = signedIn(ctx);
-    const number = numberFromScan(input.code);
+    const number = numberFromScan(input.code, ctx.core.training);
     if (!number) throw new AppError('VALIDATION', 'Not an application number', { fields: { code: ['number.format'] } });
     const a = getApplicationByNumber(ctx.db, number);
     if (!a) throw new AppError('NOT_FOUND', `No application ${number}`);

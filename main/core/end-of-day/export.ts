@@ -30,6 +30,7 @@ export const endOfDayExportHandlers = {
       reprint: null,
       void: null,
       language: input.language,
+      training: ctx.core.training,
       report,
       contentHash: hash,
       signedBy,

@@ -1,6 +1,6 @@
 // The frame every A4/A5 document shares: fonts, letterhead, title, banners, footer, void watermark,
 // metadata; each document file only fills in its body.
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, rgb } from 'pdf-lib';
 import { footer, letterhead, reprintBanner, title, voidBanner } from './blocks.js';
 import { embedFonts } from './fonts.js';
 import { formatIsoDate, joined } from './format.js';
@@ -31,13 +31,42 @@ export async function renderDocument(
   reprintBanner(s, model.reprint, lang);
   body(s, lang);
   footer(s, model, spec.docId);
-  if (model.void) s.watermark(joined({ id: 'BATAL', en: 'VOID' }, lang), ALERT);
-  const when = new Date(model.printedAt);
-  doc.setTitle(`${joined(spec.title, lang)} ${spec.docId}`, { showInWindowTitleBar: true });
-  doc.setAuthor(model.office.name);
+  // A voided training receipt carries both marks side by side, each moved half way off the diagonal.
+  if (model.void) s.watermark(joined({ id: 'BATAL', en: 'VOID' }, lang), ALERT, model.training ? MARK_APART * s.k : 0);
+  return finishPdf(doc, s, {
+    title: `${joined(spec.title, lang)} ${spec.docId}`,
+    author: model.office.name,
+    language: lang,
+    at: model.printedAt,
+    training: model.training,
+    markShift: model.void ? -MARK_APART * s.k : 0,
+  });
+}
+
+const MARK_APART = 55;
+
+/** The mark every page printed in training mode carries, whatever the document's language. */
+export const TRAINING_MARK = 'LATIHAN — SPECIMEN';
+const TRAINING_INK = rgb(0.1, 0.25, 0.6);
+
+/**
+ * The last step of every PDF Loket makes (the A4/A5 documents above and the thermal ticket): the training
+ * mark over every page, then the metadata. Kept in one place so a new document cannot print as real in
+ * training mode.
+ */
+export function finishPdf(
+  doc: PDFDocument,
+  s: Sheet,
+  meta: { title: string; author: string; language: PdfLanguage; at: number; training: boolean; markShift?: number },
+): Promise<Uint8Array> {
+  if (meta.training) s.watermark(TRAINING_MARK, TRAINING_INK, meta.markShift ?? 0);
+  const when = new Date(meta.at);
+  doc.setTitle(meta.training ? `${TRAINING_MARK}: ${meta.title}` : meta.title, { showInWindowTitleBar: true });
+  doc.setAuthor(meta.author);
   doc.setCreator('Loket');
   doc.setProducer('Loket (pdf-lib)');
-  doc.setLanguage(lang === 'en' ? 'en' : 'id-ID');
+  doc.setLanguage(meta.language === 'en' ? 'en' : 'id-ID');
+  if (meta.training) doc.setKeywords([TRAINING_MARK]);
   doc.setCreationDate(when);
   doc.setModificationDate(when);
   return doc.save();

@@ -53,6 +53,8 @@ export interface DocumentBase {
   void: VoidMarker | null;
   /** Which language is primary; the other one is printed beside it. Default 'id'. */
   language?: PdfLanguage;
+  /** Printed in training mode: every page carries the LATIHAN — SPECIMEN mark. Required so no caller forgets to say. */
+  training: boolean;
 }
 
 export interface ApplicantInfo {
@@ -136,4 +138,6 @@ export interface QueueTicketModel {
   reprint?: ReprintMarker | null;
   /** Priority group or appointment line printed under the service, e.g. { id: 'Prioritas: Lansia', en: 'Priority: senior' }. */
   note?: Bilingual | null;
+  /** Printed in training mode: the ticket carries the LATIHAN — SPECIMEN mark. */
+  training: boolean;
 }

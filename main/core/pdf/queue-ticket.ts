@@ -3,6 +3,7 @@
 import { PDFDocument } from 'pdf-lib';
 import { drawQr } from './barcodes.js';
 import { reprintLabel } from './blocks.js';
+import { finishPdf, TRAINING_MARK } from './document.js';
 import { embedFonts, type Fonts } from './fonts.js';
 import { formatDay, formatTime, joined, ordered } from './format.js';
 import type { Bilingual, QueueTicketModel } from './models.js';
@@ -27,6 +28,8 @@ function layout(s: Sheet, m: QueueTicketModel): void {
     s.text(a, { size, bold, ...center });
     if (a !== b) s.text(b, { size: size * 0.8, color: MUTED, ...center });
   };
+  // A thermal printer may print the pale diagonal mark faintly or not at all: training says so in solid ink too.
+  if (m.training) s.text(TRAINING_MARK, { size: 10, bold: true, ...center });
   s.text(m.office.name, { size: 9, bold: true, ...center });
   s.text(`${formatDay(m.issuedAt, m.office.timeZone, lang)} · ${formatTime(m.issuedAt, m.office.timeZone)}`, { size: 8, ...center });
   s.gap(4);
@@ -80,12 +83,11 @@ export async function renderQueueTicket(model: QueueTicketModel): Promise<Uint8A
   const s = new Sheet(doc, fonts, { size: [WIDTH, Math.ceil(measure(fonts, model))], margin: MARGIN, footer: 0 });
   layout(s, model);
   const lang = model.language ?? 'id';
-  doc.setTitle(`${joined({ id: 'Tiket Antrean', en: 'Queue ticket' }, lang)} ${model.ticketNumber}`);
-  doc.setAuthor(model.office.name);
-  doc.setCreator('Loket');
-  doc.setProducer('Loket (pdf-lib)');
-  doc.setLanguage(lang === 'en' ? 'en' : 'id-ID');
-  doc.setCreationDate(new Date(model.issuedAt));
-  doc.setModificationDate(new Date(model.issuedAt));
-  return doc.save();
+  return finishPdf(doc, s, {
+    title: `${joined({ id: 'Tiket Antrean', en: 'Queue ticket' }, lang)} ${model.ticketNumber}`,
+    author: model.office.name,
+    language: lang,
+    at: model.issuedAt,
+    training: model.training,
+  });
 }

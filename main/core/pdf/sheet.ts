@@ -156,17 +156,20 @@ export class Sheet {
     });
   }
 
-  /** Large diagonal text across every page, over the content (the void watermark). */
-  watermark(text: string, color: RGB): void {
+  /**
+   * Large diagonal text across every page, over the content, rising from bottom left. `shift` moves it
+   * across the diagonal (in points, up-left when positive), so two marks on one page lie side by side.
+   */
+  watermark(text: string, color: RGB, shift = 0): void {
     const [w, h] = this.opts.size;
     const font = this.fonts.bold;
     const size = Math.min(110, (Math.hypot(w, h) * 0.62) / Math.max(1, font.widthOfTextAtSize(text, 1)));
     const angle = Math.atan2(h, w);
     const tw = font.widthOfTextAtSize(text, size);
     const ascent = font.heightAtSize(size, { descender: false });
-    // Centre the rotated baseline on the page centre.
-    const x = w / 2 - (Math.cos(angle) * tw) / 2 + (Math.sin(angle) * ascent) / 2;
-    const y = h / 2 - (Math.sin(angle) * tw) / 2 - (Math.cos(angle) * ascent) / 2;
+    // Centre the rotated baseline on the page centre, then move it `shift` along the normal.
+    const x = w / 2 - (Math.cos(angle) * tw) / 2 + (Math.sin(angle) * ascent) / 2 - Math.sin(angle) * shift;
+    const y = h / 2 - (Math.sin(angle) * tw) / 2 - (Math.cos(angle) * ascent) / 2 + Math.cos(angle) * shift;
     for (const page of this.pages)
       page.drawText(text, { x, y, size, font, color, opacity: 0.22, rotate: degrees((angle * 180) / Math.PI) });
   }

@@ -2,7 +2,7 @@
 // malformed billing code or an empty deficiency list is refused with VALIDATION before any PDF exists.
 import { DateTime } from 'luxon';
 import { z, type ZodError } from 'zod';
-import { APPLICATION_NUMBER } from '@common/domain/applications/number.js';
+import { isApplicationNumber, TRAINING_APPLICATION_NUMBER } from '@common/domain/applications/number.js';
 import { AppError } from '@common/contract/result.js';
 import type { ApplicationReceiptModel, DeficiencyNoticeModel, PaymentReceiptModel, QueueTicketModel } from './models.js';
 
@@ -13,7 +13,7 @@ const epochMs = z.number().finite('pdf.time');
 const isoDate = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && DateTime.fromISO(s).isValid, 'pdf.date');
 const timeZone = z.string().refine((tz) => DateTime.now().setZone(tz).isValid, 'pdf.timeZone');
 const office = z.object({ code: text, name: text, address: z.string(), timeZone });
-const applicationNumber = z.string().regex(APPLICATION_NUMBER, 'pdf.applicationNumber');
+const applicationNumber = z.string().refine(isApplicationNumber, 'pdf.applicationNumber');
 const billingCode = z.string().regex(/^\d{15}$/, 'pdf.billingCode');
 const reprint = z.object({ count: z.number().int().min(1, 'pdf.reprint.count'), reason: text }).nullable();
 const voidMarker = z.object({ reason: text, by: z.string().optional(), at: epochMs.optional() }).nullable();
@@ -28,7 +28,12 @@ const applicant = z.object({
 });
 const paymentStatus = z.enum(['paid', 'unpaid', 'expired', 'manual', 'waived']);
 const fee = z.object({ label: bilingual, amount: rupiah });
-const base = { office, officerName: text, printedAt: epochMs, reprint, void: voidMarker, language };
+const base = { office, officerName: text, printedAt: epochMs, reprint, void: voidMarker, language, training: z.boolean() };
+/** A practice number printed on a real document would make it look like a real office's. */
+const trainingNumberOnlyInTraining = {
+  check: (m: { applicationNumber: string; training: boolean }) => m.training || !TRAINING_APPLICATION_NUMBER.test(m.applicationNumber),
+  issue: { message: 'pdf.applicationNumber', path: ['applicationNumber'] },
+};
 
 const sumMatches = (m: { fees: { amount: number }[]; total: number }) => m.fees.reduce((s, f) => s + f.amount, 0) === m.total;
 const totalIssue = { message: 'pdf.total.mismatch', path: ['total'] };
@@ -47,7 +52,8 @@ const applicationReceipt = z
     collectionDate: isoDate.nullable(),
     paper,
   })
-  .refine(sumMatches, totalIssue);
+  .refine(sumMatches, totalIssue)
+  .refine(trainingNumberOnlyInTraining.check, trainingNumberOnlyInTraining.issue);
 
 const paymentReceipt = z
   .object({
@@ -64,17 +70,20 @@ const paymentReceipt = z
     manualConfirmation: z.object({ by: text, proof: text }).nullable().optional(),
     paper,
   })
-  .refine(sumMatches, totalIssue);
+  .refine(sumMatches, totalIssue)
+  .refine(trainingNumberOnlyInTraining.check, trainingNumberOnlyInTraining.issue);
 
-const deficiencyNotice = z.object({
-  ...base,
-  applicationNumber,
-  applicant,
-  service: bilingual,
-  missingDocuments: z.array(z.object({ label: bilingual, note: bilingual.optional() })).min(1, 'pdf.missingDocuments.empty'),
-  returnBy: isoDate.nullable().optional(),
-  paper,
-});
+const deficiencyNotice = z
+  .object({
+    ...base,
+    applicationNumber,
+    applicant,
+    service: bilingual,
+    missingDocuments: z.array(z.object({ label: bilingual, note: bilingual.optional() })).min(1, 'pdf.missingDocuments.empty'),
+    returnBy: isoDate.nullable().optional(),
+    paper,
+  })
+  .refine(trainingNumberOnlyInTraining.check, trainingNumberOnlyInTraining.issue);
 
 const queueTicket = z.object({
   office,
@@ -87,6 +96,7 @@ const queueTicket = z.object({
   language,
   reprint: reprint.optional(),
   note: bilingual.nullable().optional(),
+  training: z.boolean(),
 });
 
 function check<T>(schema: z.ZodType, what: string, model: T): T {

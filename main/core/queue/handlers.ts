@@ -28,6 +28,7 @@ function local(ctx: CallContext): LocalContext {
     counterNumber: o.counter,
     officer: ctx.user?.username ?? null,
     services: activeQueueServices(ctx.db),
+    training: ctx.core.training,
   };
 }
 
@@ -164,7 +165,7 @@ export const queueHandlers = {
       issued ??= localIssue(c, o.code, req);
       return issued.ticket;
     });
-    const ticketPdf = await ticketPdfBase64(o, central?.config ?? localConfig(c), issued!, input.language);
+    const ticketPdf = await ticketPdfBase64(o, central?.config ?? localConfig(c), issued!, input.language, ctx.core.training);
     changed(ctx, mode);
     return { ...issued!, mode, ticketPdf };
   },

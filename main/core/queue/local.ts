@@ -8,7 +8,7 @@ import type { IssuedTicket, QueueConfig, TicketView } from '@common/contract/que
 import { called, decide, decideCallNext, type Refusal, type TicketAction } from '@common/domain/queue/lifecycle.js';
 import type { PriorityGroup } from '@common/domain/queue/order.js';
 import { DEFAULT_QUEUE_RULES } from '@common/domain/queue/rules.js';
-import { formatTicketNumber, localPrefix } from '@common/domain/queue/ticket-number.js';
+import { formatTicketNumber, localPrefix, trainingPrefix } from '@common/domain/queue/ticket-number.js';
 import { ticketView } from '@common/domain/queue/ticket-row.js';
 import { estimateWaitMs } from '@common/domain/queue/wait-estimate.js';
 import { businessDate, startOfBusinessDay } from '@common/domain/shared/working-days.js';
@@ -35,6 +35,8 @@ export interface LocalContext {
   /** The signed-in officer (username): recorded on the tickets this counter calls. */
   officer: string | null;
   services: Array<{ code: string; prefix: string; name_id: string; name_en: string }>;
+  /** Training mode: practice tickets are numbered so they cannot pass for a real queue's. */
+  training: boolean;
 }
 
 /** The last call-next request of this counter: a double press answers the same ticket. */
@@ -117,7 +119,7 @@ export function localIssue(
     id,
     day,
     service_code: service.code,
-    number: formatTicketNumber(`${localPrefix(c.counterNumber)}${service.prefix}`, n),
+    number: formatTicketNumber(c.training ? trainingPrefix(service.prefix) : `${localPrefix(c.counterNumber)}${service.prefix}`, n),
     status: 'waiting',
     arrived_at: c.now,
     slot_at: booking?.slotAt ?? null,

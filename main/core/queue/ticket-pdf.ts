@@ -11,7 +11,13 @@ const GROUP_NAMES: Record<string, { id: string; en: string }> = {
   sakit: { id: 'Sakit', en: 'Sick' },
 };
 
-export async function ticketPdfBase64(o: OfficeContext, config: QueueConfig, issued: IssuedTicket, language: 'id' | 'en'): Promise<string> {
+export async function ticketPdfBase64(
+  o: OfficeContext,
+  config: QueueConfig,
+  issued: IssuedTicket,
+  language: 'id' | 'en',
+  training: boolean,
+): Promise<string> {
   const t = issued.ticket;
   const service = config.services.find((s) => s.code === t.serviceCode);
   const group = t.priorityGroup ? GROUP_NAMES[t.priorityGroup] : undefined;
@@ -30,6 +36,7 @@ export async function ticketPdfBase64(o: OfficeContext, config: QueueConfig, iss
     estimatedWaitMinutes: Math.round(issued.estimatedWaitMs / 60_000),
     language,
     note,
+    training,
   });
   return Buffer.from(bytes).toString('base64');
 }

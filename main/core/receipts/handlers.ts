@@ -37,7 +37,7 @@ type Frozen =
   | { kind: 'application'; model: Omit<ApplicationReceiptModel, PerPrint> }
   | { kind: 'payment'; model: Omit<PaymentReceiptModel, PerPrint> }
   | { kind: 'deficiency'; model: Omit<DeficiencyNoticeModel, PerPrint> };
-type PerPrint = 'printedAt' | 'reprint' | 'void' | 'language' | 'officerName';
+type PerPrint = 'printedAt' | 'reprint' | 'void' | 'language' | 'officerName' | 'training';
 
 const paymentStatusOf = (p: PaymentRow | undefined, now: number): PaymentStatus => {
   if (!p) return 'unpaid';
@@ -127,10 +127,12 @@ async function render(
   perPrint: { printedAt: number; officerName: string; language: Language; reprint: ReprintMarker | null; void: VoidMarker | null },
 ): Promise<string> {
   let bytes: Uint8Array;
+  // Decided at each print from the database it runs on, so a copy is marked whenever the receipt was frozen.
+  const print = { ...perPrint, training: ctx.core.training };
   try {
-    if (frozen.kind === 'application') bytes = await renderApplicationReceipt({ ...frozen.model, ...perPrint });
-    else if (frozen.kind === 'payment') bytes = await renderPaymentReceipt({ ...frozen.model, ...perPrint });
-    else bytes = await renderDeficiencyNotice({ ...frozen.model, ...perPrint });
+    if (frozen.kind === 'application') bytes = await renderApplicationReceipt({ ...frozen.model, ...print });
+    else if (frozen.kind === 'payment') bytes = await renderPaymentReceipt({ ...frozen.model, ...print });
+    else bytes = await renderDeficiencyNotice({ ...frozen.model, ...print });
   } catch (err) {
     if (err instanceof AppError) throw err;
     ctx.core.log.error({ err, kind: frozen.kind }, 'receipt rendering failed');
