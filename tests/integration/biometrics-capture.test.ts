@@ -164,7 +164,11 @@ describe('capturing an applicant', () => {
     const s = modality(await status(), 'rightSlap');
     expect(s).toMatchObject({ state: 'belowThreshold', overrideAvailable: true, attemptsLeft: 0 });
     const more = await capture('rightSlap');
-    expect(more.ok ? null : more.error.details).toEqual({ attemptsExhausted: true, overrideRequired: 'biometric.lowQuality' });
+    expect(more.ok ? null : more.error.details).toEqual({
+      reason: 'capture.attemptsUsed',
+      attemptsExhausted: true,
+      overrideRequired: 'biometric.lowQuality',
+    });
     const before = dbDigest(t.core.db);
     const noToken = await t.call(
       'biometrics.acceptLowQuality',
