@@ -37,21 +37,26 @@ export function reasonOf(error: ErrorBody): string | null {
 
 const I18NEXT_OPTIONS = new Set(['lng', 'lngs', 'ns', 'context', 'count', 'defaultValue', 'keySeparator', 'nsSeparator', 'returnObjects']);
 
-/** The refusal's reason in the user's language, or null when no dictionary has it. */
+/** A reason code in the user's language (`values` fill its placeholders), or null when no dictionary has it. */
+export function reasonWords(t: TFunction, reason: string, values: Record<string, string | number> = {}): string | null {
+  for (const key of reasonKeys(reason)) {
+    const text = t(key, { ...values, defaultValue: '' });
+    if (text) return text;
+  }
+  return null;
+}
+
+/** The refusal's reason in the user's language, or null when it has none or no dictionary has it. */
 export function reasonText(t: TFunction, error: ErrorBody): string | null {
   const reason = reasonOf(error);
   if (!reason) return null;
   // The refusal's own facts fill the text ({{number}}, {{day}}); i18next's option names never pass.
   const values = Object.fromEntries(
     Object.entries((error.details ?? {}) as Record<string, unknown>).filter(
-      ([k, v]) => (typeof v === 'string' || typeof v === 'number') && !I18NEXT_OPTIONS.has(k),
+      (e): e is [string, string | number] => (typeof e[1] === 'string' || typeof e[1] === 'number') && !I18NEXT_OPTIONS.has(e[0]),
     ),
   );
-  for (const key of reasonKeys(reason)) {
-    const text = t(key, { ...values, defaultValue: '' });
-    if (text) return text;
-  }
-  return null;
+  return reasonWords(t, reason, values);
 }
 
 /**

@@ -4,6 +4,8 @@
 // are reported by their head so the caller expands them from the values they are built from.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { UNSTORABLE_REASONS } from '@common/central/protocol.js';
+import { GUARD_REASONS, type TransitionRefusal } from '@common/domain/applications/flow.js';
 
 export interface RefusalScan {
   /** Reason codes with where each was first seen. */
@@ -59,4 +61,44 @@ export function scanRefusals(root: string): RefusalScan {
     }
   }
   return scan;
+}
+
+/** Reasons built from a template, by head, with every value they are built from (the compiler holds the list). */
+const transitionRefusals: Record<TransitionRefusal['code'], true> = { unknownAction: true, outOfOrder: true, role: true };
+export const REASON_TEMPLATES: Record<string, readonly string[]> = { 'transition.': Object.keys(transitionRefusals) };
+
+/**
+ * Central's own HTTP error codes: they reach a desk's sync client, which turns them into one of the
+ * contract's codes (main/sync/errors.ts, main/core/queue/central.ts), so the officer never sees them.
+ */
+export const CENTRAL_ONLY_CODES = [
+  'INVALID_FIELD',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'NESTING_TOO_DEEP',
+  'MALFORMED_JSON',
+  'ADMIN_UNAUTHORIZED',
+  'SCHEMA_MISSING',
+  'UPDATE_REQUIRED',
+  'SCHEMA_UNSUPPORTED',
+  'UNSIGNED',
+  'BAD_SIGNATURE',
+  'CLOCK_SKEW',
+  'UNKNOWN_WORKSTATION',
+  'REVOKED',
+  'REPLAYED',
+  'WRONG_OFFICE',
+  'CURSOR_EXPIRED',
+  'CURSOR_AHEAD',
+  'ENROLMENT_INVALID',
+  'ENROLMENT_CONFLICT',
+];
+
+/** Every reason code core or central can refuse with, and where it was found. */
+export function refusalReasons(root: string): Map<string, string> {
+  const scan = scanRefusals(root);
+  const all = new Map(scan.reasons);
+  for (const [head, where] of scan.templates) for (const v of REASON_TEMPLATES[head] ?? []) all.set(`${head}${v}`, where);
+  for (const r of Object.values(GUARD_REASONS)) all.set(r, 'common/domain/applications/flow.ts GUARD_REASONS');
+  for (const r of Object.values(UNSTORABLE_REASONS)) all.set(r, 'common/central/protocol.ts UNSTORABLE_REASONS');
+  return all;
 }

@@ -22,7 +22,9 @@ import { BIO_SUBTYPES, EXCEPTION_REASONS, MODALITIES } from '@common/domain/biom
 import type { PasswordProblem } from '@common/domain/shared/password-policy.js';
 import { ROLES } from '@common/domain/shared/roles.js';
 import { ANALYTICS_TABS } from '@renderer/features/analytics/route.js';
+import { reasonKeys } from '@renderer/lib/errors.js';
 import { localKeys, localTable, rendererKeyUses } from '../support/i18n-usage.js';
+import { refusalReasons } from '../support/refusal-reasons.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 type Dictionary = { [key: string]: string | Dictionary };
@@ -46,6 +48,12 @@ function documentCodes(): string[] {
   );
   if (codes.length < 5) throw new Error('no document types found in db/migrations');
   return codes;
+}
+
+/** The key each refusal reason core or central answers with is shown under (its first key when none has a text). */
+function reasonTextKeys(): string[] {
+  const keys = new Set(leaves(dictionary('id')));
+  return [...refusalReasons(root).keys()].map((r) => reasonKeys(r).find((k) => keys.has(k)) ?? reasonKeys(r)[0]!);
 }
 
 const passwordProblems = members<PasswordProblem>({
@@ -135,6 +143,8 @@ const TEMPLATES: Record<string, { values: readonly string[] } | { open: string }
  * with the keys they can produce. 'templates' means the keys come from templates of the same file, above.
  */
 const INDIRECT: Record<string, readonly string[] | 'templates'> = {
+  // A refusal's reason: the first of its keys (reasons.*, then the feature blocks) that has a text.
+  'renderer/lib/errors.ts key': reasonTextKeys(),
   'renderer/features/audit/AuditTrail.tsx lookup(text)': 'templates',
   'renderer/features/capture/CaptureScreen.tsx subtypeKey(x.bioSubType)': under('capture.subtype.', underscored(BIO_SUBTYPES)),
   'renderer/features/capture/QualityTable.tsx subtypeKey(item.bioSubType)': 'templates',
