@@ -5,6 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { OP_ACTIONS } from '@common/central/op-authority.js';
 import { OVERRIDE_ACTIONS } from '@common/contract/auth.js';
 import { COUNTER_ACTIONS } from '@common/contract/applications/applications.js';
 import { ApplicantView, PaymentView, ReceiptKind, ReceiptView } from '@common/contract/applications/schemas.js';
@@ -82,7 +83,8 @@ const TEMPLATES: Record<string, { values: readonly string[] } | { open: string }
   'admin.tabs.': { values: localTable(root, 'renderer/features/admin/AdminHome.tsx', 'TABS') },
   'analytics.tab.': { values: ANALYTICS_TABS },
   'analytics.staffing.field.': { values: localTable(root, 'renderer/features/analytics/StaffingPanel.tsx', 'NUMBER_FIELDS') },
-  'audit.actions.': { open: "audit actions are named by core's use cases (some built, as `${purpose}.failed`); unknown ones show raw" },
+  // Every action write() accepts is an op action; the training seed audits its own, outside write().
+  'audit.actions.': { values: [...underscored(OP_ACTIONS), 'training_seed'] },
   'auditSummary.keys.': { open: "the summary's field names are whatever each use case records; unknown ones show raw" },
   'auditSummary.reasons.': { open: "reasons core writes into a summary (a refused login's 'locked'); unknown ones show raw" },
   'auditSummary.overrideActions.': { values: underscored(OVERRIDE_ACTIONS) },
