@@ -12,6 +12,7 @@ import { ApplicantView, PaymentView, ReceiptKind, ReceiptView } from '@common/co
 import { DeviceStatusSchema, DeviceView, FaceQualityView, ModalityStatus } from '@common/contract/biometrics.js';
 import { DiscrepancyView, EndOfDayReport } from '@common/contract/end-of-day.js';
 import { FloorCounter } from '@common/contract/queue/floor.js';
+import { QueueMode } from '@common/contract/queue/queue.js';
 import { TICKET_STATUSES } from '@common/domain/queue/lifecycle.js';
 import { ERROR_CODES } from '@common/contract/result.js';
 import { Language } from '@common/contract/schemas.js';
@@ -87,6 +88,7 @@ const TEMPLATES: Record<string, { values: readonly string[] } | { open: string }
   'audit.actions.': { values: [...underscored(OP_ACTIONS), 'training_seed'] },
   'auditSummary.keys.': { open: "the summary's field names are whatever each use case records; unknown ones show raw" },
   'auditSummary.reasons.': { open: "reasons core writes into a summary (a refused login's 'locked'); unknown ones show raw" },
+  'auditSummary.modes.': { values: QueueMode.options },
   'auditSummary.overrideActions.': { values: underscored(OVERRIDE_ACTIONS) },
   // One supervisor-override form for every action a supervisor may authorise, titled by the action.
   'override.title.': { values: underscored(OVERRIDE_ACTIONS) },
@@ -147,7 +149,7 @@ const TEMPLATES: Record<string, { values: readonly string[] } | { open: string }
 const INDIRECT: Record<string, readonly string[] | 'templates'> = {
   // A refusal's reason: the first of its keys (reasons.*, then the feature blocks) that has a text.
   'renderer/lib/errors.ts key': reasonTextKeys(),
-  'renderer/features/audit/AuditTrail.tsx lookup(text)': 'templates',
+  'renderer/features/audit/AuditTrail.tsx lookup': 'templates',
   'renderer/features/capture/CaptureScreen.tsx subtypeKey(x.bioSubType)': under('capture.subtype.', underscored(BIO_SUBTYPES)),
   'renderer/features/capture/QualityTable.tsx subtypeKey(item.bioSubType)': 'templates',
   'renderer/features/capture/QualityTable.tsx subtypeKey(shown.subType)': 'templates',
