@@ -47,8 +47,15 @@ export function enrolmentError(err: unknown): AppError {
       return new AppError('SETUP_REQUIRED', err.message);
     case 'TRAINING':
       return new AppError('FORBIDDEN', err.message, { reason: 'sync.training' });
-    default:
-      return err.transient ? new AppError('OFFLINE', err.message) : new AppError('CONFLICT', `${err.code}: ${err.message}`);
+    default: {
+      if (err.transient) return new AppError('OFFLINE', err.message);
+      // Central's own reason when it gave one, so the form can say what it refused.
+      const reason = (err.details as { reason?: unknown } | undefined)?.reason;
+      return new AppError('CONFLICT', `${err.code}: ${err.message}`, {
+        reason: 'central.refused',
+        ...(typeof reason === 'string' ? { reason } : {}),
+      });
+    }
   }
 }
 
