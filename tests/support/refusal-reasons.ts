@@ -102,3 +102,29 @@ export function refusalReasons(root: string): Map<string, string> {
   for (const r of Object.values(UNSTORABLE_REASONS)) all.set(r, 'common/central/protocol.ts UNSTORABLE_REASONS');
   return all;
 }
+
+/**
+ * The `new AppError(code, ...)` calls of `code` whose arguments name no reason (`reason:` or `code:`),
+ * no field problems and pass on no other refusal's details, by where they are: the officer would read
+ * only the code's generic text.
+ */
+export function refusalsWithoutReason(root: string, code: string): string[] {
+  const out: string[] = [];
+  const head = `new AppError('${code}'`;
+  for (const dir of ['main', 'server', 'common']) {
+    for (const path of sourceFiles(join(root, dir))) {
+      const text = readFileSync(path, 'utf8');
+      for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
+        let depth = 0;
+        let end = at + 'new AppError'.length;
+        for (; end < text.length; end++) {
+          if (text[end] === '(') depth++;
+          else if (text[end] === ')' && --depth === 0) break;
+        }
+        if (!/\b(reason|code|fields):|\.\.\.details\b/.test(text.slice(at, end)))
+          out.push(`${relative(root, path)}:${text.slice(0, at).split('\n').length}`);
+      }
+    }
+  }
+  return out;
+}

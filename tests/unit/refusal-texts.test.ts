@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '@common/contract/result.js';
 import { Language } from '@common/contract/schemas.js';
 import { reasonKeys } from '@renderer/lib/errors.js';
-import { CENTRAL_ONLY_CODES, REASON_TEMPLATES, refusalReasons, scanRefusals } from '../support/refusal-reasons.js';
+import { CENTRAL_ONLY_CODES, REASON_TEMPLATES, refusalReasons, refusalsWithoutReason, scanRefusals } from '../support/refusal-reasons.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 type Dictionary = { [key: string]: string | Dictionary };
@@ -50,6 +50,12 @@ describe('refusal reasons', () => {
 
   it('has an Indonesian and an English text for every reason', () => {
     expect(untranslated(refusalReasons(root))).toEqual([]);
+  });
+
+  it('gives every conflict and every refusal of a right a reason (the generic text says too little)', () => {
+    expect(refusalsWithoutReason(root, 'CONFLICT')).toEqual([]);
+    // The gate's refusal of a role is what FORBIDDEN's own text says.
+    expect(refusalsWithoutReason(root, 'FORBIDDEN').filter((w) => !w.startsWith('main/core/kernel/gate.ts:'))).toEqual([]);
   });
 
   it('fails on a reason added without a text', () => {
