@@ -273,7 +273,9 @@ export class SyncClient implements SyncPort {
   /** For the sync.reenrol call: only a workstation central has revoked (or no longer knows) is enrolled again. */
   async reenrol(code: string): Promise<void> {
     if (this.state.state !== 'revoked' || !this.enrolment) {
-      throw new AppError('CONFLICT', 'This workstation is not revoked: there is nothing to enrol again');
+      throw new AppError('CONFLICT', 'This workstation is not revoked: there is nothing to enrol again', {
+        reason: 'sync.notRevoked',
+      });
     }
     let enrolment: Enrolment;
     try {

@@ -38,7 +38,7 @@ export function enrolmentError(err: unknown): AppError {
   const field = (reason: string) => ({ fields: { code: [reason] } });
   switch (err.code) {
     case 'ALREADY_ENROLLED':
-      return new AppError('CONFLICT', err.message);
+      return new AppError('CONFLICT', err.message, { reason: 'sync.alreadyEnrolled' });
     case 'ENROLMENT_INVALID':
       return new AppError('VALIDATION', err.message, field('enrolment.invalid'));
     case 'WRONG_OFFICE':
@@ -46,9 +46,16 @@ export function enrolmentError(err: unknown): AppError {
     case 'SETUP_REQUIRED':
       return new AppError('SETUP_REQUIRED', err.message);
     case 'TRAINING':
-      return new AppError('FORBIDDEN', err.message);
-    default:
-      return err.transient ? new AppError('OFFLINE', err.message) : new AppError('CONFLICT', `${err.code}: ${err.message}`);
+      return new AppError('FORBIDDEN', err.message, { reason: 'sync.training' });
+    default: {
+      if (err.transient) return new AppError('OFFLINE', err.message);
+      // Central's own reason when it gave one, so the form can say what it refused.
+      const reason = (err.details as { reason?: unknown } | undefined)?.reason;
+      return new AppError('CONFLICT', `${err.code}: ${err.message}`, {
+        reason: 'central.refused',
+        ...(typeof reason === 'string' ? { reason } : {}),
+      });
+    }
   }
 }
 

@@ -11,10 +11,61 @@ export function isTransportError(error: ErrorBody): boolean {
   return details?.transport === true;
 }
 
-/** One sentence for a banner: the code's own text, the server's reason for a conflict. */
+/**
+ * Where a refusal's stable reason (`details.reason`, or `details.code` on older refusals) finds its words,
+ * in this order: the shared `reasons.*`, then the feature blocks that named their reasons first. The
+ * queue's keys hold underscores for the dots. A `:suffix` (`blob.missing:<sha>`) is detail, not reason.
+ */
+export const REASON_NAMESPACES: readonly { prefix: string; key: (reason: string) => string }[] = [
+  { prefix: 'reasons.', key: (r) => r },
+  { prefix: 'endOfDay.errors.', key: (r) => r },
+  { prefix: 'queue.reasons.', key: (r) => r.replace(/\./g, '_') },
+  { prefix: 'sync.reasons.', key: (r) => r },
+];
+
+/** Every key a reason may be written under, in the order they are tried. */
+export function reasonKeys(reason: string): string[] {
+  const base = reason.split(':')[0]!;
+  return REASON_NAMESPACES.map((ns) => ns.prefix + ns.key(base));
+}
+
+export function reasonOf(error: ErrorBody): string | null {
+  const details = error.details as { reason?: unknown; code?: unknown } | undefined;
+  const reason = details?.reason ?? details?.code;
+  return typeof reason === 'string' && reason !== '' ? reason : null;
+}
+
+const I18NEXT_OPTIONS = new Set(['lng', 'lngs', 'ns', 'context', 'count', 'defaultValue', 'keySeparator', 'nsSeparator', 'returnObjects']);
+
+/** A reason code in the user's language (`values` fill its placeholders), or null when no dictionary has it. */
+export function reasonWords(t: TFunction, reason: string, values: Record<string, string | number> = {}): string | null {
+  for (const key of reasonKeys(reason)) {
+    const text = t(key, { ...values, defaultValue: '' });
+    if (text) return text;
+  }
+  return null;
+}
+
+/** The refusal's reason in the user's language, or null when it has none or no dictionary has it. */
+export function reasonText(t: TFunction, error: ErrorBody): string | null {
+  const reason = reasonOf(error);
+  if (!reason) return null;
+  // The refusal's own facts fill the text ({{number}}, {{day}}); i18next's option names never pass.
+  const values = Object.fromEntries(
+    Object.entries((error.details ?? {}) as Record<string, unknown>).filter(
+      (e): e is [string, string | number] => (typeof e[1] === 'string' || typeof e[1] === 'number') && !I18NEXT_OPTIONS.has(e[0]),
+    ),
+  );
+  return reasonWords(t, reason, values);
+}
+
+/**
+ * One sentence for a banner: the refusal's reason when it has one, else the code's own text. Never the
+ * server's English message: the officer reads Indonesian or English as they chose.
+ */
 export function describeError(t: TFunction, error: ErrorBody): string {
   if (isTransportError(error)) return t('errors.transport');
-  return t(`errors.${error.code}`, { message: error.message, defaultValue: error.message });
+  return reasonText(t, error) ?? t(`errors.${error.code}`);
 }
 
 export function fieldsOf(error: ErrorBody): FieldProblems {

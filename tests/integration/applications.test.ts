@@ -60,7 +60,7 @@ describe('a walk-in from check-in to hand-over', () => {
 
     expect(await refused(() => t.call('applications.transition', { id: app.id, action: 'verify' }, officer))).toEqual([
       'CONFLICT',
-      { guard: 'checklistComplete', pending: ['KTP_EL', 'KK', 'AKTA_LAHIR'], missing: [] },
+      { reason: 'application.documentsMissing', guard: 'checklistComplete', pending: ['KTP_EL', 'KK', 'AKTA_LAHIR'], missing: [] },
     ]);
     for (const docCode of ['KTP_EL', 'KK', 'AKTA_LAHIR'])
       await t.value('applications.markDocument', { id: app.id, docCode, state: 'present' }, officer);
@@ -68,14 +68,14 @@ describe('a walk-in from check-in to hand-over', () => {
 
     expect(await refused(() => t.call('applications.transition', { id: app.id, action: 'captureBiometrics' }, officer))).toEqual([
       'CONFLICT',
-      { guard: 'requiredCaptures' },
+      { reason: 'application.capturesMissing', guard: 'requiredCaptures' },
     ]);
     await noCapturesRequired(d);
     await t.value('applications.transition', { id: app.id, action: 'captureBiometrics' }, officer);
 
     expect(await refused(() => t.call('applications.transition', { id: app.id, action: 'interview' }, officer))).toEqual([
       'CONFLICT',
-      { guard: 'interviewNotes' },
+      { reason: 'application.interviewNotesMissing', guard: 'interviewNotes' },
     ]);
     await t.value('applications.setInterviewNotes', { id: app.id, notes: 'Tujuan: umrah. Tidak ada catatan.' }, officer);
     await t.value('applications.transition', { id: app.id, action: 'interview' }, officer);
@@ -105,7 +105,7 @@ describe('a walk-in from check-in to hand-over', () => {
     expect(payment).toMatchObject({ billingCode: '820123456789012', status: 'unpaid', expiresAt: START + 2 * 60 * 60_000 });
     expect(await refused(() => t.call('applications.transition', { id: app.id, action: 'pay' }, officer))).toEqual([
       'CONFLICT',
-      { guard: 'paymentSettled' },
+      { reason: 'application.feeUnpaid', guard: 'paymentSettled' },
     ]);
 
     // Central is unreachable: a supervisor confirms from the proof, flagged for reconciliation.
@@ -117,7 +117,7 @@ describe('a walk-in from check-in to hand-over', () => {
           officer,
         ),
       ),
-    ).toEqual(['FORBIDDEN', { overrideRequired: 'payment.manual' }]);
+    ).toEqual(['FORBIDDEN', { reason: 'override.required', overrideRequired: 'payment.manual' }]);
     const confirmed = await t.value(
       'payments.confirmManual',
       {
@@ -176,7 +176,10 @@ describe('a walk-in from check-in to hand-over', () => {
           officer,
         ),
       ),
-    ).toEqual(['VALIDATION', { fields: { identityNumber: ['identity.mismatch'] }, guard: 'identityChecked' }]);
+    ).toEqual([
+      'VALIDATION',
+      { fields: { identityNumber: ['identity.mismatch'] }, reason: 'application.identityMismatch', guard: 'identityChecked' },
+    ]);
     const collected = await t.value('applications.handOver', { id: app.id, identityNumber: BUDI_NIK, photoMatched: true }, officer);
     expect(collected.status).toBe('collected');
     expect(collected.nextActions).toEqual([]);
@@ -354,7 +357,7 @@ describe('documents missing', () => {
     const app = await d.t.value('applications.create', { draft: walkInDraft() }, d.officer);
     expect(await refused(() => d.t.call('applications.transition', { id: app.id, action: 'markIncomplete' }, d.officer))).toEqual([
       'CONFLICT',
-      { guard: 'checklistHasMissing' },
+      { reason: 'application.noMissingDocuments', guard: 'checklistHasMissing' },
     ]);
     await d.t.value(
       'applications.markDocument',
@@ -401,7 +404,7 @@ describe('fee waiver and four-eyes adjudication', () => {
           d.officer,
         ),
       ),
-    ).toEqual(['FORBIDDEN', { overrideRequired: 'fee.waive' }]);
+    ).toEqual(['FORBIDDEN', { reason: 'override.required', overrideRequired: 'fee.waive' }]);
     const waived = await d.t.value(
       'payments.waive',
       {
@@ -418,7 +421,7 @@ describe('fee waiver and four-eyes adjudication', () => {
       errorOf(
         await d.t.call('applications.adjudicate', { id: app.id, decision: 'approve', password: passwordOf('supervisor2') }, d.supervisor2),
       ),
-    ).toEqual(['FORBIDDEN', { guard: 'freshAuthFourEyes' }]);
+    ).toEqual(['FORBIDDEN', { reason: 'application.ownProcessing', guard: 'freshAuthFourEyes' }]);
     const rejected = await d.t.value(
       'applications.adjudicate',
       { id: app.id, decision: 'reject', reason: 'Data tidak sesuai', password: passwordOf('supervisor1') },
@@ -472,7 +475,10 @@ describe('four eyes counts every write, not only the steps', () => {
     if (!(await d.t.value('applications.get', { id: app.id }, d.officer)).payments.some((p) => p.status === 'waived'))
       await waive(app.id, 'supervisor3');
     for (const action of ['pay', 'submit'] as const) await d.t.value('applications.transition', { id: app.id, action }, d.officer);
-    expect(await approveAs(app.id, d.supervisor2, 'supervisor2')).toEqual(['FORBIDDEN', { guard: 'freshAuthFourEyes' }]);
+    expect(await approveAs(app.id, d.supervisor2, 'supervisor2')).toEqual([
+      'FORBIDDEN',
+      { reason: 'application.ownProcessing', guard: 'freshAuthFourEyes' },
+    ]);
     expect(await approveAs(app.id, d.supervisor, 'supervisor1')).toBe('ok');
   });
 });

@@ -153,7 +153,10 @@ describe('capturing an applicant', () => {
     expect(stored.filter((r) => r.status === 'superseded').every((r) => r.has_blob === 0)).toBe(true);
     expect(stored.map((r) => r.status).sort()).toEqual(['active', 'active', 'superseded', 'superseded']);
     const fourth = await capture('thumbs');
-    expect(fourth.ok ? null : [fourth.error.code, fourth.error.details]).toEqual(['CONFLICT', { attemptsExhausted: true }]);
+    expect(fourth.ok ? null : [fourth.error.code, fourth.error.details]).toEqual([
+      'CONFLICT',
+      { reason: 'capture.attemptsUsed', attemptsExhausted: true },
+    ]);
   });
 
   it('needs a supervisor to accept a capture that stays below threshold', async () => {
@@ -164,7 +167,11 @@ describe('capturing an applicant', () => {
     const s = modality(await status(), 'rightSlap');
     expect(s).toMatchObject({ state: 'belowThreshold', overrideAvailable: true, attemptsLeft: 0 });
     const more = await capture('rightSlap');
-    expect(more.ok ? null : more.error.details).toEqual({ attemptsExhausted: true, overrideRequired: 'biometric.lowQuality' });
+    expect(more.ok ? null : more.error.details).toEqual({
+      reason: 'capture.attemptsUsed',
+      attemptsExhausted: true,
+      overrideRequired: 'biometric.lowQuality',
+    });
     const before = dbDigest(t.core.db);
     const noToken = await t.call(
       'biometrics.acceptLowQuality',
@@ -173,7 +180,7 @@ describe('capturing an applicant', () => {
     );
     expect(noToken.ok ? null : [noToken.error.code, noToken.error.details]).toEqual([
       'FORBIDDEN',
-      { overrideRequired: 'biometric.lowQuality' },
+      { reason: 'override.required', overrideRequired: 'biometric.lowQuality' },
     ]);
     const wrongAction = await t.call(
       'biometrics.acceptLowQuality',

@@ -63,7 +63,10 @@ describe('application receipt', () => {
   it('voids only with a supervisor override', async () => {
     const receiptId = (await d.t.value('applications.get', { id: appId }, d.officer)).receipts[0]!.id;
     const refused = await d.t.call('receipts.void', { receiptId, reason: 'Salah cetak layanan', overrideToken: 'x'.repeat(32) }, d.officer);
-    expect(refused.ok ? 'ok' : [refused.error.code, refused.error.details]).toEqual(['FORBIDDEN', { overrideRequired: 'receipt.void' }]);
+    expect(refused.ok ? 'ok' : [refused.error.code, refused.error.details]).toEqual([
+      'FORBIDDEN',
+      { reason: 'override.required', overrideRequired: 'receipt.void' },
+    ]);
     const voided = await d.t.value(
       'receipts.void',
       { receiptId, reason: 'Salah cetak layanan', overrideToken: await override(d, 'receipt.void') },

@@ -5,12 +5,14 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { OP_ACTIONS } from '@common/central/op-authority.js';
 import { OVERRIDE_ACTIONS } from '@common/contract/auth.js';
 import { COUNTER_ACTIONS } from '@common/contract/applications/applications.js';
 import { ApplicantView, PaymentView, ReceiptKind, ReceiptView } from '@common/contract/applications/schemas.js';
 import { DeviceStatusSchema, DeviceView, FaceQualityView, ModalityStatus } from '@common/contract/biometrics.js';
 import { DiscrepancyView, EndOfDayReport } from '@common/contract/end-of-day.js';
 import { FloorCounter } from '@common/contract/queue/floor.js';
+import { QueueMode } from '@common/contract/queue/queue.js';
 import { TICKET_STATUSES } from '@common/domain/queue/lifecycle.js';
 import { ERROR_CODES } from '@common/contract/result.js';
 import { Language } from '@common/contract/schemas.js';
@@ -22,7 +24,9 @@ import { BIO_SUBTYPES, EXCEPTION_REASONS, MODALITIES } from '@common/domain/biom
 import type { PasswordProblem } from '@common/domain/shared/password-policy.js';
 import { ROLES } from '@common/domain/shared/roles.js';
 import { ANALYTICS_TABS } from '@renderer/features/analytics/route.js';
+import { reasonKeys } from '@renderer/lib/errors.js';
 import { localKeys, localTable, rendererKeyUses } from '../support/i18n-usage.js';
+import { refusalReasons } from '../support/refusal-reasons.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 type Dictionary = { [key: string]: string | Dictionary };
@@ -46,6 +50,12 @@ function documentCodes(): string[] {
   );
   if (codes.length < 5) throw new Error('no document types found in db/migrations');
   return codes;
+}
+
+/** The key each refusal reason core or central answers with is shown under (its first key when none has a text). */
+function reasonTextKeys(): string[] {
+  const keys = new Set(leaves(dictionary('id')));
+  return [...refusalReasons(root).keys()].map((r) => reasonKeys(r).find((k) => keys.has(k)) ?? reasonKeys(r)[0]!);
 }
 
 const passwordProblems = members<PasswordProblem>({
@@ -74,9 +84,11 @@ const TEMPLATES: Record<string, { values: readonly string[] } | { open: string }
   'admin.tabs.': { values: localTable(root, 'renderer/features/admin/AdminHome.tsx', 'TABS') },
   'analytics.tab.': { values: ANALYTICS_TABS },
   'analytics.staffing.field.': { values: localTable(root, 'renderer/features/analytics/StaffingPanel.tsx', 'NUMBER_FIELDS') },
-  'audit.actions.': { open: "audit actions are named by core's use cases (some built, as `${purpose}.failed`); unknown ones show raw" },
+  // Every action write() accepts is an op action; the training seed audits its own, outside write().
+  'audit.actions.': { values: [...underscored(OP_ACTIONS), 'training_seed'] },
   'auditSummary.keys.': { open: "the summary's field names are whatever each use case records; unknown ones show raw" },
   'auditSummary.reasons.': { open: "reasons core writes into a summary (a refused login's 'locked'); unknown ones show raw" },
+  'auditSummary.modes.': { values: QueueMode.options },
   'auditSummary.overrideActions.': { values: underscored(OVERRIDE_ACTIONS) },
   // One supervisor-override form for every action a supervisor may authorise, titled by the action.
   'override.title.': { values: underscored(OVERRIDE_ACTIONS) },
@@ -135,7 +147,9 @@ const TEMPLATES: Record<string, { values: readonly string[] } | { open: string }
  * with the keys they can produce. 'templates' means the keys come from templates of the same file, above.
  */
 const INDIRECT: Record<string, readonly string[] | 'templates'> = {
-  'renderer/features/audit/AuditTrail.tsx lookup(text)': 'templates',
+  // A refusal's reason: the first of its keys (reasons.*, then the feature blocks) that has a text.
+  'renderer/lib/errors.ts key': reasonTextKeys(),
+  'renderer/features/audit/AuditTrail.tsx lookup': 'templates',
   'renderer/features/capture/CaptureScreen.tsx subtypeKey(x.bioSubType)': under('capture.subtype.', underscored(BIO_SUBTYPES)),
   'renderer/features/capture/QualityTable.tsx subtypeKey(item.bioSubType)': 'templates',
   'renderer/features/capture/QualityTable.tsx subtypeKey(shown.subType)': 'templates',

@@ -60,6 +60,22 @@ export type Guard =
   /** 30 days have passed since the passport was ready for collection. */
   | 'collectionWindowOver';
 
+/**
+ * The stable reason each guard refuses with (core's `details.reason`): the screens translate it, and the
+ * officer never reads core's English message.
+ */
+export const GUARD_REASONS: Record<Guard, string> = {
+  checklistComplete: 'application.documentsMissing',
+  checklistHasMissing: 'application.noMissingDocuments',
+  applicantComplete: 'application.applicantIncomplete',
+  requiredCaptures: 'application.capturesMissing',
+  interviewNotes: 'application.interviewNotesMissing',
+  paymentSettled: 'application.feeUnpaid',
+  freshAuthFourEyes: 'application.ownProcessing',
+  identityChecked: 'application.identityMismatch',
+  collectionWindowOver: 'application.collectionWindowOpen',
+};
+
 export type Via = 'applications.transition' | 'applications.adjudicate' | 'applications.handOver' | 'applications.expireOverdue';
 
 /** Applicant notification templates; the server's notifications outbox renders them. */

@@ -122,8 +122,10 @@ export const authHandlers = {
   'auth.override': async (ctx, input) => {
     const { session, user } = signedIn(ctx);
     const supervisor = await checkCredentials(ctx, input.username, input.password, 'override');
-    if (supervisor.role !== 'supervisor') throw new AppError('FORBIDDEN', 'Only a supervisor can authorise this');
-    if (supervisor.id === user.id) throw new AppError('FORBIDDEN', 'A supervisor cannot authorise their own action');
+    if (supervisor.role !== 'supervisor')
+      throw new AppError('FORBIDDEN', 'Only a supervisor can authorise this', { reason: 'override.notSupervisor' });
+    if (supervisor.id === user.id)
+      throw new AppError('FORBIDDEN', 'A supervisor cannot authorise their own action', { reason: 'override.ownAction' });
     const expiresAt = ctx.now + OVERRIDE_TTL_MS;
     const token = write(ctx, 'override.granted', (db) => {
       clearLoginFailures(db, supervisor.username);

@@ -81,7 +81,7 @@ export async function checkCredentials(
     write(ctx, `${purpose}.refused`, () => ({
       change: { entity: 'user', entityId: user.id, summary: { username, reason: 'disabled' } },
     }));
-    throw new AppError('FORBIDDEN', 'This account is disabled; ask an admin');
+    throw new AppError('FORBIDDEN', 'This account is disabled; ask an admin', { reason: 'account.disabled' });
   }
   return user;
 }

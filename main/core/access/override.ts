@@ -12,7 +12,8 @@ import { signedIn } from './auth.js';
 export function takeOverride(ctx: CallContext, token: string | undefined, action: OverrideAction): OverrideGrant {
   const { session } = signedIn(ctx);
   const grant = token ? ctx.core.overrides.take(token, action, session.id, ctx.now) : undefined;
-  if (!grant) throw new AppError('FORBIDDEN', 'This needs a supervisor override', { overrideRequired: action });
+  if (!grant)
+    throw new AppError('FORBIDDEN', 'This needs a supervisor override', { reason: 'override.required', overrideRequired: action });
   return grant;
 }
 

@@ -70,9 +70,10 @@ export const usersHandlers = {
     assertServices(ctx.db, input.services);
     const demotesAdmin = user.role === 'admin' && ((input.role && input.role !== 'admin') || input.disabled === true);
     if (demotesAdmin && activeAdmins(ctx.db) <= 1) {
-      throw new AppError('CONFLICT', 'This is the last active admin; create another admin first');
+      throw new AppError('CONFLICT', 'This is the last active admin; create another admin first', { reason: 'user.lastAdmin' });
     }
-    if (input.id === ctx.user?.id && input.disabled === true) throw new AppError('CONFLICT', 'You cannot disable your own account');
+    if (input.id === ctx.user?.id && input.disabled === true)
+      throw new AppError('CONFLICT', 'You cannot disable your own account', { reason: 'user.disableSelf' });
     const patch: UserPatch = {
       full_name: input.fullName,
       role: input.role,
@@ -104,7 +105,8 @@ export const usersHandlers = {
   'users.unlock': (ctx, input) => {
     const user = mustFind(ctx, input.id);
     // A supervisor clears officers' lockouts; an admin's lockout guards the accounts, so only an admin lifts it.
-    if (user.role === 'admin' && ctx.user?.role !== 'admin') throw new AppError('FORBIDDEN', 'Only an admin can unlock an admin');
+    if (user.role === 'admin' && ctx.user?.role !== 'admin')
+      throw new AppError('FORBIDDEN', 'Only an admin can unlock an admin', { reason: 'user.unlockAdmin' });
     write(ctx, 'users.unlock', (db) => {
       clearLoginFailures(db, user.username);
       return { change: { entity: 'user', entityId: user.id } };

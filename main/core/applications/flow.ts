@@ -5,6 +5,7 @@ import { AppError } from '@common/contract/result.js';
 import {
   COLLECTION_WINDOW_DAYS,
   findTransition,
+  GUARD_REASONS,
   isRefusal,
   TERMINAL_STATUSES,
   type ApplicationAction,
@@ -42,7 +43,11 @@ const DAY_MS = 24 * 60 * 60_000;
 function ruleFor(a: ApplicationRow, action: ApplicationAction, user: UserRow): TransitionRule {
   const r = findTransition(a.status, action, user.role);
   if (!isRefusal(r)) return r;
-  if (r.code === 'role') throw new AppError('FORBIDDEN', `Only ${r.roles.join(' or ')} may ${action} this application`, { roles: r.roles });
+  if (r.code === 'role')
+    throw new AppError('FORBIDDEN', `Only ${r.roles.join(' or ')} may ${action} this application`, {
+      reason: 'transition.role',
+      roles: r.roles,
+    });
   if (r.code === 'outOfOrder') {
     throw new AppError('CONFLICT', `Cannot ${action} an application that is ${a.status}`, {
       code: 'transition.outOfOrder',
@@ -68,13 +73,18 @@ function checkGuards(ctx: CallContext, a: ApplicationRow, guards: readonly Guard
       case 'applicantComplete': {
         const { problems } = draftProblems(ctx.db, draftOf(a), todayAt(ctx), true);
         if (Object.keys(problems).length > 0)
-          throw new AppError('VALIDATION', "The applicant's data is not complete", { fields: problems, guard: g });
+          throw new AppError('VALIDATION', "The applicant's data is not complete", {
+            fields: problems,
+            reason: GUARD_REASONS[g],
+            guard: g,
+          });
         break;
       }
       case 'checklistComplete': {
         const s = summariseChecklist(listDocuments(ctx.db, a.id).map((d) => ({ docCode: d.doc_code, state: d.state })));
         if (!s.complete)
           throw new AppError('CONFLICT', 'Some documents are missing or not checked yet', {
+            reason: GUARD_REASONS[g],
             guard: g,
             pending: s.pending,
             missing: s.missing,
@@ -84,27 +94,31 @@ function checkGuards(ctx: CallContext, a: ApplicationRow, guards: readonly Guard
       case 'checklistHasMissing': {
         // Pending ones may stay pending: the notice lists what is missing, the rest is checked on return.
         const s = summariseChecklist(listDocuments(ctx.db, a.id).map((d) => ({ docCode: d.doc_code, state: d.state })));
-        if (s.missing.length === 0) throw new AppError('CONFLICT', 'Mark the missing documents first', { guard: g });
+        if (s.missing.length === 0)
+          throw new AppError('CONFLICT', 'Mark the missing documents first', { reason: GUARD_REASONS[g], guard: g });
         break;
       }
       case 'requiredCaptures':
         if (!hasRequiredCaptures(ctx.db, a.id))
-          throw new AppError('CONFLICT', 'Photo and fingerprints are not captured (or excepted) yet', { guard: g });
+          throw new AppError('CONFLICT', 'Photo and fingerprints are not captured (or excepted) yet', {
+            reason: GUARD_REASONS[g],
+            guard: g,
+          });
         break;
       case 'interviewNotes':
-        if (!a.interview_notes) throw new AppError('CONFLICT', 'Write the interview notes first', { guard: g });
+        if (!a.interview_notes) throw new AppError('CONFLICT', 'Write the interview notes first', { reason: GUARD_REASONS[g], guard: g });
         break;
       case 'paymentSettled': {
         const settled = listPayments(ctx.db, a.id).some((p) => {
           const s = effectivePaymentStatus({ status: p.status, expiresAt: p.expires_at }, ctx.now);
           return s === 'waived' || (s === 'paid' && p.amount === a.fee_total);
         });
-        if (!settled) throw new AppError('CONFLICT', 'The fee is not paid (or waived) yet', { guard: g });
+        if (!settled) throw new AppError('CONFLICT', 'The fee is not paid (or waived) yet', { reason: GUARD_REASONS[g], guard: g });
         break;
       }
       case 'collectionWindowOver':
         if (a.ready_at === null || ctx.now < a.ready_at + COLLECTION_WINDOW_DAYS * DAY_MS)
-          throw new AppError('CONFLICT', 'The collection window is not over yet', { guard: g });
+          throw new AppError('CONFLICT', 'The collection window is not over yet', { reason: GUARD_REASONS[g], guard: g });
         break;
       // Checked by the calls that carry their evidence (adjudicate, handOver).
       case 'freshAuthFourEyes':
@@ -199,7 +213,10 @@ export const applicationsFlowHandlers = {
     const rule = ruleFor(a, input.decision, user);
     const reason = reasonFor(rule, input.reason);
     if (a.created_by === user.id || processingUsers(ctx.db, a.id).includes(user.id)) {
-      throw new AppError('FORBIDDEN', 'A supervisor cannot adjudicate an application they processed', { guard: 'freshAuthFourEyes' });
+      throw new AppError('FORBIDDEN', 'A supervisor cannot adjudicate an application they processed', {
+        reason: GUARD_REASONS.freshAuthFourEyes,
+        guard: 'freshAuthFourEyes',
+      });
     }
     // Fresh authentication: the signed-in supervisor types their password again for each decision.
     await checkCredentials(ctx, user.username, input.password, 'applications.adjudicate');
@@ -223,6 +240,7 @@ export const applicationsFlowHandlers = {
     if (!expected || input.identityNumber.replace(/[\s.-]/g, '').toUpperCase() !== expected) {
       throw new AppError('VALIDATION', 'The identity number does not match the application', {
         fields: { identityNumber: ['identity.mismatch'] },
+        reason: GUARD_REASONS.identityChecked,
         guard: 'identityChecked',
       });
     }

@@ -38,7 +38,9 @@ function assertMayView(db: Db, user: Pick<UserRow, 'id' | 'role'>, recordId: str
     (app.status === 'ready' && !isRefusal(handOver)) ||
     getHandoverOfficer(db, app.id) === user.id;
   if (!mayView)
-    throw new AppError('FORBIDDEN', 'Only the officers processing, adjudicating or handing over this application may see its biometrics');
+    throw new AppError('FORBIDDEN', 'Only the officers processing, adjudicating or handing over this application may see its biometrics', {
+      reason: 'biometrics.notYours',
+    });
 }
 
 function assertApplication(db: Db, applicationId: string): void {
@@ -50,10 +52,13 @@ const evaluation = (db: Db, applicationId: string, modality: Modality): Modality
 
 /** Refuses a new attempt the officer may not make, with a reason the screen can act on. */
 function assertCanAttempt(e: ModalityEvaluation): void {
-  if (e.state === 'excepted') throw new AppError('CONFLICT', 'Every finger or eye of this modality is recorded as an exception');
-  if (e.state === 'accepted') throw new AppError('CONFLICT', 'A supervisor already accepted the capture for this modality');
+  if (e.state === 'excepted')
+    throw new AppError('CONFLICT', 'Every finger or eye of this modality is recorded as an exception', { reason: 'capture.excepted' });
+  if (e.state === 'accepted')
+    throw new AppError('CONFLICT', 'A supervisor already accepted the capture for this modality', { reason: 'capture.accepted' });
   if (attemptsLeft(e) === 0) {
     throw new AppError('CONFLICT', 'All attempts for this modality are used', {
+      reason: 'capture.attemptsUsed',
       attemptsExhausted: true,
       ...(e.state === 'belowThreshold' ? { overrideRequired: 'biometric.lowQuality' } : {}),
     });
@@ -81,7 +86,8 @@ export const biometricsCoreHandlers = {
     const rt = biometricRuntime(core);
     const e = evaluation(db, applicationId, modality);
     assertCanAttempt(e);
-    if (rt.busy.has(applicationId)) throw new AppError('CONFLICT', 'A capture is already running for this application');
+    if (rt.busy.has(applicationId))
+      throw new AppError('CONFLICT', 'A capture is already running for this application', { reason: 'capture.busy' });
     rt.busy.add(applicationId);
     try {
       const spec = MODALITY_SPECS[modality];
@@ -192,7 +198,8 @@ export const biometricsCoreHandlers = {
     }
     const e = evaluation(db, input.applicationId, modality);
     const already = subTypes.filter((s) => !e.toCapture.includes(s));
-    if (already.length > 0) throw new AppError('CONFLICT', `Already recorded as exceptions: ${already.join(', ')}`);
+    if (already.length > 0)
+      throw new AppError('CONFLICT', `Already recorded as exceptions: ${already.join(', ')}`, { reason: 'capture.alreadyExcepted' });
     const png = processExceptionPhoto(decodeImageInput(input.photo, 'photo'));
     // Everything that can be refused has been checked: only now is the supervisor's grant used up.
     const grant = takeOverride(ctx, input.overrideToken, 'biometric.exception');
@@ -239,9 +246,9 @@ export const biometricsCoreHandlers = {
     if (!overrideAvailable(e) || !e.kept) {
       const why =
         e.state === 'belowThreshold'
-          ? `Use the remaining ${attemptsLeft(e)} attempt(s) first`
-          : 'There is no capture below threshold to accept';
-      throw new AppError('CONFLICT', why, { state: e.state, attemptsLeft: attemptsLeft(e) });
+          ? { reason: 'capture.attemptsLeft', message: `Use the remaining ${attemptsLeft(e)} attempt(s) first` }
+          : { reason: 'capture.nothingToAccept', message: 'There is no capture below threshold to accept' };
+      throw new AppError('CONFLICT', why.message, { reason: why.reason, state: e.state, attemptsLeft: attemptsLeft(e) });
     }
     const kept = e.kept;
     const grant = takeOverride(ctx, input.overrideToken, 'biometric.lowQuality');

@@ -112,6 +112,7 @@ export function storeAttempt(ctx: CallContext, a: AttemptToStore): { attempt: At
     const used = countAttempts(db, a.applicationId, a.modality);
     if (used >= MAX_ATTEMPTS) {
       throw new AppError('CONFLICT', `All ${MAX_ATTEMPTS} attempts for this modality are used`, {
+        reason: 'capture.attemptsUsed',
         attemptsExhausted: true,
         overrideRequired: 'biometric.lowQuality',
       });

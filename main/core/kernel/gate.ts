@@ -32,7 +32,7 @@ export function authorize(core: Core, name: CallName, token: string | undefined)
   if (!session || !user) throw new AppError('UNAUTHENTICATED', 'Your session has ended; please log in again');
   if (user.disabled === 1) {
     core.sessions.end(session);
-    throw new AppError('UNAUTHENTICATED', 'This account was disabled');
+    throw new AppError('UNAUTHENTICATED', 'This account was disabled', { reason: 'account.disabled' });
   }
   if (isIdle(core, session, now)) lockForIdle(core, session, now);
   if (session.locked && !WHILE_LOCKED.has(name)) throw new AppError('LOCKED', 'The screen is locked; enter your password');

@@ -12,13 +12,15 @@ import { write, type CallContext, type Handlers } from '../kernel/context.js';
 import { seedTraining } from './training-seed.js';
 
 function assertNotSetUp(ctx: CallContext): void {
-  if (ctx.core.setting('setup_done') === '1') throw new AppError('CONFLICT', 'This workstation is already set up');
+  if (ctx.core.setting('setup_done') === '1')
+    throw new AppError('CONFLICT', 'This workstation is already set up', { reason: 'setup.done' });
 }
 
 export const setupHandlers = {
   'setup.initialize': async (ctx, input) => {
     assertNotSetUp(ctx);
-    if (ctx.core.training) throw new AppError('CONFLICT', 'Leave training mode before setting up this workstation');
+    if (ctx.core.training)
+      throw new AppError('CONFLICT', 'Leave training mode before setting up this workstation', { reason: 'setup.inTraining' });
     if (!getOffice(ctx.db, input.officeCode)) {
       throw new AppError('VALIDATION', `Unknown office: ${input.officeCode}`, { fields: { officeCode: ['office.unknown'] } });
     }
@@ -72,7 +74,7 @@ export const setupHandlers = {
     if (ctx.core.training) return { ok: true as const };
     // Before setup anyone may try Loket out; afterwards only an admin may take a live counter offline.
     if (ctx.core.setting('setup_done') === '1' && ctx.user?.role !== 'admin') {
-      throw new AppError('FORBIDDEN', 'Only an admin can switch a set-up workstation to training mode');
+      throw new AppError('FORBIDDEN', 'Only an admin can switch a set-up workstation to training mode', { reason: 'training.adminOnly' });
     }
     const liveCtx = { ...ctx, db: ctx.core.liveDb };
     write(liveCtx, 'training.enter', (db) => {
@@ -92,7 +94,8 @@ export const setupHandlers = {
     if (getSetting(ctx.core.liveDb, 'setup_done') === '1') {
       const live = { ...ctx, db: ctx.core.liveDb, session: undefined, user: undefined };
       admin = await checkCredentials(live, input.username ?? '', input.password ?? '', 'setup.leaveTraining');
-      if (admin.role !== 'admin') throw new AppError('FORBIDDEN', 'Only an admin can switch this workstation back to live');
+      if (admin.role !== 'admin')
+        throw new AppError('FORBIDDEN', 'Only an admin can switch this workstation back to live', { reason: 'training.adminOnly' });
     }
     if (!ctx.core.training) return { ok: true as const };
     ctx.core.closeTraining();

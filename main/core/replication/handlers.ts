@@ -15,12 +15,16 @@ const FILTERS: Record<string, OutboxStatus[]> = {
 };
 
 function refuseTraining(ctx: CallContext): void {
-  if (ctx.core.training) throw new AppError('FORBIDDEN', 'Training mode never syncs; leave training mode first', { training: true });
+  if (ctx.core.training)
+    throw new AppError('FORBIDDEN', 'Training mode never syncs; leave training mode first', { reason: 'sync.training', training: true });
 }
 
 function runningPort(ctx: CallContext) {
   const port = ctx.core.ports.sync;
-  if (!port) throw new AppError('OFFLINE', 'Sync is not running on this workstation (no central server configured)');
+  if (!port)
+    throw new AppError('OFFLINE', 'Sync is not running on this workstation (no central server configured)', {
+      reason: 'sync.notConfigured',
+    });
   return port;
 }
 

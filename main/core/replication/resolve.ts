@@ -16,12 +16,13 @@ export interface ResolveInput {
 export function resolveConflict(ctx: CallContext, input: ResolveInput): void {
   const row = getOp(ctx.db, input.opId);
   if (!row) throw new AppError('NOT_FOUND', 'No such op');
-  if (row.status !== 'conflict') throw new AppError('CONFLICT', 'This op is not in conflict');
-  if (row.resolved_at !== null) throw new AppError('CONFLICT', 'This conflict was already resolved');
+  if (row.status !== 'conflict') throw new AppError('CONFLICT', 'This op is not in conflict', { reason: 'conflict.none' });
+  if (row.resolved_at !== null) throw new AppError('CONFLICT', 'This conflict was already resolved', { reason: 'conflict.resolved' });
   const result = parseResult(row);
   const conflict = result?.conflict;
   const current = result?.current;
-  if (!conflict || !current) throw new AppError('CONFLICT', 'Central did not send its side of this conflict; sync again');
+  if (!conflict || !current)
+    throw new AppError('CONFLICT', 'Central did not send its side of this conflict; sync again', { reason: 'conflict.centralSideMissing' });
   const contested = new Set(conflict.fields.map((f) => f.field));
   const unknown = Object.keys(input.fields ?? {}).filter((f) => !contested.has(f));
   if (unknown.length > 0)

@@ -8,8 +8,16 @@ import { formatDateTime } from '@renderer/lib/time.js';
 import { useAppStore } from '@renderer/shell/app-store.js';
 import { useAuditStore, type AuditEvent } from './audit-store.js';
 
-/** Values that name something the UI already translates (roles, languages, modalities...). */
-const VALUE_KEYS: Record<string, (v: string) => string> = {
+/** A status is the entity's own: a ticket's, an application's, a payment's or a receipt's. */
+const STATUS_KEYS: Record<string, (v: string) => string> = {
+  ticket: (v) => `queue.status.${v}`,
+  application: (v) => `applications.status.${v}`,
+  payment: (v) => `applications.payment.status.${v}`,
+  receipt: (v) => `applications.receipts.status.${v}`,
+};
+
+/** Values that name something the UI already translates (roles, languages, modalities, groups, statuses...). */
+const VALUE_KEYS: Record<string, (v: string, entity: string | null) => string | null> = {
   role: (v) => `roles.${v}`,
   language: (v) => `lang.${v}`,
   modality: (v) => `capture.modality.${v}`,
@@ -20,25 +28,47 @@ const VALUE_KEYS: Record<string, (v: string) => string> = {
   kept: (v) => `sync.fields.${v}`,
   fields: (v) => `sync.fields.${v}`,
   reason: (v) => `auditSummary.reasons.${v}`,
+  priorityGroup: (v) => `queue.groups.${v}`,
+  mode: (v) => `auditSummary.modes.${v}`,
+  status: (v, entity) => STATUS_KEYS[entity ?? '']?.(v) ?? null,
+  from: (v) => `applications.status.${v}`,
+  to: (v) => `applications.status.${v}`,
+  transition: (v) => `applications.action.${v}`,
+  state: (v) => `applications.documents.state.${v}`,
+  docCode: (v) => `applications.documents.short.${v}`,
 };
 
 /** Only code-like values are looked up; free text (an override's reason) is shown as typed. */
 const isCode = (v: string): boolean => /^[A-Za-z][A-Za-z0-9._ -]{0,40}$/.test(v) && !v.includes('  ');
 
-function valueText(t: TFunction, key: string, value: unknown): string {
+/** What a value is read against: the event's entity, and the services by code in the officer's language. */
+interface ValueContext {
+  entity: string | null;
+  serviceName: (code: string) => string | undefined;
+}
+
+function valueText(t: TFunction, key: string, value: unknown, c: ValueContext): string {
   if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
-  if (Array.isArray(value)) return value.map((v) => valueText(t, key, v)).join(', ');
+  if (Array.isArray(value)) return value.map((v) => valueText(t, key, v, c)).join(', ');
   if (value !== null && typeof value === 'object') return JSON.stringify(value);
   const text = String(value);
-  const lookup = VALUE_KEYS[key];
-  return lookup && isCode(text) ? t(lookup(text), { defaultValue: text }) : text;
+  if (!isCode(text)) return text;
+  if (key === 'serviceCode') {
+    const name = c.serviceName(text);
+    return name ? `${name} (${text})` : text;
+  }
+  const lookup = VALUE_KEYS[key]?.(text, c.entity);
+  return lookup ? t(lookup, { defaultValue: text }) : text;
 }
 
 /** The event's details with translated labels and values; the session id means nothing to a reader. */
-export const summaryText = (t: TFunction, e: AuditEvent): string =>
+export const summaryText = (t: TFunction, e: AuditEvent, serviceName: ValueContext['serviceName'] = () => undefined): string =>
   Object.entries(e.summary)
     .filter(([key, value]) => key !== 'sessionId' && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0))
-    .map(([key, value]) => `${t(`auditSummary.keys.${key}`, { defaultValue: key })}: ${valueText(t, key, value)}`)
+    .map(
+      ([key, value]) =>
+        `${t(`auditSummary.keys.${key}`, { defaultValue: key })}: ${valueText(t, key, value, { entity: e.entity, serviceName })}`,
+    )
     .join(' · ');
 
 /** The most recent audit events, newest first, in the office's time zone. */
@@ -50,6 +80,11 @@ export function AuditTrail() {
     void load();
   }, [load]);
   const language = currentLanguage();
+  const services = useAppStore((s) => s.services);
+  const serviceName = (code: string) => {
+    const s = services.find((x) => x.code === code);
+    return s && (language === 'en' ? s.nameEn : s.nameId);
+  };
 
   return (
     <div className="card card--table" aria-labelledby="audit-title">
@@ -81,7 +116,7 @@ export function AuditTrail() {
                   <td className="nowrap">{formatDateTime(e.at, tz, language)}</td>
                   <td>{e.username ?? <span className="muted">{t('audit.system')}</span>}</td>
                   <td>{t(`audit.actions.${e.action.replaceAll('.', '_')}`, { defaultValue: e.action })}</td>
-                  <td className="details">{summaryText(t, e)}</td>
+                  <td className="details">{summaryText(t, e, serviceName)}</td>
                 </tr>
               ))}
             </tbody>

@@ -5,12 +5,14 @@ import type { SyncItem } from '@common/contract/sync.js';
 import type { TimeZone } from '@common/domain/shared/offices.js';
 import { currentLanguage } from '@renderer/i18n/index.js';
 import { formatDateTime } from '@renderer/lib/time.js';
+import { reasonWords } from '@renderer/lib/errors.js';
 import { ConflictPanel } from './ConflictPanel.js';
 
 /** Central's stable reason codes ('username.taken', 'data.invalid:fullName') in the officer's language. */
 export function reasonText(t: TFunction, reason: string): string {
   const [code = reason, detail] = reason.split(/:(.*)/s);
-  const text = t(`sync.reasons.${code}`, { defaultValue: code });
+  // The Sync screen's own wording first (it speaks of "this change"), then the shared reasons.
+  const text = t(`sync.reasons.${code}`, { defaultValue: '' }) || reasonWords(t, code) || code;
   return detail ? `${text} (${detail})` : text;
 }
 
