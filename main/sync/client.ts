@@ -8,6 +8,7 @@ import type { Db } from '@db/connection.js';
 import { getSetting } from '@db/queries/settings.js';
 import { setSyncState } from '@db/queries/sync.js';
 import { outboxCounts } from '@db/queries/sync-outbox.js';
+import { Sleeper } from './sleeper.js';
 import type { Core } from '../core/core.js';
 import type { LiveSyncState, SyncPort } from '../core/replication/port.js';
 import { syncStatus } from '../core/replication/status.js';
@@ -47,9 +48,6 @@ export interface SyncClientOptions {
   blobChunkSize?: number;
 }
 
-/** How soon the push loop returns for ops that were already pending when it went to sleep. */
-const PENDING_RETRY_MS = 1000;
-
 export class SyncClient implements SyncPort {
   readonly db: Db;
   private enrolment: Enrolment | undefined;
@@ -64,7 +62,7 @@ export class SyncClient implements SyncPort {
   private readonly pushBackoff: Backoff;
   private readonly pullBackoff: Backoff;
   private pullCaughtUp = false;
-  private wakers = new Set<() => void>();
+  private readonly sleeper: Sleeper;
   private loops: Promise<void>[] = [];
   private emitTimer: NodeJS.Timeout | undefined;
   private offAppChanged: (() => void) | undefined;
@@ -78,6 +76,12 @@ export class SyncClient implements SyncPort {
     this.db = opts.db ?? core.liveDb;
     this.pushBackoff = new Backoff(opts.backoffBaseMs, opts.backoffMaxMs);
     this.pullBackoff = new Backoff(opts.backoffBaseMs, opts.backoffMaxMs);
+    this.sleeper = new Sleeper(
+      this.stopped.signal,
+      () => outboxCounts(this.db).pending,
+      () => this.emitSoon(),
+      opts.outboxPollMs,
+    );
     this.state = {
       state: 'notEnrolled',
       online: false,
@@ -306,38 +310,7 @@ export class SyncClient implements SyncPort {
 
   /** Wakes every loop now (after a reconnect, on resume from sleep, after "Sync now"). */
   kick(): void {
-    for (const wake of [...this.wakers]) wake();
-  }
-
-  private sleep(ms: number, wakeOnChange = false): Promise<void> {
-    // A stop that arrived while a push was running has already fired its abort event: do not wait.
-    if (this.stopped.signal.aborted) return Promise.resolve();
-    return new Promise((resolve) => {
-      let poll: NodeJS.Timeout | undefined;
-      const done = (): void => {
-        clearTimeout(timer);
-        if (poll) clearInterval(poll);
-        this.wakers.delete(done);
-        this.stopped.signal.removeEventListener('abort', done);
-        resolve();
-      };
-      // An op written while the last push was on the wire is already pending when we get here and the
-      // change poll below would never see it arrive: come back for it soon instead of after the interval.
-      const waiting = wakeOnChange && outboxCounts(this.db).pending > 0;
-      const timer = setTimeout(done, waiting ? Math.min(ms, PENDING_RETRY_MS) : ms);
-      this.wakers.add(done);
-      this.stopped.signal.addEventListener('abort', done);
-      // "Soon after each change": the outbox is polled locally (an indexed lookup), never central.
-      if (wakeOnChange) {
-        let last = outboxCounts(this.db).pending;
-        poll = setInterval(() => {
-          const pending = outboxCounts(this.db).pending;
-          if (pending !== last) this.emitSoon();
-          if (pending > last || (pending > 0 && last === 0)) done();
-          last = pending;
-        }, this.opts.outboxPollMs ?? 50);
-      }
-    });
+    this.sleeper.wakeAll();
   }
 
   private startLoops(): void {
@@ -353,16 +326,16 @@ export class SyncClient implements SyncPort {
         await this.tryAutoEnrol();
         if (!this.enrolled) {
           this.update({ state: 'notEnrolled' });
-          await this.sleep(5000);
+          await this.sleeper.sleep(5000);
           continue;
         }
       }
       try {
         await this.pushAll();
         this.pushBackoff.reset();
-        await this.sleep(this.opts.intervalMs ?? 30_000, true);
+        await this.sleeper.sleep(this.opts.intervalMs ?? 30_000, true);
       } catch (err) {
-        await this.sleep(this.failed(err, this.pushBackoff));
+        await this.sleeper.sleep(this.failed(err, this.pushBackoff));
       }
     }
   }
@@ -370,7 +343,7 @@ export class SyncClient implements SyncPort {
   private async pullLoop(): Promise<void> {
     while (this.running) {
       if (!this.enrolled) {
-        await this.sleep(5000);
+        await this.sleeper.sleep(5000);
         continue;
       }
       const wasOnline = this.state.online;
@@ -383,7 +356,7 @@ export class SyncClient implements SyncPort {
         if (!wasOnline) this.kick(); // reconnected: push what waited
       } catch (err) {
         if (this.longPoll.signal.aborted) continue;
-        await this.sleep(this.failed(err, this.pullBackoff));
+        await this.sleeper.sleep(this.failed(err, this.pullBackoff));
       } finally {
         this.stopped.signal.removeEventListener('abort', abort);
       }
