@@ -1,7 +1,8 @@
 // Where the workstation's Ed25519 private key lives. The web host keeps it in a file only its user can
 // read (0600); the Electron host wraps it with safeStorage through EncryptedFileKeyStore.
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { writeFileAtomic } from '../core/kernel/atomic-file.js';
 
 export interface KeyStore {
   /** The PKCS#8 PEM, or undefined before enrolment. */
@@ -11,10 +12,7 @@ export interface KeyStore {
 
 function writePrivate(file: string, data: string | Buffer): void {
   mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.tmp`;
-  writeFileSync(tmp, data, { mode: 0o600 });
-  chmodSync(tmp, 0o600);
-  renameSync(tmp, file);
+  writeFileAtomic(file, data);
 }
 
 export class FileKeyStore implements KeyStore {

@@ -3,7 +3,8 @@
 // for the web host, tools and tests). It cannot live in the database it opens, so it sits beside it in
 // `<database>.key`, written whole or not at all.
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { writeFileAtomic } from '../atomic-file.js';
 import { DatabaseKeyError, encryptDatabaseFile, isPlainDatabase, openDatabase, type Db } from '@db/connection.js';
 import type { KeyWrapper } from './key-wrapper.js';
 
@@ -14,22 +15,6 @@ interface StoredDbKey {
 }
 
 export const dbKeyFile = (dbFile: string): string => `${dbFile}.key`;
-
-/** Writes a temporary file (0600 from its creation), syncs it and renames it over the name. */
-export function writeFileAtomic(file: string, text: string): void {
-  const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  const fd = openSync(tmp, 'wx', 0o600);
-  let written = false;
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-    written = true;
-  } finally {
-    closeSync(fd);
-    if (!written) rmSync(tmp, { force: true });
-  }
-  renameSync(tmp, file);
-}
 
 /**
  * The database's key: unwrapped from `<database>.key`, or created (and sealed) for a new database or a
