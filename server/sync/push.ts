@@ -18,7 +18,7 @@ import {
   type AppliedOpRow,
   type RecordWrite,
 } from './persist.js';
-import { sortUnstorable } from './unstorable.js';
+import { refused, sortUnstorable } from './unstorable.js';
 
 export interface PushDeps {
   store: Store;
@@ -57,17 +57,6 @@ function duplicateOf(op: WireOp, stored: StoredResult): OpResult {
     conflict: stored.result?.conflict ?? null,
   };
 }
-
-const refused = (op: WireOp, reason: string): OpResult => ({
-  opId: op.opId,
-  deviceSeq: op.deviceSeq,
-  status: 'rejected',
-  original: null,
-  reason,
-  version: null,
-  current: null,
-  conflict: null,
-});
 
 async function knownOps(sql: Sql, ids: readonly string[]): Promise<Map<string, StoredResult>> {
   const rows = await sql.query<StoredResult>(

@@ -5,6 +5,18 @@ import { opProblem, type OpResult, type WireOp } from '@common/central/protocol.
 import { replaceProblems } from '@common/domain/shared/text.js';
 import type { AppliedOpRow } from './persist.js';
 
+/** The answer for an op central refuses before deciding it. */
+export const refused = (op: WireOp, reason: string): OpResult => ({
+  opId: op.opId,
+  deviceSeq: op.deviceSeq,
+  status: 'rejected',
+  original: null,
+  reason,
+  version: null,
+  current: null,
+  conflict: null,
+});
+
 export interface Sorted {
   clean: WireOp[];
   results: Map<string, OpResult>;
@@ -19,17 +31,7 @@ export function sortUnstorable(ops: readonly WireOp[], ws: { id: string; officeC
       out.clean.push(op);
       continue;
     }
-    const result: OpResult = {
-      opId: op.opId,
-      deviceSeq: op.deviceSeq,
-      status: 'rejected',
-      original: null,
-      reason,
-      version: null,
-      current: null,
-      conflict: null,
-    };
-    out.results.set(op.opId, result);
+    out.results.set(op.opId, refused(op, reason));
     out.rows.push({
       op_id: op.opId,
       workstation_id: ws.id,
