@@ -5,6 +5,8 @@ import { CALL_NAMES, contract, type CallName } from '@common/contract/index.js';
 import { dispatch } from '@main/ipc/dispatch.js';
 import { setUp, tempCore, userSession, type TempCore } from '../support/core.js';
 import { dbDigest } from '../support/snapshot.js';
+import { MAX_JSON_DEPTH } from '@common/domain/shared/text.js';
+import { poisonString, poisonValue as poisonArbitrary } from '../support/poison.js';
 
 let t: TempCore;
 const tokens: Record<string, string> = {};
@@ -83,17 +85,7 @@ describe('every role-restricted call refuses other roles with FORBIDDEN', () => 
 // Strings no field may hold (NUL, lone surrogates, controls, bidi overrides) and deep nesting, in the
 // call's own fields: refused as VALIDATION before anything is written, so nothing reaches the audit
 // trail or the outbox (one such op used to stop the workstation's sync for good).
-const POISON_CHARS = ['\u0000', '\ud800', '\udfff', '\u001b', '\u0085', '\u202e', '\u2066', '\u2069'];
-const poisonString = fc
-  .tuple(fc.string({ maxLength: 6 }), fc.constantFrom(...POISON_CHARS), fc.string({ maxLength: 6 }))
-  .map(([a, p, b]) => `${a}${p}${b}`);
-const nested = (depth: number): unknown => (depth === 0 ? 'x' : depth % 2 ? [nested(depth - 1)] : { a: nested(depth - 1) });
-const poisonValue: fc.Arbitrary<unknown> = fc.oneof(
-  { arbitrary: poisonString, weight: 6 },
-  { arbitrary: fc.array(poisonString, { minLength: 1, maxLength: 3 }), weight: 2 },
-  { arbitrary: fc.dictionary(poisonString, poisonString, { minKeys: 1, maxKeys: 2 }), weight: 2 },
-  { arbitrary: fc.integer({ min: 33, max: 300 }).map(nested), weight: 1 },
-);
+const poisonValue = poisonArbitrary(MAX_JSON_DEPTH);
 
 function poisonInputs(name: CallName): fc.Arbitrary<unknown> {
   const schema = contract[name].input;

@@ -12,21 +12,10 @@ import { signHeaders, type Identity } from '@main/sync/transport.js';
 import { centralClient } from '../support/central-client.js';
 import { ADMIN_TOKEN, preferredStore, startTestCentral, storeKinds, type TestCentral } from '../support/model/central.js';
 import { centralDigest, enrolIdentity, sendSigned, wireOp, type RawResponse } from '../support/model/signed.js';
+import { nested, poisonString, poisonValue as poisonArbitrary } from '../support/poison.js';
 
 const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
-const POISON_CHARS = ['\u0000', '\ud800', '\udfff', '\u001b', '\u0085', '\u202e', '\u2066', '\u2069'];
-
-/** A string with one poisonous character somewhere in it. */
-const poisonString = fc
-  .tuple(fc.string({ maxLength: 6 }), fc.constantFrom(...POISON_CHARS), fc.string({ maxLength: 6 }))
-  .map(([a, p, b]) => `${a}${p}${b}`);
-const nested = (depth: number): unknown => (depth === 0 ? 'x' : depth % 2 ? [nested(depth - 1)] : { a: nested(depth - 1) });
-const poisonValue: fc.Arbitrary<unknown> = fc.oneof(
-  { arbitrary: poisonString, weight: 6 },
-  { arbitrary: fc.array(poisonString, { minLength: 1, maxLength: 3 }), weight: 2 },
-  { arbitrary: fc.dictionary(poisonString, poisonString, { minKeys: 1, maxKeys: 2 }), weight: 2 },
-  { arbitrary: fc.integer({ min: MAX_BODY_DEPTH + 1, max: MAX_BODY_DEPTH + 200 }).map(nested), weight: 1 },
-);
+const poisonValue = poisonArbitrary(MAX_BODY_DEPTH);
 
 /**
  * Percent-encoding that also carries a lone surrogate, as the bytes a careless encoder would send for it
