@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { HOME_ROUTE, replaceHash, routeFor, screenFor, useHash } from './lib/route.js';
 import { useIdleTimer } from './lib/idle.js';
 import { useShortcuts } from './lib/keyboard.js';
@@ -66,8 +66,12 @@ export function App() {
     return followEvents();
   }, [load]);
 
+  // The page a lock covers, so the unlock returns to it rather than to the home page.
+  const covered = useRef<string | null>(null);
   useEffect(() => {
-    const route = routeFor(screen, session?.role, hash);
+    if (screen === 'home' && hash !== '#/locked') covered.current = hash;
+    if (screen === 'login' || screen === 'setup') covered.current = null;
+    const route = routeFor(screen, session?.role, hash, covered.current);
     if (route && route !== hash) replaceHash(route);
   }, [screen, session?.role, hash]);
 

@@ -10,6 +10,7 @@ import { analyticsCalls } from './analytics.js';
 import { queueCalls, queueEvents } from './queue/queue.js';
 import { endOfDayCalls } from './end-of-day.js';
 import { floorCalls } from './queue/floor.js';
+import { draftsCalls } from './drafts.js';
 import type { CallSpec } from './define.js';
 import type { Result } from './result.js';
 
@@ -28,6 +29,7 @@ export const contract = {
   ...queueCalls,
   ...endOfDayCalls,
   ...floorCalls,
+  ...draftsCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

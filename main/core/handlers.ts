@@ -13,6 +13,7 @@ import { counterHandlers } from './applications/handlers.js';
 import { analyticsHandlers } from './analytics/handlers.js';
 import { queueHandlers } from './queue/handlers.js';
 import { floorHandlers } from './queue/floor.js';
+import { draftsHandlers } from './drafts/handlers.js';
 
 /** Every contract call's implementation. A call declared in the contract but missing here fails the type check. */
 export const handlers: Handlers = {
@@ -30,4 +31,5 @@ export const handlers: Handlers = {
   ...endOfDayHandlers,
   ...endOfDayExportHandlers,
   ...floorHandlers,
+  ...draftsHandlers,
 };

@@ -26,12 +26,17 @@ const FIXED_ROUTE: Record<Exclude<Screen, 'home'>, string> = {
   locked: '#/locked',
 };
 
-/** The hash the address should show; a home route keeps its sub-page (e.g. an admin tab). */
-export function routeFor(screen: Screen, role: Role | undefined, current: string): string {
+/**
+ * The hash the address should show; a home route keeps its sub-page (e.g. an admin tab), and an unlock
+ * returns to the page the lock covered (`resume`), so the form the officer was in is still there.
+ */
+export function routeFor(screen: Screen, role: Role | undefined, current: string, resume: string | null = null): string {
   if (screen !== 'home') return FIXED_ROUTE[screen];
   const home = HOME_ROUTE[role ?? 'officer'];
   const section = home.split('/').slice(0, 2).join('/');
-  return current === section || current.startsWith(`${section}/`) ? current : home;
+  const inSection = (hash: string): boolean => hash === section || hash.startsWith(`${section}/`);
+  if (inSection(current)) return current;
+  return current === FIXED_ROUTE.locked && resume !== null && inSection(resume) ? resume : home;
 }
 
 const subscribe = (onChange: () => void): (() => void) => {

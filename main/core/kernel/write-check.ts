@@ -14,6 +14,8 @@ export const MAY_WRITE_NOTHING: Readonly<Partial<Record<MutatingCallName, string
   'applications.update': 'the draft is what is stored already: there is no change to record',
   'applications.expireOverdue': 'a dry run, or no application is overdue',
   'analytics.importTickets': 'no ticket closed since the last import',
+  'drafts.save': "an officer's unsaved typing is not a record of the office: kept for them alone, never audited or synced",
+  'drafts.discard': 'the draft is gone once its form is saved or dropped: nothing the office did changes',
 };
 
 const mayWriteNothing = (name: CallName): boolean => Object.prototype.hasOwnProperty.call(MAY_WRITE_NOTHING, name);

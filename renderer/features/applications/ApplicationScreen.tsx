@@ -10,7 +10,8 @@ import { useAppStore } from '@renderer/shell/app-store.js';
 import { useSessionStore } from '../session/session-store.js';
 import { captureRoute } from '../capture/route.js';
 import { ChecklistPanel } from './ChecklistPanel.js';
-import { EditApplicant } from './EditApplicant.js';
+import { EditApplicant, editDraftForm } from './EditApplicant.js';
+import { call } from '@renderer/api/client.js';
 import { PaymentPanel } from './PaymentPanel.js';
 import { ReceiptsPanel } from './ReceiptsPanel.js';
 import { searchRoute } from './route.js';
@@ -67,6 +68,8 @@ export function ApplicationScreen({ id }: { id: string }) {
 
   useEffect(() => {
     void open(id).then((r) => r.ok && setNotes(r.value.interviewNotes ?? ''));
+    // Corrections left unsaved (a lock, a restart) reopen the editor with what was typed.
+    void call('drafts.load', { form: editDraftForm(id) }).then((r) => r.ok && r.value && setEditing(true));
   }, [id, open]);
   useShortcuts([{ keys: 'Escape', run: () => replaceHash(searchRoute(role)) }]);
 

@@ -1,7 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from '@renderer/components/FormActions.js';
+import { DraftNotice } from '@renderer/components/DraftNotice.js';
 import { Notice } from '@renderer/components/Notice.js';
+import { useDraft } from '@renderer/lib/drafts.js';
 import { describeError, fieldsOf } from '@renderer/lib/errors.js';
 import { useApplicationsStore, type ApplicationView } from './applications-store.js';
 import { ApplicantFields } from './ApplicantFields.js';
@@ -16,6 +18,10 @@ const valuesOf = (app: ApplicationView): FormValues =>
     applicant: app.applicant,
   });
 
+/** The draft name of an application's corrections: the file opens with its editor when one exists. */
+const EDIT_FORM = 'applications.edit';
+export const editDraftForm = (id: string): string => `${EDIT_FORM}:${id}`;
+
 /** Corrections while the file is open (what verification asks for); core checks it all again. */
 export function EditApplicant({ app, onDone }: { app: ApplicationView; onDone: () => void }) {
   const { t } = useTranslation();
@@ -25,6 +31,16 @@ export function EditApplicant({ app, onDone }: { app: ApplicationView; onDone: (
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => void loadCatalogue(), [loadCatalogue]);
+  const kept = useDraft(
+    editDraftForm(app.id),
+    { ...v },
+    (saved) => setV({ ...valuesOf(app), ...(saved as Partial<FormValues>) }),
+    JSON.stringify(v) !== JSON.stringify(valuesOf(app)),
+  );
+  const cancel = (): void => {
+    void kept.discard();
+    onDone();
+  };
   const set =
     <K extends keyof FormValues>(k: K) =>
     (value: FormValues[K]) =>
@@ -37,7 +53,10 @@ export function EditApplicant({ app, onDone }: { app: ApplicationView; onDone: (
     setBusy(true);
     const r = await run('applications.update', { id: app.id, baseVersion: app.version, draft });
     setBusy(false);
-    if (r.ok) return onDone();
+    if (r.ok) {
+      await kept.discard();
+      return onDone();
+    }
     const fields = fieldsOf(r.error);
     setProblems(fields);
     setError(Object.keys(fields).length === 0 ? describeError(t, r.error) : null);
@@ -46,6 +65,13 @@ export function EditApplicant({ app, onDone }: { app: ApplicationView; onDone: (
   return (
     <form className="card" onSubmit={(e) => void save(e)} noValidate aria-label={t('applications.edit.title')}>
       <h2>{t('applications.edit.title')}</h2>
+      <DraftNotice
+        draft={kept}
+        onDiscard={() => {
+          void kept.discard();
+          setV(valuesOf(app));
+        }}
+      />
       <ApplicantFields
         values={v}
         set={set}
@@ -54,7 +80,7 @@ export function EditApplicant({ app, onDone }: { app: ApplicationView; onDone: (
         lockService={app.bookingCode !== null || app.payments.length > 0}
       />
       {error && <Notice tone="error">{error}</Notice>}
-      <FormActions submit={t('common.save')} busy={busy} onCancel={onDone} />
+      <FormActions submit={t('common.save')} busy={busy} onCancel={cancel} />
     </form>
   );
 }

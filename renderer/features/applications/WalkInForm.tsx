@@ -5,14 +5,16 @@ import { checkMrz, type MrzIssue } from '@common/domain/applications/mrz.js';
 import { isBookingCode } from '@common/domain/queue/booking-code.js';
 import { call } from '@renderer/api/client.js';
 import { CodeField, TextAreaField } from '@renderer/components/Field.js';
+import { DraftNotice } from '@renderer/components/DraftNotice.js';
 import { Notice } from '@renderer/components/Notice.js';
+import { useDraft, type DraftValues } from '@renderer/lib/drafts.js';
 import { describeError, fieldsOf } from '@renderer/lib/errors.js';
 import { useShortcuts } from '@renderer/lib/keyboard.js';
 import { replaceHash } from '@renderer/lib/route.js';
 import { useApplicationsStore } from './applications-store.js';
 import { useSessionStore } from '../session/session-store.js';
 import { EMPTY, fromDraft, fromMrz, toDraft, type FormValues } from './draft.js';
-import { detailRoute, searchRoute } from './route.js';
+import { detailRoute, newDraftForm, searchRoute } from './route.js';
 import { ApplicantFields } from './ApplicantFields.js';
 import { AppHead, FeeFacts } from './ui.js';
 
@@ -40,6 +42,30 @@ export function WalkInForm({ booking }: { booking: string | null }) {
       setV((old) => ({ ...old, [k]: value }));
       setServer({});
     };
+
+  // What was typed survives a lock, a crash or a restart: kept in core under this form's name.
+  const typed: DraftValues = { ...v, bookingCode, bookingLoaded, mrz };
+  const dirty = JSON.stringify(v) !== JSON.stringify(EMPTY) || bookingCode !== (booking ?? '') || mrz !== '';
+  const kept = useDraft(
+    newDraftForm(booking),
+    typed,
+    (saved) => {
+      const { bookingCode: code, bookingLoaded: loaded, mrz: lines, ...fields } = saved;
+      setV({ ...EMPTY, ...(fields as Partial<FormValues>) });
+      if (typeof code === 'string') setBookingCode(code);
+      setBookingLoaded(typeof loaded === 'string' ? loaded : null);
+      if (typeof lines === 'string') setMrz(lines);
+    },
+    dirty,
+  );
+  const startAfresh = (): void => {
+    void kept.discard();
+    setV(EMPTY);
+    setBookingCode(booking ?? '');
+    setBookingLoaded(null);
+    setMrz('');
+    first.current?.focus();
+  };
 
   useEffect(() => {
     void loadCatalogue();
@@ -90,7 +116,10 @@ export function WalkInForm({ booking }: { booking: string | null }) {
     setBusy(true);
     const r = await call('applications.create', { draft, ...(bookingLoaded ? { bookingCode: bookingLoaded } : {}) });
     setBusy(false);
-    if (r.ok) return replaceHash(detailRoute(role, r.value.id));
+    if (r.ok) {
+      await kept.discard();
+      return replaceHash(detailRoute(role, r.value.id));
+    }
     const fields = fieldsOf(r.error);
     setServer(fields);
     if (Object.keys(fields).length === 0) setError(describeError(t, r.error));
@@ -106,6 +135,7 @@ export function WalkInForm({ booking }: { booking: string | null }) {
       <AppHead id="walkin-title" title={t('applications.new.title')} onBack={() => replaceHash(searchRoute(role))} />
       <div className="app-columns">
         <form className="card" onSubmit={(e) => void submit(e)} noValidate aria-label={t('applications.new.title')}>
+          <DraftNotice draft={kept} onDiscard={startAfresh} />
           <div className="form-row">
             <CodeField
               label={t('applications.new.bookingCode')}

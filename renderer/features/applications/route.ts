@@ -20,6 +20,9 @@ export const searchRoute = (role: Role): string => `${sectionOf(role)}/permohona
 export const newRoute = (role: Role, booking?: string): string =>
   `${sectionOf(role)}/permohonan/baru${booking ? `?booking=${encodeURIComponent(booking)}` : ''}`;
 export const detailRoute = (role: Role, id: string): string => `${sectionOf(role)}/permohonan/${id}`;
+/** The draft name of the walk-in form; one per booking, so a booking never opens another applicant's typing. */
+const NEW_FORM = 'applications.new';
+export const newDraftForm = (booking: string | null): string => (booking ? `${NEW_FORM}:${booking}` : NEW_FORM);
 export const handOverRoute = (role: Role): string => `${sectionOf(role)}/serah-terima`;
 export const adjudicationRoute = (role: Role): string => `${sectionOf(role)}/adjudikasi`;
 

@@ -4,6 +4,7 @@ import { useAppStore } from '@renderer/shell/app-store.js';
 import { useSessionStore } from '../session/session-store.js';
 import { CaptureLauncher } from '../capture/CaptureLauncher.js';
 import { ApplicationsLauncher } from '../applications/ApplicationsLauncher.js';
+import { DraftsCard } from '../applications/DraftsCard.js';
 import { QueuePanel } from '../queue/QueuePanel.js';
 import { checkInRoute } from '../queue/route.js';
 
@@ -25,6 +26,7 @@ export function CounterHome() {
       <div className="home-grid">
         <QueuePanel />
         <div className="stack">
+          <DraftsCard />
           <ApplicationsLauncher />
           <CaptureLauncher />
           <div className="card" aria-labelledby="services-title">

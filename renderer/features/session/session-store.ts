@@ -5,6 +5,7 @@ import type { SessionView } from '@common/contract/auth.js';
 import type { Language } from '@common/contract/schemas.js';
 import type { ErrorBody, Result } from '@common/contract/index.js';
 import { bindSession, call } from '@renderer/api/client.js';
+import { flushDrafts } from '@renderer/lib/drafts.js';
 import { applyLanguage, rememberLanguage, storedLanguage } from '@renderer/i18n/index.js';
 import { useAppStore } from '@renderer/shell/app-store.js';
 import { useAuditStore } from '../audit/audit-store.js';
@@ -52,6 +53,7 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
   },
 
   async logout() {
+    if (get().token) await flushDrafts();
     if (get().token) await call('auth.logout', {});
     get().end({ kind: 'loggedOut' });
   },
@@ -59,6 +61,7 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
   async lock() {
     const { session } = get();
     if (!session || session.locked) return;
+    await flushDrafts();
     set({ session: { ...session, locked: true } });
     const result = await call('auth.lock', {});
     if (!result.ok && result.error.code === 'PASSWORD_CHANGE_REQUIRED') await get().logout();
