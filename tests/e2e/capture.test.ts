@@ -22,6 +22,7 @@ let page: Page;
 let officerPassword: string;
 let supervisorPassword: string;
 const applicationId = uuidv7();
+const APPLICATION_NUMBER = 'BYM-261130-03-0042';
 
 /** A picture file of the bandaged hand (any real PNG does: core checks it decodes). */
 function handPng(): Buffer {
@@ -41,6 +42,7 @@ beforeAll(async () => {
     sbi: { ports: [sim.port, sim.port], captureGraceMs: 300 },
   });
   insertApplication(app.core.db, applicationId);
+  app.core.db.prepare('UPDATE applications SET number = ? WHERE id = ?').run(APPLICATION_NUMBER, applicationId);
   await sim.control({ ...DEFAULT_SIM_CONFIG, delayMs: 10 });
   ({ page } = await app.open({ viewport: { width: 1440, height: 1000 } }));
 });
@@ -70,14 +72,18 @@ async function authorise(form: ReturnType<Page['getByRole']>, password: string):
 }
 
 describe('the capture screen', { timeout: 120_000 }, () => {
-  it('opens from the officer home for an application id and shows the devices found', async () => {
+  it('opens from the officer home for an application number and shows the devices found', async () => {
     await login(page, 'petugas1', officerPassword);
     await seeHeading(page, /^Loket/);
     const launcher = page.getByRole('form', { name: 'Perekaman biometrik' });
-    await launcher.getByLabel('Id permohonan').fill('bukan-id');
+    await launcher.getByLabel('Nomor permohonan').fill('bukan-nomor');
     await launcher.getByRole('button', { name: 'Buka perekaman' }).click();
-    await launcher.getByText('Masukkan id permohonan yang benar.').waitFor();
-    await launcher.getByLabel('Id permohonan').fill(applicationId);
+    await launcher.getByText('Nomor permohonan tidak dikenali. Bentuknya seperti BYM-261130-03-0001.').waitFor();
+    await launcher.getByLabel('Nomor permohonan').fill('BYM-261130-03-0099');
+    await page.keyboard.press('Enter');
+    await launcher.getByText('Permohonan dengan nomor ini tidak ditemukan di workstation ini.').waitFor();
+    // As printed on the receipt, in lower case as a scanner in the wrong mode would send it.
+    await launcher.getByLabel('Nomor permohonan').fill(APPLICATION_NUMBER.toLowerCase());
     await page.keyboard.press('Enter');
     await seeHeading(page, 'Perekaman biometrik');
     expect(page.url()).toMatch(new RegExp(`#/loket/capture/${applicationId}$`));
@@ -253,8 +259,8 @@ describe('the capture screen', { timeout: 120_000 }, () => {
     await seeHeading(page, 'Perekaman biometrik');
   });
 
-  it('goes back to the counter with Escape', async () => {
+  it('goes back to the application it was opened for with Escape', async () => {
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.url()).toMatch(/#\/loket$/);
+    await expect.poll(() => page.url()).toMatch(new RegExp(`#/loket/permohonan/${applicationId}$`));
   });
 });

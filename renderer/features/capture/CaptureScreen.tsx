@@ -8,7 +8,8 @@ import { SupervisorOverride } from '@renderer/components/SupervisorOverride.js';
 import { currentLanguage } from '@renderer/i18n/index.js';
 import { describeError } from '@renderer/lib/errors.js';
 import { useShortcuts } from '@renderer/lib/keyboard.js';
-import { HOME_ROUTE, replaceHash } from '@renderer/lib/route.js';
+import { replaceHash } from '@renderer/lib/route.js';
+import { detailRoute } from '../applications/route.js';
 import { useCaptureStore } from './capture-store.js';
 import { useSessionStore } from '../session/session-store.js';
 import { CameraSnap } from './CameraSnap.js';
@@ -57,7 +58,8 @@ export function CaptureScreen({ applicationId }: { applicationId: string }) {
     setPanel(null);
     store.select(m);
   };
-  const back = (): void => (panel ? setPanel(null) : replaceHash(HOME_ROUTE[role]));
+  // Capture is a step of the application: leaving it returns there.
+  const back = (): void => (panel ? setPanel(null) : replaceHash(detailRoute(role, applicationId)));
   useShortcuts([
     ...MODALITIES.map((_, i) => ({ keys: `Alt+${i + 1}`, run: () => select(i) })),
     { keys: 'Alt+C', run: () => void store.capture(), enabled: canCapture },
