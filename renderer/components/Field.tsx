@@ -1,7 +1,8 @@
 // The form fields every screen uses: one label (with the required mark), the control, a hint and the
 // field's own problems in words, wired for screen readers (aria-invalid, aria-describedby).
-import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type TextareaHTMLAttributes } from 'react';
+import { useId, useState, type InputHTMLAttributes, type ReactNode, type Ref, type TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { parseTypedDate, showTypedDate } from '@common/domain/shared/typed-date.js';
 import { problemText } from '../lib/errors.js';
 
 export interface ControlProps {
@@ -107,9 +108,43 @@ export function NumberField({ className, ...props }: Omit<InputFieldProps, 'type
   return <TextField {...props} inputMode="numeric" className={classes('field--short', className)} />;
 }
 
-/** A calendar date as the browser's date input gives it (yyyy-mm-dd). */
-export function DateField(props: Omit<InputFieldProps, 'type'>) {
-  return <TextField {...props} type="date" />;
+/**
+ * A calendar date typed as dd/mm/yyyy whatever the browser's locale; the form gets ISO (yyyy-mm-dd) once
+ * the text is a real date, and the text itself while it is not (so the form knows it is not a date yet).
+ */
+export function DateField({ value, onValue, problems, onBlur, ...props }: Omit<InputFieldProps, 'type'>) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(() => showTypedDate(value));
+  const [shownFor, setShownFor] = useState(value);
+  const [left, setLeft] = useState(false);
+  // The form changed the date itself (a passport read, a restored draft): show its value.
+  if (value !== shownFor) {
+    setShownFor(value);
+    if (value !== (parseTypedDate(text) ?? text)) setText(showTypedDate(value));
+  }
+  const type = (typed: string): void => {
+    setText(typed);
+    setLeft(false);
+    const next = typed.trim() === '' ? '' : (parseTypedDate(typed) ?? typed);
+    setShownFor(next);
+    onValue(next);
+  };
+  const unreadable = left && text.trim() !== '' && parseTypedDate(text) === null;
+  return (
+    <TextField
+      {...props}
+      value={text}
+      onValue={type}
+      inputMode="numeric"
+      autoComplete="off"
+      placeholder={t('common.datePlaceholder')}
+      problems={unreadable ? ['dateFormat', ...(problems ?? [])] : problems}
+      onBlur={(e) => {
+        setLeft(true);
+        onBlur?.(e);
+      }}
+    />
+  );
 }
 
 type TextAreaFieldProps = FieldFrame &

@@ -105,7 +105,7 @@ describe('end of day at the supervisor desk', { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: 'Buka akhir hari' }).click();
     await seeHeading(page, 'Akhir Hari');
     expect(page.url()).toMatch(/#\/supervisor\/end-of-day$/);
-    await expect.poll(() => page.getByLabel('Hari layanan').inputValue()).toBe('2026-11-30');
+    await expect.poll(() => page.getByLabel('Hari layanan').inputValue()).toBe('30/11/2026');
     const row = page.getByRole('table', { name: 'Selisih' }).getByRole('row', { name: new RegExp(number) });
     await row.getByText('Belum dibayar').waitFor();
     await page
