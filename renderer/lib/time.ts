@@ -1,6 +1,7 @@
 // Every time on screen is in the office's own time zone, labelled WIB, WITA or WIT.
 import type { TimeZone } from '@common/domain/shared/offices.js';
 import type { Language } from '@common/contract/schemas.js';
+import { formatIsoDate } from '@common/domain/shared/calendar-text.js';
 
 export const TZ_LABEL: Record<TimeZone, string> = {
   'Asia/Jakarta': 'WIB',
@@ -42,4 +43,14 @@ export function formatMoment(ms: number, now: number, tz: TimeZone, language: La
   if (day(ms) === day(now)) return formatTime(ms, tz, language);
   const date = new Intl.DateTimeFormat(locale(language), { timeZone: tz, day: 'numeric', month: 'long' }).format(ms);
   return `${date} ${formatTime(ms, tz, language)}`;
+}
+
+/** A calendar day (yyyy-mm-dd: a birth date, a collection date) in the words the printed documents use. */
+export function formatCalendarDate(iso: string | null, language: Language): string {
+  if (!iso) return '—';
+  try {
+    return formatIsoDate(iso, language, false);
+  } catch {
+    return iso;
+  }
 }

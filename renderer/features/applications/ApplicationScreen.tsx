@@ -16,7 +16,7 @@ import { PaymentPanel } from './PaymentPanel.js';
 import { ReceiptsPanel } from './ReceiptsPanel.js';
 import { searchRoute } from './route.js';
 import { AppHead, StatusBadge } from './ui.js';
-import { formatDateTime } from '@renderer/lib/time.js';
+import { formatCalendarDate, formatDateTime } from '@renderer/lib/time.js';
 
 const EDITABLE = ['checked_in', 'incomplete', 'verified', 'biometrics_captured', 'interviewed'];
 /** Actions with their own screens or forms. */
@@ -26,13 +26,14 @@ const PANEL_FIELDS = new Set(['billingCode', 'amount', 'proofReference']);
 type CounterAction = 'verify' | 'markIncomplete' | 'captureBiometrics' | 'interview' | 'pay' | 'submit' | 'print' | 'markReady' | 'cancel';
 
 function Facts({ app }: { app: ApplicationView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'id';
   const a = app.applicant;
   const rows: Array<[string, string | null]> = [
     ['nik', a.nik],
     ['fullName', a.fullName],
     ['birthPlace', a.birthPlace],
-    ['birthDate', a.birthDate],
+    ['birthDate', formatCalendarDate(a.birthDate, lang)],
     ['sex', t(`applications.sex.${a.sex}`)],
     ['address', a.address],
     ['phone', a.phone],
@@ -48,7 +49,7 @@ function Facts({ app }: { app: ApplicationView }) {
       ))}
       <div>
         <dt>{t('applications.collectionDate')}</dt>
-        <dd>{app.collectionDate ?? '—'}</dd>
+        <dd>{formatCalendarDate(app.collectionDate, lang)}</dd>
       </div>
     </dl>
   );

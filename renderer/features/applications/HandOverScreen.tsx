@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatCalendarDate } from '@renderer/lib/time.js';
 import { call } from '@renderer/api/client.js';
 import { Checkbox } from '@renderer/components/Choices.js';
 import { CodeField } from '@renderer/components/Field.js';
@@ -14,7 +15,7 @@ import { AppHead, StatusBadge } from './ui.js';
 
 /** Scan the receipt (or type the number), check the collector against the NIK and photo, record it. */
 export function HandOverScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const role = useSessionStore((s) => s.session?.role ?? 'officer');
   const [code, setCode] = useState('');
   const [app, setApp] = useState<ApplicationView | null>(null);
@@ -70,7 +71,7 @@ export function HandOverScreen() {
             {app.number} <StatusBadge status={app.status} />
           </h2>
           <p>
-            {app.applicant.fullName} · {app.applicant.birthDate}
+            {app.applicant.fullName} · {formatCalendarDate(app.applicant.birthDate, i18n.language === 'en' ? 'en' : 'id')}
           </p>
           {app.status === 'ready' ? (
             <>

@@ -8,6 +8,7 @@ import { CodeField, TextAreaField } from '@renderer/components/Field.js';
 import { DraftNotice } from '@renderer/components/DraftNotice.js';
 import { Notice } from '@renderer/components/Notice.js';
 import { useDraft, type DraftValues } from '@renderer/lib/drafts.js';
+import { formatCalendarDate } from '@renderer/lib/time.js';
 import { describeError, fieldsOf } from '@renderer/lib/errors.js';
 import { useShortcuts } from '@renderer/lib/keyboard.js';
 import { replaceHash } from '@renderer/lib/route.js';
@@ -22,7 +23,7 @@ type Check = CallOutput<'applications.validate'>;
 
 /** Check-in at the counter: a walk-in typed (or read from the old passport's MRZ), or a booking pre-filled. */
 export function WalkInForm({ booking }: { booking: string | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const role = useSessionStore((s) => s.session?.role ?? 'officer');
   const { catalogue, loadCatalogue } = useApplicationsStore();
   const [v, setV] = useState<FormValues>(EMPTY);
@@ -182,7 +183,7 @@ export function WalkInForm({ booking }: { booking: string | null }) {
             <FeeFacts fee={check.fee}>
               <div>
                 <dt>{t('applications.collectionDate')}</dt>
-                <dd>{check.collectionDate ?? '—'}</dd>
+                <dd>{formatCalendarDate(check.collectionDate, i18n.language === 'en' ? 'en' : 'id')}</dd>
               </div>
             </FeeFacts>
           ) : (
