@@ -193,6 +193,67 @@ describe.each(storeKinds())('central DAY_CLOSED on %s', (kind) => {
     expect(((await record('business_day', DAY))?.data.signoffs as unknown[]).length).toBe(2);
   });
 
+  it('keeps later ops on a held record behind it in order; only the office supervisor accepts, and all of them apply', async () => {
+    const date = '2026-11-25';
+    const at = Date.UTC(2026, 10, 25, 3, 0);
+    expect(await one(supervisorWs, signOff(supervisorWs, 'supervisor', date, at + 3_600_000))).toMatchObject({ status: 'applied' });
+    const create = createApp(counterWs, at);
+    // The next day is open, but the record it changes is still held: it waits instead of finding no record.
+    const update = wireOp(next(counterWs), {
+      entity: 'application',
+      entityId: create.entityId,
+      op: 'applications.update',
+      baseVersion: 1,
+      createdAt: at + 86_400_000,
+      payload: { audit: audit('officer'), data: { fullName: 'Siti Aminah Binti Ahmad' } },
+    });
+    expect((await push(counterWs, [create, update])).map((r) => [r.status, r.reason])).toEqual([
+      ['held', 'late.held'],
+      ['held', 'late.waiting'],
+    ]);
+    const decide = (role: Role, op: 'endOfDay.acceptLate' | 'endOfDay.returnLate', target: string) =>
+      wireOp(next(supervisorWs), {
+        entity: 'late_change',
+        entityId: target,
+        op,
+        createdAt: at + 7_200_000,
+        payload: { audit: audit(role), data: { date, opId: target, reason: 'Berkas kurang' } },
+      });
+    expect(await one(supervisorWs, decide('officer', 'endOfDay.acceptLate', create.opId))).toMatchObject({
+      status: 'rejected',
+      reason: 'actor.forbidden',
+    });
+    expect(await one(supervisorWs, decide('supervisor', 'endOfDay.acceptLate', update.opId))).toMatchObject({
+      status: 'rejected',
+      reason: 'late.earlierHeld',
+    });
+    expect(await one(supervisorWs, decide('supervisor', 'endOfDay.acceptLate', create.opId))).toMatchObject({ status: 'applied' });
+    expect(await record('application', create.entityId)).toMatchObject({ version: 2, data: { fullName: 'Siti Aminah Binti Ahmad' } });
+    expect((await record('business_day', date))?.data).toMatchObject({ status: 'reopened', reopenReason: 'late.accepted' });
+    // The desk's resend now reads what became of them.
+    expect((await push(counterWs, [create, update])).map((r) => [r.status, r.original])).toEqual([
+      ['duplicate', 'applied'],
+      ['duplicate', 'applied'],
+    ]);
+    expect((await record('late_change', create.opId))?.data).toMatchObject({ status: 'accepted', decidedBy: 'supervisor' });
+  });
+
+  it('answers an op refused for its day before this version again once it is resent after a reopen', async () => {
+    const date = '2026-11-26';
+    const at = Date.UTC(2026, 10, 26, 3, 0);
+    const create = createApp(counterWs, at);
+    expect(await one(supervisorWs, signOff(supervisorWs, 'supervisor', date, at + 3_600_000))).toMatchObject({ status: 'applied' });
+    expect(await one(counterWs, create)).toMatchObject({ status: 'held' });
+    // As an earlier central answered it: rejected for its day, with no late change kept.
+    await central.central.deps.store.query('DELETE FROM late_changes WHERE op_id = $1', [create.opId]);
+    await central.central.deps.store.query("UPDATE applied_ops SET status = 'rejected', reason = 'day.closed' WHERE op_id = $1", [
+      create.opId,
+    ]);
+    expect(await one(supervisorWs, reopen(supervisorWs, 'admin', 'Berkas terlambat masuk', date))).toMatchObject({ status: 'applied' });
+    expect(await one(counterWs, create)).toMatchObject({ status: 'applied' });
+    expect(await record('application', create.entityId)).toMatchObject({ version: 1 });
+  });
+
   it('refuses a malformed business day', async () => {
     expect(await one(supervisorWs, signOff(supervisorWs, 'supervisor', '20-11-2026'))).toMatchObject({
       status: 'rejected',
