@@ -91,7 +91,13 @@ const Acknowledgement = z.object({
   reason: z.string(),
   by: z.string(),
   workstations: z.array(
-    z.object({ id: z.string(), name: z.string(), pending: z.number().int(), conflicts: z.number().int(), reportedAt: z.number().nullable() }),
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      pending: z.number().int(),
+      conflicts: z.number().int(),
+      reportedAt: z.number().nullable(),
+    }),
   ),
 });
 

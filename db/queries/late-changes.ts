@@ -86,7 +86,8 @@ export interface SignoffRow {
 }
 
 export function recordSignoff(db: Db, s: Omit<SignoffRow, 'n'>): number {
-  const n = (db.prepare('SELECT coalesce(max(n), 0) + 1 FROM day_signoffs WHERE business_date = ?').pluck().get(s.business_date) as number) ?? 1;
+  const n =
+    (db.prepare('SELECT coalesce(max(n), 0) + 1 FROM day_signoffs WHERE business_date = ?').pluck().get(s.business_date) as number) ?? 1;
   db.prepare(
     `INSERT INTO day_signoffs (business_date, n, signed_by, signed_by_name, signed_at, report_hash, report)
      VALUES (@business_date, @n, @signed_by, @signed_by_name, @signed_at, @report_hash, @report)`,

@@ -209,7 +209,8 @@ export function checkLateOp(op: WireOp, book: LateBook): { ok: true; row: LateRo
   if (earlier) return { ok: false, decision: { status: 'rejected', reason: 'late.earlierHeld' } };
   if (op.op === LATE_ACTIONS.return) {
     const note = op.payload.data.reason;
-    if (typeof note !== 'string' || note.trim() === '') return { ok: false, decision: { status: 'rejected', reason: 'data.invalid:reason' } };
+    if (typeof note !== 'string' || note.trim() === '')
+      return { ok: false, decision: { status: 'rejected', reason: 'data.invalid:reason' } };
   }
   return { ok: true, row };
 }

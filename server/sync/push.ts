@@ -174,10 +174,16 @@ async function decideAll(
 
   const out: Applied = { ...emptyApplied(), late: late.effects };
   const decideOp = (op: WireOp, origin: string, verdict: { role: string | null; actor: string | null }): Decision =>
-    deps.registry.get(op.entity).decide({ ...op, data: op.payload.data, origin, role: verdict.role, actor: verdict.actor }, records.get(keyOf(op.entity, op.entityId)), {
-      keyOwner: (k, v) => owners.get(`${op.entity}\u0000${k}\u0000${v}`),
-      dayClosed,
-    });
+    deps.registry
+      .get(op.entity)
+      .decide(
+        { ...op, data: op.payload.data, origin, role: verdict.role, actor: verdict.actor },
+        records.get(keyOf(op.entity, op.entityId)),
+        {
+          keyOwner: (k, v) => owners.get(`${op.entity}\u0000${k}\u0000${v}`),
+          dayClosed,
+        },
+      );
   /** Keeps an applied decision's new state (and unique keys); answers the version the record now has. */
   const commit = (op: WireOp, decision: Decision, origin: string, causeOpId: string): number | null => {
     const def = deps.registry.get(op.entity);
@@ -200,7 +206,9 @@ async function decideAll(
     const key = keyOf(LATE_ENTITY, row.op_id);
     const current = records.get(key);
     const data = lateRecord(row, names);
-    const next: StoredRecord = current ? { version: current.version + 1, data, meta: current.meta, deleted: false } : created(data, 'central');
+    const next: StoredRecord = current
+      ? { version: current.version + 1, data, meta: current.meta, deleted: false }
+      : created(data, 'central');
     records.set(key, next);
     out.writes.push({ entity: LATE_ENTITY, entityId: row.op_id, state: next, seq: 0, opId: causeOpId, origin: 'central' });
   };
@@ -262,7 +270,15 @@ async function decideAll(
         held = late.hold(op, ws.id, office, LATE_REASONS.held, verdict);
         decision = { status: 'rejected', reason: held.reason };
       } else if (redo.has(op.opId) && late.get(op.opId)?.status === 'held') {
-        publish(late.resolve(op.opId, decision.status === 'applied' ? 'resent' : 'failed', null, decision.status === 'applied' ? null : decision.reason)!, op.opId);
+        publish(
+          late.resolve(
+            op.opId,
+            decision.status === 'applied' ? 'resent' : 'failed',
+            null,
+            decision.status === 'applied' ? null : decision.reason,
+          )!,
+          op.opId,
+        );
       }
     }
     if (held && late.changed(held.op_id)) publish(held, op.opId);
@@ -325,15 +341,7 @@ export async function applyPush(deps: PushDeps, ws: PushingWorkstation, req: Pus
       const unfit = sortUnstorable(apply, ws, now);
       // Resent ops answered earlier only for their day go first: they were written before the new ones.
       const ordered = [...redo, ...unfit.clean].sort((a, b) => a.deviceSeq - b.deviceSeq);
-      if (ordered.length > 0)
-        applied = await decideAll(
-          sql,
-          deps,
-          ws,
-          ordered,
-          now,
-          new Set(redo.map((o) => o.opId)),
-        );
+      if (ordered.length > 0) applied = await decideAll(sql, deps, ws, ordered, now, new Set(redo.map((o) => o.opId)));
       for (const [id, r] of unfit.results) applied.results.set(id, r);
       applied.rows.push(...unfit.rows);
       if (applied.writes.length > 0) {

@@ -11,7 +11,10 @@ import { resendForDay } from '@db/queries/late-changes.js';
 import { addDays, startOfBusinessDay } from '@common/domain/shared/working-days.js';
 
 const officeTz = (db: Db): string =>
-  (db.prepare('SELECT tz FROM offices WHERE code = ?').pluck().get(getSetting(db, 'office_code') ?? '') as string | undefined) ?? 'Asia/Jakarta';
+  (db
+    .prepare('SELECT tz FROM offices WHERE code = ?')
+    .pluck()
+    .get(getSetting(db, 'office_code') ?? '') as string | undefined) ?? 'Asia/Jakarta';
 import { keepUnreadable, type LocalApplier } from '../replication/applier.js';
 
 const Closed = z.looseObject({

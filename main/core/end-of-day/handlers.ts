@@ -271,7 +271,13 @@ export function signReport(
       ? {
           reason: acknowledge,
           by: user.full_name,
-          workstations: behind.map((w) => ({ id: w.id, name: w.name, pending: w.pending, conflicts: w.conflicts, reportedAt: w.reportedAt })),
+          workstations: behind.map((w) => ({
+            id: w.id,
+            name: w.name,
+            pending: w.pending,
+            conflicts: w.conflicts,
+            reportedAt: w.reportedAt,
+          })),
         }
       : null;
   const signed: EndOfDayReportView = { ...r, acknowledged, lateChanges: [], earlierSignoffs: [], closure: null, blockers: [] };

@@ -15,10 +15,12 @@ import { officeOutboxFor } from './office-desks.js';
 
 function heldChange(ctx: CallContext, date: string, opId: string): LateChangeRow {
   const l = getLateChange(ctx.db, opId);
-  if (!l || l.business_date !== date)
-    throw new AppError('NOT_FOUND', `No late change ${opId} on ${date}`, { reason: 'late.notFound' });
+  if (!l || l.business_date !== date) throw new AppError('NOT_FOUND', `No late change ${opId} on ${date}`, { reason: 'late.notFound' });
   if (l.status !== 'held')
-    throw new AppError('CONFLICT', `The late change ${opId} was already decided (${l.status})`, { reason: 'late.decided', status: l.status });
+    throw new AppError('CONFLICT', `The late change ${opId} was already decided (${l.status})`, {
+      reason: 'late.decided',
+      status: l.status,
+    });
   return l;
 }
 
@@ -43,13 +45,21 @@ export const lateChangeHandlers = {
       change: {
         entity: LATE_ENTITY,
         entityId: late.op_id,
-        summary: { date: input.date, opId: late.op_id, workstation: late.workstation, op: late.op, signedHash: before?.report_hash ?? null },
+        summary: {
+          date: input.date,
+          opId: late.op_id,
+          workstation: late.workstation,
+          op: late.op,
+          signedHash: before?.report_hash ?? null,
+        },
       },
     }));
     await port.syncNow();
     const decided = getLateChange(ctx.db, late.op_id);
     if (decided?.status === 'held')
-      throw new AppError('OFFLINE', 'Central has not answered the acceptance yet: it is sent with the next sync', { reason: 'late.undecided' });
+      throw new AppError('OFFLINE', 'Central has not answered the acceptance yet: it is sent with the next sync', {
+        reason: 'late.undecided',
+      });
     // Signed again when it can be (the day's checks as before, desks acknowledged before stay acknowledged);
     // otherwise the day stays reopened and the report says what still stands in the way.
     const office = await officeOutboxFor(ctx, input.date);

@@ -31,7 +31,11 @@ export const desksBehind = (office: OfficeOutbox) =>
  * Names the desk of a row by central's workstation id (null: this desk): the office's list from central
  * gives the others' names; a desk central did not list keeps its id.
  */
-export function deskNamer(selfName: string, selfId: string | null, office: OfficeOutbox): (origin: string | null) => { key: string; label: string } {
+export function deskNamer(
+  selfName: string,
+  selfId: string | null,
+  office: OfficeOutbox,
+): (origin: string | null) => { key: string; label: string } {
   const names = new Map(office.workstations.map((w) => [w.id, w.name]));
   return (origin) => {
     if (origin === null || origin === selfId) return { key: selfId ?? 'self', label: selfName };
