@@ -19,9 +19,6 @@ const HEADERS = {
 /** A ticket group's figures, one row each with the figure's name in the status column (a spreadsheet pivots on it). */
 const TICKET_COLUMNS = ['issued', 'served', 'noShow', 'transferred', 'cancelled', 'open'] as const;
 
-const joinNote = (desk: string, officer: string | null, note: string | null): string =>
-  [desk, officer, note].filter((x) => x !== null && x !== '').join(' | ');
-
 export function endOfDayCsv(r: EndOfDayReportView, lang: 'id' | 'en', contentHash: string): string {
   const rows: Cell[][] = [HEADERS[lang]];
   const nameOf = (code: string) => r.serviceNames.find((n) => n.code === code)?.[lang === 'en' ? 'nameEn' : 'nameId'] ?? code;
@@ -36,20 +33,10 @@ export function endOfDayCsv(r: EndOfDayReportView, lang: 'id' | 'en', contentHas
   groups('officer', r.byOfficer);
   groups('desk', r.byDesk);
   groups('total', [r.total]);
-  // The desk and officer that took the application: a discrepancy is traced to both.
+  for (const d of r.discrepancies) rows.push(['discrepancy', d.key, d.applicationNumber, d.kind, 1, d.expected, null, null, null, d.note]);
+  // The desk and officer that took each application, so a discrepancy is traced to both.
   for (const d of r.discrepancies)
-    rows.push([
-      'discrepancy',
-      d.key,
-      d.applicationNumber,
-      d.kind,
-      1,
-      d.expected,
-      null,
-      null,
-      null,
-      joinNote(d.workstation, d.officer, d.note),
-    ]);
+    rows.push(['discrepancy.desk', d.key, d.workstation, d.officer, null, null, null, null, null, d.workstationId]);
   rows.push(['receipts.printed', null, null, null, r.receipts.printed, null, null, null, null, null]);
   for (const e of r.receipts.reprinted)
     rows.push(['receipts.reprint', e.kind, e.applicationNumber, `copy ${e.copyNo}`, 1, null, null, null, null, e.reason]);
