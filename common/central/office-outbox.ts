@@ -18,6 +18,11 @@ export const WorkstationOutbox = z.strictObject({
   conflicts: z.number().int().min(0),
   /** Its ops central refused during the day (office time zone). */
   rejected: z.number().int().min(0),
+  /**
+   * It worked that day (sent ops or reported during it) and its last report does not cover the day: made
+   * neither after the day ended nor in the last few minutes, so it may hold changes central never heard of.
+   */
+  unreported: z.boolean().default(false),
 });
 export type WorkstationOutbox = z.infer<typeof WorkstationOutbox>;
 

@@ -104,6 +104,9 @@ export const OP_RULES = {
   'endOfDay.note': call('endOfDay.note'),
   'endOfDay.signOff': call('endOfDay.signOff'),
   'endOfDay.reopen': call('endOfDay.reopen'),
+  // Late changes are the office supervisor's to accept or return (server/sync/late.ts).
+  'endOfDay.acceptLate': call('endOfDay.acceptLate'),
+  'endOfDay.returnLate': call('endOfDay.returnLate'),
   'analytics.importTickets': call('analytics.importTickets'),
   'analytics.generateHistory': call('analytics.generateHistory'),
 

@@ -181,9 +181,13 @@ export const PushRequest = z.strictObject({
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
-export const OP_STATUSES = ['applied', 'duplicate', 'rejected', 'conflict'] as const;
+/**
+ * `held`: dated in a business day already signed off (or behind such an op on the same record), kept at
+ * central for the office's supervisor, who accepts it or returns it with a reason (server/sync/late.ts).
+ */
+export const OP_STATUSES = ['applied', 'duplicate', 'rejected', 'conflict', 'held'] as const;
 export type OpStatus = (typeof OP_STATUSES)[number];
-export const FINAL_STATUSES = ['applied', 'rejected', 'conflict'] as const;
+export const FINAL_STATUSES = ['applied', 'rejected', 'conflict', 'held'] as const;
 
 export const RecordState = z.strictObject({ version: z.number().int(), data: JsonObject, deleted: z.boolean() });
 export type RecordState = z.infer<typeof RecordState>;

@@ -24,6 +24,11 @@ export const DiscrepancyView = z.object({
   received: z.number().int(),
   note: z.string().nullable(),
   notedBy: z.string().nullable(),
+  /** The desk that took the application (central's workstation id; null in reports signed before desks were counted). */
+  workstationId: z.string().nullable().default(null),
+  workstation: z.string().default(''),
+  /** The officer who took it (username). */
+  officer: z.string().nullable().default(null),
 });
 
 const ReceiptEvent = z.object({
@@ -61,6 +66,44 @@ const ServiceName = z.object({ code: z.string(), nameId: z.string(), nameEn: z.s
 /** checked: central answered; offline: central could not be asked; standalone: not enrolled, no other desk to wait for. */
 const OfficeOutbox = z.object({ status: z.enum(['checked', 'offline', 'standalone']), workstations: z.array(WorkstationOutbox) });
 
+/** A change that reached central after its day was signed off, held for the supervisor (server/sync/late.ts). */
+export const LateChangeView = z.object({
+  opId: z.string(),
+  workstationId: z.string(),
+  workstation: z.string(),
+  businessDate: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  op: z.string(),
+  createdAt: z.number(),
+  receivedAt: z.number(),
+  actor: z.string().nullable(),
+  reason: z.string(),
+  status: z.enum(['held', 'accepted', 'returned', 'resent', 'failed']),
+  decidedBy: z.string().nullable(),
+  note: z.string().nullable(),
+  summary: z.record(z.string(), z.unknown()),
+});
+export type LateChangeView = z.infer<typeof LateChangeView>;
+
+/** Desks the supervisor signed off without waiting for, with the reason they gave. */
+const Acknowledgement = z.object({
+  reason: z.string(),
+  by: z.string(),
+  workstations: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      pending: z.number().int(),
+      conflicts: z.number().int(),
+      reportedAt: z.number().nullable(),
+    }),
+  ),
+});
+
+/** An earlier sign-off of the same day (a late change accepted made it sign again). */
+const EarlierSignoff = z.object({ n: z.number().int(), signedBy: z.string(), signedAt: z.number(), reportHash: z.string(), total: Money });
+
 const RejectedOp = z.object({
   deviceSeq: z.number().int(),
   entity: z.string(),
@@ -89,9 +132,19 @@ export const EndOfDayReport = z.object({
   generatedAt: z.number(),
   byService: z.array(Group),
   byOfficer: z.array(Group),
+  /** Per desk of the office (key: central's workstation id); reports signed before desks were counted have none. */
+  byDesk: z.array(Group).default([]),
   total: Group,
   discrepancies: z.array(DiscrepancyView),
-  receipts: z.object({ printed: z.number().int(), reprinted: z.array(ReceiptEvent), voided: z.array(ReceiptEvent) }),
+  receipts: z.object({
+    printed: z.number().int(),
+    reprinted: z.array(ReceiptEvent),
+    voided: z.array(ReceiptEvent),
+    /** Receipts issued and voided on the day per desk of the office. */
+    byDesk: z
+      .array(z.object({ workstationId: z.string(), workstation: z.string(), issued: z.number().int(), voided: z.number().int() }))
+      .default([]),
+  }),
   sync: z.object({
     unsynced: z.number().int(),
     conflicts: z.number().int(),
@@ -105,6 +158,12 @@ export const EndOfDayReport = z.object({
   serviceNames: z.array(ServiceName).default([]),
   /** Every desk of the office as central knows it at this moment: a sign-off waits until none holds unsent changes. */
   office: OfficeOutbox.default({ status: 'standalone', workstations: [] }),
+  /** Late changes of the day: held ones wait for the supervisor, decided ones stay listed with their outcome. */
+  lateChanges: z.array(LateChangeView).default([]),
+  /** Set when the supervisor signed without waiting for desks that had not reported. */
+  acknowledged: Acknowledgement.nullable().default(null),
+  /** Earlier sign-offs of this day, oldest first; the report itself is the newest. */
+  earlierSignoffs: z.array(EarlierSignoff).default([]),
   closure: z
     .object({
       status: z.enum(['closed', 'reopened']),
@@ -115,7 +174,7 @@ export const EndOfDayReport = z.object({
       reopenReason: z.string().nullable(),
     })
     .nullable(),
-  /** What stands between this report and a sign-off, as stable codes (eod.unresolved, eod.unsynced, eod.officeUnsynced, eod.officeUnknown, eod.closed). */
+  /** What stands between this report and a sign-off, as stable codes (eod.unresolved, eod.unsynced, eod.officeUnsynced, eod.officeUnknown, eod.lateHeld, eod.closed). */
   blockers: z.array(z.string()),
 });
 export type EndOfDayReportView = z.infer<typeof EndOfDayReport>;
@@ -135,9 +194,26 @@ export const endOfDayCalls = {
     access: ['supervisor'],
     mutates: true,
   }),
-  /** Closes the day: every discrepancy noted, nothing unsynced, and the supervisor's password typed again. */
+  /**
+   * Closes the day: every discrepancy noted, nothing unsynced, and the supervisor's password typed again.
+   * Desks that have not reported block it unless `acknowledge` gives the reason to sign without them.
+   */
   'endOfDay.signOff': defineCall({
-    input: z.strictObject({ date: IsoDateSchema, password: text().min(1).max(200) }),
+    input: z.strictObject({ date: IsoDateSchema, password: text().min(1).max(200), acknowledge: ReasonText.optional() }),
+    output: EndOfDayReport,
+    access: ['supervisor'],
+    mutates: true,
+  }),
+  /** Accepts a late change: central reopens its day and applies it, and this desk signs the day again with the new figures. */
+  'endOfDay.acceptLate': defineCall({
+    input: z.strictObject({ date: IsoDateSchema, opId: text().min(1).max(64), password: text().min(1).max(200) }),
+    output: EndOfDayReport,
+    access: ['supervisor'],
+    mutates: true,
+  }),
+  /** Returns a late change to the desk that made it, with a reason that desk reads. */
+  'endOfDay.returnLate': defineCall({
+    input: z.strictObject({ date: IsoDateSchema, opId: text().min(1).max(64), reason: ReasonText }),
     output: EndOfDayReport,
     access: ['supervisor'],
     mutates: true,

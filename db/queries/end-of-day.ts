@@ -5,7 +5,7 @@ import type { TicketCountRow } from '@common/domain/end-of-day/tickets.js';
 export const dayApplications = (db: Db, officeCode: string, date: string): EodApplicationRow[] =>
   db
     .prepare(
-      `SELECT a.id, a.number, a.service_code, a.status, a.fee_total, a.created_by, u.username AS officer
+      `SELECT a.id, a.number, a.service_code, a.status, a.fee_total, a.created_by, u.username AS officer, a.origin_workstation_id
        FROM applications a LEFT JOIN users u ON u.id = a.created_by
        WHERE a.business_date = ? AND a.office_code = ?`,
     )
@@ -48,6 +48,17 @@ export const receiptVoidsBetween = (db: Db, from: number, to: number): ReceiptEv
        WHERE r.voided_at >= ? AND r.voided_at < ? ORDER BY r.voided_at`,
     )
     .all(from, to) as ReceiptEventRow[];
+
+/** Receipts issued and voided in [from, to) per desk (origin null: this desk). */
+export const receiptsByDesk = (db: Db, from: number, to: number): Array<{ origin: string | null; issued: number; voided: number }> =>
+  db
+    .prepare(
+      `SELECT origin_workstation_id AS origin, sum(created_at >= @from AND created_at < @to) AS issued,
+              sum(coalesce(voided_at >= @from AND voided_at < @to, 0)) AS voided
+       FROM receipts WHERE (created_at >= @from AND created_at < @to) OR (voided_at >= @from AND voided_at < @to)
+       GROUP BY origin_workstation_id`,
+    )
+    .all({ from, to }) as Array<{ origin: string | null; issued: number; voided: number }>;
 
 export interface OutboxProblemRow {
   device_seq: number;

@@ -4,6 +4,7 @@ import { authHandlers } from './access/auth.js';
 import type { Handlers } from './kernel/context.js';
 import { endOfDayHandlers } from './end-of-day/handlers.js';
 import { endOfDayExportHandlers } from './end-of-day/export.js';
+import { lateChangeHandlers } from './end-of-day/late.js';
 import { settingsHandlers } from './office/settings.js';
 import { auditHandlers } from './kernel/audit-trail.js';
 import { setupHandlers } from './office/setup.js';
@@ -30,6 +31,7 @@ export const handlers: Handlers = {
   ...queueHandlers,
   ...endOfDayHandlers,
   ...endOfDayExportHandlers,
+  ...lateChangeHandlers,
   ...floorHandlers,
   ...draftsHandlers,
 };

@@ -33,12 +33,26 @@ function transition(current: StoredRecord, fields: Record<string, unknown>, orig
   return { version, data: { ...current.data, ...fields }, meta, deleted: false };
 }
 
+/** The sign-off's figures as its op states them (totals, discrepancies, acknowledged desks): kept, never trusted for money. */
+function figuresOf(data: Record<string, unknown>): Record<string, unknown> {
+  const keep = ['total', 'discrepancies', 'applications', 'desks', 'acknowledged', 'supersedes'];
+  return Object.fromEntries(keep.filter((k) => data[k] !== undefined).map((k) => [k, data[k]]));
+}
+
 function signOff(op: IncomingOp, current: StoredRecord | undefined): Decision {
   if (op.role !== 'supervisor' && op.role !== 'admin') return { status: 'rejected', reason: 'role.forbidden' };
   const parsed = parseData(SignOffData, op.data);
   if (!parsed.ok) return parsed.decision;
   // A second workstation of the office signing the same day adds nothing: the day is already closed.
   if (isClosedDay(current)) return { status: 'applied' };
+  // Every sign-off of the day is kept with its figures: a day signed again (a late change accepted) keeps the first.
+  const earlier = Array.isArray(current?.data.signoffs) ? (current.data.signoffs as unknown[]) : [];
+  const signoff = {
+    reportHash: parsed.value.reportHash,
+    closedAt: op.createdAt,
+    closedBy: op.actor ?? null,
+    figures: figuresOf(op.data),
+  };
   const fields = {
     date: op.entityId,
     status: 'closed',
@@ -46,6 +60,7 @@ function signOff(op: IncomingOp, current: StoredRecord | undefined): Decision {
     closedAt: op.createdAt,
     closedBy: op.actor ?? null,
     reopenReason: null,
+    signoffs: [...earlier, signoff],
   };
   return { status: 'applied', next: current ? transition(current, fields, op.origin) : created(fields, op.origin) };
 }

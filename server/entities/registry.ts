@@ -16,6 +16,7 @@ import { applicationEntity } from './application.js';
 import { paymentEntity } from './payment.js';
 import { businessDayEntity } from './business-day.js';
 import { ticketEntity } from './ticket.js';
+import { LATE_ENTITY } from '@common/central/late-change.js';
 
 /**
  * The entities central knows. Later issues add theirs here (applications: a field-merge entity like
@@ -31,6 +32,8 @@ export const BUILT_IN_ENTITIES: readonly EntityDef[] = [
   // central-owned, with the queue's audit ops kept in the journal (ticket.ts)
   ticketEntity,
   blobEntity,
+  // Held late changes: central writes them (server/sync/late.ts), and the push decides their accept and return ops itself.
+  centralOwned(LATE_ENTITY),
   journal('workstation'),
   journal('audit'),
 ];

@@ -31,6 +31,12 @@ export function outboxReporter(store: Store): (workstationId: string, report: Ou
   };
 }
 
+/**
+ * A desk's last report covers a day once it was made after the day ended, or within this window (an idle
+ * desk writes an unchanged report once a minute, between long polls of up to a minute).
+ */
+export const REPORT_FRESH_MS = 3 * 60_000;
+
 interface Row {
   id: string;
   name: string;
@@ -40,17 +46,28 @@ interface Row {
   last_device_seq: number;
   reported_conflicts: number | null;
   rejected: number;
+  worked: boolean;
 }
 
-export async function officeOutbox(store: Store, officeCode: string, selfId: string, date: string): Promise<OfficeOutboxView> {
+export async function officeOutbox(
+  store: Store,
+  officeCode: string,
+  selfId: string,
+  date: string,
+  now: number = Date.now(),
+): Promise<OfficeOutboxView> {
   const [office] = await store.query<{ tz: string }>('SELECT tz FROM offices WHERE code = $1', [officeCode]);
   const tz = office?.tz ?? 'Asia/Jakarta';
   const rows = await store.query<Row>(
     `SELECT w.id, w.name, w.last_seen_at, w.reported_at, w.reported_seq, w.last_device_seq, w.reported_conflicts,
-            (SELECT count(*)::int FROM applied_ops a WHERE a.workstation_id = w.id AND a.status = 'rejected' AND a.applied_at >= $2 AND a.applied_at < $3) AS rejected
+            (SELECT count(*)::int FROM applied_ops a WHERE a.workstation_id = w.id AND a.status = 'rejected' AND a.applied_at >= $2 AND a.applied_at < $3) AS rejected,
+            (EXISTS (SELECT 1 FROM applied_ops a WHERE a.workstation_id = w.id AND a.applied_at >= $2 AND a.applied_at < $3)
+              OR coalesce(w.reported_at >= $2 AND w.reported_at < $3, false)) AS worked
      FROM workstations w WHERE w.office_code = $1 AND w.revoked_at IS NULL ORDER BY w.name, w.id`,
     [officeCode, startOfBusinessDay(date, tz), startOfBusinessDay(addDays(date, 1), tz)],
   );
+  const end = startOfBusinessDay(addDays(date, 1), tz);
+  const covers = (at: number | null): boolean => at !== null && (at >= end || now - at <= REPORT_FRESH_MS);
   return {
     date,
     workstations: rows.map((r) => ({
@@ -62,6 +79,7 @@ export async function officeOutbox(store: Store, officeCode: string, selfId: str
       pending: Math.max(0, Number(r.reported_seq ?? 0) - Number(r.last_device_seq)),
       conflicts: r.reported_conflicts ?? 0,
       rejected: r.rejected,
+      unreported: r.worked === true && !covers(r.reported_at === null ? null : Number(r.reported_at)),
     })),
   };
 }

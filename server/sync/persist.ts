@@ -20,7 +20,7 @@ export interface AppliedOpRow {
   entity: string;
   entity_id: string;
   op: string;
-  status: 'applied' | 'rejected' | 'conflict';
+  status: 'applied' | 'rejected' | 'conflict' | 'held';
   reason: string | null;
   result: unknown;
   payload: unknown;

@@ -131,7 +131,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: CentralDeps): voi
     return pullChanges(deps.store, deps.notifier, ws.officeCode, { ...input, signal: abort.signal });
   });
 
-  serve(syncRoutes.officeOutbox, async ({ ws, query }) => officeOutbox(deps.store, ws.officeCode, ws.id, query.date));
+  serve(syncRoutes.officeOutbox, async ({ ws, query }) => officeOutbox(deps.store, ws.officeCode, ws.id, query.date, deps.now()));
 
   serve(syncRoutes.snapshot, async ({ ws, query }) => snapshotPage(deps.store, ws.officeCode, query.page, query.limit), {
     check: ({ query }) => void (query.page && decodePage(query.page)),

@@ -1,5 +1,6 @@
-// Central refuses changes dated in a closed business day: a supervisor's sign-off closes (office, day),
-// an admin's reopen with a reason opens it again; days are the office's own calendar (WIB/WITA/WIT).
+// Central holds changes dated in a closed business day for the office's supervisor (never applied, never
+// lost): a supervisor's sign-off closes (office, day), an admin's reopen with a reason opens it again; days
+// are the office's own calendar (WIB/WITA/WIT).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDateOf } from '@server/entities/business-day.js';
@@ -101,7 +102,7 @@ describe.each(storeKinds())('central DAY_CLOSED on %s', (kind) => {
     expect(businessDateOf(NEXT, 'Asia/Jakarta')).toBe('2026-11-21');
   });
 
-  it('closes a day only on a supervisor sign-off; changes dated in it are then refused and change nothing', async () => {
+  it('closes a day only on a supervisor sign-off; changes dated in it are then held and change nothing', async () => {
     const early = createApp(counterWs, MORNING);
     expect(await one(counterWs, early)).toMatchObject({ status: 'applied' });
 
@@ -133,9 +134,9 @@ describe.each(storeKinds())('central DAY_CLOSED on %s', (kind) => {
     const nextDay = createApp(counterWs, NEXT);
     const results = await push(counterWs, [update, lateCreate, waiver, nextDay]);
     expect(results.map((r) => [r.opId, r.status, r.reason])).toEqual([
-      [update.opId, 'rejected', 'day.closed'],
-      [lateCreate.opId, 'rejected', 'day.closed'],
-      [waiver.opId, 'rejected', 'day.closed'],
+      [update.opId, 'held', 'late.held'],
+      [lateCreate.opId, 'held', 'late.held'],
+      [waiver.opId, 'held', 'late.held'],
       [nextDay.opId, 'applied', null],
     ]);
     expect(await record('application', appId)).toMatchObject({ version: 1, data: { fullName: 'Siti Aminah' } });
@@ -148,13 +149,13 @@ describe.each(storeKinds())('central DAY_CLOSED on %s', (kind) => {
     expect(await one(batam, createApp(batam, LATE, 'batam'), 'batam')).toMatchObject({ status: 'applied' });
   });
 
-  it('refuses a sign-off and a later change of the same day in one batch', async () => {
+  it('holds a change of the day signed off earlier in the same batch', async () => {
     const date = '2026-11-23';
     const at = Date.UTC(2026, 10, 23, 3, 0);
     const results = await push(supervisorWs, [signOff(supervisorWs, 'supervisor', date, at + 3_600_000), createApp(supervisorWs, at)]);
     expect(results.map((r) => [r.status, r.reason])).toEqual([
       ['applied', null],
-      ['rejected', 'day.closed'],
+      ['held', 'late.held'],
     ]);
     // A second sign-off of a closed day (another supervisor desk) changes nothing.
     expect(await one(counterWs, signOff(counterWs, 'supervisor', date))).toMatchObject({ status: 'applied' });
@@ -187,7 +188,70 @@ describe.each(storeKinds())('central DAY_CLOSED on %s', (kind) => {
     expect(await one(counterWs, createApp(counterWs, LATE))).toMatchObject({ status: 'applied' });
     // Signed off again, it is closed again.
     expect(await one(supervisorWs, signOff(supervisorWs, 'supervisor'))).toMatchObject({ status: 'applied' });
-    expect(await one(counterWs, createApp(counterWs, LATE))).toMatchObject({ status: 'rejected', reason: 'day.closed' });
+    expect(await one(counterWs, createApp(counterWs, LATE))).toMatchObject({ status: 'held', reason: 'late.held' });
+    // Central keeps both sign-offs of the day.
+    expect(((await record('business_day', DAY))?.data.signoffs as unknown[]).length).toBe(2);
+  });
+
+  it('keeps later ops on a held record behind it in order; only the office supervisor accepts, and all of them apply', async () => {
+    const date = '2026-11-25';
+    const at = Date.UTC(2026, 10, 25, 3, 0);
+    expect(await one(supervisorWs, signOff(supervisorWs, 'supervisor', date, at + 3_600_000))).toMatchObject({ status: 'applied' });
+    const create = createApp(counterWs, at);
+    // The next day is open, but the record it changes is still held: it waits instead of finding no record.
+    const update = wireOp(next(counterWs), {
+      entity: 'application',
+      entityId: create.entityId,
+      op: 'applications.update',
+      baseVersion: 1,
+      createdAt: at + 86_400_000,
+      payload: { audit: audit('officer'), data: { fullName: 'Siti Aminah Binti Ahmad' } },
+    });
+    expect((await push(counterWs, [create, update])).map((r) => [r.status, r.reason])).toEqual([
+      ['held', 'late.held'],
+      ['held', 'late.waiting'],
+    ]);
+    const decide = (role: Role, op: 'endOfDay.acceptLate' | 'endOfDay.returnLate', target: string) =>
+      wireOp(next(supervisorWs), {
+        entity: 'late_change',
+        entityId: target,
+        op,
+        createdAt: at + 7_200_000,
+        payload: { audit: audit(role), data: { date, opId: target, reason: 'Berkas kurang' } },
+      });
+    expect(await one(supervisorWs, decide('officer', 'endOfDay.acceptLate', create.opId))).toMatchObject({
+      status: 'rejected',
+      reason: 'actor.forbidden',
+    });
+    expect(await one(supervisorWs, decide('supervisor', 'endOfDay.acceptLate', update.opId))).toMatchObject({
+      status: 'rejected',
+      reason: 'late.earlierHeld',
+    });
+    expect(await one(supervisorWs, decide('supervisor', 'endOfDay.acceptLate', create.opId))).toMatchObject({ status: 'applied' });
+    expect(await record('application', create.entityId)).toMatchObject({ version: 2, data: { fullName: 'Siti Aminah Binti Ahmad' } });
+    expect((await record('business_day', date))?.data).toMatchObject({ status: 'reopened', reopenReason: 'late.accepted' });
+    // The desk's resend now reads what became of them.
+    expect((await push(counterWs, [create, update])).map((r) => [r.status, r.original])).toEqual([
+      ['duplicate', 'applied'],
+      ['duplicate', 'applied'],
+    ]);
+    expect((await record('late_change', create.opId))?.data).toMatchObject({ status: 'accepted', decidedBy: 'supervisor' });
+  });
+
+  it('answers an op refused for its day before this version again once it is resent after a reopen', async () => {
+    const date = '2026-11-26';
+    const at = Date.UTC(2026, 10, 26, 3, 0);
+    const create = createApp(counterWs, at);
+    expect(await one(supervisorWs, signOff(supervisorWs, 'supervisor', date, at + 3_600_000))).toMatchObject({ status: 'applied' });
+    expect(await one(counterWs, create)).toMatchObject({ status: 'held' });
+    // As an earlier central answered it: rejected for its day, with no late change kept.
+    await central.central.deps.store.query('DELETE FROM late_changes WHERE op_id = $1', [create.opId]);
+    await central.central.deps.store.query("UPDATE applied_ops SET status = 'rejected', reason = 'day.closed' WHERE op_id = $1", [
+      create.opId,
+    ]);
+    expect(await one(supervisorWs, reopen(supervisorWs, 'admin', 'Berkas terlambat masuk', date))).toMatchObject({ status: 'applied' });
+    expect(await one(counterWs, create)).toMatchObject({ status: 'applied' });
+    expect(await record('application', create.entityId)).toMatchObject({ version: 1 });
   });
 
   it('refuses a malformed business day', async () => {
@@ -209,7 +273,7 @@ describe('a day signed off at one desk, through the real sync client', () => {
     await central?.close();
   });
 
-  it('rejects with day.closed the change another desk made in it offline, and lists it on that desk', async () => {
+  it('holds the change another desk made in it offline, shows it waiting there, and sends it again once the day is reopened', async () => {
     const desk = await startWorkstation(central, { name: 'SPV-01' });
     open.push(desk);
     const counter = await startWorkstation(central, { name: 'LOKET-02' });
@@ -228,13 +292,11 @@ describe('a day signed off at one desk, through the real sync client', () => {
     );
     expect(day?.data).toMatchObject({ status: 'closed', closedBy: 'spv1' });
 
-    // The counter has not heard of the sign-off: it keeps working, and central refuses the change.
+    // The counter has not heard of the sign-off: it keeps working, and central holds the change for the supervisor.
     const app = await counter.t.value('applications.create', { draft: walkInDraft() }, officer);
     await counter.client.runCycle();
     const { items } = await counter.t.value('sync.list', { filter: 'rejected' }, counter.adminToken);
-    expect(items.filter((i) => i.entityId === app.id).map((i) => [i.op, i.status, i.reason])).toEqual([
-      ['applications.create', 'rejected', 'day.closed'],
-    ]);
+    expect(items.filter((i) => i.entityId === app.id).map((i) => [i.op, i.reason])).toEqual([['applications.create', 'late.held']]);
     expect(
       await central.central.deps.store.query("SELECT 1 FROM records WHERE entity = 'application' AND entity_id = $1", [app.id]),
     ).toEqual([]);

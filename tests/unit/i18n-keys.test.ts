@@ -10,7 +10,7 @@ import { OVERRIDE_ACTIONS } from '@common/contract/auth.js';
 import { COUNTER_ACTIONS } from '@common/contract/applications/applications.js';
 import { ApplicantView, PaymentView, ReceiptKind, ReceiptView } from '@common/contract/applications/schemas.js';
 import { DeviceStatusSchema, DeviceView, FaceQualityView, ModalityStatus } from '@common/contract/biometrics.js';
-import { DiscrepancyView, EndOfDayReport } from '@common/contract/end-of-day.js';
+import { DiscrepancyView, LateChangeView, EndOfDayReport } from '@common/contract/end-of-day.js';
 import { FloorCounter } from '@common/contract/queue/floor.js';
 import { QueueMode } from '@common/contract/queue/queue.js';
 import { TICKET_STATUSES } from '@common/domain/queue/lifecycle.js';
@@ -125,6 +125,7 @@ const TEMPLATES: Record<string, { values: readonly string[] } | { open: string }
   // The report's own refusals (OWN_CODES) and its blockers, which are the same eod.* codes.
   'endOfDay.errors.': { values: localTable(root, 'renderer/features/end-of-day/EndOfDayScreen.tsx', 'OWN_CODES') },
   'endOfDay.kinds.': { values: DiscrepancyView.shape.kind.options },
+  'endOfDay.late.statuses.': { values: LateChangeView.shape.status.options },
   // A 'checked' office shows its desks instead of a sentence.
   'endOfDay.office.': { values: EndOfDayReport.shape.office.unwrap().shape.status.options.filter((s) => s !== 'checked') },
   // The status shows 'idle' as online.

@@ -31,12 +31,29 @@ export function endOfDayCsv(r: EndOfDayReportView, lang: 'id' | 'en', contentHas
   };
   groups('service', r.byService, (g) => nameOf(g.key));
   groups('officer', r.byOfficer);
+  groups('desk', r.byDesk);
   groups('total', [r.total]);
   for (const d of r.discrepancies) rows.push(['discrepancy', d.key, d.applicationNumber, d.kind, 1, d.expected, null, null, null, d.note]);
+  // The desk and officer that took each application, so a discrepancy is traced to both.
+  for (const d of r.discrepancies)
+    rows.push(['discrepancy.desk', d.key, d.workstation, d.officer, null, null, null, null, null, d.workstationId]);
   rows.push(['receipts.printed', null, null, null, r.receipts.printed, null, null, null, null, null]);
   for (const e of r.receipts.reprinted)
     rows.push(['receipts.reprint', e.kind, e.applicationNumber, `copy ${e.copyNo}`, 1, null, null, null, null, e.reason]);
   for (const e of r.receipts.voided) rows.push(['receipts.void', e.kind, e.applicationNumber, 'void', 1, null, null, null, null, e.reason]);
+  for (const d of r.receipts.byDesk)
+    rows.push([
+      'receipts.desk',
+      d.workstationId,
+      d.workstation,
+      `issued ${d.issued}, voided ${d.voided}`,
+      d.issued,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   rows.push(['sync.unsynced', null, null, null, r.sync.unsynced, null, null, null, null, null]);
   rows.push(['sync.conflicts', null, null, null, r.sync.conflicts, null, null, null, null, null]);
   for (const o of r.sync.rejected)
@@ -55,6 +72,35 @@ export function endOfDayCsv(r: EndOfDayReportView, lang: 'id' | 'en', contentHas
       null,
       null,
       null,
+      null,
+    ]);
+  if (r.acknowledged)
+    for (const w of r.acknowledged.workstations)
+      rows.push([
+        'office.acknowledged',
+        w.id,
+        w.name,
+        `pending ${w.pending}`,
+        w.pending,
+        null,
+        null,
+        null,
+        null,
+        `${r.acknowledged.by}: ${r.acknowledged.reason}`,
+      ]);
+  for (const l of r.lateChanges)
+    rows.push(['late', l.opId, `${l.workstation} ${l.op} ${l.entityId}`, l.status, 1, null, null, null, null, l.note]);
+  for (const e of r.earlierSignoffs)
+    rows.push([
+      'signoff.earlier',
+      String(e.n),
+      e.signedBy,
+      e.reportHash,
+      null,
+      e.total.expected,
+      e.total.central,
+      e.total.manual,
+      e.total.waived,
       null,
     ]);
   const ticketRows = (section: string, key: string, label: string, c: EndOfDayReportView['tickets']['total']) => {

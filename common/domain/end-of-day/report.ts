@@ -11,6 +11,13 @@ export interface EodApplicationRow {
   fee_total: number;
   created_by: string;
   officer: string | null;
+  /** Central's id of the desk that took it; null: this desk. */
+  origin_workstation_id?: string | null;
+}
+
+/** The desk an application belongs to, as the report names it. */
+export interface DeskOf {
+  (a: EodApplicationRow): { key: string; label: string };
 }
 
 export interface EodPaymentRow {
@@ -34,6 +41,9 @@ export interface Discrepancy {
   received: number;
   note: string | null;
   notedBy: string | null;
+  workstationId: string | null;
+  workstation: string;
+  officer: string | null;
 }
 
 export interface Money {
@@ -110,9 +120,12 @@ export interface NoteRow {
 export interface MoneyReport {
   byService: EodGroup[];
   byOfficer: EodGroup[];
+  byDesk: EodGroup[];
   total: EodGroup;
   discrepancies: Discrepancy[];
 }
+
+const thisDesk: DeskOf = () => ({ key: 'self', label: 'self' });
 
 /** Groups applications per service and per officer, with their money, and lists every discrepancy. */
 export function buildMoneyReport(
@@ -120,6 +133,7 @@ export function buildMoneyReport(
   payments: readonly EodPaymentRow[],
   notes: readonly NoteRow[],
   serviceName: (code: string) => string,
+  deskOf: DeskOf = thisDesk,
 ): MoneyReport {
   const paymentsOf = new Map<string, EodPaymentRow[]>();
   for (const p of payments) {
@@ -130,6 +144,7 @@ export function buildMoneyReport(
   const noteOf = new Map(notes.map((n) => [n.discrepancy_key, n]));
   const services = new Map<string, EodGroup>();
   const officers = new Map<string, EodGroup>();
+  const desks = new Map<string, EodGroup>();
   const total: EodGroup = { key: 'total', label: 'total', applications: 0, byStatus: {}, money: emptyMoney() };
   const discrepancies: Discrepancy[] = [];
   const group = (map: Map<string, EodGroup>, key: string, label: string): EodGroup => {
@@ -139,9 +154,11 @@ export function buildMoneyReport(
   };
   for (const a of apps) {
     const { money, problems } = settle(a, paymentsOf.get(a.id) ?? []);
+    const desk = deskOf(a);
     for (const g of [
       group(services, a.service_code, serviceName(a.service_code)),
       group(officers, a.created_by, a.officer ?? a.created_by),
+      group(desks, desk.key, desk.label),
       total,
     ]) {
       g.applications += 1;
@@ -161,12 +178,15 @@ export function buildMoneyReport(
         received: p.received,
         note: n?.note ?? null,
         notedBy: n?.username ?? null,
+        workstationId: desk.key,
+        workstation: desk.label,
+        officer: a.officer ?? a.created_by,
       });
     }
   }
   const sorted = (m: Map<string, EodGroup>) => [...m.values()].sort((x, y) => x.label.localeCompare(y.label));
   discrepancies.sort((x, y) => x.applicationNumber.localeCompare(y.applicationNumber) || x.kind.localeCompare(y.kind));
-  return { byService: sorted(services), byOfficer: sorted(officers), total, discrepancies };
+  return { byService: sorted(services), byOfficer: sorted(officers), byDesk: sorted(desks), total, discrepancies };
 }
 
 export const unresolved = (ds: readonly Discrepancy[]): Discrepancy[] => ds.filter((d) => d.note === null);

@@ -7,6 +7,14 @@ import { closeDayElsewhere } from '@db/queries/day-sync.js';
 import { getSetting } from '@db/queries/settings.js';
 import { getUserByUsername } from '@db/queries/users.js';
 import type { Db } from '@db/connection.js';
+import { resendForDay } from '@db/queries/late-changes.js';
+import { addDays, startOfBusinessDay } from '@common/domain/shared/working-days.js';
+
+const officeTz = (db: Db): string =>
+  (db
+    .prepare('SELECT tz FROM offices WHERE code = ?')
+    .pluck()
+    .get(getSetting(db, 'office_code') ?? '') as string | undefined) ?? 'Asia/Jakarta';
 import { keepUnreadable, type LocalApplier } from '../replication/applier.js';
 
 const Closed = z.looseObject({
@@ -27,6 +35,9 @@ function follow(db: Db, date: string, day: z.infer<typeof DayRecord>): void {
   const local = getClosure(db, date);
   if (day.status === 'reopened') {
     if (local?.status === 'closed') reopenDay(db, date, day.reopenedBy ?? 'central', day.reopenReason, day.reopenedAt);
+    // What central answered only for this day goes again, with the later ops on the same records.
+    const tz = officeTz(db);
+    resendForDay(db, startOfBusinessDay(date, tz), startOfBusinessDay(addDays(date, 1), tz));
     return;
   }
   // Our own sign-off coming back, or a second one central answered "already closed": ours stays, report and all.

@@ -17,6 +17,7 @@ import {
   outboxCounts,
   receiptPrintsBetween,
   receiptVoidsBetween,
+  receiptsByDesk,
   rejectedOps,
   reopenDay,
   serviceNames,
@@ -27,11 +28,15 @@ import {
 import { notUploadedCaptures } from '@db/queries/biometrics.js';
 import { clearLoginFailures } from '@db/queries/login-failures.js';
 import { getUserByUsername } from '@db/queries/users.js';
+import { dayLateChanges, daySignoffs, recordSignoff } from '@db/queries/late-changes.js';
+import { getSyncState } from '@db/queries/sync.js';
+import type { Money } from '@common/domain/end-of-day/report.js';
 import { signedIn } from '../access/auth.js';
 import { officeContext, todayAt } from '../kernel/office.js';
 import { write, type CallContext, type Handlers } from '../kernel/context.js';
 import { checkCredentials } from '../access/credentials.js';
-import { desksBehind, officeBlockers, officeOutboxFor, type OfficeOutbox } from './office-desks.js';
+import { deskNamer, desksBehind, officeBlockers, officeOutboxFor, type OfficeOutbox } from './office-desks.js';
+import { lateView } from './late-view.js';
 
 /** The entity of end of day's own ops: they never block a sign-off, they are the sign-off. */
 export const EOD_ENTITY = 'business_day';
@@ -60,11 +65,14 @@ function computeReport(ctx: CallContext, date: string, desks: OfficeOutbox): End
   const office = officeContext(ctx);
   const from = startOfBusinessDay(date, office.tz);
   const to = startOfBusinessDay(addDays(date, 1), office.tz);
+  // Every desk's applications are here (this desk's own, the others' by pull): each is counted under the desk that took it.
+  const desk = deskNamer(ctx.core.setting('workstation_name') ?? 'unconfigured', getSyncState(ctx.db, 'workstation_id') ?? null, desks);
   const money = buildMoneyReport(
     dayApplications(ctx.db, office.code, date),
     dayPayments(ctx.db, office.code, date),
     dayNotes(ctx.db, date),
     (c) => c,
+    (a) => desk(a.origin_workstation_id ?? null),
   );
   const prints = receiptPrintsBetween(ctx.db, from, to);
   const counts = outboxCounts(ctx.db, EOD_ENTITY);
@@ -94,6 +102,12 @@ function computeReport(ctx: CallContext, date: string, desks: OfficeOutbox): End
       printed: prints.filter((p) => p.copy_no === 1).length,
       reprinted: prints.filter((p) => p.copy_no > 1).map(receiptEvent),
       voided: receiptVoidsBetween(ctx.db, from, to).map(receiptEvent),
+      byDesk: receiptsByDesk(ctx.db, from, to)
+        .map((r) => {
+          const d = desk(r.origin);
+          return { workstationId: d.key, workstation: d.label, issued: r.issued, voided: r.voided };
+        })
+        .sort((a, b) => a.workstation.localeCompare(b.workstation)),
     },
     sync: {
       unsynced: counts.unsynced,
@@ -118,14 +132,30 @@ function computeReport(ctx: CallContext, date: string, desks: OfficeOutbox): End
     tickets,
     serviceNames: serviceNames(ctx.db, codes).map((s) => ({ code: s.code, nameId: s.name_id, nameEn: s.name_en })),
     office: desks,
+    lateChanges: dayLateChanges(ctx.db, date).map(lateView),
+    acknowledged: null,
+    earlierSignoffs: [],
     closure: null,
     blockers: [],
   };
 }
 
+/** The sign-offs of the day before the newest, with the total each one signed. */
+function earlierSignoffs(ctx: CallContext, date: string): EndOfDayReportView['earlierSignoffs'] {
+  const all = daySignoffs(ctx.db, date);
+  return all.slice(0, -1).map((s) => ({
+    n: s.n,
+    signedBy: s.signed_by_name,
+    signedAt: s.signed_at,
+    reportHash: s.report_hash,
+    total: (JSON.parse(s.report) as { total: { money: Money } }).total.money,
+  }));
+}
+
 /** The signed content: what the hash covers (not when it was looked at, nor its closure state). */
 export function contentHash(r: EndOfDayReportView): string {
-  const { generatedAt: _g, closure: _c, blockers: _b, ...content } = r;
+  // Late changes and earlier sign-offs are the day's history after the signature, not what was signed.
+  const { generatedAt: _g, closure: _c, blockers: _b, lateChanges: _l, earlierSignoffs: _e, ...content } = r;
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
 
@@ -152,11 +182,12 @@ export function reportFor(ctx: CallContext, date: string, office: OfficeOutbox):
   assertNotFuture(ctx, date);
   const c = getClosure(ctx.db, date);
   // Signed on this desk: the report as signed. Signed on another desk (report NULL): this desk's own figures under that signature.
+  const history = { lateChanges: dayLateChanges(ctx.db, date).map(lateView), earlierSignoffs: earlierSignoffs(ctx, date) };
   if (c?.status === 'closed') {
     const signed = c.report === null ? computeReport(ctx, date, office) : (JSON.parse(c.report) as EndOfDayReportView);
-    return { ...withClosure(signed, c), blockers: ['eod.closed'] };
+    return { ...withClosure(signed, c), ...history, blockers: ['eod.closed'] };
   }
-  const r = withClosure(computeReport(ctx, date, office), c);
+  const r = { ...withClosure(computeReport(ctx, date, office), c), ...history };
   const blockers: string[] = [];
   if (unresolved(r.discrepancies).length) blockers.push('eod.unresolved');
   if (r.sync.unsynced > 0 || r.sync.conflicts > 0) blockers.push('eod.unsynced');
@@ -174,7 +205,8 @@ function assertNotFuture(ctx: CallContext, date: string): void {
     throw new AppError('VALIDATION', `${date} has not happened yet in this office`, { fields: { date: ['date.future'] } });
 }
 
-function assertSignable(ctx: CallContext, r: EndOfDayReportView): void {
+/** What a sign-off requires (also before the re-sign after an accepted late change, late.ts). */
+export function assertSignable(_ctx: CallContext, r: EndOfDayReportView, acknowledge?: string): void {
   if (r.closure?.status === 'closed')
     throw new AppError('DAY_CLOSED', `The business day ${r.date} is already closed`, { code: 'day.closed', date: r.date });
   const open = unresolved(r.discrepancies);
@@ -210,16 +242,83 @@ function assertSignable(ctx: CallContext, r: EndOfDayReportView): void {
     );
   }
   const behind = desksBehind(r.office);
-  if (behind.length > 0) {
+  if (behind.length > 0 && !acknowledge) {
     throw new AppError(
       'CONFLICT',
-      `${behind.map((w) => `${w.name} (${w.pending} unsent, ${w.conflicts} conflicts)`).join(', ')} still hold changes central has not seen: let them sync (and resolve their conflicts) first, then sign off`,
+      `${behind.map((w) => `${w.name} (${w.pending} unsent, ${w.conflicts} conflicts${w.unreported ? ', not reported since its last work' : ''})`).join(', ')} may still hold changes central has not seen: let them sync first, or sign off with an acknowledgement and its reason`,
       {
         code: 'eod.officeUnsynced',
-        workstations: behind.map((w) => ({ name: w.name, pending: w.pending, conflicts: w.conflicts })),
+        workstations: behind.map((w) => ({ name: w.name, pending: w.pending, conflicts: w.conflicts, unreported: w.unreported })),
       },
     );
   }
+}
+
+/**
+ * Signs the report as it stands: the day closes here with the report kept (each sign-off of the day too),
+ * and its op tells central, which keeps every sign-off's hash and figures. `acknowledge` names the desks
+ * signed without, with the supervisor's reason.
+ */
+export function signReport(
+  ctx: CallContext,
+  user: { id: string; username: string; full_name: string },
+  r: EndOfDayReportView,
+  acknowledge?: string,
+): void {
+  const behind = desksBehind(r.office);
+  const acknowledged =
+    behind.length > 0 && acknowledge
+      ? {
+          reason: acknowledge,
+          by: user.full_name,
+          workstations: behind.map((w) => ({
+            id: w.id,
+            name: w.name,
+            pending: w.pending,
+            conflicts: w.conflicts,
+            reportedAt: w.reportedAt,
+          })),
+        }
+      : null;
+  const signed: EndOfDayReportView = { ...r, acknowledged, lateChanges: [], earlierSignoffs: [], closure: null, blockers: [] };
+  const hash = contentHash(signed);
+  const previous = getClosure(ctx.db, r.date);
+  write(ctx, 'endOfDay.signOff', (db) => {
+    closeDay(db, {
+      business_date: r.date,
+      office_code: r.officeCode,
+      closed_by: user.id,
+      closed_by_name: user.full_name,
+      closed_at: ctx.now,
+      report_hash: hash,
+      report: JSON.stringify(signed),
+    });
+    recordSignoff(db, {
+      business_date: r.date,
+      signed_by: user.id,
+      signed_by_name: user.full_name,
+      signed_at: ctx.now,
+      report_hash: hash,
+      report: JSON.stringify(signed),
+    });
+    clearLoginFailures(db, user.username);
+    return {
+      change: {
+        entity: EOD_ENTITY,
+        entityId: r.date,
+        summary: {
+          date: r.date,
+          reportHash: hash,
+          discrepancies: r.discrepancies.length,
+          applications: r.total.applications,
+          total: r.total.money,
+          desks: r.byDesk.map((g) => ({ id: g.key, name: g.label, applications: g.applications, money: g.money })),
+          acknowledged: acknowledged && { reason: acknowledged.reason, workstations: acknowledged.workstations.map((w) => w.name) },
+          supersedes: previous?.report_hash ?? null,
+        },
+      },
+    };
+  });
 }
 
 export const endOfDayHandlers = {
@@ -261,34 +360,14 @@ export const endOfDayHandlers = {
 
   'endOfDay.signOff': async (ctx, input) => {
     const { user } = signedIn(ctx);
-    assertSignable(ctx, await currentReport(ctx, input.date));
+    assertSignable(ctx, await currentReport(ctx, input.date), input.acknowledge);
     // Fresh authentication: the sign-off is the supervisor's signature under the day's money.
     await checkCredentials(ctx, user.username, input.password, 'endOfDay.signOff');
     // Asked again: a desk may have fallen behind while the password was typed.
     const office = await officeOutboxFor(ctx, input.date);
     const r = reportFor(ctx, input.date, office);
-    assertSignable(ctx, r);
-    const signed: EndOfDayReportView = { ...r, closure: null, blockers: [] };
-    const hash = contentHash(signed);
-    write(ctx, 'endOfDay.signOff', (db) => {
-      closeDay(db, {
-        business_date: input.date,
-        office_code: r.officeCode,
-        closed_by: user.id,
-        closed_by_name: user.full_name,
-        closed_at: ctx.now,
-        report_hash: hash,
-        report: JSON.stringify(signed),
-      });
-      clearLoginFailures(db, user.username);
-      return {
-        change: {
-          entity: EOD_ENTITY,
-          entityId: input.date,
-          summary: { date: input.date, reportHash: hash, discrepancies: r.discrepancies.length, total: r.total.money },
-        },
-      };
-    });
+    assertSignable(ctx, r, input.acknowledge);
+    signReport(ctx, user, r, input.acknowledge);
     return reportFor(ctx, input.date, office);
   },
 

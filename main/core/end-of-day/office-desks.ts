@@ -20,8 +20,28 @@ export async function officeOutboxFor(ctx: CallContext, date: string): Promise<O
   }
 }
 
-/** The other desks that still hold unsent changes or unresolved conflicts. */
-export const desksBehind = (office: OfficeOutbox) => office.workstations.filter((w) => !w.self && (w.pending > 0 || w.conflicts > 0));
+/**
+ * The other desks that still hold unsent changes or unresolved conflicts, or that worked that day and have
+ * not reported since (offline, switched off): any of them may hold work of the day central never saw.
+ */
+export const desksBehind = (office: OfficeOutbox) =>
+  office.workstations.filter((w) => !w.self && (w.pending > 0 || w.conflicts > 0 || w.unreported));
+
+/**
+ * Names the desk of a row by central's workstation id (null: this desk): the office's list from central
+ * gives the others' names; a desk central did not list keeps its id.
+ */
+export function deskNamer(
+  selfName: string,
+  selfId: string | null,
+  office: OfficeOutbox,
+): (origin: string | null) => { key: string; label: string } {
+  const names = new Map(office.workstations.map((w) => [w.id, w.name]));
+  return (origin) => {
+    if (origin === null || origin === selfId) return { key: selfId ?? 'self', label: selfName };
+    return { key: origin, label: names.get(origin) ?? origin };
+  };
+}
 
 export function officeBlockers(office: OfficeOutbox): string[] {
   if (office.status === 'offline') return ['eod.officeUnknown'];

@@ -139,6 +139,70 @@ function officeDesks(s: Sheet, r: EndOfDayReportView, lang: PdfLanguage): void {
   table(s, head, rows, [3, 2.6, 1.6, 1.4, 1.4]);
 }
 
+/** Desks the supervisor signed without, and why, in the supervisor's own words. */
+function acknowledgement(s: Sheet, r: EndOfDayReportView, lang: PdfLanguage): void {
+  const a = r.acknowledged;
+  if (!a) return;
+  heading(s, { id: 'Ditandatangani tanpa menunggu stasiun kerja', en: 'Signed without waiting for workstations' }, lang);
+  const names = a.workstations.map((w) => `${w.name} (${w.pending})`).join(', ');
+  note(
+    s,
+    {
+      id: `${names} belum melapor setelah pekerjaan terakhirnya. Alasan (${a.by}): ${a.reason}`,
+      en: `${names} had not reported since its last work. Reason (${a.by}): ${a.reason}`,
+    },
+    lang,
+  );
+}
+
+const LATE_STATUS: Record<string, Bilingual> = {
+  held: { id: 'Menunggu keputusan', en: 'Waiting for a decision' },
+  accepted: { id: 'Diterima', en: 'Accepted' },
+  returned: { id: 'Dikembalikan', en: 'Returned' },
+  resent: { id: 'Dikirim ulang', en: 'Resent' },
+  failed: { id: 'Gagal diterapkan', en: 'Could not be applied' },
+};
+
+/** Changes that reached central after the day was signed, and earlier sign-offs of the day. */
+function lateChanges(s: Sheet, r: EndOfDayReportView, lang: PdfLanguage): void {
+  if (r.lateChanges.length > 0) {
+    heading(s, { id: 'Perubahan terlambat', en: 'Late changes' }, lang);
+    table(
+      s,
+      [
+        joined({ id: 'Stasiun', en: 'Workstation' }, lang),
+        'Op',
+        joined({ id: 'Dibuat', en: 'Made' }, lang),
+        'Status',
+        joined({ id: 'Catatan', en: 'Note' }, lang),
+      ],
+      r.lateChanges.map((l) => [
+        l.workstation,
+        `${l.op} ${String(l.summary.number ?? l.entityId)}`,
+        formatTime(l.createdAt, r.tz),
+        `${ordered(LATE_STATUS[l.status] ?? { id: l.status, en: l.status }, lang)[0]}${l.decidedBy ? ` (${l.decidedBy})` : ''}`,
+        l.note ?? '-',
+      ]),
+      [2, 3.5, 1.2, 2.2, 3],
+    );
+  }
+  if (r.earlierSignoffs.length > 0) {
+    heading(s, { id: 'Tanda tangan sebelumnya', en: 'Earlier sign-offs' }, lang);
+    table(
+      s,
+      ['#', 'Supervisor', joined({ id: 'Waktu', en: 'Time' }, lang), joined({ id: 'Seharusnya', en: 'Expected' }, lang), 'SHA-256'],
+      r.earlierSignoffs.map((e) => [
+        String(e.n),
+        e.signedBy,
+        formatDateTime(e.signedAt, r.tz, lang),
+        formatRupiah(e.total.expected),
+        e.reportHash.slice(0, 16),
+      ]),
+      [0.6, 2.4, 2.6, 2, 3],
+    );
+  }
+}
+
 export async function renderEndOfDay(model: EndOfDayModel): Promise<Uint8Array> {
   const r = model.report;
   const title = { id: 'Laporan Akhir Hari', en: 'End-of-Day Report' };
@@ -185,6 +249,15 @@ export async function renderEndOfDay(model: EndOfDayModel): Promise<Uint8Array> 
       r.byOfficer.map((g) => moneyRow(g, g.label)),
       [4.5, 0.8, 2, 2, 2, 2],
     );
+    if (r.byDesk.length > 0) {
+      heading(s, { id: 'Per stasiun kerja', en: 'Per workstation' }, lang);
+      table(
+        s,
+        moneyHeader,
+        r.byDesk.map((g) => moneyRow(g, g.label)),
+        [4.5, 0.8, 2, 2, 2, 2],
+      );
+    }
     heading(s, { id: 'Permohonan menurut status', en: 'Applications by status' }, lang);
     table(
       s,
@@ -199,6 +272,7 @@ export async function renderEndOfDay(model: EndOfDayModel): Promise<Uint8Array> 
         s,
         [
           joined({ id: 'Permohonan', en: 'Application' }, lang),
+          joined({ id: 'Stasiun / petugas', en: 'Desk / officer' }, lang),
           joined({ id: 'Jenis', en: 'Kind' }, lang),
           joined({ id: 'Seharusnya', en: 'Expected' }, lang),
           joined({ id: 'Diterima', en: 'Received' }, lang),
@@ -206,12 +280,13 @@ export async function renderEndOfDay(model: EndOfDayModel): Promise<Uint8Array> 
         ],
         r.discrepancies.map((d) => [
           d.applicationNumber,
+          [d.workstation, d.officer].filter(Boolean).join(' / ') || '-',
           ordered(KIND[d.kind] ?? { id: d.kind, en: d.kind }, lang)[0],
           formatRupiah(d.expected),
           formatRupiah(d.received),
           d.note ? `${d.note} (${d.notedBy ?? ''})` : '-',
         ]),
-        [2.2, 2.2, 1.6, 1.6, 3],
+        [2.2, 1.8, 2.2, 1.5, 1.5, 3],
       );
     heading(s, { id: 'Tanda terima', en: 'Receipts' }, lang);
     note(
@@ -226,6 +301,17 @@ export async function renderEndOfDay(model: EndOfDayModel): Promise<Uint8Array> 
       ...r.receipts.reprinted.map((e) => ({ ...e, what: joined({ id: 'Cetak ulang', en: 'Reprint' }, lang) })),
       ...r.receipts.voided.map((e) => ({ ...e, what: joined({ id: 'Batal', en: 'Void' }, lang) })),
     ];
+    if (r.receipts.byDesk.length)
+      table(
+        s,
+        [
+          joined({ id: 'Stasiun', en: 'Workstation' }, lang),
+          joined({ id: 'Diterbitkan', en: 'Issued' }, lang),
+          joined({ id: 'Dibatalkan', en: 'Voided' }, lang),
+        ],
+        r.receipts.byDesk.map((d) => [d.workstation, String(d.issued), String(d.voided)]),
+        [4, 2, 2],
+      );
     if (events.length)
       table(
         s,
@@ -281,6 +367,8 @@ export async function renderEndOfDay(model: EndOfDayModel): Promise<Uint8Array> 
       );
     }
     officeDesks(s, r, lang);
+    acknowledgement(s, r, lang);
+    lateChanges(s, r, lang);
     ticketTables(s, r, lang);
     s.gap(6);
     s.text(`SHA-256: ${model.contentHash}`, { size: 7, color: model.signedBy ? MUTED : ALERT });

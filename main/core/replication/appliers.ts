@@ -1,6 +1,7 @@
 // Every entity this workstation takes from central into tables of its own, in one list: an entity not
 // here is kept aside as central sent it (apply.ts), so nothing central sends is lost.
 import { businessDayApplier } from '../end-of-day/day-sync.js';
+import { lateChangeApplier } from '../end-of-day/late-sync.js';
 import { paymentApplier } from '../payments/payment-sync.js';
 import { bookingApplier } from '../queue/booking-sync.js';
 import { ticketApplier } from '../queue/ticket-sync.js';
@@ -19,4 +20,6 @@ export const LOCAL_APPLIERS: readonly LocalApplier[] = [
   paymentApplier,
   // Sign-offs made on other workstations close days here too.
   businessDayApplier,
+  // Ops that reached central after their day was signed off, held for the supervisor.
+  lateChangeApplier,
 ];

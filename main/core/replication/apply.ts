@@ -88,6 +88,8 @@ export function applyPulled(
 
 /** A duplicate takes the status of the original answer: what matters is what became of the op. */
 export function localStatus(r: OpResult): OutboxStatus {
+  // Held at central for the supervisor: final here, its reason says so, and its late_change record brings the decision.
+  if (r.status === 'held' || (r.status === 'duplicate' && r.original === 'held')) return 'rejected';
   if (r.status !== 'duplicate') return r.status;
   return r.original === 'rejected' || r.original === 'conflict' ? r.original : 'duplicate';
 }

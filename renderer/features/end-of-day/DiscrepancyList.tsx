@@ -22,6 +22,7 @@ export function DiscrepancyList({
       <thead>
         <tr>
           <th>{t('endOfDay.application')}</th>
+          <th>{t('endOfDay.deskOfficer')}</th>
           <th>{t('endOfDay.kind')}</th>
           <th>{t('endOfDay.expected')}</th>
           <th>{t('endOfDay.received')}</th>
@@ -32,6 +33,7 @@ export function DiscrepancyList({
         {items.map((d) => (
           <tr key={d.key} data-key={d.key}>
             <td>{d.applicationNumber}</td>
+            <td>{[d.workstation, d.officer].filter(Boolean).join(' / ') || '—'}</td>
             <td>{t(`endOfDay.kinds.${d.kind}`)}</td>
             <td className="num">{rupiah(d.expected)}</td>
             <td className="num">{rupiah(d.received)}</td>

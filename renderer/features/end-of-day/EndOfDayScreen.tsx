@@ -11,6 +11,7 @@ import { DiscrepancyList } from './DiscrepancyList.js';
 import { serviceLabel } from './service-label.js';
 import { TicketTables } from './TicketTables.js';
 import { OfficeDesks } from './OfficeDesks.js';
+import { LateChanges } from './LateChanges.js';
 import { formatRupiah as rupiah } from '@common/domain/applications/fees.js';
 import { saveBlob } from '@renderer/lib/download.js';
 
@@ -70,6 +71,7 @@ export function EndOfDayScreen() {
   const { date, report, busy, error, setDate, load, note, signOff, reopen, exportFile } = useEndOfDayStore();
   const [password, setPassword] = useState('');
   const [reason, setReason] = useState('');
+  const [acknowledge, setAcknowledge] = useState('');
   const errorText = useErrorText(error);
   useEffect(() => {
     void load();
@@ -113,6 +115,7 @@ export function EndOfDayScreen() {
             labelOf={(g) => (g.key === report.total.key ? g.label : serviceLabel(report, g.key, i18n.language))}
           />
           <Groups title={t('endOfDay.perOfficer')} groups={report.byOfficer} />
+          {report.byDesk.length > 0 && <Groups title={t('endOfDay.perDesk')} groups={report.byDesk} />}
           <h2>{t('endOfDay.discrepancies')}</h2>
           <DiscrepancyList items={report.discrepancies} editable={role === 'supervisor' && !closed} onNote={note} />
           <h2>{t('endOfDay.receipts')}</h2>
@@ -151,6 +154,16 @@ export function EndOfDayScreen() {
             </>
           )}
           <OfficeDesks report={report} />
+          {report.acknowledged && (
+            <p className="alert alert--warning">
+              {t('endOfDay.acknowledged', {
+                names: report.acknowledged.workstations.map((w) => w.name).join(', '),
+                by: report.acknowledged.by,
+                reason: report.acknowledged.reason,
+              })}
+            </p>
+          )}
+          <LateChanges report={report} canDecide={role === 'supervisor'} />
           <h2>{t('endOfDay.tickets')}</h2>
           <TicketTables report={report} />
           {report.blockers
@@ -173,11 +186,20 @@ export function EndOfDayScreen() {
               className="card"
               onSubmit={(e) => {
                 e.preventDefault();
-                void signOff(password).then(() => setPassword(''));
+                void signOff(password, acknowledge.trim() || undefined).then(() => setPassword(''));
               }}
             >
               <h2>{t('endOfDay.signOff')}</h2>
               <p className="muted">{t('endOfDay.signOffHint')}</p>
+              {report.blockers.includes('eod.officeUnsynced') && (
+                <TextField
+                  label={t('endOfDay.acknowledge')}
+                  hint={t('endOfDay.acknowledgeHint')}
+                  value={acknowledge}
+                  onValue={setAcknowledge}
+                  maxLength={500}
+                />
+              )}
               {passwordField}
               <FormActions submit={t('endOfDay.signOff')} busy={busy} disabled={password === ''} />
             </form>

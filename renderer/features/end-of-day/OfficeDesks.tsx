@@ -26,8 +26,11 @@ export function OfficeDesks({ report }: { report: EndOfDayReport }) {
       </thead>
       <tbody>
         {office.workstations.map((w) => (
-          <tr key={w.id} className={!w.self && (w.pending > 0 || w.conflicts > 0) ? 'is-behind' : undefined}>
-            <th scope="row">{w.self ? t('endOfDay.office.thisDesk', { name: w.name }) : w.name}</th>
+          <tr key={w.id} className={!w.self && (w.pending > 0 || w.conflicts > 0 || w.unreported) ? 'is-behind' : undefined}>
+            <th scope="row">
+              {w.self ? t('endOfDay.office.thisDesk', { name: w.name }) : w.name}
+              {!w.self && w.unreported && <span className="badge badge--danger">{t('endOfDay.office.unreported')}</span>}
+            </th>
             <td>{when(w.lastSeenAt)}</td>
             <td>{w.pending}</td>
             <td>{w.conflicts}</td>

@@ -15,7 +15,9 @@ interface EndOfDayState {
   setDate(date: string): void;
   load(): Promise<void>;
   note(key: string, note: string): Promise<boolean>;
-  signOff(password: string): Promise<boolean>;
+  signOff(password: string, acknowledge?: string): Promise<boolean>;
+  acceptLate(opId: string, password: string): Promise<boolean>;
+  returnLate(opId: string, reason: string): Promise<boolean>;
   reopen(reason: string, password: string): Promise<boolean>;
   exportFile(kind: 'pdf' | 'csv', language: 'id' | 'en'): Promise<{ fileName: string; blob: Blob } | null>;
 }
@@ -37,7 +39,10 @@ export const useEndOfDayStore = create<EndOfDayState>()((set, get) => {
     setDate: (date) => set({ date, report: null, error: null }),
     load: () => run(() => call('endOfDay.report', get().date ? { date: get().date } : {})).then(() => undefined),
     note: (key, note) => run(() => call('endOfDay.note', { date: get().date, key, note })),
-    signOff: (password) => run(() => call('endOfDay.signOff', { date: get().date, password })),
+    signOff: (password, acknowledge) =>
+      run(() => call('endOfDay.signOff', { date: get().date, password, ...(acknowledge ? { acknowledge } : {}) })),
+    acceptLate: (opId, password) => run(() => call('endOfDay.acceptLate', { date: get().date, opId, password })),
+    returnLate: (opId, reason) => run(() => call('endOfDay.returnLate', { date: get().date, opId, reason })),
     reopen: (reason, password) => run(() => call('endOfDay.reopen', { date: get().date, reason, password })),
     async exportFile(kind, language) {
       const r =
