@@ -98,10 +98,28 @@ function ticketTables(s: Sheet, r: EndOfDayReportView, lang: PdfLanguage): void 
   );
 }
 
-const statuses = (byStatus: Record<string, number>) =>
+/** An application status as the screens name it (renderer/i18n applications.status). */
+export const STATUS: Record<string, Bilingual> = {
+  checked_in: { id: 'Terdaftar', en: 'Checked in' },
+  incomplete: { id: 'Berkas kurang', en: 'Documents missing' },
+  verified: { id: 'Berkas terverifikasi', en: 'Verified' },
+  biometrics_captured: { id: 'Biometrik terekam', en: 'Biometrics captured' },
+  interviewed: { id: 'Wawancara selesai', en: 'Interviewed' },
+  paid: { id: 'Lunas', en: 'Paid' },
+  submitted: { id: 'Menunggu keputusan', en: 'Awaiting decision' },
+  approved: { id: 'Disetujui', en: 'Approved' },
+  rejected: { id: 'Ditolak', en: 'Rejected' },
+  printed: { id: 'Dicetak', en: 'Printed' },
+  ready: { id: 'Siap diambil', en: 'Ready for collection' },
+  collected: { id: 'Sudah diambil', en: 'Collected' },
+  cancelled: { id: 'Dibatalkan', en: 'Cancelled' },
+  expired: { id: 'Kedaluwarsa (tidak diambil)', en: 'Expired (not collected)' },
+};
+
+const statuses = (byStatus: Record<string, number>, lang: PdfLanguage) =>
   Object.entries(byStatus)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([k, n]) => `${k} ${n}`)
+    .map(([k, n]) => `${STATUS[k] ? ordered(STATUS[k], lang)[0] : k} ${n}`)
     .join(', ');
 
 /** Every desk of the office as central knew it when the report was made. */
@@ -262,7 +280,7 @@ export async function renderEndOfDay(model: EndOfDayModel): Promise<Uint8Array> 
     table(
       s,
       [joined({ id: 'Layanan', en: 'Service' }, lang), 'Status'],
-      r.byService.map((g) => [serviceLabel(r, g.key), statuses(g.byStatus)]),
+      r.byService.map((g) => [serviceLabel(r, g.key), statuses(g.byStatus, lang)]),
       [4.5, 8.8],
     );
     heading(s, { id: 'Selisih', en: 'Discrepancies' }, lang);

@@ -50,7 +50,7 @@ function Groups({ title, groups, labelOf = (g) => g.label }: { title: string; gr
             <td className="num">{g.applications}</td>
             <td>
               {Object.entries(g.byStatus)
-                .map(([s, n]) => `${s} ${n}`)
+                .map(([s, n]) => `${t(`applications.status.${s}`, { defaultValue: s })} ${n}`)
                 .join(', ')}
             </td>
             <td className="num">{rupiah(g.money.expected)}</td>
