@@ -112,6 +112,20 @@ export const OP_RULES = {
 } satisfies Record<string, OpRule>;
 
 export type OpAction = keyof typeof OP_RULES;
+
+/**
+ * What an account on a temporary password (one an admin typed) may still do, at central as on the desk:
+ * log in, change it, and leave. Everything else it would authorise is refused.
+ */
+export const WHILE_TEMPORARY: ReadonlySet<string> = new Set<OpAction>([
+  'auth.login',
+  'auth.logout',
+  'auth.lock',
+  'auth.idleLock',
+  'auth.unlock',
+  'auth.changePassword',
+  'prefs.setLanguage',
+]);
 export const OP_ACTIONS = Object.keys(OP_RULES) as OpAction[];
 
 /** A conflict's resolution is held to the call that changes its entity; other entities to the resolve call. */
