@@ -19,7 +19,10 @@ export type OpRule =
    * central beyond naming a file the desk uploaded and central checked by its hash.
    */
   | { by: 'workstation' }
-  /** Setup creates the office's first admin: accepted only while central holds no account of that office. */
+  /**
+   * Setup on a desk without central creates the office's first admin: accepted only while central holds no
+   * account of that office. (Setup of a desk with central: its own housekeeping, see opRule.)
+   */
   | { by: 'bootstrap' };
 
 const call = (name: CallName): OpRule => ({ by: 'call', call: name });
@@ -135,6 +138,9 @@ const RESOLVE_BY_ENTITY: Record<string, CallName> = { user: 'users.update', appl
 export function opRule(action: string, entity: string): OpRule | undefined {
   if (!Object.prototype.hasOwnProperty.call(OP_RULES, action)) return undefined;
   if (action === 'sync.resolve' && RESOLVE_BY_ENTITY[entity]) return call(RESOLVE_BY_ENTITY[entity]);
+  // Setup brings an account only on a desk without central; a desk that joined (or started its office at
+  // central) records its own set-up, which changes nothing at central.
+  if (action === 'setup.initialize' && entity !== 'user') return workstation;
   return OP_RULES[action as OpAction];
 }
 
