@@ -2,14 +2,14 @@
 // refuses it once the office has any account, so a second desk can only join (and pull the accounts),
 // never bring a second, clashing admin of its own.
 import { z } from 'zod';
-import { FullName, Username } from '../contract/schemas.js';
+import { FullName, text, Username } from '../contract/schemas.js';
 
 export const FirstAdminRequest = z.strictObject({
   id: z.string().uuid(),
   username: Username,
   fullName: FullName,
   /** The scrypt hash of the password the admin chose at setup: central never sees the password. */
-  passwordHash: z.string().min(1).max(400),
+  passwordHash: text().min(1).max(400),
   language: z.enum(['id', 'en']),
 });
 export type FirstAdminRequest = z.infer<typeof FirstAdminRequest>;

@@ -112,6 +112,9 @@ export const OP_RULES = {
 
   // Settling a conflict writes the record again: it needs the right to change that record.
   'sync.resolve': call('sync.resolveConflict'),
+  // Settling a rejected change at its desk (the retry itself is a new op of the change's own action).
+  'sync.retry': call('sync.retryRejected'),
+  'sync.dismiss': call('sync.dismissRejected'),
 } satisfies Record<string, OpRule>;
 
 export type OpAction = keyof typeof OP_RULES;

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { OFFICE_SEED, SERVICE_SEED, type OfficeSeed } from '@common/domain/shared/offices.js';
 import type { AdminUserInput, AdminUserUpdate, WorkstationView } from '@common/central/admin.js';
 import type { UserData } from '@common/central/records.js';
+import { setFieldsOf } from '@common/central/set-fields.js';
 import { created, mergePatch } from '../entities/kinds.js';
 import type { Decision, StoredRecord } from '../entities/types.js';
 import { CentralError } from '../http/errors.js';
@@ -251,7 +252,7 @@ export async function updateUser(
       decide: (cur) => {
         if (!cur) throw new CentralError('NOT_FOUND', 'No such account in this office');
         // Central sees every version: its edit is based on the latest, so it never conflicts.
-        const d = mergePatch(cur, fields, { baseVersion: cur.version, origin: CENTRAL_ORIGIN });
+        const d = mergePatch(cur, fields, { baseVersion: cur.version, origin: CENTRAL_ORIGIN }, setFieldsOf('user'));
         result = d.status === 'applied' ? (d.next ?? cur) : cur;
         return d;
       },
