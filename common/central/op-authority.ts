@@ -19,7 +19,10 @@ export type OpRule =
    * central beyond naming a file the desk uploaded and central checked by its hash.
    */
   | { by: 'workstation' }
-  /** Setup creates the office's first admin: accepted only while central holds no account of that office. */
+  /**
+   * Setup on a desk without central creates the office's first admin: accepted only while central holds no
+   * account of that office. (Setup of a desk with central: its own housekeeping, see opRule.)
+   */
   | { by: 'bootstrap' };
 
 const call = (name: CallName): OpRule => ({ by: 'call', call: name });
@@ -112,9 +115,26 @@ export const OP_RULES = {
 
   // Settling a conflict writes the record again: it needs the right to change that record.
   'sync.resolve': call('sync.resolveConflict'),
+  // Settling a rejected change at its desk (the retry itself is a new op of the change's own action).
+  'sync.retry': call('sync.retryRejected'),
+  'sync.dismiss': call('sync.dismissRejected'),
 } satisfies Record<string, OpRule>;
 
 export type OpAction = keyof typeof OP_RULES;
+
+/**
+ * What an account on a temporary password (one an admin typed) may still do, at central as on the desk:
+ * log in, change it, and leave. Everything else it would authorise is refused.
+ */
+export const WHILE_TEMPORARY: ReadonlySet<string> = new Set<OpAction>([
+  'auth.login',
+  'auth.logout',
+  'auth.lock',
+  'auth.idleLock',
+  'auth.unlock',
+  'auth.changePassword',
+  'prefs.setLanguage',
+]);
 export const OP_ACTIONS = Object.keys(OP_RULES) as OpAction[];
 
 /** A conflict's resolution is held to the call that changes its entity; other entities to the resolve call. */
@@ -124,6 +144,9 @@ const RESOLVE_BY_ENTITY: Record<string, CallName> = { user: 'users.update', appl
 export function opRule(action: string, entity: string): OpRule | undefined {
   if (!Object.prototype.hasOwnProperty.call(OP_RULES, action)) return undefined;
   if (action === 'sync.resolve' && RESOLVE_BY_ENTITY[entity]) return call(RESOLVE_BY_ENTITY[entity]);
+  // Setup brings an account only on a desk without central; a desk that joined (or started its office at
+  // central) records its own set-up, which changes nothing at central.
+  if (action === 'setup.initialize' && entity !== 'user') return workstation;
   return OP_RULES[action as OpAction];
 }
 

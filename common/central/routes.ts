@@ -24,7 +24,9 @@ import {
   WorkstationsQuery,
   WorkstationView,
 } from './admin.js';
+import { FirstAdminRequest, FirstAdminResponse } from './office-join.js';
 import { OfficeOutboxQuery, OfficeOutboxView } from './office-outbox.js';
+import { OfficeProblemsView } from './office-problems.js';
 import {
   AuditAnchors,
   BlobCheckRequest,
@@ -147,6 +149,22 @@ export const syncRoutes = {
     auth: 'workstation',
     query: z.strictObject({}),
     response: AuditAnchors,
+  }),
+  /** A desk starting a new office: its first admin; refused (CONFLICT, setup.officeHasAccounts) once the office has accounts. */
+  firstAdmin: defineRoute({
+    method: 'POST',
+    path: '/v1/office/first-admin',
+    auth: 'workstation',
+    body: FirstAdminRequest,
+    response: FirstAdminResponse,
+  }),
+  /** Every desk's refused and conflicting ops of the office that are not settled yet (the supervisor's Sync screen). */
+  officeProblems: defineRoute({
+    method: 'GET',
+    path: '/v1/office/problems',
+    auth: 'workstation',
+    query: z.strictObject({}),
+    response: OfficeProblemsView,
   }),
 };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from './define.js';
+import { OfficeProblemsView } from '../central/office-problems.js';
 import { Empty, Id, text } from './schemas.js';
 
 /**
@@ -68,6 +69,17 @@ export const SyncItem = z.strictObject({
     .nullable(),
   resolvedAt: z.number().int().nullable(),
   resolution: z.enum(['mine', 'theirs', 'mixed']).nullable(),
+  /** A rejected change settled at this desk: sent again as a new change, or dismissed with a reason. */
+  settled: z
+    .strictObject({
+      kind: z.enum(['retried', 'dismissed']),
+      by: z.string().nullable(),
+      at: z.number().int(),
+      reason: z.string().nullable(),
+      /** The new change a retry made. */
+      retryOpId: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type SyncItem = z.infer<typeof SyncItem>;
 
@@ -100,6 +112,20 @@ export const syncCalls = {
     access: 'session',
     mutates: true,
   }),
+  /**
+   * Sends a rejected change again, once its cause is fixed: a new change with the same intent, made by the
+   * officer retrying it, against central's current version. The rejected one is settled (retried).
+   */
+  'sync.retryRejected': defineCall({ input: z.strictObject({ opId: Id }), output: SyncItem, access: 'session', mutates: true }),
+  /** Gives up a rejected change, with the reason why (audited); it leaves the counts of problems. */
+  'sync.dismissRejected': defineCall({
+    input: z.strictObject({ opId: Id, reason: text().trim().min(5).max(500) }),
+    output: SyncItem,
+    access: 'session',
+    mutates: true,
+  }),
+  /** Every desk's refused and conflicting changes the desk has not settled yet, as central holds them. */
+  'sync.officeProblems': defineCall({ input: Empty, output: OfficeProblemsView, access: ['supervisor', 'admin'], mutates: false }),
   /** Enrols this workstation with a central server using an admin-issued code. */
   'sync.enrol': defineCall({
     input: z.strictObject({

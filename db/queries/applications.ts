@@ -167,8 +167,9 @@ export const listTransitions = (db: Db, applicationId: string): TransitionRow[] 
 /**
  * Everyone who processed the application (four-eyes: none of them may adjudicate it): whoever moved it
  * along, and whoever wrote anything to it or its payments and receipts (data, interview notes, documents,
- * captures) or authorised such a write by override. Read from the audit trail, which every write goes
- * through, so a new kind of write counts without being listed here.
+ * captures) or authorised such a write by override, a manual payment confirmation included. Read from the
+ * audit trail, which every write goes through, so a new kind of write counts without being listed here, and
+ * from the payments themselves, which may come from another desk.
  */
 export const processingUsers = (db: Db, applicationId: string): string[] =>
   db
@@ -181,6 +182,11 @@ export const processingUsers = (db: Db, applicationId: string): string[] =>
              OR (entity = 'receipt' AND entity_id IN (SELECT id FROM receipts WHERE application_id = @id))
          UNION ALL
          SELECT user_id, override_by FROM application_transitions WHERE application_id = @id
+         -- A payment confirmed or billed at another desk arrives by pull without its audit event here.
+         UNION ALL
+         SELECT created_by, confirmed_by FROM payments WHERE application_id = @id
+         UNION ALL
+         SELECT user_id, NULL FROM payment_events WHERE payment_id IN (SELECT id FROM payments WHERE application_id = @id)
        )
        SELECT user_id FROM touching WHERE user_id IS NOT NULL
        UNION SELECT override_by FROM touching WHERE override_by IS NOT NULL`,

@@ -53,6 +53,27 @@ export function markResolved(db: Db, opId: string, at: number, resolution: 'mine
   stmt(db, 'UPDATE outbox SET resolved_at = ?, resolution = ? WHERE op_id = ?').run(at, resolution, opId);
 }
 
+export interface Settlement {
+  kind: 'retried' | 'dismissed';
+  by: string | null;
+  at: number;
+  reason: string | null;
+  retryOpId: string | null;
+}
+
+/** A rejected op settled at this desk: kept as it was answered, with the settlement beside central's answer. */
+export function markSettled(db: Db, opId: string, s: Settlement): void {
+  stmt(db, "UPDATE outbox SET resolved_at = ?, result = json_set(coalesce(result, '{}'), '$.settled', json(?)) WHERE op_id = ?").run(
+    s.at,
+    JSON.stringify(s),
+    opId,
+  );
+}
+
+/** The newest op this desk wrote (inside the transaction that wrote it). */
+export const newestOpId = (db: Db): string | undefined =>
+  stmt(db, 'SELECT op_id FROM outbox ORDER BY device_seq DESC LIMIT 1').pluck().get() as string | undefined;
+
 export interface OutboxCounts {
   pending: number;
   rejected: number;
@@ -63,7 +84,7 @@ export const outboxCounts = (db: Db): OutboxCounts =>
   stmt(
     db,
     `SELECT count(*) FILTER (WHERE status = 'pending') AS pending,
-              count(*) FILTER (WHERE status = 'rejected') AS rejected,
+              count(*) FILTER (WHERE status = 'rejected' AND resolved_at IS NULL) AS rejected,
               count(*) FILTER (WHERE status = 'conflict' AND resolved_at IS NULL) AS conflicts
        FROM outbox WHERE status IN ('pending', 'rejected', 'conflict')`,
   ).get() as OutboxCounts;
@@ -80,6 +101,6 @@ export function listOutbox(
   return stmt(
     db,
     `SELECT ${COLUMNS} FROM outbox WHERE status IN (${marks}) AND device_seq < ?
-       AND (? = 0 OR status <> 'conflict' OR resolved_at IS NULL) ORDER BY device_seq DESC LIMIT ?`,
+       AND (? = 0 OR status NOT IN ('conflict', 'rejected') OR resolved_at IS NULL) ORDER BY device_seq DESC LIMIT ?`,
   ).all(...statuses, opts.beforeSeq ?? Number.MAX_SAFE_INTEGER, opts.unresolvedOnly ? 1 : 0, opts.limit) as OutboxRow[];
 }

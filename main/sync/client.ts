@@ -1,7 +1,9 @@
 // The background sync client: a pusher that wakes soon after each local change (and on an interval,
 // and on reconnect), a puller that long-polls central so changes elsewhere arrive at once, exponential
 // backoff with jitter on failure, and "Sync now". Installs itself as core's sync port.
+import type { FirstAdminRequest } from '@common/central/office-join.js';
 import type { OfficeOutboxView } from '@common/central/office-outbox.js';
+import type { OfficeProblemsView } from '@common/central/office-problems.js';
 import { syncRoutes } from '@common/central/routes.js';
 import { AppError } from '@common/contract/result.js';
 import type { Db } from '@db/connection.js';
@@ -15,7 +17,7 @@ import { syncStatus } from '../core/replication/status.js';
 import { Backoff } from './backoff.js';
 import { BlobUploader, syncBlobSource, type BlobSource } from './blobs.js';
 import { uploadCaptures } from './captures.js';
-import { enrol, loadEnrolment, reenrol, type Enrolment } from './enrol.js';
+import { enrol, enrolDesk, loadEnrolment, reenrol, type DeskProfile, type Enrolment } from './enrol.js';
 import type { KeyStore } from './keystore.js';
 import { pullRound, type PullContext } from './pull.js';
 import { pushRound, type PushContext } from './push.js';
@@ -260,6 +262,50 @@ export class SyncClient implements SyncPort {
     const transport = this.pushCtx?.transport;
     if (!transport) throw new SyncHttpError(0, 'NOT_ENROLLED', 'This workstation is not enrolled');
     return transport.call(syncRoutes.officeOutbox, { query: { date } }, signal);
+  }
+
+  async officeProblems(): Promise<OfficeProblemsView> {
+    const transport = this.pushCtx?.transport;
+    if (!transport) throw new SyncHttpError(0, 'NOT_ENROLLED', 'This workstation is not enrolled');
+    return transport.call(syncRoutes.officeProblems, { query: {} });
+  }
+
+  /** Setup joins the office (both ways of setting up do): see SyncPort.enrolDesk. */
+  async enrolDesk(desk: DeskProfile, code: string | undefined): Promise<void> {
+    if (this.enrolment) {
+      if (this.enrolment.officeCode === desk.officeCode) return;
+      throw new AppError('CONFLICT', `This workstation is enrolled with ${this.enrolment.officeCode}`, { reason: 'setup.otherOffice' });
+    }
+    const url = this.centralUrl();
+    if (!url) throw new AppError('OFFLINE', 'No central server is configured', { reason: 'sync.notConfigured' });
+    let enrolment: Enrolment;
+    try {
+      const given = code ?? (this.opts.embedded ? await this.opts.embedded.enrolmentCode(desk.officeCode) : undefined);
+      if (!given) throw new AppError('VALIDATION', 'An enrolment code is required', { fields: { code: ['required'] } });
+      enrolment = await enrolDesk(this.core, this.opts.keyStore, url, given, desk, this.opts.fetch);
+    } catch (err) {
+      throw err instanceof AppError ? err : enrolmentError(err);
+    }
+    this.connect(enrolment);
+    this.kick();
+  }
+
+  async createFirstAdmin(account: FirstAdminRequest): Promise<void> {
+    const transport = this.pushCtx?.transport;
+    if (!transport) throw new AppError('CONFLICT', 'This workstation is not enrolled', { reason: 'sync.notEnrolled' });
+    try {
+      await transport.call(syncRoutes.firstAdmin, { body: account });
+    } catch (err) {
+      throw enrolmentError(err);
+    }
+  }
+
+  async catchUp(): Promise<void> {
+    try {
+      await this.pullAll(0);
+    } catch (err) {
+      throw enrolmentError(err);
+    }
   }
 
   /** For the sync.enrol call: failures become contract errors the enrolment form can show. */

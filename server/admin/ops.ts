@@ -6,11 +6,12 @@ import type { z } from 'zod';
 import { OFFICE_SEED, SERVICE_SEED, type OfficeSeed } from '@common/domain/shared/offices.js';
 import type { AdminUserInput, AdminUserUpdate, WorkstationView } from '@common/central/admin.js';
 import type { UserData } from '@common/central/records.js';
+import { setFieldsOf } from '@common/central/set-fields.js';
 import { created, mergePatch } from '../entities/kinds.js';
 import type { Decision, StoredRecord } from '../entities/types.js';
 import { CentralError } from '../http/errors.js';
 import { hashPassword } from './passwords.js';
-import type { Store } from '../store/store.js';
+import type { Sql, Store } from '../store/store.js';
 import { allocateSeqs, loadKeys, loadRecords, lockOffice, writeKeys, writeRecords, type RecordWrite } from '../sync/persist.js';
 
 export interface AdminDeps {
@@ -29,12 +30,25 @@ interface CentralChange {
   decide(current: StoredRecord | undefined, keyOwner: (key: string, value: string) => string | undefined): Decision;
 }
 
+export interface CentralWriteOptions {
+  /** Whose change it is in the records' field history: central's own by default, or the desk it was made for. */
+  origin?: string;
+  /** Checked with the office locked, before anything is decided: throws to refuse the whole write. */
+  guard?: (sql: Sql) => Promise<void>;
+}
+
 /** Central's own writes go through the same records, keys and change feed as pushed ops. */
-export async function centralWrite(deps: AdminDeps, officeCode: string, changes: readonly CentralChange[]): Promise<Decision[]> {
+export async function centralWrite(
+  deps: AdminDeps,
+  officeCode: string,
+  changes: readonly CentralChange[],
+  opts: CentralWriteOptions = {},
+): Promise<Decision[]> {
   const now = deps.now();
   let published = 0;
   const decisions = await deps.store.tx(async (sql) => {
     if (!(await lockOffice(sql, officeCode))) throw new CentralError('NOT_FOUND', `Unknown office ${officeCode}`);
+    await opts.guard?.(sql);
     const loaded = await loadRecords(
       sql,
       officeCode,
@@ -54,7 +68,7 @@ export async function centralWrite(deps: AdminDeps, officeCode: string, changes:
         (key, value) => keyRows.find((k) => k.entity === c.entity && k.key === key && k.value === value)?.entity_id,
       );
       if (d.status === 'applied' && d.next) {
-        writes.push({ entity: c.entity, entityId: c.entityId, state: d.next, seq: 0, opId: null, origin: CENTRAL_ORIGIN });
+        writes.push({ entity: c.entity, entityId: c.entityId, state: d.next, seq: 0, opId: null, origin: opts.origin ?? CENTRAL_ORIGIN });
         for (const k of c.keys ?? []) keys.push({ entity: c.entity, key: k.key, value: k.value, entityId: c.entityId });
       }
       return d;
@@ -238,7 +252,7 @@ export async function updateUser(
       decide: (cur) => {
         if (!cur) throw new CentralError('NOT_FOUND', 'No such account in this office');
         // Central sees every version: its edit is based on the latest, so it never conflicts.
-        const d = mergePatch(cur, fields, { baseVersion: cur.version, origin: CENTRAL_ORIGIN });
+        const d = mergePatch(cur, fields, { baseVersion: cur.version, origin: CENTRAL_ORIGIN }, setFieldsOf('user'));
         result = d.status === 'applied' ? (d.next ?? cur) : cur;
         return d;
       },

@@ -2,6 +2,7 @@
 // journal (kept for the record, published nowhere).
 import type { z } from 'zod';
 import type { ConflictField } from '@common/central/protocol.js';
+import { sameSet } from '@common/central/set-fields.js';
 import type { Decision, EntityDef, IncomingOp, StoredRecord } from './types.js';
 
 /** Order-insensitive for object keys, so {a,b} and {b,a} are the same value. */
@@ -28,13 +29,15 @@ export function mergePatch(
   current: StoredRecord,
   patch: Record<string, unknown>,
   op: Pick<IncomingOp, 'baseVersion' | 'origin'>,
+  /** Fields whose lists are sets (common/central/set-fields.ts): the same members in another order are no change. */
+  sets: ReadonlySet<string> = new Set(),
 ): Decision {
   const base = op.baseVersion ?? 0;
   const conflicts: ConflictField[] = [];
   const changed: string[] = [];
   for (const [field, mine] of Object.entries(patch)) {
     const theirs = current.data[field];
-    if (sameValue(mine, theirs)) continue;
+    if (sameValue(mine, theirs) || (sets.has(field) && sameSet(mine, theirs))) continue;
     const last = current.meta[field];
     if (last && last[0] > base && last[1] !== op.origin) conflicts.push({ field, mine, theirs: theirs ?? null });
     else changed.push(field);

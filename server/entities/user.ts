@@ -1,6 +1,7 @@
 // Officer accounts: created at a workstation or centrally, changed field by field, merged per field.
 import { z } from 'zod';
 import { UserData, UserPatch } from '@common/central/records.js';
+import { setFieldsOf } from '@common/central/set-fields.js';
 import { created, mergePatch, parseData } from './kinds.js';
 import type { Decision, EntityDef, IncomingOp, StoredRecord } from './types.js';
 
@@ -16,6 +17,8 @@ const PATCHES: Record<string, (data: Record<string, unknown>) => unknown> = {
   'prefs.setLanguage': (d) => ({ language: d.language }),
   'sync.resolve': (d) => (d.fields && typeof d.fields === 'object' ? d.fields : {}),
 };
+
+const USER_SETS = setFieldsOf('user');
 
 const SELF_SERVICE = new Set(['prefs.setLanguage', 'auth.changePassword']);
 
@@ -62,6 +65,6 @@ export const userEntity: EntityDef = {
     if (!current && SELF_SERVICE.has(op.op)) return { status: 'applied' };
     if (!current || current.deleted) return { status: 'rejected', reason: 'not.found' };
     if (parsed.value.username !== undefined) return { status: 'rejected', reason: 'username.immutable' };
-    return mergePatch(current, parsed.value, op);
+    return mergePatch(current, parsed.value, op, USER_SETS);
   },
 };

@@ -1,7 +1,7 @@
 // Central's own judgement of who wrote an op (common/central/op-authority.ts holds the table): the actor
 // named in the op's audit event must be an existing, enabled account of the pushing workstation's office
 // whose role at central the op's rule admits. The role the op claims counts for nothing.
-import { accessOf, opRule } from '@common/central/op-authority.js';
+import { accessOf, opRule, WHILE_TEMPORARY } from '@common/central/op-authority.js';
 import type { WireOp } from '@common/central/protocol.js';
 import type { StoredRecord } from '../entities/types.js';
 import type { Sql } from '../store/store.js';
@@ -10,7 +10,11 @@ export const ACCOUNT_ENTITY = 'user';
 
 export type Verdict =
   /** `role`: the actor's role at central, for entities that check steps by role; null when no officer acted. */
-  { ok: true; role: string | null; actor: string | null } | { ok: false; reason: 'actor.unknown' | 'actor.forbidden' };
+  | { ok: true; role: string | null; actor: string | null }
+  | {
+      ok: false;
+      reason: 'actor.unknown' | 'actor.forbidden' | 'actor.temporaryPassword' | 'override.forbidden' | 'override.temporaryPassword';
+    };
 
 export interface Accounts {
   /** The office's account with this id as central holds it now (including this batch's changes). */
@@ -22,12 +26,19 @@ export interface Accounts {
 const textOf = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const actorIdOf = (op: WireOp): string | null => textOf((op.payload.audit as Record<string, unknown>).userId);
 
-/** The account records a batch's ops name as actors, to load with the rest of the batch's records. */
+/**
+ * The supervisor whose override an op claims: the account an `override.granted` names, or the
+ * `overrideBy` of a use case's audit summary (a waiver, a manual payment, a reprint). Null when none.
+ */
+export function overriderOf(op: WireOp): string | null {
+  if (op.op === 'override.granted') return op.entity === ACCOUNT_ENTITY ? textOf(op.entityId) : null;
+  const summary = (op.payload.audit as Record<string, unknown>).summary;
+  return summary && typeof summary === 'object' ? textOf((summary as Record<string, unknown>).overrideBy) : null;
+}
+
+/** The account records a batch's ops name as actors or overriders, to load with the rest of the batch's records. */
 export const actorRefs = (ops: readonly WireOp[]): Array<{ entity: string; id: string }> =>
-  ops.flatMap((op) => {
-    const id = actorIdOf(op);
-    return id ? [{ entity: ACCOUNT_ENTITY, id }] : [];
-  });
+  ops.flatMap((op) => [actorIdOf(op), overriderOf(op)].flatMap((id) => (id ? [{ entity: ACCOUNT_ENTITY, id }] : [])));
 
 export async function officeHasAccounts(sql: Sql, officeCode: string): Promise<boolean> {
   const rows = await sql.query<{ one: number }>('SELECT 1 AS one FROM records WHERE office_code = $1 AND entity = $2 LIMIT 1', [
@@ -58,6 +69,16 @@ export function authorise(op: WireOp, accounts: Accounts): Verdict {
   const access = accessOf(rule);
   if (Array.isArray(access) && !access.includes(role as never)) return { ok: false, reason: 'actor.forbidden' };
   if (rule.self && op.entityId !== actorId) return { ok: false, reason: 'actor.forbidden' };
+  // A password someone else typed (an admin, at creation or reset) proves nothing about who acts.
+  if (account.data.mustChangePassword === true && !WHILE_TEMPORARY.has(op.op)) return { ok: false, reason: 'actor.temporaryPassword' };
+  const overrider = overriderOf(op);
+  if (overrider !== null) {
+    // An override is a supervisor's own authority: another enabled supervisor, on a password of their own.
+    const supervisor = accounts.get(overrider);
+    if (!live(supervisor) || supervisor.data.disabled === true || supervisor.data.role !== 'supervisor' || overrider === actorId)
+      return { ok: false, reason: 'override.forbidden' };
+    if (supervisor.data.mustChangePassword === true) return { ok: false, reason: 'override.temporaryPassword' };
+  }
   return { ok: true, role, actor: textOf(account.data.username) };
 }
 

@@ -6,6 +6,8 @@ import { applyPush } from './push.js';
 import { auditAnchorsOf, storeAuditAnchor } from './anchors.js';
 import { decodePage, pullChanges, snapshotPage } from './feed.js';
 import { officeOutbox, outboxReporter } from './outbox-report.js';
+import { officeProblems } from './office-problems.js';
+import { createFirstAdmin } from '../admin/first-admin.js';
 import type { CentralDeps } from '../http/deps.js';
 import { CentralError } from '../http/errors.js';
 import { routeServer } from '../http/route.js';
@@ -132,6 +134,8 @@ export function registerSyncRoutes(app: FastifyInstance, deps: CentralDeps): voi
   });
 
   serve(syncRoutes.officeOutbox, async ({ ws, query }) => officeOutbox(deps.store, ws.officeCode, ws.id, query.date, deps.now()));
+  serve(syncRoutes.officeProblems, async ({ ws }) => officeProblems(deps.store, ws.officeCode));
+  serve(syncRoutes.firstAdmin, async ({ ws, body }) => createFirstAdmin(deps, ws.officeCode, ws.id, body));
 
   serve(syncRoutes.snapshot, async ({ ws, query }) => snapshotPage(deps.store, ws.officeCode, query.page, query.limit), {
     check: ({ query }) => void (query.page && decodePage(query.page)),

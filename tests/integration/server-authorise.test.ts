@@ -158,6 +158,57 @@ describe.each(storeKinds())('central authorises every op on %s', (kind) => {
     expect(rows).toEqual([{ entity: 'business_day', data: expect.objectContaining({ status: 'closed', closedBy: supervisor.username }) }]);
   });
 
+  it('lets a temporary password log in and change itself, and authorise nothing else: no act, no override', async () => {
+    const created = await central.admin(adminRoutes.createUser, {
+      body: {
+        officeCode: 'banyumanik',
+        username: `baru-${seq}`,
+        fullName: 'Supervisor Baru',
+        role: 'supervisor',
+        password: 'Sementara-2026-x',
+      },
+    });
+    const fresh: Actor = { userId: created.id, username: created.username, role: 'supervisor' };
+    const officer = people.get('officer')!;
+    const supervisor = people.get('supervisor')!;
+    const waiver = (by: Actor) =>
+      wireOp(++seq, {
+        entity: 'payment',
+        entityId: randomUUID(),
+        op: 'payments.waive',
+        payload: { audit: { ...auditBy(officer), summary: { overrideBy: by.userId, overrideReason: 'Pekerja migran' } }, data: {} },
+      });
+    const granted = (by: Actor) =>
+      wireOp(++seq, { entity: 'user', entityId: by.userId, op: 'override.granted', payload: { audit: auditBy(officer), data: {} } });
+    const before = await push([
+      opBy('auth.login', auditBy(fresh), fresh.userId),
+      opBy('applications.transition', auditBy(fresh), randomUUID()),
+      granted(fresh),
+      waiver(fresh),
+      // Not a supervisor, or the officer's own name: no override either.
+      waiver(people.get('admin')!),
+      waiver(officer),
+    ]);
+    expect(before.map((r) => [r.status, r.reason])).toEqual([
+      ['applied', null],
+      ['rejected', 'actor.temporaryPassword'],
+      ['rejected', 'override.temporaryPassword'],
+      ['rejected', 'override.temporaryPassword'],
+      ['rejected', 'override.forbidden'],
+      ['rejected', 'override.forbidden'],
+    ]);
+    const changed = wireOp(++seq, {
+      entity: 'user',
+      entityId: fresh.userId,
+      op: 'auth.changePassword',
+      baseVersion: 1,
+      payload: { audit: auditBy(fresh), data: { passwordHash: 'scrypt$1$1$1$abc$fff' } },
+    });
+    const after = await push([changed, granted(fresh), waiver(fresh), waiver(supervisor)]);
+    expect(after.map((r) => r.reason ?? '').filter((r) => /^(actor|override)\./.test(r))).toEqual([]);
+    expect(after[0]?.status).toBe('applied');
+  });
+
   it("admits setup's admin only as the first account of an office that has none", async () => {
     const fresh = await enrolIdentity(central, 'batam', 'LOKET-02');
     const setupOp = (n: number, username: string) => {

@@ -1,5 +1,5 @@
 import { AppError } from '@common/contract/result.js';
-import { getLoginFailures, putLoginFailures } from '@db/queries/login-failures.js';
+import { clearLoginFailures, getLoginFailures, putLoginFailures } from '@db/queries/login-failures.js';
 import { getUserByUsername, type UserRow } from '@db/queries/users.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
 import type { CredentialPurpose } from '@common/central/op-authority.js';
@@ -14,6 +14,13 @@ const lockedMessage = (until: number, now: number): AppError =>
   });
 
 type Attempt = { locked: number } | { count: number };
+
+/**
+ * What a temporary password (one an admin typed, at creation or reset) may be checked for: logging in,
+ * unlocking that session and changing it. It authorises nothing else: no override, no adjudication, no
+ * sign-off, whoever types it.
+ */
+const TEMPORARY_PASSWORD_PURPOSES: ReadonlySet<CredentialPurpose> = new Set(['auth.login', 'auth.unlock', 'auth.changePassword']);
 
 /**
  * Counts an attempt as a failure before its password is hashed, in the same transaction that reads the
@@ -82,6 +89,14 @@ export async function checkCredentials(
       change: { entity: 'user', entityId: user.id, summary: { username, reason: 'disabled' } },
     }));
     throw new AppError('FORBIDDEN', 'This account is disabled; ask an admin', { reason: 'account.disabled' });
+  }
+  if (user.must_change_password === 1 && !TEMPORARY_PASSWORD_PURPOSES.has(purpose)) {
+    // The password was right, so it is no guess: the count goes; the refusal stays on the record.
+    write(ctx, `${purpose}.refused`, (db) => {
+      clearLoginFailures(db, username);
+      return { change: { entity: 'user', entityId: user.id, summary: { username, reason: 'temporaryPassword' } } };
+    });
+    throw new AppError('FORBIDDEN', 'A temporary password authorises nothing but its own change', { reason: 'password.temporary' });
   }
   return user;
 }

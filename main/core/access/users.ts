@@ -9,6 +9,7 @@ import { write, type CallContext, type Handlers } from '../kernel/context.js';
 import { hashPassword } from './passwords.js';
 import { assertPasswordPolicy } from './password-rules.js';
 import { toUserView } from './views.js';
+import { normaliseSet } from '@common/central/set-fields.js';
 
 function assertServices(db: Db, codes: readonly string[] | undefined): void {
   const unknown = codes ? unknownServiceCodes(db, codes) : [];
@@ -36,6 +37,7 @@ export const usersHandlers = {
     }
     assertServices(ctx.db, input.services);
     assertPasswordPolicy(input.password, username);
+    const services = normaliseSet(input.services);
     const hash = await hashPassword(input.password);
     const id = uuidv7();
     write(ctx, 'users.create', (db) => {
@@ -52,13 +54,13 @@ export const usersHandlers = {
         created_at: ctx.now,
         updated_at: ctx.now,
       });
-      setUserServices(db, id, input.services);
+      setUserServices(db, id, services);
       return {
         change: {
           entity: 'user',
           entityId: id,
-          summary: { username, role: input.role, services: input.services },
-          data: { username, fullName: input.fullName, role: input.role, services: input.services, passwordHash: hash },
+          summary: { username, role: input.role, services },
+          data: { username, fullName: input.fullName, role: input.role, services, passwordHash: hash },
         },
       };
     });
@@ -79,7 +81,9 @@ export const usersHandlers = {
       role: input.role,
       disabled: input.disabled === undefined ? undefined : input.disabled ? 1 : 0,
     };
-    const { id: _id, ...changes } = input;
+    const { id: _id, ...given } = input;
+    // Services are a set: one spelling, so central sees the same set sent in another order as no change.
+    const changes = given.services ? { ...given, services: normaliseSet(given.services) } : given;
     write(ctx, 'users.update', (db) => {
       updateUser(db, user.id, patch, ctx.now);
       if (input.services) setUserServices(db, user.id, input.services);

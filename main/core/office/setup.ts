@@ -10,6 +10,16 @@ import { hashPassword } from '../access/passwords.js';
 import { assertPasswordPolicy } from '../access/password-rules.js';
 import { write, type CallContext, type Handlers } from '../kernel/context.js';
 import { seedTraining } from './training-seed.js';
+import { deskOf, joinOffice, startOffice } from './join.js';
+import type { SetupInput } from '@common/contract/setup.js';
+
+const profileSummary = (input: SetupInput): Record<string, unknown> => ({
+  mode: input.mode,
+  office: input.officeCode,
+  workstation: input.workstationName,
+  counter: input.counterNumber,
+  ...(input.admin ? { admin: input.admin.username } : {}),
+});
 
 function assertNotSetUp(ctx: CallContext): void {
   if (ctx.core.setting('setup_done') === '1')
@@ -24,15 +34,51 @@ export const setupHandlers = {
     if (!getOffice(ctx.db, input.officeCode)) {
       throw new AppError('VALIDATION', `Unknown office: ${input.officeCode}`, { fields: { officeCode: ['office.unknown'] } });
     }
-    assertPasswordPolicy(input.admin.password, input.admin.username, 'admin.password');
-    const hash = await hashPassword(input.admin.password);
+    const port = ctx.core.ports.sync;
+    const desk = deskOf(ctx, input);
+    if (input.mode === 'join') {
+      if (!port)
+        throw new AppError('OFFLINE', 'No central server is configured: there is no office to join', { reason: 'sync.notConfigured' });
+      await joinOffice(ctx, port, desk, input.enrolmentCode);
+      assertNotSetUp(ctx);
+      write(ctx, 'setup.initialize', (db) => {
+        writeProfile(db, { ...input, workstationId: desk.workstationId });
+        return { change: { entity: 'workstation', entityId: desk.workstationId, summary: profileSummary(input) } };
+      });
+      ctx.core.events.emit('app.changed', { training: false, setupDone: true });
+      return { ok: true as const };
+    }
+    const admin = input.admin;
+    if (!admin) throw new AppError('VALIDATION', 'A new office needs its first admin', { fields: { 'admin.username': ['required'] } });
+    assertPasswordPolicy(admin.password, admin.username, 'admin.password');
+    const hash = await hashPassword(admin.password);
     assertNotSetUp(ctx); // a second window may have finished setup while we hashed
     const adminId = uuidv7();
+    const actor = { id: adminId, username: admin.username, role: 'admin' as const };
+    if (port) {
+      // Central first: it refuses an office that has accounts, so this admin can clash with none.
+      await startOffice(ctx, port, desk, input.enrolmentCode, {
+        id: adminId,
+        username: admin.username,
+        fullName: admin.fullName,
+        passwordHash: hash,
+        language: input.language,
+      });
+      assertNotSetUp(ctx);
+      write(ctx, 'setup.initialize', (db) => {
+        writeProfile(db, { ...input, workstationId: desk.workstationId });
+        return { change: { entity: 'workstation', entityId: desk.workstationId, actor, summary: profileSummary(input) } };
+      });
+      ctx.core.events.emit('app.changed', { training: false, setupDone: true });
+      return { ok: true as const };
+    }
+    // No central at all (a desk on its own): the admin is made here and goes up with the first push,
+    // where central admits it only as the first account of an office that has none.
     write(ctx, 'setup.initialize', (db) => {
       insertUser(db, {
         id: adminId,
-        username: input.admin.username,
-        full_name: input.admin.fullName,
+        username: admin.username,
+        full_name: admin.fullName,
         role: 'admin',
         password_hash: hash,
         must_change_password: 0,
@@ -41,23 +87,16 @@ export const setupHandlers = {
         created_at: ctx.now,
         updated_at: ctx.now,
       });
-      writeProfile(db, input);
-      // The op carries the admin's account: central takes it as the office's first account when it has
-      // none yet, so setup's admin is known there and may act from this desk (server/sync/authorise.ts).
+      writeProfile(db, { ...input, workstationId: desk.workstationId });
       return {
         change: {
           entity: 'user',
           entityId: adminId,
-          actor: { id: adminId, username: input.admin.username, role: 'admin' },
-          summary: {
-            office: input.officeCode,
-            workstation: input.workstationName,
-            counter: input.counterNumber,
-            admin: input.admin.username,
-          },
+          actor,
+          summary: profileSummary(input),
           data: {
-            username: input.admin.username,
-            fullName: input.admin.fullName,
+            username: admin.username,
+            fullName: admin.fullName,
             role: 'admin',
             services: [],
             passwordHash: hash,

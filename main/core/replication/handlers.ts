@@ -4,6 +4,7 @@ import { AppError } from '@common/contract/result.js';
 import { getOp, listOutbox, type OutboxStatus } from '@db/queries/sync-outbox.js';
 import { write, type CallContext, type Handlers } from '../kernel/context.js';
 import { resolveConflict } from './resolve.js';
+import { dismissRejected, retryRejected } from './settle.js';
 import { syncStatus, toSyncItem } from './status.js';
 
 const FILTERS: Record<string, OutboxStatus[]> = {
@@ -26,6 +27,12 @@ function runningPort(ctx: CallContext) {
       reason: 'sync.notConfigured',
     });
   return port;
+}
+
+function itemOf(ctx: CallContext, opId: string) {
+  const row = getOp(ctx.core.liveDb, opId);
+  if (!row) throw new AppError('NOT_FOUND', 'No such op');
+  return toSyncItem(row);
 }
 
 export const syncHandlers = {
@@ -53,6 +60,31 @@ export const syncHandlers = {
     const row = getOp(ctx.core.liveDb, input.opId);
     if (!row) throw new AppError('NOT_FOUND', 'No such op');
     return toSyncItem(row);
+  },
+
+  'sync.retryRejected': (ctx, input) => {
+    refuseTraining(ctx);
+    retryRejected({ ...ctx, db: ctx.core.liveDb }, input.opId);
+    return itemOf(ctx, input.opId);
+  },
+
+  'sync.dismissRejected': (ctx, input) => {
+    refuseTraining(ctx);
+    dismissRejected({ ...ctx, db: ctx.core.liveDb }, input.opId, input.reason);
+    return itemOf(ctx, input.opId);
+  },
+
+  'sync.officeProblems': async (ctx) => {
+    refuseTraining(ctx);
+    const port = runningPort(ctx);
+    try {
+      return await port.officeProblems();
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      throw new AppError('OFFLINE', "Central cannot be reached: the office's problems are not available", {
+        reason: 'sync.officeUnreachable',
+      });
+    }
   },
 
   'sync.enrol': async (ctx, input) => {

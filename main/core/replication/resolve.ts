@@ -1,6 +1,7 @@
 // An officer settles a conflict: central's values, the workstation's, or a choice per field. The
 // decision is a new op (sync.resolve) based on central's version, so it merges cleanly unless the
 // record moved again meanwhile, which is then a new conflict to settle.
+import { accessOf, opRule } from '@common/central/op-authority.js';
 import { AppError } from '@common/contract/result.js';
 import { getOp, markResolved } from '@db/queries/sync-outbox.js';
 import { write, type CallContext } from '../kernel/context.js';
@@ -13,9 +14,20 @@ export interface ResolveInput {
   fields?: Record<string, 'mine' | 'theirs'> | undefined;
 }
 
+/** Settling a conflict writes the record again: only who may change that record may (accounts: admins). */
+function assertMayResolve(ctx: CallContext, entity: string): void {
+  const rule = opRule('sync.resolve', entity);
+  const access = rule ? accessOf(rule) : null;
+  if (Array.isArray(access) && !access.includes(ctx.user?.role as never))
+    throw new AppError('FORBIDDEN', 'Your role may not change this record, so it may not settle its conflict', {
+      reason: 'conflict.forbidden',
+    });
+}
+
 export function resolveConflict(ctx: CallContext, input: ResolveInput): void {
   const row = getOp(ctx.db, input.opId);
   if (!row) throw new AppError('NOT_FOUND', 'No such op');
+  assertMayResolve(ctx, row.entity);
   if (row.status !== 'conflict') throw new AppError('CONFLICT', 'This op is not in conflict', { reason: 'conflict.none' });
   if (row.resolved_at !== null) throw new AppError('CONFLICT', 'This conflict was already resolved', { reason: 'conflict.resolved' });
   const result = parseResult(row);

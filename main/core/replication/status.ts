@@ -1,7 +1,8 @@
 import type { SyncItem, SyncStatus } from '@common/contract/sync.js';
 import type { ConflictInfo, RecordState } from '@common/central/protocol.js';
 import { getCursor, getSyncState } from '@db/queries/sync.js';
-import { outboxCounts, type OutboxRow } from '@db/queries/sync-outbox.js';
+import { outboxCounts, type OutboxRow, type Settlement } from '@db/queries/sync-outbox.js';
+import { sameSet, setFieldsOf } from '@common/central/set-fields.js';
 import type { Core } from '../core.js';
 
 const num = (v: string | undefined): number | null => (v === undefined ? null : Number(v));
@@ -38,6 +39,8 @@ export interface StoredOpResult {
   original: string | null;
   conflict: ConflictInfo | null;
   current: RecordState | null;
+  /** Set when this desk settled a rejected op (retried or dismissed it). */
+  settled?: Settlement;
 }
 
 const SECRET_FIELDS = new Set(['passwordHash']);
@@ -65,10 +68,14 @@ export function toSyncItem(row: OutboxRow): SyncItem {
     conflict: result?.conflict
       ? {
           serverVersion: result.current?.version ?? null,
-          fields: result.conflict.fields.map((f) => ({ field: f.field, mine: shown(f.field, f.mine), theirs: shown(f.field, f.theirs) })),
+          // A set resent in another order is the same value (an older central reported it as a conflict).
+          fields: result.conflict.fields
+            .filter((f) => !(setFieldsOf(row.entity).has(f.field) && sameSet(f.mine, f.theirs)))
+            .map((f) => ({ field: f.field, mine: shown(f.field, f.mine), theirs: shown(f.field, f.theirs) })),
         }
       : null,
     resolvedAt: row.resolved_at,
     resolution: row.resolution,
+    settled: result?.settled ?? null,
   };
 }

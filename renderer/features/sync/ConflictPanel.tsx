@@ -18,7 +18,18 @@ const shown = (value: unknown): string => {
  * Both sides of a conflicting change, field by field. The officer keeps this workstation's values,
  * central's, or picks per field; main applies the choice and pushes it as a new op.
  */
-export function ConflictPanel({ item, conflict, canResolve }: { item: SyncItem; conflict: Conflict; canResolve: boolean }) {
+export function ConflictPanel({
+  item,
+  conflict,
+  canResolve,
+  blockedText,
+}: {
+  item: SyncItem;
+  conflict: Conflict;
+  canResolve: boolean;
+  /** Why it cannot be settled here (training mode; an account's conflict on a desk without its admin). */
+  blockedText: string;
+}) {
   const { t } = useTranslation();
   const resolve = useSyncStore((s) => s.resolve);
   const [picks, setPicks] = useState<Record<string, Choice>>({});
@@ -90,7 +101,7 @@ export function ConflictPanel({ item, conflict, canResolve }: { item: SyncItem; 
           )}
         </div>
       ) : (
-        <p className="muted">{t('sync.conflict.training')}</p>
+        <p className="muted">{blockedText}</p>
       )}
     </div>
   );

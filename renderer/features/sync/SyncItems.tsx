@@ -7,6 +7,7 @@ import { currentLanguage } from '@renderer/i18n/index.js';
 import { formatDateTime } from '@renderer/lib/time.js';
 import { reasonWords } from '@renderer/lib/errors.js';
 import { ConflictPanel } from './ConflictPanel.js';
+import { RejectedPanel } from './RejectedPanel.js';
 
 /** Central's stable reason codes ('username.taken', 'data.invalid:fullName') in the officer's language. */
 export function reasonText(t: TFunction, reason: string): string {
@@ -26,8 +27,15 @@ const STATUS_BADGE: Record<SyncItem['status'], string> = {
   conflict: 'badge--warning',
 };
 
-/** Outbox ops, newest first; an unresolved conflict opens its resolver right under its row. */
-export function SyncItems({ items, tz, canResolve }: { items: SyncItem[]; tz: TimeZone; canResolve: boolean }) {
+/** Why a conflict cannot be settled here, or null: training never syncs; an account's conflict is an admin's. */
+const blockedOf = (item: SyncItem, training: boolean, role: string): 'training' | 'adminOnly' | null =>
+  training ? 'training' : item.entity === 'user' && role !== 'admin' ? 'adminOnly' : null;
+
+/**
+ * Outbox ops, newest first; an unresolved conflict opens its resolver right under its row, and an
+ * unsettled rejection its retry and dismiss.
+ */
+export function SyncItems({ items, tz, training, role }: { items: SyncItem[]; tz: TimeZone; training: boolean; role: string }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   if (items.length === 0) return <p className="muted">{t('sync.empty')}</p>;
@@ -47,6 +55,8 @@ export function SyncItems({ items, tz, canResolve }: { items: SyncItem[]; tz: Ti
         <tbody>
           {items.map((item) => {
             const open = item.status === 'conflict' && item.resolvedAt === null && item.conflict !== null;
+            const rejected = item.status === 'rejected' && item.resolvedAt === null && !training;
+            const blocked = blockedOf(item, training, role);
             return (
               <Fragment key={item.opId}>
                 <tr data-op={item.opId}>
@@ -59,6 +69,15 @@ export function SyncItems({ items, tz, canResolve }: { items: SyncItem[]; tz: Ti
                   <td>
                     <span className={`badge ${STATUS_BADGE[item.status]}`}>{t(`sync.status.${item.status}`)}</span>
                     {item.resolution && <span className="muted"> · {t(`sync.resolution.${item.resolution}`)}</span>}
+                    {item.settled && (
+                      <span className="muted">
+                        {' · '}
+                        {item.settled.kind === 'retried'
+                          ? t('sync.settled.retried', { by: item.settled.by ?? '' })
+                          : t('sync.settled.dismissed', { by: item.settled.by ?? '' })}
+                        {item.settled.reason ? `: ${item.settled.reason}` : ''}
+                      </span>
+                    )}
                     {item.status === 'pending' && item.attempts > 0 && (
                       <span className="muted"> · {t('sync.attempts', { count: item.attempts })}</span>
                     )}
@@ -70,7 +89,19 @@ export function SyncItems({ items, tz, canResolve }: { items: SyncItem[]; tz: Ti
                 {open && item.conflict && (
                   <tr className="sync-conflict-row">
                     <td colSpan={6}>
-                      <ConflictPanel item={item} conflict={item.conflict} canResolve={canResolve} />
+                      <ConflictPanel
+                        item={item}
+                        conflict={item.conflict}
+                        canResolve={blocked === null}
+                        blockedText={blocked === 'training' ? t('sync.conflict.training') : t('sync.conflict.adminOnly')}
+                      />
+                    </td>
+                  </tr>
+                )}
+                {rejected && (
+                  <tr className="sync-conflict-row">
+                    <td colSpan={6}>
+                      <RejectedPanel item={item} />
                     </td>
                   </tr>
                 )}

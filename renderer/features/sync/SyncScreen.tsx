@@ -14,6 +14,7 @@ import { useSessionStore } from '../session/session-store.js';
 import { SYNC_FILTERS, useSyncStore } from './sync-store.js';
 import { formatAge, useNow } from './age.js';
 import { EnrolForm } from './EnrolForm.js';
+import { OfficeProblems } from './OfficeProblems.js';
 import { SyncItems, reasonText } from './SyncItems.js';
 import './sync.css';
 
@@ -141,7 +142,7 @@ export function SyncScreen() {
             </nav>
           </div>
           <div aria-busy={loadingItems}>
-            <SyncItems items={items} tz={tz} canResolve={!status?.training} />
+            <SyncItems items={items} tz={tz} training={status?.training ?? false} role={role} />
             {more && (
               <div className="form-actions">
                 <button type="button" className="btn" onClick={() => void loadMore()} disabled={loadingItems}>
@@ -152,6 +153,7 @@ export function SyncScreen() {
           </div>
         </div>
       </div>
+      {(role === 'supervisor' || role === 'admin') && status && !status.training && status.enrolled && <OfficeProblems tz={tz} />}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 // The sync status (status bar, always visible, even before login) and the Sync screen's list of
 // pending, rejected and conflicting ops. Main pushes `sync.status` whenever something changes.
 import { create } from 'zustand';
+import type { OfficeProblemsView } from '@common/central/office-problems.js';
 import type { SyncItem, SyncStatus } from '@common/contract/sync.js';
 import type { ErrorBody, Result } from '@common/contract/index.js';
 import { call, subscribe } from '@renderer/api/client.js';
@@ -30,6 +31,13 @@ interface SyncState {
   loadMore(): Promise<void>;
   syncNow(): Promise<Result<SyncStatus>>;
   resolve(opId: string, choice: Choice, fields?: Record<string, Choice>): Promise<Result<SyncItem>>;
+  /** A rejected change sent again as a new one, or dismissed with a reason. */
+  retry(opId: string): Promise<Result<SyncItem>>;
+  dismiss(opId: string, reason: string): Promise<Result<SyncItem>>;
+  /** Every desk's unsettled problems (supervisors and admins); null until loaded. */
+  office: OfficeProblemsView | null;
+  officeError: ErrorBody | null;
+  loadOffice(): Promise<void>;
 }
 
 export const useSyncStore = create<SyncState>()((set, get) => ({
@@ -93,6 +101,25 @@ export const useSyncStore = create<SyncState>()((set, get) => ({
     set(result.ok ? { status: result.value, syncing: false } : { syncing: false, error: result.error });
     await get().loadItems();
     return result;
+  },
+
+  async retry(opId) {
+    const result = await call('sync.retryRejected', { opId });
+    await Promise.all([get().loadItems(), get().loadStatus()]);
+    return result;
+  },
+
+  async dismiss(opId, reason) {
+    const result = await call('sync.dismissRejected', { opId, reason });
+    await Promise.all([get().loadItems(), get().loadStatus()]);
+    return result;
+  },
+
+  office: null,
+  officeError: null,
+  async loadOffice() {
+    const result = await call('sync.officeProblems', {});
+    set(result.ok ? { office: result.value, officeError: null } : { officeError: result.error });
   },
 
   async resolve(opId, choice, fields) {

@@ -78,12 +78,20 @@ export interface Actor {
   role: Role;
 }
 
-/** Creates an account at central (through the admin API) to act as in pushed ops. */
+/**
+ * Creates an account at central (through the admin API) to act as in pushed ops, its temporary password
+ * already replaced by one of its own.
+ */
 export async function centralActor(central: TestCentral, officeCode: string, role: Role, username?: string): Promise<Actor> {
   const name = username ?? `${role}-${randomUUID().slice(0, 8)}`;
   const created = await central.admin(adminRoutes.createUser, {
     body: { officeCode, username: name, fullName: `Nama ${name}`, role, password: 'Sementara-2026-x' },
   });
+  // Past the forced change, as an officer who acts is: a temporary password authorises nothing at central.
+  await central.central.deps.store.query(
+    `UPDATE records SET data = jsonb_set(data, '{mustChangePassword}', 'false') WHERE office_code = $1 AND entity = 'user' AND entity_id = $2`,
+    [officeCode, created.id],
+  );
   return { userId: created.id, username: created.username, role };
 }
 

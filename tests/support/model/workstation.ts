@@ -1,6 +1,6 @@
-// A real workstation core (SQLite in a temp folder), set up, enrolled with a test central, and driven
-// by a sync client that the test runs by hand (no background loops) unless asked otherwise.
-import { ADMIN_PASSWORD, setUp, tempCore, type TempCore } from '../core.js';
+// A real workstation core (SQLite in a temp folder), set up into its office at a test central, and
+// driven by a sync client that the test runs by hand (no background loops) unless asked otherwise.
+import { ADMIN_PASSWORD, tempCore, type TempCore } from '../core.js';
 import { startSync, type StartSyncOptions } from '@main/sync/index.js';
 import type { SyncClient } from '@main/sync/client.js';
 import { adminRoutes } from '@common/central/routes.js';
@@ -18,38 +18,40 @@ export async function enrolmentCode(central: TestCentral, officeCode: string): P
   return (await central.admin(adminRoutes.enrolmentCode, { body: { officeCode } })).code;
 }
 
+/**
+ * A desk of `office`, set up as a real one is: the first desk of an office starts it (its admin is made at
+ * central), every later one joins with a code and pulls the office's accounts, so `admin` is the office's
+ * admin on every desk of it.
+ */
 export async function startWorkstation(
   central: TestCentral,
   opts: { office?: string; name?: string; log?: Log } & StartSyncOptions = {},
 ): Promise<TestWorkstation> {
   const { office = 'banyumanik', name = 'LOKET-01', log, ...syncOpts } = opts;
   const t = tempCore(Date.now(), { log });
-  const adminToken = await setUp(t);
-  if (office !== 'banyumanik' || name !== 'LOKET-01') {
-    t.core.liveDb.prepare("UPDATE settings SET value = ? WHERE key = 'office_code'").run(office);
-    t.core.liveDb.prepare("UPDATE settings SET value = ? WHERE key = 'workstation_name'").run(name);
+  const client = await startSync(t.core, { background: false, centralUrl: central.url, ...syncOpts });
+  const profile = { officeCode: office, workstationName: name, counterNumber: 3, language: 'id' as const };
+  const started = await t.call('setup.initialize', {
+    ...profile,
+    mode: 'new',
+    admin: { username: 'admin', fullName: 'Rina Admin', password: ADMIN_PASSWORD },
+    enrolmentCode: await enrolmentCode(central, office),
+  });
+  if (!started.ok) {
+    if ((started.error.details as { reason?: string } | undefined)?.reason !== 'setup.officeHasAccounts')
+      throw new Error(`setup failed: ${started.error.code} ${started.error.message}`);
+    // Enrolled by the refused try already: it joins the office without another code.
+    await t.value('setup.initialize', { ...profile, mode: 'join' });
   }
-  const client = await startSync(t.core, { background: false, ...syncOpts });
-  await client.enrol(central.url, await enrolmentCode(central, office));
+  const adminToken = (await t.value('auth.login', { username: 'admin', password: ADMIN_PASSWORD })).sessionToken;
+  await client.runCycle();
   return {
     t,
-    adminToken: await officeAdmin(t, client, adminToken),
+    adminToken,
     client,
     cleanup: async () => {
       await client.stop();
       t.cleanup();
     },
   };
-}
-
-/**
- * The first desk of an office brings its setup admin to central as the office's first account. A later
- * desk's setup admin is its own and unknown at central; the office's accounts arrive with the first pull
- * (central's 'admin' takes the name, the local one is set aside), and the desk works as the office's admin,
- * as a real second desk would.
- */
-async function officeAdmin(t: TempCore, client: SyncClient, setupToken: string): Promise<string> {
-  await client.runCycle();
-  if ((await t.call('auth.session', {}, setupToken)).ok) return setupToken;
-  return (await t.value('auth.login', { username: 'admin', password: ADMIN_PASSWORD })).sessionToken;
 }
