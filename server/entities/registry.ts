@@ -16,6 +16,7 @@ import { applicationEntity } from './application.js';
 import { paymentEntity } from './payment.js';
 import { businessDayEntity } from './business-day.js';
 import { ticketEntity } from './ticket.js';
+import { receiptEntity } from './receipt.js';
 
 /**
  * The entities central knows. Later issues add theirs here (applications: a field-merge entity like
@@ -25,6 +26,7 @@ export const BUILT_IN_ENTITIES: readonly EntityDef[] = [
   userEntity,
   applicationEntity,
   paymentEntity,
+  receiptEntity,
   businessDayEntity,
   centralOwned('office'),
   centralOwned('service'),
