@@ -109,19 +109,28 @@ describe('applications across the desks of one office', () => {
   });
 
   it('refuses at central a decision by a supervisor who processed the application, whichever desk it comes from', async () => {
-    // The counter's supervisor writes the interview notes, then tries to approve from the supervisor desk.
-    const app = await counter.t.value('applications.create', { draft: walkInDraft({ fullName: 'Rahmat Hidayat' }) }, counter.officer);
-    await counter.t.value('applications.setInterviewNotes', { id: app.id, notes: 'Dicatat oleh kasi.' }, counter.supervisor);
+    // The counter's supervisor writes the interview notes there, then decides from the supervisor desk, which
+    // cannot see that write in its own audit trail: central can, and refuses.
+    const app = await submitOn(counter, central, walkInDraft({ fullName: 'Rahmat Hidayat' }), counter.supervisor);
     await counter.client.runCycle();
     await spv.client.runCycle();
-    const there = await spv.t.value('applications.get', { id: app.id }, spv.supervisor);
-    expect(there.interviewNotes).toBe('Dicatat oleh kasi.');
     const [record] = await central.central.deps.store.query<{ data: Record<string, unknown> }>(
       "SELECT data FROM records WHERE entity = 'application' AND entity_id = $1",
       [app.id],
     );
     expect(record?.data.processedBy).toEqual(['petugas1', 'kasi1']);
     expect(record?.data.originWorkstationId).toBe(workstationId(counter));
+
+    const kasi = (await spv.t.value('auth.login', { username: 'kasi1', password: passwordOf('kasi1') })).sessionToken;
+    expect((await spv.t.value('applications.get', { id: app.id }, kasi)).interviewNotes).toBe('Wawancara selesai.');
+    await spv.t.value('applications.adjudicate', { id: app.id, decision: 'approve', password: passwordOf('kasi1') }, kasi);
+    await spv.client.runCycle();
+    const op = row(spv, "SELECT status, result FROM outbox WHERE op = 'applications.transition' AND entity_id = ?", app.id);
+    expect(op?.status).toBe('rejected');
+    expect(JSON.parse(op?.result as string)).toMatchObject({ reason: 'application.ownProcessing' });
+    // Central's state comes back with the answer: the application waits for another supervisor.
+    expect((await spv.t.value('applications.get', { id: app.id }, spv.supervisor)).status).toBe('submitted');
+    expect((await spv.t.value('applications.adjudicationQueue', {}, spv.supervisor)).map((a) => a.id)).toContain(app.id);
   });
 
   it("keeps this desk's unsent change when a pull brings another desk's change to the same application", async () => {

@@ -38,14 +38,19 @@ export const nextBillingCode = (): string => `8201${String(Date.now() % 1e6).pad
  * Check-in to `submitted` on one desk, with central standing in for SIMPONI's callback; the last op is
  * left in the outbox (not pushed) so the caller decides when central hears of the submission.
  */
-export async function submitOn(desk: OfficeDesk, central: TestCentral, draft: Draft = walkInDraft()): Promise<App> {
+export async function submitOn(
+  desk: OfficeDesk,
+  central: TestCentral,
+  draft: Draft = walkInDraft(),
+  notesBy: string = desk.officer,
+): Promise<App> {
   const t = desk.t;
   const app = await t.value('applications.create', { draft }, desk.officer);
   for (const x of app.documents)
     await t.value('applications.markDocument', { id: app.id, docCode: x.docCode, state: 'present' }, desk.officer);
   for (const action of ['verify', 'captureBiometrics'] as const)
     await t.value('applications.transition', { id: app.id, action }, desk.officer);
-  await t.value('applications.setInterviewNotes', { id: app.id, notes: 'Wawancara selesai.' }, desk.officer);
+  await t.value('applications.setInterviewNotes', { id: app.id, notes: 'Wawancara selesai.' }, notesBy);
   await t.value('applications.transition', { id: app.id, action: 'interview' }, desk.officer);
   const code = nextBillingCode();
   await t.value('payments.recordBilling', { applicationId: app.id, billingCode: code, amount: app.fee.total }, desk.officer);
