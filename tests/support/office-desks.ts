@@ -6,6 +6,7 @@ import { userSession } from './core.js';
 import { walkInDraft, type Draft } from './applications-fixtures.js';
 import type { TestCentral } from './model/central.js';
 import { startWorkstation, type TestWorkstation } from './model/workstation.js';
+import type { StartSyncOptions } from '@main/sync/index.js';
 
 export type App = CallOutput<'applications.get'>;
 
@@ -18,9 +19,9 @@ export interface OfficeDesk extends TestWorkstation {
 /** A desk of the office with its own counter number, an officer and a supervisor of its own. */
 export async function openOfficeDesk(
   central: TestCentral,
-  p: { name: string; counter: number; officer: string; supervisor: string; office?: string },
+  p: { name: string; counter: number; officer: string; supervisor: string; office?: string; sync?: StartSyncOptions },
 ): Promise<OfficeDesk> {
-  const ws = await startWorkstation(central, { name: p.name, office: p.office });
+  const ws = await startWorkstation(central, { name: p.name, office: p.office, ...p.sync });
   ws.t.core.liveDb.prepare("UPDATE settings SET value = ? WHERE key = 'counter_number'").run(String(p.counter));
   const officer = await userSession(ws.t, ws.adminToken, p.officer, 'officer');
   const supervisor = await userSession(ws.t, ws.adminToken, p.supervisor, 'supervisor');
@@ -34,11 +35,8 @@ let billing = 0;
 /** A fresh billing code per call, unique in the run. */
 export const nextBillingCode = (): string => `8201${String(Date.now() % 1e6).padStart(6, '0')}${String(++billing).padStart(5, '0')}`;
 
-/**
- * Check-in to `submitted` on one desk, with central standing in for SIMPONI's callback; the last op is
- * left in the outbox (not pushed) so the caller decides when central hears of the submission.
- */
-export async function submitOn(
+/** Check-in to `paid` on one desk, with central standing in for SIMPONI's callback. */
+export async function paidOn(
   desk: OfficeDesk,
   central: TestCentral,
   draft: Draft = walkInDraft(),
@@ -57,6 +55,12 @@ export async function submitOn(
   await desk.client.runCycle();
   await central.admin(billingRoutes.paid, { params: { code }, body: {} });
   await desk.client.pullAll();
-  await t.value('applications.transition', { id: app.id, action: 'pay' }, desk.officer);
-  return t.value('applications.transition', { id: app.id, action: 'submit' }, desk.officer);
+  return t.value('applications.transition', { id: app.id, action: 'pay' }, desk.officer);
+}
+
+/** Check-in to `submitted`; the submission is left in the outbox, so the caller decides when central hears of it. */
+export async function submitOn(...args: Parameters<typeof paidOn>): Promise<App> {
+  const [desk] = args;
+  const app = await paidOn(...args);
+  return desk.t.value('applications.transition', { id: app.id, action: 'submit' }, desk.officer);
 }
