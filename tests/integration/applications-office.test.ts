@@ -32,6 +32,7 @@ describe('applications across the desks of one office', () => {
   it('is made at a counter, adjudicated at the supervisor desk and handed over at the counter', async () => {
     const app = await submitOn(counter, central, walkInDraft({ fullName: 'Dewi Kartika Sari' }));
     expect(app.status).toBe('submitted');
+    const receipt = await counter.t.value('receipts.issue', { applicationId: app.id, kind: 'application' }, counter.officer);
     await counter.client.runCycle();
 
     // The supervisor's desk has it after one pull: in its queue, by name, by number, with history and payment.
@@ -49,6 +50,10 @@ describe('applications across the desks of one office', () => {
     expect(there.payments.map((p) => [p.billingCode, p.status, p.amount])).toEqual(
       app.payments.map((p) => [p.billingCode, p.status, p.amount]),
     );
+    // Its receipt too, with the frozen facts: the supervisor desk can reprint it, and the copy counts everywhere.
+    expect(there.receipts.map((r) => [r.id, r.kind, r.status, r.printCount])).toEqual([[receipt.receipt.id, 'application', 'active', 1]]);
+    const copy = await spv.t.value('receipts.reprint', { receiptId: receipt.receipt.id, reason: 'Pemohon meminta salinan' }, spv.officer);
+    expect(copy.copyNo).toBe(2);
     // Made elsewhere: the row names the counter's desk; on the counter it is its own.
     expect(row(spv, 'SELECT origin_workstation_id AS o FROM applications WHERE id = ?', app.id)?.o).toBe(workstationId(counter));
     expect(row(spv, 'SELECT origin_workstation_id AS o FROM payments WHERE application_id = ?', app.id)?.o).toBe(workstationId(counter));
@@ -72,6 +77,7 @@ describe('applications across the desks of one office', () => {
     await counter.client.runCycle();
     const back = await counter.t.value('applications.get', { id: app.id }, counter.officer);
     expect(back.status).toBe('approved');
+    expect(row(counter, 'SELECT print_count AS n FROM receipts WHERE id = ?', receipt.receipt.id)?.n).toBe(2);
     expect(back.transitions.at(-1)).toMatchObject({ action: 'approve', to: 'approved', username: 'supervisor1', role: 'supervisor' });
     for (const action of ['print', 'markReady'] as const)
       await counter.t.value('applications.transition', { id: app.id, action }, counter.officer);
