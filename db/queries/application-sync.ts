@@ -125,13 +125,14 @@ export function upsertPulledReceipt(db: Db, r: PulledReceipt): void {
   ).run(r);
 }
 
-/** Earlier active receipts of the same kind give way to a newer one, as they do when a desk issues it. */
-export function supersedeOlderReceipts(db: Db, r: { id: string; application_id: string; kind: string; created_at: number }): void {
+/** Of an application's active receipts of one kind only the newest stays active, whichever desk issued which. */
+export function supersedeOlderReceipts(db: Db, r: { application_id: string; kind: string }): void {
   stmt(
     db,
     `UPDATE receipts SET status = 'superseded' WHERE application_id = @application_id AND kind = @kind AND status = 'active'
-       AND id <> @id AND created_at <= @created_at`,
-  ).run(r);
+       AND id <> (SELECT id FROM receipts WHERE application_id = @application_id AND kind = @kind AND status = 'active'
+                  ORDER BY created_at DESC, rowid DESC LIMIT 1)`,
+  ).run({ application_id: r.application_id, kind: r.kind });
 }
 
 /** Payments and receipts kept aside because what they belong to had not arrived yet. */
