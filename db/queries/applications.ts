@@ -217,8 +217,13 @@ export function insertHandover(
   ).run(h);
 }
 
-export const readyBefore = (db: Db, cutoff: number): ApplicationRow[] =>
-  db.prepare("SELECT * FROM applications WHERE status = 'ready' AND ready_at <= ? ORDER BY ready_at").all(cutoff) as ApplicationRow[];
+/** `ownOnly`: those made on this desk (every desk holds the office's; one desk's sweep expires each). */
+export const readyBefore = (db: Db, cutoff: number, ownOnly = false): ApplicationRow[] =>
+  db
+    .prepare(
+      `SELECT * FROM applications WHERE status = 'ready' AND ready_at <= ? ${ownOnly ? 'AND origin_workstation_id IS NULL' : ''} ORDER BY ready_at`,
+    )
+    .all(cutoff) as ApplicationRow[];
 
 export const listByStatus = (db: Db, status: string, limit = 200): ApplicationRow[] =>
   db.prepare('SELECT * FROM applications WHERE status = ? ORDER BY updated_at LIMIT ?').all(status, limit) as ApplicationRow[];

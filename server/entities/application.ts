@@ -2,32 +2,52 @@
 // and moved through the state machine only by transitions central re-validates against the same table
 // the workstation used (common/domain/applications/flow.ts). A transition from a status the record is not
 // in, or one the role may not make, is rejected and stays visible to a supervisor with its reason.
-import { z } from 'zod';
-import { APPLICATION_STATUSES, findTransition, isRefusal, type ApplicationStatus } from '@common/domain/applications/flow.js';
-import { ROLES } from '@common/domain/shared/roles.js';
+// The record flows down to every desk of the office, so it carries what another desk needs to hold and
+// decide on the application: its history of transitions, who processed it (four-eyes), the times of its
+// milestones and the desk that made it; central writes these itself, from the op's verified actor.
+import {
+  ApplicationCreateData,
+  ApplicationPatchData,
+  DOCUMENT_FIELD,
+  DocumentData,
+  TransitionData,
+  type TransitionEntry,
+} from '@common/central/application-record.js';
+import { findTransition, GUARD_REASONS, isRefusal, TERMINAL_STATUSES, type ApplicationStatus } from '@common/domain/applications/flow.js';
 import { created, mergePatch, parseData } from './kinds.js';
 import type { Decision, EntityDef, IncomingOp, StoredRecord } from './types.js';
-
-const CreateData = z.looseObject({
-  number: z.string().regex(/^[A-Z]{3}-\d{6}-\d{2,3}-\d{4}$/),
-  officeCode: z.string().min(1),
-  serviceCode: z.string().min(1),
-  status: z.literal('checked_in'),
-  fullName: z.string().min(1),
-  feeTotal: z.number().int().min(0),
-});
-
-const TransitionData = z.looseObject({
-  transition: z.string().min(1),
-  from: z.enum(APPLICATION_STATUSES),
-  to: z.enum(APPLICATION_STATUSES),
-  role: z.enum(ROLES),
-  reason: z.string().nullable().optional(),
-});
 
 /** Fields a workstation may change outside transitions; status only moves through transitions. */
 const PATCH_OPS = new Set(['applications.update', 'applications.fillFromMrz', 'applications.setInterviewNotes', 'sync.resolve']);
 const IMMUTABLE = new Set(['number', 'officeCode', 'businessDate', 'status', 'createdBy', 'createdAt']);
+
+const listOf = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
+
+/** Sets central's own fields on a state the entity decided, as part of the same version. */
+function withCentral(state: StoredRecord, fields: Record<string, unknown>, origin: string): StoredRecord {
+  const meta = { ...state.meta };
+  for (const k of Object.keys(fields)) meta[k] = [state.version, origin];
+  return { ...state, data: { ...state.data, ...fields }, meta };
+}
+
+/** Remembers who wrote to the application: none of them may adjudicate it. */
+function processed(current: StoredRecord, actor: string | null | undefined): string[] {
+  const by = listOf<string>(current.data.processedBy);
+  return actor && !by.includes(actor) ? [...by, actor] : by;
+}
+
+function entry(op: IncomingOp, e: Omit<TransitionEntry, 'id' | 'at' | 'by' | 'role'>): TransitionEntry {
+  const role = op.role === 'officer' || op.role === 'supervisor' || op.role === 'admin' ? op.role : null;
+  return { id: op.opId, at: op.createdAt, by: op.actor ?? null, role, ...e };
+}
+
+function milestones(to: ApplicationStatus, at: number): Record<string, number> {
+  const m: Record<string, number> = {};
+  if (to === 'submitted') m.submittedAt = at;
+  if (to === 'ready') m.readyAt = at;
+  if (TERMINAL_STATUSES.includes(to)) m.closedAt = at;
+  return m;
+}
 
 function transition(op: IncomingOp, current: StoredRecord | undefined): Decision {
   const parsed = parseData(TransitionData, op.data);
@@ -42,16 +62,45 @@ function transition(op: IncomingOp, current: StoredRecord | undefined): Decision
   if (isRefusal(rule)) return { status: 'rejected', reason: `transition.${rule.code}` };
   if (rule.to !== t.to) return { status: 'rejected', reason: 'transition.target' };
   if (rule.reason === 'required' && !t.reason) return { status: 'rejected', reason: 'transition.reasonRequired' };
+  // Four-eyes on central's own record: whoever wrote to the application may not decide on it, whatever desk
+  // they decide from.
+  if (rule.guards.includes('freshAuthFourEyes') && op.actor && listOf<string>(current.data.processedBy).includes(op.actor))
+    return { status: 'rejected', reason: GUARD_REASONS.freshAuthFourEyes };
   const version = current.version + 1;
-  return {
-    status: 'applied',
-    next: {
-      version,
-      data: { ...current.data, status: rule.to, lastTransitionAt: op.createdAt },
-      meta: { ...current.meta, status: [version, op.origin], lastTransitionAt: [version, op.origin] },
-      deleted: false,
-    },
+  const fields: Record<string, unknown> = {
+    status: rule.to,
+    lastTransitionAt: op.createdAt,
+    ...milestones(rule.to, op.createdAt),
+    transitions: [
+      ...listOf<TransitionEntry>(current.data.transitions),
+      entry(op, { action: rule.action, from: status, to: rule.to, reason: t.reason ?? null }),
+    ],
   };
+  // A decision is not processing: the supervisor who approved may still print or hand over.
+  if (!rule.guards.includes('freshAuthFourEyes')) fields.processedBy = processed(current, op.actor);
+  const meta = { ...current.meta };
+  for (const k of Object.keys(fields)) meta[k] = [version, op.origin];
+  return { status: 'applied', next: { version, data: { ...current.data, ...fields }, meta, deleted: false } };
+}
+
+/** A field-merge change, with the actor added to those who processed the application. */
+function patch(op: IncomingOp, current: StoredRecord, fields: Record<string, unknown>): Decision {
+  const d = mergePatch(current, fields, op);
+  if (d.status !== 'applied' || !d.next) return d;
+  return { status: 'applied', next: withCentral(d.next, { processedBy: processed(current, op.actor) }, op.origin) };
+}
+
+function resolvePatch(fields: Record<string, unknown>): { ok: true; value: Record<string, unknown> } | { ok: false; decision: Decision } {
+  const documents = Object.fromEntries(Object.entries(fields).filter(([k]) => DOCUMENT_FIELD.test(k)));
+  const rest = Object.fromEntries(Object.entries(fields).filter(([k]) => !DOCUMENT_FIELD.test(k) && !IMMUTABLE.has(k)));
+  const touched = Object.keys(fields).filter((k) => IMMUTABLE.has(k));
+  if (touched.length > 0) return { ok: false, decision: { status: 'rejected', reason: `immutable:${touched.join(',')}` } };
+  const bad = Object.entries(documents).filter(([k, v]) =>
+    k.startsWith('document.') ? !['pending', 'present', 'missing'].includes(String(v)) : v !== null && typeof v !== 'string',
+  );
+  if (bad.length > 0) return { ok: false, decision: { status: 'rejected', reason: `data.invalid:${bad.map(([k]) => k).join(',')}` } };
+  const parsed = parseData(ApplicationPatchData, rest);
+  return parsed.ok ? { ok: true, value: { ...parsed.value, ...documents } } : parsed;
 }
 
 export const applicationEntity: EntityDef = {
@@ -61,31 +110,45 @@ export const applicationEntity: EntityDef = {
   decide(op, current, ctx) {
     if (ctx.dayClosed?.(op.createdAt)) return { status: 'rejected', reason: 'day.closed' };
     if (op.op === 'applications.create') {
-      const parsed = parseData(CreateData, op.data);
+      const parsed = parseData(ApplicationCreateData, op.data);
       if (!parsed.ok) return parsed.decision;
       if (current) return { status: 'rejected', reason: 'exists' };
       const owner = ctx.keyOwner('number', parsed.value.number);
       if (owner !== undefined && owner !== op.entityId) return { status: 'rejected', reason: 'number.taken' };
-      const { notify: _notify, ...data } = parsed.value;
-      return { status: 'applied', next: created(data, op.origin) };
+      const { notify: _notify, id: _id, ...data } = parsed.value;
+      return {
+        status: 'applied',
+        next: created(
+          {
+            ...data,
+            createdAt: data.createdAt ?? op.createdAt,
+            originWorkstationId: op.origin,
+            processedBy: op.actor ? [op.actor] : [],
+            transitions: [entry(op, { action: 'checkIn', from: null, to: 'checked_in', reason: null })],
+          },
+          op.origin,
+        ),
+      };
     }
     if (op.op === 'applications.transition') return transition(op, current);
     if (op.op === 'applications.markDocument') {
+      const parsed = parseData(DocumentData, op.data);
+      if (!parsed.ok) return parsed.decision;
       if (!current || current.deleted) return { status: 'rejected', reason: 'not.found' };
-      const { docCode, state } = op.data as { docCode?: unknown; state?: unknown };
-      if (typeof docCode !== 'string' || !['pending', 'present', 'missing'].includes(String(state)))
-        return { status: 'rejected', reason: 'data.invalid:docCode,state' };
-      return mergePatch(current, { [`document.${docCode}`]: state }, op);
+      const { docCode, state, note } = parsed.value;
+      return patch(op, current, { [`document.${docCode}`]: state, ...(note === undefined ? {} : { [`documentNote.${docCode}`]: note }) });
     }
     if (PATCH_OPS.has(op.op)) {
       if (!current || current.deleted) return { status: 'rejected', reason: 'not.found' };
-      const patch =
+      const raw =
         op.op === 'sync.resolve' && op.data.fields && typeof op.data.fields === 'object'
           ? (op.data.fields as Record<string, unknown>)
           : op.data;
-      const touched = Object.keys(patch).filter((k) => IMMUTABLE.has(k));
+      const touched = Object.keys(raw).filter((k) => IMMUTABLE.has(k));
       if (touched.length > 0) return { status: 'rejected', reason: `immutable:${touched.join(',')}` };
-      return mergePatch(current, patch, op);
+      const parsed = op.op === 'sync.resolve' ? resolvePatch(raw) : parseData(ApplicationPatchData, raw);
+      if (!parsed.ok) return parsed.decision;
+      return patch(op, current, parsed.value);
     }
     return { status: 'applied' };
   },

@@ -8,8 +8,8 @@ import { BILLING_CODE_LENGTH } from '@common/domain/applications/billing-code.js
 import { created, parseData } from './kinds.js';
 import type { Decision, EntityDef, IncomingOp, StoredRecord } from './types.js';
 
-const CreateData = z.looseObject({
-  applicationId: z.string().min(1),
+const CreateData = z.strictObject({
+  applicationId: z.string().min(1).max(64),
   kind: z.enum(['billing', 'waiver']),
   billingCode: z
     .string()
@@ -18,9 +18,19 @@ const CreateData = z.looseObject({
   amount: z.number().int().min(0),
   issuedAt: z.number().int().optional(),
   expiresAt: z.number().int().nullable().optional(),
+  // a waiver: why, how much was waived and the supervisor who approved it
+  reason: z.string().max(2000).optional(),
+  waivedAmount: z.number().int().min(0).optional(),
+  approvedBy: z.string().max(64).optional(),
 });
 
-const ManualData = z.looseObject({ proofReference: z.string().min(1), paidAt: z.number().int(), confirmedBy: z.string().min(1) });
+const ManualData = z.strictObject({
+  status: z.literal('paid').optional(),
+  source: z.literal('manual').optional(),
+  proofReference: z.string().min(1).max(200),
+  paidAt: z.number().int(),
+  confirmedBy: z.string().min(1).max(64),
+});
 
 /** The status central answers for a record at `now`: an unpaid billing past its two hours is expired. */
 export function centralPaymentStatus(data: Record<string, unknown>, now: number): CentralPaymentStatus {
@@ -40,7 +50,17 @@ function create(op: IncomingOp, current: StoredRecord | undefined, keyOwner: (k:
     if (owner !== undefined && owner !== op.entityId) return { status: 'rejected', reason: 'billing.used' };
   }
   const status = p.kind === 'waiver' ? 'waived' : 'unpaid';
-  return { status: 'applied', next: created({ ...p, status, source: null, paidAt: null }, op.origin) };
+  // Who took it, when and at which desk, in central's own words: every desk of the office holds it.
+  const data = {
+    ...p,
+    status,
+    source: null,
+    paidAt: null,
+    createdBy: op.actor ?? null,
+    createdAt: op.createdAt,
+    originWorkstationId: op.origin,
+  };
+  return { status: 'applied', next: created(data, op.origin) };
 }
 
 /** A manual confirmation of a billing central already knows paid is reconciled, not applied twice. */

@@ -17,6 +17,7 @@ import { paymentEntity } from './payment.js';
 import { businessDayEntity } from './business-day.js';
 import { ticketEntity } from './ticket.js';
 import { LATE_ENTITY } from '@common/central/late-change.js';
+import { receiptEntity } from './receipt.js';
 
 /**
  * The entities central knows. Later issues add theirs here (applications: a field-merge entity like
@@ -26,6 +27,7 @@ export const BUILT_IN_ENTITIES: readonly EntityDef[] = [
   userEntity,
   applicationEntity,
   paymentEntity,
+  receiptEntity,
   businessDayEntity,
   centralOwned('office'),
   centralOwned('service'),

@@ -1,6 +1,7 @@
 // Passports not collected within 30 days of being ready expire on their own: the background sweep runs
 // this without anyone signed in. The transition is the supervisor's rule (the office's policy, not a
 // person's choice), recorded under the system actor so the audit trail says nobody pressed a button.
+// Each desk sweeps only the applications it made: every desk holds the office's, and one expiry is enough.
 import { COLLECTION_WINDOW_DAYS, findTransition, isRefusal } from '@common/domain/applications/flow.js';
 import { readyBefore } from '@db/queries/applications.js';
 import type { UserRow } from '@db/queries/users.js';
@@ -23,7 +24,7 @@ export interface ExpirySweepResult {
 export function expireOverdueApplications(core: Core): ExpirySweepResult {
   const ctx = backgroundContext(core, { db: core.liveDb });
   const out: ExpirySweepResult = { expired: [], skipped: [] };
-  for (const a of readyBefore(ctx.db, ctx.now - COLLECTION_WINDOW_DAYS * DAY_MS)) {
+  for (const a of readyBefore(ctx.db, ctx.now - COLLECTION_WINDOW_DAYS * DAY_MS, true)) {
     const rule = findTransition(a.status, 'expire', SYSTEM_ACTOR.role);
     if (isRefusal(rule)) {
       out.skipped.push({ number: a.number, reason: rule.code });

@@ -192,7 +192,7 @@ export const receiptsHandlers = {
           entity: 'receipt',
           entityId: id,
           summary: { applicationId: a.id, number: a.number, kind: input.kind, contentHash },
-          data: { applicationId: a.id, kind: input.kind, contentHash, paymentId },
+          data: { applicationId: a.id, kind: input.kind, contentHash, paymentId, content },
         },
       };
     });

@@ -1,0 +1,136 @@
+// The office's applications from central (entity "application", by the ordinary pull): an application made
+// or moved on another desk of the office lands in this desk's tables, so the adjudication queue, search
+// and hand-over work from any desk. Central's record is the truth for every field it holds; this desk
+// keeps who first made the row and the officer and time of checklist marks it made itself. Records with
+// this desk's unsent ops wait in sync_deferred (replication/apply.ts), so none of this clobbers them.
+import { ApplicationRecordData, type TransitionEntry } from '@common/central/application-record.js';
+import type { Db } from '@db/connection.js';
+import { getApplication, insertTransition, listDocuments, syncDocuments } from '@db/queries/applications.js';
+import { hasTransition, setPulledDocumentState, upsertPulledApplication } from '@db/queries/application-sync.js';
+import { keepUnreadable, type ApplyEffects, type LocalApplier, type PulledRecord } from '../replication/applier.js';
+import { paymentApplier } from '../payments/payment-sync.js';
+import { receiptApplier } from '../receipts/receipt-sync.js';
+import { adoptKeptAside, originOf, userIdOf } from './pulled.js';
+import { documentsFor } from './catalogue.js';
+
+function addTransitions(db: Db, applicationId: string, entries: readonly TransitionEntry[]): void {
+  for (const t of entries) {
+    if (hasTransition(db, { applicationId, action: t.action, to: t.to, at: t.at })) continue;
+    insertTransition(db, {
+      id: t.id,
+      application_id: applicationId,
+      action: t.action,
+      from_status: t.from,
+      to_status: t.to,
+      at: t.at,
+      user_id: userIdOf(db, t.by),
+      username: t.by ?? 'central',
+      role: t.role ?? 'officer',
+      reason: t.reason,
+      override_by: null,
+      override_reason: null,
+      details: JSON.stringify({ from: 'central' }),
+    });
+  }
+}
+
+function applyDocuments(db: Db, rec: PulledRecord, d: ApplicationRecordData, isNew: boolean, now: number): void {
+  if (isNew || listDocuments(db, rec.entityId).length === 0) {
+    const applicant = {
+      nik: d.nik ?? null,
+      fullName: d.fullName,
+      birthPlace: d.birthPlace ?? null,
+      birthDate: d.birthDate,
+      sex: d.sex,
+      maritalStatus: d.maritalStatus ?? null,
+      address: d.address ?? null,
+      phone: d.phone ?? null,
+      email: d.email ?? null,
+      fatherName: d.fatherName ?? null,
+      motherName: d.motherName ?? null,
+      nationality: d.nationality,
+      passportNumber: d.passportNumber ?? null,
+      passportExpiry: d.passportExpiry ?? null,
+      nameChange: d.nameChange === 1,
+    };
+    syncDocuments(db, rec.entityId, documentsFor(db, d.serviceCode, d.reason, applicant, d.businessDate));
+  }
+  for (const doc of listDocuments(db, rec.entityId)) {
+    const state = rec.data[`document.${doc.doc_code}`];
+    if (state !== 'pending' && state !== 'present' && state !== 'missing') continue;
+    const note = rec.data[`documentNote.${doc.doc_code}`];
+    setPulledDocumentState(db, {
+      applicationId: rec.entityId,
+      docCode: doc.doc_code,
+      state,
+      note: typeof note === 'string' ? note : doc.note,
+      at: now,
+    });
+  }
+}
+
+function applyApplication(db: Db, rec: PulledRecord, now: number, effects: ApplyEffects): boolean {
+  const parsed = ApplicationRecordData.safeParse(rec.data);
+  if (!parsed.success) {
+    keepUnreadable(db, rec, effects, parsed.error.issues);
+    return false;
+  }
+  const d = parsed.data;
+  const local = getApplication(db, rec.entityId);
+  upsertPulledApplication(db, {
+    id: rec.entityId,
+    number: d.number,
+    office_code: d.officeCode,
+    business_date: d.businessDate,
+    counter_number: d.counterNumber,
+    booking_code: d.bookingCode ?? null,
+    service_code: d.serviceCode,
+    reason: d.reason,
+    accelerated: d.accelerated ?? 0,
+    priority_group: d.priorityGroup ?? null,
+    status: d.status,
+    nik: d.nik ?? null,
+    full_name: d.fullName,
+    birth_place: d.birthPlace ?? null,
+    birth_date: d.birthDate,
+    sex: d.sex,
+    marital_status: d.maritalStatus ?? null,
+    address: d.address ?? null,
+    phone: d.phone ?? null,
+    email: d.email ?? null,
+    father_name: d.fatherName ?? null,
+    mother_name: d.motherName ?? null,
+    nationality: d.nationality,
+    passport_number: d.passportNumber ?? null,
+    passport_expiry: d.passportExpiry ?? null,
+    name_change: d.nameChange ?? 0,
+    interview_notes: d.interviewNotes ?? null,
+    fee_total: d.feeTotal,
+    fee_lines: d.feeLines,
+    fee_unverified: d.feeUnverified ?? 0,
+    collection_date: d.collectionDate ?? null,
+    submitted_at: d.submittedAt ?? local?.submitted_at ?? null,
+    ready_at: d.readyAt ?? local?.ready_at ?? null,
+    closed_at: d.closedAt ?? local?.closed_at ?? null,
+    created_by: d.createdBy,
+    created_at: d.createdAt,
+    updated_at: now,
+    version: rec.version,
+    origin_workstation_id: originOf(db, d.originWorkstationId),
+  });
+  applyDocuments(db, rec, d, !local, now);
+  addTransitions(db, rec.entityId, d.transitions ?? []);
+  return !local;
+}
+
+const dependants = new Map<string, LocalApplier>([
+  [paymentApplier.entity, paymentApplier],
+  [receiptApplier.entity, receiptApplier],
+]);
+
+export const applicationApplier: LocalApplier = {
+  entity: 'application',
+  apply(db, rec, now, effects) {
+    if (applyApplication(db, rec, now, effects)) adoptKeptAside(db, rec.entityId, now, effects, dependants);
+  },
+};
