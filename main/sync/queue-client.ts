@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import { queueRoutes, ticketActionRoutes, type RouteInput, type RouteResponse, type SignedRoute } from '@common/central/routes.js';
 import type { IssueRequest } from '@common/contract/queue/central.js';
-import type { LocalTicket } from '@common/contract/queue/sync.js';
+import type { LocalTicket, OfflineAction } from '@common/contract/queue/sync.js';
 import type { Core } from '../core/core.js';
 import { reconcileLocal } from '../core/queue/central.js';
 import type { TicketActionKind } from '@common/domain/queue/lifecycle.js';
@@ -50,6 +50,7 @@ export class CentralQueue implements QueuePort {
     body: { counterId: string; ticketId: string; officer?: string; outcome?: string; serviceCode?: string },
   ) => this.send(ticketActionRoutes[kind], { body });
   reconcile = (tickets: LocalTicket[]) => this.send(queueRoutes.reconcile, { body: { tickets } });
+  replay = (actions: OfflineAction[]) => this.send(queueRoutes.replay, { body: { actions } });
   floor = (targetMinutes: number) => this.send(queueRoutes.floor, { query: { targetMinutes } });
   board = (version?: number, waitMs?: number, signal?: AbortSignal) =>
     this.send(queueRoutes.board, { query: version === undefined ? {} : { version, wait: waitMs ?? 0 } }, signal);
