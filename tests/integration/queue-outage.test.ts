@@ -117,6 +117,24 @@ describe(`a counter across a hung central (${preferredStore()})`, () => {
     expect(await centralTicket(b.ticket.id)).toMatchObject({ status: 'waiting' });
   });
 
+  it('is online again within 10 s of central coming back after a long outage, whatever the backoff had grown to', async () => {
+    freezer.cut();
+    await expect.poll(async () => (await w.t.value('sync.status', {})).state, { timeout: 10_000 }).toBe('offline');
+    // Failures pile up until the backoff reaches its cap.
+    await expect
+      .poll(
+        async () => {
+          const s = await w.t.value('sync.status', {});
+          return (s.nextAttemptAt ?? 0) - (s.lastAttemptAt ?? 0);
+        },
+        { timeout: 30_000, interval: 200 },
+      )
+      .toBeGreaterThanOrEqual(2_500);
+    freezer.restore();
+    await expect.poll(async () => (await w.t.value('sync.status', {})).state, { timeout: 10_000, interval: 100 }).toBe('idle');
+    expect((await w.t.value('sync.status', {})).online).toBe(true);
+  });
+
   it('refuses a replayed action on a ticket not at that counter, and counts a resend once', async () => {
     const t = w.client.transport!;
     const c = await w.t.value('queue.issue', { requestId: rid(), serviceCode: 'PENGAMBILAN' }, officer);

@@ -1,7 +1,9 @@
 // A TCP proxy in front of a real central that can freeze it the way SIGSTOP freezes a process: while
 // frozen, connections are still accepted (the kernel's backlog does that for a stopped process) and
 // bytes already sent stay unread, but nothing is answered. Thawing lets every held byte through, so
-// requests sent during the freeze are answered then, as a process resumed by SIGCONT would.
+// requests sent during the freeze are answered then, as a process resumed by SIGCONT would. It can also
+// cut central off (every connection reset at once, as a killed process or a pulled cable gives) and
+// restore it.
 import { createServer, connect, type Server, type Socket } from 'node:net';
 
 export interface Freezer {
@@ -9,6 +11,9 @@ export interface Freezer {
   url: string;
   frozen: boolean;
   freeze(): void;
+  /** Resets every connection, open and new, until restored. */
+  cut(): void;
+  restore(): void;
   thaw(): void;
   close(): Promise<void>;
 }
@@ -22,6 +27,7 @@ export async function startFreezer(target: string): Promise<Freezer> {
   const { hostname, port } = new URL(target);
   const pairs = new Set<Pair>();
   let frozen = false;
+  let cutOff = false;
 
   const link = (p: Pair): void => {
     if (!p.upstream) {
@@ -40,6 +46,11 @@ export async function startFreezer(target: string): Promise<Freezer> {
   };
 
   const server: Server = createServer((client) => {
+    if (cutOff) {
+      client.on('error', () => undefined);
+      client.resetAndDestroy();
+      return;
+    }
     const p: Pair = { client, upstream: undefined };
     pairs.add(p);
     client.on('error', () => undefined);
@@ -70,6 +81,16 @@ export async function startFreezer(target: string): Promise<Freezer> {
     thaw() {
       frozen = false;
       for (const p of pairs) link(p);
+    },
+    cut() {
+      cutOff = true;
+      for (const p of pairs) {
+        p.client.resetAndDestroy();
+        p.upstream?.destroy();
+      }
+    },
+    restore() {
+      cutOff = false;
     },
     async close() {
       for (const p of pairs) {
