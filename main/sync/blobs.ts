@@ -87,8 +87,9 @@ export class BlobUploader {
       let accepted = 0;
       const progressed = (): void => {
         clearTimeout(stall);
+        const since = transport.health.now();
         stall = setTimeout(() => {
-          transport.health.timedOut();
+          transport.health.timedOut(since);
           void upload.abort().then(() => reject(new SyncHttpError(0, 'NOT_ANSWERING', `Blob upload made no progress for ${stallMs} ms`)));
         }, stallMs);
         stall.unref();

@@ -9,10 +9,12 @@ export type Reach = 'unknown' | 'answering' | 'notAnswering' | 'unreachable';
 export class CentralHealth {
   private current: Reach = 'unknown';
   private changedAt = 0;
+  /** When the latest request that got an answer was sent: central was alive after that. */
+  private answeredSentAt = -Infinity;
   private readonly listeners = new Set<(reach: Reach, previous: Reach) => void>();
   private readonly wakers = new Set<() => void>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(readonly now: () => number = Date.now) {}
 
   get reach(): Reach {
     return this.current;
@@ -23,16 +25,23 @@ export class CentralHealth {
     return this.changedAt;
   }
 
-  answered(): void {
+  /** A request sent at `sentAt` got an answer. */
+  answered(sentAt: number): void {
+    this.answeredSentAt = Math.max(this.answeredSentAt, sentAt);
     this.set('answering');
   }
 
-  timedOut(): void {
-    this.set('notAnswering');
+  /**
+   * A request sent at `sentAt` got no answer in time. One sent before a request that did get an answer
+   * says nothing new (it went into the outage that answer ended) and is ignored; an answer that merely
+   * arrives later, to a request sent earlier, does not excuse it.
+   */
+  timedOut(sentAt: number): void {
+    if (sentAt >= this.answeredSentAt) this.set('notAnswering');
   }
 
-  unreachable(): void {
-    this.set('unreachable');
+  unreachable(sentAt: number): void {
+    if (sentAt >= this.answeredSentAt) this.set('unreachable');
   }
 
   /** Called with the new and the previous reach whenever it changes; returns the unsubscribe function. */

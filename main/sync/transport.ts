@@ -122,9 +122,9 @@ export class Transport {
   }
 
   /** A gateway's 502/503/504 is a proxy answering for a central it cannot reach. */
-  private heard(status: number): void {
-    if (status === 502 || status === 503 || status === 504) this.health.unreachable();
-    else this.health.answered();
+  private heard(status: number, sentAt: number): void {
+    if (status === 502 || status === 503 || status === 504) this.health.unreachable(sentAt);
+    else this.health.answered(sentAt);
   }
 
   /**
@@ -154,6 +154,7 @@ export class Transport {
     const waitMs = Number((given.query as { wait?: unknown } | undefined)?.wait ?? 0) || 0;
     const deadlineMs = deadlineFor(route.path, waitMs, this.deadlines);
     // The deadline covers the whole answer, body included: a central that stops mid-body is hung too.
+    const sentAt = this.health.now();
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), deadlineMs);
     const both = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
@@ -165,7 +166,7 @@ export class Transport {
         p.then(resolve, reject);
       });
     const notAnswering = (): SyncHttpError => {
-      this.health.timedOut();
+      this.health.timedOut(sentAt);
       return new SyncHttpError(0, 'NOT_ANSWERING', `Central did not answer ${path} within ${deadlineMs} ms`);
     };
     let res: Response;
@@ -178,7 +179,7 @@ export class Transport {
       } catch (err) {
         if (signal?.aborted) throw err;
         if (deadline.signal.aborted) throw notAnswering();
-        this.health.unreachable();
+        this.health.unreachable(sentAt);
         throw new SyncHttpError(0, 'NETWORK', `Central is unreachable: ${(err as Error).message}`);
       }
       try {
@@ -186,7 +187,7 @@ export class Transport {
       } catch (err) {
         if (signal?.aborted) throw err;
         if (deadline.signal.aborted) throw notAnswering();
-        this.heard(res.status);
+        this.heard(res.status, sentAt);
         throw new SyncHttpError(
           res.status || 0,
           res.status >= 500 ? 'UNAVAILABLE' : 'NETWORK',
@@ -196,7 +197,7 @@ export class Transport {
     } finally {
       clearTimeout(timer);
     }
-    this.heard(res.status);
+    this.heard(res.status, sentAt);
     if (!res.ok) {
       const e = (json as { error?: { code?: string; message?: string; details?: unknown } }).error;
       throw new SyncHttpError(res.status, e?.code ?? 'UNKNOWN', e?.message ?? `Central answered ${res.status}`, e?.details);
