@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { SelectField } from '@renderer/components/SelectField.js';
 import { useShortcuts } from '@renderer/lib/keyboard.js';
 import { reasonWords } from '@renderer/lib/errors.js';
+import { useAppStore } from '@renderer/shell/app-store.js';
 import { useQueueStore, type PendingAction } from './queue-store.js';
 import { useSessionStore } from '../session/session-store.js';
 import { newRoute } from '../applications/route.js';
@@ -170,8 +171,15 @@ export function QueuePanel() {
 /** What this counter did to central's tickets while central was away: waiting to reach it, or refused there. */
 function PendingActions({ pending }: { pending: readonly PendingAction[] }) {
   const { t, i18n } = useTranslation();
+  // The office's clock, as the header shows it, whatever zone this computer is set to.
+  const timeZone = useAppStore((st) => st.status?.office?.tz);
   const time = (at: number): string =>
-    new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+    new Intl.DateTimeFormat(i18n.language, {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      ...(timeZone ? { timeZone } : {}),
+    }).format(at);
   return (
     <section className="queue-panel__pending" aria-labelledby="queue-pending-title" data-testid="queue-pending">
       <h3 id="queue-pending-title">{t('queue.counter.pendingTitle')}</h3>
