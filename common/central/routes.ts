@@ -61,7 +61,7 @@ import {
   TransferRequest,
 } from '../contract/queue/central.js';
 import { FloorQuery, FloorView } from '../contract/queue/floor.js';
-import { BoardQuery, BoardResponse, ReconcileRequest, ReconcileResponse } from '../contract/queue/sync.js';
+import { BoardQuery, BoardResponse, ReconcileRequest, ReconcileResponse, ReplayRequest, ReplayResponse } from '../contract/queue/sync.js';
 
 /**
  * Who may call a route. `workstation`: signed by an enrolled workstation (server/http/signature.ts);
@@ -201,6 +201,8 @@ export const queueRoutes = {
     body: ReconcileRequest,
     response: ReconcileResponse,
   }),
+  /** Actions a counter took on central's tickets while central was away (server/queue/replay.ts). */
+  replay: defineRoute({ method: 'POST', path: '/v1/queue/replay', auth: 'workstation', body: ReplayRequest, response: ReplayResponse }),
 };
 
 export const queueAdminRoutes = {

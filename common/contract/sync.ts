@@ -6,6 +6,7 @@ import { Empty, Id, text } from './schemas.js';
 /**
  * disabled: no sync client runs (no central configured); training: this database never syncs;
  * notEnrolled: waiting for an enrolment code; offline: central unreachable, retrying with backoff;
+ * notAnswering: central takes the connection but does not answer within the deadline (hung);
  * revoked / updateRequired: central refuses this workstation until an admin or an update acts.
  */
 export const SyncStateSchema = z.enum([
@@ -15,6 +16,7 @@ export const SyncStateSchema = z.enum([
   'idle',
   'syncing',
   'offline',
+  'notAnswering',
   'revoked',
   'updateRequired',
   'error',

@@ -35,7 +35,14 @@ export interface UploaderOptions {
   chunkSize?: number;
   /** Tests: stop an upload after this many bytes were accepted, as a dropped connection would. */
   abortAfterBytes?: number;
+  /**
+   * An upload's deadline is by progress, not by size: it fails as NOT_ANSWERING once no byte has moved
+   * (and no answer come) for this long, however long the whole upload takes on a slow line.
+   */
+  stallMs?: number;
 }
+
+export const UPLOAD_STALL_MS = 20_000;
 
 export class BlobUploader {
   constructor(private readonly opts: UploaderOptions) {}
@@ -74,8 +81,19 @@ export class BlobUploader {
   private upload(sha256: string, bytes: Buffer, source: BlobSource): Promise<void> {
     const { transport } = this.opts;
     const identity = transport.identity;
-    return new Promise((resolve, reject) => {
+    const stallMs = this.opts.stallMs ?? UPLOAD_STALL_MS;
+    let stall: NodeJS.Timeout | undefined;
+    return new Promise<void>((resolve, reject) => {
       let accepted = 0;
+      const progressed = (): void => {
+        clearTimeout(stall);
+        const since = transport.health.now();
+        stall = setTimeout(() => {
+          transport.health.timedOut(since);
+          void upload.abort().then(() => reject(new SyncHttpError(0, 'NOT_ANSWERING', `Blob upload made no progress for ${stallMs} ms`)));
+        }, stallMs);
+        stall.unref();
+      };
       const upload = new tus.Upload(bytes, {
         endpoint: `${transport.baseUrl}${BLOB_UPLOAD_PATH}`,
         uploadUrl: source.uploadUrl?.(sha256) ?? null,
@@ -90,8 +108,13 @@ export class BlobUploader {
           const headers = signHeaders(identity, req.getMethod(), url.pathname + url.search, UNSIGNED_PAYLOAD, this.opts.now());
           for (const [k, v] of Object.entries(headers)) req.setHeader(k, v);
         },
-        onUploadUrlAvailable: () => source.setUploadUrl?.(sha256, upload.url),
+        onUploadUrlAvailable: () => {
+          progressed();
+          source.setUploadUrl?.(sha256, upload.url);
+        },
+        onProgress: () => progressed(),
         onChunkComplete: (_size, bytesAccepted) => {
+          progressed();
           accepted = bytesAccepted;
           if (this.opts.abortAfterBytes !== undefined && accepted >= this.opts.abortAfterBytes && accepted < bytes.length) {
             void upload.abort().then(() => reject(new SyncHttpError(0, 'NETWORK', 'Upload interrupted')));
@@ -107,7 +130,8 @@ export class BlobUploader {
           );
         },
       });
+      progressed();
       upload.start();
-    });
+    }).finally(() => clearTimeout(stall));
   }
 }

@@ -1,6 +1,9 @@
 // The background sync client: a pusher that wakes soon after each local change (and on an interval,
 // and on reconnect), a puller that long-polls central so changes elsewhere arrive at once, exponential
-// backoff with jitter on failure, and "Sync now". Installs itself as core's sync port.
+// backoff with jitter on failure (capped at seconds), and "Sync now". Installs itself as core's sync port.
+// It owns the desk's CentralHealth: whichever request learns that central stopped answering (a queue
+// press, the board's poll, a sync round) turns the status to "not answering", and whichever request
+// gets an answer again wakes every loop at once.
 import type { FirstAdminRequest } from '@common/central/office-join.js';
 import type { OfficeOutboxView } from '@common/central/office-outbox.js';
 import type { OfficeProblemsView } from '@common/central/office-problems.js';
@@ -15,6 +18,7 @@ import type { Core } from '../core/core.js';
 import type { LiveSyncState, SyncPort } from '../core/replication/port.js';
 import { syncStatus } from '../core/replication/status.js';
 import { Backoff } from './backoff.js';
+import { CentralHealth, type Reach } from './health.js';
 import { BlobUploader, syncBlobSource, type BlobSource } from './blobs.js';
 import { uploadCaptures } from './captures.js';
 import { enrol, enrolDesk, loadEnrolment, reenrol, type DeskProfile, type Enrolment } from './enrol.js';
@@ -22,7 +26,7 @@ import type { KeyStore } from './keystore.js';
 import { pullRound, type PullContext } from './pull.js';
 import { pushRound, type PushContext } from './push.js';
 import { classifyFailure, enrolmentError, Lock, TrainingRefused } from './errors.js';
-import { SyncHttpError, Transport, type FetchLike } from './transport.js';
+import { SyncHttpError, Transport, type Deadlines, type FetchLike } from './transport.js';
 
 export { TrainingRefused } from './errors.js';
 
@@ -48,6 +52,8 @@ export interface SyncClientOptions {
   backoffMaxMs?: number;
   blobSources?: readonly BlobSource[];
   blobChunkSize?: number;
+  /** Tests shorten them; see main/sync/transport.ts for the defaults. */
+  deadlines?: Partial<Deadlines>;
 }
 
 export class SyncClient implements SyncPort {
@@ -70,6 +76,9 @@ export class SyncClient implements SyncPort {
   private offAppChanged: (() => void) | undefined;
   private lastSyncWrite = 0;
   private detach: () => void = () => undefined;
+  /** What this desk last learned about central, from any request (sync or queue). */
+  readonly health = new CentralHealth();
+  private readonly offHealth: () => void;
 
   private constructor(
     readonly core: Core,
@@ -92,6 +101,25 @@ export class SyncClient implements SyncPort {
       nextAttemptAt: null,
       lastError: null,
     };
+    this.offHealth = this.health.onChange((reach, previous) => this.reachChanged(reach, previous));
+  }
+
+  /** A state this client is in because of central's reach, not because of something a person must fix. */
+  private get reachState(): boolean {
+    return ['idle', 'syncing', 'offline', 'notAnswering', 'error'].includes(this.state.state);
+  }
+
+  private reachChanged(reach: Reach, previous: Reach): void {
+    if (reach === 'answering') {
+      // Back: every loop tries now, whatever its backoff said.
+      if (previous === 'notAnswering' || previous === 'unreachable') this.kick();
+      return;
+    }
+    if (!this.enrolment || !this.reachState) return;
+    if (reach === 'notAnswering')
+      this.update({ state: 'notAnswering', online: false, lastError: { code: 'NOT_ANSWERING', message: 'Central does not answer' } });
+    else if (reach === 'unreachable')
+      this.update({ state: 'offline', online: false, lastError: { code: 'NETWORK', message: 'Central is unreachable' } });
   }
 
   static async start(core: Core, opts: SyncClientOptions): Promise<SyncClient> {
@@ -117,7 +145,13 @@ export class SyncClient implements SyncPort {
     if (baseUrl !== enrolment.centralUrl) setSyncState(this.db, 'central_url', baseUrl);
     this.enrolment = { ...enrolment, centralUrl: baseUrl };
     // Signatures use the wall clock, whatever clock core's business rules run on.
-    const transport = new Transport({ baseUrl, identity: enrolment.identity, fetch: this.opts.fetch });
+    const transport = new Transport({
+      baseUrl,
+      identity: enrolment.identity,
+      fetch: this.opts.fetch,
+      health: this.health,
+      deadlines: this.opts.deadlines,
+    });
     const blobs = new BlobUploader({
       transport,
       sources: [syncBlobSource(this.db, this.core.now), ...(this.opts.blobSources ?? [])],
@@ -354,9 +388,15 @@ export class SyncClient implements SyncPort {
 
   // ---------------------------------------------------------------- background loops
 
-  /** Wakes every loop now (after a reconnect, on resume from sleep, after "Sync now"). */
+  /**
+   * Wakes every loop now, the queue's board poll included, with the backoff reset: after a reconnect,
+   * when the network returns, on resume from sleep, after "Sync now".
+   */
   kick(): void {
+    this.pushBackoff.reset();
+    this.pullBackoff.reset();
     this.sleeper.wakeAll();
+    this.health.wake();
   }
 
   private startLoops(): void {
@@ -412,6 +452,7 @@ export class SyncClient implements SyncPort {
   async stop(): Promise<void> {
     this.running = false;
     this.offAppChanged?.();
+    this.offHealth();
     this.stopped.abort();
     this.longPoll?.abort();
     this.kick();

@@ -29,6 +29,7 @@ export function classifyFailure(err: unknown, log: Log): Failure {
   if (err.code === 'REVOKED' || err.code === 'UNKNOWN_WORKSTATION')
     return { patch: { state: 'revoked', online: true, lastError }, longWait: true };
   if (err.code === 'UPDATE_REQUIRED') return { patch: { state: 'updateRequired', online: true, lastError }, longWait: true };
+  if (err.code === 'NOT_ANSWERING') return { patch: { state: 'notAnswering', online: false, lastError }, longWait: false };
   if (err.transient) return { patch: { state: 'offline', online: false, lastError }, longWait: false };
   return { patch: { state: 'error', online: err.status !== 0, lastError }, longWait: false };
 }

@@ -1,15 +1,18 @@
 // Central's office queue for core (main/core/queue/port.ts), over the sync client's signed transport.
-// Network failures and central's 5xx become QueueUnreachable (core switches to local mode); central's
-// refusals become QueueRefused with its code. A long-poll loop pushes board changes made at other
-// counters to this workstation's screens as 'queue.changed' events.
+// Network failures, central's 5xx and a deadline passed (4 s: an officer is waiting) become
+// QueueUnreachable (core switches to local mode); central's refusals become QueueRefused with its code.
+// While central is known not to answer, a press goes to local mode at once instead of waiting out the
+// deadline again: the board's poll is the probe that notices central's return. That long-poll loop also
+// pushes board changes made at other counters to this workstation's screens as 'queue.changed' events.
 import type { z } from 'zod';
 import { queueRoutes, ticketActionRoutes, type RouteInput, type RouteResponse, type SignedRoute } from '@common/central/routes.js';
 import type { IssueRequest } from '@common/contract/queue/central.js';
-import type { LocalTicket } from '@common/contract/queue/sync.js';
+import type { LocalTicket, OfflineAction } from '@common/contract/queue/sync.js';
 import type { Core } from '../core/core.js';
 import { reconcileLocal } from '../core/queue/central.js';
 import type { TicketActionKind } from '@common/domain/queue/lifecycle.js';
 import { QueueRefused, QueueUnreachable, type QueuePort } from '../core/queue/port.js';
+import { Backoff } from './backoff.js';
 import { SyncHttpError, type Transport } from './transport.js';
 
 const UNREACHABLE_STATUSES = new Set([0, 502, 503, 504]);
@@ -17,9 +20,15 @@ const UNREACHABLE_STATUSES = new Set([0, 502, 503, 504]);
 export class CentralQueue implements QueuePort {
   constructor(private readonly transport: () => Transport | undefined) {}
 
-  private async send<R extends SignedRoute>(route: R, input: RouteInput<R>, signal?: AbortSignal): Promise<RouteResponse<R>> {
+  private async send<R extends SignedRoute>(
+    route: R,
+    input: RouteInput<R>,
+    signal?: AbortSignal,
+    probe = false,
+  ): Promise<RouteResponse<R>> {
     const t = this.transport();
     if (!t) throw new QueueUnreachable('This workstation is not enrolled with central');
+    if (!probe && t.health.reach === 'notAnswering') throw new QueueUnreachable('Central is not answering');
     try {
       return await t.call(route, input, signal);
     } catch (err) {
@@ -41,9 +50,13 @@ export class CentralQueue implements QueuePort {
     body: { counterId: string; ticketId: string; officer?: string; outcome?: string; serviceCode?: string },
   ) => this.send(ticketActionRoutes[kind], { body });
   reconcile = (tickets: LocalTicket[]) => this.send(queueRoutes.reconcile, { body: { tickets } });
+  replay = (actions: OfflineAction[]) => this.send(queueRoutes.replay, { body: { actions } });
   floor = (targetMinutes: number) => this.send(queueRoutes.floor, { query: { targetMinutes } });
   board = (version?: number, waitMs?: number, signal?: AbortSignal) =>
     this.send(queueRoutes.board, { query: version === undefined ? {} : { version, wait: waitMs ?? 0 } }, signal);
+  /** The board poll: asks central even while it is known not to answer, to notice its return. */
+  watch = (version: number | undefined, waitMs: number, signal: AbortSignal) =>
+    this.send(queueRoutes.board, { query: version === undefined ? {} : { version, wait: waitMs } }, signal, true);
 }
 
 /**
@@ -58,19 +71,36 @@ export function installCentralQueue(
   const port = new CentralQueue(transport);
   const detach = core.attach('queue', port);
   const abort = new AbortController();
+  // Capped at retryMs (5 s): the board poll is what brings the counter back from local mode.
+  const backoff = new Backoff(Math.min(500, opts.retryMs ?? 5_000), opts.retryMs ?? 5_000);
+  /** Until the backoff's wait is over, the network returns or the loop stops. */
+  const pause = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        off?.();
+        abort.signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      timer.unref();
+      const off = transport()?.health.onWake(done);
+      abort.signal.addEventListener('abort', done);
+    });
   void (async () => {
     let version: number | undefined;
     while (!abort.signal.aborted) {
       try {
-        const r = await port.board(version, opts.longPollMs ?? 25_000, abort.signal);
-        // Central answers again: what local mode issued goes up now, not only at the next counter action.
+        const r = await port.watch(version, opts.longPollMs ?? 25_000, abort.signal);
+        backoff.reset();
+        // Central answers again: what local mode did goes up now, not only at the next counter action.
         if (!core.training) await reconcileLocal(core, port);
         if (r.version !== version) core.events.emit('queue.changed', { ...r.board, mode: 'central' });
         version = r.version;
       } catch {
         if (abort.signal.aborted) return;
         version = undefined;
-        await new Promise((resolve) => setTimeout(resolve, opts.retryMs ?? 5_000).unref());
+        await pause(backoff.next());
       }
     }
   })();

@@ -18,6 +18,8 @@ export function syncTone(status: SyncStatus): Tone {
   if (status.state === 'revoked' || status.state === 'updateRequired' || status.state === 'error') return 'problem';
   if (status.state === 'disabled' || status.state === 'training' || status.state === 'notEnrolled') return 'local';
   if (status.state === 'syncing') return 'busy';
+  // Connected at the socket level is not online: a hung central answers nothing.
+  if (status.state === 'notAnswering' || status.state === 'offline') return 'offline';
   return status.state === 'idle' || status.online ? 'online' : 'offline';
 }
 

@@ -10,6 +10,8 @@ import {
   decide,
   decideCallNext,
   isFinalStatus,
+  type Changed,
+  type Decision,
   TICKET_CHANGE_COLUMNS,
   type Refusal,
   type TicketAction,
@@ -166,47 +168,77 @@ export async function ticketAction(
   opts: ActionOptions = {},
 ): Promise<CallResult> {
   return publishingTx(store, officeCode, now, opts.published ?? unpublished, async (sql, publish) => {
-    const config = await loadConfig(sql, officeCode);
-    // Resume takes the counter first, as call next does: a resume and a call next at one counter never both win.
-    if (action.kind === 'resume') await lockCounter(sql, officeCode, counterId);
-    const t = await lockTicket(sql, officeCode, ticketId);
-    const decision = decide(t, action, {
-      counterId,
-      now,
-      officer: opts.officer ?? null,
-      maxRecalls: config.rules.maxRecalls,
-      services: config.services,
-      atCounter: action.kind === 'resume' ? ((await atCounter(sql, officeCode, counterId)) ?? null) : null,
-    });
-    if (!decision.ok) throw refused(decision);
-    const row = await applyChange(sql, ticketId, decision.change);
-    await queueEvent(sql, row, decision.event.kind, counterId, now, decision.event.data);
-    if (isFinalStatus(row.status)) publish(row);
-    if (decision.transferTo === undefined) return { ticket: ticketView(row) };
-    // The visit continues: same number, the original arrival time, the booking slot kept.
-    const rows = await sql.query<TicketRow>(
-      `INSERT INTO tickets (id, office_code, day, service_code, number, status, arrived_at, slot_at, priority_group, booking_code, applicant_name, origin, created_at, transferred_from)
-       VALUES ($1, $2, $3, $4, $5, 'waiting', $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${TICKET_COLUMNS}`,
-      [
-        uuidv7(),
-        officeCode,
-        row.day,
-        decision.transferTo,
-        row.number,
-        row.arrived_at,
-        row.slot_at,
-        row.priority_group,
-        row.booking_code,
-        row.applicant_name,
-        row.origin,
-        now,
-        row.id,
-      ],
-    );
-    await queueEvent(sql, rows[0]!, 'issued', counterId, now, { transferredFrom: row.id });
-    publish(rows[0]!);
-    return { ticket: ticketView(rows[0]!) };
+    const decided = await decideLocked(sql, officeCode, counterId, ticketId, action, now, opts.officer ?? null);
+    if (!decided.decision.ok) throw refused(decided.decision);
+    return applyDecided(sql, publish, officeCode, counterId, decided.ticket!, decided.decision, now);
   });
+}
+
+/**
+ * Locks the ticket (and for resume the counter first, as call next does: a resume and a call next at one
+ * counter never both win) and decides the action by the life cycle, without applying it.
+ */
+export async function decideLocked(
+  sql: Sql,
+  officeCode: string,
+  counterId: string,
+  ticketId: string,
+  action: TicketAction,
+  now: number,
+  officer: string | null,
+): Promise<{ ticket: TicketRow | undefined; decision: Decision }> {
+  const config = await loadConfig(sql, officeCode);
+  if (action.kind === 'resume') await lockCounter(sql, officeCode, counterId);
+  const t = await lockTicket(sql, officeCode, ticketId);
+  const decision = decide(t, action, {
+    counterId,
+    now,
+    officer,
+    maxRecalls: config.rules.maxRecalls,
+    services: config.services,
+    atCounter: action.kind === 'resume' ? ((await atCounter(sql, officeCode, counterId)) ?? null) : null,
+  });
+  return { ticket: t, decision };
+}
+
+/** Applies what the life cycle decided to the locked ticket, records its event and publishes a final status. */
+export async function applyDecided(
+  sql: Sql,
+  publish: (...rows: TicketRow[]) => void,
+  officeCode: string,
+  counterId: string,
+  t: TicketRow,
+  decision: Changed,
+  now: number,
+  eventData: Record<string, unknown> = {},
+): Promise<CallResult> {
+  const row = await applyChange(sql, t.id, decision.change);
+  await queueEvent(sql, row, decision.event.kind, counterId, now, { ...decision.event.data, ...eventData });
+  if (isFinalStatus(row.status)) publish(row);
+  if (decision.transferTo === undefined) return { ticket: ticketView(row) };
+  // The visit continues: same number, the original arrival time, the booking slot kept.
+  const rows = await sql.query<TicketRow>(
+    `INSERT INTO tickets (id, office_code, day, service_code, number, status, arrived_at, slot_at, priority_group, booking_code, applicant_name, origin, created_at, transferred_from)
+     VALUES ($1, $2, $3, $4, $5, 'waiting', $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${TICKET_COLUMNS}`,
+    [
+      uuidv7(),
+      officeCode,
+      row.day,
+      decision.transferTo,
+      row.number,
+      row.arrived_at,
+      row.slot_at,
+      row.priority_group,
+      row.booking_code,
+      row.applicant_name,
+      row.origin,
+      now,
+      row.id,
+    ],
+  );
+  await queueEvent(sql, rows[0]!, 'issued', counterId, now, { transferredFrom: row.id });
+  publish(rows[0]!);
+  return { ticket: ticketView(rows[0]!) };
 }
 
 /** The tickets parked at a counter, longest parked first. */

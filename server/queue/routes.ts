@@ -14,6 +14,7 @@ import { ticketView } from '@common/domain/queue/ticket-row.js';
 import { callNext, currentAt, parkedAt, ticketAction } from './calls.js';
 import { issueTicket } from './issue.js';
 import { reconcileLocal } from './reconcile.js';
+import { replayOfflineActions } from './replay.js';
 import { forgetConfig, loadConfig, saveCounter, saveService } from './rows.js';
 import type { CentralDeps } from '../http/deps.js';
 import { CentralError } from '../http/errors.js';
@@ -114,6 +115,12 @@ export function registerQueueRoutes(app: FastifyInstance, deps: CentralDeps, day
 
   serve(queueRoutes.reconcile, async ({ ws, body, now }) => {
     const result = await reconcileLocal(deps.store, ws.officeCode, ws.id, body.tickets, now, deps.published);
+    hub.bump(ws.officeCode);
+    return result;
+  });
+
+  serve(queueRoutes.replay, async ({ ws, body, now }) => {
+    const result = await replayOfflineActions(deps.store, ws.officeCode, ws.id, body.actions, now, deps.published);
     hub.bump(ws.officeCode);
     return result;
   });

@@ -12,7 +12,7 @@ import { ApplicantView, PaymentView, ReceiptKind, ReceiptView } from '@common/co
 import { DeviceStatusSchema, DeviceView, FaceQualityView, ModalityStatus } from '@common/contract/biometrics.js';
 import { DiscrepancyView, LateChangeView, EndOfDayReport } from '@common/contract/end-of-day.js';
 import { FloorCounter } from '@common/contract/queue/floor.js';
-import { QueueMode } from '@common/contract/queue/queue.js';
+import { QueueMode, queueCalls } from '@common/contract/queue/queue.js';
 import { TICKET_STATUSES } from '@common/domain/queue/lifecycle.js';
 import { ERROR_CODES } from '@common/contract/result.js';
 import { Language } from '@common/contract/schemas.js';
@@ -120,6 +120,7 @@ const TEMPLATES: Record<string, { values: readonly string[] } | { open: string }
   'capture.devices.type.': { values: DeviceView.shape.bioType.options },
   'queue.status.': { values: TICKET_STATUSES },
   'queue.groups.': { values: PRIORITY_GROUPS },
+  'queue.counter.pendingKind.': { values: queueCalls['queue.pendingActions'].output.shape.actions.element.shape.kind.options },
   'queue.reasons.': { open: "the queue's refusal reasons from central and core (queue.counterBusy...); unknown ones get the generic text" },
   'floor.status.': { values: FloorCounter.shape.ticket.unwrap().shape.status.options },
   // The report's own refusals (OWN_CODES) and its blockers, which are the same eod.* codes.

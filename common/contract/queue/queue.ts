@@ -76,6 +76,29 @@ export const queueCalls = {
     access: COUNTER,
     mutates: false,
   }),
+  /**
+   * Actions this counter took on central's tickets while central was away: those still waiting to reach
+   * central, and those central refused today (with its reason).
+   */
+  'queue.pendingActions': defineCall({
+    input: Empty,
+    output: z.strictObject({
+      actions: z.array(
+        z.strictObject({
+          id: z.string(),
+          ticketId: z.string(),
+          number: z.string(),
+          kind: z.enum(['recall', 'noShow', 'start', 'finish', 'transfer', 'park', 'resume']),
+          at: z.number().int(),
+          status: z.enum(['pending', 'refused']),
+          reason: z.string().nullable(),
+        }),
+      ),
+    }),
+    access: COUNTER,
+    mutates: false,
+    background: true,
+  }),
   /** The ticket now at this counter, if any (after a restart or a screen change). */
   'queue.current': defineCall({ input: Empty, output: QueueCallResult, access: COUNTER, mutates: false }),
   /** What the display board shows; public: it hangs in the waiting room. */

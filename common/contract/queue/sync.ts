@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { text } from '../schemas.js';
 import { TICKET_STATUSES } from '@common/domain/queue/lifecycle.js';
-import { BoardView, PriorityGroupSchema, ServiceCode } from './central.js';
+import { BoardView, CounterId, OfficerName, PriorityGroupSchema, ServiceCode } from './central.js';
 
 export const BoardQuery = z.strictObject({
   /** The version the caller has; the answer waits for a newer one (up to `wait` ms). */
@@ -39,3 +39,31 @@ export type LocalTicket = z.infer<typeof LocalTicket>;
 export const ReconcileRequest = z.strictObject({ tickets: z.array(LocalTicket).min(1).max(2000) });
 export const ReconcileResponse = z.strictObject({ inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int() });
 export type ReconcileResponse = z.infer<typeof ReconcileResponse>;
+
+/**
+ * What a counter did to one of central's tickets while central was away (finish, park, transfer...), in
+ * the order it did it. Central decides each again by the life cycle: the ticket must be of the desk's
+ * office and at that counter. `id` makes a resend count once; `at` is the desk's clock, which central
+ * keeps only between the ticket's last known time and its own now.
+ */
+export const OfflineAction = z.strictObject({
+  id: z.string().uuid(),
+  ticketId: text().min(1).max(64),
+  counterId: CounterId,
+  kind: z.enum(['recall', 'noShow', 'start', 'finish', 'transfer', 'park', 'resume']),
+  outcome: text().trim().min(1).max(64).nullable(),
+  serviceCode: ServiceCode.nullable(),
+  officer: OfficerName.nullable(),
+  at: z.number().int(),
+});
+export type OfflineAction = z.infer<typeof OfflineAction>;
+
+export const ReplayRequest = z.strictObject({ actions: z.array(OfflineAction).min(1).max(500) });
+export const ReplayResult = z.strictObject({
+  id: z.string(),
+  /** applied: central took it (or had it already, from an answer the desk never received); refused: `reason` says why. */
+  outcome: z.enum(['applied', 'refused']),
+  reason: z.string().nullable(),
+});
+export const ReplayResponse = z.strictObject({ results: z.array(ReplayResult) });
+export type ReplayResponse = z.infer<typeof ReplayResponse>;

@@ -5,6 +5,8 @@ import { AppError, type ErrorCode } from '@common/contract/result.js';
 import type { LocalTicket } from '@common/contract/queue/sync.js';
 import { ticketFields } from '@common/domain/queue/ticket-row.js';
 import { markLocalSynced, unsyncedLocalTickets, type LocalTicketRow } from '@db/queries/queue.js';
+import { openPendingActions, settlePendingAction } from '@db/queries/queue-held.js';
+import { toOfflineAction } from './held.js';
 import type { CallContext } from '../kernel/context.js';
 import type { Core } from '../core.js';
 import { QueueRefused, QueueUnreachable, type QueuePort } from './port.js';
@@ -30,7 +32,9 @@ export const officerOf = (ctx: CallContext): { officer?: string } => (ctx.user ?
 const reconciling = new WeakMap<Core, Promise<number>>();
 
 /**
- * Sends local-mode tickets central has not seen (or not in their latest state). One at a time per core:
+ * Sends local-mode tickets central has not seen (or not in their latest state), then the actions taken
+ * on central's tickets while it was away, in order; each is settled with central's answer (applied, or
+ * refused with its reason, which the queue screen shows). One at a time per core:
  * the board loop and a counter's call both reconcile on reconnect, and two sends of the same rows racing
  * at central would make one of them look like central is out of reach.
  */
@@ -45,10 +49,22 @@ async function sendUnsynced(core: Core, port: QueuePort): Promise<number> {
   let sent = 0;
   for (;;) {
     const rows = unsyncedLocalTickets(core.liveDb, 500);
-    if (rows.length === 0) return sent;
+    if (rows.length === 0) break;
     await port.reconcile(rows.map(toWire));
     markLocalSynced(core.liveDb, rows);
     sent += rows.length;
+  }
+  for (;;) {
+    const actions = openPendingActions(core.liveDb, 200);
+    if (actions.length === 0) return sent;
+    const answer = await port.replay(actions.map(toOfflineAction));
+    const db = core.liveDb;
+    db.transaction(() => {
+      for (const r of answer.results) settlePendingAction(db, r.id, r.outcome, r.reason, core.now());
+    })();
+    // An answer that settles none of them would send the same batch forever.
+    if (answer.results.length === 0) return sent;
+    sent += answer.results.length;
   }
 }
 

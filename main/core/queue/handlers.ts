@@ -17,6 +17,8 @@ import { write, type CallContext, type Handlers } from '../kernel/context.js';
 import { overrideSummary, takeOverride } from '../access/override.js';
 import { atCentral, officerOf } from './central.js';
 import { counterIdOf, localAction, localCallNext, localConfig, localIssue, type LocalContext } from './local.js';
+import { heldAction, heldView, rememberCurrent, rememberParked, rememberTicket, ticketAtCounter } from './held.js';
+import { heldAtCounter, heldParkedAt, pendingActionsToShow } from '@db/queries/queue-held.js';
 import { ticketPdfBase64 } from './ticket-pdf.js';
 
 function local(ctx: CallContext): LocalContext {
@@ -126,11 +128,23 @@ async function ticketAction(ctx: CallContext, ticketId: string, action: TicketAc
   }
   const body: z.input<typeof TicketActionRequest> & typeof extra = { counterId: counterId(ctx), ticketId, ...officerOf(ctx), ...extra };
   const central = await atCentral(ctx, (p) => p.action(kind, body));
-  if (!central)
-    throw new AppError('OFFLINE', "Central cannot be reached and this ticket is not one of this counter's local tickets", {
-      reason: 'queue.offline',
+  if (!central) {
+    // Central's ticket at this counter: the counter goes on with it, and central hears of it on reconnect.
+    const ticket = audited(ctx, `queue.${kind}`, 'local', { ticketId, ...extra, awaitingCentral: true }, () => {
+      const held = heldAction(local(ctx), ticketId, action);
+      if (!held)
+        throw new AppError('OFFLINE', "Central cannot be reached and this ticket is not one of this counter's tickets", {
+          reason: 'queue.offline',
+        });
+      return held;
     });
-  const ticket = audited(ctx, `queue.${kind}`, 'central', { ticketId, ...extra }, () => central.ticket);
+    changed(ctx, 'local');
+    return { ticket, mode: 'local' as const };
+  }
+  const ticket = audited(ctx, `queue.${kind}`, 'central', { ticketId, ...extra }, () => {
+    rememberTicket(ctx.db, counterId(ctx), central.ticket, ctx.now, ticketId);
+    return central.ticket;
+  });
   return { ticket, mode: 'central' as const };
 }
 
@@ -174,9 +188,11 @@ export const queueHandlers = {
     const req: z.input<typeof CallNextRequest> = { counterId: counterId(ctx), requestId: input.requestId, ...officerOf(ctx) };
     const central = await atCentral(ctx, (p) => p.callNext(req));
     const mode: QueueMode = central ? 'central' : 'local';
-    const ticket = audited(ctx, 'queue.callNext', mode, { requestId: input.requestId }, () =>
-      central ? central.ticket : localCallNext(local(ctx), input.requestId),
-    );
+    const ticket = audited(ctx, 'queue.callNext', mode, { requestId: input.requestId }, () => {
+      if (!central) return localCallNext(local(ctx), input.requestId, ticketAtCounter(ctx.db, counterId(ctx)));
+      rememberTicket(ctx.db, counterId(ctx), central.ticket, ctx.now);
+      return central.ticket;
+    });
     changed(ctx, mode);
     return { ticket, mode };
   },
@@ -191,17 +207,42 @@ export const queueHandlers = {
   'queue.resume': (ctx, input) => ticketAction(ctx, input.ticketId, { kind: 'resume' }),
   'queue.parked': async (ctx) => {
     // Central first: reaching it reconciles local tickets, which are then central's and listed once.
-    const central = await atCentral(ctx, (p) => p.parked(counterId(ctx)));
-    const held = localParkedAt(ctx.db, counterId(ctx)).map(ticketView);
-    return { tickets: [...held, ...(central?.tickets ?? [])], mode: central ? ('central' as const) : ('local' as const) };
+    const id = counterId(ctx);
+    const central = await atCentral(ctx, (p) => p.parked(id));
+    const mine = localParkedAt(ctx.db, id).map(ticketView);
+    if (central) {
+      rememberParked(ctx.db, id, central.tickets, ctx.now);
+      return { tickets: [...mine, ...central.tickets], mode: 'central' as const };
+    }
+    // Central's tickets parked here as last known: the counter can resume them while central is away.
+    const held = heldParkedAt(ctx.db, id).map((r) => heldView(r)!);
+    return { tickets: [...mine, ...held], mode: 'local' as const };
   },
 
   'queue.current': async (ctx) => {
     const mine = localAtCounter(ctx.db, counterId(ctx));
     if (mine) return { ticket: ticketView(mine), mode: 'local' as const };
-    const central = await atCentral(ctx, (p) => p.current(counterId(ctx)));
-    return central ? { ticket: central.ticket, mode: 'central' as const } : { ticket: null, mode: 'local' as const };
+    const id = counterId(ctx);
+    const central = await atCentral(ctx, (p) => p.current(id));
+    if (central) {
+      rememberCurrent(ctx.db, id, central.ticket, ctx.now);
+      return { ticket: central.ticket, mode: 'central' as const };
+    }
+    return { ticket: heldView(heldAtCounter(ctx.db, id)), mode: 'local' as const };
   },
+
+  'queue.pendingActions': (ctx) => ({
+    // Still waiting for central, and what central refused today (the officer reads why).
+    actions: pendingActionsToShow(ctx.db, ctx.now - 24 * 3_600_000).map((a) => ({
+      id: a.id,
+      ticketId: a.ticket_id,
+      number: a.number,
+      kind: a.kind,
+      at: a.at,
+      status: a.status === 'refused' ? ('refused' as const) : ('pending' as const),
+      reason: a.reason,
+    })),
+  }),
 
   'queue.board': (ctx) => boardOf(ctx),
 } satisfies Partial<Handlers>;

@@ -45,7 +45,7 @@ const LAST_CALL = 'queue_local_last_call';
 export const counterIdOf = (counterNumber: number): string => String(counterNumber);
 
 const CODES: Record<Refusal['kind'], ErrorCode> = { conflict: 'CONFLICT', notFound: 'NOT_FOUND', invalid: 'VALIDATION' };
-const refused = (r: Refusal): AppError => new AppError(CODES[r.kind], r.message, r.details);
+export const refused = (r: Refusal): AppError => new AppError(CODES[r.kind], r.message, r.details);
 
 export function localConfig(c: LocalContext): QueueConfig {
   return {
@@ -149,11 +149,12 @@ function withEstimate(c: LocalContext, t: LocalTicketRow): IssuedTicket {
   return { ticket: ticketView(t), ahead: t.status === 'waiting' ? ahead : 0, estimatedWaitMs };
 }
 
-export function localCallNext(c: LocalContext, requestId: string): TicketView | null {
+/** `busy`: what is at the counter besides local tickets (central's ticket held here while central is away). */
+export function localCallNext(c: LocalContext, requestId: string, busy: { id: string; number: string } | null = null): TicketView | null {
   const counterId = counterIdOf(c.counterNumber);
   const current = localAtCounter(c.db, counterId);
   const may = decideCallNext(
-    { id: counterId, open: true, lastRequestId: getSetting(c.db, LAST_CALL) ?? null, atCounter: current ?? null },
+    { id: counterId, open: true, lastRequestId: getSetting(c.db, LAST_CALL) ?? null, atCounter: current ?? busy },
     requestId,
   );
   if (!may.ok) throw refused(may);

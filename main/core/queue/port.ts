@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { CallResult, IssueRequest, IssuedTicket, ParkedResult, QueueConfig } from '@common/contract/queue/central.js';
 import type { FloorView } from '@common/contract/queue/floor.js';
-import type { BoardResponse, LocalTicket, ReconcileResponse } from '@common/contract/queue/sync.js';
+import type { BoardResponse, LocalTicket, OfflineAction, ReconcileResponse, ReplayResponse } from '@common/contract/queue/sync.js';
 import type { TicketActionKind } from '@common/domain/queue/lifecycle.js';
 
 export interface QueuePort {
@@ -22,6 +22,8 @@ export interface QueuePort {
   /** Long poll: answers when the office queue moved past `version` (or at once without one). */
   board(version?: number, waitMs?: number, signal?: AbortSignal): Promise<BoardResponse>;
   reconcile(tickets: LocalTicket[]): Promise<ReconcileResponse>;
+  /** Actions taken on central's tickets while central was away, in order. */
+  replay(actions: OfflineAction[]): Promise<ReplayResponse>;
   /** The supervisor's live floor of this office. */
   floor(targetMinutes: number): Promise<FloorView>;
 }

@@ -6,7 +6,9 @@ import { describeError } from '@renderer/lib/errors.js';
 import { useShortcuts } from '@renderer/lib/keyboard.js';
 import { HOME_ROUTE, replaceHash } from '@renderer/lib/route.js';
 import { useFloorStore } from './floor-store.js';
-import { clockAt } from './format.js';
+import { currentLanguage } from '@renderer/i18n/index.js';
+import { formatAge, useNow } from '../sync/age.js';
+import { clockAt, freshness } from './format.js';
 import { CountersTable, FloorTiles, ServicesTable } from './FloorPanels.js';
 import './floor.css';
 
@@ -22,7 +24,10 @@ const parseTarget = (text: string): number | null => {
 /** The supervisor's live floor: the office queue now, from central, refreshed as it moves. */
 export function FloorScreen() {
   const { t, i18n } = useTranslation();
-  const { view, error, targetMinutes, follow, setTarget, load } = useFloorStore();
+  const { view, fetchedAt, lastOk, error, targetMinutes, follow, setTarget, load } = useFloorStore();
+  const now = useNow(5_000);
+  const fresh = view && fetchedAt !== null ? freshness(fetchedAt, now, lastOk) : null;
+  const age = fetchedAt !== null ? formatAge(fetchedAt, now, currentLanguage()) : '';
   const [targetText, setTargetText] = useState(String(targetMinutes));
   const [targetInvalid, setTargetInvalid] = useState(false);
   useEffect(() => follow(), [follow]);
@@ -67,9 +72,19 @@ export function FloorScreen() {
         <button type="button" className="btn btn--secondary" onClick={() => void load()}>
           {t('floor.refresh')}
         </button>
-        {view && (
+        {fresh === 'live' && (
           <span className="badge badge--ok" data-testid="floor-live">
             {t('floor.live')}
+          </span>
+        )}
+        {fresh === 'unconfirmed' && (
+          <span className="badge badge--muted" data-testid="floor-unconfirmed">
+            {t('floor.unconfirmed', { age })}
+          </span>
+        )}
+        {fresh === 'stale' && (
+          <span className="badge badge--warning" data-testid="floor-stale" role="status">
+            {t('floor.stale', { age })}
           </span>
         )}
       </div>
@@ -84,13 +99,13 @@ export function FloorScreen() {
         </Notice>
       )}
       {view && (
-        <>
+        <div className={fresh === 'stale' ? 'floor-data floor-data--stale' : 'floor-data'}>
           <FloorTiles view={view} />
           <div className="floor-tables">
             <ServicesTable view={view} />
             <CountersTable view={view} />
           </div>
-        </>
+        </div>
       )}
     </section>
   );

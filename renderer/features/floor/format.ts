@@ -9,3 +9,18 @@ export const percent = (lang: string, share: number | null): string =>
 
 export const clockAt = (lang: string, at: number, timeZone: string): string =>
   new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone }).format(at);
+
+/** Data older than this is stale: the floor says so, with its age, and never calls it live. */
+export const STALE_AFTER_MS = 60_000;
+
+export type Freshness = 'live' | 'unconfirmed' | 'stale';
+
+/**
+ * How the floor may present numbers fetched at `fetchedAt`: live only when the last refresh reached
+ * central and they are under a minute old; unconfirmed when the last refresh failed but they are still
+ * recent; stale past a minute, whatever happened since.
+ */
+export function freshness(fetchedAt: number, now: number, lastRefreshOk: boolean): Freshness {
+  if (now - fetchedAt > STALE_AFTER_MS) return 'stale';
+  return lastRefreshOk ? 'live' : 'unconfirmed';
+}

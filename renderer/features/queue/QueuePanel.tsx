@@ -5,7 +5,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '@renderer/components/SelectField.js';
 import { useShortcuts } from '@renderer/lib/keyboard.js';
-import { useQueueStore } from './queue-store.js';
+import { reasonWords } from '@renderer/lib/errors.js';
+import { useAppStore } from '@renderer/shell/app-store.js';
+import { useQueueStore, type PendingAction } from './queue-store.js';
 import { useSessionStore } from '../session/session-store.js';
 import { newRoute } from '../applications/route.js';
 import { QueueError, ServiceLabel, serviceOptions } from './parts.js';
@@ -15,8 +17,25 @@ export const QUEUE_KEYS = ['F1', 'F2', 'F3', 'F4', 'F5', 'F6'] as const;
 
 export function QueuePanel() {
   const { t, i18n } = useTranslation();
-  const { config, ticket, mode, busy, error, empty, parked, load, callNext, recall, noShow, startOrFinish, transfer, park, resume } =
-    useQueueStore();
+  const {
+    config,
+    ticket,
+    mode,
+    busy,
+    error,
+    empty,
+    parked,
+    pending,
+    load,
+    callNext,
+    recall,
+    noShow,
+    startOrFinish,
+    transfer,
+    park,
+    resume,
+  } = useQueueStore();
+  const followPending = useQueueStore((s) => s.followPending);
   const [transferring, setTransferring] = useState(false);
   const [target, setTarget] = useState('');
   const select = useRef<HTMLSelectElement>(null);
@@ -25,6 +44,7 @@ export function QueuePanel() {
   useEffect(() => {
     void load();
   }, [load]);
+  useEffect(() => followPending(), [followPending]);
   useEffect(() => {
     if (transferring) select.current?.focus();
   }, [transferring]);
@@ -143,6 +163,39 @@ export function QueuePanel() {
           </ul>
         )}
       </section>
+      {pending.length > 0 && <PendingActions pending={pending} />}
     </div>
+  );
+}
+
+/** What this counter did to central's tickets while central was away: waiting to reach it, or refused there. */
+function PendingActions({ pending }: { pending: readonly PendingAction[] }) {
+  const { t, i18n } = useTranslation();
+  // The office's clock, as the header shows it, whatever zone this computer is set to.
+  const timeZone = useAppStore((st) => st.status?.office?.tz);
+  const time = (at: number): string =>
+    new Intl.DateTimeFormat(i18n.language, {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      ...(timeZone ? { timeZone } : {}),
+    }).format(at);
+  return (
+    <section className="queue-panel__pending" aria-labelledby="queue-pending-title" data-testid="queue-pending">
+      <h3 id="queue-pending-title">{t('queue.counter.pendingTitle')}</h3>
+      <p className="muted">{t('queue.counter.pendingHint')}</p>
+      <ul>
+        {pending.map((a) => {
+          const values = { number: a.number, action: t(`queue.counter.pendingKind.${a.kind}`), time: time(a.at) };
+          return (
+            <li key={a.id} className={a.status === 'refused' ? 'queue-panel__refused' : undefined}>
+              {a.status === 'refused'
+                ? t('queue.counter.refusedItem', { ...values, reason: (a.reason && reasonWords(t, a.reason)) ?? a.reason ?? '' })
+                : t('queue.counter.pendingItem', values)}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }

@@ -4,7 +4,11 @@ import { create } from 'zustand';
 import type { ErrorBody } from '@common/contract/index.js';
 import type { QueueConfig, TicketView } from '@common/contract/queue/central.js';
 import type { QueueMode } from '@common/contract/queue/queue.js';
-import { call } from '@renderer/api/client.js';
+import type { CallOutput } from '@common/contract/index.js';
+import { call, subscribe } from '@renderer/api/client.js';
+
+/** An action this counter took on central's ticket while central was away, waiting for (or refused by) central. */
+export type PendingAction = CallOutput<'queue.pendingActions'>['actions'][number];
 
 export const requestId = (): string => crypto.randomUUID().replace(/-/g, '');
 
@@ -21,6 +25,10 @@ interface QueueState {
   parked: TicketView[];
   /** The last call answered "nobody is waiting". */
   empty: boolean;
+  pending: PendingAction[];
+  loadPending(): Promise<void>;
+  /** Keeps the pending list current as central comes and goes; returns the stop function. */
+  followPending(): () => void;
   load(): Promise<void>;
   callNext(): Promise<void>;
   recall(): Promise<void>;
@@ -45,6 +53,7 @@ export const useQueueStore = create<QueueState>()((set, get) => {
     }
     const t = r.value.ticket;
     const closed = t !== null && !['called', 'serving'].includes(t.status);
+    if (r.value.mode === 'local') void get().loadPending();
     set({
       busy: false,
       mode: r.value.mode,
@@ -64,6 +73,18 @@ export const useQueueStore = create<QueueState>()((set, get) => {
     error: null,
     empty: false,
     parked: [],
+    pending: [],
+
+    async loadPending() {
+      const r = await call('queue.pendingActions', {});
+      if (r.ok) set({ pending: r.value.actions });
+    },
+    followPending() {
+      // Central's return shows in the sync status first; the board's first answer comes right after.
+      const offs = [subscribe('sync.status', () => void get().loadPending()), subscribe('queue.changed', () => void get().loadPending())];
+      void get().loadPending();
+      return () => offs.forEach((off) => off());
+    },
 
     async load() {
       const [config, current] = await Promise.all([call('queue.config', {}), call('queue.current', {})]);
