@@ -77,6 +77,14 @@ function applyApplication(db: Db, rec: PulledRecord, now: number, effects: Apply
   }
   const d = parsed.data;
   const local = getApplication(db, rec.entityId);
+  // Two desks set up with one counter number make the same application number; central keeps the first
+  // and refuses the other's create (number.taken, on that desk's Sync screen). The one central kept must
+  // not stop this desk's pull when the refused one holds the number here: it waits aside, named in the log.
+  const holder = db.prepare('SELECT id FROM applications WHERE number = ? AND id <> ?').pluck().get(d.number, rec.entityId);
+  if (holder !== undefined) {
+    keepUnreadable(db, rec, effects, [{ path: ['number'], code: 'number.heldLocally' }]);
+    return false;
+  }
   upsertPulledApplication(db, {
     id: rec.entityId,
     number: d.number,
