@@ -25,12 +25,12 @@ export async function enrolmentCode(central: TestCentral, officeCode: string): P
  */
 export async function startWorkstation(
   central: TestCentral,
-  opts: { office?: string; name?: string; log?: Log } & StartSyncOptions = {},
+  opts: { office?: string; name?: string; counter?: number; log?: Log } & StartSyncOptions = {},
 ): Promise<TestWorkstation> {
-  const { office = 'banyumanik', name = 'LOKET-01', log, ...syncOpts } = opts;
+  const { office = 'banyumanik', name = 'LOKET-01', counter = 3, log, ...syncOpts } = opts;
   const t = tempCore(Date.now(), { log });
   const client = await startSync(t.core, { background: false, centralUrl: central.url, ...syncOpts });
-  const profile = { officeCode: office, workstationName: name, counterNumber: 3, language: 'id' as const };
+  const profile = { officeCode: office, workstationName: name, counterNumber: counter, language: 'id' as const };
   const started = await t.call('setup.initialize', {
     ...profile,
     mode: 'new',
