@@ -82,7 +82,7 @@ function applyApplication(db: Db, rec: PulledRecord, now: number, effects: Apply
   // not stop this desk's pull when the refused one holds the number here: it waits aside, named in the log.
   const holder = db.prepare('SELECT id FROM applications WHERE number = ? AND id <> ?').pluck().get(d.number, rec.entityId);
   if (holder !== undefined) {
-    keepUnreadable(db, rec, effects, [{ path: ['number'], code: 'number.heldLocally' }]);
+    keepUnreadable(db, rec, effects, [{ path: ['number'], code: 'held_by_another_record' }]);
     return false;
   }
   upsertPulledApplication(db, {
