@@ -185,5 +185,10 @@ export const ApplicationView = z.strictObject({
   receipts: z.array(ReceiptView),
   /** What the signed-in user may do next (the screen's keyboard shortcuts). */
   nextActions: z.array(ActionSchema),
+  /**
+   * Every step from this status with null when it can be taken now, else the reason core refuses it with
+   * (`common/domain/applications/availability.ts`): the screen says why before the click.
+   */
+  availability: z.array(z.strictObject({ action: ActionSchema, reason: z.string().nullable() })),
 });
 export type ApplicationView = z.infer<typeof ApplicationView>;

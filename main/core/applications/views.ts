@@ -3,6 +3,7 @@
 import type { ApplicationSummary, ApplicationView, FeeView, PaymentView } from '@common/contract/applications/schemas.js';
 import { AppError } from '@common/contract/result.js';
 import { nextActions, type ApplicationStatus } from '@common/domain/applications/flow.js';
+import { actionAvailability, type GuardFacts } from '@common/domain/applications/availability.js';
 import { effectivePaymentStatus } from '@common/domain/applications/billing-code.js';
 import type { Role } from '@common/domain/shared/roles.js';
 import type { Db } from '@db/connection.js';
@@ -64,7 +65,8 @@ export const feeOf = (a: ApplicationRow): FeeView => ({
   lines: JSON.parse(a.fee_lines) as FeeView['lines'],
 });
 
-export function toApplicationView(db: Db, a: ApplicationRow, role: Role, now: number): ApplicationView {
+/** `guards` is what the guards of the next steps say now (`guardFacts`), for the steps' availability. */
+export function toApplicationView(db: Db, a: ApplicationRow, role: Role, now: number, guards: GuardFacts): ApplicationView {
   const docNames = documentTypeNames(db);
   return {
     id: a.id,
@@ -114,6 +116,7 @@ export function toApplicationView(db: Db, a: ApplicationRow, role: Role, now: nu
       voidReason: r.void_reason,
     })),
     nextActions: [...new Set(nextActions(a.status, role).map((r) => r.action))],
+    availability: actionAvailability(a.status, role, guards),
   };
 }
 
