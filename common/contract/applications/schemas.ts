@@ -187,8 +187,15 @@ export const ApplicationView = z.strictObject({
   nextActions: z.array(ActionSchema),
   /**
    * Every step from this status with null when it can be taken now, else the reason core refuses it with
-   * (`common/domain/applications/availability.ts`): the screen says why before the click.
+   * (`common/domain/applications/availability.ts`): the screen says why before the click. An applicant
+   * not complete enough also names the fields to fix (`fields`, as a refusal's `details.fields`).
    */
-  availability: z.array(z.strictObject({ action: ActionSchema, reason: z.string().nullable() })),
+  availability: z.array(
+    z.strictObject({
+      action: ActionSchema,
+      reason: z.string().nullable(),
+      fields: z.record(z.string(), z.array(z.string())).optional(),
+    }),
+  ),
 });
 export type ApplicationView = z.infer<typeof ApplicationView>;

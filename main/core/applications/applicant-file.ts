@@ -26,11 +26,11 @@ import { officeContext, todayAt } from '../kernel/office.js';
 import { write, type CallContext, type Handlers } from '../kernel/context.js';
 import { assertDayOpen } from '../end-of-day/day-closed.js';
 import { applicationOrFail, toApplicationView } from './views.js';
-import { guardFacts } from './guards.js';
+import { guardState } from './guards.js';
 
 export const viewOf = (ctx: CallContext, id: string) => {
   const a = applicationOrFail(ctx.db, id);
-  return toApplicationView(ctx.db, a, signedIn(ctx).user.role, ctx.now, guardFacts(ctx, a));
+  return toApplicationView(ctx.db, a, signedIn(ctx).user.role, ctx.now, guardState(ctx, a));
 };
 
 export function assertEditable(a: ApplicationRow): void {

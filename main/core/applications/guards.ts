@@ -82,12 +82,21 @@ export function checkGuards(ctx: CallContext, a: ApplicationRow, guards: readonl
   }
 }
 
+export interface GuardState {
+  facts: GuardFacts;
+  /** The field problems of a failing `applicantComplete`, so the screen names the fields to fix. */
+  fields: Record<string, string[]>;
+}
+
 /** What each guard of the steps from the application's status says now; the evidence-carrying ones stay out. */
-export function guardFacts(ctx: CallContext, a: ApplicationRow): GuardFacts {
-  const facts: GuardFacts = {};
+export function guardState(ctx: CallContext, a: ApplicationRow): GuardState {
+  const state: GuardState = { facts: {}, fields: {} };
   for (const g of guardsFrom(a.status)) {
     if (g === 'freshAuthFourEyes' || g === 'identityChecked') continue;
-    facts[g] = guardFailure(ctx, a, g) === null;
+    const failure = guardFailure(ctx, a, g);
+    state.facts[g] = failure === null;
+    const fields = (failure?.details as { fields?: Record<string, string[]> } | undefined)?.fields;
+    if (fields) state.fields = fields;
   }
-  return facts;
+  return state;
 }
