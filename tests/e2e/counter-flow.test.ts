@@ -82,7 +82,7 @@ describe('the counter at 1366x768', { timeout: 120_000 }, () => {
     expect(await notice.locator('li').allInnerTexts()).toEqual(['Nama lengkap (sesuai KTP): Wajib diisi.', 'Tanggal lahir: Wajib diisi.']);
     await expect.poll(focusedName).toBe('applicant.fullName');
     await inView(notice);
-    await seen(page, '03-walkin-refused');
+    await seen(page, '03-walkin-refused-fields');
 
     // Core's refusal (the NIK's date is not this birth date) is named the same way, at its own field.
     await form.getByLabel('Nama lengkap (sesuai KTP)').fill('Dewi Lestari');
@@ -92,6 +92,10 @@ describe('the counter at 1366x768', { timeout: 120_000 }, () => {
     await expect.poll(focusedName).toBe('applicant.birthDate');
     await form.getByLabel('Tanggal lahir').fill('08/03/1991');
     await expect.poll(() => notice.count()).toBe(0);
+    // With the fee and the documents listed beside it, the button is still in view.
+    await page.getByTestId('fee-total').getByText('Rp 650.000').waitFor();
+    await inView(form.getByRole('button', { name: /^Daftarkan/ }));
+    await seen(page, '03-walkin-filled');
     await page.keyboard.press('Control+Enter');
     await page.getByTestId('app-number').getByText('BYM-261130-03-0001').waitFor();
     applicationId = /permohonan\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
