@@ -5,7 +5,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Notice } from '@renderer/components/Notice.js';
-import { problemText, type FieldProblems } from '@renderer/lib/errors.js';
+import { useProblemText } from '@renderer/components/Field.js';
+import type { FieldProblems } from '@renderer/lib/errors.js';
 import { useInView } from '@renderer/lib/in-view.js';
 
 /** The applicant form's fields, by the paths core names them with, in the order the form shows them. */
@@ -74,7 +75,8 @@ export function focusFirstProblem(container: ParentNode | null, fields: FieldPro
 
 /** One notice for a refusal's field problems: each field by its label, with what is wrong with it. */
 export function FieldsNotice({ fields, children }: { fields: FieldProblems; children?: ReactNode }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const say = useProblemText();
   const paths = problemPaths(fields);
   const ref = useInView<HTMLDivElement>(paths.join());
   if (paths.length === 0) return null;
@@ -84,8 +86,7 @@ export function FieldsNotice({ fields, children }: { fields: FieldProblems; chil
         <ul className="fields-notice">
           {paths.map((p) => (
             <li key={p}>
-              <strong>{fieldLabel(t, p)}</strong>:{' '}
-              {[...new Set(fields[p])].map((problem) => problemText(t, (key) => i18n.exists(key), problem)).join(' ')}
+              <strong>{fieldLabel(t, p)}</strong>: {[...new Set(fields[p])].map(say).join(' ')}
             </li>
           ))}
         </ul>
