@@ -60,6 +60,8 @@ let applicationId = '';
 describe('the counter at 1366x768', { timeout: 120_000 }, () => {
   it('opens a new application from the counter home with Alt+N, the whole form in view', async () => {
     await seeHeading(page, 'Loket 3');
+    await inView(page.getByRole('link', { name: 'Pendaftaran antrean' }));
+    await inView(page.getByRole('button', { name: /^Permohonan baru/ }));
     await seen(page, '01-home');
     await page.keyboard.press('Alt+N');
     await seeHeading(page, 'Pendaftaran: permohonan baru');
@@ -94,6 +96,7 @@ describe('the counter at 1366x768', { timeout: 120_000 }, () => {
     await expect.poll(() => notice.count()).toBe(0);
     // With the fee and the documents listed beside it, the button is still in view.
     await page.getByTestId('fee-total').getByText('Rp 650.000').waitFor();
+    expect(await pageHeight()).toBeLessThanOrEqual(VIEWPORT.height);
     await inView(form.getByRole('button', { name: /^Daftarkan/ }));
     await seen(page, '03-walkin-filled');
     await page.keyboard.press('Control+Enter');
