@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { HOME_ROUTE, replaceHash, routeFor, screenFor, useHash } from './lib/route.js';
 import { useIdleTimer } from './lib/idle.js';
 import { useShortcuts } from './lib/keyboard.js';
@@ -31,9 +31,20 @@ import { useAppStore } from './shell/app-store.js';
 import { followEvents } from './shell/events.js';
 import { useSessionStore } from './features/session/session-store.js';
 
+/** Every page opens at its top; the lock and its unlock leave the covered page where it was. */
+function useTopOnNavigation(hash: string): void {
+  const last = useRef(hash);
+  useLayoutEffect(() => {
+    const from = last.current;
+    last.current = hash;
+    if (from !== hash && from !== '#/locked' && hash !== '#/locked') window.scrollTo(0, 0);
+  }, [hash]);
+}
+
 function Home() {
   const role = useSessionStore((s) => s.session?.role);
   const hash = useHash();
+  useTopOnNavigation(hash);
   if (isSyncRoute(hash)) return <SyncScreen />;
   if (isCheckInRoute(hash)) return <CheckInScreen />;
   const applicationId = captureTarget(hash);

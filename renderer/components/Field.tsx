@@ -28,14 +28,20 @@ export interface FieldFrame {
 
 export const classes = (...names: Array<string | false | null | undefined>): string => names.filter(Boolean).join(' ');
 
+/** Problem keys in the user's language: a form's own, a domain rule's, else a generic message. */
+export function useProblemText(): (problem: string) => string {
+  const { t, i18n } = useTranslation();
+  return (problem) => problemText(t, (key) => i18n.exists(key), problem);
+}
+
 /** The field's problems, translated; also used on its own for problems that belong to no one field. */
 export function ProblemList({ id, problems }: { id?: string | undefined; problems: readonly string[] | undefined }) {
-  const { t, i18n } = useTranslation();
+  const say = useProblemText();
   if (!problems || problems.length === 0) return null;
   return (
     <ul className="field__problems" id={id}>
       {[...new Set(problems)].map((p) => (
-        <li key={p}>{problemText(t, (key) => i18n.exists(key), p)}</li>
+        <li key={p}>{say(p)}</li>
       ))}
     </ul>
   );

@@ -160,11 +160,13 @@ describe('a booking from check-in to hand-over', { timeout: 120_000 }, () => {
     await page.getByText(/8201 2611 3000 099 · Lunas/).waitFor();
     const id = /permohonan\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
 
-    // M-Paspor does not send the marital status: verification asks for it, and the officer corrects it.
-    await page.getByRole('button', { name: 'Berkas terverifikasi' }).click();
-    await page.getByText('Wajib diisi.').first().waitFor();
-    await page.getByRole('button', { name: 'Ubah data' }).click();
+    // M-Paspor does not send the marital status: the verification step says so before it is tried, and
+    // the officer corrects it where the step points.
+    expect(await page.getByRole('button', { name: 'Berkas terverifikasi' }).isDisabled()).toBe(true);
+    await page.getByText('Isian: Status perkawinan.').waitFor();
+    await page.getByRole('button', { name: 'Lengkapi data pemohon' }).click();
     const edit = page.getByRole('form', { name: 'Perbaiki data pemohon' });
+    await expect.poll(() => edit.getByLabel('Status perkawinan').evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await edit.getByLabel('Layanan').isDisabled()).toBe(true);
     await edit.getByLabel('Status perkawinan').selectOption('married');
     await edit.getByRole('button', { name: 'Simpan' }).click();

@@ -56,6 +56,9 @@ describe('training mode', { timeout: 90_000 }, () => {
     await login(page, 'petugas1', PASSWORD);
     await page.getByRole('button', { name: 'Permohonan baru' }).click();
     await seeHeading(page, 'Pendaftaran: permohonan baru');
+    // The form fits a counter screen now: a low window makes it a long screen again.
+    const viewport = page.viewportSize()!;
+    await page.setViewportSize({ width: viewport.width, height: 420 });
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
     const banner = page.getByRole('note').filter({ hasText: BANNER });
@@ -66,6 +69,7 @@ describe('training mode', { timeout: 90_000 }, () => {
     expect(decodeURIComponent(watermark)).toContain('LATIHAN');
     await page.screenshot({ path: 'test-results/e2e/25-training-scrolled.png' });
     await page.evaluate(() => window.scrollTo(0, 0));
+    await page.setViewportSize(viewport);
     await logout(page);
   });
 

@@ -28,6 +28,10 @@ const outboxOps = (entityId: string) =>
     payload: string;
   }>;
 
+/** What the view says of a step before it is tried: null when core would take it, else the refusal's reason. */
+const offered = (view: { availability: Array<{ action: string; reason: string | null }> }, action: string) =>
+  view.availability.find((a) => a.action === action)?.reason;
+
 /** Runs a call that must be refused and checks it wrote nothing. */
 async function refused(run: () => Promise<{ ok: boolean; error?: { code: string; details?: unknown } }>) {
   const before = dbDigest(d.t.core.db);
@@ -58,13 +62,20 @@ describe('a walk-in from check-in to hand-over', () => {
     ]);
     expect(outboxOps(app.id).map((o) => o.op)).toEqual(['applications.create']);
 
+    // The view tells the screen beforehand what each refusal below will say.
+    expect(offered(app, 'verify')).toBe('application.documentsMissing');
+    expect(offered(app, 'markIncomplete')).toBe('application.noMissingDocuments');
+    expect(offered(app, 'cancel')).toBeNull();
     expect(await refused(() => t.call('applications.transition', { id: app.id, action: 'verify' }, officer))).toEqual([
       'CONFLICT',
       { reason: 'application.documentsMissing', guard: 'checklistComplete', pending: ['KTP_EL', 'KK', 'AKTA_LAHIR'], missing: [] },
     ]);
     for (const docCode of ['KTP_EL', 'KK', 'AKTA_LAHIR'])
       await t.value('applications.markDocument', { id: app.id, docCode, state: 'present' }, officer);
-    expect((await t.value('applications.transition', { id: app.id, action: 'verify' }, officer)).status).toBe('verified');
+    expect(offered(await t.value('applications.get', { id: app.id }, officer), 'verify')).toBeNull();
+    const verified = await t.value('applications.transition', { id: app.id, action: 'verify' }, officer);
+    expect(verified.status).toBe('verified');
+    expect(offered(verified, 'captureBiometrics')).toBe('application.capturesMissing');
 
     expect(await refused(() => t.call('applications.transition', { id: app.id, action: 'captureBiometrics' }, officer))).toEqual([
       'CONFLICT',
@@ -103,6 +114,7 @@ describe('a walk-in from check-in to hand-over', () => {
     );
     const payment = billed.payments[0]!;
     expect(payment).toMatchObject({ billingCode: '820123456789012', status: 'unpaid', expiresAt: START + 2 * 60 * 60_000 });
+    expect(offered(billed, 'pay')).toBe('application.feeUnpaid');
     expect(await refused(() => t.call('applications.transition', { id: app.id, action: 'pay' }, officer))).toEqual([
       'CONFLICT',
       { reason: 'application.feeUnpaid', guard: 'paymentSettled' },
@@ -133,6 +145,7 @@ describe('a walk-in from check-in to hand-over', () => {
       reconciliation: 'pending',
       proofReference: 'NTPN 1234ABCD',
     });
+    expect(offered(confirmed, 'pay')).toBeNull();
     await t.value('applications.transition', { id: app.id, action: 'pay' }, officer);
     const submitted = await t.value('applications.transition', { id: app.id, action: 'submit' }, officer);
     expect(submitted.status).toBe('submitted');

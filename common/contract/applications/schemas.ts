@@ -185,5 +185,17 @@ export const ApplicationView = z.strictObject({
   receipts: z.array(ReceiptView),
   /** What the signed-in user may do next (the screen's keyboard shortcuts). */
   nextActions: z.array(ActionSchema),
+  /**
+   * Every step from this status with null when it can be taken now, else the reason core refuses it with
+   * (`common/domain/applications/availability.ts`): the screen says why before the click. An applicant
+   * not complete enough also names the fields to fix (`fields`, as a refusal's `details.fields`).
+   */
+  availability: z.array(
+    z.strictObject({
+      action: ActionSchema,
+      reason: z.string().nullable(),
+      fields: z.record(z.string(), z.array(z.string())).optional(),
+    }),
+  ),
 });
 export type ApplicationView = z.infer<typeof ApplicationView>;

@@ -26,9 +26,12 @@ import { officeContext, todayAt } from '../kernel/office.js';
 import { write, type CallContext, type Handlers } from '../kernel/context.js';
 import { assertDayOpen } from '../end-of-day/day-closed.js';
 import { applicationOrFail, toApplicationView } from './views.js';
+import { guardState } from './guards.js';
 
-export const viewOf = (ctx: CallContext, id: string) =>
-  toApplicationView(ctx.db, applicationOrFail(ctx.db, id), signedIn(ctx).user.role, ctx.now);
+export const viewOf = (ctx: CallContext, id: string) => {
+  const a = applicationOrFail(ctx.db, id);
+  return toApplicationView(ctx.db, a, signedIn(ctx).user.role, ctx.now, guardState(ctx, a));
+};
 
 export function assertEditable(a: ApplicationRow): void {
   if (!EDITABLE_STATUSES.includes(a.status)) {

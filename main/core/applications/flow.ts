@@ -9,32 +9,25 @@ import {
   isRefusal,
   TERMINAL_STATUSES,
   type ApplicationAction,
-  type Guard,
   type TransitionRule,
 } from '@common/domain/applications/flow.js';
-import { summariseChecklist } from '@common/domain/applications/checklist.js';
-import { effectivePaymentStatus } from '@common/domain/applications/billing-code.js';
 import type { UserRow } from '@db/queries/users.js';
 import {
   insertHandover,
   insertTransition,
   listByStatus,
-  listDocuments,
   processingUsers,
   readyBefore,
   updateApplication,
   type ApplicationPatch,
   type ApplicationRow,
 } from '@db/queries/applications.js';
-import { listPayments } from '@db/queries/payments.js';
 import { clearLoginFailures } from '@db/queries/login-failures.js';
 import { signedIn } from '../access/auth.js';
-import { hasRequiredCaptures } from '../biometrics/requirements.js';
-import { draftProblems } from './catalogue.js';
-import { todayAt } from '../kernel/office.js';
+import { checkGuards } from './guards.js';
 import { write, type CallContext, type Handlers } from '../kernel/context.js';
 import { checkCredentials } from '../access/credentials.js';
-import { applicantOf, applicationOrFail, toSummary } from './views.js';
+import { applicationOrFail, toSummary } from './views.js';
 import { viewOf } from './applicant-file.js';
 import { assertDayOpen } from '../end-of-day/day-closed.js';
 
@@ -56,76 +49,6 @@ function ruleFor(a: ApplicationRow, action: ApplicationAction, user: UserRow): T
     });
   }
   throw new AppError('VALIDATION', `Unknown action ${action}`, { fields: { action: ['action.unknown'] } });
-}
-
-const draftOf = (a: ApplicationRow) => ({
-  serviceCode: a.service_code,
-  reason: a.reason,
-  accelerated: a.accelerated === 1,
-  priorityGroup: a.priority_group,
-  applicant: applicantOf(a),
-});
-
-/** Runs the rule's guards; the first that fails refuses the transition with what is missing. */
-function checkGuards(ctx: CallContext, a: ApplicationRow, guards: readonly Guard[]): void {
-  for (const g of guards) {
-    switch (g) {
-      case 'applicantComplete': {
-        const { problems } = draftProblems(ctx.db, draftOf(a), todayAt(ctx), true);
-        if (Object.keys(problems).length > 0)
-          throw new AppError('VALIDATION', "The applicant's data is not complete", {
-            fields: problems,
-            reason: GUARD_REASONS[g],
-            guard: g,
-          });
-        break;
-      }
-      case 'checklistComplete': {
-        const s = summariseChecklist(listDocuments(ctx.db, a.id).map((d) => ({ docCode: d.doc_code, state: d.state })));
-        if (!s.complete)
-          throw new AppError('CONFLICT', 'Some documents are missing or not checked yet', {
-            reason: GUARD_REASONS[g],
-            guard: g,
-            pending: s.pending,
-            missing: s.missing,
-          });
-        break;
-      }
-      case 'checklistHasMissing': {
-        // Pending ones may stay pending: the notice lists what is missing, the rest is checked on return.
-        const s = summariseChecklist(listDocuments(ctx.db, a.id).map((d) => ({ docCode: d.doc_code, state: d.state })));
-        if (s.missing.length === 0)
-          throw new AppError('CONFLICT', 'Mark the missing documents first', { reason: GUARD_REASONS[g], guard: g });
-        break;
-      }
-      case 'requiredCaptures':
-        if (!hasRequiredCaptures(ctx.db, a.id))
-          throw new AppError('CONFLICT', 'Photo and fingerprints are not captured (or excepted) yet', {
-            reason: GUARD_REASONS[g],
-            guard: g,
-          });
-        break;
-      case 'interviewNotes':
-        if (!a.interview_notes) throw new AppError('CONFLICT', 'Write the interview notes first', { reason: GUARD_REASONS[g], guard: g });
-        break;
-      case 'paymentSettled': {
-        const settled = listPayments(ctx.db, a.id).some((p) => {
-          const s = effectivePaymentStatus({ status: p.status, expiresAt: p.expires_at }, ctx.now);
-          return s === 'waived' || (s === 'paid' && p.amount === a.fee_total);
-        });
-        if (!settled) throw new AppError('CONFLICT', 'The fee is not paid (or waived) yet', { reason: GUARD_REASONS[g], guard: g });
-        break;
-      }
-      case 'collectionWindowOver':
-        if (a.ready_at === null || ctx.now < a.ready_at + COLLECTION_WINDOW_DAYS * DAY_MS)
-          throw new AppError('CONFLICT', 'The collection window is not over yet', { reason: GUARD_REASONS[g], guard: g });
-        break;
-      // Checked by the calls that carry their evidence (adjudicate, handOver).
-      case 'freshAuthFourEyes':
-      case 'identityChecked':
-        break;
-    }
-  }
 }
 
 function reasonFor(rule: TransitionRule, reason: string | undefined): string | null {

@@ -8,6 +8,7 @@ import { byBookingCode, byNamePrefix, byNik, byNumber, byPassport, type SearchRo
 import { todayAt } from '../kernel/office.js';
 import type { Handlers } from '../kernel/context.js';
 import { toApplicationView, toSummary } from './views.js';
+import { guardState } from './guards.js';
 import { signedIn } from '../access/auth.js';
 
 export function searchRows(db: Db, query: string, limit: number): { kinds: SearchKind[]; rows: SearchRow[] } {
@@ -51,6 +52,6 @@ export const applicationsSearchHandlers = {
     if (!number) throw new AppError('VALIDATION', 'Not an application number', { fields: { code: ['number.format'] } });
     const a = getApplicationByNumber(ctx.db, number);
     if (!a) throw new AppError('NOT_FOUND', `No application ${number}`);
-    return toApplicationView(ctx.db, a, user.role, ctx.now);
+    return toApplicationView(ctx.db, a, user.role, ctx.now, guardState(ctx, a));
   },
 } satisfies Partial<Handlers>;

@@ -2,7 +2,8 @@
 // the whole application and the screen never stitches pieces together.
 import type { ApplicationSummary, ApplicationView, FeeView, PaymentView } from '@common/contract/applications/schemas.js';
 import { AppError } from '@common/contract/result.js';
-import { nextActions, type ApplicationStatus } from '@common/domain/applications/flow.js';
+import { GUARD_REASONS, nextActions, type ApplicationStatus } from '@common/domain/applications/flow.js';
+import { actionAvailability } from '@common/domain/applications/availability.js';
 import { effectivePaymentStatus } from '@common/domain/applications/billing-code.js';
 import type { Role } from '@common/domain/shared/roles.js';
 import type { Db } from '@db/connection.js';
@@ -11,6 +12,7 @@ import type { SearchRow } from '@db/queries/applications-search.js';
 import { documentTypeNames, getCatalogueService } from '@db/queries/catalogue.js';
 import { listPayments, type PaymentRow } from '@db/queries/payments.js';
 import { listReceipts } from '@db/queries/receipts.js';
+import type { GuardState } from './guards.js';
 
 /** The applicant's fields as the contract names them, read from the application's row. */
 export const applicantOf = (a: ApplicationRow) => ({
@@ -64,7 +66,8 @@ export const feeOf = (a: ApplicationRow): FeeView => ({
   lines: JSON.parse(a.fee_lines) as FeeView['lines'],
 });
 
-export function toApplicationView(db: Db, a: ApplicationRow, role: Role, now: number): ApplicationView {
+/** `guards` is what the guards of the next steps say now (`guardState`), for the steps' availability. */
+export function toApplicationView(db: Db, a: ApplicationRow, role: Role, now: number, guards: GuardState): ApplicationView {
   const docNames = documentTypeNames(db);
   return {
     id: a.id,
@@ -114,6 +117,9 @@ export function toApplicationView(db: Db, a: ApplicationRow, role: Role, now: nu
       voidReason: r.void_reason,
     })),
     nextActions: [...new Set(nextActions(a.status, role).map((r) => r.action))],
+    availability: actionAvailability(a.status, role, guards.facts).map((x) =>
+      x.reason === GUARD_REASONS.applicantComplete ? { ...x, fields: guards.fields } : x,
+    ),
   };
 }
 

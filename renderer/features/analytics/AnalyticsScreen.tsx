@@ -28,7 +28,12 @@ export function AnalyticsScreen({ tab }: { tab: AnalyticsTab }) {
   useEffect(() => {
     void load();
   }, [load]);
-  useShortcuts(TAB_KEYS.map(({ tab: name, keys }) => ({ keys, run: () => replaceHash(analyticsRoute(name)), enabled: true })));
+  const back = (): void => replaceHash(HOME_ROUTE.supervisor);
+  useShortcuts([
+    ...TAB_KEYS.map(({ tab: name, keys }) => ({ keys, run: () => replaceHash(analyticsRoute(name)), enabled: true })),
+    // Esc goes back to the desk, as it does from every other screen.
+    { keys: 'Escape', run: back },
+  ]);
   const empty = s.span !== null && s.span.tickets === 0;
   return (
     <section className="screen analytics" aria-labelledby="analytics-title">
@@ -41,8 +46,8 @@ export function AnalyticsScreen({ tab }: { tab: AnalyticsTab }) {
         </p>
       </div>
       <div className="analytics-toolbar">
-        <button type="button" className="btn" onClick={() => replaceHash(HOME_ROUTE.supervisor)}>
-          {t('analytics.back')}
+        <button type="button" className="btn" onClick={back} aria-keyshortcuts="Escape">
+          {t('analytics.back')} <kbd>Esc</kbd>
         </button>
         <SelectField
           label={t('analytics.weeks')}

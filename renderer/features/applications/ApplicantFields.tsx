@@ -31,24 +31,53 @@ export function ApplicantFields({ values: v, set, problems, catalogue, firstRef,
   const service = catalogue.find((s) => s.code === v.serviceCode);
   const label = (field: keyof FormValues): string => t(`applications.field.${field}`);
   // Each applicant field: its label, value and problems are found under the same name.
+  // The control's name is the path core names its problems with: a refusal finds its field by it.
   const text = (field: TextKey, extra: Extra = {}) => (
-    <TextField label={label(field)} value={v[field]} onValue={set(field)} problems={problems(`applicant.${field}`)} {...extra} />
+    <TextField
+      label={label(field)}
+      name={`applicant.${field}`}
+      value={v[field]}
+      onValue={set(field)}
+      problems={problems(`applicant.${field}`)}
+      {...extra}
+    />
   );
   const date = (field: 'birthDate' | 'passportExpiry') => (
-    <DateField label={label(field)} value={v[field]} onValue={set(field)} problems={problems(`applicant.${field}`)} />
+    <DateField
+      label={label(field)}
+      name={`applicant.${field}`}
+      value={v[field]}
+      onValue={set(field)}
+      problems={problems(`applicant.${field}`)}
+    />
   );
   // The application's own choices carry their problems at the top level, the applicant's below `applicant`.
   const select = <K extends 'reason' | 'priorityGroup' | 'sex' | 'maritalStatus'>(
     field: K,
     options: Array<Option<FormValues[K]>>,
     path: string,
-  ) => <SelectField label={label(field)} value={v[field]} onValue={set(field)} options={options} problems={problems(path)} />;
+    className?: string,
+  ) => (
+    <SelectField
+      label={label(field)}
+      name={path}
+      value={v[field]}
+      onValue={set(field)}
+      options={options}
+      problems={problems(path)}
+      className={className}
+    />
+  );
   const allowed = (service?.allowedReasons ?? ['new']).filter((r): r is FormValues['reason'] => (REASONS as readonly string[]).includes(r));
+  // Four columns on a wide form (two where it is narrow, beside the application): every field of the
+  // applicant in view at once on a 1366x768 counter screen, in the order the officer asks for them.
   return (
-    <>
-      <div className="form-row">
+    <div className="applicant-grid-host">
+      <div className="applicant-grid">
         <SelectField
           label={t('applications.field.service')}
+          name="serviceCode"
+          className="field--wide"
           value={v.serviceCode}
           onValue={set('serviceCode')}
           options={catalogue.map((s) => ({ value: s.code, label: s.name[lang] }))}
@@ -56,36 +85,28 @@ export function ApplicantFields({ values: v, set, problems, catalogue, firstRef,
           disabled={lockService}
         />
         {select('reason', optionsOf(t, 'applications.reason', allowed), 'reason')}
-      </div>
-      <div className="form-row">
         {select('priorityGroup', optionsOf(t, 'applications.priority', PRIORITY_GROUPS), 'priorityGroup')}
-        {service?.allowsAcceleration && <Checkbox label={label('accelerated')} checked={v.accelerated} onChecked={set('accelerated')} />}
-      </div>
-      <div className="form-row">
-        {text('nik', { ref: firstRef, inputMode: 'numeric', maxLength: 24, autoComplete: 'off' })}
-        {text('fullName', { autoComplete: 'off' })}
-      </div>
-      <div className="form-row">
+        {text('nik', { ref: firstRef, inputMode: 'numeric', maxLength: 24, autoComplete: 'off', className: 'field--wide' })}
+        {text('fullName', { autoComplete: 'off', className: 'field--wide' })}
         {text('birthPlace')}
         {date('birthDate')}
         {select('sex', optionsOf(t, 'applications.sex', ['M', 'F'] as const), 'applicant.sex')}
         {select('maritalStatus', optionsOf(t, 'applications.marital', MARITAL), 'applicant.maritalStatus')}
-      </div>
-      {text('address')}
-      <div className="form-row">
+        {text('address', { className: 'field--wide' })}
         {text('phone', { type: 'tel' })}
         {text('email', { type: 'email' })}
-      </div>
-      <div className="form-row">
-        {text('fatherName')}
-        {text('motherName')}
-      </div>
-      <div className="form-row">
+        {text('fatherName', { className: 'field--wide' })}
+        {text('motherName', { className: 'field--wide' })}
         {text('nationality', { maxLength: 3 })}
         {text('passportNumber')}
         {date('passportExpiry')}
+        <div className="applicant-grid__checks field--full">
+          {service?.allowsAcceleration && (
+            <Checkbox label={label('accelerated')} name="accelerated" checked={v.accelerated} onChecked={set('accelerated')} />
+          )}
+          <Checkbox label={label('nameChange')} name="applicant.nameChange" checked={v.nameChange} onChecked={set('nameChange')} />
+        </div>
       </div>
-      <Checkbox label={label('nameChange')} checked={v.nameChange} onChecked={set('nameChange')} />
-    </>
+    </div>
   );
 }

@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProblemList, TextAreaField, TextField } from '@renderer/components/Field.js';
+import { ProblemList, TextAreaField } from '@renderer/components/Field.js';
 import { Notice } from '@renderer/components/Notice.js';
-import { describeError } from '@renderer/lib/errors.js';
+import { describeError, fieldsOf, type FieldProblems } from '@renderer/lib/errors.js';
 import { useShortcuts } from '@renderer/lib/keyboard.js';
 import { replaceHash } from '@renderer/lib/route.js';
 import { useApplicationsStore, type ApplicationView } from './applications-store.js';
 import { useAppStore } from '@renderer/shell/app-store.js';
 import { useSessionStore } from '../session/session-store.js';
-import { captureRoute } from '../capture/route.js';
 import { ChecklistPanel } from './ChecklistPanel.js';
+import { FIELD_ORDER, FieldsNotice, problemPaths } from './field-problems.js';
+import { NextStepPanel, type CounterAction } from './NextStepPanel.js';
 import { EditApplicant, editDraftForm } from './EditApplicant.js';
 import { call } from '@renderer/api/client.js';
 import { PaymentPanel } from './PaymentPanel.js';
@@ -19,11 +20,8 @@ import { AppHead, StatusBadge } from './ui.js';
 import { formatCalendarDate, formatDateTime } from '@renderer/lib/time.js';
 
 const EDITABLE = ['checked_in', 'incomplete', 'verified', 'biometrics_captured', 'interviewed'];
-/** Actions with their own screens or forms. */
-const ELSEWHERE = new Set(['approve', 'reject', 'handOver', 'expire']);
 /** Problems the payment panel shows next to its own fields. */
 const PANEL_FIELDS = new Set(['billingCode', 'amount', 'proofReference']);
-type CounterAction = 'verify' | 'markIncomplete' | 'captureBiometrics' | 'interview' | 'pay' | 'submit' | 'print' | 'markReady' | 'cancel';
 
 function Facts({ app }: { app: ApplicationView }) {
   const { t, i18n } = useTranslation();
@@ -62,8 +60,9 @@ export function ApplicationScreen({ id }: { id: string }) {
   const { current, open, run, busy, error, clearError } = useApplicationsStore();
   const [notes, setNotes] = useState('');
   const [mrz, setMrz] = useState('');
-  const [reason, setReason] = useState('');
   const [editing, setEditing] = useState(false);
+  /** The fields the editor opens at: a refusal's, or those the next step names. */
+  const [fixing, setFixing] = useState<FieldProblems | null>(null);
   const lang = i18n.language === 'en' ? 'en' : 'id';
   const tz = useAppStore((s) => s.status?.office?.tz ?? 'Asia/Jakarta');
 
@@ -82,11 +81,19 @@ export function ApplicationScreen({ id }: { id: string }) {
       </section>
     );
   const editable = EDITABLE.includes(app.status);
-  const actions = app.nextActions.filter((a) => !ELSEWHERE.has(a)) as CounterAction[];
   const fields = (error?.details as { fields?: Record<string, string[]> } | undefined)?.fields ?? {};
-  const act = (action: CounterAction): void => {
+  // The applicant's fields a refusal names are listed by their labels; the rest keep their own place.
+  const named = new Set(problemPaths(fields).filter((p) => (FIELD_ORDER as readonly string[]).includes(p)));
+  const fix = (problems: FieldProblems): void => {
+    setFixing(problems);
+    setEditing(true);
+  };
+  const act = (action: CounterAction, reason?: string): void => {
     clearError();
-    void run('applications.transition', { id: app.id, action, ...(action === 'cancel' ? { reason } : {}) });
+    void run('applications.transition', { id: app.id, action, ...(reason !== undefined ? { reason } : {}) }).then((r) => {
+      const refused = r.ok ? {} : fieldsOf(r.error);
+      if (editable && Object.keys(refused).some((p) => (FIELD_ORDER as readonly string[]).includes(p))) fix(refused);
+    });
   };
 
   return (
@@ -102,57 +109,20 @@ export function ApplicationScreen({ id }: { id: string }) {
         onBack={() => replaceHash(searchRoute(role))}
       />
       {error && Object.keys(fields).length === 0 && <Notice tone="error">{describeError(t, error)}</Notice>}
+      {!editing && <FieldsNotice fields={Object.fromEntries(Object.entries(fields).filter(([k]) => named.has(k)))} />}
       <ProblemList
         problems={Object.entries(fields)
-          .filter(([k]) => !PANEL_FIELDS.has(k))
+          .filter(([k]) => !PANEL_FIELDS.has(k) && !named.has(k))
           .flatMap(([, v]) => v)}
       />
-      <div className="app-columns">
+      {/* Three columns on a counter screen: the steps and notes, the documents and the applicant, money and paper. */}
+      <div className={`app-board${editing ? ' app-board--editing' : ''}`}>
         <div className="stack">
-          <div className="card" aria-labelledby="next-title">
-            <h2 id="next-title">{t('applications.next.title')}</h2>
-            <div className="form-actions">
-              {actions
-                .filter((a) => a !== 'cancel')
-                .map((a, i) => (
-                  <button
-                    key={a}
-                    type="button"
-                    className={`btn${i === 0 ? ' btn--primary' : ''}`}
-                    disabled={busy}
-                    onClick={() => act(a)}
-                    data-action={a}
-                  >
-                    {t(`applications.action.${a}`)}
-                  </button>
-                ))}
-              {app.status === 'verified' && (
-                <button type="button" className="btn" onClick={() => replaceHash(captureRoute(role, app.id))}>
-                  {t('applications.next.capture')}
-                </button>
-              )}
-            </div>
-            {actions.includes('cancel') && (
-              <div className="form-row">
-                <TextField label={t('applications.next.cancelReason')} value={reason} onValue={setReason} />
-                <div className="field field--button">
-                  <button
-                    type="button"
-                    className="btn btn--danger"
-                    disabled={busy || reason.trim().length < 3}
-                    onClick={() => act('cancel')}
-                  >
-                    {t('applications.action.cancel')}
-                  </button>
-                </div>
-              </div>
-            )}
-          </div>
-          <ChecklistPanel app={app} editable={editable} />
+          <NextStepPanel app={app} busy={busy} onAct={act} onFix={fix} />
           {editable && (
             <div className="card" aria-labelledby="interview-title">
               <h2 id="interview-title">{t('applications.interview.title')}</h2>
-              <TextAreaField label={t('applications.interview.title')} labelHidden rows={3} value={notes} onValue={setNotes} />
+              <TextAreaField label={t('applications.interview.title')} labelHidden rows={2} value={notes} onValue={setNotes} />
               <div className="form-actions">
                 <button
                   type="button"
@@ -163,30 +133,42 @@ export function ApplicationScreen({ id }: { id: string }) {
                   {t('applications.interview.save')}
                 </button>
               </div>
-              <TextAreaField
-                label={t('applications.new.mrz')}
-                className="field--mrz"
-                rows={2}
-                value={mrz}
-                onValue={setMrz}
-                spellCheck={false}
-              />
-              <div className="form-actions">
-                <button
-                  type="button"
-                  className="btn"
-                  disabled={busy || mrz.trim().length < 88}
-                  onClick={() => void run('applications.fillFromMrz', { id: app.id, mrz }).then((r) => r.ok && setMrz(''))}
-                >
-                  {t('applications.interview.readMrz')}
-                </button>
-              </div>
+              {/* The old passport is read once, if at all: out of the way until asked for. */}
+              <details className="app-mrz">
+                <summary>{t('applications.interview.readMrz')}</summary>
+                <TextAreaField
+                  label={t('applications.new.mrz')}
+                  className="field--mrz"
+                  rows={2}
+                  value={mrz}
+                  onValue={setMrz}
+                  spellCheck={false}
+                />
+                <div className="form-actions">
+                  <button
+                    type="button"
+                    className="btn"
+                    disabled={busy || mrz.trim().length < 88}
+                    onClick={() => void run('applications.fillFromMrz', { id: app.id, mrz }).then((r) => r.ok && setMrz(''))}
+                  >
+                    {t('applications.interview.readMrz')}
+                  </button>
+                </div>
+              </details>
             </div>
           )}
         </div>
-        <div className="stack">
+        <div className="stack app-board__file">
+          <ChecklistPanel app={app} editable={editable} />
           {editing ? (
-            <EditApplicant app={app} onDone={() => setEditing(false)} />
+            <EditApplicant
+              app={app}
+              problems={fixing}
+              onDone={() => {
+                setEditing(false);
+                setFixing(null);
+              }}
+            />
           ) : (
             <div className="card" aria-labelledby="applicant-title">
               <div className="card__head">
@@ -200,6 +182,8 @@ export function ApplicationScreen({ id }: { id: string }) {
               <Facts app={app} />
             </div>
           )}
+        </div>
+        <div className="stack">
           <PaymentPanel app={app} />
           <ReceiptsPanel app={app} />
           <div className="card" aria-labelledby="history-title">

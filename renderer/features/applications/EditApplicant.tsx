@@ -1,12 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from '@renderer/components/FormActions.js';
 import { DraftNotice } from '@renderer/components/DraftNotice.js';
 import { Notice } from '@renderer/components/Notice.js';
 import { useDraft } from '@renderer/lib/drafts.js';
-import { describeError, fieldsOf } from '@renderer/lib/errors.js';
+import { describeError, fieldsOf, hasProblems, type FieldProblems } from '@renderer/lib/errors.js';
 import { useApplicationsStore, type ApplicationView } from './applications-store.js';
 import { ApplicantFields } from './ApplicantFields.js';
+import { FieldsNotice, focusFirstProblem, withoutField } from './field-problems.js';
 import { fromDraft, toDraft, type FormValues } from './draft.js';
 
 const valuesOf = (app: ApplicationView): FormValues =>
@@ -22,12 +23,33 @@ const valuesOf = (app: ApplicationView): FormValues =>
 const EDIT_FORM = 'applications.edit';
 export const editDraftForm = (id: string): string => `${EDIT_FORM}:${id}`;
 
-/** Corrections while the file is open (what verification asks for); core checks it all again. */
-export function EditApplicant({ app, onDone }: { app: ApplicationView; onDone: () => void }) {
+/**
+ * Corrections while the file is open (what verification asks for); core checks it all again. `asked` are
+ * the problems it opens with (a refused verification's): named in a notice, the caret on the first.
+ */
+export function EditApplicant({
+  app,
+  problems: asked = null,
+  onDone,
+}: {
+  app: ApplicationView;
+  problems?: FieldProblems | null;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const { catalogue, loadCatalogue, run } = useApplicationsStore();
   const [v, setV] = useState<FormValues>(() => valuesOf(app));
-  const [problems, setProblems] = useState<Record<string, string[]>>({});
+  const [problems, setProblems] = useState<FieldProblems>(asked ?? {});
+  const form = useRef<HTMLFormElement>(null);
+  // Asked again while open (the next step's button pressed twice): the new problems, the caret again.
+  const [askedFor, setAskedFor] = useState(asked);
+  if (asked !== askedFor) {
+    setAskedFor(asked);
+    if (asked) setProblems(asked);
+  }
+  useEffect(() => {
+    if (asked) focusFirstProblem(form.current, asked);
+  }, [asked]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => void loadCatalogue(), [loadCatalogue]);
@@ -43,8 +65,10 @@ export function EditApplicant({ app, onDone }: { app: ApplicationView; onDone: (
   };
   const set =
     <K extends keyof FormValues>(k: K) =>
-    (value: FormValues[K]) =>
+    (value: FormValues[K]) => {
       setV((old) => ({ ...old, [k]: value }));
+      setProblems((old) => withoutField(old, k) ?? {});
+    };
 
   const save = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
@@ -59,11 +83,12 @@ export function EditApplicant({ app, onDone }: { app: ApplicationView; onDone: (
     }
     const fields = fieldsOf(r.error);
     setProblems(fields);
-    setError(Object.keys(fields).length === 0 ? describeError(t, r.error) : null);
+    setError(hasProblems(fields) ? null : describeError(t, r.error));
+    requestAnimationFrame(() => focusFirstProblem(form.current, fields));
   };
 
   return (
-    <form className="card" onSubmit={(e) => void save(e)} noValidate aria-label={t('applications.edit.title')}>
+    <form className="card" ref={form} onSubmit={(e) => void save(e)} noValidate aria-label={t('applications.edit.title')}>
       <h2>{t('applications.edit.title')}</h2>
       <DraftNotice
         draft={kept}
@@ -72,6 +97,7 @@ export function EditApplicant({ app, onDone }: { app: ApplicationView; onDone: (
           setV(valuesOf(app));
         }}
       />
+      <FieldsNotice fields={problems} />
       <ApplicantFields
         values={v}
         set={set}

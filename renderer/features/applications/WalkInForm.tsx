@@ -9,7 +9,7 @@ import { DraftNotice } from '@renderer/components/DraftNotice.js';
 import { Notice } from '@renderer/components/Notice.js';
 import { useDraft, type DraftValues } from '@renderer/lib/drafts.js';
 import { formatCalendarDate } from '@renderer/lib/time.js';
-import { describeError, fieldsOf } from '@renderer/lib/errors.js';
+import { describeError, fieldsOf, hasProblems } from '@renderer/lib/errors.js';
 import { useShortcuts } from '@renderer/lib/keyboard.js';
 import { replaceHash } from '@renderer/lib/route.js';
 import { useApplicationsStore } from './applications-store.js';
@@ -17,6 +17,7 @@ import { useSessionStore } from '../session/session-store.js';
 import { EMPTY, fromDraft, fromMrz, toDraft, type FormValues } from './draft.js';
 import { detailRoute, newDraftForm, searchRoute } from './route.js';
 import { ApplicantFields } from './ApplicantFields.js';
+import { FieldsNotice, focusFirstProblem, withoutField } from './field-problems.js';
 import { AppHead, FeeFacts } from './ui.js';
 
 type Check = CallOutput<'applications.validate'>;
@@ -34,6 +35,8 @@ export function WalkInForm({ booking }: { booking: string | null }) {
   const [mrzWarnings, setMrzWarnings] = useState<MrzIssue[]>([]);
   const [check, setCheck] = useState<Check | null>(null);
   const [server, setServer] = useState<Record<string, string[]>>({});
+  const [refused, setRefused] = useState<Record<string, string[]> | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLInputElement>(null);
@@ -42,6 +45,7 @@ export function WalkInForm({ booking }: { booking: string | null }) {
     (value: FormValues[K]) => {
       setV((old) => ({ ...old, [k]: value }));
       setServer({});
+      setRefused((old) => withoutField(old, k));
     };
 
   // What was typed survives a lock, a crash or a restart: kept in core under this form's name.
@@ -110,10 +114,17 @@ export function WalkInForm({ booking }: { booking: string | null }) {
     return mine.length > 0 ? [...new Set(mine)] : undefined;
   };
 
+  // A refused check-in names its fields in one notice and puts the caret on the first of them.
+  const refuse = (fields: Record<string, string[]>): void => {
+    setServer(fields);
+    setRefused(hasProblems(fields) ? fields : null);
+    if (hasProblems(fields)) requestAnimationFrame(() => focusFirstProblem(formRef.current, fields));
+  };
   const submit = async (e?: FormEvent): Promise<void> => {
     e?.preventDefault();
     setError(null);
-    if (!draft) return setServer({ 'applicant.fullName': v.fullName ? [] : ['required'], 'applicant.birthDate': ['required'] });
+    setRefused(null);
+    if (!draft) return refuse({ ...(v.fullName ? {} : { 'applicant.fullName': ['required'] }), 'applicant.birthDate': ['required'] });
     setBusy(true);
     const r = await call('applications.create', { draft, ...(bookingLoaded ? { bookingCode: bookingLoaded } : {}) });
     setBusy(false);
@@ -122,8 +133,8 @@ export function WalkInForm({ booking }: { booking: string | null }) {
       return replaceHash(detailRoute(role, r.value.id));
     }
     const fields = fieldsOf(r.error);
-    setServer(fields);
-    if (Object.keys(fields).length === 0) setError(describeError(t, r.error));
+    refuse(fields);
+    if (!hasProblems(fields)) setError(describeError(t, r.error));
   };
 
   useShortcuts([
@@ -131,76 +142,81 @@ export function WalkInForm({ booking }: { booking: string | null }) {
     { keys: 'Escape', run: () => replaceHash(searchRoute(role)) },
   ]);
 
+  // Two columns at the counter: the applicant on the left, where the caret goes; the booking, the old
+  // passport's MRZ, the fee and the documents on the right, with the check-in button under them.
   return (
     <section className="screen screen--walkin" aria-labelledby="walkin-title">
       <AppHead id="walkin-title" title={t('applications.new.title')} onBack={() => replaceHash(searchRoute(role))} />
-      <div className="app-columns">
-        <form className="card" onSubmit={(e) => void submit(e)} noValidate aria-label={t('applications.new.title')}>
+      <form className="walkin" ref={formRef} onSubmit={(e) => void submit(e)} noValidate aria-label={t('applications.new.title')}>
+        <div className="card walkin__applicant">
           <DraftNotice draft={kept} onDiscard={startAfresh} />
-          <div className="form-row">
-            <CodeField
-              label={t('applications.new.bookingCode')}
-              value={bookingCode}
-              onValue={setBookingCode}
-              placeholder="MP…"
-              problems={bookingCode.trim() !== '' && !isBookingCode(bookingCode) ? ['booking.code'] : undefined}
-            />
-            <div className="field field--button">
-              <button type="button" className="btn" onClick={() => void loadBooking()} disabled={!isBookingCode(bookingCode)}>
-                {t('applications.new.loadBooking')}
-              </button>
-            </div>
-          </div>
-          {bookingLoaded && <Notice tone="info">{t('applications.new.fromBooking', { code: bookingLoaded })}</Notice>}
-          <TextAreaField
-            label={t('applications.new.mrz')}
-            hint={t('applications.new.mrzHint')}
-            className="field--mrz"
-            rows={2}
-            cols={46}
-            value={mrz}
-            onValue={readMrz}
-            spellCheck={false}
-            autoComplete="off"
-            problems={mrzIssues.map((i) => i.code)}
-          />
-          {mrzWarnings.length > 0 && (
-            <Notice tone="warning">
-              {t('applications.problems.mrz.countryUnknown', { codes: [...new Set(mrzWarnings.map((w) => w.value))].join(', ') })}
-            </Notice>
-          )}
+          {refused && <FieldsNotice fields={refused} />}
           <ApplicantFields values={v} set={set} problems={problems} catalogue={catalogue} firstRef={first} />
-          {error && <Notice tone="error">{error}</Notice>}
-          <div className="form-actions">
-            <button type="submit" className="btn btn--primary" disabled={busy} aria-keyshortcuts="Control+Enter">
-              {t('applications.new.checkIn')} <kbd>Ctrl+Enter</kbd>
-            </button>
-          </div>
-        </form>
-        <aside className="card" aria-labelledby="walkin-summary">
-          <h2 id="walkin-summary">{t('applications.new.summary')}</h2>
-          {check?.fee ? (
-            <FeeFacts fee={check.fee}>
-              <div>
-                <dt>{t('applications.collectionDate')}</dt>
-                <dd>{formatCalendarDate(check.collectionDate, i18n.language === 'en' ? 'en' : 'id')}</dd>
+        </div>
+        <div className="stack walkin__side">
+          <div className="card">
+            <div className="form-row">
+              <CodeField
+                label={t('applications.new.bookingCode')}
+                value={bookingCode}
+                onValue={setBookingCode}
+                placeholder="MP…"
+                problems={bookingCode.trim() !== '' && !isBookingCode(bookingCode) ? ['booking.code'] : undefined}
+              />
+              <div className="field field--button">
+                <button type="button" className="btn" onClick={() => void loadBooking()} disabled={!isBookingCode(bookingCode)}>
+                  {t('applications.new.loadBooking')}
+                </button>
               </div>
-            </FeeFacts>
-          ) : (
-            <p className="muted">{t('applications.new.summaryEmpty')}</p>
-          )}
-          {check && check.requiredDocuments.length > 0 && (
-            <>
-              <h3>{t('applications.documents.title')}</h3>
-              <ul>
-                {check.requiredDocuments.map((d) => (
-                  <li key={d}>{t(`applications.documents.short.${d}`, { defaultValue: d })}</li>
-                ))}
-              </ul>
-            </>
-          )}
-        </aside>
-      </div>
+            </div>
+            {bookingLoaded && <Notice tone="info">{t('applications.new.fromBooking', { code: bookingLoaded })}</Notice>}
+            <TextAreaField
+              label={t('applications.new.mrz')}
+              hint={t('applications.new.mrzHint')}
+              className="field--mrz"
+              rows={2}
+              cols={46}
+              value={mrz}
+              onValue={readMrz}
+              spellCheck={false}
+              autoComplete="off"
+              problems={mrzIssues.map((i) => i.code)}
+            />
+            {mrzWarnings.length > 0 && (
+              <Notice tone="warning">
+                {t('applications.problems.mrz.countryUnknown', { codes: [...new Set(mrzWarnings.map((w) => w.value))].join(', ') })}
+              </Notice>
+            )}
+          </div>
+          <section className="card" aria-labelledby="walkin-summary">
+            <h2 id="walkin-summary">{t('applications.new.summary')}</h2>
+            {check?.fee ? (
+              <FeeFacts fee={check.fee}>
+                <div>
+                  <dt>{t('applications.collectionDate')}</dt>
+                  <dd>{formatCalendarDate(check.collectionDate, i18n.language === 'en' ? 'en' : 'id')}</dd>
+                </div>
+              </FeeFacts>
+            ) : (
+              <p className="muted">{t('applications.new.summaryEmpty')}</p>
+            )}
+            {check && check.requiredDocuments.length > 0 && (
+              <>
+                <h3>{t('applications.documents.title')}</h3>
+                <ul className="walkin__documents">
+                  {check.requiredDocuments.map((d) => (
+                    <li key={d}>{t(`applications.documents.short.${d}`, { defaultValue: d })}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+          {error && <Notice tone="error">{error}</Notice>}
+          <button type="submit" className="btn btn--primary btn--large" disabled={busy} aria-keyshortcuts="Control+Enter">
+            {t('applications.new.checkIn')} <kbd>Ctrl+Enter</kbd>
+          </button>
+        </div>
+      </form>
     </section>
   );
 }

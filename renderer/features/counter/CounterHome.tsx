@@ -23,12 +23,15 @@ export function CounterHome() {
         <h1 id="counter-title">{counter != null ? t('officer.title', { n: counter }) : t('officer.titleNoCounter')}</h1>
         <p className="lead">{t('officer.greeting', { name: session.fullName })}</p>
       </div>
+      {/* The queue and reception on the left, application work on the right: one 1366x768 screen. */}
       <div className="home-grid">
-        <QueuePanel />
         <div className="stack">
-          <DraftsCard />
-          <ApplicationsLauncher />
-          <CaptureLauncher />
+          <QueuePanel />
+          <div className="card">
+            <a className="btn" href={checkInRoute(session.role)}>
+              {t('queue.checkIn.title')}
+            </a>
+          </div>
           <div className="card" aria-labelledby="services-title">
             <h2 id="services-title">{t('officer.servicesTitle')}</h2>
             {mine.length === 0 ? (
@@ -44,11 +47,11 @@ export function CounterHome() {
               </ul>
             )}
           </div>
-          <div className="card">
-            <a className="btn" href={checkInRoute(session.role)}>
-              {t('queue.checkIn.title')}
-            </a>
-          </div>
+        </div>
+        <div className="stack">
+          <DraftsCard />
+          <ApplicationsLauncher />
+          <CaptureLauncher />
         </div>
       </div>
     </section>

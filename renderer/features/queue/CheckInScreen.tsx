@@ -13,12 +13,14 @@ import { CodeField } from '@renderer/components/Field.js';
 import { SelectField } from '@renderer/components/SelectField.js';
 import { SupervisorOverride } from '@renderer/components/SupervisorOverride.js';
 import { pdfBlob, saveBlob } from '@renderer/lib/download.js';
+import { useInView } from '@renderer/lib/in-view.js';
 import { useShortcuts } from '@renderer/lib/keyboard.js';
 import { HOME_ROUTE, replaceHash } from '@renderer/lib/route.js';
 import { useSessionStore } from '../session/session-store.js';
 import { requestId, useQueueStore } from './queue-store.js';
 import { QueueError, ServiceLabel, minutes, serviceOptions } from './parts.js';
 import './queue.css';
+import './checkin.css';
 
 type Request = { serviceCode?: string; bookingCode?: string; nik?: string; priorityGroup: PriorityGroup | null };
 
@@ -48,6 +50,8 @@ export function CheckInScreen() {
   const issue = async (req: Request, overrideToken?: string): Promise<boolean> => {
     setBusy(true);
     setError(null);
+    // The last applicant's ticket goes as the next request starts: it never stands under a new refusal.
+    setIssued(null);
     const r = await call('queue.issue', {
       requestId: requestId(),
       ...req,
@@ -64,7 +68,9 @@ export function CheckInScreen() {
     setPending(null);
     setIssued(r.value);
     setCode('');
-    codeInput.current?.focus();
+    // The next applicant starts without the last one's priority group.
+    setGroup('');
+    codeInput.current?.focus({ preventScroll: true });
     return true;
   };
 
@@ -77,6 +83,8 @@ export function CheckInScreen() {
     if (service) void issue({ serviceCode: service, priorityGroup: group || null });
   };
   const issuedService = config?.services.find((s) => s.code === issued?.ticket.serviceCode);
+  const errorRef = useInView<HTMLDivElement>(error);
+  const ticketRef = useInView<HTMLDivElement>(issued);
 
   return (
     <section className="screen checkin" aria-labelledby="checkin-title">
@@ -85,63 +93,75 @@ export function CheckInScreen() {
         {config?.mode === 'local' && <span className="badge badge--warning">{t('queue.localMode')}</span>}
         <BackButton label={t('applications.back')} onBack={back} />
       </div>
-      <form className="card" onSubmit={submitCode}>
-        <CodeField
-          label={t('queue.checkIn.codeLabel')}
-          hint={t('queue.checkIn.codeHint')}
-          className="checkin__code"
-          ref={codeInput}
-          value={code}
-          onValue={setCode}
-          autoFocus
-          maxLength={32}
-        />
-        <button type="submit" className="btn btn--primary" disabled={busy || !code.trim()}>
-          {t('queue.checkIn.checkIn')}
-        </button>
-      </form>
-      <form className="card" onSubmit={submitWalkIn}>
-        <h2>{t('queue.checkIn.walkIn')}</h2>
-        <SelectField
-          label={t('queue.checkIn.service')}
-          value={service}
-          onValue={setService}
-          options={serviceOptions(config?.services ?? [], i18n.language)}
-        />
-        <SelectField<PriorityGroup | ''>
-          label={t('queue.checkIn.group')}
-          value={group}
-          onValue={setGroup}
-          options={[
-            { value: '', label: t('queue.checkIn.noGroup') },
-            ...PRIORITY_GROUPS.map((g) => ({ value: g, label: t(`queue.groups.${g}`) })),
-          ]}
-        />
-        <button type="submit" className="btn btn--primary" disabled={busy || !service}>
-          {t('queue.checkIn.issue')}
-        </button>
-      </form>
-      <QueueError error={error} />
-      {pending && (
-        <SupervisorOverride
-          action="quota.exceed"
-          submitLabel={t('queue.override.approve')}
-          onGranted={(token) => issue(pending, token)}
-          onCancel={() => setPending(null)}
-        />
-      )}
-      {issued && (
-        <div className="checkin__ticket" role="status" data-testid="checkin-ticket">
-          <p className="checkin__number">{issued.ticket.number}</p>
-          {issuedService && <ServiceLabel service={issuedService} lang={i18n.language} />}
-          {issued.ticket.applicantName && <p>{issued.ticket.applicantName}</p>}
-          <p>{t('queue.checkIn.ahead', { n: issued.ahead })}</p>
-          <p>{t('queue.checkIn.wait', { n: minutes(issued.estimatedWaitMs) })}</p>
-          <button type="button" className="btn" onClick={() => saveBlob(`antrean-${issued.ticket.number}.pdf`, pdfBlob(issued.ticketPdf))}>
-            {t('queue.print')}
-          </button>
+      <div className="checkin__layout">
+        <div className="checkin__forms">
+          <form className="card" onSubmit={submitCode}>
+            <CodeField
+              label={t('queue.checkIn.codeLabel')}
+              hint={t('queue.checkIn.codeHint')}
+              className="checkin__code"
+              ref={codeInput}
+              value={code}
+              onValue={setCode}
+              autoFocus
+              maxLength={32}
+            />
+            <button type="submit" className="btn btn--primary" disabled={busy || !code.trim()}>
+              {t('queue.checkIn.checkIn')}
+            </button>
+          </form>
+          <form className="card" onSubmit={submitWalkIn}>
+            <h2>{t('queue.checkIn.walkIn')}</h2>
+            <SelectField
+              label={t('queue.checkIn.service')}
+              value={service}
+              onValue={setService}
+              options={serviceOptions(config?.services ?? [], i18n.language)}
+            />
+            <SelectField<PriorityGroup | ''>
+              label={t('queue.checkIn.group')}
+              value={group}
+              onValue={setGroup}
+              options={[
+                { value: '', label: t('queue.checkIn.noGroup') },
+                ...PRIORITY_GROUPS.map((g) => ({ value: g, label: t(`queue.groups.${g}`) })),
+              ]}
+            />
+            <button type="submit" className="btn btn--primary" disabled={busy || !service}>
+              {t('queue.checkIn.issue')}
+            </button>
+          </form>
         </div>
-      )}
+        <div className="checkin__outcome">
+          <div ref={errorRef}>
+            <QueueError error={error} />
+          </div>
+          {pending && (
+            <SupervisorOverride
+              action="quota.exceed"
+              submitLabel={t('queue.override.approve')}
+              onGranted={(token) => issue(pending, token)}
+              onCancel={() => setPending(null)}
+            />
+          )}
+          {issued && (
+            <div className="checkin__ticket" role="status" data-testid="checkin-ticket" ref={ticketRef}>
+              <p className="checkin__number">{issued.ticket.number}</p>
+              {issuedService && <ServiceLabel service={issuedService} lang={i18n.language} />}
+              {issued.ticket.applicantName && <p>{issued.ticket.applicantName}</p>}
+              <p>{t('queue.checkIn.ahead', { n: issued.ahead })}</p>
+              <p>{t('queue.checkIn.wait', { n: minutes(issued.estimatedWaitMs) })}</p>
+              <button
+                type="button"
+                className="btn"
+                onClick={() => saveBlob(`antrean-${issued.ticket.number}.pdf`, pdfBlob(issued.ticketPdf))}
+              >
+                {t('queue.print')}
+              </button>
+            </div>
+          )}
+        </div>
+      </div>
     </section>
   );
 }
