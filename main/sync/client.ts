@@ -225,8 +225,13 @@ export class SyncClient implements SyncPort {
     });
   }
 
-  /** Pulls until caught up; waitMs > 0 long-polls when nothing is new. */
+  /**
+   * Pulls until caught up; waitMs > 0 long-polls when nothing is new. A pull that must not wait (a sync
+   * cycle, an end of day reading the office) interrupts the background long poll holding the lock, which
+   * would otherwise keep it waiting the poll's whole length when nothing new arrives.
+   */
   pullAll(waitMs = 0, signal?: AbortSignal): Promise<number> {
+    if (waitMs === 0) this.longPoll?.abort();
     return this.pullLock.run(async () => {
       this.refuseTraining();
       const ctx = this.pullCtx;
