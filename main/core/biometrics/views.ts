@@ -2,7 +2,14 @@ import type { AttemptView, CaptureStatus, ModalityStatus } from '@common/contrac
 import { MAX_ATTEMPTS, MODALITY_SPECS, type BioSubType, type Modality } from '@common/domain/biometrics/modalities.js';
 import type { Db } from '@db/connection.js';
 import { recordsOfAttempt, type AttemptRow } from '@db/queries/biometrics.js';
-import { attemptItems, attemptsLeft, evaluateCaptures, isComplete, overrideAvailable, type ModalityEvaluation } from './requirements.js';
+import {
+  attemptItems,
+  attemptsLeft,
+  evaluateCaptures,
+  hasRequiredCaptures,
+  overrideAvailable,
+  type ModalityEvaluation,
+} from './requirements.js';
 import { thresholds } from './settings.js';
 
 export function toAttemptView(db: Db, a: AttemptRow): AttemptView {
@@ -48,7 +55,7 @@ export function captureStatus(db: Db, applicationId: string): CaptureStatus {
   const evaluations = evaluateCaptures(db, applicationId);
   return {
     applicationId,
-    complete: evaluations.every((e) => !e.required || isComplete(e.state)),
+    complete: hasRequiredCaptures(db, applicationId),
     maxAttempts: MAX_ATTEMPTS,
     modalities: evaluations.map((e) => toModalityStatus(db, e, t[MODALITY_SPECS[e.modality].threshold])),
   };
