@@ -85,6 +85,7 @@ export const OP_RULES = {
   // The finished captures an officer made, shared with the office's other desks (same rule as capturing).
   'biometrics.captureState': call('biometrics.capture'),
   'biometrics.photoCached': call('applications.photo'),
+  'biometrics.photoRefused': call('applications.photo'),
   // A content-addressed file the desk uploaded (receipts, captures): recorded, it authorises nothing.
   'blob.attach': workstation,
 

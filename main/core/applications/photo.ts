@@ -78,7 +78,10 @@ export const applicationPhotoHandlers = {
     const got = await port.fetchPhoto(sha256);
     if (!got.ok) return none(got.why === 'notFound' ? 'photo.notAvailable' : 'photo.offline');
     if (sha256Hex(got.bytes) !== sha256) {
-      ctx.core.log.warn({ applicationId: app.id, sha256 }, 'photo from central does not match its SHA-256; refused');
+      // Kept on the record: bytes that are not what central's record names mean a store or a path to trust less.
+      write(ctx, 'biometrics.photoRefused', () => ({
+        change: { entity: 'application', entityId: app.id, summary: { applicationId: app.id, sha256, got: sha256Hex(got.bytes) } },
+      }));
       return none('photo.mismatch');
     }
     const key = ensureDataKey(ctx);
