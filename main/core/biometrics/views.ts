@@ -11,6 +11,7 @@ import {
   type ModalityEvaluation,
 } from './requirements.js';
 import { thresholds } from './settings.js';
+import { listPulledCaptures } from '@db/queries/office-captures.js';
 
 export function toAttemptView(db: Db, a: AttemptRow): AttemptView {
   const recordBySub = new Map(recordsOfAttempt(db, a.id).map((r) => [r.bio_subtype, r.id]));
@@ -52,7 +53,11 @@ function toModalityStatus(db: Db, e: ModalityEvaluation, threshold: number): Mod
 
 export function captureStatus(db: Db, applicationId: string): CaptureStatus {
   const t = thresholds(db);
-  const evaluations = evaluateCaptures(db, applicationId);
+  // A modality finished on another desk of the office shows as finished here, where nothing was captured.
+  const elsewhere = new Map(listPulledCaptures(db, applicationId).map((c) => [c.modality, c.state]));
+  const evaluations = evaluateCaptures(db, applicationId).map((e) =>
+    e.state === 'pending' && e.attempts.length === 0 && elsewhere.has(e.modality) ? { ...e, state: elsewhere.get(e.modality)! } : e,
+  );
   return {
     applicationId,
     complete: hasRequiredCaptures(db, applicationId),

@@ -16,6 +16,7 @@ import { PaymentPanel } from './PaymentPanel.js';
 import { ReceiptsPanel } from './ReceiptsPanel.js';
 import { searchRoute } from './route.js';
 import { AppHead, StatusBadge } from './ui.js';
+import { ApplicantPhoto } from './ApplicantPhoto.js';
 import { formatCalendarDate, formatDateTime } from '@renderer/lib/time.js';
 
 const EDITABLE = ['checked_in', 'incomplete', 'verified', 'biometrics_captured', 'interviewed'];
@@ -101,6 +102,7 @@ export function ApplicationScreen({ id }: { id: string }) {
         lead={`${app.applicant.fullName} · ${app.serviceName[lang]}`}
         onBack={() => replaceHash(searchRoute(role))}
       />
+      <ApplicantPhoto id={app.id} />
       {error && Object.keys(fields).length === 0 && <Notice tone="error">{describeError(t, error)}</Notice>}
       <ProblemList
         problems={Object.entries(fields)
