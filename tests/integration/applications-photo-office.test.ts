@@ -10,6 +10,8 @@ import { KeyFileWrapper } from '@main/core/kernel/crypto/key-wrapper.js';
 import { installBiometrics, type InstalledBiometrics } from '@main/devices/biometrics-install.js';
 import { face } from '@main/devices/sbi-sim/images.js';
 import { blobPath } from '@server/blobs/routes.js';
+import { purgeExpired } from '@main/core/biometrics/blob-sync.js';
+import { passwordOf } from '../support/core.js';
 import { preferredStore, startTestCentral, type TestCentral } from '../support/model/central.js';
 import { walkInDraft } from '../support/applications-fixtures.js';
 import { openOfficeDesk, type OfficeDesk } from '../support/office-desks.js';
@@ -47,6 +49,7 @@ function portrait(): ImageInput {
   return { format: 'rgba', width: g.width, height: g.height, data: rgba.toString('base64') };
 }
 
+const DAY = 86_400_000;
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const bytesOf = (dataUrl: string) => Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
 const audits = (d: OfficeDesk, action: string) =>
@@ -154,5 +157,22 @@ describe('captures and the photo on every desk of the office', () => {
     } finally {
       writeFileSync(file, original);
     }
+  });
+
+  it('purges the cached copy by the biometric retention, counted from the fetch, and fetches again when asked', async () => {
+    await b.t.value('biometrics.updateSettings', { retentionDays: 2 }, b.adminToken);
+    expect((await b.t.value('applications.photo', { id }, b.officer)).reason).toBeNull();
+    const count = () => (b.t.core.liveDb.prepare('SELECT count(*) AS n FROM photo_cache').get() as { n: number }).n;
+    expect(count()).toBe(1);
+    b.t.advance(DAY);
+    expect(purgeExpired(b.t.core)).toBe(0);
+    b.t.advance(DAY + 1);
+    expect(purgeExpired(b.t.core)).toBe(1);
+    expect(count()).toBe(0);
+    const fetches = audits(b, 'biometrics.photoCached');
+    // Two days idle locked the session: the officer signs in again.
+    const session = (await b.t.value('auth.login', { username: 'petugas2', password: passwordOf('petugas2') })).sessionToken;
+    expect(sha(bytesOf((await b.t.value('applications.photo', { id }, session)).photo!))).toBe(photoSha);
+    expect(audits(b, 'biometrics.photoCached')).toBe(fetches + 1);
   });
 });
