@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { APPLICATION_ACTIONS, APPLICATION_STATUSES } from '../domain/applications/flow.js';
 import { ROLES } from '../domain/shared/roles.js';
+import { MODALITIES } from '../domain/biometrics/modalities.js';
 
 export const APPLICATION_ENTITY = 'application';
 export const RECEIPT_ENTITY = 'receipt';
@@ -108,6 +109,34 @@ export const TransitionEntry = z.strictObject({
 });
 export type TransitionEntry = z.infer<typeof TransitionEntry>;
 
+/**
+ * One modality's finished capture as another desk needs it: the state the biometrics step checks, who
+ * approved a below-threshold acceptance or an exception, and for the face the photo's content address.
+ */
+export const CaptureEntry = z
+  .strictObject({
+    state: z.enum(['passed', 'accepted', 'excepted']),
+    quality: z.number().min(0).max(100).nullable(),
+    approvedBy: z.string().min(1).max(200).nullable(),
+    photoSha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .nullable(),
+  })
+  .refine((c) => (c.state === 'passed') === (c.approvedBy === null), {
+    message: 'approvedBy names the supervisor of an acceptance or exception only',
+  });
+export type CaptureEntry = z.infer<typeof CaptureEntry>;
+
+/** `biometrics.captureState`: the desk's finished modalities; central merges them into `captures` per modality. */
+export const CaptureStateData = z
+  .strictObject({ captures: z.partialRecord(z.enum(MODALITIES), CaptureEntry) })
+  .refine((d) => Object.keys(d.captures).length > 0, { message: 'no capture' })
+  .refine((d) => Object.entries(d.captures).every(([m, c]) => m === 'face' || c?.photoSha256 === null), {
+    message: 'only the face carries a photo',
+  });
+export type CaptureStates = Partial<Record<(typeof MODALITIES)[number], CaptureEntry>>;
+
 /** The application record as it flows down: what a desk needs to hold the row, read loosely past that. */
 export const ApplicationRecordData = z.looseObject({
   ...z.object(EDITABLE).partial().shape,
@@ -133,6 +162,7 @@ export const ApplicationRecordData = z.looseObject({
   transitions: z.array(TransitionEntry).optional(),
   processedBy: z.array(z.string()).optional(),
   originWorkstationId: z.string().optional(),
+  captures: z.partialRecord(z.enum(MODALITIES), CaptureEntry).optional(),
 });
 export type ApplicationRecordData = z.infer<typeof ApplicationRecordData>;
 

@@ -82,6 +82,10 @@ export const OP_RULES = {
   'biometrics.exception': call('biometrics.recordException'),
   'biometrics.acceptLowQuality': call('biometrics.acceptLowQuality'),
   'biometrics.read': call('biometrics.image'),
+  // The finished captures an officer made, shared with the office's other desks (same rule as capturing).
+  'biometrics.captureState': call('biometrics.capture'),
+  'biometrics.photoCached': call('applications.photo'),
+  'biometrics.photoRefused': call('applications.photo'),
   // A content-addressed file the desk uploaded (receipts, captures): recorded, it authorises nothing.
   'blob.attach': workstation,
 

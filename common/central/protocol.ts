@@ -283,6 +283,9 @@ export type SnapshotResponse = z.infer<typeof SnapshotResponse>;
 
 export const BlobCheckRequest = z.strictObject({ sha256s: z.array(Sha256Hex).min(1).max(100) });
 export const BlobCheckResponse = z.strictObject({ present: z.array(z.string()) });
+/** A photo another desk of the office captured, fetched on demand; the desk checks the bytes against the address. */
+export const BlobParams = z.strictObject({ sha256: Sha256Hex });
+export const BlobContent = z.strictObject({ sha256: z.string(), size: z.number().int().min(0), data: z.base64() });
 
 // ---------------------------------------------------------------- health
 

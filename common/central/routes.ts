@@ -31,6 +31,8 @@ import {
   AuditAnchors,
   BlobCheckRequest,
   BlobCheckResponse,
+  BlobContent,
+  BlobParams,
   EnrolRequest,
   EnrolResponse,
   HealthResponse,
@@ -142,6 +144,11 @@ export const syncRoutes = {
     body: BlobCheckRequest,
     response: BlobCheckResponse,
   }),
+  /**
+   * One photo by its content address: only when an application record of the signing desk's office names it
+   * (NOT_FOUND otherwise, or while no desk has uploaded it yet).
+   */
+  blob: defineRoute({ method: 'GET', path: '/v1/blobs/:sha256', auth: 'workstation', params: BlobParams, response: BlobContent }),
   /** The signing workstation's own audit anchors (npm run audit:verify -- --central). */
   auditAnchors: defineRoute({
     method: 'GET',

@@ -309,6 +309,18 @@ export class SyncClient implements SyncPort {
     return transport.call(syncRoutes.officeProblems, { query: {} });
   }
 
+  async fetchPhoto(sha256: string): Promise<{ ok: true; bytes: Buffer } | { ok: false; why: 'notFound' | 'unreachable' }> {
+    const transport = this.pushCtx?.transport;
+    if (!transport) return { ok: false, why: 'unreachable' };
+    try {
+      const got = await transport.call(syncRoutes.blob, { params: { sha256 } });
+      return { ok: true, bytes: Buffer.from(got.data, 'base64') };
+    } catch (err) {
+      if (err instanceof SyncHttpError && !err.transient && err.status !== 0) return { ok: false, why: 'notFound' };
+      return { ok: false, why: 'unreachable' };
+    }
+  }
+
   /** Setup joins the office (both ways of setting up do): see SyncPort.enrolDesk. */
   async enrolDesk(desk: DeskProfile, code: string | undefined): Promise<void> {
     if (this.enrolment) {

@@ -8,6 +8,8 @@
 import {
   ApplicationCreateData,
   ApplicationPatchData,
+  CaptureStateData,
+  type CaptureStates,
   DOCUMENT_FIELD,
   DocumentData,
   TransitionData,
@@ -103,6 +105,23 @@ function resolvePatch(fields: Record<string, unknown>): { ok: true; value: Recor
   return parsed.ok ? { ok: true, value: { ...parsed.value, ...documents } } : parsed;
 }
 
+/**
+ * Finished captures from the desk that made them, merged per modality: another desk of the office then
+ * sees the biometrics step done and knows the photo's content address (the image itself stays a blob,
+ * fetched on demand through GET /v1/blobs/:sha256, which answers only for photos named here).
+ */
+function captureState(op: IncomingOp, current: StoredRecord | undefined): Decision {
+  const parsed = parseData(CaptureStateData, op.data);
+  if (!parsed.ok) return parsed.decision;
+  if (!current || current.deleted) return { status: 'rejected', reason: 'not.found' };
+  const captures: CaptureStates = { ...(current.data.captures as CaptureStates | undefined), ...parsed.value.captures };
+  const version = current.version + 1;
+  const fields = { captures, processedBy: processed(current, op.actor) };
+  const meta = { ...current.meta };
+  for (const k of Object.keys(fields)) meta[k] = [version, op.origin];
+  return { status: 'applied', next: { version, data: { ...current.data, ...fields }, meta, deleted: false } };
+}
+
 export const applicationEntity: EntityDef = {
   entity: 'application',
   flowsDown: true,
@@ -131,6 +150,7 @@ export const applicationEntity: EntityDef = {
       };
     }
     if (op.op === 'applications.transition') return transition(op, current);
+    if (op.op === 'biometrics.captureState') return captureState(op, current);
     if (op.op === 'applications.markDocument') {
       const parsed = parseData(DocumentData, op.data);
       if (!parsed.ok) return parsed.decision;

@@ -7,6 +7,7 @@ import { auditAnchorsOf, storeAuditAnchor } from './anchors.js';
 import { decodePage, pullChanges, snapshotPage } from './feed.js';
 import { officeOutbox, outboxReporter } from './outbox-report.js';
 import { officeProblems } from './office-problems.js';
+import { readOfficePhoto } from '../blobs/office-photo.js';
 import { createFirstAdmin } from '../admin/first-admin.js';
 import type { CentralDeps } from '../http/deps.js';
 import { CentralError } from '../http/errors.js';
@@ -148,4 +149,6 @@ export function registerSyncRoutes(app: FastifyInstance, deps: CentralDeps): voi
     );
     return { present: rows.map((r) => r.sha256) };
   });
+
+  serve(syncRoutes.blob, async ({ ws, params }) => readOfficePhoto(deps, ws.officeCode, params.sha256));
 }

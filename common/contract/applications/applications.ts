@@ -29,6 +29,16 @@ export const CatalogueService = z.strictObject({
   feeToday: z.number().int().nullable(),
 });
 
+/** Why no photo is shown: none captured yet, not the viewer's work, central does not give it (yet), central away, bytes that do not match. */
+export const PhotoUnavailable = z.enum([
+  'photo.none',
+  'photo.notYours',
+  'photo.notAvailable',
+  'photo.offline',
+  'photo.mismatch',
+  'photo.unreadable',
+]);
+
 const FieldProblems = z.record(z.string(), z.array(z.string()));
 
 /** Transitions run through applications.transition; the others have their own calls. */
@@ -177,6 +187,17 @@ export const applicationsCalls = {
     output: z.strictObject({ kinds: z.array(z.string()), results: z.array(ApplicationSummary) }),
     access: 'session',
     mutates: false,
+  }),
+  /**
+   * The applicant's photo as a data URL, from this desk's capture or, for a capture made on another desk of
+   * the office, fetched from central once, checked against its SHA-256 and kept encrypted; each showing is
+   * an audited read. Null with the reason when there is none to show.
+   */
+  'applications.photo': defineCall({
+    input: z.strictObject({ id: ApplicationIdSchema }),
+    output: z.strictObject({ photo: z.string().nullable(), reason: PhotoUnavailable.nullable() }),
+    access: 'session',
+    mutates: true,
   }),
   'applications.worklist': defineCall({
     input: z.strictObject({ date: IsoDateSchema.optional() }),

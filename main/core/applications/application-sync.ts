@@ -3,10 +3,11 @@
 // and hand-over work from any desk. Central's record is the truth for every field it holds; this desk
 // keeps who first made the row and the officer and time of checklist marks it made itself. Records with
 // this desk's unsent ops wait in sync_deferred (replication/apply.ts), so none of this clobbers them.
-import { ApplicationRecordData, type TransitionEntry } from '@common/central/application-record.js';
+import { ApplicationRecordData, type CaptureEntry, type TransitionEntry } from '@common/central/application-record.js';
 import type { Db } from '@db/connection.js';
 import { getApplication, insertTransition, listDocuments, syncDocuments } from '@db/queries/applications.js';
 import { hasTransition, setPulledDocumentState, upsertPulledApplication } from '@db/queries/application-sync.js';
+import { upsertPulledCapture, type PulledCaptureRow } from '@db/queries/office-captures.js';
 import { keepUnreadable, type ApplyEffects, type LocalApplier, type PulledRecord } from '../replication/applier.js';
 import { paymentApplier } from '../payments/payment-sync.js';
 import { receiptApplier } from '../receipts/receipt-sync.js';
@@ -128,6 +129,18 @@ function applyApplication(db: Db, rec: PulledRecord, now: number, effects: Apply
   });
   applyDocuments(db, rec, d, !local, now);
   addTransitions(db, rec.entityId, d.transitions ?? []);
+  // Captures made on any desk (this one's included): the biometrics step reads them beside its own records.
+  for (const [modality, c] of Object.entries(d.captures ?? {}) as [PulledCaptureRow['modality'], CaptureEntry][]) {
+    upsertPulledCapture(db, {
+      application_id: rec.entityId,
+      modality,
+      state: c.state,
+      quality: c.quality,
+      approved_by: c.approvedBy,
+      photo_sha256: c.photoSha256,
+      updated_at: now,
+    });
+  }
   return !local;
 }
 

@@ -3,6 +3,7 @@ import { applicationsHandlers } from './applicant-file.js';
 import { applicationsFlowHandlers } from './flow.js';
 import { applicationsSearchHandlers } from './search.js';
 import { catalogueHandlers } from './catalogue.js';
+import { applicationPhotoHandlers } from './photo.js';
 import { paymentsHandlers } from '../payments/handlers.js';
 import { printingHandlers } from '../receipts/printing.js';
 import { receiptsHandlers } from '../receipts/handlers.js';
@@ -12,6 +13,7 @@ export const counterHandlers = {
   ...applicationsHandlers,
   ...applicationsFlowHandlers,
   ...applicationsSearchHandlers,
+  ...applicationPhotoHandlers,
   ...paymentsHandlers,
   ...receiptsHandlers,
   ...printingHandlers,

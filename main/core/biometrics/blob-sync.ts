@@ -5,6 +5,7 @@ import { deleteBlobs, getBlob } from '@db/queries/biometrics-blobs.js';
 import { getRecord, markPurged, markUploaded, purgeableRecords, recordIdsBySha } from '@db/queries/biometrics.js';
 import { biometricRuntime } from './port.js';
 import { retentionDays } from './settings.js';
+import { deleteCachedPhotos, expiredCachedPhotos } from '@db/queries/office-captures.js';
 import { backgroundContext, write } from '../kernel/context.js';
 import type { Core } from '../core.js';
 
@@ -67,11 +68,19 @@ export function purgeExpired(core: Core, db: Db = core.liveDb): number {
   const ctx = backgroundContext(core, { db });
   const horizon = ctx.now - retentionDays(db) * DAY_MS;
   const due = purgeableRecords(db, horizon).map((r) => r.id);
-  if (due.length === 0) return 0;
+  // Photos fetched from central for captures made on another desk go by the same retention, from their fetch.
+  const cached = expiredCachedPhotos(db, horizon);
+  if (due.length === 0 && cached.length === 0) return 0;
   write(ctx, 'biometrics.purged', (tx) => {
     deleteBlobs(tx, due);
     markPurged(tx, due, ctx.now);
-    return { change: { entity: 'biometric_record', summary: { count: due.length, recordIds: due } } };
+    deleteCachedPhotos(tx, cached);
+    return {
+      change: {
+        entity: 'biometric_record',
+        summary: { count: due.length + cached.length, recordIds: due, ...(cached.length > 0 ? { cachedPhotoIds: cached } : {}) },
+      },
+    };
   });
-  return due.length;
+  return due.length + cached.length;
 }

@@ -7,9 +7,9 @@ import { isPng } from './png.js';
 import { rateAttempt } from '@common/domain/biometrics/quality.js';
 import type { Db } from '@db/connection.js';
 import { acceptAttempt, applicationKnown, getRecord, insertException, lastChainHash } from '@db/queries/biometrics.js';
-import { getApplication, getHandoverOfficer, processingUsers } from '@db/queries/applications.js';
+import { getApplication } from '@db/queries/applications.js';
+import { mayViewBiometrics } from './viewers.js';
 import type { UserRow } from '@db/queries/users.js';
-import { findTransition, isRefusal } from '@common/domain/applications/flow.js';
 import { v7 as uuidv7 } from 'uuid';
 import { signedIn } from '../access/auth.js';
 import { decodeImageInput, processExceptionPhoto, processFacePhoto } from './image.js';
@@ -19,25 +19,15 @@ import { attemptsLeft, evaluateCaptures, overrideAvailable, type ModalityEvaluat
 import { biometricsSettingsHandlers, thresholds } from './settings.js';
 import { ensureDataKey, readImage, recordMeta, storeAttempt, storeExceptionPhoto } from './store.js';
 import { captureStatus, toAttemptView } from './views.js';
+import { shareCaptureState } from './capture-state.js';
 import { write, type Handlers } from '../kernel/context.js';
 import { overrideSummary, takeOverride } from '../access/override.js';
 
-/**
- * Biometric images are shown only to the people whose work needs them: whoever processed the application,
- * the supervisor adjudicating it (while it waits for a decision, and after deciding), and the officer
- * handing the passport over (while it is ready, and after).
- */
 function assertMayView(db: Db, user: Pick<UserRow, 'id' | 'role'>, recordId: string): void {
   const record = getRecord(db, recordId);
   const app = record ? getApplication(db, record.application_id) : undefined;
   if (!record || !app) return; // readImage answers NOT_FOUND
-  const handOver = findTransition('ready', 'handOver', user.role);
-  const mayView =
-    processingUsers(db, app.id).includes(user.id) ||
-    (app.status === 'submitted' && !isRefusal(findTransition('submitted', 'approve', user.role))) ||
-    (app.status === 'ready' && !isRefusal(handOver)) ||
-    getHandoverOfficer(db, app.id) === user.id;
-  if (!mayView)
+  if (!mayViewBiometrics(db, user, app))
     throw new AppError('FORBIDDEN', 'Only the officers processing, adjudicating or handing over this application may see its biometrics', {
       reason: 'biometrics.notYours',
     });
@@ -133,6 +123,7 @@ export const biometricsCoreHandlers = {
         })),
       });
       stopPreviews(core, rt, modality, 'captured');
+      shareCaptureState(ctx, applicationId);
       return { attempt: toAttemptView(db, stored.attempt), status: captureStatus(db, applicationId) };
     } finally {
       rt.busy.delete(applicationId);
@@ -170,6 +161,7 @@ export const biometricsCoreHandlers = {
         },
       ],
     });
+    shareCaptureState(ctx, input.applicationId);
     const q = photo.quality;
     return {
       attempt: toAttemptView(db, stored.attempt),
@@ -235,6 +227,7 @@ export const biometricsCoreHandlers = {
         change: { entity: 'application', entityId: input.applicationId, summary, data: { ...summary, photo: recordMeta(photo) } },
       };
     });
+    shareCaptureState(ctx, input.applicationId);
     return captureStatus(db, input.applicationId);
   },
 
@@ -268,6 +261,7 @@ export const biometricsCoreHandlers = {
         },
       };
     });
+    shareCaptureState(ctx, input.applicationId);
     return captureStatus(db, input.applicationId);
   },
 

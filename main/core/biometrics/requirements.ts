@@ -3,6 +3,7 @@
 import { MAX_ATTEMPTS, MODALITIES, MODALITY_SPECS, type BioSubType, type Modality } from '@common/domain/biometrics/modalities.js';
 import type { Db } from '@db/connection.js';
 import { listAttempts, listExceptions, type AttemptRow, type ExceptionRow } from '@db/queries/biometrics.js';
+import { listPulledCaptures } from '@db/queries/office-captures.js';
 import { requiredModalities } from './settings.js';
 
 export type ModalityState = 'pending' | 'passed' | 'belowThreshold' | 'accepted' | 'excepted';
@@ -69,5 +70,8 @@ export const overrideAvailable = (e: ModalityEvaluation): boolean => e.state ===
  * (no image is decrypted), so it is not an audited read.
  */
 export function hasRequiredCaptures(db: Db, applicationId: string): boolean {
-  return evaluateCaptures(db, applicationId).every((e) => !e.required || isComplete(e.state));
+  // A modality finished on another desk of the office counts as finished here too (central's record);
+  // this desk's own records decide wherever they are complete.
+  const elsewhere = new Set(listPulledCaptures(db, applicationId).map((c) => c.modality));
+  return evaluateCaptures(db, applicationId).every((e) => !e.required || isComplete(e.state) || elsewhere.has(e.modality));
 }

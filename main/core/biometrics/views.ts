@@ -2,8 +2,16 @@ import type { AttemptView, CaptureStatus, ModalityStatus } from '@common/contrac
 import { MAX_ATTEMPTS, MODALITY_SPECS, type BioSubType, type Modality } from '@common/domain/biometrics/modalities.js';
 import type { Db } from '@db/connection.js';
 import { recordsOfAttempt, type AttemptRow } from '@db/queries/biometrics.js';
-import { attemptItems, attemptsLeft, evaluateCaptures, isComplete, overrideAvailable, type ModalityEvaluation } from './requirements.js';
+import {
+  attemptItems,
+  attemptsLeft,
+  evaluateCaptures,
+  hasRequiredCaptures,
+  overrideAvailable,
+  type ModalityEvaluation,
+} from './requirements.js';
 import { thresholds } from './settings.js';
+import { listPulledCaptures } from '@db/queries/office-captures.js';
 
 export function toAttemptView(db: Db, a: AttemptRow): AttemptView {
   const recordBySub = new Map(recordsOfAttempt(db, a.id).map((r) => [r.bio_subtype, r.id]));
@@ -45,10 +53,14 @@ function toModalityStatus(db: Db, e: ModalityEvaluation, threshold: number): Mod
 
 export function captureStatus(db: Db, applicationId: string): CaptureStatus {
   const t = thresholds(db);
-  const evaluations = evaluateCaptures(db, applicationId);
+  // A modality finished on another desk of the office shows as finished here, where nothing was captured.
+  const elsewhere = new Map(listPulledCaptures(db, applicationId).map((c) => [c.modality, c.state]));
+  const evaluations = evaluateCaptures(db, applicationId).map((e) =>
+    e.state === 'pending' && e.attempts.length === 0 && elsewhere.has(e.modality) ? { ...e, state: elsewhere.get(e.modality)! } : e,
+  );
   return {
     applicationId,
-    complete: evaluations.every((e) => !e.required || isComplete(e.state)),
+    complete: hasRequiredCaptures(db, applicationId),
     maxAttempts: MAX_ATTEMPTS,
     modalities: evaluations.map((e) => toModalityStatus(db, e, t[MODALITY_SPECS[e.modality].threshold])),
   };

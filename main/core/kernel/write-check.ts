@@ -15,6 +15,7 @@ export const MAY_WRITE_NOTHING: Readonly<Partial<Record<MutatingCallName, string
   'applications.expireOverdue': 'a dry run, or no application is overdue',
   'analytics.importTickets': 'no ticket closed since the last import',
   'drafts.save': "an officer's unsaved typing is not a record of the office: kept for them alone, never audited or synced",
+  'applications.photo': "no photo to show (none captured, not the viewer's work, central away or refusing): nothing was decrypted",
   'drafts.discard': 'the draft is gone once its form is saved or dropped: nothing the office did changes',
 };
 

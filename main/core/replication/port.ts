@@ -32,6 +32,11 @@ export interface SyncPort {
   enrolDesk(desk: { workstationId: string; officeCode: string; name: string }, code: string | undefined): Promise<void>;
   /** Setup of a new office: its first admin, created at central; refused once the office has any account. */
   createFirstAdmin(account: FirstAdminRequest): Promise<void>;
+  /**
+   * A photo of the office by its content address, as central holds it (the caller checks the bytes against
+   * the address): `notFound` when central does not give it to this desk, `unreachable` when it cannot be asked.
+   */
+  fetchPhoto(sha256: string): Promise<{ ok: true; bytes: Buffer } | { ok: false; why: 'notFound' | 'unreachable' }>;
   /** Pulls until caught up, errors thrown (setup waits for the office's accounts). */
   catchUp(): Promise<void>;
 }

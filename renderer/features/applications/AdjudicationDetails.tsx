@@ -6,6 +6,7 @@ import type { CallOutput } from '@common/contract/index.js';
 import { call } from '@renderer/api/client.js';
 import { Notice } from '@renderer/components/Notice.js';
 import { describeError } from '@renderer/lib/errors.js';
+import { ApplicantPhoto } from './ApplicantPhoto.js';
 
 type Application = CallOutput<'applications.get'>;
 type Captures = CallOutput<'biometrics.status'>;
@@ -33,6 +34,7 @@ export function AdjudicationDetails({ id }: { id: string }) {
   if (!app) return <p className="muted">{t('applications.loading')}</p>;
   return (
     <div className="adj-details" data-testid="adjudication-details">
+      <ApplicantPhoto id={id} />
       <section aria-label={t('applications.documents.title')}>
         <h3>{t('applications.documents.title')}</h3>
         <ul>

@@ -17,6 +17,7 @@ import { PaymentPanel } from './PaymentPanel.js';
 import { ReceiptsPanel } from './ReceiptsPanel.js';
 import { searchRoute } from './route.js';
 import { AppHead, StatusBadge } from './ui.js';
+import { ApplicantPhoto } from './ApplicantPhoto.js';
 import { formatCalendarDate, formatDateTime } from '@renderer/lib/time.js';
 
 const EDITABLE = ['checked_in', 'incomplete', 'verified', 'biometrics_captured', 'interviewed'];
@@ -108,6 +109,7 @@ export function ApplicationScreen({ id }: { id: string }) {
         lead={`${app.applicant.fullName} · ${app.serviceName[lang]}`}
         onBack={() => replaceHash(searchRoute(role))}
       />
+      <ApplicantPhoto id={app.id} />
       {error && Object.keys(fields).length === 0 && <Notice tone="error">{describeError(t, error)}</Notice>}
       {!editing && <FieldsNotice fields={Object.fromEntries(Object.entries(fields).filter(([k]) => named.has(k)))} />}
       <ProblemList

@@ -12,6 +12,7 @@ import type { ApplicationView } from './applications-store.js';
 import { useSessionStore } from '../session/session-store.js';
 import { searchRoute } from './route.js';
 import { AppHead, StatusBadge } from './ui.js';
+import { ApplicantPhoto } from './ApplicantPhoto.js';
 
 /** Scan the receipt (or type the number), check the collector against the NIK and photo, record it. */
 export function HandOverScreen() {
@@ -73,6 +74,7 @@ export function HandOverScreen() {
           <p>
             {app.applicant.fullName} · {formatCalendarDate(app.applicant.birthDate, i18n.language === 'en' ? 'en' : 'id')}
           </p>
+          <ApplicantPhoto id={app.id} />
           {app.status === 'ready' ? (
             <>
               <CodeField
