@@ -87,6 +87,9 @@ describe('sync status and the Sync screen', { timeout: 120_000 }, () => {
     await syncNow();
     await bar().getByText('Luring').waitFor();
     await page.getByText('Pusat tidak dapat dihubungi. Pekerjaan tetap berjalan di sini', { exact: false }).waitFor();
+    // The last failure in the officer's words; the transport's English stays folded under the technical details.
+    await page.getByText('Server pusat tidak terjangkau dari workstation ini (jaringan).', { exact: false }).waitFor();
+    expect(await page.getByText('fetch failed', { exact: false }).isVisible()).toBe(false);
     expect(Number(await count('pending').textContent())).toBeGreaterThan(0);
     await page
       .getByRole('row', { name: /Akun dibuat/ })

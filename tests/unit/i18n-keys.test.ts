@@ -80,6 +80,7 @@ const TEMPLATES: Record<string, { values: readonly string[] } | { open: string }
   // The live checklist names each rule; the forms turn the same problems into field codes (fields.password.*).
   'password.': { values: passwordProblems },
   'errors.': { values: ERROR_CODES },
+  'sync.lastError.': { open: "the sync client's and central's error codes; one without a text shows sync.lastError.other with its code" },
   'fields.': { open: "field problem codes: the contract's zod messages, core's details.fields, the forms' own checks" },
   'admin.tabs.': { values: localTable(root, 'renderer/features/admin/AdminHome.tsx', 'TABS') },
   'analytics.tab.': { values: ANALYTICS_TABS },

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { SyncStatus } from '@common/contract/sync.js';
 import { BackButton } from '@renderer/components/BackButton.js';
 import { Notice } from '@renderer/components/Notice.js';
@@ -15,7 +16,7 @@ import { SYNC_FILTERS, useSyncStore } from './sync-store.js';
 import { formatAge, useNow } from './age.js';
 import { EnrolForm } from './EnrolForm.js';
 import { OfficeProblems } from './OfficeProblems.js';
-import { SyncItems, reasonText } from './SyncItems.js';
+import { SyncItems } from './SyncItems.js';
 import './sync.css';
 
 export const SYNC_NOW_KEYS = 'Alt+S';
@@ -67,11 +68,23 @@ function Summary({ status }: { status: SyncStatus }) {
       </dl>
       {status.lastError && (
         <Notice tone="warning" title={t('sync.summary.lastError')}>
-          {reasonText(t, status.lastError.code)}: {status.lastError.message}
+          <p>{lastErrorText(t, status.lastError.code)}</p>
+          {/* Central's and the transport's own words are English, for the admin and the log only. */}
+          <details>
+            <summary>{t('sync.lastError.details')}</summary>
+            <code>
+              {status.lastError.code}: {status.lastError.message}
+            </code>
+          </details>
         </Notice>
       )}
     </div>
   );
+}
+
+/** What the last failure means for the officer, in their language; the code when no text names it. */
+function lastErrorText(t: TFunction, code: string): string {
+  return t(`sync.lastError.${code}`, { defaultValue: '' }) || t('sync.lastError.other', { code });
 }
 
 /**
