@@ -434,8 +434,11 @@ export class SyncClient implements SyncPort {
         }
       }
       try {
-        await this.pushAll();
+        const sent = await this.pushAll();
         this.pushBackoff.reset();
+        // An op written while that push was on the wire goes now, not after the sleeper's retry wait;
+        // a round that sent nothing does not spin on ops central keeps answering with a gap.
+        if (sent > 0 && outboxCounts(this.db).pending > 0) continue;
         await this.sleeper.sleep(this.opts.intervalMs ?? 30_000, true);
       } catch (err) {
         await this.sleeper.sleep(this.failed(err, this.pushBackoff));
