@@ -34,6 +34,8 @@ export const SyncStatus = z.strictObject({
   officeCode: z.string().nullable(),
   pendingOps: z.number().int(),
   rejected: z.number().int(),
+  /** Changes central holds as late (dated in a signed-off day) until the supervisor accepts or returns them. */
+  held: z.number().int(),
   /** Unresolved conflicts. */
   conflicts: z.number().int(),
   /** Last time everything pending was pushed and the pull caught up; the status bar shows its age. */

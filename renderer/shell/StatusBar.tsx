@@ -57,6 +57,7 @@ export function StatusBar() {
           </span>
           <span data-testid="sync-pending">{t('sync.bar.pending', { count: status.pendingOps })}</span>
           {status.rejected > 0 && <span className="badge badge--danger">{t('sync.bar.rejected', { count: status.rejected })}</span>}
+          {status.held > 0 && <span className="badge badge--warning">{t('sync.bar.held', { count: status.held })}</span>}
           {status.conflicts > 0 && <span className="badge badge--warning">{t('sync.bar.conflicts', { count: status.conflicts })}</span>}
           <span className="status-bar__sep" aria-hidden="true">
             ·

@@ -138,6 +138,8 @@ describe('the end of day of an office with several desks', () => {
       ['applications.create', 'late.held'],
       ['applications.create', 'late.held'],
     ]);
+    // The status bar counts them as waiting for the supervisor, not as refused for good.
+    expect(await loket3.t.value('sync.status', {}, loket3.adminToken)).toMatchObject({ rejected: 0, held: 2 });
 
     await spv.client.runCycle();
     const listed = await spv.t.value('endOfDay.report', { date }, supervisor);

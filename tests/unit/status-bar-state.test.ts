@@ -14,6 +14,7 @@ const status = (patch: Partial<SyncStatus>): SyncStatus => ({
   officeCode: 'banyumanik',
   pendingOps: 0,
   rejected: 0,
+  held: 0,
   conflicts: 0,
   lastSyncAt: 0,
   lastAttemptAt: 0,

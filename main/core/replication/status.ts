@@ -23,6 +23,7 @@ export function syncStatus(core: Core): SyncStatus {
     officeCode: getSyncState(db, 'office_code') ?? null,
     pendingOps: counts.pending,
     rejected: counts.rejected,
+    held: counts.held,
     conflicts: counts.conflicts,
     lastSyncAt: num(getSyncState(db, 'last_sync_at')),
     lastAttemptAt: num(getSyncState(db, 'last_attempt_at')),
