@@ -1,6 +1,7 @@
 // Two desks of one office in Chromium, each its own workstation on one real central (PostgreSQL when
 // DATABASE_URL is set, PGlite otherwise): an application made at the counter (desk A) is found and
-// approved in the supervisor's adjudication screen on desk B, and the passport is handed over at desk A.
+// approved in the supervisor's adjudication screen on desk B, and the passport is handed over at desk A;
+// the end of day on desk B counts desk A's money under desk A.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSync, type SyncClient } from '@main/sync/index.js';
 import { preferredStore, startTestCentral, type TestCentral } from '../support/model/central.js';
@@ -29,6 +30,9 @@ beforeAll(async () => {
   syncA = await enrolled(deskA);
   deskB = await startApp('desk-b');
   await setUpByCore(deskB);
+  // The supervisor's desk has a name and number of its own in the office.
+  const adminB = (await deskB.call('auth.login', { username: ADMIN.username, password: ADMIN.password })).sessionToken;
+  await deskB.call('settings.update', { workstationName: 'SPV-01', counterNumber: 9 }, adminB);
   // The second desk's setup admin gives way to the office's (same name, same password) on its first pull.
   syncB = await enrolled(deskB);
 });
@@ -126,5 +130,40 @@ describe('one application across two desks of the office', { timeout: 180_000 },
     expect(final.status).toBe('collected');
     expect(final.transitions.map((t) => [t.action, t.username])).toContainEqual(['approve', 'kepala']);
     expect(final.transitions.at(-1)).toMatchObject({ action: 'handOver', username: 'petugas' });
+
+    // Desk A takes a fee and, with SIMPONI out of reach, its supervisor confirms it from the bank's proof;
+    // desk B's end of day shows that money under desk A.
+    const paying = await deskA.call('applications.create', { draft: walkInDraft({ fullName: 'Hendra Gunawan' }) }, officer);
+    for (const x of paying.documents)
+      await deskA.call('applications.markDocument', { id: paying.id, docCode: x.docCode, state: 'present' }, officer);
+    const billed = await deskA.call(
+      'payments.recordBilling',
+      { applicationId: paying.id, billingCode: '820261130777001', amount: paying.fee.total },
+      officer,
+    );
+    const proof = await deskA.call(
+      'auth.override',
+      { username: 'kasi', password: kasiPassword, action: 'payment.manual', reason: 'Bukti setor bank diperiksa' },
+      officer,
+    );
+    await deskA.call(
+      'payments.confirmManual',
+      { paymentId: billed.payments[0]!.id, proofReference: 'NTPN 0419 7733 2026', overrideToken: proof.overrideToken },
+      officer,
+    );
+    await syncA.runCycle();
+    await syncB.runCycle();
+    await desk.evaluate(() => {
+      location.hash = '#/supervisor/end-of-day';
+    });
+    await seeHeading(desk, 'Akhir Hari');
+    const perDesk = desk.getByRole('table', { name: 'Per stasiun kerja' });
+    const rupiah = `Rp ${paying.fee.total.toLocaleString('id-ID')}`;
+    const rowA = perDesk.getByRole('row', { name: /LOKET-03/ });
+    await rowA.waitFor();
+    // Expected and confirmed manually, both desk A's: the supervisor's desk took no money itself.
+    await expect.poll(async () => (await rowA.getByText(rupiah, { exact: true }).count()) >= 2).toBe(true);
+    expect(await perDesk.getByRole('row', { name: /SPV-01/ }).count()).toBe(0);
+    await shot(desk, 'office-desks-03-end-of-day-at-b');
   });
 });
