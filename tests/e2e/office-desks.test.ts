@@ -141,6 +141,13 @@ describe('one application across two desks of the office', { timeout: 180_000 },
       { applicationId: paying.id, billingCode: '820261130777001', amount: paying.fee.total },
       officer,
     );
+    // At desk A the officer asks central: not paid yet, and when that was checked.
+    await page.evaluate((id) => {
+      location.hash = `#/loket/permohonan/${id}`;
+    }, paying.id);
+    await page.getByRole('button', { name: 'Periksa status pembayaran' }).click();
+    await page.getByText(/^Belum dibayar menurut pusat \(diperiksa pukul \d{2}[.:]\d{2} WIB\)/).waitFor();
+    await shot(page, 'office-desks-03-payment-checked-at-a');
     const proof = await deskA.call(
       'auth.override',
       { username: 'kasi', password: kasiPassword, action: 'payment.manual', reason: 'Bukti setor bank diperiksa' },
@@ -164,6 +171,6 @@ describe('one application across two desks of the office', { timeout: 180_000 },
     // Expected and confirmed manually, both desk A's: the supervisor's desk took no money itself.
     await expect.poll(async () => (await rowA.getByText(rupiah, { exact: true }).count()) >= 2).toBe(true);
     expect(await perDesk.getByRole('row', { name: /SPV-01/ }).count()).toBe(0);
-    await shot(desk, 'office-desks-03-end-of-day-at-b');
+    await shot(desk, 'office-desks-04-end-of-day-at-b');
   });
 });

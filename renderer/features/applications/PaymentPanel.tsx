@@ -1,8 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '@renderer/api/client.js';
 import { CodeField, ProblemList, TextField } from '@renderer/components/Field.js';
+import { Notice } from '@renderer/components/Notice.js';
 import { SupervisorOverride } from '@renderer/components/SupervisorOverride.js';
+import { formatTime } from '@renderer/lib/time.js';
+import { useAppStore } from '@renderer/shell/app-store.js';
+import { useSyncStore } from '../sync/sync-store.js';
 import { useApplicationsStore, type ApplicationView } from './applications-store.js';
 import { FeeFacts } from './ui.js';
 
@@ -10,8 +14,11 @@ const PAYABLE = ['checked_in', 'incomplete', 'verified', 'biometrics_captured', 
 
 /** SIMPONI billing, manual confirmation by a supervisor when central is away, and fee waivers. */
 export function PaymentPanel({ app }: { app: ApplicationView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { run, open: reopen, busy, error } = useApplicationsStore();
+  const tz = useAppStore((s) => s.status?.office?.tz ?? 'Asia/Jakarta');
+  const cursor = useSyncStore((s) => s.status?.cursor);
+  const [checked, setChecked] = useState<{ at: number; reached: boolean } | null>(null);
   const [code, setCode] = useState('');
   const [proof, setProof] = useState('');
   const [waiveReason, setWaiveReason] = useState('');
@@ -27,11 +34,19 @@ export function PaymentPanel({ app }: { app: ApplicationView }) {
     if (r.ok) setCode('');
   };
 
-  // SIMPONI's answer reaches central, then this workstation by pull: sync now and show what came down.
+  // SIMPONI's answer reaches central, then this workstation by pull: sync now and show what came down,
+  // saying when central was last asked and whether it could be.
   const checkStatus = async (): Promise<void> => {
-    await call('sync.now', {});
+    const r = await call('sync.now', {});
     await reopen(app.id);
+    setChecked({ at: Date.now(), reached: r.ok && r.value.online });
   };
+
+  // A payment central confirms arrives by pull whenever it comes: the open file follows without a click.
+  const waiting = open !== undefined;
+  useEffect(() => {
+    if (waiting && cursor !== undefined) void reopen(app.id);
+  }, [waiting, cursor, app.id, reopen]);
 
   return (
     <div className="card" aria-labelledby="payment-title">
@@ -61,6 +76,13 @@ export function PaymentPanel({ app }: { app: ApplicationView }) {
             </button>
           </div>
         </form>
+      )}
+      {open && checked && (
+        <Notice tone={checked.reached ? 'info' : 'warning'}>
+          {t(checked.reached ? 'applications.payment.stillUnpaid' : 'applications.payment.notChecked', {
+            time: formatTime(checked.at, tz, i18n.language === 'en' ? 'en' : 'id'),
+          })}
+        </Notice>
       )}
       {payable && open && asking !== 'manual' && (
         <div className="form-actions">
