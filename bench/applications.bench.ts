@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { CallInput, CallName, CallOutput } from '../common/contract/index.js';
 import { formatApplicationNumber } from '@common/domain/applications/number.js';
 import { composeNik } from '@common/domain/applications/nik.js';
-import { ftsPrefixQuery } from '../db/queries/applications-search.js';
+import { ftsPrefixQuery } from '@db/queries/applications/applications-search.js';
 import { Core, LIVE_DB_FILE } from '../main/core/core.js';
 import { dispatch } from '../main/ipc/dispatch.js';
 import { coreDatabase, median, timeRuns, type BenchResult } from './types.js';

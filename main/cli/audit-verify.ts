@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AuditAnchors } from '@common/central/protocol.js';
 import { syncRoutes } from '@common/central/routes.js';
-import { getSyncState } from '@db/queries/sync.js';
+import { getSyncState } from '@db/queries/sync/sync.js';
 import { verifyAnchors, verifyAudit } from '../core/kernel/audit.js';
 import { KeyFileWrapper } from '../core/kernel/crypto/key-wrapper.js';
 import { openEncryptedDatabase } from '../core/kernel/crypto/db-key.js';

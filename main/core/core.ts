@@ -1,8 +1,8 @@
 import { basename, join } from 'node:path';
 import type { Db } from '@db/connection.js';
 import { migrate, loadMigrations, type Migration } from '@db/migrate.js';
-import { upsertOffices, upsertServices } from '@db/queries/reference.js';
-import { getSetting } from '@db/queries/settings.js';
+import { upsertOffices, upsertServices } from '@db/queries/office/reference.js';
+import { getSetting } from '@db/queries/office/settings.js';
 import { OFFICE_SEED, SERVICE_SEED } from '@common/domain/shared/offices.js';
 import { CoreEvents } from './kernel/events.js';
 import { SessionStore } from './access/sessions.js';

@@ -5,7 +5,7 @@ import * as tus from 'tus-js-client';
 import { BLOB_UPLOAD_PATH, UNSIGNED_PAYLOAD } from '@common/central/protocol.js';
 import { syncRoutes } from '@common/central/routes.js';
 import type { Db } from '@db/connection.js';
-import { getSyncBlob, markBlobConfirmed, setBlobUploadUrl } from '@db/queries/sync-blobs.js';
+import { getSyncBlob, markBlobConfirmed, setBlobUploadUrl } from '@db/queries/sync/sync-blobs.js';
 import { signHeaders, SyncHttpError, type Transport } from './transport.js';
 
 export interface BlobSource {

@@ -2,7 +2,7 @@
 // images are uploaded through the blob channel (tus, content-addressed), central's confirmation marks
 // them uploaded, and the retention after that confirmation decides when the desk's copy is purged.
 import type { Db } from '@db/connection.js';
-import { uploadableRecords } from '@db/queries/biometrics.js';
+import { uploadableRecords } from '@db/queries/biometrics/biometrics.js';
 import type { Core } from '../core/core.js';
 import { blobForUpload, confirmUploaded, purgeExpired } from '../core/biometrics/blob-sync.js';
 import type { BlobSource, BlobUploader } from './blobs.js';

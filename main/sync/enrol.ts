@@ -1,6 +1,6 @@
 import type { Core } from '../core/core.js';
-import { getSetting } from '@db/queries/settings.js';
-import { getSyncState, setSyncState } from '@db/queries/sync.js';
+import { getSetting } from '@db/queries/office/settings.js';
+import { getSyncState, setSyncState } from '@db/queries/sync/sync.js';
 import { syncRoutes } from '@common/central/routes.js';
 import type { KeyStore } from './keystore.js';
 import { identityFrom, newKeyPair, SyncHttpError, Transport, type FetchLike, type Identity } from './transport.js';

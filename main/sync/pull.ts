@@ -3,10 +3,10 @@
 // load a paged snapshot instead; its progress survives a restart.
 import { syncRoutes } from '@common/central/routes.js';
 import type { Db } from '@db/connection.js';
-import { deleteSyncState, getCursor, getSyncState, setSyncState } from '@db/queries/sync.js';
+import { deleteSyncState, getCursor, getSyncState, setSyncState } from '@db/queries/sync/sync.js';
 import type { Core } from '../core/core.js';
 import { applyPulled } from '../core/replication/apply.js';
-import { maxDeviceSeq, outboxCounts } from '@db/queries/sync-outbox.js';
+import { maxDeviceSeq, outboxCounts } from '@db/queries/sync/sync-outbox.js';
 import { SyncHttpError, type Transport } from './transport.js';
 
 export interface PullContext {

@@ -2,7 +2,7 @@
 // times, forecast with backtest and staffing out; bad input refused with nothing changed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRAINING_PASSWORD } from '@main/core/office/training-seed.js';
-import { insertLocalTicket, updateLocalTicket } from '@db/queries/queue.js';
+import { insertLocalTicket, updateLocalTicket } from '@db/queries/queue/queue.js';
 import { setUp, tempCore, userSession, type TempCore } from '../support/core.js';
 
 const DAY = 86_400_000;

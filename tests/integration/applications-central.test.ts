@@ -3,7 +3,7 @@
 // Each applied transition that names a template queues an applicant notification in central's outbox.
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertOutbox } from '@db/queries/outbox.js';
+import { insertOutbox } from '@db/queries/sync/outbox.js';
 import { userSession } from '../support/core.js';
 import { preferredStore, startTestCentral, type TestCentral } from '../support/model/central.js';
 import { startWorkstation, type TestWorkstation } from '../support/model/workstation.js';

@@ -3,7 +3,7 @@
 // The core clock and the sweep's timer are both controlled here.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { composeNik } from '@common/domain/applications/nik.js';
-import { listAudit } from '@db/queries/audit.js';
+import { listAudit } from '@db/queries/office/audit.js';
 import { startExpirySweep } from '@main/core/applications/expiry.js';
 import { passwordOf } from '../support/core.js';
 import { noCapturesRequired, openDesk, override, walkInDraft, type Desk } from '../support/applications-fixtures.js';

@@ -11,7 +11,7 @@ import { KeyFileWrapper } from '@main/core/kernel/crypto/key-wrapper.js';
 import { openEncryptedDatabase } from '@main/core/kernel/crypto/db-key.js';
 import { auditHash, GENESIS_HASH, verifyAnchors, verifyAudit } from '@main/core/kernel/audit.js';
 import { LIVE_DB_FILE } from '@main/core/core.js';
-import type { AuditRow } from '@db/queries/audit.js';
+import type { AuditRow } from '@db/queries/office/audit.js';
 import { userSession } from '../support/core.js';
 import { preferredStore, startTestCentral, type TestCentral } from '../support/model/central.js';
 import { startWorkstation, type TestWorkstation } from '../support/model/workstation.js';

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDateOf } from '@server/entities/business-day.js';
-import { getSyncState } from '@db/queries/sync.js';
+import { getSyncState } from '@db/queries/sync/sync.js';
 import { preferredStore, startTestCentral, type TestCentral } from '../support/model/central.js';
 import { startWorkstation, type TestWorkstation } from '../support/model/workstation.js';
 import { passwordOf, userSession } from '../support/core.js';

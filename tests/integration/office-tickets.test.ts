@@ -8,7 +8,7 @@ import type { LocalTicket } from '@common/contract/queue/sync.js';
 import { QueueUnreachable, type QueuePort } from '@main/core/queue/port.js';
 import { applyPulled } from '@main/core/replication/apply.js';
 import type { PulledRecord } from '@main/core/replication/applier.js';
-import { getCursor } from '@db/queries/sync.js';
+import { getCursor } from '@db/queries/sync/sync.js';
 import { setUp, tempCore, userSession, type TempCore } from '../support/core.js';
 
 const DAY = '2026-11-30';

@@ -15,7 +15,7 @@ import { ticketView, type TicketRow } from '@common/domain/queue/ticket-row.js';
 import { SERVICE_SEED } from '@common/domain/shared/offices.js';
 import { AppError } from '@common/contract/result.js';
 import { migrate } from '@db/migrate.js';
-import { insertLocalTicket } from '@db/queries/queue.js';
+import { insertLocalTicket } from '@db/queries/queue/queue.js';
 import { localAction, localCallNext, type LocalContext } from '@main/core/queue/local.js';
 import { callNext, ticketAction } from '@server/queue/calls.js';
 import { CentralError } from '@server/http/errors.js';

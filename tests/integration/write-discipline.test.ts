@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { contract, type CallName } from '@common/contract/index.js';
 import type { Db } from '@db/connection.js';
-import { getSetting, setSetting } from '@db/queries/settings.js';
+import { getSetting, setSetting } from '@db/queries/office/settings.js';
 import { handlers } from '@main/core/handlers.js';
 import { backgroundContext, write, type CallContext, type Handler } from '@main/core/kernel/context.js';
 import { MAY_WRITE_NOTHING } from '@main/core/kernel/write-check.js';

@@ -1,6 +1,6 @@
 import { AppError } from '@common/contract/result.js';
-import { clearLoginFailures } from '@db/queries/login-failures.js';
-import { updateUser, type UserRow } from '@db/queries/users.js';
+import { clearLoginFailures } from '@db/queries/access/login-failures.js';
+import { updateUser, type UserRow } from '@db/queries/access/users.js';
 import { checkCredentials } from './credentials.js';
 import { write, type CallContext, type Handlers } from '../kernel/context.js';
 import { hashPassword } from './passwords.js';

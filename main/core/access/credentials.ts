@@ -1,6 +1,6 @@
 import { AppError } from '@common/contract/result.js';
-import { clearLoginFailures, getLoginFailures, putLoginFailures } from '@db/queries/login-failures.js';
-import { getUserByUsername, type UserRow } from '@db/queries/users.js';
+import { clearLoginFailures, getLoginFailures, putLoginFailures } from '@db/queries/access/login-failures.js';
+import { getUserByUsername, type UserRow } from '@db/queries/access/users.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
 import type { CredentialPurpose } from '@common/central/op-authority.js';
 import { write, type CallContext } from '../kernel/context.js';

@@ -1,4 +1,4 @@
-import { getUserById } from '@db/queries/users.js';
+import { getUserById } from '@db/queries/access/users.js';
 import { backgroundContext, write } from '../kernel/context.js';
 import type { Core } from '../core.js';
 import type { Session } from './sessions.js';

@@ -1,8 +1,16 @@
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '@common/contract/result.js';
-import { clearLoginFailures } from '@db/queries/login-failures.js';
-import { unknownServiceCodes } from '@db/queries/reference.js';
-import { getUserById, getUserByUsername, insertUser, listUsers, setUserServices, updateUser, type UserPatch } from '@db/queries/users.js';
+import { clearLoginFailures } from '@db/queries/access/login-failures.js';
+import { unknownServiceCodes } from '@db/queries/office/reference.js';
+import {
+  getUserById,
+  getUserByUsername,
+  insertUser,
+  listUsers,
+  setUserServices,
+  updateUser,
+  type UserPatch,
+} from '@db/queries/access/users.js';
 import type { Db } from '@db/connection.js';
 import { endSessionsOf } from './auth.js';
 import { write, type CallContext, type Handlers } from '../kernel/context.js';

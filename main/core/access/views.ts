@@ -1,6 +1,6 @@
 import type { Db } from '@db/connection.js';
-import { userServices, type UserRow } from '@db/queries/users.js';
-import { getLoginFailures } from '@db/queries/login-failures.js';
+import { userServices, type UserRow } from '@db/queries/access/users.js';
+import { getLoginFailures } from '@db/queries/access/login-failures.js';
 import type { SessionView } from '@common/contract/auth.js';
 import type { UserView } from '@common/contract/schemas.js';
 import type { Session } from './sessions.js';

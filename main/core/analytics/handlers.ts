@@ -7,8 +7,8 @@ import { fit, forecast } from '@common/domain/analytics/forecast.js';
 import { backtest } from '@common/domain/analytics/forecast-backtest.js';
 import { capacity, planDay } from '@common/domain/analytics/staffing.js';
 import { addDays } from '@common/domain/shared/working-days.js';
-import { arrivalsByDayHour, channelAndHandling, historySpan, holidaysBetween, serviceSeconds } from '@db/queries/analytics.js';
-import { listCatalogueServices } from '@db/queries/catalogue.js';
+import { arrivalsByDayHour, channelAndHandling, historySpan, holidaysBetween, serviceSeconds } from '@db/queries/analytics/analytics.js';
+import { listCatalogueServices } from '@db/queries/applications/catalogue.js';
 import type { CallContext, Handlers } from '../kernel/context.js';
 import { generateTrainingHistory, holidaySet, importClosedTickets, loadHistory, windowOf } from './history.js';
 

@@ -14,7 +14,7 @@ import {
   holidaysBetween,
   type ClosedTicketRow,
   type HistoryRow,
-} from '@db/queries/analytics.js';
+} from '@db/queries/analytics/analytics.js';
 import type { Db } from '@db/connection.js';
 import { officeContext } from '../kernel/office.js';
 import { write, type CallContext } from '../kernel/context.js';

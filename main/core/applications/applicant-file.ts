@@ -17,9 +17,9 @@ import {
   updateApplication,
   type ApplicationPatch,
   type ApplicationRow,
-} from '@db/queries/applications.js';
-import { getBooking, markBookingCheckedIn, nextSequence, type BookingRow } from '@db/queries/catalogue.js';
-import { getPaymentByBillingCode, insertPayment, insertPaymentEvent } from '@db/queries/payments.js';
+} from '@db/queries/applications/applications.js';
+import { getBooking, markBookingCheckedIn, nextSequence, type BookingRow } from '@db/queries/applications/catalogue.js';
+import { getPaymentByBillingCode, insertPayment, insertPaymentEvent } from '@db/queries/applications/payments.js';
 import { signedIn } from '../access/auth.js';
 import { assertDraft, collectionDate, documentsFor, quote, serviceOrFail } from './catalogue.js';
 import { officeContext, todayAt } from '../kernel/office.js';

@@ -5,9 +5,9 @@
 // this desk's unsent ops wait in sync_deferred (replication/apply.ts), so none of this clobbers them.
 import { ApplicationRecordData, type CaptureEntry, type TransitionEntry } from '@common/central/application-record.js';
 import type { Db } from '@db/connection.js';
-import { getApplication, insertTransition, listDocuments, syncDocuments } from '@db/queries/applications.js';
-import { hasTransition, setPulledDocumentState, upsertPulledApplication } from '@db/queries/application-sync.js';
-import { upsertPulledCapture, type PulledCaptureRow } from '@db/queries/office-captures.js';
+import { getApplication, insertTransition, listDocuments, syncDocuments } from '@db/queries/applications/applications.js';
+import { hasTransition, setPulledDocumentState, upsertPulledApplication } from '@db/queries/applications/application-sync.js';
+import { upsertPulledCapture, type PulledCaptureRow } from '@db/queries/biometrics/office-captures.js';
 import { keepUnreadable, type ApplyEffects, type LocalApplier, type PulledRecord } from '../replication/applier.js';
 import { paymentApplier } from '../payments/payment-sync.js';
 import { receiptApplier } from '../receipts/receipt-sync.js';

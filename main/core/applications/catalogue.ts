@@ -23,7 +23,7 @@ import {
   listCatalogueServices,
   serviceDocumentRules,
   type CatalogueServiceRow,
-} from '@db/queries/catalogue.js';
+} from '@db/queries/applications/catalogue.js';
 import type { Handlers } from '../kernel/context.js';
 import { todayAt } from '../kernel/office.js';
 

@@ -3,8 +3,8 @@
 // person's choice), recorded under the system actor so the audit trail says nobody pressed a button.
 // Each desk sweeps only the applications it made: every desk holds the office's, and one expiry is enough.
 import { COLLECTION_WINDOW_DAYS, findTransition, isRefusal } from '@common/domain/applications/flow.js';
-import { readyBefore } from '@db/queries/applications.js';
-import type { UserRow } from '@db/queries/users.js';
+import { readyBefore } from '@db/queries/applications/applications.js';
+import type { UserRow } from '@db/queries/access/users.js';
 import { applyTransition } from './flow.js';
 import { backgroundContext } from '../kernel/context.js';
 import type { Core } from '../core.js';

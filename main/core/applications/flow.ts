@@ -11,7 +11,7 @@ import {
   type ApplicationAction,
   type TransitionRule,
 } from '@common/domain/applications/flow.js';
-import type { UserRow } from '@db/queries/users.js';
+import type { UserRow } from '@db/queries/access/users.js';
 import {
   insertHandover,
   insertTransition,
@@ -21,8 +21,8 @@ import {
   updateApplication,
   type ApplicationPatch,
   type ApplicationRow,
-} from '@db/queries/applications.js';
-import { clearLoginFailures } from '@db/queries/login-failures.js';
+} from '@db/queries/applications/applications.js';
+import { clearLoginFailures } from '@db/queries/access/login-failures.js';
 import { signedIn } from '../access/auth.js';
 import { checkGuards } from './guards.js';
 import { write, type CallContext, type Handlers } from '../kernel/context.js';

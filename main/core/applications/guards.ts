@@ -5,8 +5,8 @@ import { COLLECTION_WINDOW_DAYS, GUARD_REASONS, type Guard } from '@common/domai
 import { guardsFrom, type GuardFacts } from '@common/domain/applications/availability.js';
 import { summariseChecklist } from '@common/domain/applications/checklist.js';
 import { effectivePaymentStatus } from '@common/domain/applications/billing-code.js';
-import { listDocuments, type ApplicationRow } from '@db/queries/applications.js';
-import { listPayments } from '@db/queries/payments.js';
+import { listDocuments, type ApplicationRow } from '@db/queries/applications/applications.js';
+import { listPayments } from '@db/queries/applications/payments.js';
 import { hasRequiredCaptures } from '../biometrics/requirements.js';
 import { draftProblems } from './catalogue.js';
 import { todayAt } from '../kernel/office.js';

@@ -6,12 +6,12 @@
 import { isPng } from '../biometrics/png.js';
 import { readIso } from '@common/domain/biometrics/iso.js';
 import { AppError } from '@common/contract/result.js';
-import { getApplication } from '@db/queries/applications.js';
-import { cachedPhoto, insertCachedPhoto, listPulledCaptures, type PhotoCacheRow } from '@db/queries/office-captures.js';
+import { getApplication } from '@db/queries/applications/applications.js';
+import { cachedPhoto, insertCachedPhoto, listPulledCaptures, type PhotoCacheRow } from '@db/queries/biometrics/office-captures.js';
 import { v7 as uuidv7 } from 'uuid';
 import { signedIn } from '../access/auth.js';
 import { evaluateCaptures } from '../biometrics/requirements.js';
-import { recordsOfAttempt } from '@db/queries/biometrics.js';
+import { recordsOfAttempt } from '@db/queries/biometrics/biometrics.js';
 import { biometricRuntime } from '../biometrics/port.js';
 import { ensureDataKey, readImage, sha256Hex } from '../biometrics/store.js';
 import { mayViewBiometrics } from '../biometrics/viewers.js';

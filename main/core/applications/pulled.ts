@@ -2,8 +2,8 @@
 // which local account central's officer name is, and the records kept aside until what they belong to
 // arrives.
 import type { Db } from '@db/connection.js';
-import { dropKeptAside, keptAsideFor, userIdByUsername } from '@db/queries/application-sync.js';
-import { getSyncState } from '@db/queries/sync.js';
+import { dropKeptAside, keptAsideFor, userIdByUsername } from '@db/queries/applications/application-sync.js';
+import { getSyncState } from '@db/queries/sync/sync.js';
 import type { ApplyEffects, LocalApplier } from '../replication/applier.js';
 
 /** Central names the desk that made a record; on the desk that made it the column stays NULL. */

@@ -7,11 +7,11 @@ import { actionAvailability } from '@common/domain/applications/availability.js'
 import { effectivePaymentStatus } from '@common/domain/applications/billing-code.js';
 import type { Role } from '@common/domain/shared/roles.js';
 import type { Db } from '@db/connection.js';
-import { getApplication, listDocuments, listTransitions, type ApplicationRow } from '@db/queries/applications.js';
-import type { SearchRow } from '@db/queries/applications-search.js';
-import { documentTypeNames, getCatalogueService } from '@db/queries/catalogue.js';
-import { listPayments, type PaymentRow } from '@db/queries/payments.js';
-import { listReceipts } from '@db/queries/receipts.js';
+import { getApplication, listDocuments, listTransitions, type ApplicationRow } from '@db/queries/applications/applications.js';
+import type { SearchRow } from '@db/queries/applications/applications-search.js';
+import { documentTypeNames, getCatalogueService } from '@db/queries/applications/catalogue.js';
+import { listPayments, type PaymentRow } from '@db/queries/applications/payments.js';
+import { listReceipts } from '@db/queries/applications/receipts.js';
 import type { GuardState } from './guards.js';
 
 /** The applicant's fields as the contract names them, read from the application's row. */

@@ -1,11 +1,11 @@
 // What the sync issue calls: the plaintext of a blob to upload (an audited read), the confirmation
 // that central received it, and the purge once the retention after that confirmation has passed.
 import type { Db } from '@db/connection.js';
-import { deleteBlobs, getBlob } from '@db/queries/biometrics-blobs.js';
-import { getRecord, markPurged, markUploaded, purgeableRecords, recordIdsBySha } from '@db/queries/biometrics.js';
+import { deleteBlobs, getBlob } from '@db/queries/biometrics/biometrics-blobs.js';
+import { getRecord, markPurged, markUploaded, purgeableRecords, recordIdsBySha } from '@db/queries/biometrics/biometrics.js';
 import { biometricRuntime } from './port.js';
 import { retentionDays } from './settings.js';
-import { deleteCachedPhotos, expiredCachedPhotos } from '@db/queries/office-captures.js';
+import { deleteCachedPhotos, expiredCachedPhotos } from '@db/queries/biometrics/office-captures.js';
 import { backgroundContext, write } from '../kernel/context.js';
 import type { Core } from '../core.js';
 

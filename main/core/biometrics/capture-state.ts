@@ -2,7 +2,7 @@
 // approved an acceptance or exception, and for the face the photo's SHA-256. Sent as its own op on the
 // application after each change to the captures; central merges it into the record per modality.
 import type { CaptureEntry, CaptureStates } from '@common/central/application-record.js';
-import { recordsOfAttempt } from '@db/queries/biometrics.js';
+import { recordsOfAttempt } from '@db/queries/biometrics/biometrics.js';
 import type { Db } from '@db/connection.js';
 import { write, type CallContext } from '../kernel/context.js';
 import { evaluateCaptures, isComplete, type ModalityEvaluation } from './requirements.js';

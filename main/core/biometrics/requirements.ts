@@ -2,8 +2,8 @@
 // either captured at or above its threshold, accepted below it by a supervisor, or an approved exception.
 import { MAX_ATTEMPTS, MODALITIES, MODALITY_SPECS, type BioSubType, type Modality } from '@common/domain/biometrics/modalities.js';
 import type { Db } from '@db/connection.js';
-import { listAttempts, listExceptions, type AttemptRow, type ExceptionRow } from '@db/queries/biometrics.js';
-import { listPulledCaptures } from '@db/queries/office-captures.js';
+import { listAttempts, listExceptions, type AttemptRow, type ExceptionRow } from '@db/queries/biometrics/biometrics.js';
+import { listPulledCaptures } from '@db/queries/biometrics/office-captures.js';
 import { requiredModalities } from './settings.js';
 
 export type ModalityState = 'pending' | 'passed' | 'belowThreshold' | 'accepted' | 'excepted';

@@ -10,7 +10,7 @@ import {
   type Thresholds,
 } from '@common/domain/biometrics/modalities.js';
 import type { Db } from '@db/connection.js';
-import { getSetting, setSetting } from '@db/queries/settings.js';
+import { getSetting, setSetting } from '@db/queries/office/settings.js';
 import { write, type CallContext, type Handlers } from '../kernel/context.js';
 
 const KEYS = {

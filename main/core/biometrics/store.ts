@@ -6,7 +6,7 @@ import { AppError } from '@common/contract/result.js';
 import { MAX_ATTEMPTS, MODALITY_SPECS, type BioSubType, type Modality } from '@common/domain/biometrics/modalities.js';
 import { isBetter, type AttemptRating } from '@common/domain/biometrics/quality.js';
 import type { Db } from '@db/connection.js';
-import { deleteBlobs, getBlob, insertBlob } from '@db/queries/biometrics-blobs.js';
+import { deleteBlobs, getBlob, insertBlob } from '@db/queries/biometrics/biometrics-blobs.js';
 import {
   countAttempts,
   getRecord,
@@ -18,8 +18,8 @@ import {
   unkeepAttempts,
   type AttemptRow,
   type RecordRow,
-} from '@db/queries/biometrics.js';
-import { setSetting } from '@db/queries/settings.js';
+} from '@db/queries/biometrics/biometrics.js';
+import { setSetting } from '@db/queries/office/settings.js';
 import { signedIn } from '../access/auth.js';
 import { biometricRuntime } from './port.js';
 import { write, type CallContext } from '../kernel/context.js';

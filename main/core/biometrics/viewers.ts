@@ -1,8 +1,8 @@
 // Who may see an application's biometric images (its photo included, on any desk of the office).
 import { findTransition, isRefusal } from '@common/domain/applications/flow.js';
 import type { Db } from '@db/connection.js';
-import { getHandoverOfficer, processingUsers, type ApplicationRow } from '@db/queries/applications.js';
-import type { UserRow } from '@db/queries/users.js';
+import { getHandoverOfficer, processingUsers, type ApplicationRow } from '@db/queries/applications/applications.js';
+import type { UserRow } from '@db/queries/access/users.js';
 
 /**
  * Biometric images are shown only to the people whose work needs them: whoever processed the application,

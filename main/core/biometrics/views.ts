@@ -1,7 +1,7 @@
 import type { AttemptView, CaptureStatus, ModalityStatus } from '@common/contract/biometrics.js';
 import { MAX_ATTEMPTS, MODALITY_SPECS, type BioSubType, type Modality } from '@common/domain/biometrics/modalities.js';
 import type { Db } from '@db/connection.js';
-import { recordsOfAttempt, type AttemptRow } from '@db/queries/biometrics.js';
+import { recordsOfAttempt, type AttemptRow } from '@db/queries/biometrics/biometrics.js';
 import {
   attemptItems,
   attemptsLeft,
@@ -11,7 +11,7 @@ import {
   type ModalityEvaluation,
 } from './requirements.js';
 import { thresholds } from './settings.js';
-import { listPulledCaptures } from '@db/queries/office-captures.js';
+import { listPulledCaptures } from '@db/queries/biometrics/office-captures.js';
 
 export function toAttemptView(db: Db, a: AttemptRow): AttemptView {
   const recordBySub = new Map(recordsOfAttempt(db, a.id).map((r) => [r.bio_subtype, r.id]));

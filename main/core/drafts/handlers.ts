@@ -2,7 +2,7 @@
 // office did, so it has no audit event and no op, and only its author reads it back. The database's
 // encryption covers it like every other personal field, and a day after its last change it is gone.
 import { AppError } from '@common/contract/result.js';
-import { deleteDraft, getDraft, listDrafts, purgeDrafts, saveDraft } from '@db/queries/drafts.js';
+import { deleteDraft, getDraft, listDrafts, purgeDrafts, saveDraft } from '@db/queries/office/drafts.js';
 import type { CallContext, Handlers } from '../kernel/context.js';
 
 export const DRAFT_TTL_MS = 24 * 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 // The one guard every write path dated in a business day goes through: a signed-off day is closed
 // until an admin reopens it.
 import { AppError } from '@common/contract/result.js';
-import { getClosure } from '@db/queries/end-of-day.js';
+import { getClosure } from '@db/queries/end-of-day/end-of-day.js';
 import { todayAt } from '../kernel/office.js';
 import type { CallContext } from '../kernel/context.js';
 

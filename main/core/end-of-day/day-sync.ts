@@ -2,12 +2,12 @@
 // entity "business_day" and takes effect here too: core then refuses changes dated in that day, as it
 // does after a sign-off made on this desk. Central decides which sign-off counts; this only follows it.
 import { z } from 'zod';
-import { getClosure, reopenDay } from '@db/queries/end-of-day.js';
-import { closeDayElsewhere } from '@db/queries/day-sync.js';
-import { getSetting } from '@db/queries/settings.js';
-import { getUserByUsername } from '@db/queries/users.js';
+import { getClosure, reopenDay } from '@db/queries/end-of-day/end-of-day.js';
+import { closeDayElsewhere } from '@db/queries/end-of-day/day-sync.js';
+import { getSetting } from '@db/queries/office/settings.js';
+import { getUserByUsername } from '@db/queries/access/users.js';
 import type { Db } from '@db/connection.js';
-import { resendForDay } from '@db/queries/late-changes.js';
+import { resendForDay } from '@db/queries/end-of-day/late-changes.js';
 import { addDays, startOfBusinessDay } from '@common/domain/shared/working-days.js';
 
 const officeTz = (db: Db): string =>

@@ -1,7 +1,7 @@
 // The end-of-day report leaves the workstation as a PDF (signed name and content hash) or as CSV.
 import { EndOfDayReport } from '@common/contract/end-of-day.js';
 import { endOfDayCsv } from '@common/domain/end-of-day/csv.js';
-import { getClosure } from '@db/queries/end-of-day.js';
+import { getClosure } from '@db/queries/end-of-day/end-of-day.js';
 import { signedIn } from '../access/auth.js';
 import { officeContext } from '../kernel/office.js';
 import type { CallContext, Handlers } from '../kernel/context.js';

@@ -24,12 +24,12 @@ import {
   upsertNote,
   type DayClosureRow,
   type ReceiptEventRow,
-} from '@db/queries/end-of-day.js';
-import { notUploadedCaptures } from '@db/queries/biometrics.js';
-import { clearLoginFailures } from '@db/queries/login-failures.js';
-import { getUserByUsername } from '@db/queries/users.js';
-import { dayLateChanges, daySignoffs, recordSignoff } from '@db/queries/late-changes.js';
-import { getSyncState } from '@db/queries/sync.js';
+} from '@db/queries/end-of-day/end-of-day.js';
+import { notUploadedCaptures } from '@db/queries/biometrics/biometrics.js';
+import { clearLoginFailures } from '@db/queries/access/login-failures.js';
+import { getUserByUsername } from '@db/queries/access/users.js';
+import { dayLateChanges, daySignoffs, recordSignoff } from '@db/queries/end-of-day/late-changes.js';
+import { getSyncState } from '@db/queries/sync/sync.js';
 import type { Money } from '@common/domain/end-of-day/report.js';
 import { signedIn } from '../access/auth.js';
 import { officeContext, todayAt } from '../kernel/office.js';

@@ -2,8 +2,8 @@
 // end of day lists the ones to accept or return, and the desk that sent one reads its fate on its own op:
 // accepted (or resent once the day was reopened): applied; returned: rejected with the supervisor's reason.
 import { LATE_REASONS, LateChangeRecord } from '@common/central/late-change.js';
-import { settleOwnOp, upsertLateChange } from '@db/queries/late-changes.js';
-import { getSyncState } from '@db/queries/sync.js';
+import { settleOwnOp, upsertLateChange } from '@db/queries/end-of-day/late-changes.js';
+import { getSyncState } from '@db/queries/sync/sync.js';
 import { keepUnreadable, type LocalApplier } from '../replication/applier.js';
 
 export const LATE_CHANGE_ENTITY = 'late_change';

@@ -1,5 +1,5 @@
 import type { LateChangeView } from '@common/contract/end-of-day.js';
-import type { LateChangeRow } from '@db/queries/late-changes.js';
+import type { LateChangeRow } from '@db/queries/end-of-day/late-changes.js';
 
 export const lateView = (r: LateChangeRow): LateChangeView => ({
   opId: r.op_id,

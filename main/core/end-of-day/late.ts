@@ -5,8 +5,8 @@
 // in the outbox would leave the day's report signed under figures nobody has seen.
 import { AppError } from '@common/contract/result.js';
 import { LATE_ACTIONS, LATE_ENTITY } from '@common/central/late-change.js';
-import { getClosure } from '@db/queries/end-of-day.js';
-import { getLateChange, type LateChangeRow } from '@db/queries/late-changes.js';
+import { getClosure } from '@db/queries/end-of-day/end-of-day.js';
+import { getLateChange, type LateChangeRow } from '@db/queries/end-of-day/late-changes.js';
 import { signedIn } from '../access/auth.js';
 import { checkCredentials } from '../access/credentials.js';
 import { write, type CallContext, type Handlers } from '../kernel/context.js';

@@ -1,5 +1,5 @@
 // The audit.* calls: supervisors and admins read the audit trail page by page and check its hash chain.
-import { listAudit } from '@db/queries/audit.js';
+import { listAudit } from '@db/queries/office/audit.js';
 import type { Handlers } from './context.js';
 import { verifyAudit } from './audit.js';
 

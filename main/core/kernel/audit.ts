@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '@db/connection.js';
-import { insertAudit, iterateAudit, lastAudit, type AuditRow } from '@db/queries/audit.js';
+import { insertAudit, iterateAudit, lastAudit, type AuditRow } from '@db/queries/office/audit.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '@db/connection.js';
-import type { UserRow } from '@db/queries/users.js';
-import { insertOutbox } from '@db/queries/outbox.js';
+import type { UserRow } from '@db/queries/access/users.js';
+import { insertOutbox } from '@db/queries/sync/outbox.js';
 import type { CallName, CallOutput, ParsedInput } from '@common/contract/index.js';
 import type { OpAction } from '@common/central/op-authority.js';
 import { appendAudit, type AuditInput } from './audit.js';

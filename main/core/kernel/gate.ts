@@ -1,7 +1,7 @@
 import { contract, type CallName } from '@common/contract/index.js';
 import { AppError } from '@common/contract/result.js';
 import { roleAllowed } from '@common/domain/shared/roles.js';
-import { getUserById } from '@db/queries/users.js';
+import { getUserById } from '@db/queries/access/users.js';
 import type { CallContext, CallRecord } from './context.js';
 import type { Core } from '../core.js';
 import { isIdle, lockForIdle } from '../access/idle.js';

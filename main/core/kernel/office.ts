@@ -2,8 +2,8 @@
 // use case needs before it can date or number anything.
 import { AppError } from '@common/contract/result.js';
 import { businessDate } from '@common/domain/shared/working-days.js';
-import { officePrefix } from '@db/queries/catalogue.js';
-import { getOffice } from '@db/queries/reference.js';
+import { officePrefix } from '@db/queries/applications/catalogue.js';
+import { getOffice } from '@db/queries/office/reference.js';
 import type { CallContext } from './context.js';
 
 export interface OfficeContext {

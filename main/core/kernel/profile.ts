@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '@db/connection.js';
-import { setSetting } from '@db/queries/settings.js';
+import { setSetting } from '@db/queries/office/settings.js';
 
 /** Settings are written through here so the live and the training database get the same keys. */
 export function writeProfile(

@@ -6,7 +6,7 @@ import { AppError } from '@common/contract/result.js';
 import type { SetupInput } from '@common/contract/setup.js';
 import type { SyncPort } from '../replication/port.js';
 import type { CallContext } from '../kernel/context.js';
-import { getSyncState } from '@db/queries/sync.js';
+import { getSyncState } from '@db/queries/sync/sync.js';
 import { v7 as uuidv7 } from 'uuid';
 
 export interface Desk {

@@ -1,4 +1,4 @@
-import { setSetting } from '@db/queries/settings.js';
+import { setSetting } from '@db/queries/office/settings.js';
 import { AppError } from '@common/contract/result.js';
 import { write, type CallContext, type Handlers } from '../kernel/context.js';
 

@@ -1,11 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '@common/contract/result.js';
-import { getOffice } from '@db/queries/reference.js';
-import { getSetting, setSetting } from '@db/queries/settings.js';
-import type { UserRow } from '@db/queries/users.js';
+import { getOffice } from '@db/queries/office/reference.js';
+import { getSetting, setSetting } from '@db/queries/office/settings.js';
+import type { UserRow } from '@db/queries/access/users.js';
 import { checkCredentials } from '../access/credentials.js';
 import { writeProfile } from '../kernel/profile.js';
-import { insertUser } from '@db/queries/users.js';
+import { insertUser } from '@db/queries/access/users.js';
 import { hashPassword } from '../access/passwords.js';
 import { assertPasswordPolicy } from '../access/password-rules.js';
 import { write, type CallContext, type Handlers } from '../kernel/context.js';

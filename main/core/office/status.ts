@@ -1,6 +1,6 @@
-import { getOffice, listOffices, listServices } from '@db/queries/reference.js';
+import { getOffice, listOffices, listServices } from '@db/queries/office/reference.js';
 import type { OfficeView } from '@common/contract/app.js';
-import type { OfficeRow } from '@db/queries/reference.js';
+import type { OfficeRow } from '@db/queries/office/reference.js';
 import type { Handlers } from '../kernel/context.js';
 
 const toOfficeView = (o: OfficeRow): OfficeView => ({ code: o.code, name: o.name, city: o.city, tz: o.tz as OfficeView['tz'] });

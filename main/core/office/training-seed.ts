@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '@db/connection.js';
-import { countUsers, insertUser, setUserServices } from '@db/queries/users.js';
-import { insertDemoBooking } from '@db/queries/queue.js';
+import { countUsers, insertUser, setUserServices } from '@db/queries/access/users.js';
+import { insertDemoBooking } from '@db/queries/queue/queue.js';
 import { checkNik } from '@common/domain/applications/nik.js';
 import { demoBookings } from '@common/domain/queue/bookings.js';
 import type { Role } from '@common/domain/shared/roles.js';

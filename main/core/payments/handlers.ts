@@ -18,14 +18,14 @@ import {
   insertPaymentEvent,
   listPayments,
   updatePayment,
-} from '@db/queries/payments.js';
+} from '@db/queries/applications/payments.js';
 import { signedIn } from '../access/auth.js';
 import { write, type CallContext, type Handlers } from '../kernel/context.js';
 import { assertDayOpen } from '../end-of-day/day-closed.js';
 import { overrideSummary, takeOverride } from '../access/override.js';
 import { applicationOrFail } from '../applications/views.js';
 import { viewOf } from '../applications/applicant-file.js';
-import type { ApplicationRow } from '@db/queries/applications.js';
+import type { ApplicationRow } from '@db/queries/applications/applications.js';
 
 /** Payment is taken at the counter before the pay transition. */
 const PAYABLE: readonly ApplicationStatus[] = ['checked_in', 'incomplete', 'verified', 'biometrics_captured', 'interviewed'];

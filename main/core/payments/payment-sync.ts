@@ -5,8 +5,14 @@
 import { v7 as uuidv7 } from 'uuid';
 import { PaymentRecordData } from '@common/central/application-record.js';
 import type { Db } from '@db/connection.js';
-import { hasApplication, setPaymentOrigin } from '@db/queries/application-sync.js';
-import { getPayment, getPaymentByBillingCode, insertPayment, insertPaymentEvent, updatePayment } from '@db/queries/payments.js';
+import { hasApplication, setPaymentOrigin } from '@db/queries/applications/application-sync.js';
+import {
+  getPayment,
+  getPaymentByBillingCode,
+  insertPayment,
+  insertPaymentEvent,
+  updatePayment,
+} from '@db/queries/applications/payments.js';
 import { keepAside, keepUnreadable, type ApplyEffects, type LocalApplier, type PulledRecord } from '../replication/applier.js';
 import { adoptKeptAside, originOf, userIdOf } from '../applications/pulled.js';
 import { receiptApplier } from '../receipts/receipt-sync.js';

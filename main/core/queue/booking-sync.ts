@@ -1,7 +1,7 @@
 // M-Paspor bookings arrive from central through the ordinary pull (entity "booking"): this applier
 // puts them into the workstation's bookings table, where check-in (queue and applications) finds them.
 import { BookingRecord } from '@common/contract/queue/central.js';
-import { upsertPulledBooking } from '@db/queries/queue.js';
+import { upsertPulledBooking } from '@db/queries/queue/queue.js';
 import type { LocalApplier } from '../replication/applier.js';
 
 export const bookingApplier: LocalApplier = {

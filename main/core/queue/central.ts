@@ -4,8 +4,8 @@
 import { AppError, type ErrorCode } from '@common/contract/result.js';
 import type { LocalTicket } from '@common/contract/queue/sync.js';
 import { ticketFields } from '@common/domain/queue/ticket-row.js';
-import { markLocalSynced, unsyncedLocalTickets, type LocalTicketRow } from '@db/queries/queue.js';
-import { openPendingActions, settlePendingAction } from '@db/queries/queue-held.js';
+import { markLocalSynced, unsyncedLocalTickets, type LocalTicketRow } from '@db/queries/queue/queue.js';
+import { openPendingActions, settlePendingAction } from '@db/queries/queue/queue-held.js';
 import { toOfflineAction } from './held.js';
 import type { CallContext } from '../kernel/context.js';
 import type { Core } from '../core.js';

@@ -10,7 +10,14 @@ import { DEFAULT_QUEUE_RULES } from '@common/domain/queue/rules.js';
 import { ticketView } from '@common/domain/queue/ticket-row.js';
 import { estimateWaitMs } from '@common/domain/queue/wait-estimate.js';
 import { businessDate } from '@common/domain/shared/working-days.js';
-import { activeQueueServices, localAtCounter, localParkedAt, localTicket, localTicketsOfDay, localWaiting } from '@db/queries/queue.js';
+import {
+  activeQueueServices,
+  localAtCounter,
+  localParkedAt,
+  localTicket,
+  localTicketsOfDay,
+  localWaiting,
+} from '@db/queries/queue/queue.js';
 import { officeContext } from '../kernel/office.js';
 import type { OpAction } from '@common/central/op-authority.js';
 import { write, type CallContext, type Handlers } from '../kernel/context.js';
@@ -18,7 +25,7 @@ import { overrideSummary, takeOverride } from '../access/override.js';
 import { atCentral, officerOf } from './central.js';
 import { counterIdOf, localAction, localCallNext, localConfig, localIssue, type LocalContext } from './local.js';
 import { heldAction, heldView, rememberCurrent, rememberParked, rememberTicket, ticketAtCounter } from './held.js';
-import { heldAtCounter, heldParkedAt, pendingActionsToShow } from '@db/queries/queue-held.js';
+import { heldAtCounter, heldParkedAt, pendingActionsToShow } from '@db/queries/queue/queue-held.js';
 import { ticketPdfBase64 } from './ticket-pdf.js';
 
 function local(ctx: CallContext): LocalContext {

@@ -9,7 +9,7 @@ import type { OfflineAction } from '@common/contract/queue/sync.js';
 import { decide, type LifecycleTicket, type TicketAction, type TicketChange } from '@common/domain/queue/lifecycle.js';
 import { DEFAULT_QUEUE_RULES } from '@common/domain/queue/rules.js';
 import type { Db } from '@db/connection.js';
-import { localAtCounter } from '@db/queries/queue.js';
+import { localAtCounter } from '@db/queries/queue/queue.js';
 import {
   forgetHeld,
   forgetHeldExcept,
@@ -19,7 +19,7 @@ import {
   upsertHeld,
   type HeldTicketRow,
   type PendingActionRow,
-} from '@db/queries/queue-held.js';
+} from '@db/queries/queue/queue-held.js';
 import { counterIdOf, refused, type LocalContext } from './local.js';
 
 const HELD_STATUSES: ReadonlySet<string> = new Set(['called', 'serving', 'parked']);

@@ -13,7 +13,7 @@ import { ticketView } from '@common/domain/queue/ticket-row.js';
 import { estimateWaitMs } from '@common/domain/queue/wait-estimate.js';
 import { businessDate, startOfBusinessDay } from '@common/domain/shared/working-days.js';
 import type { Db } from '@db/connection.js';
-import { getSetting, setSetting } from '@db/queries/settings.js';
+import { getSetting, setSetting } from '@db/queries/office/settings.js';
 import {
   bookingByCode,
   bookingByNik,
@@ -25,7 +25,7 @@ import {
   takeLocalNumber,
   updateLocalTicket,
   type LocalTicketRow,
-} from '@db/queries/queue.js';
+} from '@db/queries/queue/queue.js';
 
 export interface LocalContext {
   db: Db;

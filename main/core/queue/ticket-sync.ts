@@ -2,7 +2,7 @@
 // common/central/ticket-record.ts): this applier keeps them in office_tickets, where end of day and
 // the analytics import read every desk's tickets, not only the ones this workstation issued.
 import { TICKET_ENTITY, TicketData } from '@common/central/ticket-record.js';
-import { deleteOfficeTicket, upsertOfficeTicket } from '@db/queries/office-tickets.js';
+import { deleteOfficeTicket, upsertOfficeTicket } from '@db/queries/queue/office-tickets.js';
 import { keepUnreadable, type LocalApplier } from '../replication/applier.js';
 
 export const ticketApplier: LocalApplier = {

@@ -7,11 +7,18 @@ import { AppError } from '@common/contract/result.js';
 import { effectivePaymentStatus } from '@common/domain/applications/billing-code.js';
 import { summariseChecklist } from '@common/domain/applications/checklist.js';
 import type { Language } from '@common/contract/schemas.js';
-import { listDocuments, type ApplicationRow } from '@db/queries/applications.js';
-import { documentTypeNames } from '@db/queries/catalogue.js';
-import { listPayments, type PaymentRow } from '@db/queries/payments.js';
-import { getReceipt, insertReceipt, recordPrint, supersedeReceipts, voidReceipt, type ReceiptRow } from '@db/queries/receipts.js';
-import { getUserById } from '@db/queries/users.js';
+import { listDocuments, type ApplicationRow } from '@db/queries/applications/applications.js';
+import { documentTypeNames } from '@db/queries/applications/catalogue.js';
+import { listPayments, type PaymentRow } from '@db/queries/applications/payments.js';
+import {
+  getReceipt,
+  insertReceipt,
+  recordPrint,
+  supersedeReceipts,
+  voidReceipt,
+  type ReceiptRow,
+} from '@db/queries/applications/receipts.js';
+import { getUserById } from '@db/queries/access/users.js';
 import { signedIn } from '../access/auth.js';
 import { officeContext } from '../kernel/office.js';
 import { write, type CallContext, type Handlers } from '../kernel/context.js';

@@ -3,7 +3,7 @@
 // Without one, in the web host, the answer is that the browser opens or downloads the PDF.
 import { AppError } from '@common/contract/result.js';
 import type { PrintOutcomeView } from '@common/contract/applications/printer.js';
-import { getSetting, setSetting } from '@db/queries/settings.js';
+import { getSetting, setSetting } from '@db/queries/office/settings.js';
 import type { Db } from '@db/connection.js';
 import { write, type Handlers } from '../kernel/context.js';
 

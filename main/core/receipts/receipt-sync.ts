@@ -2,9 +2,9 @@
 // every desk of the office, so the application's view lists them anywhere and any desk can reprint them.
 // A void is final wherever it was made; copies are counted as the highest any desk reached.
 import { ReceiptRecordData } from '@common/central/application-record.js';
-import { getPayment } from '@db/queries/payments.js';
-import { hasApplication, supersedeOlderReceipts, upsertPulledReceipt } from '@db/queries/application-sync.js';
-import { getReceipt } from '@db/queries/receipts.js';
+import { getPayment } from '@db/queries/applications/payments.js';
+import { hasApplication, supersedeOlderReceipts, upsertPulledReceipt } from '@db/queries/applications/application-sync.js';
+import { getReceipt } from '@db/queries/applications/receipts.js';
 import { keepAside, keepUnreadable, type LocalApplier } from '../replication/applier.js';
 import { originOf, userIdOf } from '../applications/pulled.js';
 

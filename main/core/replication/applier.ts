@@ -1,7 +1,7 @@
 // What an applier is: the code that takes one record central sent (by pull, or with a push's answer)
 // into this workstation's tables. The list of them is appliers.ts.
 import type { Db } from '@db/connection.js';
-import { upsertSyncRecord } from '@db/queries/sync.js';
+import { upsertSyncRecord } from '@db/queries/sync/sync.js';
 
 export interface PulledRecord {
   entity: string;

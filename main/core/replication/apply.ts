@@ -2,8 +2,8 @@
 // the per-op results of a push. Each entity has a local applier (appliers.ts lists them).
 import type { OpResult, RecordState } from '@common/central/protocol.js';
 import type { Db } from '@db/connection.js';
-import { deferRecord, deleteDeferred, getCursor, getDeferred, setCursor, setKnownVersion } from '@db/queries/sync.js';
-import { getOp, hasPendingFor, setOpResult, type OutboxStatus } from '@db/queries/sync-outbox.js';
+import { deferRecord, deleteDeferred, getCursor, getDeferred, setCursor, setKnownVersion } from '@db/queries/sync/sync.js';
+import { getOp, hasPendingFor, setOpResult, type OutboxStatus } from '@db/queries/sync/sync-outbox.js';
 import type { Core } from '../core.js';
 import { keepAside, noEffects, type ApplyEffects, type LocalApplier, type PulledRecord } from './applier.js';
 import { LOCAL_APPLIERS } from './appliers.js';

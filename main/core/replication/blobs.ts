@@ -3,8 +3,8 @@
 // way; the sync client uploads each blob (resumably) and pushes the op only once central confirms it.
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import { insertSyncBlob } from '@db/queries/sync-blobs.js';
-import { upsertSyncRecord } from '@db/queries/sync.js';
+import { insertSyncBlob } from '@db/queries/sync/sync-blobs.js';
+import { upsertSyncRecord } from '@db/queries/sync/sync.js';
 import { write, type CallContext } from '../kernel/context.js';
 
 export interface AttachBlobInput {

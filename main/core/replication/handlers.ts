@@ -1,7 +1,7 @@
 // The sync.* contract calls. The running client is reached through the sync port; listing and
 // resolving work on the live database whether or not the client runs.
 import { AppError } from '@common/contract/result.js';
-import { getOp, listOutbox, type OutboxStatus } from '@db/queries/sync-outbox.js';
+import { getOp, listOutbox, type OutboxStatus } from '@db/queries/sync/sync-outbox.js';
 import { write, type CallContext, type Handlers } from '../kernel/context.js';
 import { resolveConflict } from './resolve.js';
 import { dismissRejected, retryRejected } from './settle.js';

@@ -1,13 +1,13 @@
 // The records central owns and every workstation follows: accounts, offices and services.
 import { OfficeData, ServiceData, UserData } from '@common/central/records.js';
-import { getUserById, setUserServices } from '@db/queries/users.js';
+import { getUserById, setUserServices } from '@db/queries/access/users.js';
 import {
   knownServiceCodes,
   renameClashingUser,
   upsertSyncedOffice,
   upsertSyncedService,
   upsertSyncedUser,
-} from '@db/queries/sync-apply.js';
+} from '@db/queries/sync/sync-apply.js';
 import { keepAside, keepUnreadable, type LocalApplier } from './applier.js';
 
 export const userApplier: LocalApplier = {

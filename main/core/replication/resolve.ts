@@ -3,7 +3,7 @@
 // record moved again meanwhile, which is then a new conflict to settle.
 import { accessOf, opRule } from '@common/central/op-authority.js';
 import { AppError } from '@common/contract/result.js';
-import { getOp, markResolved } from '@db/queries/sync-outbox.js';
+import { getOp, markResolved } from '@db/queries/sync/sync-outbox.js';
 import { write, type CallContext } from '../kernel/context.js';
 import { applyLocalState } from './apply.js';
 import { parseResult } from './status.js';

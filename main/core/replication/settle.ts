@@ -5,9 +5,9 @@
 // desk's counts of rejected changes leave it out.
 import { accessOf, opRule, OP_RULES, type OpAction } from '@common/central/op-authority.js';
 import { AppError } from '@common/contract/result.js';
-import type { UserRow } from '@db/queries/users.js';
-import { knownVersion } from '@db/queries/sync.js';
-import { getOp, markSettled, newestOpId, type OutboxRow } from '@db/queries/sync-outbox.js';
+import type { UserRow } from '@db/queries/access/users.js';
+import { knownVersion } from '@db/queries/sync/sync.js';
+import { getOp, markSettled, newestOpId, type OutboxRow } from '@db/queries/sync/sync-outbox.js';
 import { signedIn } from '../access/auth.js';
 import { write, type CallContext } from '../kernel/context.js';
 

@@ -1,7 +1,7 @@
 import type { SyncItem, SyncStatus } from '@common/contract/sync.js';
 import type { ConflictInfo, RecordState } from '@common/central/protocol.js';
-import { getCursor, getSyncState } from '@db/queries/sync.js';
-import { outboxCounts, type OutboxRow, type Settlement } from '@db/queries/sync-outbox.js';
+import { getCursor, getSyncState } from '@db/queries/sync/sync.js';
+import { outboxCounts, type OutboxRow, type Settlement } from '@db/queries/sync/sync-outbox.js';
 import { sameSet, setFieldsOf } from '@common/central/set-fields.js';
 import type { Core } from '../core.js';
 

@@ -11,10 +11,10 @@ import { startSync } from '@main/sync/index.js';
 import { syncRoutes } from '@common/central/routes.js';
 import { signHeaders, type FetchLike } from '@main/sync/transport.js';
 import type { SyncClient } from '@main/sync/client.js';
-import { getCursor, listSyncRecords } from '@db/queries/sync.js';
-import { maxDeviceSeq, outboxCounts } from '@db/queries/sync-outbox.js';
-import type { UserRow } from '@db/queries/users.js';
-import { insertOutbox } from '@db/queries/outbox.js';
+import { getCursor, listSyncRecords } from '@db/queries/sync/sync.js';
+import { maxDeviceSeq, outboxCounts } from '@db/queries/sync/sync-outbox.js';
+import type { UserRow } from '@db/queries/access/users.js';
+import { insertOutbox } from '@db/queries/sync/outbox.js';
 import { v7 as uuidv7 } from 'uuid';
 
 export type Fault = 'none' | 'dropRequest' | 'dropResponse' | 'duplicate' | 'reorder';

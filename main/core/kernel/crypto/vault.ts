@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '@db/connection.js';
-import { getSetting } from '@db/queries/settings.js';
+import { getSetting } from '@db/queries/office/settings.js';
 import type { KeyWrapper } from './key-wrapper.js';
 
 export const DATA_KEY_SETTING = 'biometric_data_key';
