@@ -7,54 +7,29 @@
 import type { FirstAdminRequest } from '@common/central/office-join.js';
 import type { OfficeOutboxView } from '@common/central/office-outbox.js';
 import type { OfficeProblemsView } from '@common/central/office-problems.js';
-import { syncRoutes } from '@common/central/routes.js';
 import { AppError } from '@common/contract/result.js';
 import type { Db } from '@db/connection.js';
 import { getSetting } from '@db/queries/office/settings.js';
 import { setSyncState } from '@db/queries/sync/sync.js';
 import { outboxCounts } from '@db/queries/sync/sync-outbox.js';
 import { Sleeper } from './sleeper.js';
+import { createFirstAdmin, fetchPhoto, officeOutbox, officeProblems, type PhotoFetch } from './office-calls.js';
 import type { Core } from '../core/core.js';
 import type { LiveSyncState, SyncPort } from '../core/replication/port.js';
 import { syncStatus } from '../core/replication/status.js';
 import { Backoff } from './backoff.js';
 import { CentralHealth, type Reach } from './health.js';
-import { BlobUploader, syncBlobSource, type BlobSource } from './blobs.js';
+import { BlobUploader, syncBlobSource } from './blobs.js';
 import { uploadCaptures } from './captures.js';
 import { enrol, enrolDesk, loadEnrolment, reenrol, type DeskProfile, type Enrolment } from './enrol.js';
-import type { KeyStore } from './keystore.js';
 import { pullRound, type PullContext } from './pull.js';
 import { pushRound, type PushContext } from './push.js';
 import { classifyFailure, enrolmentError, Lock, TrainingRefused } from './errors.js';
-import { SyncHttpError, Transport, type Deadlines, type FetchLike } from './transport.js';
+import { SyncHttpError, Transport } from './transport.js';
 
 export { TrainingRefused } from './errors.js';
-
-export interface SyncClientOptions {
-  keyStore: KeyStore;
-  /** Central's URL; overrides the one stored at enrolment (central moved). */
-  centralUrl?: string;
-  /** The central running inside this Loket: its URL, and codes for enrolling without an administrator. */
-  embedded?: { url: string; enrolmentCode(officeCode: string): Promise<string> };
-  /** The database to sync: the live one. A training database is refused. */
-  db?: Db;
-  fetch?: FetchLike;
-  /** false: no loops; the caller drives runCycle() (tests, the model test's workstations). */
-  background?: boolean;
-  batchSize?: number;
-  maxBatchBytes?: number;
-  pageSize?: number;
-  snapshotPageSize?: number;
-  longPollMs?: number;
-  intervalMs?: number;
-  outboxPollMs?: number;
-  backoffBaseMs?: number;
-  backoffMaxMs?: number;
-  blobSources?: readonly BlobSource[];
-  blobChunkSize?: number;
-  /** Tests shorten them; see main/sync/transport.ts for the defaults. */
-  deadlines?: Partial<Deadlines>;
-}
+export type { SyncClientOptions } from './client-options.js';
+import type { SyncClientOptions } from './client-options.js';
 
 export class SyncClient implements SyncPort {
   readonly db: Db;
@@ -297,28 +272,16 @@ export class SyncClient implements SyncPort {
     this.kick();
   }
 
-  async officeOutbox(date: string, signal?: AbortSignal): Promise<OfficeOutboxView> {
-    const transport = this.pushCtx?.transport;
-    if (!transport) throw new SyncHttpError(0, 'NOT_ENROLLED', 'This workstation is not enrolled');
-    return transport.call(syncRoutes.officeOutbox, { query: { date } }, signal);
+  officeOutbox(date: string, signal?: AbortSignal): Promise<OfficeOutboxView> {
+    return officeOutbox(this.pushCtx?.transport, date, signal);
   }
 
-  async officeProblems(): Promise<OfficeProblemsView> {
-    const transport = this.pushCtx?.transport;
-    if (!transport) throw new SyncHttpError(0, 'NOT_ENROLLED', 'This workstation is not enrolled');
-    return transport.call(syncRoutes.officeProblems, { query: {} });
+  officeProblems(): Promise<OfficeProblemsView> {
+    return officeProblems(this.pushCtx?.transport);
   }
 
-  async fetchPhoto(sha256: string): Promise<{ ok: true; bytes: Buffer } | { ok: false; why: 'notFound' | 'unreachable' }> {
-    const transport = this.pushCtx?.transport;
-    if (!transport) return { ok: false, why: 'unreachable' };
-    try {
-      const got = await transport.call(syncRoutes.blob, { params: { sha256 } });
-      return { ok: true, bytes: Buffer.from(got.data, 'base64') };
-    } catch (err) {
-      if (err instanceof SyncHttpError && !err.transient && err.status !== 0) return { ok: false, why: 'notFound' };
-      return { ok: false, why: 'unreachable' };
-    }
+  fetchPhoto(sha256: string): Promise<PhotoFetch> {
+    return fetchPhoto(this.pushCtx?.transport, sha256);
   }
 
   /** Setup joins the office (both ways of setting up do): see SyncPort.enrolDesk. */
@@ -341,14 +304,8 @@ export class SyncClient implements SyncPort {
     this.kick();
   }
 
-  async createFirstAdmin(account: FirstAdminRequest): Promise<void> {
-    const transport = this.pushCtx?.transport;
-    if (!transport) throw new AppError('CONFLICT', 'This workstation is not enrolled', { reason: 'sync.notEnrolled' });
-    try {
-      await transport.call(syncRoutes.firstAdmin, { body: account });
-    } catch (err) {
-      throw enrolmentError(err);
-    }
+  createFirstAdmin(account: FirstAdminRequest): Promise<void> {
+    return createFirstAdmin(this.pushCtx?.transport, account);
   }
 
   async catchUp(): Promise<void> {
