@@ -1,49 +1,18 @@
 // Writes of the office's applications, payments and receipts that arrive from central (made or changed
 // on other desks of the office): each row takes central's version, never a local bump.
 import type { Db } from '@db/connection.js';
-import type { ApplicationRow } from './applications.js';
+import { INSERT_COLUMNS, type ApplicationRow } from './applications.js';
+import type { ReceiptRow } from './receipts.js';
 import { stmt } from '../sync/sync-statements.js';
 
 export type PulledApplication = Omit<ApplicationRow, 'seq'> & { origin_workstation_id: string | null };
 
 const APPLICATION_COLUMNS = [
-  'id',
-  'number',
-  'office_code',
-  'business_date',
-  'counter_number',
-  'booking_code',
-  'service_code',
-  'reason',
-  'accelerated',
-  'priority_group',
-  'status',
-  'nik',
-  'full_name',
-  'birth_place',
-  'birth_date',
-  'sex',
-  'marital_status',
-  'address',
-  'phone',
-  'email',
-  'father_name',
-  'mother_name',
-  'nationality',
-  'passport_number',
-  'passport_expiry',
-  'name_change',
+  ...INSERT_COLUMNS,
   'interview_notes',
-  'fee_total',
-  'fee_lines',
-  'fee_unverified',
-  'collection_date',
   'submitted_at',
   'ready_at',
   'closed_at',
-  'created_by',
-  'created_at',
-  'updated_at',
   'version',
   'origin_workstation_id',
 ] as const;
@@ -92,23 +61,11 @@ export function setPaymentOrigin(db: Db, id: string, origin: string | null): voi
   stmt(db, 'UPDATE payments SET origin_workstation_id = ? WHERE id = ?').run(origin, id);
 }
 
-export interface PulledReceipt {
-  id: string;
-  application_id: string;
+export type PulledReceipt = Omit<ReceiptRow, 'status' | 'kind'> & {
   kind: string;
-  payment_id: string | null;
-  content: string;
-  content_hash: string;
   status: 'active' | 'void';
-  print_count: number;
-  created_by: string;
-  created_at: number;
-  voided_at: number | null;
-  voided_by: string | null;
-  void_reason: string | null;
-  version: number;
   origin_workstation_id: string | null;
-}
+};
 
 export function upsertPulledReceipt(db: Db, r: PulledReceipt): void {
   stmt(

@@ -44,7 +44,8 @@ export interface ApplicationRow {
 
 export type NewApplication = Omit<ApplicationRow, 'seq' | 'version' | 'submitted_at' | 'ready_at' | 'closed_at' | 'interview_notes'>;
 
-const INSERT_COLUMNS = [
+/** The columns a new application is written with; the pull adds the ones only later steps fill. */
+export const INSERT_COLUMNS = [
   'id',
   'number',
   'office_code',

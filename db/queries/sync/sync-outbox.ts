@@ -1,4 +1,5 @@
 import type { Db } from '@db/connection.js';
+import { LATE_REASONS } from '@common/central/late-change.js';
 import { stmt } from './sync-statements.js';
 
 export type OutboxStatus = 'pending' | 'applied' | 'duplicate' | 'rejected' | 'conflict';
@@ -83,7 +84,7 @@ export interface OutboxCounts {
 }
 
 // The outbox's status has no value for "held": a held op is stored as rejected with a late.* reason.
-const HELD = "status = 'rejected' AND resolved_at IS NULL AND json_extract(result, '$.reason') IN ('late.held', 'late.waiting')";
+const HELD = `status = 'rejected' AND resolved_at IS NULL AND json_extract(result, '$.reason') IN ('${LATE_REASONS.held}', '${LATE_REASONS.waiting}')`;
 
 export const outboxCounts = (db: Db): OutboxCounts =>
   stmt(

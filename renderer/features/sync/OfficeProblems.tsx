@@ -6,7 +6,7 @@ import { currentLanguage } from '@renderer/i18n/index.js';
 import { describeError } from '@renderer/lib/errors.js';
 import { formatDateTime } from '@renderer/lib/time.js';
 import { useSyncStore } from './sync-store.js';
-import { opText, reasonText } from './SyncItems.js';
+import { ChangeCells, StatusBadge, reasonText } from './SyncItems.js';
 
 /**
  * The supervisor's view of the whole office: every desk's changes central rejected or found in conflict
@@ -49,14 +49,9 @@ export function OfficeProblems({ tz }: { tz: TimeZone }) {
                 <tr key={p.opId} data-op={p.opId}>
                   <td>{p.workstationName}</td>
                   <td className="nowrap">{formatDateTime(p.at, tz, language)}</td>
+                  <ChangeCells op={p.op} entity={p.entity} actor={p.actor} />
                   <td>
-                    {opText(t, p.op)} <span className="muted">· {t(`sync.entities.${p.entity}`, { defaultValue: p.entity })}</span>
-                  </td>
-                  <td>{p.actor ?? <span className="muted">{t('audit.system')}</span>}</td>
-                  <td>
-                    <span className={`badge ${p.status === 'rejected' ? 'badge--danger' : 'badge--warning'}`}>
-                      {t(`sync.status.${p.status}`)}
-                    </span>
+                    <StatusBadge status={p.status} />
                   </td>
                   <td className="details">{p.reason ? reasonText(t, p.reason) : <span className="muted">{t('common.none')}</span>}</td>
                 </tr>

@@ -31,6 +31,24 @@ const STATUS_BADGE: Record<SyncItem['status'], string> = {
 const blockedOf = (item: SyncItem, training: boolean, role: string): 'training' | 'adminOnly' | null =>
   training ? 'training' : item.entity === 'user' && role !== 'admin' ? 'adminOnly' : null;
 
+/** A change's words, what it changed and who made it: the middle cells of a row, here and office-wide. */
+export function ChangeCells({ op, entity, actor }: { op: string; entity: string; actor: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <td>
+        {opText(t, op)} <span className="muted">· {t(`sync.entities.${entity}`, { defaultValue: entity })}</span>
+      </td>
+      <td>{actor ?? <span className="muted">{t('audit.system')}</span>}</td>
+    </>
+  );
+}
+
+export function StatusBadge({ status }: { status: SyncItem['status'] }) {
+  const { t } = useTranslation();
+  return <span className={`badge ${STATUS_BADGE[status]}`}>{t(`sync.status.${status}`)}</span>;
+}
+
 /**
  * Outbox ops, newest first; an unresolved conflict opens its resolver right under its row, and an
  * unsettled rejection its retry and dismiss.
@@ -62,12 +80,9 @@ export function SyncItems({ items, tz, training, role }: { items: SyncItem[]; tz
                 <tr data-op={item.opId}>
                   <td className="num">{item.deviceSeq}</td>
                   <td className="nowrap">{formatDateTime(item.createdAt, tz, language)}</td>
+                  <ChangeCells op={item.op} entity={item.entity} actor={item.actor} />
                   <td>
-                    {opText(t, item.op)} <span className="muted">· {t(`sync.entities.${item.entity}`, { defaultValue: item.entity })}</span>
-                  </td>
-                  <td>{item.actor ?? <span className="muted">{t('audit.system')}</span>}</td>
-                  <td>
-                    <span className={`badge ${STATUS_BADGE[item.status]}`}>{t(`sync.status.${item.status}`)}</span>
+                    <StatusBadge status={item.status} />
                     {item.resolution && <span className="muted"> · {t(`sync.resolution.${item.resolution}`)}</span>}
                     {item.settled && (
                       <span className="muted">
