@@ -195,6 +195,7 @@ export async function decideLocked(
     now,
     officer,
     maxRecalls: config.rules.maxRecalls,
+    noShowAfterMs: config.rules.noShowAfterMs,
     services: config.services,
     atCounter: action.kind === 'resume' ? ((await atCounter(sql, officeCode, counterId)) ?? null) : null,
   });

@@ -1,7 +1,8 @@
 // A ticket's life cycle is one rule (common/domain/queue/lifecycle.ts) in three places: central's queue
 // (PostgreSQL, and PGlite), a workstation's local mode (SQLite) and the pure rule itself. Random
 // sequences of what two counters do — call next (a double press too), recall, no-show, start, finish,
-// transfer, park, resume, by an officer or none, as time goes on — leave every ticket in the same state
+// transfer, park, resume, by an officer or none, as time goes on (minutes, or seconds: a no-show too soon
+// after the last call) — leave every ticket in the same state
 // in all three after every step, and every refusal has the same code, message and details.
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -22,6 +23,7 @@ import { CentralError } from '@server/http/errors.js';
 import type { Store } from '@server/store/store.js';
 import { startTestCentral, storeKinds, type TestCentral } from '../support/model/central.js';
 
+const SEC = 1_000;
 const MIN = 60_000;
 const OFFICE = 'banyumanik';
 const TZ = 'Asia/Jakarta';
@@ -54,7 +56,11 @@ const step: fc.Arbitrary<Step[]> = fc
   .record({
     counter: fc.oneof({ weight: 3, arbitrary: fc.constant(COUNTERS[0]) }, { weight: 1, arbitrary: fc.constant(COUNTERS[1]) }),
     officer: fc.constantFrom('ani', 'budi', null),
-    advanceMs: fc.integer({ min: 0, max: 12 }).map((m) => m * MIN),
+    advanceMs: fc.oneof(
+      { weight: 3, arbitrary: fc.integer({ min: 0, max: 12 }).map((m) => m * MIN) },
+      // Around the wait after a call before a no-show (20 s by default): both sides of it.
+      { weight: 1, arbitrary: fc.integer({ min: 1, max: 40 }).map((s) => s * SEC) },
+    ),
     times: fc.integer({ min: 1, max: 3 }),
     what: fc.oneof(
       { weight: 2, arbitrary: fc.record({ callNext: fc.constant(true as const), again: fc.boolean() }) },
@@ -99,6 +105,8 @@ const EXAMPLE: [typeof arrivals extends fc.Arbitrary<infer A> ? A : never, Step[
     act('3', { kind: 'noShow' }),
     act('3', { kind: 'recall' }),
     act('3', { kind: 'recall' }),
+    // Seconds after the last recall the applicant may still be walking over: refused, then recorded.
+    at('3', { callNext: false, target: 'atCounter', action: { kind: 'noShow' } }, 5 * SEC),
     act('3', { kind: 'noShow' }),
     press('4'),
     act('3', { kind: 'start' }, 1),
@@ -236,6 +244,7 @@ function pureSide(): Side & { reset(rows: TicketRow[]): void } {
         now,
         officer,
         maxRecalls: DEFAULT_QUEUE_RULES.maxRecalls,
+        noShowAfterMs: DEFAULT_QUEUE_RULES.noShowAfterMs,
         services: SERVICES.map((code) => ({ code, active: true })),
         atCounter: a.kind === 'resume' ? atCounter(counter) : null,
       });
@@ -410,6 +419,7 @@ describe('one ticket life cycle for central, local mode and the pure rule', () =
       'queue.notYourTicket',
       'queue.wrongStatus',
       'queue.recallFirst',
+      'queue.noShowTooSoon',
       'queue.notParked',
       'queue.parkedElsewhere',
       'queue.sameService',

@@ -136,6 +136,8 @@ describe.each(storeKinds())('office queue at central on %s', (kind) => {
     const r1 = await act('recall', { counterId: '3', ticketId: first.id });
     expect(r1.ticket).toMatchObject({ callCount: 2, calledAt: clock });
     await act('recall', { counterId: '3', ticketId: first.id });
+    // The applicant had the time to walk over since the last call.
+    clock += 20_000;
     expect((await act('noShow', { counterId: '3', ticketId: first.id })).ticket.status).toBe('no_show');
     // Transfer keeps the number and the original arrival; the visit continues in the other service.
     const second = (await callNext('3')).ticket!;
@@ -145,6 +147,41 @@ describe.each(storeKinds())('office queue at central on %s', (kind) => {
     expect(moved.id).not.toBe(second.id);
     const same = await client().send(queueRoutes.transfer, { body: { counterId: '3', ticketId: second.id, serviceCode: 'PASPOR_JANJI' } });
     expect(same.status).toBe(409);
+    await drain();
+  });
+
+  it('refuses a no-show until the applicant had the time to walk over from the last call, and a recall restarts that time', async () => {
+    const t = (await issue({ serviceCode: 'PENGAMBILAN' })).ticket;
+    const events = async () =>
+      (
+        await central.central.deps.store.query<{ n: number }>('SELECT count(*)::int AS n FROM ticket_events WHERE ticket_id = $1', [t.id])
+      )[0]!.n;
+    // F1, F2, F2 and F3 within three seconds.
+    expect((await callNext('2')).ticket!.id).toBe(t.id);
+    clock += 1_000;
+    await act('recall', { counterId: '2', ticketId: t.id });
+    clock += 1_000;
+    const lastCall = (await act('recall', { counterId: '2', ticketId: t.id })).ticket;
+    expect(lastCall).toMatchObject({ callCount: 3, calledAt: clock });
+    const before = await events();
+    clock += 1_000;
+    const soon = await client().send(queueRoutes.noShow, { body: { counterId: '2', ticketId: t.id } });
+    expect(soon.status).toBe(409);
+    expect(soon.body.error).toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'queue.noShowTooSoon', waitMs: 19_000, seconds: 19, calledAt: lastCall.calledAt },
+    });
+    // Nothing changed: the ticket is still called at the counter, with no event recorded.
+    expect((await client().ok(queueRoutes.current, { query: { counterId: '2' } })).ticket).toEqual(lastCall);
+    expect(await events()).toBe(before);
+    // A fourth call restarts the wait: 19 s after the third is now 0 s after the last.
+    clock += 18_000;
+    const again = (await act('recall', { counterId: '2', ticketId: t.id })).ticket;
+    clock += 19_999;
+    const stillSoon = await client().send(queueRoutes.noShow, { body: { counterId: '2', ticketId: t.id } });
+    expect(stillSoon.body.error?.details).toMatchObject({ reason: 'queue.noShowTooSoon', waitMs: 1, seconds: 1, calledAt: again.calledAt });
+    clock += 1;
+    expect((await act('noShow', { counterId: '2', ticketId: t.id })).ticket).toMatchObject({ status: 'no_show', finishedAt: clock });
     await drain();
   });
 

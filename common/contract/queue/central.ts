@@ -109,6 +109,7 @@ export const QueueRules = z.strictObject({
   earlyWindowMs: z.number().int().min(0),
   lateWindowMs: z.number().int().min(0),
   maxRecalls: z.number().int().min(1).max(10),
+  noShowAfterMs: z.number().int().min(0).max(600_000),
   defaultServiceMs: z.number().int().min(10_000),
 });
 export type QueueRules = z.infer<typeof QueueRules>;

@@ -5,7 +5,8 @@
 // locks them) and apply the change: central in SQL under its row locks, local mode in SQLite.
 //
 //   waiting --call next--> called --start--> serving --finish--> done
-//   called --recall--> called (the last call counts);  called --no-show, after maxRecalls calls--> no_show
+//   called --recall--> called (the last call counts, called_at moves)
+//   called --no-show, after maxRecalls calls and noShowAfterMs since the last one--> no_show
 //   called | serving --transfer--> transferred, and the visit goes on as a new waiting ticket elsewhere
 //   called | serving --park--> parked --resume, at the same counter once it is free--> called | serving
 import type { TicketRow } from './ticket-row.js';
@@ -35,7 +36,7 @@ export type TicketActionKind = TicketAction['kind'];
 
 export type LifecycleTicket = Pick<
   TicketRow,
-  'id' | 'number' | 'service_code' | 'status' | 'counter_id' | 'call_count' | 'started_at' | 'parked_at' | 'officer'
+  'id' | 'number' | 'service_code' | 'status' | 'counter_id' | 'called_at' | 'call_count' | 'started_at' | 'parked_at' | 'officer'
 >;
 
 /** The columns the life cycle sets; nothing else of a ticket's row changes at a counter. */
@@ -62,6 +63,8 @@ export interface CounterContext {
 export interface ActionContext extends CounterContext {
   /** Calls (the first and the recalls) before a no-show may be recorded. */
   maxRecalls: number;
+  /** Time after the last call before a no-show may be recorded: the called applicant walks to the counter. */
+  noShowAfterMs: number;
   /** The office's services: a transfer goes to another active one. */
   services: ReadonlyArray<{ code: string; active: boolean }>;
   /** The ticket called to or served at the acting counter, if any: resume needs the counter free. */
@@ -162,7 +165,7 @@ export function decide(t: LifecycleTicket | undefined, action: TicketAction, ctx
           required: ctx.maxRecalls,
         });
       }
-      return changed({ status: 'no_show', finished_at: now, officer }, 'no_show');
+      return noShow(t, ctx, officer);
     case 'start':
       return changed({ status: 'serving', started_at: now, officer }, 'started');
     case 'finish':
@@ -186,6 +189,25 @@ export function decide(t: LifecycleTicket | undefined, action: TicketAction, ctx
     case 'park':
       return changed({ status: 'parked', parked_at: now, officer }, 'parked', { from: t.status });
   }
+}
+
+/**
+ * The applicant called last needs time to walk to the counter (two quick recalls then F3 would skip that):
+ * a no-show waits noShowAfterMs after the ticket's last call, whatever the count of calls.
+ */
+function noShow(t: LifecycleTicket, ctx: ActionContext, officer: string | null): Decision {
+  const calledAt = t.called_at;
+  const waitMs = calledAt === null ? 0 : calledAt + ctx.noShowAfterMs - ctx.now;
+  if (waitMs > 0) {
+    // `seconds` is what the officer reads ({{seconds}}): rounded up, so it never says 0 while refusing.
+    const seconds = Math.ceil(waitMs / 1000);
+    return conflict('queue.noShowTooSoon', `Wait ${seconds} s more after the last call of ${t.number} before marking a no-show`, {
+      waitMs,
+      seconds,
+      calledAt,
+    });
+  }
+  return changed({ status: 'no_show', finished_at: ctx.now, officer }, 'no_show');
 }
 
 /**

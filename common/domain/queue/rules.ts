@@ -8,6 +8,8 @@ export interface QueueRuleSet {
   lateWindowMs: number;
   /** Calls (first call and recalls) before a no-show may be recorded. */
   maxRecalls: number;
+  /** Time after a ticket's last call before a no-show may be recorded: the applicant needs it to reach the counter. */
+  noShowAfterMs: number;
   /** Service time assumed until a service has history today. */
   defaultServiceMs: number;
 }
@@ -17,5 +19,6 @@ export const DEFAULT_QUEUE_RULES: QueueRuleSet = {
   earlyWindowMs: 60 * 60_000,
   lateWindowMs: 30 * 60_000,
   maxRecalls: 3,
+  noShowAfterMs: 20_000,
   defaultServiceMs: 6 * 60_000,
 };

@@ -83,6 +83,7 @@ const lifecycleOf = (row: HeldTicketRow): LifecycleTicket => {
     service_code: v.serviceCode,
     status: row.status,
     counter_id: row.counter_id,
+    called_at: v.calledAt,
     call_count: v.callCount,
     started_at: v.startedAt,
     parked_at: row.parked_at,
@@ -116,6 +117,7 @@ export function heldAction(c: LocalContext, ticketId: string, action: TicketActi
     now: c.now,
     officer: c.officer,
     maxRecalls: DEFAULT_QUEUE_RULES.maxRecalls,
+    noShowAfterMs: DEFAULT_QUEUE_RULES.noShowAfterMs,
     services: c.services.map((s) => ({ code: s.code, active: true })),
     atCounter: busy,
   });

@@ -175,6 +175,7 @@ export function localAction(c: LocalContext, ticketId: string, action: TicketAct
     now: c.now,
     officer: c.officer,
     maxRecalls: DEFAULT_QUEUE_RULES.maxRecalls,
+    noShowAfterMs: DEFAULT_QUEUE_RULES.noShowAfterMs,
     services: c.services.map((s) => ({ code: s.code, active: true })),
     atCounter: action.kind === 'resume' ? (localAtCounter(c.db, counterId) ?? null) : null,
   });
