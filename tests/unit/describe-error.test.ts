@@ -37,6 +37,9 @@ describe('describeError', () => {
     expect(
       describeError(ts.id!, conflict('Ticket A-001 is still at this counter', { reason: 'queue.counterBusy', number: 'A-001' })),
     ).toContain('Tiket A-001 masih di loket ini');
+    const soon = conflict('Wait 18 s more', { reason: 'queue.noShowTooSoon', waitMs: 17_500, seconds: 18, calledAt: 0 });
+    expect(describeError(ts.id!, soon)).toMatch(/^Tunggu 18 detik lagi setelah panggilan terakhir/);
+    expect(describeError(ts.en!, soon)).toMatch(/^Wait 18 more seconds after the last call/);
     expect(describeError(ts.id!, conflict('x', { code: 'eod.officeUnsynced' }))).toMatch(/^Stasiun kerja lain di kantor ini/);
     expect(describeError(ts.en!, conflict('x', { reason: 'op.unstorable' }))).toMatch(/^Central refused this change/);
   });
