@@ -8,7 +8,9 @@ import { LockScreen } from './features/session/LockScreen.js';
 import { LoginScreen } from './features/session/LoginScreen.js';
 import { SetupScreen } from './features/setup/SetupScreen.js';
 import { AdminHome } from './features/admin/AdminHome.js';
+import type { Role } from '@common/domain/shared/roles.js';
 import { CounterHome } from './features/counter/CounterHome.js';
+import { CounterFrame } from './features/counter/CounterFrame.js';
 import { CaptureScreen } from './features/capture/CaptureScreen.js';
 import { captureTarget } from './features/capture/route.js';
 import { isSyncRoute } from './features/sync/route.js';
@@ -45,6 +47,12 @@ function Home() {
   const role = useSessionStore((s) => s.session?.role);
   const hash = useHash();
   useTopOnNavigation(hash);
+  const screen = <HomeScreen hash={hash} role={role} />;
+  // At a counter the queue keys and the ticket's steps follow the officer from screen to screen.
+  return role === 'officer' ? <CounterFrame atHome={hash === HOME_ROUTE.officer}>{screen}</CounterFrame> : screen;
+}
+
+function HomeScreen({ hash, role }: { hash: string; role: Role | undefined }) {
   if (isSyncRoute(hash)) return <SyncScreen />;
   if (isCheckInRoute(hash)) return <CheckInScreen />;
   const applicationId = captureTarget(hash);

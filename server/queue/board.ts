@@ -7,6 +7,7 @@ import { OfficeWaiters } from '../sync/notifier.js';
 import { estimateFor, serviceStats } from './estimate.js';
 import { officeInfo } from './issue.js';
 import { loadConfig } from './rows.js';
+import { OFF_BOARD_STATUSES } from '@common/domain/queue/board.js';
 
 const RECENT_CALLS = 6;
 
@@ -17,8 +18,9 @@ export async function boardView(store: Store, officeCode: string, now: number): 
     const day = businessDate(now, office.tz);
     const calls = await sql.query<{ id: string; number: string; counter_id: string; called_at: number; call_count: number }>(
       `SELECT id, number, counter_id, called_at, call_count FROM tickets
-       WHERE office_code = $1 AND day = $2 AND called_at IS NOT NULL AND counter_id IS NOT NULL ORDER BY called_at DESC, id DESC LIMIT ${RECENT_CALLS + 1}`,
-      [officeCode, day],
+       WHERE office_code = $1 AND day = $2 AND called_at IS NOT NULL AND counter_id IS NOT NULL
+         AND status <> ALL($3::text[]) ORDER BY called_at DESC, id DESC LIMIT ${RECENT_CALLS + 1}`,
+      [officeCode, day, [...OFF_BOARD_STATUSES]],
     );
     const numberOf = new Map(config.counters.map((c) => [c.id, c.number]));
     const view = calls.map((c): BoardCall => ({

@@ -7,6 +7,7 @@ import type { QueueMode } from '@common/contract/queue/queue.js';
 import type { BoardView, CallNextRequest, QueueConfig, TicketActionRequest, TicketView } from '@common/contract/queue/central.js';
 import type { TicketAction } from '@common/domain/queue/lifecycle.js';
 import { DEFAULT_QUEUE_RULES } from '@common/domain/queue/rules.js';
+import { shownOnBoard } from '@common/domain/queue/board.js';
 import { ticketView } from '@common/domain/queue/ticket-row.js';
 import { estimateWaitMs } from '@common/domain/queue/wait-estimate.js';
 import { businessDate } from '@common/domain/shared/working-days.js';
@@ -71,7 +72,7 @@ function localBoard(ctx: CallContext): BoardView {
   const o = officeContext(ctx);
   const day = businessDate(ctx.now, o.tz);
   const calls = localTicketsOfDay(ctx.db, day)
-    .filter((t) => t.called_at !== null && t.counter_id !== null)
+    .filter((t) => t.called_at !== null && t.counter_id !== null && shownOnBoard(t.status))
     // Latest call first; ids (UUIDv7) break ties the way central's ORDER BY called_at DESC, id DESC does.
     .sort((a, b) => (b.called_at ?? 0) - (a.called_at ?? 0) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
     .slice(0, 7)

@@ -18,6 +18,7 @@ import { ReceiptsPanel } from './ReceiptsPanel.js';
 import { searchRoute } from './route.js';
 import { AppHead, StatusBadge } from './ui.js';
 import { ApplicantPhoto } from './ApplicantPhoto.js';
+import { useVisitStore } from '../counter/visit-store.js';
 import { formatCalendarDate, formatDateTime } from '@renderer/lib/time.js';
 
 const EDITABLE = ['checked_in', 'incomplete', 'verified', 'biometrics_captured', 'interviewed'];
@@ -69,6 +70,8 @@ export function ApplicationScreen({ id }: { id: string }) {
 
   useEffect(() => {
     void open(id).then((r) => r.ok && setNotes(r.value.interviewNotes ?? ''));
+    // Opened while serving a ticket that has none yet: this is the ticket's application.
+    useVisitStore.getState().attach(id);
     // Corrections left unsaved (a lock, a restart) reopen the editor with what was typed.
     void call('drafts.load', { form: editDraftForm(id) }).then((r) => r.ok && r.value && setEditing(true));
   }, [id, open]);
@@ -122,7 +125,7 @@ export function ApplicationScreen({ id }: { id: string }) {
         <div className="stack">
           <NextStepPanel app={app} busy={busy} onAct={act} onFix={fix} />
           {editable && (
-            <div className="card" aria-labelledby="interview-title">
+            <div className="card" aria-labelledby="interview-title" data-counter-step="interview">
               <h2 id="interview-title">{t('applications.interview.title')}</h2>
               <TextAreaField label={t('applications.interview.title')} labelHidden rows={2} value={notes} onValue={setNotes} />
               <div className="form-actions">
@@ -172,7 +175,7 @@ export function ApplicationScreen({ id }: { id: string }) {
               }}
             />
           ) : (
-            <div className="card" aria-labelledby="applicant-title">
+            <div className="card" aria-labelledby="applicant-title" data-counter-step="data">
               <div className="card__head">
                 <h2 id="applicant-title">{t('applications.applicant')}</h2>
                 {editable && (

@@ -12,7 +12,7 @@ export function ApplicationsRouter({ route }: { route: ApplicationsRoute }) {
     case 'search':
       return <SearchScreen />;
     case 'new':
-      return <WalkInForm key={route.booking ?? ''} booking={route.booking} />;
+      return <WalkInForm key={`${route.booking ?? ''}:${route.group ?? ''}`} booking={route.booking} group={route.group} />;
     case 'detail':
       return <ApplicationScreen key={route.id} id={route.id} />;
     case 'handOver':

@@ -16,7 +16,7 @@ export function ChecklistPanel({ app, editable }: { app: ApplicationView; editab
     if (r.ok) handOverPdf(r.value);
   };
   return (
-    <div className="card" aria-labelledby="checklist-title">
+    <div className="card" aria-labelledby="checklist-title" data-counter-step="documents">
       <h2 id="checklist-title">{t('applications.documents.title')}</h2>
       <table className="table">
         <tbody>

@@ -7,6 +7,7 @@ import { CodeField } from '@renderer/components/Field.js';
 import { Notice } from '@renderer/components/Notice.js';
 import { describeError, fieldsOf } from '@renderer/lib/errors.js';
 import { useShortcuts } from '@renderer/lib/keyboard.js';
+import { useVisitStore, visitApplication } from '../counter/visit-store.js';
 import { replaceHash } from '@renderer/lib/route.js';
 import type { ApplicationView } from './applications-store.js';
 import { useSessionStore } from '../session/session-store.js';
@@ -36,6 +37,8 @@ export function HandOverScreen() {
     const r = await call('applications.findForHandOver', { code });
     if (!r.ok) return (setApp(null), setError(describeError(t, r.error)));
     setApp(r.value);
+    // The collection the ticket at the counter came for.
+    useVisitStore.getState().attach(r.value.id);
     setIdentity('');
     setPhotoMatched(false);
   };
@@ -48,6 +51,7 @@ export function HandOverScreen() {
       return setError(describeError(t, r.error));
     }
     setApp(r.value);
+    useVisitStore.getState().see(visitApplication(r.value));
     setDone(true);
     setProblems({});
   };

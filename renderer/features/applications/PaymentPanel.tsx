@@ -49,7 +49,7 @@ export function PaymentPanel({ app }: { app: ApplicationView }) {
   }, [waiting, cursor, app.id, reopen]);
 
   return (
-    <div className="card" aria-labelledby="payment-title">
+    <div className="card" aria-labelledby="payment-title" data-counter-step="payment">
       <h2 id="payment-title">{t('applications.payment.title')}</h2>
       <FeeFacts fee={app.fee} />
       {app.payments.map((p) => (

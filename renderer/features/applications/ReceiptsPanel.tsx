@@ -51,7 +51,7 @@ export function ReceiptsPanel({ app }: { app: ApplicationView }) {
   useShortcuts([{ keys: PRINT_KEYS, run: () => void issue('application'), enabled: !busy }]);
 
   return (
-    <div className="card" aria-labelledby="receipts-title">
+    <div className="card" aria-labelledby="receipts-title" data-counter-step="receipt">
       <h2 id="receipts-title">{t('applications.receipts.title')}</h2>
       <div className="form-actions">
         <button

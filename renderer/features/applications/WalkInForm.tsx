@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '@common/contract/index.js';
 import { checkMrz, type MrzIssue } from '@common/domain/applications/mrz.js';
 import { isBookingCode } from '@common/domain/queue/booking-code.js';
+import type { PriorityGroup } from '@common/domain/queue/order.js';
 import { call } from '@renderer/api/client.js';
 import { CodeField, TextAreaField } from '@renderer/components/Field.js';
 import { DraftNotice } from '@renderer/components/DraftNotice.js';
@@ -14,6 +15,7 @@ import { useShortcuts } from '@renderer/lib/keyboard.js';
 import { replaceHash } from '@renderer/lib/route.js';
 import { useApplicationsStore } from './applications-store.js';
 import { useSessionStore } from '../session/session-store.js';
+import { useVisitStore } from '../counter/visit-store.js';
 import { EMPTY, fromDraft, fromMrz, toDraft, type FormValues } from './draft.js';
 import { detailRoute, newDraftForm, searchRoute } from './route.js';
 import { ApplicantFields } from './ApplicantFields.js';
@@ -22,12 +24,17 @@ import { AppHead, FeeFacts } from './ui.js';
 
 type Check = CallOutput<'applications.validate'>;
 
-/** Check-in at the counter: a walk-in typed (or read from the old passport's MRZ), or a booking pre-filled. */
-export function WalkInForm({ booking }: { booking: string | null }) {
+/**
+ * Check-in at the counter: a walk-in typed (or read from the old passport's MRZ), or a booking pre-filled.
+ * Opened for a called ticket, it loads the ticket's booking by itself or starts with the ticket's priority group.
+ */
+export function WalkInForm({ booking, group = null }: { booking: string | null; group?: PriorityGroup | null }) {
   const { t, i18n } = useTranslation();
   const role = useSessionStore((s) => s.session?.role ?? 'officer');
+  const attach = useVisitStore((s) => s.attach);
   const { catalogue, loadCatalogue } = useApplicationsStore();
-  const [v, setV] = useState<FormValues>(EMPTY);
+  const initial: FormValues = group ? { ...EMPTY, priorityGroup: group } : EMPTY;
+  const [v, setV] = useState<FormValues>(initial);
   const [bookingCode, setBookingCode] = useState(booking ?? '');
   const [bookingLoaded, setBookingLoaded] = useState<string | null>(null);
   const [mrz, setMrz] = useState('');
@@ -50,13 +57,13 @@ export function WalkInForm({ booking }: { booking: string | null }) {
 
   // What was typed survives a lock, a crash or a restart: kept in core under this form's name.
   const typed: DraftValues = { ...v, bookingCode, bookingLoaded, mrz };
-  const dirty = JSON.stringify(v) !== JSON.stringify(EMPTY) || bookingCode !== (booking ?? '') || mrz !== '';
+  const dirty = JSON.stringify(v) !== JSON.stringify(initial) || bookingCode !== (booking ?? '') || mrz !== '';
   const kept = useDraft(
     newDraftForm(booking),
     typed,
     (saved) => {
       const { bookingCode: code, bookingLoaded: loaded, mrz: lines, ...fields } = saved;
-      setV({ ...EMPTY, ...(fields as Partial<FormValues>) });
+      setV({ ...initial, ...(fields as Partial<FormValues>) });
       if (typeof code === 'string') setBookingCode(code);
       setBookingLoaded(typeof loaded === 'string' ? loaded : null);
       if (typeof lines === 'string') setMrz(lines);
@@ -65,7 +72,7 @@ export function WalkInForm({ booking }: { booking: string | null }) {
   );
   const startAfresh = (): void => {
     void kept.discard();
-    setV(EMPTY);
+    setV(initial);
     setBookingCode(booking ?? '');
     setBookingLoaded(null);
     setMrz('');
@@ -89,14 +96,25 @@ export function WalkInForm({ booking }: { booking: string | null }) {
     return () => clearTimeout(timer);
   }, [key, setCheck]);
 
-  const loadBooking = async (): Promise<void> => {
+  const loadBooking = async (code = bookingCode): Promise<void> => {
     setError(null);
-    const r = await call('applications.bookingDraft', { bookingCode: bookingCode.trim() });
+    const r = await call('applications.bookingDraft', { bookingCode: code.trim() });
     if (!r.ok) return setError(describeError(t, r.error));
-    if (r.value.applicationId) return replaceHash(detailRoute(role, r.value.applicationId));
+    if (r.value.applicationId) {
+      attach(r.value.applicationId);
+      return replaceHash(detailRoute(role, r.value.applicationId));
+    }
     setV(fromDraft(r.value.draft));
     setBookingLoaded(r.value.bookingCode);
   };
+  // A booking the form was opened for (the called ticket's) loads by itself, unless typing was kept for it.
+  const autoLoaded = useRef(false);
+  useEffect(() => {
+    if (!booking || !kept.ready || kept.restoredAt !== null || autoLoaded.current || !isBookingCode(booking)) return;
+    autoLoaded.current = true;
+    void loadBooking(booking);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the draft's answer is in
+  }, [booking, kept.ready, kept.restoredAt]);
 
   const readMrz = (text: string): void => {
     setMrz(text);
@@ -130,6 +148,7 @@ export function WalkInForm({ booking }: { booking: string | null }) {
     setBusy(false);
     if (r.ok) {
       await kept.discard();
+      attach(r.value.id);
       return replaceHash(detailRoute(role, r.value.id));
     }
     const fields = fieldsOf(r.error);

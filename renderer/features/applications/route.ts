@@ -5,11 +5,12 @@
 //   #/loket/serah-terima            hand-over
 //   #/supervisor/adjudikasi         the supervisor's adjudication queue
 import type { Role } from '@common/domain/shared/roles.js';
+import { PRIORITY_GROUPS, type PriorityGroup } from '@common/domain/queue/order.js';
 import { sectionOf } from '../sync/route.js';
 
 export type ApplicationsRoute =
   | { screen: 'search' }
-  | { screen: 'new'; booking: string | null }
+  | { screen: 'new'; booking: string | null; group: PriorityGroup | null }
   | { screen: 'detail'; id: string }
   | { screen: 'handOver' }
   | { screen: 'adjudication' };
@@ -17,8 +18,13 @@ export type ApplicationsRoute =
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const searchRoute = (role: Role): string => `${sectionOf(role)}/permohonan`;
-export const newRoute = (role: Role, booking?: string): string =>
-  `${sectionOf(role)}/permohonan/baru${booking ? `?booking=${encodeURIComponent(booking)}` : ''}`;
+/** The walk-in form, for a booking to load or with the called ticket's priority group chosen. */
+export function newRoute(role: Role, booking?: string, group?: PriorityGroup | null): string {
+  const query = booking ? `?booking=${encodeURIComponent(booking)}` : group ? `?group=${group}` : '';
+  return `${sectionOf(role)}/permohonan/baru${query}`;
+}
+const groupOf = (value: string | null): PriorityGroup | null =>
+  (PRIORITY_GROUPS as readonly string[]).includes(value ?? '') ? (value as PriorityGroup) : null;
 export const detailRoute = (role: Role, id: string): string => `${sectionOf(role)}/permohonan/${id}`;
 /** The draft name of the walk-in form; one per booking, so a booking never opens another applicant's typing. */
 const NEW_FORM = 'applications.new';
@@ -33,6 +39,9 @@ export function applicationsRoute(hash: string): ApplicationsRoute | null {
   if (section === 'serah-terima') return { screen: 'handOver' };
   if (section === 'adjudikasi') return { screen: 'adjudication' };
   if (rest === '') return { screen: 'search' };
-  if (rest === 'baru') return { screen: 'new', booking: new URLSearchParams(query).get('booking') };
+  if (rest === 'baru') {
+    const params = new URLSearchParams(query);
+    return { screen: 'new', booking: params.get('booking'), group: groupOf(params.get('group')) };
+  }
   return UUID.test(rest) ? { screen: 'detail', id: rest.toLowerCase() } : { screen: 'search' };
 }

@@ -7,13 +7,15 @@ import { ApplicationsLauncher } from '../applications/ApplicationsLauncher.js';
 import { DraftsCard } from '../applications/DraftsCard.js';
 import { QueuePanel } from '../queue/QueuePanel.js';
 import { checkInRoute } from '../queue/route.js';
+import { useCounterKeysContext } from './counter-keys.js';
 
-/** The officer's counter: the queue panel (F1-F5), reception check-in, the officer's services. */
+/** The officer's counter: the queue panel (F1-F6), reception check-in, the officer's services. */
 export function CounterHome() {
   const { t } = useTranslation();
   const session = useSessionStore((s) => s.session);
   const counter = useAppStore((s) => s.status?.counterNumber);
   const services = useAppStore((s) => s.services);
+  const keys = useCounterKeysContext();
   if (!session) return null;
   const mine = services.filter((s) => session.services.includes(s.code));
 
@@ -26,7 +28,7 @@ export function CounterHome() {
       {/* The queue and reception on the left, application work on the right: one 1366x768 screen. */}
       <div className="home-grid">
         <div className="stack">
-          <QueuePanel />
+          {keys && <QueuePanel keys={keys} />}
           <div className="card">
             <a className="btn" href={checkInRoute(session.role)}>
               {t('queue.checkIn.title')}

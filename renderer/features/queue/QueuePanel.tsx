@@ -1,89 +1,33 @@
-// The counter's queue panel, keyboard-first: F1 call next, F2 recall, F3 no-show, F4 transfer,
-// F5 start / finish, F6 park. The ticket at the counter shows large; parked tickets are listed to
-// resume (Tab reaches them); local mode is shown plainly.
-import { useEffect, useRef, useState } from 'react';
+// The counter's queue panel on the counter home: the ticket at the counter large, the F1-F6 buttons (the
+// keys themselves work on every counter screen, see counter/counter-keys.ts), parked tickets to resume
+// (Tab reaches them), what waits for central, and local mode shown plainly.
 import { useTranslation } from 'react-i18next';
-import { SelectField } from '@renderer/components/SelectField.js';
-import { useShortcuts } from '@renderer/lib/keyboard.js';
 import { reasonWords } from '@renderer/lib/errors.js';
 import { useAppStore } from '@renderer/shell/app-store.js';
 import { useQueueStore, type PendingAction } from './queue-store.js';
-import { useSessionStore } from '../session/session-store.js';
-import { newRoute } from '../applications/route.js';
-import { QueueError, ServiceLabel, serviceOptions } from './parts.js';
+import { QUEUE_KEYS, type QueueKey } from './keys.js';
+import { QueueError, ServiceLabel } from './parts.js';
+import { MovedNotice, TransferForm } from './TransferForm.js';
 import './queue.css';
 
-export const QUEUE_KEYS = ['F1', 'F2', 'F3', 'F4', 'F5', 'F6'] as const;
+export interface QueueButtons {
+  actions: Record<QueueKey, { run: () => void; enabled: boolean; label: string }>;
+  transferTo(serviceCode: string): void;
+  /** Back to what the ticket at the counter opened (its application, its booking, the hand-over). */
+  openVisit: (() => void) | null;
+}
 
-export function QueuePanel() {
+export function QueuePanel({ keys }: { keys: QueueButtons }) {
   const { t, i18n } = useTranslation();
-  const {
-    config,
-    ticket,
-    mode,
-    busy,
-    error,
-    empty,
-    parked,
-    pending,
-    load,
-    callNext,
-    recall,
-    noShow,
-    startOrFinish,
-    transfer,
-    park,
-    resume,
-  } = useQueueStore();
-  const followPending = useQueueStore((s) => s.followPending);
-  const [transferring, setTransferring] = useState(false);
-  const [target, setTarget] = useState('');
-  const select = useRef<HTMLSelectElement>(null);
-  const role = useSessionStore((s) => s.session?.role);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useEffect(() => followPending(), [followPending]);
-  useEffect(() => {
-    if (transferring) select.current?.focus();
-  }, [transferring]);
-
+  const { config, ticket, mode, busy, error, empty, parked, pending, resume, transferring } = useQueueStore();
+  const { actions } = keys;
   const has = ticket !== null;
-  const called = ticket?.status === 'called';
-  const others = (config?.services ?? []).filter((s) => s.active && s.code !== ticket?.serviceCode);
-  const actions: Record<(typeof QUEUE_KEYS)[number], { run: () => void; enabled: boolean; label: string }> = {
-    F1: { run: () => void callNext(), enabled: !has, label: t('queue.counter.callNext') },
-    F2: { run: () => void recall(), enabled: called, label: t('queue.counter.recall') },
-    F3: { run: () => void noShow(), enabled: called, label: t('queue.counter.noShow') },
-    F4: { run: () => setTransferring(true), enabled: has, label: t('queue.counter.transfer') },
-    F5: {
-      run: () => void startOrFinish(),
-      enabled: has,
-      label: ticket?.status === 'serving' ? t('queue.counter.finish') : t('queue.counter.start'),
-    },
-    F6: { run: () => void park(), enabled: has, label: t('queue.counter.park') },
-  };
-  useShortcuts(QUEUE_KEYS.map((keys) => ({ keys, run: actions[keys].run, enabled: actions[keys].enabled && !busy && !transferring })));
-
-  const confirmTransfer = (): void => {
-    if (!target) return;
-    setTransferring(false);
-    setTarget('');
-    void transfer(target);
-  };
   const service = config?.services.find((s) => s.code === ticket?.serviceCode);
   return (
     <div className="card card--queue queue-panel" aria-labelledby="queue-title" data-mode={mode ?? ''}>
       <div className="card__head">
         <h2 id="queue-title">{t('queue.counter.title')}</h2>
-        {mode === 'local' ? (
-          <span className="badge badge--warning" role="status">
-            {t('queue.localMode')}
-          </span>
-        ) : mode === 'central' ? (
-          <span className="badge badge--muted">{t('queue.centralMode')}</span>
-        ) : null}
+        <ModeBadge />
       </div>
       <div className="queue-panel__ticket" aria-live="polite">
         {ticket ? (
@@ -98,44 +42,18 @@ export function QueuePanel() {
               {ticket.callCount > 1 ? ` · ${t('queue.counter.calls', { n: ticket.callCount })}` : ''}
             </p>
             {ticket.applicantName && <p className="muted">{ticket.applicantName}</p>}
-            {ticket.bookingCode && role && (
-              <p>
-                <a href={newRoute(role, ticket.bookingCode)}>{t('queue.counter.booking', { code: ticket.bookingCode })}</a>
-              </p>
+            {keys.openVisit && (
+              <button type="button" className="btn btn--link" onClick={keys.openVisit}>
+                {t('counterFlow.openVisit')}
+              </button>
             )}
           </>
         ) : (
           <p className="muted">{empty ? t('queue.counter.empty') : t('queue.counter.idle')}</p>
         )}
       </div>
-      {transferring && (
-        <form
-          className="queue-panel__transfer"
-          onSubmit={(e) => {
-            e.preventDefault();
-            confirmTransfer();
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') setTransferring(false);
-            // A closed <select> does not submit its form on Enter: the keyboard path must still work.
-            if (e.key === 'Enter' && e.target instanceof HTMLSelectElement) {
-              e.preventDefault();
-              confirmTransfer();
-            }
-          }}
-        >
-          <SelectField
-            label={t('queue.counter.transferTo')}
-            ref={select}
-            value={target}
-            onValue={setTarget}
-            options={serviceOptions(others, i18n.language)}
-          />
-          <button type="submit" className="btn btn--primary" disabled={!target}>
-            {t('queue.counter.transferConfirm')}
-          </button>
-        </form>
-      )}
+      <MovedNotice />
+      {transferring && <TransferForm onConfirm={keys.transferTo} />}
       <QueueError error={error} />
       <ul className="shortcut-list queue-panel__keys">
         {QUEUE_KEYS.map((key) => (
@@ -166,6 +84,19 @@ export function QueuePanel() {
       {pending.length > 0 && <PendingActions pending={pending} />}
     </div>
   );
+}
+
+/** Whether the ticket numbers come from central's office queue or this desk's own (central away). */
+export function ModeBadge() {
+  const { t } = useTranslation();
+  const mode = useQueueStore((s) => s.mode);
+  if (mode === 'local')
+    return (
+      <span className="badge badge--warning" role="status">
+        {t('queue.localMode')}
+      </span>
+    );
+  return mode === 'central' ? <span className="badge badge--muted">{t('queue.centralMode')}</span> : null;
 }
 
 /** What this counter did to central's tickets while central was away: waiting to reach it, or refused there. */

@@ -26,6 +26,11 @@ interface QueueState {
   /** The last call answered "nobody is waiting". */
   empty: boolean;
   pending: PendingAction[];
+  /** The transfer form is open (F4): the other keys wait until it is confirmed or left. */
+  transferring: boolean;
+  setTransferring(open: boolean): void;
+  /** The ticket the last transfer sent on: its number (kept) and the service it now waits for. */
+  moved: { number: string; serviceCode: string } | null;
   loadPending(): Promise<void>;
   /** Keeps the pending list current as central comes and goes; returns the stop function. */
   followPending(): () => void;
@@ -74,6 +79,9 @@ export const useQueueStore = create<QueueState>()((set, get) => {
     empty: false,
     parked: [],
     pending: [],
+    transferring: false,
+    moved: null,
+    setTransferring: (transferring) => set({ transferring }),
 
     async loadPending() {
       const r = await call('queue.pendingActions', {});
@@ -97,14 +105,22 @@ export const useQueueStore = create<QueueState>()((set, get) => {
       const r = await call('queue.parked', {});
       if (r.ok) set({ parked: r.value.tickets });
     },
-    callNext: () => run(() => call('queue.callNext', { requestId: requestId() }), false),
+    callNext: () => {
+      set({ moved: null });
+      return run(() => call('queue.callNext', { requestId: requestId() }), false);
+    },
     recall: () => withTicket((ticketId) => call('queue.recall', { ticketId })),
     noShow: () => withTicket((ticketId) => call('queue.noShow', { ticketId })),
     startOrFinish: (outcome = 'served') =>
       withTicket((ticketId) =>
         get().ticket?.status === 'serving' ? call('queue.finish', { ticketId, outcome }) : call('queue.start', { ticketId }),
       ),
-    transfer: (serviceCode) => withTicket((ticketId) => call('queue.transfer', { ticketId, serviceCode })),
+    async transfer(serviceCode) {
+      const from = get().ticket;
+      set({ transferring: false });
+      await withTicket((ticketId) => call('queue.transfer', { ticketId, serviceCode }));
+      if (from && get().error === null) set({ moved: { number: from.number, serviceCode } });
+    },
     async park() {
       await withTicket((ticketId) => call('queue.park', { ticketId }));
       await get().loadParked();
