@@ -10,7 +10,7 @@ import { useAppStore } from '@renderer/shell/app-store.js';
 import { useSessionStore } from '../session/session-store.js';
 import { ChecklistPanel } from './ChecklistPanel.js';
 import { FIELD_ORDER, FieldsNotice, problemPaths } from './field-problems.js';
-import { NextStepPanel, type CounterAction } from './NextStepPanel.js';
+import { NextStepPanel, PRIMARY_KEYS, readyStep, type CounterAction } from './NextStepPanel.js';
 import { EditApplicant, editDraftForm } from './EditApplicant.js';
 import { call } from '@renderer/api/client.js';
 import { PaymentPanel } from './PaymentPanel.js';
@@ -75,7 +75,23 @@ export function ApplicationScreen({ id }: { id: string }) {
     // Corrections left unsaved (a lock, a restart) reopen the editor with what was typed.
     void call('drafts.load', { form: editDraftForm(id) }).then((r) => r.ok && r.value && setEditing(true));
   }, [id, open]);
-  useShortcuts([{ keys: 'Escape', run: () => replaceHash(searchRoute(role)) }]);
+  // Ctrl+Enter takes the step that can be taken now; notes typed for the interview are saved on the way.
+  const primary = async (): Promise<void> => {
+    let view = useApplicationsStore.getState().current;
+    if (!view || view.id !== id) return;
+    const typed = notes.trim();
+    if (typed.length >= 3 && typed !== (view.interviewNotes ?? '').trim()) {
+      const saved = await run('applications.setInterviewNotes', { id, notes });
+      if (!saved.ok) return;
+      view = saved.value;
+    }
+    const ready = readyStep(view);
+    if (ready) act(ready);
+  };
+  useShortcuts([
+    { keys: 'Escape', run: () => replaceHash(searchRoute(role)) },
+    { keys: PRIMARY_KEYS, run: () => void primary(), enabled: !busy },
+  ]);
 
   const app = current?.id === id ? current : null;
   if (!app)

@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { RadioGroup } from '@renderer/components/Choices.js';
+import { useShortcuts } from '@renderer/lib/keyboard.js';
 import { useApplicationsStore, type ApplicationView } from './applications-store.js';
 import { handOverPdf } from './ui.js';
 
 const STATES = ['present', 'missing', 'pending'] as const;
+export const ALL_PRESENT_KEYS = 'Alt+A';
 
 /** The documents this applicant must show; missing ones go on the deficiency notice. */
 export function ChecklistPanel({ app, editable }: { app: ApplicationView; editable: boolean }) {
@@ -11,13 +13,29 @@ export function ChecklistPanel({ app, editable }: { app: ApplicationView; editab
   const { run, print, busy } = useApplicationsStore();
   const lang = i18n.language === 'en' ? 'en' : 'id';
   const missing = app.documents.filter((d) => d.state === 'missing');
+  // Most applicants bring everything: one key marks every document not yet looked at as present.
+  const unchecked = app.documents.filter((d) => d.state === 'pending');
+  const allPresent = async (): Promise<void> => {
+    for (const d of unchecked) {
+      const r = await run('applications.markDocument', { id: app.id, docCode: d.docCode, state: 'present' });
+      if (!r.ok) return;
+    }
+  };
+  useShortcuts([{ keys: ALL_PRESENT_KEYS, run: () => void allPresent(), enabled: editable && !busy && unchecked.length > 0 }]);
   const notice = async (): Promise<void> => {
     const r = await print({ applicationId: app.id, kind: 'deficiency', language: lang });
     if (r.ok) handOverPdf(r.value);
   };
   return (
     <div className="card" aria-labelledby="checklist-title" data-counter-step="documents">
-      <h2 id="checklist-title">{t('applications.documents.title')}</h2>
+      <div className="card__head">
+        <h2 id="checklist-title">{t('applications.documents.title')}</h2>
+        {editable && unchecked.length > 0 && (
+          <button type="button" className="btn btn--small" onClick={() => void allPresent()} disabled={busy} aria-keyshortcuts="Alt+A">
+            {t('counterFlow.allPresent')} <kbd>{ALL_PRESENT_KEYS}</kbd>
+          </button>
+        )}
+      </div>
       <table className="table">
         <tbody>
           {app.documents.map((d) => (

@@ -16,6 +16,17 @@ const ELSEWHERE = new Set(['approve', 'reject', 'handOver', 'expire']);
 export type CounterAction =
   'verify' | 'markIncomplete' | 'captureBiometrics' | 'interview' | 'pay' | 'submit' | 'print' | 'markReady' | 'cancel';
 
+/** The step the primary button takes, from anywhere on the application screen. */
+export const PRIMARY_KEYS = 'Ctrl+Enter';
+
+/** The steps offered here: those the role may take that have no screen or form of their own. */
+const offered = (app: Pick<ApplicationView, 'availability'>) =>
+  app.availability.filter((s) => !ELSEWHERE.has(s.action) && s.action !== 'cancel' && s.reason !== 'transition.role');
+
+/** The step that can be taken now, if any: what the primary button (and Ctrl+Enter) does. */
+export const readyStep = (app: Pick<ApplicationView, 'availability'>): CounterAction | null =>
+  (offered(app).find((s) => s.reason === null)?.action as CounterAction | undefined) ?? null;
+
 interface Props {
   app: ApplicationView;
   busy: boolean;
@@ -30,7 +41,7 @@ export function NextStepPanel({ app, busy, onAct, onFix }: Props) {
   const id = useId();
   const [reason, setReason] = useState('');
   // A step the role may never take is not offered at all; the others say why they wait.
-  const steps = app.availability.filter((s) => !ELSEWHERE.has(s.action) && s.action !== 'cancel' && s.reason !== 'transition.role');
+  const steps = offered(app);
   const ready = steps.find((s) => s.reason === null);
   const canCancel = app.availability.some((s) => s.action === 'cancel' && s.reason === null);
   // Once verified, the capture screen is where the work is until photo and fingerprints are in.
@@ -51,8 +62,10 @@ export function NextStepPanel({ app, busy, onAct, onFix }: Props) {
                 aria-describedby={why}
                 onClick={() => onAct(s.action as CounterAction)}
                 data-action={s.action}
+                aria-keyshortcuts={s === ready ? 'Control+Enter' : undefined}
               >
                 {t(`applications.action.${s.action}`)}
+                {s === ready && <kbd>Ctrl+Enter</kbd>}
               </button>
               {s.reason && (
                 <p className="next-steps__why" id={why}>

@@ -7,10 +7,11 @@ import { Notice } from '@renderer/components/Notice.js';
 import { SupervisorOverride } from '@renderer/components/SupervisorOverride.js';
 import { currentLanguage } from '@renderer/i18n/index.js';
 import { describeError } from '@renderer/lib/errors.js';
+import { call } from '@renderer/api/client.js';
 import { useShortcuts } from '@renderer/lib/keyboard.js';
 import { replaceHash } from '@renderer/lib/route.js';
 import { detailRoute } from '../applications/route.js';
-import { useCaptureStore } from './capture-store.js';
+import { nextToCapture, useCaptureStore } from './capture-store.js';
 import { useSessionStore } from '../session/session-store.js';
 import { CameraSnap } from './CameraSnap.js';
 import { DevicePanel } from './DevicePanel.js';
@@ -41,6 +42,11 @@ export function CaptureScreen({ applicationId }: { applicationId: string }) {
   const { status, modality, preview, capturing, lastAttempt, faceQuality, error } = store;
   const [panel, setPanel] = useState<Panel>(null);
   useEffect(() => useCaptureStore.getState().open(applicationId), [applicationId]);
+  // The applicant by number and name, as on the receipt and the application screen, never by the record's id.
+  const [who, setWho] = useState<string | null>(null);
+  useEffect(() => {
+    void call('applications.get', { id: applicationId }).then((r) => r.ok && setWho(`${r.value.number} · ${r.value.applicant.fullName}`));
+  }, [applicationId]);
 
   const current = status?.modalities.find((m) => m.modality === modality) ?? null;
   const spec = MODALITY_SPECS[modality];
@@ -51,6 +57,15 @@ export function CaptureScreen({ applicationId }: { applicationId: string }) {
   const last = lastAttempt?.modality === modality ? lastAttempt : null;
   const best = current?.best ?? null;
   const notFound = error?.code === 'NOT_FOUND' && status === null;
+  // The one on screen is done: the capture key takes the next required modality not yet tried.
+  const next = nextToCapture(status, modality);
+  const moveOn = next !== modality && !capturing && panel === null;
+  const captureKey = (): void => {
+    if (moveOn) {
+      store.select(next);
+      void store.capture();
+    } else if (canCapture) void store.capture();
+  };
 
   const select = (i: number): void => {
     const m = MODALITIES[i];
@@ -62,7 +77,7 @@ export function CaptureScreen({ applicationId }: { applicationId: string }) {
   const back = (): void => (panel ? setPanel(null) : replaceHash(detailRoute(role, applicationId)));
   useShortcuts([
     ...MODALITIES.map((_, i) => ({ keys: `Alt+${i + 1}`, run: () => select(i) })),
-    { keys: 'Alt+C', run: () => void store.capture(), enabled: canCapture },
+    { keys: 'Alt+C', run: captureKey, enabled: canCapture || moveOn },
     { keys: 'Alt+P', run: () => void (previewing ? store.stopPreview() : store.startPreview()), enabled: panel === null },
     { keys: 'Alt+E', run: () => setPanel('exception'), enabled: canExcept && panel === null },
     { keys: 'Alt+O', run: () => setPanel('override'), enabled: !!current?.overrideAvailable && panel === null },
@@ -87,7 +102,7 @@ export function CaptureScreen({ applicationId }: { applicationId: string }) {
       <div className="page-head">
         <div>
           <h1 id="capture-title">{t('capture.title')}</h1>
-          <p className="lead">{t('capture.application', { id: applicationId })}</p>
+          <p className="lead">{t('capture.application', { id: who ?? '…' })}</p>
         </div>
         <BackButton label={t('capture.back')} onBack={back} />
       </div>
@@ -131,11 +146,17 @@ export function CaptureScreen({ applicationId }: { applicationId: string }) {
                 <button
                   type="button"
                   className="btn btn--primary"
-                  onClick={() => void store.capture()}
-                  disabled={!canCapture}
+                  onClick={captureKey}
+                  disabled={!canCapture && !moveOn}
                   aria-keyshortcuts="Alt+C"
                 >
-                  {capturing ? t('capture.capturing') : modality === 'face' ? t('capture.captureFaceDevice') : t('capture.capture')}{' '}
+                  {capturing
+                    ? t('capture.capturing')
+                    : moveOn
+                      ? t('counterFlow.captureNext', { what: t(`capture.modality.${next}`) })
+                      : modality === 'face'
+                        ? t('capture.captureFaceDevice')
+                        : t('capture.capture')}{' '}
                   <kbd>Alt+C</kbd>
                 </button>
                 {canExcept && (

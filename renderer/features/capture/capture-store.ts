@@ -53,6 +53,19 @@ interface CaptureState {
 
 const frameUrl = (mime: string, frame: string): string => `data:${mime || 'image/jpeg'};base64,${frame}`;
 
+/**
+ * The modality the capture key takes next: the one on screen until it meets its threshold (or was excepted
+ * or accepted), then the next required one not yet tried, so a clean capture is one key per modality.
+ */
+export function nextToCapture(
+  status: { modalities: ReadonlyArray<{ modality: Modality; required: boolean; state: string }> } | null,
+  on: Modality,
+): Modality {
+  const here = status?.modalities.find((m) => m.modality === on);
+  if (!status || !here || here.state === 'pending' || here.state === 'belowThreshold') return on;
+  return status.modalities.find((m) => m.required && m.state === 'pending')?.modality ?? on;
+}
+
 export const useCaptureStore = create<CaptureState>()((set, get) => {
   const settle = <T>(result: Result<T>, ok: (value: T) => Partial<CaptureState>): Result<T> => {
     set(result.ok ? { ...ok(result.value), error: null } : { error: result.error });

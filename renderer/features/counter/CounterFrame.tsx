@@ -7,7 +7,6 @@ import { useShortcuts } from '@renderer/lib/keyboard.js';
 import { useQueueStore } from '../queue/queue-store.js';
 import { QUEUE_KEYS } from '../queue/keys.js';
 import { QueueError } from '../queue/parts.js';
-import { ModeBadge } from '../queue/QueuePanel.js';
 import { MovedNotice, TransferForm } from '../queue/TransferForm.js';
 import { useApplicationsStore } from '../applications/applications-store.js';
 import { CounterKeysContext, useCounterKeys, type CounterKeys } from './counter-keys.js';
@@ -40,7 +39,7 @@ export function CounterFrame({ atHome, children }: { atHome: boolean; children: 
 
 function CounterStrip({ keys }: { keys: CounterKeys }) {
   const { t } = useTranslation();
-  const { ticket, busy, error, transferring } = useQueueStore();
+  const { ticket, busy, error, transferring, mode } = useQueueStore();
   const application = useVisitStore((s) => s.application);
   return (
     <section className="counter-strip" aria-label={t('counterFlow.strip')} data-testid="counter-strip">
@@ -52,14 +51,16 @@ function CounterStrip({ keys }: { keys: CounterKeys }) {
         ) : (
           <span className="muted">{t('counterFlow.noTicket')}</span>
         )}
-        {ticket && (
-          <span className="counter-strip__status">
-            {t(`queue.status.${ticket.status}`)}
-            {ticket.callCount > 1 ? ` · ${t('queue.counter.calls', { n: ticket.callCount })}` : ''}
-            {application ? ` · ${application.number}` : ''}
-          </span>
-        )}
-        <ModeBadge />
+        <span className="counter-strip__status" title={application?.number}>
+          {ticket && t(`queue.status.${ticket.status}`)}
+          {ticket && ticket.callCount > 1 ? ` · ${t('queue.counter.calls', { n: ticket.callCount })}` : ''}
+          {mode === 'local' && (
+            <>
+              {' · '}
+              <strong className="counter-strip__local">{t('counterFlow.local')}</strong>
+            </>
+          )}
+        </span>
       </div>
       {ticket && <StepBar onFinish={keys.actions.F5.run} />}
       <ul className="counter-strip__keys">
