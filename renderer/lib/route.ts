@@ -16,7 +16,13 @@ export function screenFor(status: AppStatus | null, session: SessionView | null)
   return 'home';
 }
 
-export const HOME_ROUTE: Record<Role, string> = { officer: '#/loket', supervisor: '#/supervisor', admin: '#/admin/accounts' };
+/** Reception's home is its check-in screen, in a section of its own: nothing of a counter's is under it. */
+export const HOME_ROUTE: Record<Role, string> = {
+  officer: '#/loket',
+  supervisor: '#/supervisor',
+  admin: '#/admin/accounts',
+  reception: '#/resepsi/antrean',
+};
 
 const FIXED_ROUTE: Record<Exclude<Screen, 'home'>, string> = {
   loading: '',
