@@ -45,6 +45,7 @@ function Home() {
   const role = useSessionStore((s) => s.session?.role);
   const hash = useHash();
   useTopOnNavigation(hash);
+  if (role === 'reception') return <CheckInScreen />;
   if (isSyncRoute(hash)) return <SyncScreen />;
   if (isCheckInRoute(hash)) return <CheckInScreen />;
   const applicationId = captureTarget(hash);
