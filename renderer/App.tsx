@@ -53,6 +53,7 @@ function Home() {
 }
 
 function HomeScreen({ hash, role }: { hash: string; role: Role | undefined }) {
+  if (role === 'reception') return <CheckInScreen />;
   if (isSyncRoute(hash)) return <SyncScreen />;
   if (isCheckInRoute(hash)) return <CheckInScreen />;
   const applicationId = captureTarget(hash);

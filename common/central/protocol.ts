@@ -65,6 +65,8 @@ export const SYNC_ERRORS = {
   UNKNOWN_FIELD: 400,
   INVALID_FIELD: 400,
   WRONG_OFFICE: 403,
+  /** The account a desk names as acting may not do this, by its role or state at central. */
+  FORBIDDEN: 403,
   CURSOR_EXPIRED: 410,
   CURSOR_AHEAD: 409,
   ENROLMENT_INVALID: 403,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ALL_BUT_RECEPTION } from '../domain/shared/roles.js';
 import { defineCall } from './define.js';
 import { Ack, Empty, Id, multilineText, text } from './schemas.js';
 import { BIO_SUBTYPES, EXCEPTION_REASONS, MAX_ATTEMPTS, MODALITIES } from '../domain/biometrics/modalities.js';
@@ -134,13 +135,13 @@ export const biometricsCalls = {
   'biometrics.devices': defineCall({
     input: z.strictObject({ refresh: z.boolean().default(false) }),
     output: z.strictObject({ devices: z.array(DeviceView), scannedAt: z.number().int() }),
-    access: 'session',
+    access: ALL_BUT_RECEPTION,
     mutates: false,
   }),
   'biometrics.status': defineCall({
     input: z.strictObject({ applicationId: ApplicationId }),
     output: CaptureStatus,
-    access: 'session',
+    access: ALL_BUT_RECEPTION,
     mutates: false,
   }),
   /** One RCAPTURE for one modality; fingers recorded as exceptions are left out of the request. */
@@ -152,7 +153,7 @@ export const biometricsCalls = {
       timeoutMs: z.number().int().min(1000).max(120_000).optional(),
     }),
     output: z.strictObject({ attempt: AttemptView, status: CaptureStatus }),
-    access: 'session',
+    access: ALL_BUT_RECEPTION,
     mutates: true,
   }),
   /** Missing, amputated, bandaged or injured fingers (or eyes), with a photo; needs a supervisor override. */
@@ -166,21 +167,21 @@ export const biometricsCalls = {
       overrideToken: text().min(1).max(200),
     }),
     output: CaptureStatus,
-    access: 'session',
+    access: ALL_BUT_RECEPTION,
     mutates: true,
   }),
   /** After the last attempt, a supervisor accepts the best capture below threshold. */
   'biometrics.acceptLowQuality': defineCall({
     input: z.strictObject({ applicationId: ApplicationId, modality: ModalitySchema, overrideToken: text().min(1).max(200) }),
     output: CaptureStatus,
-    access: 'session',
+    access: ALL_BUT_RECEPTION,
     mutates: true,
   }),
   /** A frame from the workstation camera: exposure and sharpness checked, cropped to 35 x 45. */
   'biometrics.submitFacePhoto': defineCall({
     input: z.strictObject({ applicationId: ApplicationId, image: ImageInput }),
     output: z.strictObject({ attempt: AttemptView, status: CaptureStatus, quality: FaceQualityView }),
-    access: 'session',
+    access: ALL_BUT_RECEPTION,
     mutates: true,
   }),
   /** Decrypts one stored image for display; every call is an audit event. */
@@ -191,23 +192,23 @@ export const biometricsCalls = {
       mime: z.enum(['image/png', 'image/jpeg', 'application/octet-stream']),
       data: z.string(),
     }),
-    access: 'session',
+    access: ALL_BUT_RECEPTION,
     mutates: true,
   }),
   /** Starts the device's MJPEG preview; frames arrive as biometrics.preview events until stopped. */
   'biometrics.previewStart': defineCall({
     input: z.strictObject({ modality: ModalitySchema, deviceId: text().min(1).max(64).optional() }),
     output: z.strictObject({ streamId: z.string() }),
-    access: 'session',
+    access: ALL_BUT_RECEPTION,
     mutates: false,
   }),
   'biometrics.previewStop': defineCall({
     input: z.strictObject({ streamId: text().min(1).max(64) }),
     output: Ack,
-    access: 'session',
+    access: ALL_BUT_RECEPTION,
     mutates: false,
   }),
-  'biometrics.settings': defineCall({ input: Empty, output: BiometricSettings, access: 'session', mutates: false }),
+  'biometrics.settings': defineCall({ input: Empty, output: BiometricSettings, access: ALL_BUT_RECEPTION, mutates: false }),
   'biometrics.updateSettings': defineCall({
     input: z.strictObject({
       thresholds: z.strictObject({ finger: Score.optional(), iris: Score.optional(), face: Score.optional() }).optional(),

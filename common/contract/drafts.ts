@@ -1,5 +1,6 @@
 // An officer's unsaved typing, kept in core so a lock, a crash or a restart loses none of it.
 import { z } from 'zod';
+import { ALL_BUT_RECEPTION } from '../domain/shared/roles.js';
 import { defineCall } from './define.js';
 import { Ack, multilineText, text } from './schemas.js';
 
@@ -22,14 +23,14 @@ export const draftsCalls = {
   'drafts.save': defineCall({
     input: z.strictObject({ form: DraftForm, values: DraftValues.refine((v) => Object.keys(v).length <= 80, 'too many fields') }),
     output: Ack,
-    access: 'session',
+    access: ALL_BUT_RECEPTION,
     mutates: true,
     background: true,
   }),
   'drafts.load': defineCall({
     input: z.strictObject({ form: DraftForm }),
     output: DraftView.nullable(),
-    access: 'session',
+    access: ALL_BUT_RECEPTION,
     mutates: false,
     background: true,
   }),
@@ -37,9 +38,9 @@ export const draftsCalls = {
   'drafts.list': defineCall({
     input: z.strictObject({}),
     output: z.array(z.strictObject({ form: z.string(), updatedAt: z.number().int(), label: text().nullable() })),
-    access: 'session',
+    access: ALL_BUT_RECEPTION,
     mutates: false,
     background: true,
   }),
-  'drafts.discard': defineCall({ input: z.strictObject({ form: DraftForm }), output: Ack, access: 'session', mutates: true }),
+  'drafts.discard': defineCall({ input: z.strictObject({ form: DraftForm }), output: Ack, access: ALL_BUT_RECEPTION, mutates: true }),
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ALL_BUT_RECEPTION } from '../domain/shared/roles.js';
 import { defineCall } from './define.js';
 import { OfficeProblemsView } from '../central/office-problems.js';
 import { Empty, Id, text } from './schemas.js';
@@ -93,7 +94,7 @@ export const syncCalls = {
   /** Public: the status bar shows online/offline and pending work even on the login screen. */
   'sync.status': defineCall({ input: Empty, output: SyncStatus, access: 'public', mutates: false, background: true }),
   /** "Sync now": pushes and pulls at once (resets the backoff); answers with the status after. */
-  'sync.now': defineCall({ input: Empty, output: SyncStatus, access: 'session', mutates: false }),
+  'sync.now': defineCall({ input: Empty, output: SyncStatus, access: ALL_BUT_RECEPTION, mutates: false }),
   /** The Sync screen: problems = pending, rejected and unresolved conflicts. */
   'sync.list': defineCall({
     input: z.strictObject({
@@ -102,7 +103,7 @@ export const syncCalls = {
       beforeSeq: z.number().int().positive().optional(),
     }),
     output: z.strictObject({ items: z.array(SyncItem) }),
-    access: 'session',
+    access: ALL_BUT_RECEPTION,
     mutates: false,
   }),
   /** Keeps this workstation's values (mine), central's (theirs), or chooses per field. */
@@ -113,19 +114,19 @@ export const syncCalls = {
       fields: z.record(text().min(1).max(64), Choice).optional(),
     }),
     output: SyncItem,
-    access: 'session',
+    access: ALL_BUT_RECEPTION,
     mutates: true,
   }),
   /**
    * Sends a rejected change again, once its cause is fixed: a new change with the same intent, made by the
    * officer retrying it, against central's current version. The rejected one is settled (retried).
    */
-  'sync.retryRejected': defineCall({ input: z.strictObject({ opId: Id }), output: SyncItem, access: 'session', mutates: true }),
+  'sync.retryRejected': defineCall({ input: z.strictObject({ opId: Id }), output: SyncItem, access: ALL_BUT_RECEPTION, mutates: true }),
   /** Gives up a rejected change, with the reason why (audited); it leaves the counts of problems. */
   'sync.dismissRejected': defineCall({
     input: z.strictObject({ opId: Id, reason: text().trim().min(5).max(500) }),
     output: SyncItem,
-    access: 'session',
+    access: ALL_BUT_RECEPTION,
     mutates: true,
   }),
   /** Every desk's refused and conflicting changes the desk has not settled yet, as central holds them. */

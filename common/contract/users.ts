@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ALL_BUT_RECEPTION } from '../domain/shared/roles.js';
 import { defineCall } from './define.js';
 import { Ack, Empty, FullName, Id, Language, Password, RoleSchema, UserView, Username, text } from './schemas.js';
 
@@ -48,7 +49,7 @@ export const SettingsView = z.strictObject({
 });
 
 export const settingsCalls = {
-  'settings.get': defineCall({ input: Empty, output: SettingsView, access: 'session', mutates: false }),
+  'settings.get': defineCall({ input: Empty, output: SettingsView, access: ALL_BUT_RECEPTION, mutates: false }),
   'settings.update': defineCall({
     input: z.strictObject({
       workstationName: text().trim().min(1).max(64).optional(),

@@ -16,7 +16,16 @@ export function screenFor(status: AppStatus | null, session: SessionView | null)
   return 'home';
 }
 
-export const HOME_ROUTE: Record<Role, string> = { officer: '#/loket', supervisor: '#/supervisor', admin: '#/admin/accounts' };
+/** Each role's home. Reception's is its check-in screen, in a section of its own: nothing of a counter's is under it. */
+export const HOME_ROUTE: Record<Role, string> = {
+  officer: '#/loket',
+  supervisor: '#/supervisor',
+  admin: '#/admin/accounts',
+  reception: '#/resepsi/antrean',
+};
+
+/** Roles with one screen: every other address, in their own section too, goes back to it. */
+const ONE_SCREEN: readonly Role[] = ['reception'];
 
 const FIXED_ROUTE: Record<Exclude<Screen, 'home'>, string> = {
   loading: '',
@@ -33,7 +42,7 @@ const FIXED_ROUTE: Record<Exclude<Screen, 'home'>, string> = {
 export function routeFor(screen: Screen, role: Role | undefined, current: string, resume: string | null = null): string {
   if (screen !== 'home') return FIXED_ROUTE[screen];
   const home = HOME_ROUTE[role ?? 'officer'];
-  const section = home.split('/').slice(0, 2).join('/');
+  const section = role && ONE_SCREEN.includes(role) ? home : home.split('/').slice(0, 2).join('/');
   const inSection = (hash: string): boolean => hash === section || hash.startsWith(`${section}/`);
   if (inSection(current)) return current;
   return current === FIXED_ROUTE.locked && resume !== null && inSection(resume) ? resume : home;

@@ -5,7 +5,7 @@ import { currentLanguage } from '../i18n/index.js';
 import { useShortcuts } from '../lib/keyboard.js';
 import { replaceHash } from '../lib/route.js';
 import { formatAge, useNow } from '../features/sync/age.js';
-import { SYNC_KEYS, syncRoute } from '../features/sync/route.js';
+import { maySync, SYNC_KEYS, syncRoute } from '../features/sync/route.js';
 import { useAppStore } from './app-store.js';
 import { useSessionStore } from '../features/session/session-store.js';
 import { useSyncStore } from '../features/sync/sync-store.js';
@@ -31,12 +31,14 @@ export const stateKey = (status: SyncStatus): string => (status.state === 'idle'
 
 /**
  * The bottom line on every screen: online or offline, pending ops, problems, the age of the last
- * successful sync (ticking), and the version. Logged-in users open the Sync screen from here.
+ * successful sync (ticking), and the version. Logged-in users who may read it open the Sync screen from here.
  */
 export function StatusBar() {
   const { t } = useTranslation();
   const version = useAppStore((s) => s.status?.version);
-  const role = useSessionStore((s) => (s.session && !s.session.locked && !s.session.mustChangePassword ? s.session.role : null));
+  const role = useSessionStore((s) =>
+    s.session && !s.session.locked && !s.session.mustChangePassword && maySync(s.session.role) ? s.session.role : null,
+  );
   const status = useSyncStore((s) => s.status);
   const now = useNow(10_000);
   useEffect(() => useSyncStore.getState().follow(), []);

@@ -8,6 +8,7 @@ import type { OfflineAction, ReplayResponse } from '@common/contract/queue/sync.
 import type { TicketAction, TicketStatus } from '@common/domain/queue/lifecycle.js';
 import type { Store } from '../store/store.js';
 import { applyDecided, decideLocked } from './calls.js';
+import { officerRefusal } from './acting.js';
 import { publishingTx, unpublished, type Published } from './publish.js';
 import type { TicketRow } from './rows.js';
 
@@ -59,6 +60,12 @@ export async function replayOfflineActions(
       );
       if (seen.length > 0) {
         results.push({ id: a.id, outcome: 'applied', reason: null });
+        continue;
+      }
+      // An officer central knows may not act here (reception, a disabled account): refused like a wrong ticket.
+      const refusal = await officerRefusal(sql, officeCode, a.officer, `queue.${a.kind}`);
+      if (refusal) {
+        results.push({ id: a.id, outcome: 'refused', reason: refusal });
         continue;
       }
       const peek = await sql.query<TicketRow>('SELECT called_at, started_at, parked_at FROM tickets WHERE id = $1 AND office_code = $2', [

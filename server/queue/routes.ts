@@ -12,6 +12,7 @@ import { closePastDays } from './day-end.js';
 import type { TicketAction } from '@common/domain/queue/lifecycle.js';
 import { ticketView } from '@common/domain/queue/ticket-row.js';
 import { callNext, currentAt, parkedAt, ticketAction } from './calls.js';
+import { checkOfficer } from './acting.js';
 import { issueTicket } from './issue.js';
 import { reconcileLocal } from './reconcile.js';
 import { replayOfflineActions } from './replay.js';
@@ -75,6 +76,7 @@ export function registerQueueRoutes(app: FastifyInstance, deps: CentralDeps, day
   });
 
   serve(queueRoutes.callNext, async ({ ws, body, now }) => {
+    await checkOfficer(deps.store, ws.officeCode, body.officer, 'queue.callNext');
     const { ticket } = await callNext(deps.store, ws.officeCode, body, now);
     hub.bump(ws.officeCode);
     return { ticket };
@@ -83,6 +85,7 @@ export function registerQueueRoutes(app: FastifyInstance, deps: CentralDeps, day
   serve(queueRoutes.current, async ({ ws, query }) => ({ ticket: await currentAt(deps.store, ws.officeCode, query.counterId) }));
 
   const act = async (ws: Workstation, body: TicketActionRequest, action: TicketAction, now: number) => {
+    await checkOfficer(deps.store, ws.officeCode, body.officer, `queue.${action.kind}`);
     const result = await ticketAction(deps.store, ws.officeCode, body.counterId, body.ticketId, action, now, {
       officer: body.officer,
       published: deps.published,

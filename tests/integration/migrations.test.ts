@@ -77,4 +77,30 @@ describe('migration runner', () => {
     ).toThrow(/CHECK/);
     expect(() => db.prepare("INSERT INTO user_services VALUES ('nobody', 'X')").run()).toThrow(/FOREIGN KEY/);
   });
+
+  it('0016 admits the reception role and keeps every account, its services and the guards', () => {
+    const db = freshDb();
+    const all = loadMigrations();
+    migrate(db, all.slice(0, 15));
+    db.prepare("INSERT INTO services (code, prefix, name_id, name_en) VALUES ('PASPOR', 'A', 'Paspor', 'Passport')").run();
+    const insertUser = db.prepare(
+      'INSERT INTO users (id, username, full_name, role, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, 0)',
+    );
+    insertUser.run('u1', 'ani', 'Ani', 'officer', 'h1');
+    db.prepare("INSERT INTO user_services VALUES ('u1', 'PASPOR')").run();
+    expect(() => insertUser.run('u2', 'rina', 'Rina', 'reception', 'h2')).toThrow(/CHECK/);
+
+    migrate(db, all.slice(0, 16));
+    expect(db.prepare('SELECT id, username, role, password_hash FROM users').all()).toEqual([
+      { id: 'u1', username: 'ani', role: 'officer', password_hash: 'h1' },
+    ]);
+    expect(db.prepare('SELECT user_id, service_code FROM user_services').all()).toEqual([{ user_id: 'u1', service_code: 'PASPOR' }]);
+    insertUser.run('u2', 'rina', 'Rina', 'reception', 'h2');
+    expect(() => insertUser.run('u3', 'bos', 'Bos', 'boss', 'h3')).toThrow(/CHECK/);
+    expect(() => insertUser.run('u4', 'ani', 'Ani Lagi', 'officer', 'h4')).toThrow(/UNIQUE/);
+    expect(() => db.prepare("INSERT INTO user_services VALUES ('nobody', 'PASPOR')").run()).toThrow(/FOREIGN KEY/);
+    expect(tables(db)).not.toContain('users_v16');
+    expect(tables(db)).not.toContain('user_services_v16');
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
 });

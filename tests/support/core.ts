@@ -5,6 +5,7 @@ import { Core } from '@main/core/core.js';
 import { dispatch } from '@main/ipc/dispatch.js';
 import type { CallInput, CallName, CallOutput, Result } from '@common/contract/index.js';
 import type { Log } from '@main/core/log.js';
+import type { Role } from '@common/domain/shared/roles.js';
 
 export const ADMIN_PASSWORD = 'Kantor-Loket-2026';
 
@@ -57,12 +58,7 @@ export async function setUp(t: TempCore): Promise<string> {
 }
 
 /** Creates a user and logs them in past the forced password change; returns their session token. */
-export async function userSession(
-  t: TempCore,
-  adminToken: string,
-  username: string,
-  role: 'officer' | 'supervisor' | 'admin',
-): Promise<string> {
+export async function userSession(t: TempCore, adminToken: string, username: string, role: Role): Promise<string> {
   const temp = 'Sementara-2026-x';
   await t.value('users.create', { username, fullName: `Nama ${username}`, role, password: temp }, adminToken);
   const token = (await t.value('auth.login', { username, password: temp })).sessionToken;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ALL_BUT_RECEPTION } from '@common/domain/shared/roles.js';
 import { defineCall } from '../define.js';
 import { Empty, Password, multilineText, text } from '../schemas.js';
 import {
@@ -56,7 +57,7 @@ export const COUNTER_ACTIONS = [
 
 export const applicationsCalls = {
   /** Services, with today's fee and lead time, for the service picker. */
-  'applications.catalogue': defineCall({ input: Empty, output: z.array(CatalogueService), access: 'session', mutates: false }),
+  'applications.catalogue': defineCall({ input: Empty, output: z.array(CatalogueService), access: ALL_BUT_RECEPTION, mutates: false }),
   /** Checks a draft as the officer types: field problems, the fee in force today and the collection date. */
   'applications.validate': defineCall({
     input: z.strictObject({ draft: DraftInput, complete: z.boolean().default(false) }),
@@ -66,7 +67,7 @@ export const applicationsCalls = {
       collectionDate: z.string().nullable(),
       requiredDocuments: z.array(z.string()),
     }),
-    access: 'session',
+    access: ALL_BUT_RECEPTION,
     mutates: false,
   }),
   /** The draft an M-Paspor booking pre-fills (synced from central into the bookings table). */
@@ -81,7 +82,7 @@ export const applicationsCalls = {
       draft: DraftInput,
       applicationId: z.string().nullable(),
     }),
-    access: 'session',
+    access: ALL_BUT_RECEPTION,
     mutates: false,
   }),
   /** Check-in: a walk-in, or a booking (its billing code and payment come along). */
@@ -94,7 +95,7 @@ export const applicationsCalls = {
   'applications.get': defineCall({
     input: z.strictObject({ id: ApplicationIdSchema }),
     output: ApplicationView,
-    access: 'session',
+    access: ALL_BUT_RECEPTION,
     mutates: false,
   }),
   /** Identity and contact data while the file is still open; the service only before payment. */
@@ -185,7 +186,7 @@ export const applicationsCalls = {
   'applications.search': defineCall({
     input: z.strictObject({ query: text().trim().min(2).max(100), limit: z.number().int().min(1).max(100).default(20) }),
     output: z.strictObject({ kinds: z.array(z.string()), results: z.array(ApplicationSummary) }),
-    access: 'session',
+    access: ALL_BUT_RECEPTION,
     mutates: false,
   }),
   /**
@@ -196,13 +197,13 @@ export const applicationsCalls = {
   'applications.photo': defineCall({
     input: z.strictObject({ id: ApplicationIdSchema }),
     output: z.strictObject({ photo: z.string().nullable(), reason: PhotoUnavailable.nullable() }),
-    access: 'session',
+    access: ALL_BUT_RECEPTION,
     mutates: true,
   }),
   'applications.worklist': defineCall({
     input: z.strictObject({ date: IsoDateSchema.optional() }),
     output: z.array(ApplicationSummary),
-    access: 'session',
+    access: ALL_BUT_RECEPTION,
     mutates: false,
   }),
 };

@@ -10,6 +10,8 @@ export const QueueMode = z.enum(['central', 'local']);
 export type QueueMode = z.infer<typeof QueueMode>;
 
 const COUNTER: readonly ['officer', 'supervisor', 'admin'] = ['officer', 'supervisor', 'admin'];
+/** Issuing a ticket is reception's whole job; a counter may issue one too (a walk-in at its window). */
+const CHECK_IN: readonly ['reception', 'officer', 'supervisor', 'admin'] = ['reception', ...COUNTER];
 const TicketId = text().min(1).max(64);
 
 export const QueueCallResult = z.strictObject({ ticket: TicketView.nullable(), mode: QueueMode });
@@ -40,7 +42,7 @@ export const queueCalls = {
       })
       .refine((v) => v.serviceCode || v.bookingCode || v.nik, { message: 'service.required', path: ['serviceCode'] }),
     output: IssuedTicket.extend({ mode: QueueMode, ticketPdf: z.string() }),
-    access: COUNTER,
+    access: CHECK_IN,
     mutates: true,
   }),
   /** requestId: one per key press; a repeated press with the same id answers the same ticket. */

@@ -1,10 +1,11 @@
 import type { Db } from '@db/connection.js';
+import type { Role } from '@common/domain/shared/roles.js';
 
 export interface UserRow {
   id: string;
   username: string;
   full_name: string;
-  role: 'officer' | 'supervisor' | 'admin';
+  role: Role;
   password_hash: string;
   must_change_password: number;
   disabled: number;

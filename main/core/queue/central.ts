@@ -18,6 +18,7 @@ const REFUSAL_CODES: Record<string, ErrorCode> = {
   INVALID_FIELD: 'VALIDATION',
   UNKNOWN_FIELD: 'VALIDATION',
   REVOKED: 'FORBIDDEN',
+  FORBIDDEN: 'FORBIDDEN',
 };
 
 const lastUnreachable = new WeakMap<Core, number>();

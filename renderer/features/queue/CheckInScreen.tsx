@@ -1,6 +1,7 @@
 // Reception: check an applicant in by booking code, QR (a keyboard-wedge scanner types the code and
 // Enter) or NIK, or issue a walk-in ticket with its priority group. Shows number, people ahead and the
-// estimated wait; a used-up quota asks for a supervisor.
+// estimated wait; a used-up quota asks for a supervisor. Beside it, the board's waiting counts. For
+// reception this screen is home: there is nowhere to go back to.
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorBody } from '@common/contract/index.js';
@@ -19,6 +20,8 @@ import { HOME_ROUTE, replaceHash } from '@renderer/lib/route.js';
 import { useSessionStore } from '../session/session-store.js';
 import { requestId, useQueueStore } from './queue-store.js';
 import { QueueError, ServiceLabel, minutes, serviceOptions } from './parts.js';
+import { isCheckInRoute } from './route.js';
+import { WaitingNow } from './WaitingNow.js';
 import './queue.css';
 import './checkin.css';
 
@@ -33,10 +36,13 @@ export const checkInRequest = (typed: string): Pick<Request, 'bookingCode' | 'ni
 export function CheckInScreen() {
   const { t, i18n } = useTranslation();
   const role = useSessionStore((s) => s.session?.role ?? 'officer');
-  const back = (): void => replaceHash(HOME_ROUTE[role]);
-  useShortcuts([{ keys: 'Escape', run: back }]);
+  const home = HOME_ROUTE[role];
+  // Reception's home is this screen: no way back to a counter it may not use, and Esc stays here.
+  const atHome = isCheckInRoute(home);
+  const back = (): void => replaceHash(home);
+  useShortcuts([{ keys: 'Escape', run: back, enabled: !atHome }]);
   const config = useQueueStore((s) => s.config);
-  const load = useQueueStore((s) => s.load);
+  const load = useQueueStore((s) => s.loadConfig);
   const [code, setCode] = useState('');
   const [service, setService] = useState('');
   const [group, setGroup] = useState<PriorityGroup | ''>('');
@@ -91,7 +97,7 @@ export function CheckInScreen() {
       <div className="page-head">
         <h1 id="checkin-title">{t('queue.checkIn.title')}</h1>
         {config?.mode === 'local' && <span className="badge badge--warning">{t('queue.localMode')}</span>}
-        <BackButton label={t('applications.back')} onBack={back} />
+        {!atHome && <BackButton label={t('applications.back')} onBack={back} />}
       </div>
       <div className="checkin__layout">
         <div className="checkin__forms">
@@ -160,6 +166,7 @@ export function CheckInScreen() {
               </button>
             </div>
           )}
+          <WaitingNow />
         </div>
       </div>
     </section>

@@ -35,6 +35,8 @@ interface QueueState {
   /** Keeps the pending list current as central comes and goes; returns the stop function. */
   followPending(): () => void;
   load(): Promise<void>;
+  /** The office's services and rules only: what the check-in needs (reception has no counter to ask about). */
+  loadConfig(): Promise<void>;
   callNext(): Promise<void>;
   recall(): Promise<void>;
   noShow(): Promise<void>;
@@ -100,6 +102,11 @@ export const useQueueStore = create<QueueState>()((set, get) => {
       if (current.ok) set({ ticket: current.value.ticket, mode: current.value.mode });
       if (!config.ok) set({ error: config.error });
       await get().loadParked();
+    },
+    async loadConfig() {
+      const config = await call('queue.config', {});
+      if (config.ok) set({ config: config.value, mode: config.value.mode });
+      else set({ error: config.error });
     },
     async loadParked() {
       const r = await call('queue.parked', {});

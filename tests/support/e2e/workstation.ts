@@ -1,6 +1,7 @@
 // Shortcuts through the UI (what a user does) and through core (state a test only needs to exist).
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { Role } from '@common/domain/shared/roles.js';
 import type { E2eApp } from './app.js';
 
 export const ADMIN = { username: 'admin', fullName: 'Rina Kusuma', password: 'Kantor-Loket-2026' };
@@ -17,12 +18,7 @@ export async function setUpByCore(app: E2eApp): Promise<void> {
 }
 
 /** An account past its forced password change, created by core; returns its password. */
-export async function accountByCore(
-  app: E2eApp,
-  username: string,
-  role: 'officer' | 'supervisor' | 'admin',
-  services: string[] = [],
-): Promise<string> {
+export async function accountByCore(app: E2eApp, username: string, role: Role, services: string[] = []): Promise<string> {
   const admin = await app.call('auth.login', { username: ADMIN.username, password: ADMIN.password });
   const temp = `Sementara-${username.length}-2026`;
   await app.call('users.create', { username, fullName: `Petugas ${username}`, role, password: temp, services }, admin.sessionToken);
