@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { FloorData } from './floor-store.js';
-import { clockAt, percent, waitText } from './format.js';
+import { clockText, percent, waitText } from './format.js';
 
 function Tile({ id, label, value, note }: { id: string; label: string; value: string; note?: string }) {
   return (
@@ -69,7 +69,7 @@ export function ServicesTable({ view }: { view: FloorData }) {
 }
 
 export function CountersTable({ view }: { view: FloorData }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <table className="table" aria-label={t('floor.counters')}>
       <caption>{t('floor.counters')}</caption>
@@ -91,7 +91,7 @@ export function CountersTable({ view }: { view: FloorData }) {
                 <span className="muted">{t('floor.idle')}</span>
               )}
             </td>
-            <td>{c.ticket ? clockAt(i18n.language, c.ticket.since, view.timeZone) : '–'}</td>
+            <td>{c.ticket ? clockText(c.ticket.since, view.timeZone) : '–'}</td>
           </tr>
         ))}
       </tbody>
