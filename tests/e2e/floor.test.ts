@@ -5,6 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { syncRoutes } from '@common/central/routes.js';
+import { pendingOps } from '@db/queries/sync/sync-outbox.js';
+import { toWire } from '@main/sync/push.js';
 import { installCentralQueue } from '@main/sync/queue-client.js';
 import { Transport } from '@main/sync/transport.js';
 import { preferredStore, startTestCentral, type TestCentral } from '../support/model/central.js';
@@ -33,6 +36,11 @@ beforeAll(async () => {
     identity,
     fetch: (url, init) => (reachable ? fetch(url, init) : Promise.reject(new Error('connect ECONNREFUSED'))),
   });
+  // The desk's own set-up op, pushed as its sync would: central then knows a desk is counter 3 (a counter
+  // no desk is set up as stays off the floor).
+  const [setup] = pendingOps(app.core.db, 1);
+  expect(setup?.op).toBe('setup.initialize');
+  await transport.call(syncRoutes.push, { body: { officeCode: 'banyumanik', ops: [toWire(app.core.db, setup!)] } });
   stop = installCentralQueue(app.core, () => transport, { longPollMs: 2_000, retryMs: 200 });
   await app.call('queue.issue', { requestId: rid(), serviceCode: 'PENGAMBILAN' }, officer);
   await app.call('queue.issue', { requestId: rid(), serviceCode: 'PENGAMBILAN' }, officer);
@@ -57,6 +65,8 @@ describe('live floor', { timeout: 90_000 }, () => {
     await expect.poll(() => tile('waiting').textContent()).toBe('2');
     expect(await page.locator('tr[data-service="PENGAMBILAN"]').innerText()).toMatch(/C · Pengambilan paspor\s+2/i);
     expect(await counterRow(3).innerText()).toContain('Kosong');
+    // Counters 1, 2 and 4 are configured but no desk is set up as them: not listed as open and idle.
+    expect(await page.locator('tr[data-counter]').count()).toBe(1);
     expect(await tile('service-level').textContent()).toBe('–');
   });
 

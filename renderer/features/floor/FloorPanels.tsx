@@ -81,6 +81,13 @@ export function CountersTable({ view }: { view: FloorData }) {
         </tr>
       </thead>
       <tbody>
+        {view.counters.length === 0 && (
+          <tr>
+            <td colSpan={3} className="muted">
+              {t('floor.noCounters')}
+            </td>
+          </tr>
+        )}
         {view.counters.map((c) => (
           <tr key={c.counterId} data-counter={c.number}>
             <th scope="row">{c.name}</th>
