@@ -64,7 +64,7 @@ describe('supervisor analytics', { timeout: 120_000 }, () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe('Hari,08.00,09.00,10.00,11.00,12.00,13.00,14.00,Hari buka');
+    expect(lines[0]).toBe('Hari,08:00,09:00,10:00,11:00,12:00,13:00,14:00,Hari buka');
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat']);
   });
 
