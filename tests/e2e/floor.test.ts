@@ -5,13 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { syncRoutes } from '@common/central/routes.js';
-import { pendingOps } from '@db/queries/sync/sync-outbox.js';
-import { toWire } from '@main/sync/push.js';
 import { installCentralQueue } from '@main/sync/queue-client.js';
 import { Transport } from '@main/sync/transport.js';
 import { preferredStore, startTestCentral, type TestCentral } from '../support/model/central.js';
 import { enrolIdentity } from '../support/model/signed.js';
+import { pushSetUpOp } from '../support/queue-desk.js';
 import { shot, startApp, type E2eApp } from '../support/e2e/app.js';
 import { accountByCore, login, seeHeading, setUpByCore } from '../support/e2e/workstation.js';
 
@@ -36,11 +34,8 @@ beforeAll(async () => {
     identity,
     fetch: (url, init) => (reachable ? fetch(url, init) : Promise.reject(new Error('connect ECONNREFUSED'))),
   });
-  // The desk's own set-up op, pushed as its sync would: central then knows a desk is counter 3 (a counter
-  // no desk is set up as stays off the floor).
-  const [setup] = pendingOps(app.core.db, 1);
-  expect(setup?.op).toBe('setup.initialize');
-  await transport.call(syncRoutes.push, { body: { officeCode: 'banyumanik', ops: [toWire(app.core.db, setup!)] } });
+  // Central learns this desk is counter 3 from its set-up op (a counter no desk is set up as stays off the floor).
+  await pushSetUpOp(app.core.db, transport);
   stop = installCentralQueue(app.core, () => transport, { longPollMs: 2_000, retryMs: 200 });
   await app.call('queue.issue', { requestId: rid(), serviceCode: 'PENGAMBILAN' }, officer);
   await app.call('queue.issue', { requestId: rid(), serviceCode: 'PENGAMBILAN' }, officer);
