@@ -1,4 +1,4 @@
-import { BrowserWindow, screen, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
+import { BrowserWindow, screen, type BrowserWindowConstructorOptions, type WebContents, type WebPreferences } from 'electron';
 import { SILENT_LOG, type Log } from '../core/log.js';
 import type { ShellPaths } from './electron-paths.js';
 import { hardenWebContents } from './electron-security.js';
@@ -9,7 +9,12 @@ type WindowShape = Omit<BrowserWindowConstructorOptions, 'webPreferences'>;
  * The only place a BrowserWindow is made: docs/architecture.md's "Security" preferences, written out
  * literally so electronegativity (and a reviewer) can see them, whatever the window shows.
  */
-function secureWindow(shape: WindowShape, preload: string, devTools: boolean): BrowserWindow {
+function secureWindow(
+  shape: WindowShape,
+  preload: string,
+  devTools: boolean,
+  autoplayPolicy?: WebPreferences['autoplayPolicy'],
+): BrowserWindow {
   return new BrowserWindow({
     ...shape,
     webPreferences: {
@@ -29,6 +34,7 @@ function secureWindow(shape: WindowShape, preload: string, devTools: boolean): B
       // Middle-click would otherwise ask for a new window; the open handler denies it anyway.
       disableBlinkFeatures: 'Auxclick',
       devTools,
+      ...(autoplayPolicy ? { autoplayPolicy } : {}),
     },
   });
 }
@@ -102,6 +108,9 @@ export function createDisplayWindow(opts: WindowOptions & { displayId?: number }
     { x: target.bounds.x, y: target.bounds.y, fullscreen: true, frame: false, title: 'Loket — Antrean', backgroundColor: '#000000' },
     opts.paths.preload,
     opts.dev,
+    // Nobody clicks a board on a wall: its chime and spoken call play without a gesture, whatever
+    // Electron's default becomes (the page still offers a control if sound is held back).
+    'no-user-gesture-required',
   );
   hardenWebContents(win.webContents, opts.paths.rendererUrl);
   opts.windows.add(win);

@@ -2,47 +2,31 @@
 import type { TimeZone } from '@common/domain/shared/offices.js';
 import type { Language } from '@common/contract/schemas.js';
 import { formatIsoDate } from '@common/domain/shared/calendar-text.js';
+import { ZONE_ABBREVIATION, dateTimeText, instantDayText, officeDay, timeText } from '@common/domain/shared/clock-text.js';
 
-export const TZ_LABEL: Record<TimeZone, string> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};
+/** WIB, WITA or WIT for an office's zone. */
+export const TZ_LABEL = ZONE_ABBREVIATION;
 
-const locale = (language: Language): string => (language === 'id' ? 'id-ID' : 'en-GB');
-
-export function formatTime(ms: number, tz: TimeZone, language: Language, seconds = false): string {
-  const time = new Intl.DateTimeFormat(locale(language), {
-    timeZone: tz,
-    hour: '2-digit',
-    minute: '2-digit',
-    ...(seconds ? { second: '2-digit' } : {}),
-    hourCycle: 'h23',
-  }).format(ms);
-  return `${time} ${TZ_LABEL[tz]}`;
+// Times are spelled by common/domain/shared/clock-text.ts, the same words the printed documents use.
+// The language is taken for the date's month and weekday names; a time of day reads the same in both
+// (formatTime still accepts one so older callers keep compiling).
+export function formatTime(ms: number, tz: TimeZone, _language?: Language): string {
+  return timeText(ms, tz);
 }
 
+/** "Senin, 7 Desember 2026", the office's day. */
 export function formatDate(ms: number, tz: TimeZone, language: Language): string {
-  return new Intl.DateTimeFormat(locale(language), {
-    timeZone: tz,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(ms);
+  return instantDayText(ms, tz, language);
 }
 
+/** "7 Desember 2026 08:05 WIB", exactly as a receipt prints it. */
 export function formatDateTime(ms: number, tz: TimeZone, language: Language): string {
-  const date = new Intl.DateTimeFormat(locale(language), { timeZone: tz, day: '2-digit', month: 'short', year: 'numeric' }).format(ms);
-  return `${date} ${formatTime(ms, tz, language, true)}`;
+  return dateTimeText(ms, tz, language);
 }
 
 /** A time for a message: the time alone when it falls on the same office day as `now`, else date and time. */
 export function formatMoment(ms: number, now: number, tz: TimeZone, language: Language): string {
-  const day = (t: number) => new Intl.DateTimeFormat('en-CA', { timeZone: tz, dateStyle: 'short' }).format(t);
-  if (day(ms) === day(now)) return formatTime(ms, tz, language);
-  const date = new Intl.DateTimeFormat(locale(language), { timeZone: tz, day: 'numeric', month: 'long' }).format(ms);
-  return `${date} ${formatTime(ms, tz, language)}`;
+  return officeDay(ms, tz) === officeDay(now, tz) ? timeText(ms, tz) : dateTimeText(ms, tz, language);
 }
 
 /** A calendar day (yyyy-mm-dd: a birth date, a collection date) in the words the printed documents use. */

@@ -2,13 +2,44 @@
 // the queue already keeps: a wait runs from arrival to the (last) call, so a recall moves it.
 import { businessDate } from '@common/domain/shared/working-days.js';
 import type { FloorView } from '@common/contract/queue/floor.js';
-import type { Store } from '../store/store.js';
+import type { Sql, Store } from '../store/store.js';
 import { officeInfo } from './issue.js';
 import { loadConfig } from './rows.js';
 
 const HOUR_MS = 3_600_000;
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+/**
+ * The counter numbers the office's desks were set up with. Central keeps no counter per desk of its own,
+ * but each desk's set-up (setup.initialize) reaches it as an op whose audit names the counter; a revoked
+ * desk no longer counts. The op is among a desk's first, so the scan by device_seq stops early.
+ */
+async function deskCounterNumbers(sql: Sql, officeCode: string): Promise<Set<number>> {
+  const rows = await sql.query<{ counter: string | null }>(
+    `SELECT s.counter FROM workstations w
+     CROSS JOIN LATERAL (
+       SELECT o.payload->'audit'->'summary'->>'counter' AS counter FROM applied_ops o
+       WHERE o.workstation_id = w.id AND o.op = 'setup.initialize' ORDER BY o.device_seq LIMIT 1
+     ) s
+     WHERE w.office_code = $1 AND w.revoked_at IS NULL`,
+    [officeCode],
+  );
+  return new Set(rows.map((r) => Number(r.counter)).filter((n) => Number.isInteger(n) && n > 0));
+}
+
+/**
+ * The counters the floor lists: open ones that a desk was set up as or that called someone today (a desk
+ * whose number an admin changed later), and any holding a ticket now. A counter only configured (the four
+ * every office starts with) is no one's and is left out rather than shown idle.
+ */
+async function countersInUse(sql: Sql, officeCode: string, day: string): Promise<{ numbers: Set<number>; ids: Set<string> }> {
+  const calledToday = await sql.query<{ counter_id: string }>(
+    'SELECT DISTINCT counter_id FROM tickets WHERE office_code = $1 AND day = $2 AND counter_id IS NOT NULL',
+    [officeCode, day],
+  );
+  return { numbers: await deskCounterNumbers(sql, officeCode), ids: new Set(calledToday.map((r) => r.counter_id)) };
+}
 
 export async function floorView(store: Store, officeCode: string, now: number, targetMinutes: number): Promise<FloorView> {
   return store.tx(async (sql) => {
@@ -60,8 +91,9 @@ export async function floorView(store: Store, officeCode: string, now: number, t
       });
     const longest = services.reduce<number | null>((m, s) => (s.longestWaitMs === null ? m : Math.max(m ?? 0, s.longestWaitMs)), null);
     const ticketAt = new Map(atCounters.map((t) => [t.counter_id, t]));
+    const inUse = await countersInUse(sql, officeCode, day);
     const counters = config.counters
-      .filter((c) => c.open || ticketAt.has(c.id))
+      .filter((c) => (c.open && (inUse.numbers.has(c.number) || inUse.ids.has(c.id))) || ticketAt.has(c.id))
       .sort((a, b) => a.number - b.number)
       .map((c) => {
         const t = ticketAt.get(c.id);

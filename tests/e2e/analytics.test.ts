@@ -50,7 +50,7 @@ describe('supervisor analytics', { timeout: 120_000 }, () => {
 
   it('shows the arrivals heatmap with Monday morning the peak, and exports it', async () => {
     await card('analytics-heatmap')
-      .getByText(/Tersibuk: Senin pukul 08\.00/)
+      .getByText(/Tersibuk: Senin pukul 08:00/)
       .waitFor();
     const monday = card('analytics-heatmap').getByRole('row', { name: /^Senin/ });
     expect(await monday.getByRole('cell').count()).toBe(7);
@@ -64,7 +64,7 @@ describe('supervisor analytics', { timeout: 120_000 }, () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe('Hari,08.00,09.00,10.00,11.00,12.00,13.00,14.00,Hari buka');
+    expect(lines[0]).toBe('Hari,08:00,09:00,10:00,11:00,12:00,13:00,14:00,Hari buka');
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat']);
   });
 
@@ -90,18 +90,18 @@ describe('supervisor analytics', { timeout: 120_000 }, () => {
     await shot(page, '72-analytics-forecast');
     expectChartPng((await exportFrom('analytics-forecast', 'PNG')).bytes);
     const csv = (await exportFrom('analytics-forecast', 'CSV')).bytes.toString('utf8');
-    expect(csv).toMatch(/\r\n2026-11-30,08\.00,[\d.]+,\r\n/);
+    expect(csv).toMatch(/\r\n2026-11-30,08:00,[\d.]+,\r\n/);
     expect(csv).toMatch(/\r\nMAPE %,[\d.]+\r\n/);
   });
 
   it('plans counters and appointment quotas per hour, recalculated from the form', async () => {
     await page.getByRole('link', { name: 'Kebutuhan loket' }).click();
     const staffing = card('analytics-staffing');
-    await staffing.getByRole('row', { name: /^08\.00/ }).waitFor();
+    await staffing.getByRole('row', { name: /^08:00/ }).waitFor();
     const quotaAt8 = async () =>
       Number(
         await staffing
-          .getByRole('row', { name: /^08\.00/ })
+          .getByRole('row', { name: /^08:00/ })
           .getByRole('cell')
           .last()
           .textContent(),

@@ -9,6 +9,7 @@ import { installCentralQueue } from '@main/sync/queue-client.js';
 import { Transport } from '@main/sync/transport.js';
 import { preferredStore, startTestCentral, type TestCentral } from '../support/model/central.js';
 import { enrolIdentity } from '../support/model/signed.js';
+import { pushSetUpOp } from '../support/queue-desk.js';
 import { shot, startApp, type E2eApp } from '../support/e2e/app.js';
 import { accountByCore, login, seeHeading, setUpByCore } from '../support/e2e/workstation.js';
 
@@ -33,6 +34,8 @@ beforeAll(async () => {
     identity,
     fetch: (url, init) => (reachable ? fetch(url, init) : Promise.reject(new Error('connect ECONNREFUSED'))),
   });
+  // Central learns this desk is counter 3 from its set-up op (a counter no desk is set up as stays off the floor).
+  await pushSetUpOp(app.core.db, transport);
   stop = installCentralQueue(app.core, () => transport, { longPollMs: 2_000, retryMs: 200 });
   await app.call('queue.issue', { requestId: rid(), serviceCode: 'PENGAMBILAN' }, officer);
   await app.call('queue.issue', { requestId: rid(), serviceCode: 'PENGAMBILAN' }, officer);
@@ -57,6 +60,8 @@ describe('live floor', { timeout: 90_000 }, () => {
     await expect.poll(() => tile('waiting').textContent()).toBe('2');
     expect(await page.locator('tr[data-service="PENGAMBILAN"]').innerText()).toMatch(/C · Pengambilan paspor\s+2/i);
     expect(await counterRow(3).innerText()).toContain('Kosong');
+    // Counters 1, 2 and 4 are configured but no desk is set up as them: not listed as open and idle.
+    expect(await page.locator('tr[data-counter]').count()).toBe(1);
     expect(await tile('service-level').textContent()).toBe('–');
   });
 

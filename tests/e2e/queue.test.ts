@@ -35,6 +35,17 @@ describe('digital queue', { timeout: 90_000 }, () => {
     expect(await board.locator('[data-service="PASPOR_PRIORITAS"]').innerText()).toContain('0 menunggu');
   });
 
+  it("asks for a click while the browser's autoplay rule holds the board silent, and turns sound on with it", async () => {
+    // Chromium keeps a page's Web Audio suspended until someone clicks or presses a key on it.
+    const control = board.getByRole('button', { name: 'Klik untuk menyalakan suara' });
+    await control.waitFor();
+    expect(await board.locator('main.board').getAttribute('data-sound')).toBe('blocked');
+    await shot(board, '60-queue-board-sound-off');
+    await control.click();
+    await control.waitFor({ state: 'detached' });
+    expect(await board.locator('main.board').getAttribute('data-sound')).toBe('on');
+  });
+
   it('issues a priority walk-in at reception and shows people ahead and the wait', async () => {
     await login(page, 'petugas1', password);
     await seeHeading(page, 'Loket 3');

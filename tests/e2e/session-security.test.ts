@@ -38,7 +38,7 @@ describe('login errors, lock and unlock', { timeout: 90_000 }, () => {
     }
     await login(page, 'dewi', 'salah-terakhir-5');
     // The core's clock stands at 08:00 WIB; the lockout lasts 15 minutes.
-    await page.getByText(/Akun dikunci sementara .* Coba lagi pukul .*08\.15 WIB/).waitFor();
+    await page.getByText(/Akun dikunci sementara .* Coba lagi pukul .*08:15 WIB/).waitFor();
     await shot(page, '11-login-locked');
     // Even the right password is refused until then.
     await login(page, 'dewi', officerPassword);
@@ -49,7 +49,7 @@ describe('login errors, lock and unlock', { timeout: 90_000 }, () => {
     await login(page, ADMIN.username, ADMIN.password);
     await seeHeading(page, 'Administrasi');
     const row = page.getByRole('row', { name: /dewi/ });
-    await row.getByText(/Terkunci s\.d\. .*08\.15 WIB/).waitFor();
+    await row.getByText(/Terkunci s\.d\. .*08:15 WIB/).waitFor();
     await page.getByRole('button', { name: 'Ubah dewi' }).click();
     await page.getByRole('button', { name: 'Buka kunci akun' }).click();
     await page.getByText('Akun dibuka; petugas dapat masuk lagi.').waitFor();

@@ -68,7 +68,7 @@ describe('first run and the three roles', { timeout: 90_000 }, () => {
     const header = page.getByRole('banner');
     await header.getByText('Kantor Imigrasi Lombok').waitFor();
     await header.getByText(/Loket 3/).waitFor();
-    await header.getByText(/\d{2}\.\d{2} WITA/).waitFor();
+    await header.getByText(/\d{2}:\d{2} WITA/).waitFor();
     await header.getByText('Admin · admin').waitFor();
     await page.getByRole('contentinfo').getByText('Lokal').waitFor();
   });
@@ -134,7 +134,7 @@ describe('first run and the three roles', { timeout: 90_000 }, () => {
     await trail.getByText('Akun dibuat').first().waitFor();
     await trail.getByText('Kata sandi diganti').first().waitFor();
     await trail
-      .getByText(/30 Nov 2026 09\.00\.00 WITA/)
+      .getByText(/30 November 2026 09:00 WITA/)
       .first()
       .waitFor();
     await shot(page, '07-supervisor-desk');

@@ -3,9 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCentral, storeKinds, type TestCentral } from '../support/model/central.js';
-import { enrolIdentity } from '../support/model/signed.js';
+import { enrolIdentity, wireOp } from '../support/model/signed.js';
 import { centralClient } from '../support/central-client.js';
-import { queueAdminRoutes, queueRoutes, ticketActionRoutes } from '@common/central/routes.js';
+import { adminRoutes, queueAdminRoutes, queueRoutes, syncRoutes, ticketActionRoutes } from '@common/central/routes.js';
 import type { Identity } from '@main/sync/transport.js';
 
 /** 09:00 in Semarang (Asia/Jakarta) on a working day. */
@@ -32,11 +32,31 @@ describe.each(storeKinds())('live floor at central on %s', (kind) => {
     extra: { outcome?: string; serviceCode?: string } = {},
   ) => client().ok(ticketActionRoutes[path], { body: { counterId, ticketId, ...extra } });
   const floor = (targetMinutes?: number) => client().ok(queueRoutes.floor, { query: { targetMinutes } });
+  /** A desk enrolled and set up as a counter: its set-up op reaches central as a joined desk sends it. */
+  const deskAt = async (officeCode: string, name: string, counter: number): Promise<Identity> => {
+    const desk = await enrolIdentity(central, officeCode, name);
+    const summary = { mode: 'join', office: officeCode, workstation: name, counter };
+    const op = wireOp(1, {
+      entity: 'workstation',
+      entityId: desk.workstationId,
+      op: 'setup.initialize',
+      payload: { audit: { action: 'setup.initialize', entity: 'workstation', workstation: name, summary }, data: summary },
+    });
+    const answer = await client(desk).ok(syncRoutes.push, { body: { officeCode, ops: [op] } });
+    expect(answer.results.map((r) => r.status)).toEqual(['applied']);
+    return desk;
+  };
 
   beforeAll(async () => {
     central = await startTestCentral(kind, { now: () => clock });
     ws = await enrolIdentity(central, 'banyumanik', 'SPV-01');
     other = await enrolIdentity(central, 'batam', 'SPV-02');
+    // Desks set up as counters 1 and 3; counter 4's desk was revoked; counter 2 is only another office's.
+    await deskAt('banyumanik', 'LOKET-01', 1);
+    await deskAt('banyumanik', 'LOKET-03', 3);
+    const gone = await deskAt('banyumanik', 'LOKET-04', 4);
+    await central.admin(adminRoutes.revoke, { params: { id: gone.workstationId } });
+    await deskAt('batam', 'LOKET-02', 2);
     // Yesterday's leftover and another office's queue are not this floor's.
     clock = at(-24 * 60);
     await issue('PENGAMBILAN');
@@ -45,7 +65,7 @@ describe.each(storeKinds())('live floor at central on %s', (kind) => {
   });
   afterAll(() => central?.close());
 
-  it('starts the day empty: every open counter idle, no rates yet', async () => {
+  it('starts the day empty: the counters desks are set up as idle, no rates yet', async () => {
     const f = await floor();
     expect(f).toMatchObject({
       officeCode: 'banyumanik',
@@ -56,11 +76,11 @@ describe.each(storeKinds())('live floor at central on %s', (kind) => {
       longestWaitMs: null,
     });
     expect(f).toMatchObject({ averageWaitLastHourMs: null, serviceLevel: null, noShowRate: null, calledToday: 0, closedToday: 0 });
+    // Counters 2 and 4 are configured (every office starts with four) but no desk of this office is set
+    // up as either: they are left out, not shown as open and idle.
     expect(f.counters.map((c) => [c.number, c.ticket])).toEqual([
       [1, null],
-      [2, null],
       [3, null],
-      [4, null],
     ]);
   });
 
@@ -117,11 +137,11 @@ describe.each(storeKinds())('live floor at central on %s', (kind) => {
     expect(f.averageWaitLastHourMs).toBe(Math.round(((47 + 50 + 40) * MIN) / 3));
     // Of four called today only B1 (20 minutes) was called within 30.
     expect(f).toMatchObject({ calledToday: 4, serviceLevel: 0.25, noShows: 1, closedToday: 2, noShowRate: 0.5 });
+    // Counter 2 called today (a desk renumbered since its set-up): it is in use, now idle. 4 still is not.
     expect(f.counters.map((c) => [c.number, c.ticket && [c.ticket.number, c.ticket.status, c.ticket.since]])).toEqual([
       [1, [d1.number, 'called', at(80)]],
       [2, null],
       [3, [c1.number, 'serving', at(65)]],
-      [4, null],
     ]);
     expect(b3.number).toBe('B-003');
     // The target is the supervisor's: 47 minutes takes in B1, D1 and B2 (exactly 47).

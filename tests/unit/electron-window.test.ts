@@ -77,7 +77,12 @@ describe('main window', () => {
   it('opens the display board fullscreen on the second display at #/display', () => {
     const win = createDisplayWindow({ paths, windows: new LoketWindows(), dev: false }) as unknown as FakeBrowserWindow;
     expect(win.options).toMatchObject({ x: 1920, fullscreen: true });
-    expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(win.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      autoplayPolicy: 'no-user-gesture-required',
+    });
     expect(win.webContents.getURL()).toBe(`${paths.rendererUrl}#/display`);
   });
 });

@@ -49,9 +49,3 @@ export const calendarDaysBetween = (from: IsoDate, to: IsoDate): number => Math.
 
 /** The instant a business day starts in the office's zone. */
 export const startOfBusinessDay = (d: IsoDate, tz: string): number => DateTime.fromISO(d, { zone: tz }).startOf('day').toMillis();
-
-export const ZONE_ABBREVIATION: Readonly<Record<string, string>> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};

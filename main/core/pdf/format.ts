@@ -1,33 +1,20 @@
-// How the printed documents spell dates, times and money; a calendar day is spelled by
-// common/domain/shared/calendar-text.ts, the same words the screens use.
-import { DateTime } from 'luxon';
+// How the printed documents spell dates, times and money; a calendar day and a time of day are spelled
+// by common/domain/shared/calendar-text.ts and clock-text.ts, the same words the screens use.
 import { formatRupiah } from '@common/domain/applications/fees.js';
-import { ZONE_ABBREVIATION } from '@common/domain/shared/working-days.js';
-import { dayText, formatIsoDate } from '@common/domain/shared/calendar-text.js';
+import { formatIsoDate } from '@common/domain/shared/calendar-text.js';
+import { dateTimeText, instantDayText, timeText } from '@common/domain/shared/clock-text.js';
 import type { Bilingual, PdfLanguage } from './models.js';
 
 export { formatIsoDate, formatRupiah };
 
-/** WIB, WITA or WIT; the UTC offset for a zone outside Indonesia. */
-export function zoneLabel(timeZone: string, at: number): string {
-  return ZONE_ABBREVIATION[timeZone] ?? DateTime.fromMillis(at, { zone: timeZone }).toFormat("'UTC'ZZ");
-}
-
 /** "30 November 2026 14:05 WIB" in the office's own zone, whatever zone this computer is set to. */
-export function formatDateTime(at: number, timeZone: string, lang: PdfLanguage): string {
-  const d = DateTime.fromMillis(at, { zone: timeZone });
-  return `${dayText(d, lang, false)} ${d.toFormat('HH:mm')} ${zoneLabel(timeZone, at)}`;
-}
+export const formatDateTime = dateTimeText;
 
 /** "09:14 WITA". */
-export function formatTime(at: number, timeZone: string): string {
-  return `${DateTime.fromMillis(at, { zone: timeZone }).toFormat('HH:mm')} ${zoneLabel(timeZone, at)}`;
-}
+export const formatTime = timeText;
 
 /** The day of an instant in the office's zone, spelled out. */
-export function formatDay(at: number, timeZone: string, lang: PdfLanguage, weekday = true): string {
-  return dayText(DateTime.fromMillis(at, { zone: timeZone }), lang, weekday);
-}
+export const formatDay = instantDayText;
 
 /** Primary text first, the other language second. */
 export function ordered(text: Bilingual, lang: PdfLanguage): [string, string] {

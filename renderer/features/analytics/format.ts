@@ -18,7 +18,8 @@ export const longDate = (iso: string): string =>
     new Date(`${iso}T00:00:00Z`),
   );
 
-export const hourLabel = (hour: number): string => `${String(hour).padStart(2, '0')}.00`;
+/** An hour of the day as every time of day is spelled: "08:00". */
+export { hourText as hourLabel } from '@common/domain/shared/clock-text.js';
 
 /** "6:05" minutes and seconds. */
 export const duration = (seconds: number): string => {

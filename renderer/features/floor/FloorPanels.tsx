@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { FloorData } from './floor-store.js';
-import { clockAt, percent, waitText } from './format.js';
+import { clockText, percent, waitText } from './format.js';
 
 function Tile({ id, label, value, note }: { id: string; label: string; value: string; note?: string }) {
   return (
@@ -69,7 +69,7 @@ export function ServicesTable({ view }: { view: FloorData }) {
 }
 
 export function CountersTable({ view }: { view: FloorData }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <table className="table" aria-label={t('floor.counters')}>
       <caption>{t('floor.counters')}</caption>
@@ -81,6 +81,13 @@ export function CountersTable({ view }: { view: FloorData }) {
         </tr>
       </thead>
       <tbody>
+        {view.counters.length === 0 && (
+          <tr>
+            <td colSpan={3} className="muted">
+              {t('floor.noCounters')}
+            </td>
+          </tr>
+        )}
         {view.counters.map((c) => (
           <tr key={c.counterId} data-counter={c.number}>
             <th scope="row">{c.name}</th>
@@ -91,7 +98,7 @@ export function CountersTable({ view }: { view: FloorData }) {
                 <span className="muted">{t('floor.idle')}</span>
               )}
             </td>
-            <td>{c.ticket ? clockAt(i18n.language, c.ticket.since, view.timeZone) : '–'}</td>
+            <td>{c.ticket ? clockText(c.ticket.since, view.timeZone) : '–'}</td>
           </tr>
         ))}
       </tbody>

@@ -8,7 +8,7 @@ import { HOME_ROUTE, replaceHash } from '@renderer/lib/route.js';
 import { useFloorStore } from './floor-store.js';
 import { currentLanguage } from '@renderer/i18n/index.js';
 import { formatAge, useNow } from '../sync/age.js';
-import { clockAt, freshness } from './format.js';
+import { freshness, timeText } from './format.js';
 import { CountersTable, FloorTiles, ServicesTable } from './FloorPanels.js';
 import './floor.css';
 
@@ -23,7 +23,7 @@ const parseTarget = (text: string): number | null => {
 
 /** The supervisor's live floor: the office queue now, from central, refreshed as it moves. */
 export function FloorScreen() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { view, fetchedAt, lastOk, error, targetMinutes, follow, setTarget, load } = useFloorStore();
   const now = useNow(5_000);
   const fresh = view && fetchedAt !== null ? freshness(fetchedAt, now, lastOk) : null;
@@ -48,7 +48,7 @@ export function FloorScreen() {
         <h1 id="floor-title">{t('floor.title')}</h1>
         <p className="lead">
           {view
-            ? t('floor.lead', { office: view.officeName, day: view.day, time: clockAt(i18n.language, view.now, view.timeZone) })
+            ? t('floor.lead', { office: view.officeName, day: view.day, time: timeText(view.now, view.timeZone) })
             : t('floor.launcherText')}
         </p>
       </div>

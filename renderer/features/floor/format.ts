@@ -7,8 +7,8 @@ export const waitText = (t: TFunction, ms: number | null): string =>
 export const percent = (lang: string, share: number | null): string =>
   share === null ? '–' : new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(share);
 
-export const clockAt = (lang: string, at: number, timeZone: string): string =>
-  new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone }).format(at);
+/** Times of day are spelled once for the whole app (clock-text.ts): "08:05 WIB", or "08:05" in a column. */
+export { clockText, timeText } from '@common/domain/shared/clock-text.js';
 
 /** Data older than this is stale: the floor says so, with its age, and never calls it live. */
 export const STALE_AFTER_MS = 60_000;

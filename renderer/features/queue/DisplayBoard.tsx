@@ -9,6 +9,7 @@ import type { TimeZone } from '@common/domain/shared/offices.js';
 import { call, subscribe } from '@renderer/api/client.js';
 import { Clock } from '@renderer/components/Clock.js';
 import { announce, type Announced } from './announce.js';
+import { onSoundState, soundState, startSound, type SoundState } from './sound.js';
 import { minutes } from './parts.js';
 import './queue.css';
 
@@ -25,6 +26,25 @@ export function DisplayBoard() {
   const [board, setBoard] = useState<Board | null>(null);
   const [said, setSaid] = useState<Announced | null>(null);
   const lastCall = useRef<string | null>(null);
+  const [sound, setSound] = useState<SoundState>(soundState);
+
+  // Sound is tried at once, so a board the browser keeps silent says so before the first call.
+  useEffect(() => {
+    const off = onSoundState(setSound);
+    void startSound();
+    return off;
+  }, []);
+  // While it is held back, any key press or click on the board (a remote, a keyboard) turns it on.
+  useEffect(() => {
+    if (sound !== 'blocked') return;
+    const turnOn = (): void => void startSound();
+    window.addEventListener('keydown', turnOn);
+    window.addEventListener('pointerdown', turnOn);
+    return () => {
+      window.removeEventListener('keydown', turnOn);
+      window.removeEventListener('pointerdown', turnOn);
+    };
+  }, [sound]);
 
   useEffect(() => {
     let alive = true;
@@ -48,9 +68,14 @@ export function DisplayBoard() {
 
   if (!board) return <main className="board" aria-busy="true" />;
   return (
-    <main className="board" data-announced={said?.text ?? ''} data-spoken={said ? String(said.spoken) : ''}>
+    <main className="board" data-announced={said?.text ?? ''} data-spoken={said ? String(said.spoken) : ''} data-sound={sound}>
       <header className="board__head">
         <strong>{board.officeName}</strong>
+        {sound === 'blocked' && (
+          <button type="button" className="board__sound" data-testid="board-sound" onClick={() => void startSound()}>
+            {t('queue.board.soundOff')}
+          </button>
+        )}
         {board.mode === 'local' && <span className="board__local">{t('queue.localMode')}</span>}
         <Clock tz={board.timeZone as TimeZone} />
       </header>

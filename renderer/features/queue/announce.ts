@@ -1,11 +1,12 @@
 // The board's announcement: a two-tone chime (Web Audio), then the Indonesian sentence through the
-// Web Speech API with an id-ID voice. Where no Indonesian voice exists, the chime alone.
+// Web Speech API with an id-ID voice. Where no Indonesian voice exists, the chime alone; while the
+// browser holds sound back (sound.ts), neither: the board shows its control to turn sound on instead.
 import { announcementText } from '@common/domain/queue/ticket-number.js';
+import { audioContext, startSound } from './sound.js';
 
 function chime(): Promise<void> {
-  const Ctx = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
-  if (!Ctx) return Promise.resolve();
-  const ctx = new Ctx();
+  const ctx = audioContext();
+  if (!ctx) return Promise.resolve();
   const tones: Array<[number, number]> = [
     [784, 0],
     [659, 0.45],
@@ -21,12 +22,7 @@ function chime(): Promise<void> {
     osc.start(ctx.currentTime + at);
     osc.stop(ctx.currentTime + at + 0.45);
   }
-  return new Promise((resolve) =>
-    setTimeout(() => {
-      void ctx.close();
-      resolve();
-    }, 950),
-  );
+  return new Promise((resolve) => setTimeout(resolve, 950));
 }
 
 const indonesianVoice = (): SpeechSynthesisVoice | undefined =>
@@ -39,6 +35,7 @@ export type Announced = { text: string; spoken: boolean };
 
 export async function announce(number: string, counterNumber: number): Promise<Announced> {
   const text = announcementText(number, counterNumber);
+  if ((await startSound()) === 'blocked') return { text, spoken: false };
   await chime().catch(() => undefined);
   const voice = indonesianVoice();
   if (!voice) return { text, spoken: false };
