@@ -46,16 +46,24 @@ describe("central's ticket across an outage", { timeout: 90_000 }, () => {
     const issued = await app.call('queue.issue', { requestId: rid(), serviceCode: 'PENGAMBILAN' }, officer);
     await seeHeading(page, 'Loket 3');
     await page.keyboard.press('F1');
-    await expect.poll(() => page.getByTestId('queue-current').textContent()).toBe(issued.ticket.number);
+    // A collection ticket opens the hand-over, the ticket in the strip above it.
+    await seeHeading(page, 'Serah terima paspor');
+    await expect.poll(() => page.getByTestId('strip-ticket').textContent()).toBe(issued.ticket.number);
     await page.keyboard.press('F5');
-    await page.getByText('Dilayani').waitFor();
+    await page.getByTestId('counter-strip').getByText('Dilayani').waitFor();
 
     reachable = false;
+    // Past F5's repeat guard; nothing was handed over, so finishing asks first.
+    await expect.poll(() => page.locator('button[data-key="F5"]').isDisabled()).toBe(false);
     await page.keyboard.press('F5');
+    await page.getByRole('alertdialog').waitFor();
+    await page.keyboard.press('Enter');
     await page.getByText('Tekan F1 untuk memanggil antrean berikutnya.').waitFor();
     const pending = page.getByTestId('queue-pending');
     await pending.getByText('Menunggu pusat').waitFor();
-    expect(await pending.innerText()).toMatch(new RegExp(`${issued.ticket.number}: selesai pukul \\d\\d[.:]\\d\\d, belum sampai di pusat`));
+    expect(await pending.innerText()).toMatch(
+      new RegExp(`${issued.ticket.number}: selesai pukul \\d\\d:\\d\\d WIB, belum sampai di pusat`),
+    );
     await shot(page, '63-queue-pending-finish');
 
     reachable = true;

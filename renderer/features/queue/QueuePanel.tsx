@@ -3,6 +3,7 @@
 // (Tab reaches them), what waits for central, and local mode shown plainly.
 import { useTranslation } from 'react-i18next';
 import { reasonWords } from '@renderer/lib/errors.js';
+import { formatTime } from '@renderer/lib/time.js';
 import { useAppStore } from '@renderer/shell/app-store.js';
 import { useQueueStore, type PendingAction } from './queue-store.js';
 import { QUEUE_KEYS, type QueueKey } from './keys.js';
@@ -101,16 +102,10 @@ export function ModeBadge() {
 
 /** What this counter did to central's tickets while central was away: waiting to reach it, or refused there. */
 function PendingActions({ pending }: { pending: readonly PendingAction[] }) {
-  const { t, i18n } = useTranslation();
-  // The office's clock, as the header shows it, whatever zone this computer is set to.
-  const timeZone = useAppStore((st) => st.status?.office?.tz);
-  const time = (at: number): string =>
-    new Intl.DateTimeFormat(i18n.language, {
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      ...(timeZone ? { timeZone } : {}),
-    }).format(at);
+  const { t } = useTranslation();
+  // The office's clock, as the header and the paper tell it, whatever zone this computer is set to.
+  const timeZone = useAppStore((st) => st.status?.office?.tz ?? 'Asia/Jakarta');
+  const time = (at: number): string => formatTime(at, timeZone);
   return (
     <section className="queue-panel__pending" aria-labelledby="queue-pending-title" data-testid="queue-pending">
       <h3 id="queue-pending-title">{t('queue.counter.pendingTitle')}</h3>
