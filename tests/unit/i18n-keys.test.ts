@@ -2,6 +2,7 @@
 // hold the same keys (with the plural forms each language needs), and no key is left unused.
 // Keys built at run time (t(`roles.${u.role}`)) are enumerated from the domain and contract values
 // they are built from; the few built from open-ended codes are declared below, each with its reason.
+import { COUNTER_STEPS } from '@common/domain/applications/counter-steps.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -113,6 +114,8 @@ const TEMPLATES: Record<string, { values: readonly string[] } | { open: string }
     open: 'problem codes of the domain (nik.serial, mrz.checkDigit...) and of core; unknown ones read as invalid',
   },
   'capture.modality.': { values: MODALITIES },
+  'counterFlow.step.': { values: COUNTER_STEPS },
+  'counterFlow.state.': { values: ['done', 'current', 'todo'] },
   'capture.subtype.': { values: underscored(BIO_SUBTYPES) },
   'capture.state.': { values: ModalityStatus.shape.state.options },
   'capture.exception.reasons.': { values: EXCEPTION_REASONS },

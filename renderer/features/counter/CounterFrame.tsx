@@ -24,13 +24,15 @@ export function CounterFrame({ atHome, children }: { atHome: boolean; children: 
   useEffect(() => followPending(), [followPending]);
   // The open application's every answer keeps the visit's steps current.
   const current = useApplicationsStore((s) => s.current);
+  const hasTicket = useQueueStore((s) => s.ticket !== null);
   const see = useVisitStore((s) => s.see);
   useEffect(() => {
     if (current) see(visitApplication(current));
   }, [current, see]);
   return (
     <CounterKeysContext.Provider value={keys}>
-      {!atHome && <CounterStrip keys={keys} />}
+      {/* Away from the home, and only while a ticket is here: without one the home's F1 is all there is to say. */}
+      {!atHome && hasTicket && <CounterStrip keys={keys} />}
       {keys.confirming && <FinishConfirm keys={keys} />}
       {children}
     </CounterKeysContext.Provider>
@@ -44,12 +46,10 @@ function CounterStrip({ keys }: { keys: CounterKeys }) {
   return (
     <section className="counter-strip" aria-label={t('counterFlow.strip')} data-testid="counter-strip">
       <div className="counter-strip__ticket">
-        {ticket ? (
+        {ticket && (
           <button type="button" className="counter-strip__number" onClick={keys.openVisit ?? undefined} data-testid="strip-ticket">
             {ticket.number}
           </button>
-        ) : (
-          <span className="muted">{t('counterFlow.noTicket')}</span>
         )}
         <span className="counter-strip__status" title={application?.number}>
           {ticket && t(`queue.status.${ticket.status}`)}
