@@ -60,6 +60,23 @@ describe('accessibility', { timeout: 240_000 }, () => {
       await visit(hash, heading);
       await expectAccessible();
     }
+    // A ticket at the counter: the strip with its step bar over the hand-over it opened, and F5's second look.
+    await page.evaluate(() => (window.location.hash = '#/loket'));
+    await seeHeading(page, /^Loket/);
+    const admin = await app.call('auth.login', { username: ADMIN.username, password: ADMIN.password });
+    await app.call('queue.issue', { requestId: 'a11y-collection-1', serviceCode: 'PENGAMBILAN' }, admin.sessionToken);
+    await page.keyboard.press('F1');
+    await seeHeading(page, 'Serah terima paspor');
+    await page.getByTestId('counter-strip').waitFor();
+    await expectAccessible();
+    await page.keyboard.press('F5');
+    await page.getByTestId('counter-strip').getByText('Dilayani').waitFor();
+    await expect.poll(() => page.locator('button[data-key="F5"]').isDisabled()).toBe(false);
+    await page.keyboard.press('F5');
+    await page.getByRole('alertdialog').waitFor();
+    await expectAccessible();
+    await page.keyboard.press('Enter');
+    await page.getByText('Tekan F1 untuk memanggil antrean berikutnya.').waitFor();
     await page.keyboard.press('Control+L');
     await page.getByRole('button', { name: 'Buka kunci' }).waitFor();
     await expectAccessible();
