@@ -73,6 +73,31 @@ describe('training mode', { timeout: 90_000 }, () => {
     await logout(page);
   });
 
+  it('practises a booking from check-in to F1: the practice booking loads, the counter strip under the banner', async () => {
+    await login(page, 'petugas1', PASSWORD);
+    await seeHeading(page, 'Loket 1');
+    const code = app.core.db.prepare('SELECT code FROM bookings ORDER BY slot, code LIMIT 1').pluck().get() as string;
+    await page.getByRole('link', { name: 'Pendaftaran antrean' }).click();
+    await seeHeading(page, 'Pendaftaran antrean');
+    await page.getByLabel('Kode booking, pindai QR, atau NIK').fill(code);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('checkin-ticket').waitFor();
+    await page.keyboard.press('Escape');
+    await seeHeading(page, 'Loket 1');
+    await page.keyboard.press('F1');
+    await seeHeading(page, 'Pendaftaran: permohonan baru');
+    await page.getByText(`Diisi dari booking ${code}. Periksa data bersama pemohon.`).waitFor();
+    // The strip sits just under the pinned banner, both in view.
+    const banner = await page.getByRole('note').filter({ hasText: BANNER }).boundingBox();
+    const strip = await page.getByTestId('counter-strip').boundingBox();
+    expect(banner?.y).toBe(0);
+    expect(strip!.y).toBeGreaterThanOrEqual(banner!.y + banner!.height - 1);
+    await shot(page, '26-training-booking-from-f1');
+    await page.keyboard.press('F6');
+    await seeHeading(page, 'Loket 1');
+    await logout(page);
+  });
+
   it('keeps the banner on the supervisor and admin homes', async () => {
     await login(page, 'supervisor', PASSWORD);
     await seeHeading(page, 'Meja supervisor');
