@@ -2,7 +2,7 @@
 // data -> documents -> photo and fingerprints -> interview -> payment -> receipt -> finish. Read from the
 // application's status and receipts, the same facts core decides transitions on, so the bar never says a
 // step is done that core would still refuse to go past.
-import type { ApplicationStatus } from './flow.js';
+import { TERMINAL_STATUSES, type ApplicationStatus } from './flow.js';
 
 export const COUNTER_STEPS = ['data', 'documents', 'biometrics', 'interview', 'payment', 'receipt', 'finish'] as const;
 export type CounterStep = (typeof COUNTER_STEPS)[number];
@@ -15,16 +15,13 @@ const COUNTER_ORDER: readonly ApplicationStatus[] = ['checked_in', 'verified', '
  * Statuses in which the counter's work on an application is over for this visit: handed to adjudication
  * or beyond, sent home with a deficiency notice, or closed. Finishing the ticket then needs no second look.
  */
-const COUNTER_DONE: ReadonlySet<ApplicationStatus> = new Set([
+const COUNTER_DONE: ReadonlySet<ApplicationStatus> = new Set<ApplicationStatus>([
+  ...TERMINAL_STATUSES,
   'incomplete',
   'submitted',
   'approved',
-  'rejected',
   'printed',
   'ready',
-  'collected',
-  'cancelled',
-  'expired',
 ]);
 export const counterWorkDone = (status: ApplicationStatus): boolean => COUNTER_DONE.has(status);
 

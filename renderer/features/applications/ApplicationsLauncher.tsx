@@ -3,7 +3,7 @@ import { useShortcuts } from '@renderer/lib/keyboard.js';
 import { replaceHash } from '@renderer/lib/route.js';
 import { useSessionStore } from '../session/session-store.js';
 import { adjudicationRoute, handOverRoute, newRoute, searchRoute } from './route.js';
-import { HANDOVER_KEYS, NEW_KEYS } from './SearchScreen.js';
+import { HANDOVER_KEYS, NEW_KEYS } from './keys.js';
 
 /** The home screens' way into application work (officer and supervisor). */
 export function ApplicationsLauncher() {

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import { ALL_PRESENT_KEYS } from './keys.js';
 import { RadioGroup } from '@renderer/components/Choices.js';
 import { useShortcuts } from '@renderer/lib/keyboard.js';
 import { useApplicationsStore, type ApplicationView } from './applications-store.js';
 import { handOverPdf } from './ui.js';
 
 const STATES = ['present', 'missing', 'pending'] as const;
-export const ALL_PRESENT_KEYS = 'Alt+A';
 
 /** The documents this applicant must show; missing ones go on the deficiency notice. */
 export function ChecklistPanel({ app, editable }: { app: ApplicationView; editable: boolean }) {

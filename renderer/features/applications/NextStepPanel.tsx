@@ -16,9 +16,6 @@ const ELSEWHERE = new Set(['approve', 'reject', 'handOver', 'expire']);
 export type CounterAction =
   'verify' | 'markIncomplete' | 'captureBiometrics' | 'interview' | 'pay' | 'submit' | 'print' | 'markReady' | 'cancel';
 
-/** The step the primary button takes, from anywhere on the application screen. */
-export const PRIMARY_KEYS = 'Ctrl+Enter';
-
 /** The steps offered here: those the role may take that have no screen or form of their own. */
 const offered = (app: Pick<ApplicationView, 'availability'>) =>
   app.availability.filter((s) => !ELSEWHERE.has(s.action) && s.action !== 'cancel' && s.reason !== 'transition.role');

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { PRINT_KEYS } from './keys.js';
 import { useTranslation } from 'react-i18next';
 import { useApplicationsStore, type ApplicationView, type PrintedReceipt } from './applications-store.js';
 import { TextField } from '@renderer/components/Field.js';
@@ -7,8 +8,6 @@ import { useShortcuts } from '@renderer/lib/keyboard.js';
 import { handOverPdf } from './ui.js';
 import { formatDateTime } from '@renderer/lib/time.js';
 import { useAppStore } from '@renderer/shell/app-store.js';
-
-export const PRINT_KEYS = 'Alt+P';
 
 /**
  * Issue the application and payment receipts; every receipt of the application with its status; reprint

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { NEW_KEYS, HANDOVER_KEYS } from './keys.js';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '@renderer/components/Field.js';
 import { Notice } from '@renderer/components/Notice.js';
@@ -9,9 +10,6 @@ import { useApplicationsStore } from './applications-store.js';
 import { useSessionStore } from '../session/session-store.js';
 import { detailRoute, handOverRoute, newRoute } from './route.js';
 import { AppHead, StatusBadge } from './ui.js';
-
-export const NEW_KEYS = 'Alt+N';
-export const HANDOVER_KEYS = 'Alt+H';
 
 /** One box for number, booking code, NIK, passport or a name prefix; today's applications below. */
 export function SearchScreen() {

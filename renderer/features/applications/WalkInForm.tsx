@@ -21,6 +21,7 @@ import { detailRoute, newDraftForm, searchRoute } from './route.js';
 import { ApplicantFields } from './ApplicantFields.js';
 import { FieldsNotice, focusFirstProblem, withoutField } from './field-problems.js';
 import { AppHead, FeeFacts } from './ui.js';
+import { PRIMARY_KEYS } from './keys.js';
 
 type Check = CallOutput<'applications.validate'>;
 
@@ -157,7 +158,7 @@ export function WalkInForm({ booking, group = null }: { booking: string | null; 
   };
 
   useShortcuts([
-    { keys: 'Ctrl+Enter', run: () => void submit() },
+    { keys: PRIMARY_KEYS, run: () => void submit() },
     { keys: 'Escape', run: () => replaceHash(searchRoute(role)) },
   ]);
 
