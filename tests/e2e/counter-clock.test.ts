@@ -25,13 +25,14 @@ let sim: SimulatorProcess;
 let bio: InstalledBiometrics;
 let page: Page;
 let supervisorPassword: string;
+let officerPassword: string;
 const readings: Record<string, ClockReading> = {};
 
 beforeAll(async () => {
   sim = await startSimulatorProcess({ args: ['--port', '0', '--delay', '10'] });
   app = await startApp('counter-clock');
   await setUpByCore(app);
-  const officerPassword = await accountByCore(app, 'petugas', 'officer', ['PASPOR_JANJI', 'PASPOR_PRIORITAS']);
+  officerPassword = await accountByCore(app, 'petugas', 'officer', ['PASPOR_JANJI', 'PASPOR_PRIORITAS']);
   supervisorPassword = await accountByCore(app, 'kepala', 'supervisor');
   bio = installBiometrics(app.core, {
     keyWrapper: new KeyFileWrapper(app.dataDir),
@@ -147,6 +148,16 @@ describe('the counter clock', { timeout: 180_000 }, () => {
     });
     await verifyCaptureInterview(clock, 'Perpanjangan, paspor lama habis berlaku.', 'renewal');
     await seen('renewal-3-interviewed');
+    // The window restarts mid-visit (outside the count): after logging in again, the ticket at the counter
+    // still knows its application, and opens it at the step it had reached.
+    await page.reload();
+    await login(page, 'petugas', officerPassword);
+    await seeHeading(page, 'Loket 3');
+    expect(await page.getByTestId('queue-current').textContent()).toBe('L3A-001');
+    await page.getByRole('button', { name: 'Buka permohonan tiket ini' }).click();
+    await page.getByTestId('app-number').waitFor();
+    await page.getByTestId('counter-strip').locator('[data-state="current"]').getByText('Pembayaran').waitFor();
+    expect(await page.getByTestId('counter-strip').locator('[data-state="done"]').count()).toBe(4);
     await submitAndFinish(clock, 'renewal');
     readings.renewal = clock.reading();
     expect(clock.actions).toBeLessThanOrEqual(AIM.renewal);
