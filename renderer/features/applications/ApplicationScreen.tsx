@@ -78,8 +78,10 @@ export function ApplicationScreen({ id }: { id: string }) {
   }, [id, open]);
   // Ctrl+Enter takes the step that can be taken now; notes typed for the interview are saved on the way.
   const primary = async (): Promise<void> => {
-    let view = useApplicationsStore.getState().current;
-    if (!view || view.id !== id) return;
+    // Read afresh: back from capture, the view on screen may be the one from before it, whose step waits.
+    const fresh = await open(id);
+    if (!fresh.ok) return;
+    let view = fresh.value;
     const typed = notes.trim();
     if (typed.length >= 3 && typed !== (view.interviewNotes ?? '').trim()) {
       const saved = await run('applications.setInterviewNotes', { id, notes });
