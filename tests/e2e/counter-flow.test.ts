@@ -94,8 +94,10 @@ describe('the counter at 1366x768', { timeout: 120_000 }, () => {
     await expect.poll(focusedName).toBe('applicant.birthDate');
     await form.getByLabel('Tanggal lahir').fill('08/03/1991');
     await expect.poll(() => notice.count()).toBe(0);
-    // With the fee and the documents listed beside it, the button is still in view.
+    // With the fee and the documents listed beside it, the button is still in view. The check of the wrong
+    // date (fee and all) may still be on screen for its pause: wait for the one of the right date.
     await page.getByTestId('fee-total').getByText('Rp 650.000').waitFor();
+    await expect.poll(() => form.getByText('NIK tidak sesuai dengan tanggal lahir ini.').count()).toBe(0);
     expect(await pageHeight()).toBeLessThanOrEqual(VIEWPORT.height);
     await inView(form.getByRole('button', { name: /^Daftarkan/ }));
     await seen(page, '03-walkin-filled');
