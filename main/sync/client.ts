@@ -19,13 +19,13 @@ import type { LiveSyncState, SyncPort } from '../core/replication/port.js';
 import { syncStatus } from '../core/replication/status.js';
 import { Backoff } from './backoff.js';
 import { CentralHealth, type Reach } from './health.js';
-import { BlobUploader, syncBlobSource } from './blobs.js';
 import { uploadCaptures } from './captures.js';
 import { enrol, enrolDesk, loadEnrolment, reenrol, type DeskProfile, type Enrolment } from './enrol.js';
 import { pullRound, type PullContext } from './pull.js';
 import { pushRound, type PushContext } from './push.js';
 import { classifyFailure, enrolmentError, Lock, TrainingRefused } from './errors.js';
-import { SyncHttpError, Transport } from './transport.js';
+import { SyncHttpError, type Transport } from './transport.js';
+import { openConnection } from './connection.js';
 
 export { TrainingRefused } from './errors.js';
 export type { SyncClientOptions } from './client-options.js';
@@ -116,40 +116,11 @@ export class SyncClient implements SyncPort {
   }
 
   private connect(enrolment: Enrolment): void {
-    const baseUrl = this.opts.embedded?.url ?? this.opts.centralUrl ?? enrolment.centralUrl;
-    if (baseUrl !== enrolment.centralUrl) setSyncState(this.db, 'central_url', baseUrl);
-    this.enrolment = { ...enrolment, centralUrl: baseUrl };
-    // Signatures use the wall clock, whatever clock core's business rules run on.
-    const transport = new Transport({
-      baseUrl,
-      identity: enrolment.identity,
-      fetch: this.opts.fetch,
-      health: this.health,
-      deadlines: this.opts.deadlines,
-    });
-    const blobs = new BlobUploader({
-      transport,
-      sources: [syncBlobSource(this.db, this.core.now), ...(this.opts.blobSources ?? [])],
-      now: Date.now,
-      chunkSize: this.opts.blobChunkSize,
-    });
-    this.pushCtx = {
-      core: this.core,
-      db: this.db,
-      transport,
-      officeCode: enrolment.officeCode,
-      blobs,
-      batchSize: this.opts.batchSize ?? 500,
-      maxBatchBytes: this.opts.maxBatchBytes ?? 2 * 1024 * 1024,
-    };
-    this.pullCtx = {
-      core: this.core,
-      db: this.db,
-      transport,
-      pageSize: this.opts.pageSize ?? 1000,
-      snapshotPageSize: this.opts.snapshotPageSize ?? 5000,
-    };
-    this.update({ state: 'idle', centralUrl: baseUrl });
+    const c = openConnection(this.core, this.db, this.opts, this.health, enrolment);
+    this.enrolment = c.enrolment;
+    this.pushCtx = c.push;
+    this.pullCtx = c.pull;
+    this.update({ state: 'idle', centralUrl: c.enrolment.centralUrl });
   }
 
   get enrolled(): boolean {
@@ -292,13 +263,20 @@ export class SyncClient implements SyncPort {
     }
     const url = this.centralUrl();
     if (!url) throw new AppError('OFFLINE', 'No central server is configured', { reason: 'sync.notConfigured' });
-    let enrolment: Enrolment;
-    try {
+    await this.join(async () => {
       const given = code ?? (this.opts.embedded ? await this.opts.embedded.enrolmentCode(desk.officeCode) : undefined);
       if (!given) throw new AppError('VALIDATION', 'An enrolment code is required', { fields: { code: ['required'] } });
-      enrolment = await enrolDesk(this.core, this.opts.keyStore, url, given, desk, this.opts.fetch);
+      return enrolDesk(this.core, this.opts.keyStore, url, given, desk, this.opts.fetch);
+    });
+  }
+
+  /** Enrols (or enrols again) and connects; failures become contract errors the forms can show. */
+  private async join(obtain: () => Promise<Enrolment>): Promise<void> {
+    let enrolment: Enrolment;
+    try {
+      enrolment = await obtain();
     } catch (err) {
-      throw err instanceof AppError ? err : enrolmentError(err);
+      throw enrolmentError(err);
     }
     this.connect(enrolment);
     this.kick();
@@ -317,15 +295,8 @@ export class SyncClient implements SyncPort {
   }
 
   /** For the sync.enrol call: failures become contract errors the enrolment form can show. */
-  async enrol(centralUrl: string, code: string): Promise<void> {
-    let enrolment: Enrolment;
-    try {
-      enrolment = await enrol(this.core, this.opts.keyStore, this.opts.embedded?.url ?? centralUrl, code, this.opts.fetch);
-    } catch (err) {
-      throw enrolmentError(err);
-    }
-    this.connect(enrolment);
-    this.kick();
+  enrol(centralUrl: string, code: string): Promise<void> {
+    return this.join(() => enrol(this.core, this.opts.keyStore, this.opts.embedded?.url ?? centralUrl, code, this.opts.fetch));
   }
 
   /** For the sync.reenrol call: only a workstation central has revoked (or no longer knows) is enrolled again. */
@@ -335,17 +306,10 @@ export class SyncClient implements SyncPort {
         reason: 'sync.notRevoked',
       });
     }
-    let enrolment: Enrolment;
-    try {
-      enrolment = await reenrol(this.core, this.opts.keyStore, this.enrolment.centralUrl, code, this.opts.fetch);
-    } catch (err) {
-      throw enrolmentError(err);
-    }
-    this.connect(enrolment);
+    const { centralUrl } = this.enrolment;
+    await this.join(() => reenrol(this.core, this.opts.keyStore, centralUrl, code, this.opts.fetch));
+    // join's kick reset both backoffs; the revocation's error goes with them.
     this.update({ lastError: null, nextAttemptAt: null });
-    this.pushBackoff.reset();
-    this.pullBackoff.reset();
-    this.kick();
   }
 
   private async tryAutoEnrol(): Promise<void> {

@@ -35,6 +35,8 @@ export function classifyFailure(err: unknown, log: Log): Failure {
 }
 
 export function enrolmentError(err: unknown): AppError {
+  // Already a contract error (a missing code, a refusal of core's): the form shows it as it is.
+  if (err instanceof AppError) return err;
   if (!(err instanceof SyncHttpError)) return new AppError('INTERNAL', 'Enrolment failed');
   const field = (reason: string) => ({ fields: { code: [reason] } });
   switch (err.code) {
