@@ -56,6 +56,9 @@ function Facts({ app }: { app: ApplicationView }) {
   );
 }
 
+/** A Ctrl+Enter is being taken: a second press meanwhile would take the same step twice. */
+let pressing = false;
+
 /** One application at the counter: checklist, MRZ, interview notes, payment, the next step, receipts. */
 export function ApplicationScreen({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
@@ -78,6 +81,15 @@ export function ApplicationScreen({ id }: { id: string }) {
   }, [id, open]);
   // Ctrl+Enter takes the step that can be taken now; notes typed for the interview are saved on the way.
   const primary = async (): Promise<void> => {
+    if (pressing) return;
+    pressing = true;
+    try {
+      await takeReadyStep();
+    } finally {
+      pressing = false;
+    }
+  };
+  const takeReadyStep = async (): Promise<void> => {
     // Read afresh: back from capture, the view on screen may be the one from before it, whose step waits.
     const fresh = await open(id);
     if (!fresh.ok) return;
@@ -93,7 +105,8 @@ export function ApplicationScreen({ id }: { id: string }) {
   };
   useShortcuts([
     { keys: 'Escape', run: () => replaceHash(searchRoute(role)) },
-    { keys: PRIMARY_KEYS, run: () => void primary(), enabled: !busy },
+    // Not held back while the screen loads: a press on arrival waits for the fresh view instead of being lost.
+    { keys: PRIMARY_KEYS, run: () => void primary() },
   ]);
 
   const app = current?.id === id ? current : null;
